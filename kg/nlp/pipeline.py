@@ -1,0 +1,34 @@
+"""Assemble the spaCy pipeline: blank Chinese + private jieba + kg components."""
+
+from __future__ import annotations
+
+import functools
+
+import spacy
+from spacy.language import Language
+
+# Registering the tokenizer and factories is an import side effect of these modules.
+import kg.nlp.tokenizer  # noqa: F401
+from kg.nlp.components import entities, relations, titles  # noqa: F401
+
+PIPE_NAMES = ("kg_titles", "kg_entities", "kg_relations")
+
+
+def make_nlp(*, context_region: str | None = None) -> Language:
+    """A fresh pipeline: ``nlp(text).ents`` carries the six labels, ``doc._.kg_relations`` the relations.
+
+    Args:
+        context_region: the region that implicit titles (``市委常委``) refer to when
+            the text does not say; normally found in the text itself.
+    """
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "kg.JiebaTokenizer.v1"}}})
+    nlp.add_pipe("kg_titles")
+    nlp.add_pipe("kg_entities", config={"context_region": context_region})
+    nlp.add_pipe("kg_relations")
+    return nlp
+
+
+@functools.lru_cache(maxsize=1)
+def shared_nlp() -> Language:
+    """One pipeline per process, built on first use (worker processes build their own)."""
+    return make_nlp()
