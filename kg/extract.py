@@ -1,17 +1,78 @@
-"""Extraction of one document: a pure function of its text, date and id."""
+"""Extraction of one document: a pure function of its text, id and date.
+
+Layout is normalized first (paragraphs cut by the newspaper are joined), then
+the spaCy pipeline recognizes and relates; the mentions are folded into one
+:class:`~kg.schema.EntityRecord` per entity of the document.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
+from kg.nlp.layout import normalize
+from kg.nlp.mention import Mention, Position
 from kg.nlp.pipeline import shared_nlp
-from kg.schema import DocResult, Document, EntityRecord
+from kg.schema import (
+    A_ADCODE, A_INVESTMENT, A_LEVEL, A_PARENT, A_POSITION_DETAILS, A_POSITIONS, A_STAGES,
+    OFFICIAL, REGION, DocResult, Document, EntityRecord,
+)
 
 
 def extract(document: Document) -> DocResult:
     """Run the pipeline on one document and return its entities and relations."""
-    doc = shared_nlp()(document.text)
-    ents: dict[tuple[str, str], EntityRecord] = {}
-    for span in doc.ents:
-        key = (span.label_.lower(), span.kb_id_ or span.text)
-        ents[key] = EntityRecord(key[0], key[1], (span.text,))
-    return DocResult(document.id, document.date, tuple(ents.values()),
-                     tuple(doc._.kg_relations or ()), document.title)
+    text = normalize(document.text)
+    doc = shared_nlp()(text)
+    return from_doc(doc, document)
+
+
+def from_doc(doc, document: Document) -> DocResult:
+    """Fold a processed ``Doc`` into a :class:`DocResult`."""
+    mentions: list[Mention] = doc._.kg_mentions or []
+    used = {k for r in (doc._.kg_relations or []) for k in (r.head, r.tail)}
+    confirmed_regions = {m.key for m in mentions if m.label == REGION and not m.attrs.get("nested")}
+    groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.label == REGION and m.attrs.get("nested") and m.key not in confirmed_regions and m.key not in used:
+            continue        # 浙江 inside 浙江海港集团 is not a region of the text
+        if m.attrs.get("nested") and m.label in ("project", "program") and m.key not in used:
+            continue
+        groups[m.key].append(m)
+    for p in doc._.kg_positions or []:
+        if p.unit is not None and p.unit.key not in groups:
+            groups[p.unit.key].append(p.unit)
+    positions: dict[str, list[Position]] = defaultdict(list)
+    for p in doc._.kg_positions or []:
+        positions[p.official].append(p)
+    records = []
+    for (etype, name), ms in sorted(groups.items()):
+        aliases = sorted({a for m in ms for a in (*m.aliases, doc.text[m.start:m.end]) if a and a != name})
+        attrs: dict = {}
+        if etype == REGION:
+            r = next((m.region for m in ms if m.region is not None), None)
+            if r is not None:
+                attrs[A_LEVEL] = r.level
+                if r.adcode and not r.adcode.startswith("Z"):
+                    attrs[A_ADCODE] = r.adcode
+                from kg.nlp.gazetteer import gazetteer
+                par = gazetteer().by_code.get(r.parent)
+                if par is not None:
+                    attrs[A_PARENT] = par.name
+        if etype == OFFICIAL:
+            ps = positions.get(name, [])
+            attrs[A_POSITIONS] = list(dict.fromkeys(p.title for p in ps))
+            attrs[A_POSITION_DETAILS] = [
+                {"title": p.title, "role": p.role, "top": p.rank == "top", "governs": p.governs,
+                 "unit": p.unit.name if p.unit else "", "unit_type": p.unit.label if p.unit else "",
+                 "doc": document.id, "date": document.date} for p in ps]
+        for m in ms:
+            for k in (A_INVESTMENT,):
+                if m.attrs.get(k) and k not in attrs:
+                    attrs[k] = m.attrs[k]
+            if m.attrs.get(A_STAGES):
+                attrs.setdefault(A_STAGES, [])
+                for st in m.attrs[A_STAGES]:
+                    if st not in attrs[A_STAGES]:
+                        attrs[A_STAGES].append(st)
+        records.append(EntityRecord(etype, name, tuple(aliases), len(ms), attrs))
+    return DocResult(document.id, document.date, tuple(records), tuple(doc._.kg_relations or ()),
+                     document.title)

@@ -9,9 +9,9 @@ from spacy.language import Language
 
 # Registering the tokenizer and factories is an import side effect of these modules.
 import kg.nlp.tokenizer  # noqa: F401
-from kg.nlp.components import entities, relations, titles  # noqa: F401
+from kg.nlp.components import entities, regions, relations, titles  # noqa: F401
 
-PIPE_NAMES = ("kg_titles", "kg_entities", "kg_relations")
+PIPE_NAMES = ("kg_regions", "kg_titles", "kg_entities", "kg_relations")
 
 
 def make_nlp(*, context_region: str | None = None) -> Language:
@@ -22,8 +22,9 @@ def make_nlp(*, context_region: str | None = None) -> Language:
             the text does not say; normally found in the text itself.
     """
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "kg.JiebaTokenizer.v1"}}})
+    nlp.add_pipe("kg_regions", config={"context_region": context_region})
     nlp.add_pipe("kg_titles")
-    nlp.add_pipe("kg_entities", config={"context_region": context_region})
+    nlp.add_pipe("kg_entities")
     nlp.add_pipe("kg_relations")
     return nlp
 

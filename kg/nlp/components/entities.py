@@ -1,7 +1,292 @@
-"""Placeholder, replaced by the recognizer."""
+"""Recognize enterprises, organizations, projects and programs; set ``doc.ents``.
+
+All recognition is on characters (see :mod:`kg.nlp.names`); at the end the
+tokens are split where an entity boundary falls inside a jieba token, so
+``doc.ents`` carries exactly the recognized spans whatever jieba did.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
 from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.nlp.components.organizations import department_regex, institution_endings, known_organizations
+from kg.nlp.lexicon import alternation, read_lines
+from kg.nlp.mention import Mention
+from kg.nlp.names import BOUNDARY, CLOSE_QUOTES, OPEN_QUOTES, left_extent, quoted_spans, stops, unquote
+from kg.schema import ENTERPRISE, OFFICIAL, ORGANIZATION, PROGRAM, PROJECT, REGION
+
+# Kinds that make a program only when the name is quoted or coined (机制, 体系…):
+# unquoted they are mostly descriptions (招商引资评审机制).
+WEAK_PROGRAM_KINDS = {"改革", "机制", "体制", "体系", "模式", "工作法", "战略", "活动", "大比武", "考评",
+                      "对标分析", "制", "集成改革"}
+WEAK_PROJECT_KINDS = {"城", "谷", "中心", "平台", "系统", "应用", "商圈", "园区", "枢纽", "基础设施",
+                      "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
+PROGRAM_VERBS = ("实施", "推进", "推行", "开展", "深化", "强化", "建立", "探索", "启动", "落实", "推广",
+                 "抓实", "承接", "狠抓", "试点", "迭代实施", "大力实施", "创新实施", "率先实施", "全面推行",
+                 "深入实施", "深入开展", "启动实施")
+PROJECT_VERBS = ("上线", "搭建", "研发", "开发", "建成", "投用", "上架")
+ORG_VERBS = ("成立", "组建", "筹办", "设立", "发起成立", "挂牌")
+SLOGAN = re.compile(r"^[一二三四五六七八九十两百千万\d]+(?:个|大|项|条|化)|第一$|^[^\u4e00-\u9fff]*$")
+ENTERPRISE_LIST_CUE = re.compile(r"等(?:头部|龙头|骨干|重点|链主型|优质)?(?:企业|公司|国企央企|央企|国企)")
+SIGNED_CUE = re.compile(r"(签约|引进|新引进|新增|落户|招引)")
 
 
-@Language.factory("kg_entities", default_config={"context_region": None})
-def make_entity_recognizer(nlp, name, context_region):
-    return lambda doc: doc
+@functools.lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    proj = read_lines("project_kinds.txt")
+    prog = read_lines("program_kinds.txt")
+    kinds = {k: PROJECT for k in proj}
+    kinds.update({k: PROGRAM for k in prog})
+    kinds["水利工程"] = PROJECT
+    kinds["工程项目"] = PROJECT
+    return {
+        "kind": re.compile(alternation(kinds)),
+        "kinds": kinds,  # type: ignore[dict-item]
+        "brand": re.compile(alternation(read_lines("brands.txt"))),
+        "company": re.compile(alternation(read_lines("enterprise_suffixes.txt"))),
+    }
+
+
+class EntityRecognizer:
+    """Finds the non-region, non-official entities and writes ``doc.ents``."""
+
+    def __init__(self) -> None:
+        self.p = _patterns()
+        self.dept = department_regex()
+        self.orgs = known_organizations()
+        self.inst = institution_endings()
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        found: list[Mention] = list(doc._.kg_mentions or [])
+        found += self._organizations(text, found)
+        found += self._enterprises(text)
+        found += self._kind_names(text)
+        found += self._quoted(text, found)
+        mentions = _settle(found)
+        doc._.kg_mentions = mentions
+        set_ents(doc, [m for m in mentions if not m.attrs.get("nested")])
+        return doc
+
+    # -- organizations ----------------------------------------------------
+    def _organizations(self, text: str, known: list[Mention]) -> list[Mention]:
+        out = []
+        for m in self.orgs.finditer(text):
+            out.append(Mention(m.start(), m.end(), ORGANIZATION, m.group(), "organization_known"))
+        regions_end = {k.end: k for k in known if k.label == REGION}
+        core_re = re.compile(self.dept.pattern.split(")(?P<core>", 1)[1].join(["(?P<core>", ""]))
+        for m in core_re.finditer(text):
+            s = m.start()
+            if s in regions_end:
+                s = regions_end[s].start
+            elif s > 0 and text[s - 1] in "省市区县":
+                s -= 1
+            else:
+                continue          # a department needs its region: 区发展改革委, 永川区商务委
+            out.append(Mention(s, m.end(), ORGANIZATION, text[s:m.end()], "organization_department"))
+        for m in self.inst.finditer(text):
+            start = left_extent(text, m.start(), max_len=20)
+            name = unquote(text[start:m.end()])
+            if len(name) - len(m.group()) < 2:
+                continue
+            out.append(Mention(start, m.end(), ORGANIZATION, name, "organization_institution"))
+        for verb in ORG_VERBS:
+            for m in re.finditer(verb, text):
+                km = self.p["kind"].search(text, m.end(), m.end() + 24)
+                if km and km.group() in ("中心", "创新中心", "研究中心") and not _cut(text, m.end(), km.start()):
+                    out.append(Mention(m.end(), km.end(), ORGANIZATION, unquote(text[m.end():km.end()]),
+                                       "organization_founded"))
+        return out
+
+    # -- enterprises ------------------------------------------------------
+    def _enterprises(self, text: str) -> list[Mention]:
+        out = []
+        for m in self.p["brand"].finditer(text):
+            out.append(Mention(m.start(), m.end(), ENTERPRISE, m.group(), "enterprise_brand"))
+        for m in self.p["company"].finditer(text):
+            start = left_extent(text, m.start(), max_len=24)
+            name = unquote(text[start:m.end()])
+            if len(name) - len(m.group()) < 2 or not _cjk(name[0]):
+                continue
+            aliases = ()
+            if name.startswith("国资"):
+                aliases = (name[2:],)
+            out.append(Mention(start, m.end(), ENTERPRISE, name, "enterprise_suffix", aliases))
+        # X、Y等头部企业 / 签约X等项目 / 企业X
+        for m in ENTERPRISE_LIST_CUE.finditer(text):
+            out += self._listed_before(text, m.start(), "enterprise_listed")
+        for m in re.finditer(r"等(?:\d+个)?(?:[\u4e00-\u9fff]{0,8}?)项目", text):
+            head = text[max(0, m.start() - 16):m.start()]
+            if SIGNED_CUE.search(head):
+                for e in self._listed_before(text, m.start(), "enterprise_signed"):
+                    if not self.p["kind"].search(e.name[-4:]):
+                        out.append(e)
+        for m in re.finditer(r"(?:下属企业|企业)([\u4e00-\u9fff]{2,6}?)(?=共建|合作|投资|建设|打造|签约|落户)", text):
+            out.append(Mention(m.start(1), m.end(1), ENTERPRISE, m.group(1), "enterprise_apposition"))
+        return out
+
+    def _listed_before(self, text: str, end: int, rule: str) -> list[Mention]:
+        """Items of a 、-list ending at ``end``."""
+        start = left_extent(text, end, max_len=30)
+        # left_extent stops at 、; extend over list separators.
+        items, s = [], end
+        while True:
+            st = left_extent(text, s, max_len=12)
+            name = text[st:s]
+            if 2 <= len(name) <= 10 and _cjk(name[0]):
+                items.append(Mention(st, s, ENTERPRISE, unquote(name), rule))
+            if st > 0 and text[st - 1] == "、":
+                s = st - 1
+                continue
+            break
+        del start
+        return items
+
+    # -- projects and programs by kind word -------------------------------
+    def _kind_names(self, text: str) -> list[Mention]:
+        out = []
+        kinds = self.p["kinds"]
+        for m in self.p["kind"].finditer(text):
+            kind = m.group()
+            label = kinds[kind]
+            start = left_extent(text, m.start(), max_len=30 if label == PROGRAM else 20)
+            raw = text[start:m.end()]
+            name = unquote(raw)
+            core = name[: -len(kind)]
+            quoted = any(q in raw for q in OPEN_QUOTES)
+            if len(core) < 2 or not _cjk_or_alnum(core[0]):
+                continue
+            if not quoted:
+                if label == PROGRAM and kind in WEAK_PROGRAM_KINDS:
+                    continue
+                if label == PROJECT and kind in WEAK_PROJECT_KINDS and len(core) < 3:
+                    continue
+            aliases = []
+            q = re.findall(r"“([^”]+)”", raw)
+            if len(q) == 1 and q[0] != name and not SLOGAN.search(q[0]):
+                aliases.append(q[0])
+            if label == PROJECT and name.endswith("项目") and len(name) > 4:
+                aliases.append(name[:-2])
+            out.append(Mention(start, m.end(), label, name, f"{label}_kind_word", tuple(aliases),
+                               attrs={"kind": kind}))
+        return out
+
+    # -- quoted names without a kind word ---------------------------------
+    def _quoted(self, text: str, found: list[Mention]) -> list[Mention]:
+        covered = [(m.start, m.end) for m in found if m.label in (PROJECT, PROGRAM, ENTERPRISE, ORGANIZATION)]
+        spans = quoted_spans(text)
+        out = []
+        i = 0
+        while i < len(spans):
+            # group adjacent quotes: “A”“B”“C”
+            group = [spans[i]]
+            while i + 1 < len(spans) and spans[i + 1][0] == group[-1][1]:
+                i += 1
+                group.append(spans[i])
+            i += 1
+            gs, ge = group[0][0], group[-1][1]
+            label = self._quoted_label(text, gs, ge)
+            if label is None:
+                continue
+            for s, e in group:
+                inner = text[s + 1:e - 1]
+                if any(cs <= s and e <= ce for cs, ce in covered) or SLOGAN.search(inner) or len(inner) < 2:
+                    continue
+                # “红黄绿蓝”四色督办: a short tail after the quote belongs to the name.
+                tail = re.match(r"[\u4e00-\u9fffA-Za-z0-9+·]{1,6}", text[e:e + 7]) if len(group) == 1 else None
+                name, end = inner, e
+                if tail and not stops().match(tail.group()) and text[e + tail.end():e + tail.end() + 1] in BOUNDARY:
+                    name, end = inner + tail.group(), e + tail.end()
+                aliases = (inner,) if name != inner else ()
+                out.append(Mention(s, end, label, unquote(name), f"{label}_quoted", aliases))
+        return out
+
+    def _quoted_label(self, text: str, gs: int, ge: int) -> str | None:
+        after = text[ge:ge + 12]
+        if re.match(r"(?:等)?(?:\d+个|[一二三四五六七八九十]个)?[\u4e00-\u9fff]{0,4}?(?:专项行动|行动|试点|机制|工程|改革|活动)", after):
+            return PROGRAM
+        before = text[max(0, gs - 8):gs]
+        clause = re.split(r"[，。、；：,;:\n]", before)[-1]
+        if any(clause.endswith(v) for v in PROJECT_VERBS) or re.search(r"(?:上线|搭建)$", clause):
+            return PROJECT
+        if any(clause.endswith(v) for v in PROGRAM_VERBS):
+            return PROGRAM
+        return None
+
+
+def _cut(text: str, s: int, e: int) -> bool:
+    return any(ch in BOUNDARY for ch in text[s:e])
+
+
+def _cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _cjk_or_alnum(ch: str) -> bool:
+    return _cjk(ch) or ch.isalnum()
+
+
+PRIORITY = {OFFICIAL: 6, REGION: 3, ORGANIZATION: 4, ENTERPRISE: 4, PROJECT: 5, PROGRAM: 5}
+
+
+def _settle(found: list[Mention]) -> list[Mention]:
+    """Resolve overlaps: the longer span wins; nested mentions are kept but marked."""
+    order = sorted(found, key=lambda m: (-(m.end - m.start), -PRIORITY[m.label], m.start))
+    top: list[Mention] = []
+    out: list[Mention] = []
+    for m in order:
+        clash = [t for t in top if t.start < m.end and m.start < t.end]
+        if not clash:
+            top.append(m)
+            out.append(m)
+        elif all(t.start <= m.start and m.end <= t.end for t in clash):
+            if any(t.start == m.start and t.end == m.end for t in clash):
+                continue                      # same span found twice
+            m.attrs["nested"] = True
+            m.attrs["inside"] = clash[0].key
+            out.append(m)
+        # partial overlaps of a shorter span are dropped
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def set_ents(doc: Doc, mentions: list[Mention]) -> None:
+    """Split tokens at mention boundaries, then set ``doc.ents`` to exactly those spans."""
+    cuts = sorted({b for m in mentions for b in (m.start, m.end)})
+    if cuts:
+        with doc.retokenize() as retok:
+            ci = 0
+            for tok in doc:
+                ts, te = tok.idx, tok.idx + len(tok.text)
+                while ci < len(cuts) and cuts[ci] <= ts:
+                    ci += 1
+                inner = []
+                k = ci
+                while k < len(cuts) and cuts[k] < te:
+                    inner.append(cuts[k])
+                    k += 1
+                if inner:
+                    bounds = [ts, *inner, te]
+                    orths = [doc.text[a:b] for a, b in zip(bounds, bounds[1:])]
+                    heads = [(tok, 0)] * len(orths)
+                    retok.split(tok, orths, heads)
+    spans = []
+    for m in mentions:
+        sp = doc.char_span(m.start, m.end, label=m.label.upper(), kb_id=m.name)
+        if sp is not None:
+            spans.append(sp)
+    doc.ents = _non_overlapping(spans)
+
+
+def _non_overlapping(spans: list[Span]) -> list[Span]:
+    from spacy.util import filter_spans
+    return filter_spans(spans)
+
+
+@Language.factory("kg_entities", requires=["doc._.kg_mentions"], assigns=["doc.ents", "doc._.kg_mentions"])
+def make_entity_recognizer(nlp: Language, name: str) -> EntityRecognizer:
+    return EntityRecognizer()

@@ -1,14 +1,228 @@
-"""Placeholder, replaced by the relation rules."""
+"""Relate entities: every relation is made by a named rule and carries its evidence.
+
+Rules (the ``rule`` attribute of each edge):
+
+- ``title_governs`` / ``title_serves_in`` / ``title_leads``: from a parsed title chain.
+- ``part_of_prefix``: 杭州市滨江区 → 滨江区 part_of 杭州市; 永川区发展改革委 part_of 永川区.
+- ``part_of_title_chain``: 宁波市委常委、鄞州区委书记 → 鄞州区 part_of 宁波市.
+- ``part_of_region_list``: the districts a city's meeting lists in its introduction.
+- ``part_of_section``: a division named in a speech about its ancestor, or the speech's
+  region named with its own ancestor (以桥头镇为例 in 石柱's speech).
+- ``hosts_speaker``: a project in a speech is hosted by the speaker's region;
+  an enterprise too when the sentence says it was introduced, signed, supported….
+- ``implements_speaker``: a program in a speech is implemented by the speaker's region.
+- ``implements_named_body``: 中组部重点村分类管理试点 → 中组部 implements it.
+- ``develops_owner_name``: 上汽云计算中心 → 上汽 develops it.
+- ``develops_cobuild``: 与X共建Y / X投资…打造的Y → X develops Y.
+- ``partners_cue``: 联合X, 与X共建/合作, 携手X, 对接X → the speaker partners with X.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-if not Doc.has_extension("kg_relations"):
-    Doc.set_extension("kg_relations", default=None)
+from kg.nlp.gazetteer import gazetteer
+from kg.nlp.layout import sentences
+from kg.nlp.mention import Mention, Section
+from kg.schema import (
+    DEVELOPS, ENTERPRISE, GOVERNS, HOSTS, IMPLEMENTS, LEADS, ORGANIZATION, PART_OF, PARTNERS_WITH,
+    PROGRAM, PROJECT, REGION, SERVES_IN, RelationRecord,
+)
+
+HOST_CUES = re.compile(r"引进|引入|签约|落户|入驻|支持|培育|集聚|招引|新增|扶持|打造|招商|引育|落地")
+PARTNER_BEFORE = re.compile(r"(?:联合|携手|对接|与|同)$")
+PARTNER_AFTER = re.compile(r"^(?:[、和及][\u4e00-\u9fffA-Za-z]{2,12})*(?:等[\u4e00-\u9fff]{0,6})?"
+                           r"(?:共建|合作|建立|签署|携手|联合|战略合作|结对)")
+COBUILD = re.compile(r"共建|合作建设|联合打造|合资")
 
 
-@Language.factory("kg_relations")
-def make_relation_extractor(nlp, name):
-    def run(doc):
-        doc._.kg_relations = []
+class RelationExtractor:
+    """Applies the relation rules to a document's mentions, positions and sections."""
+
+    def __init__(self) -> None:
+        self.g = gazetteer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        mentions: list[Mention] = [m for m in (doc._.kg_mentions or [])]
+        sents = sentences(text)
+        starts = [s for s, _ in sents]
+        rels: list[RelationRecord] = []
+
+        def sentence(m_start: int) -> tuple[int, int]:
+            i = bisect.bisect_right(starts, m_start) - 1
+            return sents[i] if i >= 0 else (0, len(text))
+
+        def add(h: Mention, rel: str, t: Mention, rule: str, ev: str) -> None:
+            if h.key != t.key:
+                rels.append(RelationRecord(h.key, rel, t.key, rule, ev.strip()))
+
+        self._titles(doc, add)
+        self._part_of(text, mentions, doc, sentence, add)
+        sections = list(doc._.kg_sections or [])
+        if not sections:
+            sections = self._article_section(text, mentions)
+            doc._.kg_sections = sections
+        for sec in sections:
+            self._section(text, sec, mentions, sentence, add)
+        self._names(mentions, text, sentence, add)
+        doc._.kg_relations = _dedupe(rels)
         return doc
-    return run
+
+    # -- rules ------------------------------------------------------------
+    def _titles(self, doc: Doc, add) -> None:
+        for p in doc._.kg_positions or []:
+            if p.unit is None:
+                continue
+            who = Mention(p.start, p.end, "official", p.official, "title")
+            if p.unit.label == REGION:
+                rel = GOVERNS if p.governs else SERVES_IN
+                add(who, rel, p.unit, f"title_{rel}", p.evidence)
+            elif p.unit.label == ORGANIZATION and p.rank == "top":
+                add(who, LEADS, p.unit, "title_leads", p.evidence)
+            for outer in p.unit.attrs.get("within", []):
+                hi = _by_name(doc._.kg_mentions, REGION, outer)
+                if hi is not None:
+                    add(p.unit, PART_OF, hi, "part_of_title_chain", p.evidence)
+
+    def _part_of(self, text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None:
+        regions = [m for m in mentions if m.label == REGION and m.region is not None]
+        by_end = {m.end: m for m in regions}
+        for m in mentions:
+            if m.label not in (REGION, ORGANIZATION):
+                continue
+            prev = by_end.get(m.start)
+            if m.label == REGION and prev and m.region and self.g.is_within(m.region, prev.region):
+                s, e = sentence(m.start)
+                add(m, PART_OF, prev, "part_of_prefix", text[s:e])
+            if m.label == ORGANIZATION:
+                inner = [r for r in regions if m.start <= r.start and r.end <= m.end]
+                head = [r for r in inner if r.start == m.start]
+                if head:
+                    s, e = sentence(m.start)
+                    add(m, PART_OF, head[-1], "part_of_prefix", text[s:e])
+                    if len(head) == 1 and head[0].end < m.end:
+                        pass
+        # The districts listed in a meeting's introduction are part of its city.
+        ctx = doc._.kg_context or {}
+        anchor_code = ctx.get("province") or ctx.get("city")
+        anchor = [m for m in regions if m.region.adcode == anchor_code and not m.attrs.get("nested")]
+        if anchor:
+            for m in regions:
+                if m.rule in ("region_short_form", "region_gazetteer", "region_zone_grammar") and _in_list(text, m):
+                    if m.region.adcode != anchor_code and (
+                            self.g.is_within(m.region, anchor[0].region) or m.region.parent == anchor_code):
+                        s, e = sentence(m.start)
+                        add(m, PART_OF, anchor[0], "part_of_region_list", text[s:e])
+
+    def _section(self, text: str, sec: Section, mentions: list[Mention], sentence, add) -> None:
+        subj = sec.subject
+        if subj is None:
+            return
+        inside = [m for m in mentions if sec.start <= m.start < sec.end]
+        for m in inside:
+            if m.attrs.get("nested") and m.label in (PROJECT, PROGRAM, REGION):
+                continue
+            s, e = sentence(m.start)
+            ev = text[s:e]
+            if sec.title_start <= m.start < sec.title_end:
+                continue
+            if m.label == PROJECT and subj.label == REGION:
+                add(subj, HOSTS, m, "hosts_speaker", ev)
+            elif m.label == PROGRAM:
+                add(subj, IMPLEMENTS, m, "implements_speaker", ev)
+            elif m.label == ENTERPRISE and subj.label == REGION:
+                before = text[max(s, m.start - 3):m.start]
+                after = text[m.end:e]
+                if PARTNER_BEFORE.search(before) or PARTNER_AFTER.match(after):
+                    add(subj, PARTNERS_WITH, m, "partners_cue", ev)
+                elif m.attrs.get("nested"):
+                    continue
+                elif HOST_CUES.search(text[s:m.start]) or HOST_CUES.search(after[:12]):
+                    add(subj, HOSTS, m, "hosts_speaker", ev)
+            elif m.label in (ORGANIZATION, REGION) and not m.attrs.get("nested"):
+                before = text[max(s, m.start - 3):m.start]
+                after = text[m.end:e]
+                if m.label == REGION and m.region and subj.region and m.key != subj.key:
+                    if self.g.is_within(m.region, subj.region) and m.region.level == "township":
+                        add(m, PART_OF, subj, "part_of_section", ev)
+                    elif self.g.is_within(subj.region, m.region) and m.region.level in ("city",):
+                        add(subj, PART_OF, m, "part_of_section", ev)
+                if PARTNER_BEFORE.search(before) or PARTNER_AFTER.match(after):
+                    add(subj, PARTNERS_WITH, m, "partners_cue", ev)
+
+    def _names(self, mentions: list[Mention], text: str, sentence, add) -> None:
+        """Relations read off names: owners and launching bodies named in a name."""
+        tops = {(m.start, m.end): m for m in mentions if not m.attrs.get("nested")}
+        for m in mentions:
+            if not m.attrs.get("nested"):
+                continue
+            outer = next((t for t in tops.values() if t.start <= m.start and m.end <= t.end and t is not m), None)
+            if outer is None or outer.start != m.start:
+                continue
+            s, e = sentence(m.start)
+            if m.label == ENTERPRISE and outer.label == PROJECT:
+                add(m, DEVELOPS, outer, "develops_owner_name", text[s:e])
+            if m.label == ORGANIZATION and outer.label == PROGRAM:
+                add(m, IMPLEMENTS, outer, "implements_named_body", text[s:e])
+        # 与X共建Y: X develops Y.
+        ents = [m for m in mentions if m.label in (ENTERPRISE, ORGANIZATION) and not m.attrs.get("nested")]
+        projects = [m for m in mentions if m.label == PROJECT and not m.attrs.get("nested")]
+        for x in ents:
+            s, e = sentence(x.start)
+            after = text[x.end:e]
+            cm = COBUILD.match(after) or re.match(r"投资[\d.]+[万亿]?元?(?:打造|建设)的", after)
+            if not cm:
+                continue
+            y = next((p for p in projects if p.start >= x.end + cm.end() and p.start - (x.end + cm.end()) <= 2), None)
+            if y is not None:
+                add(x, DEVELOPS, y, "develops_cobuild", text[s:e])
+
+    def _article_section(self, text: str, mentions: list[Mention]) -> list[Section]:
+        """A feature article without speeches is about its most-named county or city."""
+        from collections import Counter
+
+        counts = Counter(m.key for m in mentions if m.label == REGION and m.region is not None
+                         and m.region.level in ("county", "city", "zone") and not m.attrs.get("nested"))
+        if not counts:
+            return []
+        key, n = counts.most_common(1)[0]
+        if n < 2:
+            return []
+        subject = next(m for m in mentions if m.key == key)
+        return [Section(0, len(text), subject)]
+
+
+def _in_list(text: str, m: Mention) -> bool:
+    from kg.nlp.components.regions import _in_region_list
+
+    before = text[max(0, m.start - 1):m.start]
+    return before in ("、", "，", ",", "：", ":", " ") and _in_region_list(text, m.start) or (
+        text[m.end:m.end + 1] == "、" and _in_region_list(text, m.start))
+
+
+def _by_name(mentions, label: str, name: str) -> Mention | None:
+    for m in mentions or []:
+        if m.label == label and m.name == name:
+            return m
+    return None
+
+
+def _dedupe(rels: list[RelationRecord]) -> list[RelationRecord]:
+    seen, out = set(), []
+    for r in rels:
+        k = (r.head, r.relation, r.tail)
+        if k not in seen:
+            seen.add(k)
+            out.append(r)
+    return out
+
+
+@Language.factory("kg_relations", requires=["doc._.kg_mentions", "doc._.kg_positions"],
+                  assigns=["doc._.kg_relations"])
+def make_relation_extractor(nlp: Language, name: str) -> RelationExtractor:
+    return RelationExtractor()

@@ -1,0 +1,186 @@
+"""Recognize regions: administrative divisions and zones, resolved against the gazetteer.
+
+Full names (江北区, 石柱土家族自治县), zone names (重庆高新区) and zone grammar
+(``<region>`` + 高新区/经开区/综保区…) are taken everywhere; short forms (江北,
+石柱) only where the text makes them regions: in a list of districts, before a
+party or government body, or when the full form is used elsewhere in the
+document. Homonyms are resolved with the document's own context: the divisions
+it names unambiguously, and their ancestors.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.gazetteer import Gazetteer, Region, gazetteer
+from kg.nlp.lexicon import alternation, read_table, trie_regex
+from kg.nlp.mention import Mention
+from kg.schema import REGION
+
+ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "综合保税区", "高新区", "经开区", "综保区",
+                 "开发区", "保税区", "新区", "工业园区")
+LIST_MARKER = re.compile(r"^[、和及与]|^等\d*个?(?:区县|县(?:[(（]市、区[)）])?|市县|区|县)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@functools.lru_cache(maxsize=1)
+def _scanner() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    g = gazetteer()
+    full, short = g.name_forms()
+    forms = {f for f in full | short if len(f) >= 2 and not _is_township_name(g, f)}
+    names = re.compile(trie_regex(forms))
+    zone = re.compile(alternation(ZONE_SUFFIXES))
+    town = re.compile(r"镇|乡|街道")
+    return names, zone, town
+
+
+def _is_township_name(g: Gazetteer, form: str) -> bool:
+    cands = g.full.get(form, [])
+    return bool(cands) and all(c.level == "township" for c in cands) and form not in g.short
+
+
+def _bodies() -> tuple[str, ...]:
+    return tuple(r["body"] for r in read_table("bodies.csv", ("body", "governs")))
+
+
+class RegionRecognizer:
+    """Finds region mentions and the document's regional context."""
+
+    def __init__(self, *, context_region: str | None = None) -> None:
+        self.context_region = context_region
+        self.g = gazetteer()
+        self.names, self.zone_re, self.town_re = _scanner()
+        self.body_re = re.compile(alternation(_bodies()) + "|" + "|".join(("书记", "县长", "区长", "市长")))
+
+    # ------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        raw = self._scan(text)
+        context = self._context(raw)
+        mentions = self._resolve(text, raw, context)
+        doc._.kg_mentions = (doc._.kg_mentions or []) + mentions
+        doc._.kg_context = context
+        return doc
+
+    # ------------------------------------------------------------------
+    def _scan(self, text: str) -> list[tuple[int, int, str, list[Region], bool, str]]:
+        """Candidates (start, end, form, regions, short, rule)."""
+        out = []
+        g = self.g
+        for m in self.names.finditer(text):
+            s, e, form = m.start(), m.end(), m.group()
+            zm = self.zone_re.match(text, e)
+            full_c = g.full.get(form, [])
+            if zm and not any(c.level == "zone" for c in full_c):
+                zname = form + zm.group()
+                cands = g.full.get(zname) or g.candidates(form)
+                out.append((s, zm.end(), zname, cands, False, "region_zone_grammar"))
+                continue
+            if full_c:
+                out.append((s, e, form, full_c, False, "region_gazetteer"))
+            else:
+                out.append((s, e, form, list(g.short.get(form, [])), True, "region_short_form"))
+        for m in self.town_re.finditer(text):
+            end = m.end()
+            for ln in range(6, 1, -1):
+                s = end - ln
+                if s < 0:
+                    continue
+                form = text[s:end]
+                cands = [c for c in g.full.get(form, []) if c.level == "township"]
+                if cands and _CJK.match(form[0]):
+                    out.append((s, end, form, cands, False, "region_township"))
+                    break
+        out.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+        # drop candidates nested in longer ones
+        kept, last_end = [], -1
+        for c in out:
+            if c[0] >= last_end:
+                kept.append(c)
+                last_end = c[1]
+            elif c[1] > last_end:
+                continue
+        return kept
+
+    def _context(self, raw) -> dict:
+        weights: Counter = Counter()
+        for s, e, form, cands, short, rule in raw:
+            cur = [c for c in cands if c.level != "township"]
+            if len({c.adcode for c in cur}) == 1 and not short:
+                weights[cur[0].adcode] += 1.0
+            elif len({c.adcode for c in cur}) == 1 and short and len(form) >= 2:
+                weights[cur[0].adcode] += 0.5
+        # Ancestors of named divisions make a document's province and city.
+        anc: Counter = Counter()
+        for code, w in weights.items():
+            r = self.g.by_code.get(code)
+            if r:
+                for a in self.g.ancestors(r):
+                    anc[a.adcode] += w
+        total = weights + anc
+        context = {"weights": dict(total)}
+        if self.context_region:
+            fixed = self.g.candidates(self.context_region)
+            if fixed:
+                context["weights"][fixed[0].adcode] = context["weights"].get(fixed[0].adcode, 0) + 100
+        prov = [(w, c) for c, w in context["weights"].items()
+                if (r := self.g.by_code.get(c)) and r.level == "province"]
+        city = [(w, c) for c, w in context["weights"].items()
+                if (r := self.g.by_code.get(c)) and r.level == "city"]
+        context["province"] = max(prov)[1] if prov else None
+        context["city"] = max(city)[1] if city else None
+        return context
+
+    def _resolve(self, text: str, raw, context) -> list[Mention]:
+        weights = context["weights"]
+        chosen: list[tuple[int, int, str, Region, bool, str]] = []
+        for s, e, form, cands, short, rule in raw:
+            r = self.g.choose(cands, weights)
+            if r is None:
+                continue
+            chosen.append((s, e, form, r, short, rule))
+        confirmed = {r.adcode for s, e, form, r, short, rule in chosen if not short}
+        mentions = []
+        for s, e, form, r, short, rule in chosen:
+            if short and not self._short_ok(text, s, e, r, confirmed):
+                continue
+            name = canonical_name(r)
+            aliases = (form,) if form != name else ()
+            mentions.append(Mention(s, e, REGION, name, rule, aliases, r))
+        return mentions
+
+    def _short_ok(self, text: str, s: int, e: int, r: Region, confirmed: set[str]) -> bool:
+        if r.adcode in confirmed:
+            return True
+        if r.level in ("province", "city"):
+            return True
+        after = text[e:e + 12]
+        before = text[max(0, s - 1):s]
+        if self.body_re.match(after):
+            return True       # 江北区委 is caught as full form; 江北 + 委/书记...
+        if LIST_MARKER.match(after) and (before in "、，,：: \n" or before == ""):
+            return _in_region_list(text, s)
+        return False
+
+
+def _in_region_list(text: str, s: int) -> bool:
+    """Is position ``s`` inside an enumeration closed by 等…区县 / 县(市、区)?"""
+    tail = text[s:s + 200]
+    m = re.search(r"等\d*个?(?:区县|县[(（]市、区[)）]|县市区|市县|区县[(（]开发区[)）])", tail)
+    return bool(m) and all(ch not in "。；;\n" for ch in tail[: m.start()])
+
+
+def canonical_name(r: Region) -> str:
+    """The canonical name of a region: its full official name (zones as usually written)."""
+    return r.name
+
+
+@Language.factory("kg_regions", default_config={"context_region": None},
+                  assigns=["doc._.kg_mentions", "doc._.kg_context"])
+def make_region_recognizer(nlp: Language, name: str, context_region: str | None) -> RegionRecognizer:
+    return RegionRecognizer(context_region=context_region)

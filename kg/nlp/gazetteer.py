@@ -1,0 +1,156 @@
+"""Region gazetteer: administrative divisions and development zones, with their short forms.
+
+Loaded once per process from ``kg/data/regions.csv`` and ``zones.csv``. A name
+can denote several divisions (江北区 is in 重庆 and 宁波; 桥头镇 is in a dozen
+counties): :meth:`Gazetteer.candidates` returns all of them and
+:meth:`Gazetteer.choose` picks the one that fits the document's own context.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kg.nlp.lexicon import data_path, read_lines
+
+LEVELS = ("country", "province", "city", "county", "township", "village", "zone")
+
+# Suffixes that a short form drops, longest first ("土家族苗族自治县" before "县").
+_ETHNIC_SUFFIX = ("自治县", "自治州", "自治旗", "自治区")
+
+
+@dataclass(frozen=True)
+class Region:
+    """One administrative division or zone."""
+
+    adcode: str
+    name: str
+    level: str
+    parent: str          # adcode of the parent ("" for provinces)
+    until: str = ""      # year it ceased to exist under this name ("" = current)
+
+    @property
+    def current(self) -> bool:
+        return not self.until
+
+
+def short_forms(name: str, level: str) -> list[str]:
+    """Forms used in running text without the level suffix: 江北区 -> 江北, 石柱土家族自治县 -> 石柱, 石柱县."""
+    forms: list[str] = []
+    for suf in _ETHNIC_SUFFIX:
+        if name.endswith(suf):
+            stem = name[: -len(suf)]
+            # strip the ethnic names: 土家族苗族 ... -> the place name before the first 族-word
+            core = stem
+            nationalities = read_lines("nationalities.txt")
+            changed = True
+            while changed:
+                changed = False
+                for nat in nationalities:
+                    if core.endswith(nat) and len(core) > len(nat):
+                        core = core[: -len(nat)]
+                        changed = True
+            if len(core) >= 2:
+                forms.append(core)
+                forms.append(core + {"自治县": "县", "自治州": "州", "自治旗": "旗", "自治区": ""}[suf])
+            return [f for f in forms if f and f != name]
+    if level == "township":
+        return []
+    for suf in ("特别行政区", "省", "市", "区", "县", "旗", "盟", "地区", "州"):
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            forms.append(name[: -len(suf)])
+            break
+    return forms
+
+
+class Gazetteer:
+    """Lookup of regions by any of their names."""
+
+    def __init__(self, regions: Iterable[Region], zone_aliases: dict[str, list[str]]) -> None:
+        self.by_code: dict[str, Region] = {}
+        self.full: dict[str, list[Region]] = defaultdict(list)
+        self.short: dict[str, list[Region]] = defaultdict(list)
+        for r in regions:
+            self.by_code.setdefault(r.adcode, r)
+            self.full[r.name].append(r)
+            if r.level == "zone":
+                for a in zone_aliases.get(r.name, []):
+                    self.full[a].append(r)
+            elif r.level in ("province", "city", "county"):
+                for s in short_forms(r.name, r.level):
+                    self.short[s].append(r)
+
+    # -- lookups --------------------------------------------------------------
+    def candidates(self, name: str, *, short: bool = True) -> list[Region]:
+        """Every region this name may denote (full names first)."""
+        found = list(self.full.get(name, ()))
+        if short and not found:
+            found = list(self.short.get(name, ()))
+        return found
+
+    def ancestors(self, region: Region) -> list[Region]:
+        """Parent chain, nearest first."""
+        chain, code, seen = [], region.parent, set()
+        while code and code not in seen:
+            seen.add(code)
+            r = self.by_code.get(code)
+            if r is None:
+                break
+            chain.append(r)
+            code = r.parent
+        return chain
+
+    def is_within(self, inner: Region, outer: Region) -> bool:
+        return any(a.adcode == outer.adcode for a in self.ancestors(inner))
+
+    def choose(self, cands: list[Region], context: dict[str, float], *, date_year: int | None = None) -> Region | None:
+        """The candidate best supported by the document's context.
+
+        Args:
+            cands: candidates of one name.
+            context: adcode -> weight of regions the document names unambiguously.
+            date_year: the document's year; divisions abolished before it lose.
+        """
+        if not cands:
+            return None
+        if len(cands) == 1:
+            return cands[0]
+
+        def score(r: Region) -> tuple:
+            s = context.get(r.adcode, 0.0)
+            for a in self.ancestors(r):
+                s += context.get(a.adcode, 0.0)
+            alive = 1 if (r.current or (date_year is not None and date_year < int(r.until))) else 0
+            return (s, alive, r.level != "township", -len(r.adcode), r.adcode)
+
+        best = max(cands, key=score)
+        if score(best)[0] == 0 and len({c.parent for c in cands}) > 1:
+            # No context at all: only current divisions of a single level are safe.
+            alive = [c for c in cands if c.current]
+            if len(alive) == 1:
+                return alive[0]
+            return best if best.level in ("province", "city", "county") and len(alive) <= 1 else None
+        return best
+
+    def name_forms(self) -> tuple[set[str], set[str]]:
+        """All full names and all short forms (for building scanners)."""
+        return set(self.full), set(self.short)
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer, loaded on first use."""
+    regions: list[Region] = []
+    with open(data_path("regions.csv"), encoding="utf-8-sig", newline="") as fh:
+        for row in csv.DictReader(fh):
+            regions.append(Region(row["adcode"], row["name"], row["level"], row["parent"], row["until"]))
+    zone_aliases: dict[str, list[str]] = {}
+    with open(data_path("zones.csv"), encoding="utf-8-sig", newline="") as fh:
+        for row in csv.DictReader(fh):
+            code = "Z" + row["name"]
+            regions.append(Region(code, row["name"], "zone", row["parent"]))
+            zone_aliases[row["name"]] = [a for a in row["aliases"].split("|") if a]
+    return Gazetteer(regions, zone_aliases)

@@ -1,0 +1,72 @@
+"""Character-level mentions and positions shared by the kg components.
+
+kg recognizes on characters, not jieba tokens, so that an entity boundary never
+depends on where jieba cut; the entity component aligns tokens to these spans
+at the end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+from kg.nlp.gazetteer import Region
+
+
+@dataclass
+class Mention:
+    """One occurrence of an entity in the text."""
+
+    start: int
+    end: int
+    label: str                 # entity type (kg.schema)
+    name: str                  # canonical name
+    rule: str                  # the rule that found it
+    aliases: tuple[str, ...] = ()
+    region: Region | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.label, self.name)
+
+
+@dataclass
+class Position:
+    """One post of an official, parsed from a title chain."""
+
+    official: str
+    title: str                 # the segment as written: 江北区委书记
+    role: str                  # 书记, 副区长, 主任 ...
+    rank: str                  # top, deputy, member
+    body: str                  # 委, 党工委, 政府, 党组 ... ("" when none)
+    unit: Mention | None       # the region or organization the post belongs to
+    governs: bool              # top post of a governing body of a region
+    start: int
+    end: int
+    evidence: str
+    line: bool                 # from a speaker's title line (vs running text)
+
+
+@dataclass
+class Section:
+    """A stretch of text about one subject: a speech, or an article about a region."""
+
+    start: int
+    end: int
+    subject: Mention | None
+    speaker: str = ""
+    title_start: int = -1
+    title_end: int = -1
+
+
+def _register() -> None:
+    for name, default in (("kg_mentions", None), ("kg_positions", None), ("kg_sections", None),
+                          ("kg_relations", None), ("kg_context", None)):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+_register()
