@@ -34,8 +34,8 @@ def from_doc(doc, document: Document) -> DocResult:
     for m in mentions:
         if m.label == REGION and m.attrs.get("nested") and m.key not in confirmed_regions and m.key not in used:
             continue        # 浙江 inside 浙江海港集团 is not a region of the text
-        if m.attrs.get("nested") and m.label in ("project", "program") and m.key not in used:
-            continue
+        if m.attrs.get("nested") and m.label != REGION and m.key not in used:
+            continue        # 浙江中医药大学 inside 浙江中医药大学松阳研究院
         groups[m.key].append(m)
     for p in doc._.kg_positions or []:
         if p.unit is not None and p.unit.key not in groups:

@@ -17,7 +17,8 @@ OPEN_QUOTES = "“「『\""
 CLOSE_QUOTES = "”」』\""
 QUOTE_PAIRS = {"”": "“", "」": "「", "』": "『"}
 BOUNDARY = set("，。、；：！？,;:!?（）()【】《》〈〉[]{}\n\t …—|/")
-NUMERIC_LEAD = re.compile(r"^(?:第?[\d.０-９]+[%％]?(?:万|亿)?(?:元|个|家|亩|平方米|项|条|期|年|月|日|名|人|户|列|场)?)+")
+NUMERIC_LEAD = re.compile(r"^(?:第?[\d.０-９]+[%％]?(?:余|多)?(?:万|亿)?(?:元|个|家|亩|平方米|项|条|期|年|月|日|名|人|户|列|场|座|所)?)+")
+COUNTED = re.compile(r"[个家项条座所]$")
 STRIP_QUOTES = str.maketrans("", "", "“”「」『』\"‘’'《》")
 
 
@@ -30,11 +31,13 @@ def unquote(s: str) -> str:
     return s.translate(STRIP_QUOTES)
 
 
-def left_extent(text: str, end: int, *, max_len: int = 24) -> int:
+def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2) -> int:
     """Start of the name whose core ends at ``end`` (exclusive).
 
     Scans left over name characters and whole quoted stretches, stops at
-    punctuation, then moves right past the last stop word of that stretch.
+    punctuation, then moves right past the last stop word that still leaves a
+    core of ``min_core`` characters. Returns ``-1`` for counted things
+    (``4个电商直播园区``), which are not names.
     """
     i = end
     while i > 0 and end - i < max_len:
@@ -49,27 +52,53 @@ def left_extent(text: str, end: int, *, max_len: int = 24) -> int:
             break
         i -= 1
     span = text[i:end]
-    cut = 0
-    depth = 0
-    pos = 0
-    # The last stop word outside quotes ends the introduction of the name.
     quoted = _quoted_mask(span)
-    for m in stops().finditer(span):
-        if not any(quoted[m.start():m.end()]):
-            cut = max(cut, m.end())
-    del depth, pos
+    cuts = [m.end() for m in stops().finditer(span) if not any(quoted[m.start():m.end()])]
+    cut = 0
+    for c in reversed(cuts):
+        if len(span) - c >= min_core:
+            cut = c
+            break
     # ”的 between a quoted qualifier and the kind word belongs to the name:
     # “6个…指标”的分级评价体系.
-    if cut and span[cut - 1] == "的" and cut >= 2 and span[cut - 2] in QUOTE_PAIRS:
+    if cut >= 2 and span[cut - 1] == "的" and span[cut - 2] in QUOTE_PAIRS:
         j = span.rfind(QUOTE_PAIRS[span[cut - 2]], 0, cut - 2)
         if j >= 0:
-            before = [m.end() for m in stops().finditer(span[:j]) if not any(quoted[m.start():m.end()])]
+            before = [c for c in cuts if c <= j]
             cut = max(before) if before else 0
     start = i + cut
+    # A coordinated name: 白马湖实验室和智能感知技术创新中心 -> the part after 和.
+    for m in re.finditer(r"[和及与]", text[start:end]):
+        left = text[start:start + m.start()]
+        if left and ends_with_kind(left):
+            start = start + m.end()
+    for lead in lead_strips():
+        if text.startswith(lead, start) and end - start - len(lead) >= min_core:
+            start += len(lead)
+            break
     m = NUMERIC_LEAD.match(text, start, end)
     if m and m.end() > start and not text[start].isalpha():
+        if COUNTED.search(m.group()):
+            return -1
         start = m.end()
     return start
+
+
+@functools.lru_cache(maxsize=1)
+def _kind_end() -> re.Pattern:
+    words = (*read_lines("project_kinds.txt"), *read_lines("program_kinds.txt"),
+             *read_lines("organization_suffixes.txt"), *read_lines("enterprise_suffixes.txt"))
+    return re.compile("(?:" + alternation(words) + ")$")
+
+
+def ends_with_kind(s: str) -> bool:
+    """Does ``s`` end like a complete name (…园区, …实验室, …公司)?"""
+    return bool(_kind_end().search(s))
+
+
+@functools.lru_cache(maxsize=1)
+def lead_strips() -> tuple[str, ...]:
+    return read_lines("lead_strips.txt")
 
 
 def _quoted_mask(s: str) -> list[bool]:

@@ -30,9 +30,16 @@ PROGRAM_VERBS = ("实施", "推进", "推行", "开展", "深化", "强化", "�
                  "深入实施", "深入开展", "启动实施")
 PROJECT_VERBS = ("上线", "搭建", "研发", "开发", "建成", "投用", "上架")
 ORG_VERBS = ("成立", "组建", "筹办", "设立", "发起成立", "挂牌")
-SLOGAN = re.compile(r"^[一二三四五六七八九十两百千万\d]+(?:个|大|项|条|化)|第一$|^[^\u4e00-\u9fff]*$")
+SLOGAN = re.compile(r"^[一二三四五六七八九十两百千万\d]+(?:个|大|项|条)[\u4e00-\u9fff]{0,4}$|第一$|^[^\u4e00-\u9fff]*$")
 ENTERPRISE_LIST_CUE = re.compile(r"等(?:头部|龙头|骨干|重点|链主型|优质)?(?:企业|公司|国企央企|央企|国企)")
 SIGNED_CUE = re.compile(r"(签约|引进|新引进|新增|落户|招引)")
+AFTER_NAME = re.compile(r"主体|营收|竣工|投运|投产|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
+                        r"纳入|获批|入选|获评|成为|基本|全面|累计|今年|上半年|年内|实现|等|已|正|将|于|内|成立|落户")
+
+
+@functools.lru_cache(maxsize=1)
+def generic_heads() -> frozenset[str]:
+    return frozenset(read_lines("generic_heads.txt"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -91,7 +98,7 @@ class EntityRecognizer:
         for m in self.inst.finditer(text):
             start = left_extent(text, m.start(), max_len=20)
             name = unquote(text[start:m.end()])
-            if len(name) - len(m.group()) < 2:
+            if start < 0 or len(name) - len(m.group()) < 2:
                 continue
             out.append(Mention(start, m.end(), ORGANIZATION, name, "organization_institution"))
         for verb in ORG_VERBS:
@@ -110,7 +117,8 @@ class EntityRecognizer:
         for m in self.p["company"].finditer(text):
             start = left_extent(text, m.start(), max_len=24)
             name = unquote(text[start:m.end()])
-            if len(name) - len(m.group()) < 2 or not _cjk(name[0]):
+            if start < 0 or len(name) - len(m.group()) < 2 or not _cjk(name[0]) \
+                    or name[: -len(m.group())] in generic_heads():
                 continue
             aliases = ()
             if name.startswith("国资"):
@@ -119,7 +127,7 @@ class EntityRecognizer:
         # X、Y等头部企业 / 签约X等项目 / 企业X
         for m in ENTERPRISE_LIST_CUE.finditer(text):
             out += self._listed_before(text, m.start(), "enterprise_listed")
-        for m in re.finditer(r"等(?:\d+个)?(?:[\u4e00-\u9fff]{0,8}?)项目", text):
+        for m in re.finditer(r"等[^，。；、\n]{0,16}?项目", text):
             head = text[max(0, m.start() - 16):m.start()]
             if SIGNED_CUE.search(head):
                 for e in self._listed_before(text, m.start(), "enterprise_signed"):
@@ -136,6 +144,8 @@ class EntityRecognizer:
         items, s = [], end
         while True:
             st = left_extent(text, s, max_len=12)
+            if st < 0:
+                break
             name = text[st:s]
             if 2 <= len(name) <= 10 and _cjk(name[0]):
                 items.append(Mention(st, s, ENTERPRISE, unquote(name), rule))
@@ -150,30 +160,67 @@ class EntityRecognizer:
     def _kind_names(self, text: str) -> list[Mention]:
         out = []
         kinds = self.p["kinds"]
+        generic = generic_heads()
         for m in self.p["kind"].finditer(text):
-            kind = m.group()
+            kind, ks, ke = m.group(), m.start(), m.end()
             label = kinds[kind]
-            start = left_extent(text, m.start(), max_len=30 if label == PROGRAM else 20)
-            raw = text[start:m.end()]
+            attrs: dict = {"kind": kind}
+            aliases: list[str] = []
+            nxt = text[ke:ke + 1]
+            if label == PROGRAM and kind == "试点" and nxt in ("县", "区", "市", "镇"):
+                aliases.append(unquote(text[ks:ke + 1]))
+            elif label == PROJECT and _cjk(nxt) and not self._may_follow(text, ke, kind):
+                continue          # the kind word is a modifier here: 中心城区, 铁路运价
+            start = left_extent(text, ks, max_len=30 if label == PROGRAM else 20)
+            if start < 0:
+                continue
+            inner_quote = start > 0 and text[start - 1] in OPEN_QUOTES and text[ke:ke + 1] in CLOSE_QUOTES
+            if inner_quote:
+                core = text[start:ks]
+                if len(core) < 2 or SLOGAN.search(core + kind):
+                    # “一号工程”, “五大体系”: the name is what the quote qualifies.
+                    outer = left_extent(text, start - 1, max_len=24, min_core=1)
+                    if outer >= 0 and outer < start - 1:
+                        aliases.append(unquote(text[outer:start - 1]))
+                        start = outer
+                    elif len(core) < 2:
+                        continue
+                else:
+                    attrs["quoted"] = True
+            raw = text[start:ke + (1 if inner_quote else 0)]
+            groups = re.findall(r"“([^”]+)”", raw)
+            if len(groups) >= 2 and re.match(r"^(?:“[^”]+”)+", raw):
+                for g in groups:       # “甲”“乙”3个专项行动: each quoted name is one
+                    gs = text.index("“" + g + "”", start) + 1
+                    if not SLOGAN.search(g):
+                        out.append(Mention(gs, gs + len(g), label, g, f"{label}_quoted_list", (), dict(attrs)))
+                continue
             name = unquote(raw)
-            core = name[: -len(kind)]
-            quoted = any(q in raw for q in OPEN_QUOTES)
-            if len(core) < 2 or not _cjk_or_alnum(core[0]):
+            core = name[: -len(kind)] if name.endswith(kind) else name
+            quoted = inner_quote or any(q in raw for q in OPEN_QUOTES)
+            if len(core) < 2 or not _cjk_or_alnum(core[0]) or core in generic or core[-1] in "个家项":
                 continue
             if not quoted:
                 if label == PROGRAM and kind in WEAK_PROGRAM_KINDS:
                     continue
                 if label == PROJECT and kind in WEAK_PROJECT_KINDS and len(core) < 3:
                     continue
-            aliases = []
+            if label == PROJECT and text.startswith("成立", ke) and kind.endswith("中心"):
+                label = ORGANIZATION
             q = re.findall(r"“([^”]+)”", raw)
             if len(q) == 1 and q[0] != name and not SLOGAN.search(q[0]):
                 aliases.append(q[0])
             if label == PROJECT and name.endswith("项目") and len(name) > 4:
                 aliases.append(name[:-2])
-            out.append(Mention(start, m.end(), label, name, f"{label}_kind_word", tuple(aliases),
-                               attrs={"kind": kind}))
+            out.append(Mention(start, ke, label, name, f"{label}_kind_word",
+                               tuple(a for a in dict.fromkeys(aliases) if a != name), attrs=attrs))
         return out
+
+    def _may_follow(self, text: str, pos: int, kind: str) -> bool:
+        """May this CJK text follow the end of a project name (a verb, a stage word…)?"""
+        if kind in ("城", "谷"):
+            return bool(stops().match(text, pos)) or text.startswith(("建设", "等"), pos)
+        return bool(stops().match(text, pos) or AFTER_NAME.match(text, pos))
 
     # -- quoted names without a kind word ---------------------------------
     def _quoted(self, text: str, found: list[Mention]) -> list[Mention]:
@@ -207,7 +254,8 @@ class EntityRecognizer:
 
     def _quoted_label(self, text: str, gs: int, ge: int) -> str | None:
         after = text[ge:ge + 12]
-        if re.match(r"(?:等)?(?:\d+个|[一二三四五六七八九十]个)?[\u4e00-\u9fff]{0,4}?(?:专项行动|行动|试点|机制|工程|改革|活动)", after):
+        if re.match(r"(?:等)?(?:\d+个|[一二三四五六七八九十]个)?[\u4e00-\u9fff]{0,4}?"
+                    r"(?:专项行动|行动|试点|机制|工程|改革|活动|模式|体系|工作法|制度)", after):
             return PROGRAM
         before = text[max(0, gs - 8):gs]
         clause = re.split(r"[，。、；：,;:\n]", before)[-1]

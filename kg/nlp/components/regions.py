@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.gazetteer import Gazetteer, Region, gazetteer
-from kg.nlp.lexicon import alternation, read_table, trie_regex
+from kg.nlp.lexicon import alternation, read_lines, read_table, trie_regex
 from kg.nlp.mention import Mention
 from kg.schema import REGION
 
@@ -42,6 +42,11 @@ def _scanner() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 def _is_township_name(g: Gazetteer, form: str) -> bool:
     cands = g.full.get(form, [])
     return bool(cands) and all(c.level == "township" for c in cands) and form not in g.short
+
+
+@functools.lru_cache(maxsize=1)
+def stopforms() -> frozenset[str]:
+    return frozenset(read_lines("region_stopforms.txt"))
 
 
 def _bodies() -> tuple[str, ...]:
@@ -78,8 +83,13 @@ class RegionRecognizer:
             full_c = g.full.get(form, [])
             if zm and not any(c.level == "zone" for c in full_c):
                 zname = form + zm.group()
-                cands = g.full.get(zname) or g.candidates(form)
-                out.append((s, zm.end(), zname, cands, False, "region_zone_grammar"))
+                cands = g.full.get(zname) or [
+                    Region("Z" + zname, zname, "zone", base.adcode) for base in g.candidates(form)
+                    if base.level in ("province", "city", "county")]
+                if cands:
+                    out.append((s, zm.end(), zname, cands, False, "region_zone_grammar"))
+                continue
+            if form in stopforms():
                 continue
             if full_c:
                 out.append((s, e, form, full_c, False, "region_gazetteer"))
@@ -145,9 +155,10 @@ class RegionRecognizer:
                 continue
             chosen.append((s, e, form, r, short, rule))
         confirmed = {r.adcode for s, e, form, r, short, rule in chosen if not short}
+        listed = _listed_regions(text, chosen)
         mentions = []
         for s, e, form, r, short, rule in chosen:
-            if short and not self._short_ok(text, s, e, r, confirmed):
+            if short and s not in listed and not self._short_ok(text, s, e, r, confirmed):
                 continue
             name = canonical_name(r)
             aliases = (form,) if form != name else ()
@@ -166,6 +177,32 @@ class RegionRecognizer:
         if LIST_MARKER.match(after) and (before in "、，,：: \n" or before == ""):
             return _in_region_list(text, s)
         return False
+
+
+def _listed_regions(text: str, chosen) -> set[int]:
+    """Starts of region forms in a 、-list of three or more, every item a region of one province.
+
+    ``与上城、桐乡、越城建立…`` names three districts even though none is written in full.
+    """
+    by_start = {c[0]: c for c in chosen}
+    out: set[int] = set()
+    seen: set[int] = set()
+    for c in chosen:
+        if c[0] in seen:
+            continue
+        run = [c]
+        while True:
+            last = run[-1]
+            nxt = by_start.get(last[1] + 1)
+            if text[last[1]:last[1] + 1] == "、" and nxt is not None:
+                run.append(nxt)
+            else:
+                break
+        seen.update(x[0] for x in run)
+        provinces = {x[3].adcode[:2] for x in run}
+        if len(run) >= 3 and len(provinces) == 1 and all(x[3].level in ("county", "city", "zone") for x in run):
+            out.update(x[0] for x in run)
+    return out
 
 
 def _in_region_list(text: str, s: int) -> bool:

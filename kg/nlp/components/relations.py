@@ -91,6 +91,8 @@ class RelationExtractor:
 
     def _part_of(self, text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None:
         regions = [m for m in mentions if m.label == REGION and m.region is not None]
+        confirmed = {m.key for m in regions if not m.attrs.get("nested")}
+        confirmed |= {p.unit.key for p in doc._.kg_positions or [] if p.unit is not None}
         by_end = {m.end: m for m in regions}
         for m in mentions:
             if m.label not in (REGION, ORGANIZATION):
@@ -100,13 +102,13 @@ class RelationExtractor:
                 s, e = sentence(m.start)
                 add(m, PART_OF, prev, "part_of_prefix", text[s:e])
             if m.label == ORGANIZATION:
-                inner = [r for r in regions if m.start <= r.start and r.end <= m.end]
-                head = [r for r in inner if r.start == m.start]
-                if head:
+                # An organization named with its region: only a region the text also
+                # names on its own (丽水 inside 丽水农林技师学院 alone is not enough).
+                inner = [r for r in regions if m.start <= r.start and r.end <= m.end
+                         and r.key in confirmed]
+                if inner:
                     s, e = sentence(m.start)
-                    add(m, PART_OF, head[-1], "part_of_prefix", text[s:e])
-                    if len(head) == 1 and head[0].end < m.end:
-                        pass
+                    add(m, PART_OF, inner[-1], "part_of_prefix", text[s:e])
         # The districts listed in a meeting's introduction are part of its city.
         ctx = doc._.kg_context or {}
         anchor_code = ctx.get("province") or ctx.get("city")
