@@ -29,11 +29,23 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", default="output", metavar="DIR",
                    help="output folder (default: output/)")
     b.add_argument("--format", default="json,graphml,html", metavar="LIST",
-                   help="comma-separated formats to write (default: json,graphml,html)")
+                   help="comma-separated formats to write, from json, graphml, gexf, csv, html "
+                        "(default: json,graphml,html; gexf adds graph-timeline.gexf, csv writes "
+                        "nodes.csv and edges.csv)")
     b.add_argument("--encoding", default=None, help="force the input encoding (default: detect)")
     b.add_argument("--strict", action="store_true",
                    help="stop with a non-zero exit at the first unreadable input")
     b.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+
+    x = sub.add_parser("export", help="write an existing graph.json in other formats",
+                       description="Convert a graph.json written by `kg build` to other formats "
+                                   "without rebuilding it.")
+    x.add_argument("graph", metavar="GRAPH_JSON", help="the graph.json to convert")
+    x.add_argument("--format", default="graphml,gexf,csv", metavar="LIST",
+                   help="comma-separated formats, from json, graphml, gexf, csv, html "
+                        "(default: graphml,gexf,csv)")
+    x.add_argument("-o", "--output", default=None, metavar="DIR",
+                   help="output folder (default: the folder of GRAPH_JSON)")
     return p
 
 
@@ -49,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     from kg.errors import KGError
 
     try:
-        return {"build": _build}[args.command](args)
+        return {"build": _build, "export": _export}[args.command](args)
     except KGError as err:
         print(f"kg: error: {err}", file=sys.stderr)
         return EXIT_FAIL
@@ -85,6 +97,14 @@ def _build(args: argparse.Namespace) -> int:
     export(G, args.output, formats)
     print(summary(G, report, args.output), file=sys.stderr)
     return EXIT_PARTIAL if report.problems else EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from kg.export import convert, parse_formats
+
+    written = convert(args.graph, args.output, parse_formats(args.format))
+    print(f"kg: wrote {', '.join(written)}", file=sys.stderr)
+    return EXIT_OK
 
 
 def summary(G, report, out_dir: str) -> str:

@@ -1,44 +1,114 @@
-"""GraphML for Gephi: scalar attributes only, named keys, unique edge ids."""
+"""GraphML for Gephi, yEd, igraph, networkx and graphology (stage 7, export).
+
+What the file holds, so that every reader takes it whole:
+
+* an XML declaration with UTF-8, the GraphML namespace and schema location;
+* one typed ``<key>`` per attribute, its id the attribute's name (Gephi takes
+  networkx's default ids ``d3``/``d7`` for labels), one type per name across
+  nodes and edges; an edge key whose name a node key already has gets the id
+  ``edge.NAME``;
+* node attributes ``label``, ``type``, ``aliases``, ``mentions``, ``degree``,
+  Gephi's integer ``r``/``g``/``b`` (the type's colour) and ``size``, then every
+  other attribute of the graph;
+* edge attributes ``relation``, ``weight`` (supporting mentions, always
+  positive), ``evidence``, ``doc``, ``rule``, then the rest; one ``<edge>`` per
+  (head, relation, tail), ids ``e0``, ``e1`` ... so parallel edges survive;
+* scalar values only (see :mod:`kg.export._flat`), nodes, edges and keys in a
+  fixed order, so the same graph always gives the same bytes.
+
+Node ids are the graph's ids where they are XML name tokens (``official:李明``);
+characters that are not (spaces, ASCII punctuation) are escaped as ``_xHHHH_``.
+"""
 
 from __future__ import annotations
 
 import os
-import re
 
 import networkx as nx
 
+from kg.export import _xml
 from kg.export._atomic import atomic_open
+from kg.export._flat import Table, clean_text, edge_table, node_color, node_size, node_table, unify
 
-__all__ = ["write_graphml", "flatten"]
+__all__ = ["write_graphml", "generate_graphml", "gephi_attributes"]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _scalar(value):
-    if isinstance(value, (list, tuple, set)):
-        return "|".join(_scalar(v) if not isinstance(v, dict) else str(v) for v in value)
-    if isinstance(value, dict):
-        return "; ".join(f"{k}={v}" for k, v in value.items())
-    if isinstance(value, str):
-        return _CONTROL.sub("", value)
-    return value
+NS = "http://graphml.graphdrawing.org/xmlns"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+SCHEMA = "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
 
 
-def flatten(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy of ``G`` whose attribute values are all scalars GraphML can type."""
-    H = nx.MultiDiGraph()
+def gephi_attributes(G: nx.MultiDiGraph) -> dict:
+    """Per node: ``degree`` and Gephi's display attributes ``r``, ``g``, ``b``, ``size``."""
+    out = {}
     for n, d in G.nodes(data=True):
-        H.add_node(n, **{k: _scalar(v) for k, v in d.items() if v is not None})
-    for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True)):
-        H.add_edge(u, v, key=f"e{i}", **{a: _scalar(b) for a, b in d.items() if b is not None})
-    return H
+        deg = G.degree(n)
+        r, g, b = node_color(d)
+        out[n] = {"degree": deg, "r": r, "g": g, "b": b, "size": node_size(deg)}
+    return out
+
+
+def _keys(nodes: Table, edges: Table) -> tuple[list[str], dict[str, str], dict[str, str]]:
+    """The ``<key>`` lines, and the key id of each node and edge attribute name."""
+    lines: list[str] = []
+    used: set[str] = set()
+    ids: dict[str, dict[str, str]] = {"node": {}, "edge": {}}
+    for table in (nodes, edges):
+        for col in table.columns:
+            name = _xml.nmtoken(col.name)
+            key_id = name if name not in used else f"{table.what}.{name}"
+            while key_id in used:
+                key_id += "_"
+            used.add(key_id)
+            ids[table.what][col.name] = key_id
+            pairs = [("id", key_id), ("for", table.what), ("attr.name", name), ("attr.type", col.kind)]
+            lines.append(f"  <key{_xml.attrs(pairs)}/>")
+    return lines, ids["node"], ids["edge"]
+
+
+def _data(values: dict, key_ids: dict[str, str]) -> list[str]:
+    out = []
+    for name, key_id in key_ids.items():
+        if name in values:
+            v = values[name]
+            s = ("true" if v else "false") if isinstance(v, bool) else (
+                _xml.number(v) if isinstance(v, (int, float)) else _xml.text(v))
+            out.append(f'<data key="{_xml.attr(key_id)}">{s}</data>')
+    return out
+
+
+def generate_graphml(G: nx.MultiDiGraph) -> str:
+    """The GraphML document of ``G`` as text; ``G`` is not modified.
+
+    Values that cannot be written as they are get converted with a warning
+    (:class:`kg.export._flat.ExportWarning`), never an exception.
+    """
+    nodes = node_table(G, gephi_attributes(G))
+    edges = edge_table(G)
+    unify(nodes, edges)
+    key_lines, node_keys, edge_keys = _keys(nodes, edges)
+    ids = _xml.NameTokens()
+    node_id = {n: ids(clean_text(str(n))) for n, _ in nodes.rows}
+
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             f'<graphml xmlns="{NS}" xmlns:xsi="{XSI}" xsi:schemaLocation="{NS} {SCHEMA}">']
+    lines += key_lines
+    lines.append('  <graph edgedefault="directed">')
+    for n, values in nodes.rows:
+        lines.append(f'    <node id="{_xml.attr(node_id[n])}">' + "".join(_data(values, node_keys)) + "</node>")
+    for i, ((u, v, _k), values) in enumerate(edges.rows):
+        head = _xml.attrs([("id", f"e{i}"), ("source", node_id[u]), ("target", node_id[v])])
+        lines.append(f"    <edge{head}>" + "".join(_data(values, edge_keys)) + "</edge>")
+    lines += ["  </graph>", "</graphml>", ""]
+    return "\n".join(lines)
 
 
 def write_graphml(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
-    """Write ``G`` as GraphML, atomically."""
-    H = flatten(G)
-    text = "\n".join(nx.generate_graphml(H, named_key_ids=True, edge_id_from_attribute=None))
+    """Write ``G`` as GraphML to ``path``, atomically (the old file stays on any error).
+
+    Args:
+        G: the knowledge graph; not modified.
+        path: the file to write, usually ``graph.graphml``.
+    """
+    text = generate_graphml(G)
     with atomic_open(path) as fh:
-        fh.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         fh.write(text)
-        fh.write("\n")

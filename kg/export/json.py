@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import warnings
+from typing import Any
 
 import networkx as nx
 
@@ -12,10 +14,31 @@ from kg.export._atomic import atomic_open
 __all__ = ["write_json", "read_json", "graph_to_json"]
 
 
+def _default(value: Any) -> Any:
+    """JSON for values ``json`` cannot write: sets sorted, dates ISO, the rest as text, with a warning."""
+    import datetime as dt
+
+    from kg.export._flat import ExportWarning
+
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=str)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (bytes, bytearray)):
+        warnings.warn(f"bytes value {bytes(value)[:40]!r} written as UTF-8 text", ExportWarning, stacklevel=2)
+        return bytes(value).decode("utf-8", "replace")
+    warnings.warn(f"unsupported {type(value).__name__} value {value!r:.60} written as text",
+                  ExportWarning, stacklevel=2)
+    return str(value)
+
+
 def graph_to_json(G: nx.MultiDiGraph) -> str:
-    """Serialize deterministically: lists stay lists, Chinese stays readable."""
+    """Serialize deterministically: lists stay lists, Chinese stays readable.
+
+    A value JSON has no type for is converted with a warning, never an exception.
+    """
     data = nx.node_link_data(G, edges="edges")
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False, default=_default) + "\n"
 
 
 def write_json(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
