@@ -14,7 +14,7 @@ from kg.nlp.mention import Mention, Position
 from kg.nlp.pipeline import shared_nlp
 from kg.schema import (
     A_ADCODE, A_INVESTMENT, A_LEVEL, A_PARENT, A_POSITION_DETAILS, A_POSITIONS, A_STAGES,
-    OFFICIAL, REGION, DocResult, Document, EntityRecord,
+    OFFICIAL, ORGANIZATION, REGION, DocResult, Document, EntityRecord,
 )
 
 
@@ -40,6 +40,7 @@ def from_doc(doc, document: Document) -> DocResult:
     for p in doc._.kg_positions or []:
         if p.unit is not None and p.unit.key not in groups:
             groups[p.unit.key].append(p.unit)
+    _merge_implicit_prefix(groups)
     positions: dict[str, list[Position]] = defaultdict(list)
     for p in doc._.kg_positions or []:
         positions[p.official].append(p)
@@ -76,3 +77,19 @@ def from_doc(doc, document: Document) -> DocResult:
         records.append(EntityRecord(etype, name, tuple(aliases), len(ms), attrs))
     return DocResult(document.id, document.date, tuple(records), tuple(doc._.kg_relations or ()),
                      document.title)
+
+
+def _merge_implicit_prefix(groups: dict[tuple[str, str], list[Mention]]) -> None:
+    """市商务委 and 重庆市商务委 in one text are one organization, named in full."""
+    orgs = [k for k in groups if k[0] == ORGANIZATION]
+    for key in orgs:
+        name = key[1]
+        if len(name) < 3 or name[0] not in "省市区县":
+            continue
+        full = [k for k in orgs if k != key and k[1].endswith(name[1:]) and len(k[1]) > len(name)
+                and k[1][: -len(name) + 1].endswith(name[0])]
+        if len(full) == 1:
+            for m in groups.pop(key):
+                m.aliases = (*m.aliases, name)
+                m.name = full[0][1]
+                groups[full[0]].append(m)

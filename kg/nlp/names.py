@@ -53,12 +53,17 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2) ->
         i -= 1
     span = text[i:end]
     quoted = _quoted_mask(span)
-    cuts = [m.end() for m in stops().finditer(span) if not any(quoted[m.start():m.end()])]
+    found = [m for m in stops().finditer(span) if not any(quoted[m.start():m.end()])
+             and not _inside_word(span, m.start(), m.end())]
+    cuts = [m.end() for m in found]
     cut = 0
-    for c in reversed(cuts):
-        if len(span) - c >= min_core:
-            cut = c
+    inner = inner_verbs()
+    for m in reversed(found):
+        if len(span) - m.end() >= min_core:
+            cut = m.end()
             break
+        if m.group() not in inner:
+            return -1      # 武侯区坚持|项目: the kind word ends no name here
     # ”的 between a quoted qualifier and the kind word belongs to the name:
     # “6个…指标”的分级评价体系.
     if cut >= 2 and span[cut - 1] == "的" and span[cut - 2] in QUOTE_PAIRS:
@@ -82,6 +87,31 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2) ->
             return -1
         start = m.end()
     return start
+
+
+@functools.lru_cache(maxsize=1)
+def inner_verbs() -> frozenset[str]:
+    return frozenset(read_lines("name_inner_verbs.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def _protected() -> frozenset[str]:
+    from kg.nlp.gazetteer import gazetteer
+
+    full, short = gazetteer().name_forms()
+    return frozenset(f for f in full | short if 2 <= len(f) <= 4)
+
+
+def _inside_word(s: str, a: int, b: int) -> bool:
+    """Is the one-character stop word s[a:b] part of a place name (成都, 于都)?"""
+    if b - a != 1:
+        return False
+    prot = _protected()
+    for i in range(max(0, a - 3), a + 1):
+        for j in range(b, min(len(s), i + 4) + 1):
+            if j - i >= 2 and s[i:j] in prot:
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=1)

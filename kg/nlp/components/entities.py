@@ -74,6 +74,7 @@ class EntityRecognizer:
         found += self._enterprises(text)
         found += self._kind_names(text)
         found += self._quoted(text, found)
+        found = [m for m in found if not (m.label == ORGANIZATION and text[m.end:m.end + 1] == "门")]
         mentions = _settle(found)
         doc._.kg_mentions = mentions
         set_ents(doc, [m for m in mentions if not m.attrs.get("nested")])
@@ -94,6 +95,8 @@ class EntityRecognizer:
                 s -= 1
             else:
                 continue          # a department needs its region: 区发展改革委, 永川区商务委
+            if text[m.end():m.end() + 1] in ("门", "署"):
+                continue          # 商务部门: a kind of department, not one
             out.append(Mention(s, m.end(), ORGANIZATION, text[s:m.end()], "organization_department"))
         for m in self.inst.finditer(text):
             start = left_extent(text, m.start(), max_len=20)

@@ -44,7 +44,7 @@ def grammar() -> dict:
         "segment": re.compile(rf"^(?P<pre>.*?)(?P<body>{body_alt})?(?P<role>{role_alt})$"),
         "line": re.compile(rf"^(?P<chain>.{{2,80}}?(?:{role_alt}))[\s·]*(?P<name>[\u4e00-\u9fff]{{2,4}})$"),
         "running": re.compile(
-            rf"(?P<pre>[\u4e00-\u9fff]{{1,24}}?)(?P<body>{body_alt})?(?P<role>{role_alt})"
+            rf"(?P<pre>[\u4e00-\u9fff]{{0,24}}?)(?P<body>{body_alt})?(?P<role>{role_alt})[ \t]?"
             rf"(?P<name>[\u4e00-\u9fff]{{2,4}})"),
         "surname": re.compile(alternation(surnames)),
         "follow": re.compile(r"[\s,，。、；;：:（(）)”“\"！!？?]|" + alternation(NAME_FOLLOW) + r"|$"),
@@ -74,7 +74,7 @@ class UnitResolver:
         if m:
             prefix = m.group("region") or ""
             regions = self.resolve(prefix, offset, context, chain, region_at) if prefix else []
-            if prefix and not regions:
+            if prefix and not regions and prefix not in IMPLICIT:
                 return []
             name = pre
             if prefix in IMPLICIT and regions:
@@ -246,8 +246,22 @@ class TitleParser:
             if found:
                 break
         else:
-            return None
+            if not (m.start() > 0 and text[m.start() - 1] in "、,，" and not pre):
+                return None
+            cut = 0               # 、主任 X: the unit is in the earlier posts of the chain
         seg_start = m.start("pre") + cut
+        # Earlier posts of the same chain: 市商务委党组书记、主任 X; 区委常委、区政府副区长,…
+        while seg_start > 0 and text[seg_start - 1] in "、,，":
+            k = seg_start - 1
+            j = k
+            while j > 0 and "\u4e00" <= text[j - 1] <= "\u9fff" and k - j < 24:
+                j -= 1
+            prev = text[j:k]
+            pm = self.gr["segment"].match(prev) if prev else None
+            if not pm or not pm.group("pre") and not pm.group("body"):
+                if not pm:
+                    break
+            seg_start = j
         chain_text = text[seg_start:m.end("role")]
         sent_s = max(text.rfind("。", 0, seg_start), text.rfind("\n", 0, seg_start)) + 1
         sent_e = min([i for i in (text.find("。", m.end()), text.find("\n", m.end())) if i >= 0] or [len(text)])
