@@ -108,7 +108,8 @@ class EntityRecognizer:
             for m in re.finditer(verb, text):
                 km = self.p["kind"].search(text, m.end(), m.end() + 24)
                 if km and km.group() in ("中心", "创新中心", "研究中心") and not _cut(text, m.end(), km.start()):
-                    out.append(Mention(m.end(), km.end(), ORGANIZATION, unquote(text[m.end():km.end()]),
+                    st = max(m.end(), left_extent(text, km.start(), max_len=24))
+                    out.append(Mention(st, km.end(), ORGANIZATION, unquote(text[st:km.end()]),
                                        "organization_founded"))
         return out
 

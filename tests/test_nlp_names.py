@@ -1,0 +1,51 @@
+"""The name grammar: entity boundaries never depend on where jieba cuts."""
+
+import pytest
+
+from tests.conftest import entities_of
+
+# fmt: off
+# (text, expected entity) -- jieba splits every one of these names differently
+NAMES = [
+    ("撬动社会投资300亿元打造团结湖数字经济产业园。", ("project", "团结湖数字经济产业园")),
+    ("加快建设綦江蟠龙（二期）抽水蓄能电站项目。", None),
+    ("推进“一业一证”智慧审批改革。", ("program", "一业一证智慧审批改革")),
+    ("实施“临空制造攻坚行动计划”。", ("program", "临空制造攻坚行动计划")),
+    ("推进成渝地区双城经济圈建设“一号工程”。", ("program", "成渝地区双城经济圈建设一号工程")),
+    ("提速升级农村电商“五大体系”。", ("program", "农村电商五大体系")),
+    ("成立白马湖实验室和智能感知技术创新中心。", ("organization", "白马湖实验室")),
+    ("引进成都云杉微电子有限公司等企业12家。", ("enterprise", "成都云杉微电子有限公司")),
+    ("狠抓东海渔业、海天水产等头部企业集聚。", ("enterprise", "海天水产")),
+    ("揭牌数字重庆应用开发中心。", ("project", "数字重庆应用开发中心")),
+    ("全面推进“链长制”。", ("program", "链长制")),
+    ("搭建“云上议事厅”平台。", ("project", "云上议事厅平台")),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", [n for n in NAMES if n[1]])
+def test_names_boundaries(text, expected):
+    assert expected in entities_of(text)
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("为43个项目提供定制化服务。", "43个项目"),
+    ("新建茶叶园区和4个电商直播园区。", "4个电商直播园区"),
+    ("发挥中心城区动力引擎作用。", "发挥中心城"),
+    ("武侯区坚持项目为王。", "武侯区坚持项目"),
+    ("推动上市公司数量增长。", "上市公司"),
+    ("确保重大项目拿地即开工。", "重大项目"),
+])
+def test_names_counted_or_generic_are_not_names(text, bad):
+    assert bad not in {n for _, n in entities_of(text)}
+
+
+def test_names_doc_ents_match_character_spans(nlp):
+    from kg.nlp.layout import normalize
+
+    text = normalize("永川区委书记 张智\n\n加快建设永川大数据产业园，深化“标准地”改革。")
+    doc = nlp(text)
+    labels = {(e.text, e.label_) for e in doc.ents}
+    assert ("永川大数据产业园", "PROJECT") in labels
+    assert ("张智", "OFFICIAL") in labels
+    assert all(e.text == text[e.start_char:e.end_char] for e in doc.ents)

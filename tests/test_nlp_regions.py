@@ -1,0 +1,47 @@
+"""Regions: gazetteer lookups, short forms, homonyms resolved by the document's context."""
+
+from kg.nlp.gazetteer import gazetteer, short_forms
+from tests.conftest import entities_of, relations_of
+
+
+def test_regions_short_forms():
+    assert "江北" in short_forms("江北区", "county")
+    assert {"石柱", "石柱县"} <= set(short_forms("石柱土家族自治县", "county"))
+    assert short_forms("桥头镇", "township") == []
+
+
+def test_regions_homonym_jiangbei_follows_context():
+    g = gazetteer()
+    cands = g.candidates("江北区")
+    assert {c.adcode[:2] for c in cands} >= {"50", "33"}
+    ningbo = entities_of("宁波市召开会议。宁波市江北区委书记 林涛\n\n江北区推进港口建设。")
+    assert ("region", "江北区") in ningbo
+    assert relations_of("宁波市江北区委书记 林涛\n\n江北区推进港口建设。") >= {("江北区", "part_of", "宁波市")}
+
+
+def test_regions_historical_name_still_resolves():
+    # 江北区 of 重庆 is gone from the newest division data but stays in the history.
+    g = gazetteer()
+    assert any(c.adcode == "500105" and c.until for c in g.candidates("江北区"))
+
+
+def test_regions_township_with_parent_from_speech():
+    text = "石柱土家族自治县委书记 谭华\n\n以桥头镇为例，企业带动农户增收。"
+    rels = relations_of(text)
+    assert ("桥头镇", "part_of", "石柱土家族自治县") in rels
+
+
+def test_regions_list_of_districts_in_introduction():
+    text = "编者按：重庆召开例会。会上，江北、长寿、江津等区县的党委书记作交流发言。"
+    rels = relations_of(text)
+    assert {("江北区", "part_of", "重庆市"), ("长寿区", "part_of", "重庆市")} <= rels
+
+
+def test_regions_place_inside_company_name_is_not_a_region():
+    ents = entities_of("长寿区与浙江海港集团共建物流枢纽。")
+    assert ("region", "浙江省") not in ents
+
+
+def test_regions_zone_grammar():
+    ents = entities_of("永川综保区内外联动招商，永川区委书记 张三\n\n")
+    assert ("region", "永川综保区") in ents

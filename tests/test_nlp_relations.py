@@ -1,0 +1,35 @@
+"""Relation rules: the speaker's context, partners, owners (own sentences)."""
+
+from tests.conftest import relations_of
+
+SPEECH = ("简阳市委书记 孙晓霞\n\n"
+          "简阳市引进四川蓝翼航空科技有限公司，建成三岔湖智慧农业示范园。"
+          "实施“三湖两山”生态修复工程。与天府大学合作共建临空物流研究院。"
+          "联合中国移动打造智慧城市运行中心。\n")
+
+
+def test_relations_speaker_context_hosts_and_implements():
+    rels = relations_of(SPEECH)
+    assert ("简阳市", "hosts", "三岔湖智慧农业示范园") in rels
+    assert ("简阳市", "hosts", "四川蓝翼航空科技有限公司") in rels
+    assert ("简阳市", "implements", "三湖两山生态修复工程") in rels
+
+
+def test_relations_partners_cue():
+    rels = relations_of(SPEECH)
+    assert ("简阳市", "partners_with", "中国移动") in rels
+
+
+def test_relations_owner_named_in_project_name():
+    rels = relations_of("长寿区委书记 刘强\n\n上汽云计算中心启动建设。")
+    assert ("上汽", "develops", "上汽云计算中心") in rels
+    assert ("长寿区", "hosts", "上汽云计算中心") in rels
+
+
+def test_relations_every_edge_has_rule_and_evidence():
+    from kg.extract import extract
+    from kg.schema import Document
+
+    res = extract(Document(id="t.txt", text=SPEECH))
+    assert res.relations
+    assert all(r.rule and r.evidence for r in res.relations)
