@@ -115,7 +115,7 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             text = "\x00"
         if not looks_binary(text):
             return text.lstrip("\ufeff"), guess
-    if decoded_as_binary or b"\x00" in data:
+    if decoded_as_binary or looks_binary(data[:_SAMPLE].decode("latin-1")):
         raise Unreadable("binary file, not text")
     raise Unreadable("cannot find the encoding (tried UTF-8, UTF-16, GB18030 and a detector): "
                      "pass --encoding, e.g. --encoding big5")
@@ -141,9 +141,8 @@ class _TextExtractor(HTMLParser):
         self._in_title = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self._in_title = True
-        elif tag == "body":      # a <head> left open ends here
+        self._in_title = tag == "title"     # a title holds text only: any tag ends an open one
+        if tag == "body":      # a <head> left open ends here
             self._skip = 0
         elif tag == "meta":
             a = {k.lower(): v or "" for k, v in attrs}
