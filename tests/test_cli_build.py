@@ -198,7 +198,10 @@ def test_cli_build_interrupt_in_exporter_keeps_previous_output(previous_build, c
     assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS)
 
 
-def test_cli_build_byte_identical_whatever_the_order(tmp_path, capsys):
+@pytest.mark.parametrize("toy", [False, True], ids=["extract", "toy-extract"])
+def test_cli_build_byte_identical_whatever_the_order(tmp_path, capsys, monkeypatch, toy):
+    if toy:     # a graph with nodes, whatever the state of kg.extract
+        monkeypatch.setattr("kg.extract.extract", _toy_extract)
     folder = make_mixed_folder(tmp_path / "in")
     files = sorted(folder.iterdir())
     run(build_args(files, tmp_path / "one"), capsys)
