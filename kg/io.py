@@ -77,8 +77,8 @@ def _walk(folder: Path, on_problem: ProblemHandler) -> Iterator[Path]:
         on_problem(Problem(str(err.filename or folder), f"cannot list folder: {err.strerror or err}"))
 
     for dirpath, dirnames, filenames in os.walk(folder, onerror=onerror):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for name in filenames:
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
             if not name.startswith("."):
                 yield Path(dirpath, name)
 
@@ -203,7 +203,7 @@ def _read_one(src: Source, *, encoding: str | None, default_date: str | None,
     fmt = _sniff(text) if src.path == STDIN else src.format
     meta: dict[str, Any] = {"format": fmt, "encoding": used}
     if fmt == "jsonl":
-        yield from _jsonl_documents(src, text.splitlines(), default_date=default_date,
+        yield from _jsonl_documents(src, text.split("\n"), default_date=default_date,
                                     max_bytes=max_bytes, on_problem=on_problem, encoding=used)
         return
     fields: dict[str, Any] = {}
@@ -213,7 +213,7 @@ def _read_one(src: Source, *, encoding: str | None, default_date: str | None,
     else:
         fields, text = split_front_matter(text)
         if src.path.lower().endswith(".md") and "title" not in fields:
-            m = re.search(r"^#\s+(.+)$", text, re.M)
+            m = re.search(r"^#[ \t]+(.+)$", text, re.M)
             if m:
                 fields["title"] = m.group(1).strip()
     if src.path != STDIN:
@@ -279,7 +279,7 @@ def _read_jsonl_file(src: Source, *, encoding: str | None, default_date: str | N
         if wide or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             data = fh.read()     # UTF-16 cannot be split into lines as bytes
             text, used = decode_bytes(data, encoding) if data.strip() else ("", "")
-            lines: Iterable[str | tuple[int, str]] = text.splitlines()
+            lines: Iterable[str | tuple[int, str]] = text.split("\n")   # not at U+2028, valid in JSON
         else:
             used = encoding or "utf-8"
             lines = _decoded_lines(src, fh, encoding, max_bytes, counting)
