@@ -35,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--date", default=None, type=_iso_date, metavar="YYYY-MM-DD",
                    help="date of documents that state none in a field, their text or file name")
     b.add_argument("--strict", action="store_true",
-                   help="stop with a non-zero exit at the first unreadable input")
+                   help="make any unreadable input fatal: exit 1 and write nothing")
     b.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     return p
 
