@@ -45,13 +45,15 @@ def extract_all(docs: Iterable[Document], *, progress: Callable[[Document], None
 
 
 def build_graph(inputs: Iterable[str | os.PathLike] | Iterable[Document], *,
-                encoding: str | None = None, report: BuildReport | None = None,
+                encoding: str | None = None, date: str | None = None,
+                report: BuildReport | None = None,
                 progress: Callable[[Document], None] | None = None) -> nx.MultiDiGraph:
     """Build the knowledge graph of documents or of the files under paths.
 
     Args:
         inputs: paths (files, folders) or :class:`Document` objects.
         encoding: force an input encoding.
+        date: the date of documents that state none (ISO ``YYYY-MM-DD``).
         report: filled in with counts and skipped files.
         progress: called once per processed document.
 
@@ -66,7 +68,7 @@ def build_graph(inputs: Iterable[str | os.PathLike] | Iterable[Document], *,
     if items and all(isinstance(i, Document) for i in items):
         docs: Iterable[Document] = items
     else:
-        docs = read_documents(items, encoding=encoding, on_problem=report.problems.append)
+        docs = read_documents(items, encoding=encoding, date=date, on_problem=report.problems.append)
 
     def counted(ds: Iterable[Document]):
         for d in ds:

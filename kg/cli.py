@@ -23,9 +23,10 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     b = sub.add_parser("build", help="build the graph of a corpus",
-                       description="Read .txt files and folders (recursively), extract entities and "
-                                   "relations, and write graph.json, graph.graphml and graph.html.")
-    b.add_argument("paths", nargs="+", metavar="PATH", help="input files or folders")
+                       description="Read .txt, .md, .html and .jsonl files, folders (recursively) or - "
+                                   "(standard input), extract entities and relations, and write "
+                                   "graph.json, graph.graphml and graph.html.")
+    b.add_argument("paths", nargs="+", metavar="PATH", help="input files or folders, or - for standard input")
     b.add_argument("-o", "--output", default="output", metavar="DIR",
                    help="output folder (default: output/)")
     b.add_argument("--format", default="json,graphml,html", metavar="LIST",
@@ -33,8 +34,10 @@ def _parser() -> argparse.ArgumentParser:
                         "(default: json,graphml,html; gexf adds graph-timeline.gexf, csv writes "
                         "nodes.csv and edges.csv)")
     b.add_argument("--encoding", default=None, help="force the input encoding (default: detect)")
+    b.add_argument("--date", default=None, type=_iso_date, metavar="YYYY-MM-DD",
+                   help="date of documents that state none in a field, their text or file name")
     b.add_argument("--strict", action="store_true",
-                   help="stop with a non-zero exit at the first unreadable input")
+                   help="make any unreadable input fatal: exit 1 and write nothing")
     b.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
     x = sub.add_parser("export", help="write an existing graph.json in other formats",
@@ -47,6 +50,15 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument("-o", "--output", default=None, metavar="DIR",
                    help="output folder (default: the folder of GRAPH_JSON)")
     return p
+
+
+def _iso_date(value: str) -> str:
+    from kg.dates import parse_date
+
+    iso = parse_date(value)
+    if iso is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2023-07-28")
+    return iso
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,13 +80,18 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kg: interrupted; previous output left as it was", file=sys.stderr)
         return 130
+    except Exception as err:  # a bug: one line, the traceback with -v, old output intact
+        logging.getLogger(__name__).debug("traceback", exc_info=True)
+        print(f"kg: error: unexpected {type(err).__name__}: {err} (previous output left as it was; "
+              "rerun with -v for the traceback and report it)", file=sys.stderr)
+        return EXIT_FAIL
 
 
 def _build(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from kg.build import BuildReport, build_graph
-    from kg.export import export, parse_formats
+    from kg.export import parse_formats
     from kg.io import require_inputs
 
     formats = parse_formats(args.format)
@@ -82,7 +99,8 @@ def _build(args: argparse.Namespace) -> int:
     report = BuildReport()
     bar = tqdm(desc="documents", unit="doc", file=sys.stderr, disable=args.no_progress, leave=False)
     try:
-        G = build_graph(paths, encoding=args.encoding, report=report, progress=lambda d: bar.update())
+        G = build_graph(paths, encoding=args.encoding, date=args.date, report=report,
+                        progress=lambda d: bar.update())
     finally:
         bar.close()
     for pr in report.problems:
@@ -94,7 +112,7 @@ def _build(args: argparse.Namespace) -> int:
     if report.documents == 0:
         print("kg: error: no readable documents in the inputs", file=sys.stderr)
         return EXIT_FAIL
-    export(G, args.output, formats)
+    _export_all_or_nothing(G, args.output, formats)
     print(summary(G, report, args.output), file=sys.stderr)
     return EXIT_PARTIAL if report.problems else EXIT_OK
 
@@ -105,6 +123,26 @@ def _export(args: argparse.Namespace) -> int:
     written = convert(args.graph, args.output, parse_formats(args.format))
     print(f"kg: wrote {', '.join(written)}", file=sys.stderr)
     return EXIT_OK
+
+
+def _export_all_or_nothing(G, out_dir: str, formats: list[str]) -> None:
+    """Write every format into a temporary folder, then rename each file into ``out_dir``.
+
+    An exporter that fails (or Ctrl-C) leaves every file of the previous build as it was.
+    """
+    import os
+    import shutil
+    import tempfile
+
+    from kg.export import export
+
+    os.makedirs(out_dir, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix=".kg-build-", dir=out_dir)
+    try:
+        for path in export(G, tmp, formats):
+            os.replace(path, os.path.join(out_dir, os.path.basename(path)))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def summary(G, report, out_dir: str) -> str:

@@ -19,10 +19,30 @@ from kg.schema import (
 
 
 def extract(document: Document) -> DocResult:
-    """Run the pipeline on one document and return its entities and relations."""
-    text = normalize(document.text)
+    """Run the pipeline on one document and return its entities and relations.
+
+    Traditional characters are simplified for recognition (綦江區 and 綦江区 are one
+    region); the conversion keeps offsets, so evidence is cut from the original.
+    """
+    from kg.textnorm import to_simplified
+
+    original = normalize(document.text)
+    text = to_simplified(original)
     doc = shared_nlp()(text)
-    return from_doc(doc, document)
+    result = from_doc(doc, document)
+    if text != original:
+        result = _with_original_evidence(result, text, original)
+    return result
+
+
+def _with_original_evidence(result: DocResult, text: str, original: str) -> DocResult:
+    from dataclasses import replace
+
+    rels = []
+    for r in result.relations:
+        i = text.find(r.evidence)
+        rels.append(replace(r, evidence=original[i:i + len(r.evidence)]) if i >= 0 else r)
+    return replace(result, relations=tuple(rels))
 
 
 def from_doc(doc, document: Document) -> DocResult:

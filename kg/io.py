@@ -1,24 +1,48 @@
 """Stage 1, read: turn paths into :class:`~kg.schema.Document` objects, one at a time.
 
-Documents are yielded lazily so memory grows with the graph, not the corpus.
-Problems with single files are reported through ``on_problem`` and the file is
-skipped; the caller decides whether that is fatal (``--strict``).
+Reads ``.txt``, ``.md``, ``.html``/``.htm`` and ``.jsonl`` files, folders
+recursively, and ``-`` for standard input, in any of the encodings Chinese
+news comes in (UTF-8 with or without BOM, GB18030/GBK, UTF-16 with BOM),
+detected without asking. Documents are yielded lazily, in the order of their
+ids (the path relative to the input root), so the result does not depend on
+the order the inputs were listed in.
+
+Problems with single files (empty, binary, too large, undecodable, a broken
+JSON line) are reported through ``on_problem`` with the path and line, and the
+file is skipped; the caller decides whether that is fatal (``--strict``).
 """
 
 from __future__ import annotations
 
+import codecs
+import json
 import logging
 import os
+import re
+import sys
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from kg.dates import document_date, parse_date
 from kg.errors import InputError
+from kg.formats import Unreadable, decode_bytes, html_to_text, split_front_matter
 from kg.schema import Document
 
 logger = logging.getLogger(__name__)
 
-SUFFIXES = (".txt",)
+__all__ = ["Problem", "Source", "collect_sources", "read_documents", "require_inputs", "SUFFIXES",
+           "MAX_DOCUMENT_BYTES"]
+
+#: file suffix -> format
+SUFFIXES: dict[str, str] = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html",
+                            ".jsonl": "jsonl"}
+SIDECAR = ".meta.json"
+STDIN = "-"
+#: one document (a file, or a line of a .jsonl file) larger than this is skipped
+MAX_DOCUMENT_BYTES = 20 * 2**20
 
 
 @dataclass(frozen=True)
@@ -37,67 +61,294 @@ class Problem:
 ProblemHandler = Callable[[Problem], None]
 
 
-def iter_files(paths: Iterable[str | os.PathLike], on_problem: ProblemHandler) -> Iterator[tuple[Path, Path]]:
-    """Yield ``(file, root)`` for every readable input file, folders recursively, sorted."""
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and not f.name.startswith("."):
-                    if f.suffix.lower() in SUFFIXES:
-                        yield f, p
-                    else:
-                        on_problem(Problem(str(f), f"unknown extension {f.suffix!r}: skipped"))
-        elif p.is_file():
-            yield p, p.parent
-        else:
-            on_problem(Problem(str(p), "no such file or folder"))
+# -- inputs ------------------------------------------------------------------
+
+@dataclass(frozen=True, order=True)
+class Source:
+    """One input to read: its document id, the path as given and its format."""
+
+    doc_id: str
+    path: str
+    format: str
 
 
-def doc_id_for(path: Path, root: Path) -> str:
-    """A document id that is stable across runs: the path relative to its input root."""
+def _walk(folder: Path, on_problem: ProblemHandler) -> Iterator[Path]:
+    def onerror(err: OSError) -> None:
+        on_problem(Problem(str(err.filename or folder), f"cannot list folder: {err.strerror or err}"))
+
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=onerror):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                yield Path(dirpath, name)
+
+
+def _rel_id(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
         return path.name
 
 
+def collect_sources(paths: Iterable[str | os.PathLike], on_problem: ProblemHandler) -> list[Source]:
+    """Every input file under ``paths``, deduplicated and sorted by document id.
+
+    Files found in folders must have a known suffix; a file named explicitly
+    with another suffix is read as plain text. Sidecars (``*.meta.json``) and
+    hidden files are not documents.
+    """
+    found: dict[str, tuple[str, str, str]] = {}   # real path -> (doc id, path, format)
+    for raw in paths:
+        if str(raw) == STDIN:
+            found.setdefault(STDIN, ("stdin", STDIN, "stdin"))
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            for f in _walk(p, on_problem):
+                if f.name.endswith(SIDECAR):
+                    continue
+                fmt = SUFFIXES.get(f.suffix.lower())
+                if fmt is None:
+                    on_problem(Problem(str(f), f"unknown extension {f.suffix or '(none)'!r} "
+                                               f"(kg reads {', '.join(SUFFIXES)})"))
+                    continue
+                key = os.path.realpath(f)
+                cand = (_rel_id(f, p), str(f), fmt)
+                found[key] = min(found.get(key, cand), cand)
+        elif p.exists():
+            key = os.path.realpath(p)
+            cand = (p.name, str(p), SUFFIXES.get(p.suffix.lower(), "text"))
+            found[key] = min(found.get(key, cand), cand)
+        else:
+            on_problem(Problem(str(p), "no such file or folder"))
+    by_id: dict[str, int] = {}
+    for doc_id, _, _ in found.values():
+        by_id[doc_id] = by_id.get(doc_id, 0) + 1
+    # Two different files with one id (a/x.txt, b/x.txt given as files): use the paths.
+    return sorted(Source(i if by_id[i] == 1 else Path(p).as_posix(), p, fmt)
+                  for i, p, fmt in found.values())
+
+
+# -- documents -------------------------------------------------------------------
+
+_FIELDS = ("title", "date", "source")
+
+
+def _read_sidecar(path: Path) -> dict[str, Any]:
+    for side in (path.with_name(path.name + SIDECAR), path.with_name(path.stem + SIDECAR)):
+        if side.is_file():
+            try:
+                data = json.loads(side.read_text(encoding="utf-8-sig"))
+            except (OSError, ValueError) as err:
+                warnings.warn(f"{side}: sidecar ignored, it is not readable JSON ({err}); "
+                              "write it as a JSON object such as {\"date\": \"2023-07-28\"}", stacklevel=4)
+                return {}
+            if isinstance(data, dict):
+                return data
+            warnings.warn(f"{side}: sidecar ignored, it holds a {type(data).__name__}, not a JSON object",
+                          stacklevel=4)
+            return {}
+    return {}
+
+
+def _make(doc_id: str, text: str, path: str, fields: dict[str, Any], meta: dict[str, Any],
+          default_date: str | None, name_for_date: str | None) -> Document:
+    where = f"{path}:{meta['line']}" if "line" in meta else path
+    try:
+        date = document_date(text, path=name_for_date, explicit=fields.get("date"), default=default_date)
+    except InputError as err:
+        warnings.warn(f"{where}: {err}; using the date in the text or file name instead", stacklevel=4)
+        date = document_date(text, path=name_for_date, default=default_date)
+    extra = {k: v for k, v in fields.items() if k not in _FIELDS and k not in ("id", "text")}
+    return Document(id=doc_id, text=text, path=path, title=str(fields.get("title") or ""), date=date,
+                    source=str(fields.get("source") or ""), meta={**extra, **meta})
+
+
+def _read_bytes(src: Source, max_bytes: int) -> bytes:
+    if src.path == STDIN:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        size = os.stat(src.path).st_size
+        if size > max_bytes:
+            raise Unreadable(f"file is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:g} MB limit "
+                             "for one document: split it into articles, or into lines of a .jsonl file")
+        with open(src.path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise Unreadable(f"more than {max_bytes / 2**20:g} MB in one document: split it into articles")
+    return data
+
+
+def _sniff(text: str) -> str:
+    """The format of standard input: JSONL, HTML or plain text."""
+    head = text.lstrip()[:200].lower()
+    if head.startswith(("<!doctype html", "<html", "<head", "<body", "<meta")):
+        return "html"
+    lines = [ln for ln in text.splitlines()[:20] if ln.strip()]
+    if lines and all(ln.lstrip().startswith("{") for ln in lines):
+        return "jsonl"
+    return "text"
+
+
+def _read_one(src: Source, *, encoding: str | None, default_date: str | None,
+              max_bytes: int, on_problem: ProblemHandler) -> Iterator[Document]:
+    if src.format == "jsonl" and src.path != STDIN:
+        yield from _read_jsonl_file(src, encoding=encoding, default_date=default_date,
+                                    max_bytes=max_bytes, on_problem=on_problem)
+        return
+    data = _read_bytes(src, max_bytes)
+    if not data.strip():
+        raise Unreadable("empty file")
+    text, used = decode_bytes(data, encoding)
+    fmt = _sniff(text) if src.path == STDIN else src.format
+    meta: dict[str, Any] = {"format": fmt, "encoding": used}
+    if fmt == "jsonl":
+        yield from _jsonl_documents(src, text.split("\n"), default_date=default_date,
+                                    max_bytes=max_bytes, on_problem=on_problem, encoding=used)
+        return
+    fields: dict[str, Any] = {}
+    if fmt == "html":
+        text, title, date = html_to_text(text)
+        fields = {"title": title, "date": date}
+    else:
+        fields, text = split_front_matter(text)
+        if src.path.lower().endswith(".md") and "title" not in fields:
+            m = re.search(r"^#[ \t]+(.+)$", text, re.M)
+            if m:
+                fields["title"] = m.group(1).strip()
+    if src.path != STDIN:
+        fields.update({k: v for k, v in _read_sidecar(Path(src.path)).items() if v is not None})
+    if not text.strip():
+        raise Unreadable("no text in the file" if fmt != "html" else
+                         "no text in the HTML page (only markup or scripts)")
+    name = None if src.path == STDIN else src.path
+    yield _make(src.doc_id, text, src.path, fields, meta, default_date, name)
+
+
+def _jsonl_documents(src: Source, lines: Iterable[str | tuple[int, str]], *, default_date: str | None,
+                     max_bytes: int, on_problem: ProblemHandler, encoding: str) -> Iterator[Document]:
+    seen: dict[str, int] = {}
+    for n, line in enumerate(lines, 1):
+        if isinstance(line, tuple):
+            n, line = line
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except ValueError as err:
+            msg = getattr(err, "msg", str(err))
+            col = f" at column {err.colno}" if isinstance(err, json.JSONDecodeError) else ""
+            on_problem(Problem(src.path, f"broken JSON: {msg}{col}", n))
+            continue
+        text = obj.get("text") if isinstance(obj, dict) else None
+        if not isinstance(obj, dict) or not isinstance(text, str):
+            got = type(obj).__name__ if not isinstance(obj, dict) else f"text of type {type(text).__name__}"
+            on_problem(Problem(src.path, f"expected a JSON object with a string \"text\" field, got {got}", n))
+            continue
+        if not text.strip():
+            on_problem(Problem(src.path, "empty \"text\"", n))
+            continue
+        if len(text) > max_bytes:
+            on_problem(Problem(src.path, f"text of more than {max_bytes / 2**20:g} MB", n))
+            continue
+        key = str(obj["id"]) if obj.get("id") not in (None, "") else str(n)
+        if key in seen:
+            on_problem(Problem(src.path, f"duplicate id {key!r} (first at line {seen[key]})", n))
+            continue
+        seen[key] = n
+        fields = {k: v for k, v in obj.items() if k != "text"}
+        yield _make(f"{src.doc_id}#{key}", text, src.path, fields,
+                    {"format": "jsonl", "encoding": encoding, "line": n}, default_date,
+                    None if src.path == STDIN else src.path)
+
+
+def _read_jsonl_file(src: Source, *, encoding: str | None, default_date: str | None,
+                     max_bytes: int, on_problem: ProblemHandler) -> Iterator[Document]:
+    """A .jsonl file, streamed line by line (it may be larger than one document)."""
+    reported: list[Problem] = []
+
+    def counting(pr: Problem) -> None:
+        reported.append(pr)
+        on_problem(pr)
+
+    found = 0
+    with open(src.path, "rb") as fh:
+        head = fh.read(4)
+        fh.seek(0)
+        wide = encoding is not None and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+        if wide or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            data = fh.read()     # UTF-16 cannot be split into lines as bytes
+            text, used = decode_bytes(data, encoding) if data.strip() else ("", "")
+            lines: Iterable[str | tuple[int, str]] = text.split("\n")   # not at U+2028, valid in JSON
+        else:
+            used = encoding or "utf-8"
+            lines = _decoded_lines(src, fh, encoding, max_bytes, counting)
+        for doc in _jsonl_documents(src, lines, default_date=default_date, max_bytes=max_bytes,
+                                    on_problem=counting, encoding=used):
+            found += 1
+            yield doc
+    if not found and not reported:
+        raise Unreadable("empty file")
+
+
+def _decoded_lines(src: Source, fh, encoding: str | None, max_bytes: int,
+                   on_problem: ProblemHandler) -> Iterator[tuple[int, str]]:
+    for n, raw in enumerate(fh, 1):
+        if n == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+        if len(raw) > max_bytes:
+            on_problem(Problem(src.path, f"line of more than {max_bytes / 2**20:g} MB", n))
+            continue
+        try:
+            text, _ = decode_bytes(raw, encoding) if raw.strip() else ("", "")
+        except Unreadable as err:
+            on_problem(Problem(src.path, f"{err.message}", n))
+            continue
+        yield n, text
+
+
 def read_documents(paths: Iterable[str | os.PathLike], *, encoding: str | None = None,
-                   on_problem: ProblemHandler | None = None) -> Iterator[Document]:
+                   date: str | None = None, on_problem: ProblemHandler | None = None,
+                   max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[Document]:
     """Read every document under ``paths``.
 
     Args:
-        paths: files and folders (searched recursively).
-        encoding: force this encoding instead of UTF-8.
-        on_problem: called for each file that is skipped; by default a warning is logged.
+        paths: files, folders (searched recursively) and ``-`` for standard input.
+        encoding: decode every file with this codec instead of detecting it.
+        date: the date of documents that state none (``kg build --date``).
+        on_problem: called for each file or line that is skipped; by default a warning is logged.
+        max_bytes: documents larger than this are skipped.
 
     Yields:
-        One :class:`Document` per readable file, in sorted path order.
+        One :class:`Document` per readable file (per line of a ``.jsonl`` file), in document id order.
+
+    Raises:
+        InputError: ``encoding`` is not a codec name or ``date`` not a date.
     """
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(f"unknown encoding {encoding!r} in --encoding: use a codec name such as "
+                             "utf-8, gb18030, utf-16 or big5") from None
+    if date is not None and parse_date(date) is None:
+        raise InputError(f"--date {date!r} is not a date: write it as YYYY-MM-DD, e.g. 2023-07-28")
     handler = on_problem or (lambda pr: logger.warning("%s", pr))
-    for f, root in iter_files(paths, handler):
+    for src in collect_sources(paths, handler):
         try:
-            data = f.read_bytes()
+            yield from _read_one(src, encoding=encoding, default_date=date, max_bytes=max_bytes,
+                                 on_problem=handler)
+        except Unreadable as err:
+            handler(Problem(src.path, err.message, err.line))
         except OSError as err:
-            handler(Problem(str(f), f"cannot read: {err.strerror or err}"))
-            continue
-        try:
-            text = data.decode(encoding or "utf-8-sig")
-        except (UnicodeDecodeError, LookupError) as err:
-            handler(Problem(str(f), f"cannot decode as {encoding or 'UTF-8'}: {err}; "
-                                    "pass --encoding"))
-            continue
-        if not text.strip():
-            handler(Problem(str(f), "empty file: skipped"))
-            continue
-        yield Document(id=doc_id_for(f, root), text=text, path=str(f))
+            handler(Problem(src.path, f"cannot read: {err.strerror or err}"))
 
 
 def require_inputs(paths: Iterable[str]) -> list[str]:
     """Fail early, with the path, when none of the inputs exists."""
     paths = list(paths)
-    missing = [p for p in paths if p != "-" and not os.path.exists(p)]
+    missing = [p for p in paths if p != STDIN and not os.path.exists(p)]
     if missing and len(missing) == len(paths):
         raise InputError(f"no such file or folder: {', '.join(missing)} "
-                         "(give .txt files or folders that hold them)")
+                         "(give .txt, .md, .html or .jsonl files, folders that hold them, or - for stdin)")
     return paths

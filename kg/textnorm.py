@@ -1,0 +1,89 @@
+"""Text normalization for recognition: traditional characters to simplified.
+
+Recognition (gazetteers, title words, rules) is written for simplified Chinese,
+so ``綦江區`` must be read as ``綦江区``. :func:`to_simplified` maps character by
+character, so the result has the same length as its input and every character
+offset found in it is valid in the original text: evidence can then be cut
+from the original, traditional, text.
+
+The tables are OpenCC's ``TSCharacters`` and ``TSPhrases`` dictionaries as
+shipped inside the ``opencc-python-reimplemented`` wheel; they are read from
+the installed package, lazily, and nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+from kg.errors import DataFileError
+
+__all__ = ["to_simplified"]
+
+_PACKAGE = "opencc"
+_CHARACTERS = "dictionary/TSCharacters.txt"
+_PHRASES = "dictionary/TSPhrases.txt"
+
+
+def _read_pairs(name: str) -> list[tuple[str, str]]:
+    """``(traditional, first simplified candidate)`` pairs of one OpenCC dictionary file."""
+    path = resources.files(_PACKAGE).joinpath(name)
+    pairs = []
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            line = line.rstrip("\n").lstrip("\ufeff")
+            if not line.strip():
+                continue
+            key, sep, values = line.partition("\t")
+            candidates = values.split()
+            if not sep or not key or not candidates:
+                raise DataFileError(str(path), n, line, "expected 'TRADITIONAL<TAB>SIMPLIFIED ...'; "
+                                    "reinstall opencc-python-reimplemented")
+            pairs.append((key, candidates[0]))
+    return pairs
+
+
+@functools.lru_cache(maxsize=1)
+def _tables() -> tuple[dict[int, str], re.Pattern[str] | None, dict[str, str]]:
+    """The character table for ``str.translate`` and the same-length phrase exceptions."""
+    chars = {ord(k): v for k, v in _read_pairs(_CHARACTERS) if len(k) == 1 and len(v) == 1 and k != v}
+    # Phrases fix what the character table gets wrong (乾隆 stays 乾隆, not 干隆);
+    # only those that keep the length are used, so offsets stay valid.
+    phrases = {k: v for k, v in _read_pairs(_PHRASES) if len(k) == len(v) > 1}
+    phrases = {k: v for k, v in phrases.items() if k.translate(chars) != v}
+    if not phrases:
+        return chars, None, {}
+    alternatives = sorted(phrases, key=lambda p: (-len(p), p))
+    return chars, re.compile("|".join(map(re.escape, alternatives))), phrases
+
+
+def to_simplified(text: str) -> str:
+    """Convert traditional Chinese characters to simplified ones, keeping the length.
+
+    Simplified text, ASCII and every other character come back unchanged, so
+    ``len(to_simplified(t)) == len(t)`` and offsets carry over.
+
+    Args:
+        text: any text.
+
+    Returns:
+        The text with each traditional character replaced by its usual simplified form.
+
+    Example:
+        >>> to_simplified("重慶市綦江區")
+        '重庆市綦江区'
+    """
+    chars, pattern, phrases = _tables()
+    out = text.translate(chars)
+    if pattern is None:
+        return out
+    parts, last = [], 0
+    for m in pattern.finditer(text):
+        parts.append(out[last:m.start()])
+        parts.append(phrases[m.group()])
+        last = m.end()
+    if not parts:
+        return out
+    parts.append(out[last:])
+    return "".join(parts)
