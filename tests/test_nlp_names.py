@@ -35,6 +35,10 @@ def test_names_boundaries(text, expected):
     ("武侯区坚持项目为王。", "武侯区坚持项目"),
     ("推动上市公司数量增长。", "上市公司"),
     ("确保重大项目拿地即开工。", "重大项目"),
+    ("确保重大项目拿地即开工。", "确保重大项目"),
+    ("线上线下协同工程师4万余名。", "线上线下协同工程"),
+    ("打造“235”制造业集群。", "235制"),
+    ("整合11支产业基金。", "11支产业基金"),
 ])
 def test_names_counted_or_generic_are_not_names(text, bad):
     assert bad not in {n for _, n in entities_of(text)}
@@ -49,3 +53,11 @@ def test_names_doc_ents_match_character_spans(nlp):
     assert ("永川大数据产业园", "PROJECT") in labels
     assert ("张智", "OFFICIAL") in labels
     assert all(e.text == text[e.start_char:e.end_char] for e in doc.ents)
+
+
+def test_names_named_strategy_is_a_program():
+    assert ("program", "西部陆海新通道") in entities_of("秀山县加快融入西部陆海新通道建设。")
+
+
+def test_names_stop_word_inside_place_name_does_not_cut():
+    assert ("enterprise", "成都云杉微电子有限公司") in entities_of("引进成都云杉微电子有限公司。")

@@ -45,3 +45,13 @@ def test_regions_place_inside_company_name_is_not_a_region():
 def test_regions_zone_grammar():
     ents = entities_of("永川综保区内外联动招商，永川区委书记 张三\n\n")
     assert ("region", "永川综保区") in ents
+
+
+def test_regions_zone_named_after_its_region_is_part_of_it():
+    rels = relations_of("永川区委书记 张三\n\n永川综保区内外联动招商。")
+    assert ("永川综保区", "part_of", "永川区") in rels
+
+
+def test_regions_far_city_short_form_is_not_a_region_of_the_text():
+    ents = entities_of("重庆市江北区委书记 张三\n\n江北区开行班列，到钦州港运价下浮。")
+    assert ("region", "钦州市") not in ents

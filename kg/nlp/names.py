@@ -17,8 +17,8 @@ OPEN_QUOTES = "“「『\""
 CLOSE_QUOTES = "”」』\""
 QUOTE_PAIRS = {"”": "“", "」": "「", "』": "『"}
 BOUNDARY = set("，。、；：！？,;:!?（）()【】《》〈〉[]{}\n\t …—|/")
-NUMERIC_LEAD = re.compile(r"(?:第?[\d.０-９]+[%％]?(?:余|多)?(?:万|亿)?(?:元|个|家|亩|平方米|项|条|期|年|月|日|名|人|户|列|场|座|所)?)+")
-COUNTED = re.compile(r"[个家项条座所]$")
+NUMERIC_LEAD = re.compile(r"(?:第?[\d.０-９]+[%％]?(?:余|多)?(?:万|亿)?(?:元|个|家|亩|平方米|项|条|期|年|月|日|名|人|户|列|场|座|所|支)?)+")
+COUNTED = re.compile(r"[个家项条座所支]$")
 STRIP_QUOTES = str.maketrans("", "", "“”「」『』\"‘’'《》")
 
 

@@ -16,7 +16,9 @@ from spacy.tokens import Doc, Span
 from kg.nlp.components.organizations import department_regex, institution_endings, known_organizations
 from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention
-from kg.nlp.names import BOUNDARY, CLOSE_QUOTES, OPEN_QUOTES, left_extent, quoted_spans, stops, unquote
+from kg.nlp.names import (
+    BOUNDARY, CLOSE_QUOTES, OPEN_QUOTES, lead_strips, left_extent, quoted_spans, stops, unquote,
+)
 from kg.schema import ENTERPRISE, OFFICIAL, ORGANIZATION, PROGRAM, PROJECT, REGION
 
 # Kinds that make a program only when the name is quoted or coined (机制, 体系…):
@@ -55,6 +57,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "kinds": kinds,  # type: ignore[dict-item]
         "brand": re.compile(alternation(read_lines("brands.txt"))),
         "company": re.compile(alternation(read_lines("enterprise_suffixes.txt"))),
+        "strategy": re.compile(alternation(read_lines("strategies.txt"))),
     }
 
 
@@ -70,6 +73,7 @@ class EntityRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         found: list[Mention] = list(doc._.kg_mentions or [])
+        found += self._strategies(text)
         found += self._organizations(text, found)
         found += self._enterprises(text)
         found += self._kind_names(text)
@@ -79,6 +83,14 @@ class EntityRecognizer:
         doc._.kg_mentions = mentions
         set_ents(doc, [m for m in mentions if not m.attrs.get("nested")])
         return doc
+
+    def _strategies(self, text: str) -> list[Mention]:
+        out = []
+        for m in self.p["strategy"].finditer(text):
+            end = m.end() + 2 if text.startswith("建设", m.end()) and not m.group().endswith("建设") else m.end()
+            aliases = (text[m.start():end],) if end != m.end() else ()
+            out.append(Mention(m.start(), end, PROGRAM, m.group(), "program_strategy", aliases))
+        return out
 
     # -- organizations ----------------------------------------------------
     def _organizations(self, text: str, known: list[Mention]) -> list[Mention]:
@@ -173,8 +185,8 @@ class EntityRecognizer:
             nxt = text[ke:ke + 1]
             if label == PROGRAM and kind == "试点" and nxt in ("县", "区", "市", "镇"):
                 aliases.append(unquote(text[ks:ke + 1]))
-            elif label == PROJECT and _cjk(nxt) and not self._may_follow(text, ke, kind):
-                continue          # the kind word is a modifier here: 中心城区, 铁路运价
+            elif _cjk(nxt) and not self._may_follow(text, ke, kind):
+                continue          # the kind word is a modifier here: 中心城区, 铁路运价, 工程师, 制造
             start = left_extent(text, ks, max_len=30 if label == PROGRAM else 20)
             if start < 0:
                 continue
@@ -202,7 +214,9 @@ class EntityRecognizer:
             name = unquote(raw)
             core = name[: -len(kind)] if name.endswith(kind) else name
             quoted = inner_quote or any(q in raw for q in OPEN_QUOTES)
-            if len(core) < 2 or not _cjk_or_alnum(core[0]) or core in generic or core[-1] in "个家项":
+            if len(core) < 2 or not _cjk_or_alnum(core[0]) or core[-1] in "个家项" \
+                    or any(core.endswith(g) for g in generic) or stops().fullmatch(core) \
+                    or core in lead_strips():
                 continue
             if not quoted:
                 if label == PROGRAM and kind in WEAK_PROGRAM_KINDS:
@@ -222,8 +236,10 @@ class EntityRecognizer:
 
     def _may_follow(self, text: str, pos: int, kind: str) -> bool:
         """May this CJK text follow the end of a project name (a verb, a stage word…)?"""
-        if kind in ("城", "谷"):
+        if kind in ("城", "谷", "制"):
             return bool(stops().match(text, pos)) or text.startswith(("建设", "等"), pos)
+        if kinds_of(kind) == PROGRAM and not stops().match(text, pos) and not AFTER_NAME.match(text, pos):
+            return not _cjk(text[pos:pos + 1]) or text[pos] in "为在和与及等的"
         return bool(stops().match(text, pos) or AFTER_NAME.match(text, pos))
 
     # -- quoted names without a kind word ---------------------------------
@@ -268,6 +284,10 @@ class EntityRecognizer:
         if any(clause.endswith(v) for v in PROGRAM_VERBS):
             return PROGRAM
         return None
+
+
+def kinds_of(kind: str) -> str:
+    return _patterns()["kinds"][kind]  # type: ignore[index]
 
 
 def _cut(text: str, s: int, e: int) -> bool:

@@ -158,18 +158,22 @@ class RegionRecognizer:
         listed = _listed_regions(text, chosen)
         mentions = []
         for s, e, form, r, short, rule in chosen:
-            if short and s not in listed and not self._short_ok(text, s, e, r, confirmed):
+            if short and s not in listed and not self._short_ok(text, s, e, r, confirmed, context.get("province")):
+                continue
+            if not short and r.level in ("county", "township") and _foreign(self.g, r, weights, context):
                 continue
             name = canonical_name(r)
             aliases = (form,) if form != name else ()
             mentions.append(Mention(s, e, REGION, name, rule, aliases, r))
         return mentions
 
-    def _short_ok(self, text: str, s: int, e: int, r: Region, confirmed: set[str]) -> bool:
+    def _short_ok(self, text: str, s: int, e: int, r: Region, confirmed: set[str],
+                  province: str | None = None) -> bool:
         if r.adcode in confirmed:
             return True
         if r.level in ("province", "city"):
-            return True
+            # 钦州 in a text about 重庆 is a destination, not a region of the text.
+            return province is None or r.adcode[:2] == province[:2]
         after = text[e:e + 12]
         before = text[max(0, s - 1):s]
         if self.body_re.match(after):
@@ -177,6 +181,15 @@ class RegionRecognizer:
         if LIST_MARKER.match(after) and (before in "、，,：: \n" or before == ""):
             return _in_region_list(text, s)
         return False
+
+
+def _foreign(g: Gazetteer, r: Region, weights: dict, context: dict) -> bool:
+    """A county or township outside the document's province that nothing else supports (老城区)."""
+    prov = context.get("province")
+    if not prov or r.adcode.startswith("Z") or r.adcode[:2] == prov[:2]:
+        return False
+    support = weights.get(r.adcode, 0) + sum(weights.get(a.adcode, 0) for a in g.ancestors(r))
+    return support <= 1.0
 
 
 def _listed_regions(text: str, chosen) -> set[int]:

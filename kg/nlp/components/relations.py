@@ -4,6 +4,7 @@ Rules (the ``rule`` attribute of each edge):
 
 - ``title_governs`` / ``title_serves_in`` / ``title_leads``: from a parsed title chain.
 - ``part_of_prefix``: 杭州市滨江区 → 滨江区 part_of 杭州市; 永川区发展改革委 part_of 永川区.
+- ``part_of_zone_name``: 永川综保区 → part_of 永川区 (a zone named after its region).
 - ``part_of_title_chain``: 宁波市委常委、鄞州区委书记 → 鄞州区 part_of 宁波市.
 - ``part_of_region_list``: the districts a city's meeting lists in its introduction.
 - ``part_of_section``: a division named in a speech about its ancestor, or the speech's
@@ -98,6 +99,11 @@ class RelationExtractor:
             if m.label not in (REGION, ORGANIZATION):
                 continue
             prev = by_end.get(m.start)
+            if m.rule == "region_zone_grammar" and m.region is not None:
+                base = next((r for r in regions if r.region.adcode == m.region.parent and r.key != m.key), None)
+                if base is not None:       # 永川综保区 is 永川区's zone
+                    s, e = sentence(m.start)
+                    add(m, PART_OF, base, "part_of_zone_name", text[s:e])
             if m.label == REGION and prev and m.region and self.g.is_within(m.region, prev.region):
                 s, e = sentence(m.start)
                 add(m, PART_OF, prev, "part_of_prefix", text[s:e])
