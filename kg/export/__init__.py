@@ -6,7 +6,8 @@ Writers take ``(G, path)``, never mutate ``G`` and write atomically.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import networkx as nx
 
@@ -43,11 +44,17 @@ def parse_formats(spec: str) -> list[str]:
     return names
 
 
-def export(G: nx.MultiDiGraph, out_dir: str | os.PathLike, formats=DEFAULT_FORMATS) -> list[str]:
-    """Write ``G`` in each format into ``out_dir``; returns the paths written."""
+def export(G: nx.MultiDiGraph, out_dir: str | os.PathLike, formats=DEFAULT_FORMATS, *,
+           options: Mapping[str, Mapping[str, Any]] | None = None) -> list[str]:
+    """Write ``G`` in each format into ``out_dir``; returns the paths written.
+
+    ``options`` maps a format name to keyword arguments of its writer,
+    e.g. ``{"html": {"max_nodes": 500}}``.
+    """
     written = []
+    options = options or {}
     for fmt in formats:
         path = os.path.join(out_dir, FORMATS[fmt][2])
-        get_writer(fmt)(G, path)
+        get_writer(fmt)(G, path, **options.get(fmt, {}))
         written.append(path)
     return written
