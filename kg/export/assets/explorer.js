@@ -124,7 +124,7 @@
     api.ready = true;
     api.readyAt = performance.now();
     document.body.setAttribute("data-ready", "true");
-    if (data.focus !== null && data.focus !== undefined) focusNode(data.focus, { animate: false });
+    if (data.focus !== null && data.focus !== undefined) focusNode(data.focus, { animate: false, fit: true });
   }
   if (data.physics) {
     network.once("stabilizationIterationsDone", function () { network.once("afterDrawing", markReady); });
@@ -200,15 +200,27 @@
     }
     refresh();
   }
+  // Select a node, open its panel, and bring it to the middle of the part of the canvas the
+  // panel leaves free (opts.fit: show the whole graph there instead of zooming on the node).
   function focusNode(id, opts) {
     if (!byId.has(id)) return false;
+    opts = opts || {};
     reveal(id);
     network.selectNodes([id]);
-    var animate = !opts || opts.animate !== false;
-    network.focus(id, { scale: Math.max(network.getScale(), 1.0),
-                        animation: animate ? { duration: 400, easingFunction: "easeInOutQuad" } : false });
     showNodePanel(id);
+    var animation = opts.animate === false ? false : { duration: 400, easingFunction: "easeInOutQuad" };
+    if (opts.fit) fitVisible(animation);
+    else network.focus(id, { scale: Math.max(network.getScale(), 1.0), offset: { x: -panelWidth() / 2, y: 0 },
+                             animation: animation });
     return true;
+  }
+  function panelWidth() { return panel.hidden ? 0 : panel.offsetWidth; }
+  function fitVisible(animation) {
+    network.fit({ animation: false });
+    var off = panelWidth(), w = container.clientWidth;
+    if (!off || off >= w) return;
+    var scale = network.getScale() * (w - off) / w, c = network.getViewPosition();
+    network.moveTo({ position: { x: c.x + off / 2 / scale, y: c.y }, scale: scale, animation: animation || false });
   }
 
   var panel = document.getElementById("kg-panel");
@@ -348,7 +360,7 @@
 
   document.getElementById("kg-more").addEventListener("click", showMore);
   document.getElementById("kg-all").addEventListener("click", showAll);
-  document.getElementById("kg-fit").addEventListener("click", function () { network.fit({ animation: { duration: 300 } }); });
+  document.getElementById("kg-fit").addEventListener("click", function () { fitVisible({ duration: 300 }); });
 
   buildLegend();
   refresh();
