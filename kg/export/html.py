@@ -204,8 +204,6 @@ def layout(simple: nx.Graph, *, seed: int = 7) -> dict[int, tuple[float, float]]
     n = simple.number_of_nodes()
     if n == 0:
         return {}
-    rng = random.Random(seed)
-    start = [[rng.uniform(-1, 1), rng.uniform(-1, 1)] for _ in range(n)]
     try:
         import igraph
     except ImportError:
@@ -216,7 +214,9 @@ def layout(simple: nx.Graph, *, seed: int = 7) -> dict[int, tuple[float, float]]
         g = igraph.Graph(n=n, edges=list(simple.edges()))
         previous = igraph.set_random_number_generator(random.Random(seed))
         try:
-            coords = [tuple(p) for p in g.layout_fruchterman_reingold(seed=start, niter=300, grid="auto")]
+            # The grid variant is the fast one (5,000 nodes in under a second); it needs igraph's
+            # own spread-out random start, drawn here from a seeded generator.
+            coords = [tuple(p) for p in g.layout_fruchterman_reingold(grid="grid" if n >= 1000 else "nogrid")]
         finally:
             igraph.set_random_number_generator(previous or random)
     xs = [c[0] for c in coords]
