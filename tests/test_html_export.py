@@ -164,3 +164,11 @@ def test_html_write_is_utf8_and_export_passes_options(demo, tmp_path):
 def test_html_empty_graph():
     data = embedded_data(render_html(nx.MultiDiGraph()))
     assert data["nodes"] == [] and data["edges"] == []
+
+
+def test_html_layout_without_igraph(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "igraph", None)      # import igraph -> ImportError
+    data = graph_payload(random_graph(PHYSICS_MAX_NODES + 10))
+    assert data["physics"] is False and all("x" in n for n in data["nodes"])
