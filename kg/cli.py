@@ -8,6 +8,7 @@ import sys
 from collections import Counter
 
 from kg import __version__
+from kg.schema import RELATION_TYPES
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 
@@ -39,7 +40,33 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true",
                    help="make any unreadable input fatal: exit 1 and write nothing")
     b.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    b.add_argument("--html-max-nodes", type=_positive_int, default=None, metavar="N",
+                   help="graph.html opens on officials, regions and their neighbours, at most N "
+                        "entities, when the graph is bigger (default: 2000)")
 
+    graph = argparse.ArgumentParser(add_help=False)
+    graph.add_argument("--graph", default="output/graph.json", metavar="PATH",
+                       help="the graph to read (default: output/graph.json)")
+    v = sub.add_parser("view", parents=[graph], help="write the HTML page of one entity's neighbourhood",
+                       description="Write the ego network of an entity, found by any of its names, "
+                                   "as its own HTML page.")
+    v.add_argument("name", metavar="NAME", help="the entity's name, alias or id (type:name)")
+    v.add_argument("--depth", type=int, default=2, help="hops around the entity (default: 2)")
+    v.add_argument("-o", "--output", default=None, metavar="FILE",
+                   help="the page to write (default: view-NAME.html next to the graph)")
+
+    q = sub.add_parser("query", help="query a built graph",
+                       description="Query graph.json: neighbours, shortest paths, statistics.")
+    qsub = q.add_subparsers(dest="query", metavar="QUERY", required=True)
+    out = argparse.ArgumentParser(add_help=False, parents=[graph])
+    out.add_argument("--json", action="store_true", help="print JSON for scripts")
+    qn = qsub.add_parser("neighbors", parents=[out], help="the entities linked to one entity")
+    qn.add_argument("name", metavar="NAME", help="the entity's name, alias or id (type:name)")
+    qn.add_argument("--relation", choices=RELATION_TYPES, default=None, help="only this relation")
+    qp = qsub.add_parser("path", parents=[out], help="shortest paths between two entities, with evidence")
+    qp.add_argument("name1", metavar="NAME1")
+    qp.add_argument("name2", metavar="NAME2")
+    qsub.add_parser("stats", parents=[out], help="counts, and top officials and regions by degree")
     x = sub.add_parser("export", help="write an existing graph.json in other formats",
                        description="Convert a graph.json written by `kg build` to other formats "
                                    "without rebuilding it.")
@@ -61,6 +88,13 @@ def _iso_date(value: str) -> str:
     return iso
 
 
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = _parser()
@@ -73,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     from kg.errors import KGError
 
     try:
-        return {"build": _build, "export": _export}[args.command](args)
+        return {"build": _build, "export": _export, "view": _view, "query": _query}[args.command](args)
     except KGError as err:
         print(f"kg: error: {err}", file=sys.stderr)
         return EXIT_FAIL
@@ -112,7 +146,8 @@ def _build(args: argparse.Namespace) -> int:
     if report.documents == 0:
         print("kg: error: no readable documents in the inputs", file=sys.stderr)
         return EXIT_FAIL
-    _export_all_or_nothing(G, args.output, formats)
+    html_options = {} if args.html_max_nodes is None else {"max_nodes": args.html_max_nodes}
+    _export_all_or_nothing(G, args.output, formats, options={"html": html_options})
     print(summary(G, report, args.output), file=sys.stderr)
     return EXIT_PARTIAL if report.problems else EXIT_OK
 
@@ -125,7 +160,7 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export_all_or_nothing(G, out_dir: str, formats: list[str]) -> None:
+def _export_all_or_nothing(G, out_dir: str, formats: list[str], *, options=None) -> None:
     """Write every format into a temporary folder, then rename each file into ``out_dir``.
 
     An exporter that fails (or Ctrl-C) leaves every file of the previous build as it was.
@@ -139,10 +174,43 @@ def _export_all_or_nothing(G, out_dir: str, formats: list[str]) -> None:
     os.makedirs(out_dir, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix=".kg-build-", dir=out_dir)
     try:
-        for path in export(G, tmp, formats):
+        for path in export(G, tmp, formats, options=options):
             os.replace(path, os.path.join(out_dir, os.path.basename(path)))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _view(args: argparse.Namespace) -> int:
+    from kg.export.json import read_json
+    from kg.view import default_view_path, write_view
+
+    G = read_json(args.graph)
+    path = args.output or default_view_path(args.graph, args.name)
+    ego = write_view(G, args.name, path, depth=args.depth)
+    print(f"kg: {ego.number_of_nodes()} entities, {ego.number_of_edges()} relations -> {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _query(args: argparse.Namespace) -> int:
+    import json
+
+    from kg import query
+    from kg.export.json import read_json
+
+    G = read_json(args.graph)
+    if args.query == "neighbors":
+        node = query.find_node(G, args.name)
+        result = query.neighbors(G, node, relation=args.relation)
+        text = query.format_neighbors(G, node, result)
+    elif args.query == "path":
+        source, target = query.find_node(G, args.name1), query.find_node(G, args.name2)
+        result = {"source": source, "target": target, "paths": query.shortest_paths(G, source, target)}
+        text = query.format_paths(G, source, target, result["paths"])
+    else:
+        result = query.stats(G)
+        text = query.format_stats(result)
+    print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else text)
+    return EXIT_FAIL if args.query == "path" and not result["paths"] else EXIT_OK
 
 
 def summary(G, report, out_dir: str) -> str:

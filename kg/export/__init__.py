@@ -8,8 +8,9 @@ the user names may write several files: ``gexf`` writes ``graph.gexf`` and
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -78,20 +79,23 @@ def _files(formats: Iterable[str]) -> list[str]:
     return out
 
 
-def export(G: nx.MultiDiGraph, out_dir: str | os.PathLike, formats: Iterable[str] = DEFAULT_FORMATS) -> list[str]:
+def export(G: nx.MultiDiGraph, out_dir: str | os.PathLike, formats: Iterable[str] = DEFAULT_FORMATS, *,
+           options: Mapping[str, Mapping[str, Any]] | None = None) -> list[str]:
     """Write ``G`` in each format into ``out_dir``; returns the paths written.
 
     Args:
         G: the knowledge graph; not modified.
         out_dir: the folder to write into (created if missing).
         formats: names from :data:`CHOICES` (or single-file names from :data:`FORMATS`).
+        options: format name -> keyword arguments of its writer, e.g. ``{"html": {"max_nodes": 500}}``.
     """
     written = []
+    options = options or {}
     for part in _files(formats):
         if part not in FORMATS:
             raise KGError(f"unknown format {part!r}: choose from {', '.join(CHOICES)}")
         path = os.path.join(out_dir, FORMATS[part][2])
-        get_writer(part)(G, path)
+        get_writer(part)(G, path, **options.get(part, {}))
         written.append(path)
     return written
 
