@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections import Counter
 
@@ -34,6 +35,14 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true",
                    help="stop with a non-zero exit at the first unreadable input")
     b.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    b.add_argument("--workers", type=int, default=os.cpu_count() or 1, metavar="N",
+                   help="extraction processes (default: the number of cores, %(default)s)")
+    b.add_argument("--no-cache", action="store_true",
+                   help="extract every document again instead of reusing DIR/.kg-cache/")
+    b.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="where extraction runs: this machine, or a dask.distributed cluster")
+    b.add_argument("--scheduler", metavar="ADDRESS",
+                   help="dask scheduler address (with --engine dask; default: a local dask cluster)")
     return p
 
 
@@ -70,7 +79,9 @@ def _build(args: argparse.Namespace) -> int:
     report = BuildReport()
     bar = tqdm(desc="documents", unit="doc", file=sys.stderr, disable=args.no_progress, leave=False)
     try:
-        G = build_graph(paths, encoding=args.encoding, report=report, progress=lambda d: bar.update())
+        G = build_graph(paths, encoding=args.encoding, report=report, progress=lambda d: bar.update(),
+                        workers=args.workers, engine=args.engine, scheduler=args.scheduler,
+                        cache_dir=None if args.no_cache else args.output)
     finally:
         bar.close()
     for pr in report.problems:
