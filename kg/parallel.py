@@ -165,7 +165,11 @@ class PoolRunner(Runner):
             done = [f for f in self._pending if f.done()]
         for fut in done:
             tickets = self._pending.pop(fut)
-            version, payloads = fut.result()
+            try:
+                version, payloads = fut.result()
+            except cf.BrokenExecutor as err:
+                raise KGError("a worker process died (out of memory, or killed): "
+                              "run again with fewer --workers") from err
             if version != pipeline_version():
                 raise KGError(f"a worker runs kg pipeline version {version}, this process {pipeline_version()}: "
                               "install the same kg (code and data files) on every worker")
