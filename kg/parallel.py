@@ -90,11 +90,7 @@ class Runner:
 
     def submit(self, ticket: Any, document: Document) -> Iterator[tuple[Any, str]]:
         """Queue one document; yields the results that are ready (possibly none, possibly others')."""
-        try:
-            payload = encode_result(load_extractor(self.name)(document))
-        except Exception as err:
-            raise KGError(f"extraction failed on document {document.id!r}: {type(err).__name__}: {err}") \
-                from err
+        _, (payload,) = extract_chunk([document], self.name)
         yield ticket, payload
 
     def finish(self) -> Iterator[tuple[Any, str]]:
