@@ -1,21 +1,29 @@
 """The workflow: read -> extract (segment, recognize, relate) -> resolve -> graph.
 
 ``extract`` is a pure function of a document, so documents can be processed in
-any order, in worker processes, or from a cache; results are merged in document
-id order so the graph does not depend on how the work was scheduled.
+any order, in worker processes, on a dask cluster, or not at all when the
+extraction cache already holds their result. Documents stream through: each is
+read, extracted (or found in the cache) and dropped, and only its small
+:class:`DocResult` is kept. Results are merged in document id order so the
+graph does not depend on how the work was scheduled.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import logging
 import os
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import networkx as nx
 
+from kg.cache import ResultCache, decode_result, pipeline_version, text_key
 from kg.graph import to_graph
 from kg.io import Problem, read_documents
+from kg.parallel import DEFAULT_EXTRACTOR, Extractor, Runner, extractor_name, make_runner
 from kg.resolve import resolve
 from kg.schema import DocResult, Document
 
@@ -30,54 +38,114 @@ class BuildReport:
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     characters: int = 0
+    cached: int = 0          # documents whose result came from the cache
 
 
-def extract_all(docs: Iterable[Document], *, progress: Callable[[Document], None] | None = None) -> list[DocResult]:
-    """Run extraction on each document in this process."""
-    from kg.extract import extract
+def _rebind(result: DocResult, doc: Document) -> DocResult:
+    """A result as this run sees its document: its current id, date and title."""
+    return dataclasses.replace(result, doc_id=doc.id, date=doc.date, title=doc.title)
 
-    results = []
-    for doc in docs:
-        results.append(extract(doc))
-        if progress:
-            progress(doc)
-    return results
+
+def extract_all(docs: Iterable[Document], *, runner: Runner | None = None, cache: ResultCache | None = None,
+                progress: Callable[[Document], None] | None = None) -> list[DocResult]:
+    """Extract every document, streaming; the results are sorted by document id (then input order).
+
+    Args:
+        docs: the documents, consumed one at a time.
+        runner: where extraction runs (default: this process, :func:`kg.extract.extract`).
+        cache: results found here are reused, new ones are stored.
+        progress: called once per document, when its result is in.
+    """
+    runner = runner if runner is not None else Runner()
+    results: list[tuple[str, int, DocResult]] = []
+    waiting: dict[int, tuple[Document, str | None]] = {}
+
+    def take(done: Iterable[tuple[int, str]]) -> None:
+        for seq, payload in done:
+            doc, key = waiting.pop(seq)
+            if cache is not None and key is not None:
+                cache.put(key, payload)
+            results.append((doc.id, seq, _rebind(decode_result(payload), doc)))
+            if progress:
+                progress(doc)
+
+    with runner:
+        for seq, doc in enumerate(docs):
+            key = text_key(doc) if cache is not None else None
+            payload = cache.get(key) if key is not None else None
+            if payload is not None:
+                results.append((doc.id, seq, _rebind(decode_result(payload), doc)))
+                if progress:
+                    progress(doc)
+                continue
+            waiting[seq] = (doc, key)
+            take(runner.submit(seq, doc))
+        take(runner.finish())
+    results.sort(key=lambda t: t[:2])
+    return [r for _, _, r in results]
+
+
+def _documents(inputs: Iterable[str | os.PathLike] | Iterable[Document], *, encoding: str | None, date: str | None = None,
+               report: BuildReport) -> Iterator[Document]:
+    """The documents of ``inputs``, lazily, counted into ``report``."""
+    it = iter(inputs)
+    first = next(it, None)
+    if first is None:
+        return
+    if isinstance(first, Document):
+        docs: Iterable[Document] = itertools.chain([first], it)
+    else:
+        docs = read_documents([first, *it], encoding=encoding, date=date, on_problem=report.problems.append)
+    for d in docs:
+        report.documents += 1
+        report.characters += len(d.text)
+        yield d
 
 
 def build_graph(inputs: Iterable[str | os.PathLike] | Iterable[Document], *,
                 encoding: str | None = None, date: str | None = None,
                 report: BuildReport | None = None,
-                progress: Callable[[Document], None] | None = None) -> nx.MultiDiGraph:
+                progress: Callable[[Document], None] | None = None,
+                workers: int = 1, engine: str = "local", scheduler: str | None = None,
+                cache_dir: str | os.PathLike | None = None,
+                extractor: Extractor | None = None) -> nx.MultiDiGraph:
     """Build the knowledge graph of documents or of the files under paths.
 
+    The graph is the same whatever ``workers``, ``engine`` and cache say.
+
     Args:
-        inputs: paths (files, folders) or :class:`Document` objects.
+        inputs: paths (files, folders) or :class:`Document` objects (consumed lazily).
         encoding: force an input encoding.
         date: the date of documents that state none (ISO ``YYYY-MM-DD``).
         report: filled in with counts and skipped files.
         progress: called once per processed document.
+        workers: extraction processes on this machine; 1 runs in this process.
+        engine: ``"local"`` or ``"dask"`` (extraction on a ``dask.distributed`` cluster).
+        scheduler: the dask scheduler address; ``None`` starts a local dask cluster.
+        cache_dir: keep extraction results in ``cache_dir/.kg-cache/`` and reuse them;
+            ``None``: no cache.
+        extractor: a module-level ``Document -> DocResult`` function to use instead of
+            :func:`kg.extract.extract` (its name becomes part of the cache version).
 
     Returns:
         A ``MultiDiGraph`` following ``shared/eval/SCHEMA.md``.
-    """
-    import time
 
+    Raises:
+        KGError: an unknown engine, fewer than one worker, a failed extraction.
+    """
+    name = extractor_name(extractor) if extractor is not None else DEFAULT_EXTRACTOR
+    version = pipeline_version() if name == DEFAULT_EXTRACTOR else f"{pipeline_version()}:{name}"
     report = report if report is not None else BuildReport()
     t0 = time.perf_counter()
-    items = list(inputs)
-    if items and all(isinstance(i, Document) for i in items):
-        docs: Iterable[Document] = items
+    runner = make_runner(name, engine=engine, workers=workers, scheduler=scheduler)
+    docs = _documents(inputs, encoding=encoding, date=date, report=report)
+    if cache_dir is None:
+        results = extract_all(docs, runner=runner, progress=progress)
     else:
-        docs = read_documents(items, encoding=encoding, date=date, on_problem=report.problems.append)
-
-    def counted(ds: Iterable[Document]):
-        for d in ds:
-            report.documents += 1
-            report.characters += len(d.text)
-            yield d
-
-    results = extract_all(counted(docs), progress=progress)
-    results.sort(key=lambda r: r.doc_id)
+        with ResultCache(cache_dir, version=version) as cache:
+            results = extract_all(docs, runner=runner, cache=cache, progress=progress)
+        report.cached = cache.hits
+        logger.info("cache: %d of %d documents reused", cache.hits, cache.hits + cache.misses)
     entities, relations = resolve(results)
     G = to_graph(entities, relations)
     report.seconds = time.perf_counter() - t0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections import Counter
 
@@ -40,6 +41,14 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true",
                    help="make any unreadable input fatal: exit 1 and write nothing")
     b.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    b.add_argument("--workers", type=int, default=os.cpu_count() or 1, metavar="N",
+                   help="extraction processes (default: the number of cores, %(default)s)")
+    b.add_argument("--no-cache", action="store_true",
+                   help="extract every document again instead of reusing DIR/.kg-cache/")
+    b.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="where extraction runs: this machine, or a dask.distributed cluster")
+    b.add_argument("--scheduler", metavar="ADDRESS",
+                   help="dask scheduler address (with --engine dask; default: a local dask cluster)")
     b.add_argument("--html-max-nodes", type=_positive_int, default=None, metavar="N",
                    help="graph.html opens on officials, regions and their neighbours, at most N "
                         "entities, when the graph is bigger (default: 2000)")
@@ -131,10 +140,12 @@ def _build(args: argparse.Namespace) -> int:
     formats = parse_formats(args.format)
     paths = require_inputs(args.paths)
     report = BuildReport()
+    existed = os.path.exists(args.output)
     bar = tqdm(desc="documents", unit="doc", file=sys.stderr, disable=args.no_progress, leave=False)
     try:
         G = build_graph(paths, encoding=args.encoding, date=args.date, report=report,
-                        progress=lambda d: bar.update())
+                        progress=lambda d: bar.update(), workers=args.workers, engine=args.engine,
+                        scheduler=args.scheduler, cache_dir=None if args.no_cache else args.output)
     finally:
         bar.close()
     for pr in report.problems:
@@ -142,9 +153,11 @@ def _build(args: argparse.Namespace) -> int:
     if report.problems and args.strict:
         print(f"kg: error: {len(report.problems)} input(s) unreadable and --strict given; nothing written",
               file=sys.stderr)
+        _forget_new_output(args.output, existed)
         return EXIT_FAIL
     if report.documents == 0:
         print("kg: error: no readable documents in the inputs", file=sys.stderr)
+        _forget_new_output(args.output, existed)
         return EXIT_FAIL
     html_options = {} if args.html_max_nodes is None else {"max_nodes": args.html_max_nodes}
     _export_all_or_nothing(G, args.output, formats, options={"html": html_options})
@@ -158,6 +171,14 @@ def _export(args: argparse.Namespace) -> int:
     written = convert(args.graph, args.output, parse_formats(args.format))
     print(f"kg: wrote {', '.join(written)}", file=sys.stderr)
     return EXIT_OK
+
+
+def _forget_new_output(out_dir: str, existed: bool) -> None:
+    """A failed build leaves no output folder behind that it created (e.g. only for its cache)."""
+    import shutil
+
+    if not existed:
+        shutil.rmtree(out_dir, ignore_errors=True)
 
 
 def _export_all_or_nothing(G, out_dir: str, formats: list[str], *, options=None) -> None:

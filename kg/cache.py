@@ -1,0 +1,155 @@
+"""The extraction cache: one stored result per document text and pipeline version.
+
+``extract`` is a pure function of a document's text (and title), so its result
+can be kept between builds. The cache lives in the output folder
+(``OUTPUT/.kg-cache/results.sqlite``); an entry is found by the hash of the text
+and title under the current :func:`pipeline_version`, which changes whenever
+kg's extraction code or data files change. Document id and date are not part of
+the key: the builder re-applies them from the current :class:`Document`, so a
+renamed or re-dated file reuses its entry.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import importlib.metadata
+import json
+import logging
+import os
+import sqlite3
+import warnings
+from pathlib import Path
+
+import kg
+from kg.schema import DocResult, Document
+
+logger = logging.getLogger(__name__)
+
+CACHE_DIR = ".kg-cache"
+DB_NAME = "results.sqlite"
+COMMIT_EVERY = 500
+
+# What extraction depends on, relative to the kg package folder.
+_CODE_FILES = ("extract.py", "schema.py")
+_CODE_TREES = (("nlp", "*.py"), ("data", "*"))
+_DEPENDENCIES = ("spacy", "jieba")
+
+
+@functools.lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """A short hash of everything extraction depends on, computed once per process.
+
+    It covers ``kg.__version__``, the installed spaCy and jieba versions, and the
+    bytes of ``kg/extract.py``, ``kg/schema.py``, ``kg/nlp/**/*.py`` and ``kg/data/**``.
+    """
+    root = Path(kg.__file__).parent
+    files = [root / name for name in _CODE_FILES]
+    for folder, pattern in _CODE_TREES:
+        files += sorted(f for f in (root / folder).rglob(pattern)
+                        if f.is_file() and "__pycache__" not in f.parts)
+    h = hashlib.sha256(f"kg {kg.__version__}\n".encode())
+    for dist in _DEPENDENCIES:
+        try:
+            h.update(f"{dist} {importlib.metadata.version(dist)}\n".encode())
+        except importlib.metadata.PackageNotFoundError:
+            h.update(f"{dist} ?\n".encode())
+    for f in files:
+        h.update(f.relative_to(root).as_posix().encode() + b"\0")
+        h.update(f.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
+def text_key(document: Document) -> str:
+    """The cache key of a document: a hash of what extraction reads (title and text)."""
+    h = hashlib.sha256(document.title.encode("utf-8", "surrogatepass") + b"\0")
+    h.update(document.text.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def encode_result(result: DocResult) -> str:
+    """The JSON text of a result; every result goes through it so cached and fresh ones agree."""
+    return json.dumps(result.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_result(payload: str) -> DocResult:
+    """The inverse of :func:`encode_result`."""
+    return DocResult.from_dict(json.loads(payload))
+
+
+class ResultCache:
+    """Extraction results stored in one SQLite file, for one pipeline version.
+
+    Use as a context manager; :meth:`close` commits and drops the entries of
+    other pipeline versions, so the file holds one version's results.
+
+    Args:
+        folder: the output folder; the cache goes into ``folder/.kg-cache/``.
+        version: the pipeline version entries are stored under (default:
+            :func:`pipeline_version`).
+    """
+
+    def __init__(self, folder: str | os.PathLike, *, version: str | None = None) -> None:
+        self.path = Path(folder) / CACHE_DIR / DB_NAME
+        self.version = version or pipeline_version()
+        self.hits = self.misses = 0
+        self._uncommitted = 0
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = self._open()
+        except sqlite3.DatabaseError as err:
+            warnings.warn(f"unreadable extraction cache {self.path} ({err}): starting a new one",
+                          stacklevel=2)
+            self.path.unlink()
+            self._db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=60)
+        try:
+            db.execute("CREATE TABLE IF NOT EXISTS results (version TEXT NOT NULL, key TEXT NOT NULL, "
+                       "result TEXT NOT NULL, PRIMARY KEY (version, key)) WITHOUT ROWID")
+            db.commit()
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
+    def get(self, key: str) -> str | None:
+        """The stored result (JSON text) for a key, or ``None``."""
+        row = self._db.execute("SELECT result FROM results WHERE version = ? AND key = ?",
+                               (self.version, key)).fetchone()
+        if row is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return row[0]
+
+    def put(self, key: str, payload: str) -> None:
+        """Store a result (JSON text from :func:`encode_result`); committed in batches."""
+        self._db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", (self.version, key, payload))
+        self._uncommitted += 1
+        if self._uncommitted >= COMMIT_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        """Commit what was stored, so an interrupted build keeps it."""
+        self._db.commit()
+        self._uncommitted = 0
+
+    def close(self, *, prune: bool = True) -> None:
+        """Commit, drop other versions' entries (unless ``prune=False``) and close."""
+        with contextlib.closing(self._db):
+            self.flush()
+            if prune:
+                deleted = self._db.execute("DELETE FROM results WHERE version != ?", (self.version,)).rowcount
+                self._db.commit()
+                if deleted:
+                    logger.info("cache: dropped %d results of other pipeline versions", deleted)
+
+    def __enter__(self) -> "ResultCache":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        # After a failed build keep other versions' entries: the next run may need them.
+        self.close(prune=exc_type is None)

@@ -1,0 +1,240 @@
+"""Where extraction runs: in this process, in worker processes, or on a dask cluster.
+
+Every runner takes documents one at a time (:meth:`Runner.submit`) and hands back
+``(ticket, payload)`` pairs as they finish, where ``payload`` is the result's JSON
+text (:func:`kg.cache.encode_result`). Pool runners send documents in small
+chunks and keep only a few chunks in flight, so the texts held in memory stay
+bounded however large the corpus is. The order results come back in depends on
+scheduling; the builder sorts them, so the graph does not.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import functools
+import importlib
+import logging
+import multiprocessing
+from collections.abc import Callable, Iterator
+from typing import Any, Protocol
+
+from kg.cache import encode_result, pipeline_version
+from kg.errors import KGError
+from kg.schema import DocResult, Document
+
+logger = logging.getLogger(__name__)
+
+ENGINES = ("local", "dask")
+CHUNK_DOCS = 16          # documents per task at most
+CHUNK_CHARS = 60_000     # characters per task at most (one long document is one task)
+IN_FLIGHT_PER_WORKER = 2  # tasks queued per worker, so no worker waits for the next one
+DEFAULT_EXTRACTOR = "kg.extract:extract"
+
+
+class Extractor(Protocol):
+    """A picklable, module-level function ``Document -> DocResult`` (default: :func:`kg.extract.extract`)."""
+
+    def __call__(self, document: Document, /) -> DocResult: ...
+
+
+def extractor_name(fn: Callable[[Document], DocResult]) -> str:
+    """``module:qualname`` of an extractor: how workers import it, and part of the cache version."""
+    return f"{fn.__module__}:{fn.__qualname__}"
+
+
+@functools.lru_cache(maxsize=8)
+def load_extractor(name: str) -> Callable[[Document], DocResult]:
+    """The extractor named ``module:qualname``, imported on first use (importing spaCy is slow)."""
+    module, _, qualname = name.partition(":")
+    obj: Any = importlib.import_module(module)
+    for part in qualname.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def extract_chunk(documents: list[Document], extractor: str) -> tuple[str, list[str]]:
+    """Extract a chunk of documents in a worker; returns its pipeline version and the JSON results.
+
+    The version lets the client refuse results of a worker that runs other kg code
+    (a cluster with a stale install), which would otherwise poison the cache.
+    """
+    fn = load_extractor(extractor)
+    out = []
+    for doc in documents:
+        try:
+            out.append(encode_result(fn(doc)))
+        except Exception as err:
+            raise KGError(f"extraction failed on document {doc.id!r}: {type(err).__name__}: {err}") from err
+    return pipeline_version(), out
+
+
+def warm_up(extractor: str) -> None:
+    """Build the worker's pipeline once, before the first chunk arrives."""
+    load_extractor(extractor)
+    if extractor == DEFAULT_EXTRACTOR:
+        from kg.nlp.pipeline import shared_nlp
+
+        shared_nlp()
+
+
+class Runner:
+    """Runs extraction in this process, one document at a time.
+
+    Args:
+        extractor: ``module:qualname`` of a ``Document -> DocResult`` function,
+            imported when the first document needs it.
+    """
+
+    def __init__(self, extractor: str = DEFAULT_EXTRACTOR) -> None:
+        self.name = extractor
+
+    def submit(self, ticket: Any, document: Document) -> Iterator[tuple[Any, str]]:
+        """Queue one document; yields the results that are ready (possibly none, possibly others')."""
+        _, (payload,) = extract_chunk([document], self.name)
+        yield ticket, payload
+
+    def finish(self) -> Iterator[tuple[Any, str]]:
+        """Yield every result still outstanding."""
+        return iter(())
+
+    def close(self) -> None:
+        """Release workers and connections."""
+
+    def __enter__(self) -> "Runner":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class PoolRunner(Runner):
+    """Runs extraction on a ``concurrent.futures`` executor, in chunks, started on first use.
+
+    Args:
+        extractor: ``module:qualname`` of the extraction function, imported by the workers.
+        make_executor: creates the executor when the first chunk is ready, so a
+            build that finds everything in the cache starts no worker; returns it
+            and how many chunks it runs at once (which sizes the in-flight window).
+        close_executor: releases what ``make_executor`` created.
+    """
+
+    def __init__(self, extractor: str, *, make_executor: Callable[[], tuple[cf.Executor, int]],
+                 close_executor: Callable[[cf.Executor], None] | None = None) -> None:
+        super().__init__(extractor)
+        self.slots = 1
+        self._make_executor = make_executor
+        self._close_executor = close_executor or (lambda ex: ex.shutdown(wait=True, cancel_futures=True))
+        self._executor: cf.Executor | None = None
+        self._chunk: list[tuple[Any, Document]] = []
+        self._chunk_chars = 0
+        self._pending: dict[cf.Future, list[Any]] = {}
+
+    def submit(self, ticket: Any, document: Document) -> Iterator[tuple[Any, str]]:
+        self._chunk.append((ticket, document))
+        self._chunk_chars += len(document.text)
+        if len(self._chunk) >= CHUNK_DOCS or self._chunk_chars >= CHUNK_CHARS:
+            self._send()
+            # Keep a bounded window of chunks in flight: wait for one to finish before reading on.
+            while len(self._pending) > self.slots * IN_FLIGHT_PER_WORKER:
+                yield from self._collect(cf.FIRST_COMPLETED)
+            yield from self._collect(None)
+
+    def finish(self) -> Iterator[tuple[Any, str]]:
+        if self._chunk:
+            self._send()
+        while self._pending:
+            yield from self._collect(cf.FIRST_COMPLETED)
+
+    def _send(self) -> None:
+        if self._executor is None:
+            self._executor, self.slots = self._make_executor()
+        tickets = [t for t, _ in self._chunk]
+        docs = [d for _, d in self._chunk]
+        self._pending[self._executor.submit(extract_chunk, docs, self.name)] = tickets
+        self._chunk, self._chunk_chars = [], 0
+
+    def _collect(self, when: str | None) -> Iterator[tuple[Any, str]]:
+        """Yield the results of finished chunks; with ``when`` set, first wait as ``cf.wait`` does."""
+        if when is not None:
+            done, _ = cf.wait(self._pending, return_when=when)
+        else:
+            done = [f for f in self._pending if f.done()]
+        for fut in done:
+            tickets = self._pending.pop(fut)
+            try:
+                version, payloads = fut.result()
+            except cf.BrokenExecutor as err:
+                raise KGError("a worker process died (out of memory, or killed): "
+                              "run again with fewer --workers") from err
+            if version != pipeline_version():
+                raise KGError(f"a worker runs kg pipeline version {version}, this process {pipeline_version()}: "
+                              "install the same kg (code and data files) on every worker")
+            yield from zip(tickets, payloads)
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._close_executor(self._executor)
+            self._executor = None
+
+
+def local_runner(extractor: str, *, workers: int) -> Runner:
+    """In-process extraction for one worker; a process pool (spawned, one pipeline each) for more."""
+    if workers <= 1:
+        return Runner(extractor)
+
+    def make() -> tuple[cf.Executor, int]:
+        logger.info("starting %d worker processes", workers)
+        # "spawn": a fresh interpreter per worker, safe whatever threads this process runs.
+        pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                      initializer=warm_up, initargs=(extractor,))
+        return pool, workers
+
+    return PoolRunner(extractor, make_executor=make)
+
+
+def dask_runner(extractor: str, *, scheduler: str | None, workers: int) -> Runner:
+    """Extraction mapped over a ``dask.distributed`` cluster; results are merged here, on the client.
+
+    Args:
+        scheduler: the scheduler address (``tcp://host:8786``); ``None`` starts
+            dask's own local cluster with ``workers`` single-threaded workers.
+    """
+    try:
+        from distributed import Client
+    except ImportError as err:
+        raise KGError("engine 'dask' needs dask.distributed: pip install 'kg[dask]'") from err
+    clients: list[Client] = []
+
+    def make() -> tuple[cf.Executor, int]:
+        if scheduler:
+            logger.info("connecting to the dask scheduler at %s", scheduler)
+            client = Client(scheduler)
+        else:
+            logger.info("starting a local dask cluster of %d workers", workers)
+            client = Client(n_workers=workers, threads_per_worker=1)
+        clients.append(client)
+        threads = sum(client.nthreads().values())
+        logger.info("dask cluster: %d threads", threads)
+        return client.get_executor(pure=False), max(threads, 1)
+
+    def close(executor: cf.Executor) -> None:
+        executor.shutdown(wait=False)
+        for client in clients:
+            client.close()
+        clients.clear()
+
+    return PoolRunner(extractor, make_executor=make, close_executor=close)
+
+
+def make_runner(extractor: str = DEFAULT_EXTRACTOR, *, engine: str = "local", workers: int = 1,
+                scheduler: str | None = None) -> Runner:
+    """The runner for an engine name; raises with the valid choices otherwise."""
+    if engine not in ENGINES:
+        raise KGError(f"unknown engine {engine!r}: choose from {', '.join(ENGINES)}")
+    if workers < 1:
+        raise KGError(f"workers must be at least 1, not {workers}")
+    if engine == "dask":
+        return dask_runner(extractor, scheduler=scheduler, workers=workers)
+    if scheduler:
+        raise KGError(f"a scheduler ({scheduler}) is only used with engine 'dask': add --engine dask")
+    return local_runner(extractor, workers=workers)

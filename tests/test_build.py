@@ -1,0 +1,116 @@
+"""build_graph: the graph does not depend on workers, input order or streaming."""
+
+from __future__ import annotations
+
+import random
+import weakref
+
+import pytest
+
+from kg.build import BuildReport, build_graph
+from kg.errors import KGError
+from kg.export.json import graph_to_json
+from kg.schema import Document
+from test_build_fakes import fake_extract, make_docs, make_text
+
+DOCS = make_docs(60)
+
+
+def _json(docs, **kw) -> str:
+    return graph_to_json(build_graph(docs, extractor=fake_extract, **kw))
+
+
+@pytest.fixture(scope="module")
+def serial_json() -> str:
+    return _json(DOCS, workers=1)
+
+
+def test_build_fake_corpus_has_merges_and_relations(serial_json):
+    G = build_graph(DOCS, extractor=fake_extract)
+    assert G.number_of_nodes() > 20
+    assert G.number_of_edges() > 20
+    assert max(len(d["docs"]) for _, d in G.nodes(data=True)) > 5
+
+
+def test_build_two_workers_same_bytes_as_one(serial_json):
+    report = BuildReport()
+    assert _json(DOCS, workers=2, report=report) == serial_json
+    assert report.documents == len(DOCS)
+
+
+def test_build_input_order_does_not_matter(serial_json):
+    shuffled = DOCS[:]
+    random.Random(7).shuffle(shuffled)
+    assert _json(shuffled) == serial_json
+
+
+def test_build_duplicate_ids_keep_input_order():
+    a = Document(id="same.txt", text=make_text(1), date="2023-01-01")
+    b = Document(id="same.txt", text=make_text(2), date="2023-02-01")
+    assert _json([a, b], workers=2) == _json([a, b], workers=1)
+
+
+def test_build_progress_once_per_document():
+    seen = []
+    build_graph(DOCS[:10], extractor=fake_extract, progress=lambda d: seen.append(d.id))
+    assert sorted(seen) == [d.id for d in DOCS[:10]]
+
+
+@pytest.mark.parametrize("workers, bound", [(1, 3), (2, 120)])
+def test_build_streams_documents(workers, bound):
+    """Only a bounded window of documents is alive at a time, however many there are.
+
+    Documents hold no reference cycles, so reference counting frees them at once.
+    """
+    alive: list[weakref.ref] = []
+    most = 0
+
+    def stream():
+        nonlocal most
+        for doc in make_docs(400):
+            alive[:] = [r for r in alive if r() is not None]
+            most = max(most, len(alive))
+            doc = Document(id=doc.id, text=doc.text, date=doc.date)
+            alive.append(weakref.ref(doc))
+            yield doc
+            del doc
+
+    G = build_graph(stream(), extractor=fake_extract, workers=workers)
+    assert G.number_of_nodes() > 0
+    assert most <= bound
+
+
+def test_build_reads_paths_lazily(tmp_path):
+    for d in DOCS[:5]:
+        (tmp_path / d.id).write_text(d.text, encoding="utf-8")
+    report = BuildReport()
+    G = build_graph([tmp_path], extractor=fake_extract, report=report)
+    assert report.documents == 5
+    assert report.characters == sum(len(d.text) for d in DOCS[:5])
+    assert sorted(G.nodes["region:江北区"]["docs"]) == ["doc0000.txt"]
+
+
+# fmt: off
+@pytest.mark.parametrize("kwargs, message", [
+    ({"engine": "spark"}, "unknown engine 'spark'"),
+    ({"workers": 0}, "at least 1"),
+    ({"scheduler": "tcp://127.0.0.1:8786"}, "--engine dask"),
+])
+# fmt: on
+def test_build_rejects_bad_options(kwargs, message):
+    with pytest.raises(KGError, match=message):
+        build_graph(DOCS[:1], extractor=fake_extract, **kwargs)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_build_extraction_error_names_document(workers):
+    docs = DOCS[:3] + [Document(id="bad.txt", text="BOOM")]
+    with pytest.raises(KGError, match="'bad.txt'"):
+        build_graph(docs, extractor=fake_extract, workers=workers)
+
+
+def test_build_real_pipeline_same_with_two_workers():
+    """The shipped extractor, whatever it finds today, gives the same bytes in workers."""
+    docs = make_docs(12)
+    one = graph_to_json(build_graph(docs, workers=1))
+    assert graph_to_json(build_graph(docs, workers=2)) == one

@@ -1,0 +1,145 @@
+"""The extraction cache: reuse across builds, keyed by text and pipeline version."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+import test_build_fakes
+from kg.build import BuildReport, build_graph
+from kg.cache import CACHE_DIR, DB_NAME, ResultCache, encode_result, pipeline_version, text_key
+from kg.cli import main
+from kg.export.json import graph_to_json
+from kg.schema import DocResult, Document
+from test_build_fakes import make_docs
+
+CALLS: list[str] = []
+
+
+def counting_extract(document: Document) -> DocResult:
+    """The fake extractor, counting the documents it really processes."""
+    CALLS.append(document.id)
+    return test_build_fakes.fake_extract(document)
+
+
+@pytest.fixture(autouse=True)
+def _reset_calls():
+    CALLS.clear()
+
+
+def _build(docs, tmp_path, **kw):
+    report = BuildReport()
+    G = build_graph(docs, extractor=counting_extract, cache_dir=tmp_path, report=report, **kw)
+    return graph_to_json(G), report
+
+
+def test_cache_rebuild_extracts_only_new_documents(tmp_path):
+    docs = make_docs(40)
+    full, report = _build(docs, tmp_path)
+    assert len(CALLS) == 40 and report.cached == 0
+    CALLS.clear()
+    again, report = _build(docs, tmp_path)
+    assert CALLS == [] and report.cached == 40
+    assert again == full
+    CALLS.clear()
+    more = docs + make_docs(3, start=40)
+    grown, report = _build(more, tmp_path)
+    assert sorted(CALLS) == ["doc0040.txt", "doc0041.txt", "doc0042.txt"]
+    assert report.cached == 40
+    assert grown == graph_to_json(build_graph(more, extractor=counting_extract))
+
+
+def test_cache_same_bytes_with_workers(tmp_path):
+    docs = make_docs(40)
+    cold, _ = _build(docs[:20], tmp_path / "a", workers=2)
+    assert cold == graph_to_json(build_graph(docs[:20], extractor=counting_extract))
+    warm, report = _build(docs, tmp_path / "a", workers=2)
+    assert report.cached == 20
+    assert warm == graph_to_json(build_graph(docs, extractor=counting_extract))
+
+
+def test_cache_reapplies_current_id_and_date(tmp_path):
+    doc = make_docs(1)[0]
+    _build([doc], tmp_path)
+    moved = dataclasses.replace(doc, id="renamed.txt", date="2024-05-06")
+    CALLS.clear()
+    out, report = _build([moved], tmp_path)
+    assert CALLS == [] and report.cached == 1
+    assert out == graph_to_json(build_graph([moved], extractor=counting_extract))
+    assert '"renamed.txt"' in out and '"2024-05-06"' in out and doc.id not in out
+
+
+def test_cache_off_without_cache_dir(tmp_path):
+    _build(make_docs(3), tmp_path)
+    CALLS.clear()
+    build_graph(make_docs(3), extractor=counting_extract)
+    assert len(CALLS) == 3
+
+
+# fmt: off
+@pytest.mark.parametrize("change", [
+    {"text": "另一篇文章"},
+    {"title": "另一个标题"},
+])
+# fmt: on
+def test_cache_key_follows_what_extraction_reads(change):
+    doc = make_docs(1)[0]
+    assert text_key(doc) != text_key(dataclasses.replace(doc, **change))
+    assert text_key(doc) == text_key(dataclasses.replace(doc, id="x.txt", date="2020-01-01", path="y"))
+
+
+def test_cache_other_version_misses_and_is_pruned(tmp_path):
+    result = test_build_fakes.fake_extract(make_docs(1)[0])
+    with ResultCache(tmp_path, version="old") as cache:
+        cache.put("k", encode_result(result))
+    with ResultCache(tmp_path, version="old") as cache:
+        assert cache.get("k") == encode_result(result)
+        # closing a build of this version would drop nothing: only "old" is stored
+    with ResultCache(tmp_path, version="new") as cache:
+        assert cache.get("k") is None
+    with ResultCache(tmp_path, version="old") as cache:
+        assert cache.get("k") is None
+
+
+def test_cache_failed_build_keeps_other_versions(tmp_path):
+    with ResultCache(tmp_path, version="old") as cache:
+        cache.put("k", "{}")
+    with pytest.raises(RuntimeError), ResultCache(tmp_path, version="new"):
+        raise RuntimeError("interrupted")
+    with ResultCache(tmp_path, version="old") as cache:
+        assert cache.get("k") == "{}"
+
+
+def test_cache_unreadable_file_starts_over(tmp_path):
+    path = tmp_path / CACHE_DIR / DB_NAME
+    path.parent.mkdir()
+    path.write_bytes(b"not a database at all" * 100)
+    with pytest.warns(UserWarning, match="unreadable extraction cache"):
+        cache = ResultCache(tmp_path, version="v")
+    with cache:
+        assert cache.get("k") is None
+
+
+def test_cache_pipeline_version_is_short_and_stable():
+    assert re.fullmatch(r"[0-9a-f]{16}", pipeline_version())
+    assert pipeline_version.__wrapped__() == pipeline_version()
+
+
+def test_cache_cli_rebuild_same_bytes_and_no_cache(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for d in make_docs(4):
+        (src / d.id).write_text(d.text, encoding="utf-8")
+    args = ["build", str(src), "--format", "json", "--no-progress", "--workers", "1"]
+    out = tmp_path / "out"
+    assert main([*args, "-o", str(out)]) == 0
+    assert (out / CACHE_DIR / DB_NAME).exists()
+    first = (out / "graph.json").read_bytes()
+    assert main([*args, "-o", str(out)]) == 0
+    assert (out / "graph.json").read_bytes() == first
+    bare = tmp_path / "bare"
+    assert main([*args, "-o", str(bare), "--no-cache"]) == 0
+    assert not (bare / CACHE_DIR).exists()
+    assert (bare / "graph.json").read_bytes() == first
