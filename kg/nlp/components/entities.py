@@ -155,7 +155,6 @@ class EntityRecognizer:
 
     def _listed_before(self, text: str, end: int, rule: str) -> list[Mention]:
         """Items of a 、-list ending at ``end``."""
-        start = left_extent(text, end, max_len=30)
         # left_extent stops at 、; extend over list separators.
         items, s = [], end
         while True:
@@ -169,7 +168,6 @@ class EntityRecognizer:
                 s = st - 1
                 continue
             break
-        del start
         return items
 
     # -- projects and programs by kind word -------------------------------
