@@ -62,6 +62,18 @@ class Section:
     title_end: int = -1
 
 
+def doc_text(doc: Doc) -> str:
+    """The text of ``doc``, read once per Doc.
+
+    ``Doc.text`` joins every token on each access; splitting tokens at mention
+    boundaries never changes the text, so one copy serves every component.
+    """
+    cached = doc.user_data.get("kg_text")
+    if cached is None:
+        cached = doc.user_data["kg_text"] = doc.text
+    return cached
+
+
 def _register() -> None:
     for name, default in (("kg_mentions", None), ("kg_positions", None), ("kg_sections", None),
                           ("kg_relations", None), ("kg_context", None)):

@@ -47,8 +47,9 @@ class JiebaTokenizer:
         words = [w for w in self.jieba.cut(text, HMM=self.hmm) if w]
         if not words:
             return Doc(self.vocab, words=[], spaces=[])
-        spaces = [False] * len(words)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc.user_data["kg_text"] = text     # read by kg.nlp.mention.doc_text; tokens join to it
+        return doc
 
     # spaCy serialization hooks: nothing to save, the dictionary ships with jieba.
     def to_bytes(self, **kwargs) -> bytes:

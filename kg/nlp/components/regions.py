@@ -18,8 +18,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.gazetteer import Gazetteer, Region, gazetteer
-from kg.nlp.lexicon import alternation, read_lines, read_table, trie_regex
-from kg.nlp.mention import Mention
+from kg.nlp.lexicon import Trie, alternation, read_lines, read_table
+from kg.nlp.mention import Mention, doc_text
 from kg.schema import REGION
 
 ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "综合保税区", "高新区", "经开区", "综保区",
@@ -29,11 +29,11 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @functools.lru_cache(maxsize=1)
-def _scanner() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _scanner() -> tuple[Trie, re.Pattern, re.Pattern]:
     g = gazetteer()
     full, short = g.name_forms()
     forms = {f for f in full | short if len(f) >= 2 and not _is_township_name(g, f)}
-    names = re.compile(trie_regex(forms))
+    names = Trie(forms)
     zone = re.compile(alternation(ZONE_SUFFIXES))
     town = re.compile(r"镇|乡|街道")
     return names, zone, town
@@ -64,7 +64,7 @@ class RegionRecognizer:
 
     # ------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         raw = self._scan(text)
         context = self._context(raw)
         mentions = self._resolve(text, raw, context)
@@ -77,8 +77,8 @@ class RegionRecognizer:
         """Candidates (start, end, form, regions, short, rule)."""
         out = []
         g = self.g
-        for m in self.names.finditer(text):
-            s, e, form = m.start(), m.end(), m.group()
+        for s, e in self.names.finditer(text):
+            form = text[s:e]
             zm = self.zone_re.match(text, e)
             full_c = g.full.get(form, [])
             if zm and not any(c.level == "zone" for c in full_c):

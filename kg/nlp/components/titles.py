@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Iterator, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,7 +20,7 @@ from spacy.tokens import Doc
 from kg.nlp.gazetteer import Region, gazetteer
 from kg.nlp.layout import lines, strip_heading_marks
 from kg.nlp.lexicon import alternation, read_lines, read_table
-from kg.nlp.mention import Mention, Position, Section
+from kg.nlp.mention import Mention, Position, Section, doc_text
 from kg.schema import OFFICIAL, ORGANIZATION, REGION
 
 IMPLICIT = {"省": "province", "市": "city", "区": "county", "县": "county", "州": "city",
@@ -44,8 +45,7 @@ def grammar() -> dict:
         "segment": re.compile(rf"^(?P<pre>.*?)(?P<body>{body_alt})?(?P<role>{role_alt})$"),
         "line": re.compile(rf"^(?P<chain>.{{2,80}}?(?:{role_alt}))[\s·]*(?P<name>[\u4e00-\u9fff]{{2,4}})$"),
         "running": re.compile(
-            rf"(?P<pre>[\u4e00-\u9fff]{{0,24}}?)(?P<body>{body_alt})?(?P<role>{role_alt})[ \t]?"
-            rf"(?P<name>[\u4e00-\u9fff]{{2,4}})"),
+            rf"(?P<body>{body_alt})?(?P<role>{role_alt})[ \t]?(?P<name>[\u4e00-\u9fff]{{2,4}})"),
         "surname": re.compile(alternation(surnames)),
         "follow": re.compile(r"[\s,，。、；;：:（(）)”“\"！!？?]|" + alternation(NAME_FOLLOW) + r"|$"),
     }
@@ -125,6 +125,16 @@ class UnitResolver:
         return None
 
 
+class _Hit(NamedTuple):
+    """A post with a name after it in running text (offsets into the text)."""
+
+    start: int          # where the unit text before the post begins
+    core_start: int     # where the body or post begins
+    role_end: int
+    name_start: int
+    end: int
+
+
 class TitleParser:
     """Officials, their positions, and speech sections."""
 
@@ -133,7 +143,7 @@ class TitleParser:
         self.units = UnitResolver()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         context = doc._.kg_context or {"weights": {}}
         regions = [m for m in (doc._.kg_mentions or []) if m.label == REGION]
         region_at = {(m.start, m.end): m for m in regions}
@@ -157,8 +167,8 @@ class TitleParser:
                 subject = pos[-1].unit
             title_lines.append((ln.start, ln.end, name_m.name, subject))
         in_lines = [(s, e) for s, e, _, _ in title_lines]
-        for m in self.gr["running"].finditer(text):
-            if any(s <= m.start() < e for s, e in in_lines):
+        for m in self._running_hits(text):
+            if any(s <= m.start < e for s, e in in_lines):
                 continue
             parsed = self._running(text, m, context, region_at)
             if parsed:
@@ -234,22 +244,37 @@ class TitleParser:
         return units, positions
 
     # -- running text -----------------------------------------------------
-    def _running(self, text: str, m: re.Match, context, region_at):
-        name = self._name_at(text, m.start("name"))
+    def _running_hits(self, text: str) -> Iterator[_Hit]:
+        """Posts followed by a name, with up to 24 characters of unit text before them.
+
+        Equivalent to one regex with a lazy ``[一-龥]{0,24}?`` prefix, but that regex
+        retried its alternations 24 times at every character; here the post is
+        found first and the prefix read backwards.
+        """
+        core, cursor = self.gr["running"], 0
+        while (m := core.search(text, cursor)) is not None:
+            q = p = m.start()
+            while p > cursor and q - p < 24 and "\u4e00" <= text[p - 1] <= "\u9fff":
+                p -= 1
+            yield _Hit(p, q, m.end("role"), m.start("name"), m.end())
+            cursor = m.end()
+
+    def _running(self, text: str, m: _Hit, context, region_at):
+        name = self._name_at(text, m.name_start)
         if not name:
             return None
-        pre = m.group("pre")
+        pre = text[m.start:m.core_start]
         # Use the longest suffix of `pre` that resolves as a unit.
         for cut in range(len(pre)):
             sub = pre[cut:]
-            found = self.units.resolve(sub, m.start("pre") + cut, context, [], region_at)
+            found = self.units.resolve(sub, m.start + cut, context, [], region_at)
             if found:
                 break
         else:
-            if not (m.start() > 0 and text[m.start() - 1] in "、,，" and not pre):
+            if not (m.start > 0 and text[m.start - 1] in "、,，" and not pre):
                 return None
             cut = 0               # 、主任 X: the unit is in the earlier posts of the chain
-        seg_start = m.start("pre") + cut
+        seg_start = m.start + cut
         # Earlier posts of the same chain: 市商务委党组书记、主任 X; 区委常委、区政府副区长,…
         while seg_start > 0 and text[seg_start - 1] in "、,，":
             k = seg_start - 1
@@ -262,14 +287,14 @@ class TitleParser:
                 if not pm:
                     break
             seg_start = j
-        chain_text = text[seg_start:m.end("role")]
+        chain_text = text[seg_start:m.role_end]
         sent_s = max(text.rfind("。", 0, seg_start), text.rfind("\n", 0, seg_start)) + 1
-        sent_e = min([i for i in (text.find("。", m.end()), text.find("\n", m.end())) if i >= 0] or [len(text)])
+        sent_e = min([i for i in (text.find("。", m.end), text.find("\n", m.end)) if i >= 0] or [len(text)])
         units, positions = self._chain(chain_text, seg_start, name, context, region_at, line=False,
                                        evidence=text[sent_s:sent_e + 1].strip())
         if not positions:
             return None
-        ns = m.start("name")
+        ns = m.name_start
         return Mention(ns, ns + len(name), OFFICIAL, name, "official_running_title"), units, positions
 
     def _name_at(self, text: str, i: int) -> str | None:
