@@ -32,7 +32,8 @@ def _is_heading_like(s: str) -> bool:
 def normalize(text: str) -> str:
     """Join paragraphs cut by the layout, unify white space; keeps everything else as is."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ").replace("\xa0", " ")
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    if not text.replace("\n", "").replace("\t", "").isprintable():    # fast check, the usual case
+        text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
     raw = [ln.strip() for ln in text.split("\n")]
     out: list[str] = []
     i = 0

@@ -19,6 +19,7 @@ QUOTE_PAIRS = {"”": "“", "」": "「", "』": "『"}
 BOUNDARY = set("，。、；：！？,;:!?（）()【】《》〈〉[]{}\n\t …—|/")
 NUMERIC_LEAD = re.compile(r"(?:第?[\d.０-９]+[%％]?(?:余|多)?(?:万|亿)?(?:元|个|家|亩|平方米|项|条|期|年|月|日|名|人|户|列|场|座|所|支)?)+")
 COUNTED = re.compile(r"[个家项条座所支]$")
+_HAS_QUOTE = re.compile("[" + re.escape(OPEN_QUOTES + CLOSE_QUOTES) + "]")
 STRIP_QUOTES = str.maketrans("", "", "“”「」『』\"‘’'《》")
 
 
@@ -52,9 +53,10 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2) ->
             break
         i -= 1
     span = text[i:end]
-    quoted = _quoted_mask(span)
-    found = [m for m in stops().finditer(span) if not any(quoted[m.start():m.end()])
-             and not _inside_word(span, m.start(), m.end())]
+    quoted = _quoted_mask(span) if _HAS_QUOTE.search(span) else None
+    found = [m for m in stops().finditer(span)
+             if not (quoted and any(quoted[m.start():m.end()]))
+             and not (m.end() - m.start() == 1 and _inside_word(span, m.start(), m.end()))]
     cuts = [m.end() for m in found]
     cut = 0
     inner = inner_verbs()
@@ -77,10 +79,9 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2) ->
         left = text[start:start + m.start()]
         if left and ends_with_kind(left):
             start = start + m.end()
-    for lead in lead_strips():
-        if text.startswith(lead, start) and end - start - len(lead) >= min_core:
-            start += len(lead)
-            break
+    lead = _lead_strip().match(text, start)
+    if lead and end - lead.end() >= min_core:
+        start = lead.end()
     m = NUMERIC_LEAD.match(text, start, end)
     if m and m.end() > start and not text[start].isalpha():
         if COUNTED.search(m.group()):
@@ -129,6 +130,11 @@ def ends_with_kind(s: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def lead_strips() -> tuple[str, ...]:
     return read_lines("lead_strips.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def _lead_strip() -> re.Pattern:
+    return re.compile(alternation(lead_strips()))
 
 
 def _quoted_mask(s: str) -> list[bool]:

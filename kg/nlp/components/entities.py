@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from spacy.attrs import IDX
 from spacy.language import Language
@@ -176,7 +176,7 @@ class EntityRecognizer:
     def _kind_names(self, text: str) -> list[Mention]:
         out = []
         kinds = self.p["kinds"]
-        generic = generic_heads()
+        generic = tuple(generic_heads())
         for m in self.p["kind"].finditer(text):
             kind, ks, ke = m.group(), m.start(), m.end()
             label = kinds[kind]
@@ -215,7 +215,7 @@ class EntityRecognizer:
             core = name[: -len(kind)] if name.endswith(kind) else name
             quoted = inner_quote or any(q in raw for q in OPEN_QUOTES)
             if len(core) < 2 or not _cjk_or_alnum(core[0]) or core[-1] in "个家项" \
-                    or any(core.endswith(g) for g in generic) or stops().fullmatch(core) \
+                    or core.endswith(generic) or stops().fullmatch(core) \
                     or core in lead_strips():
                 continue
             if not quoted:
@@ -308,15 +308,22 @@ PRIORITY = {OFFICIAL: 6, REGION: 3, ORGANIZATION: 4, ENTERPRISE: 4, PROJECT: 5, 
 def _settle(found: list[Mention]) -> list[Mention]:
     """Resolve overlaps: the longer span wins; nested mentions are kept but marked."""
     order = sorted(found, key=lambda m: (-(m.end - m.start), -PRIORITY[m.label], m.start))
+    starts: list[int] = []          # the kept spans, which never overlap, sorted by start
     top: list[Mention] = []
     out: list[Mention] = []
     for m in order:
-        clash = [t for t in top if t.start < m.end and m.start < t.end]
+        k = bisect_left(starts, m.end)
+        clash = []
+        while k > 0 and top[k - 1].end > m.start:
+            k -= 1
+            clash.append(top[k])
         if not clash:
-            top.append(m)
+            k = bisect_left(starts, m.start)
+            starts.insert(k, m.start)
+            top.insert(k, m)
             out.append(m)
-        elif all(t.start <= m.start and m.end <= t.end for t in clash):
-            if any(t.start == m.start and t.end == m.end for t in clash):
+        elif len(clash) == 1 and clash[0].start <= m.start and m.end <= clash[0].end:
+            if clash[0].start == m.start and clash[0].end == m.end:
                 continue                      # same span found twice
             m.attrs["nested"] = True
             m.attrs["inside"] = clash[0].key
@@ -352,17 +359,15 @@ def set_ents(doc: Doc, mentions: list[Mention]) -> None:
                     bounds = [tok.idx, *inner, end]
                     orths = [text[a:b] for a, b in zip(bounds, bounds[1:])]
                     retok.split(tok, orths, [(tok, 0)] * len(orths))
+    # Every mention boundary is now a token boundary: map characters to tokens.
+    token_at = {c: i for i, c in enumerate(doc.to_array([IDX]).tolist())}
+    token_at[len(doc_text(doc))] = len(doc)
     spans = []
-    for m in mentions:
-        sp = doc.char_span(m.start, m.end, label=m.label.upper(), kb_id=m.name)
-        if sp is not None:
-            spans.append(sp)
-    doc.ents = _non_overlapping(spans)
-
-
-def _non_overlapping(spans: list[Span]) -> list[Span]:
-    from spacy.util import filter_spans
-    return filter_spans(spans)
+    for m in mentions:          # non-overlapping (see _settle), so no filtering is needed
+        i, j = token_at.get(m.start), token_at.get(m.end)
+        if i is not None and j is not None and i < j:
+            spans.append(Span(doc, i, j, label=m.label.upper(), kb_id=m.name))
+    doc.set_ents(spans, default="outside")
 
 
 @Language.factory("kg_entities", requires=["doc._.kg_mentions"], assigns=["doc.ents", "doc._.kg_mentions"])
