@@ -19,6 +19,13 @@ NAMES = [
     ("揭牌数字重庆应用开发中心。", ("project", "数字重庆应用开发中心")),
     ("全面推进“链长制”。", ("program", "链长制")),
     ("搭建“云上议事厅”平台。", ("project", "云上议事厅平台")),
+    # a kind word right after a closing quote ends a name, whatever follows it
+    ("“渝快办”平台受理企业诉求3000件。", ("project", "渝快办平台")),
+    # 开通 introduces a name, it is not part of it
+    ("开通“智慧招商”平台，签约项目5个。", ("project", "智慧招商平台")),
+    # quoted applications listed before their kind word are projects, not programs
+    ("推广“浙农码”“渔省心”应用场景。", ("project", "浙农码")),
+    ("推广“浙农码”“渔省心”应用场景。", ("project", "渔省心")),
 ]
 # fmt: on
 

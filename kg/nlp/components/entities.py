@@ -185,7 +185,8 @@ class EntityRecognizer:
             nxt = text[ke:ke + 1]
             if label == PROGRAM and kind == "试点" and nxt in ("县", "区", "市", "镇"):
                 aliases.append(unquote(text[ks:ke + 1]))
-            elif _cjk(nxt) and not self._may_follow(text, ke, kind):
+            elif _cjk(nxt) and not (len(kind) > 1 and ks > 0 and text[ks - 1] in CLOSE_QUOTES) \
+                    and not self._may_follow(text, ke, kind):
                 continue          # the kind word is a modifier here: 中心城区, 铁路运价, 工程师, 制造
             start = left_extent(text, ks, max_len=30 if label == PROGRAM else 20)
             if start < 0:
@@ -215,7 +216,7 @@ class EntityRecognizer:
             core = name[: -len(kind)] if name.endswith(kind) else name
             quoted = inner_quote or any(q in raw for q in OPEN_QUOTES)
             if len(core) < 2 or not _cjk_or_alnum(core[0]) or core[-1] in "个家项" \
-                    or core.endswith(generic) or stops().fullmatch(core) \
+                    or (core.endswith(generic) and not quoted) or stops().fullmatch(core) \
                     or core in lead_strips():
                 continue
             if not quoted:
@@ -261,7 +262,7 @@ class EntityRecognizer:
                 continue
             for s, e in group:
                 inner = text[s + 1:e - 1]
-                if any(cs <= s and e <= ce for cs, ce in covered) or SLOGAN.search(inner) or len(inner) < 2:
+                if any(cs <= s + 1 and e - 1 <= ce for cs, ce in covered) or SLOGAN.search(inner) or len(inner) < 2:
                     continue
                 # “红黄绿蓝”四色督办: a short tail after the quote belongs to the name.
                 tail = re.match(r"[\u4e00-\u9fffA-Za-z0-9+·]{1,6}", text[e:e + 7]) if len(group) == 1 else None
