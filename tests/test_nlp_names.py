@@ -26,6 +26,14 @@ NAMES = [
     # quoted applications listed before their kind word are projects, not programs
     ("推广“浙农码”“渔省心”应用场景。", ("project", "浙农码")),
     ("推广“浙农码”“渔省心”应用场景。", ("project", "渔省心")),
+    # 技术创新中心 is a kind of research institution
+    ("依托国家先进功能纤维技术创新中心开展攻关。", ("organization", "国家先进功能纤维技术创新中心")),
+    # an organization founded (成立…中心) outranks a project with the same span
+    ("成立成渝智能网联汽车创新中心，集聚企业30家。", ("organization", "成渝智能网联汽车创新中心")),
+    # 和 after a kind word ends the name
+    ("建成蔬菜冷链物流园区和3个乡村集市。", ("project", "蔬菜冷链物流园区")),
+    # a level word inside a name is fine when a proper name precedes it
+    ("加快打造仙女山国家级旅游度假区。", ("project", "仙女山国家级旅游度假区")),
 ]
 # fmt: on
 
@@ -45,6 +53,16 @@ def test_names_boundaries(text, expected):
     ("确保重大项目拿地即开工。", "确保重大项目"),
     ("线上线下协同工程师4万余名。", "线上线下协同工程"),
     ("打造“235”制造业集群。", "235制"),
+    ("山区县也能招引大项目。", "能招引大项目"),
+    ("不断提高服务项目的能力。", "不断提高服务项目"),
+    ("不断提高服务项目的能力。", "提高服务项目"),
+    ("盘活闲置资产和证券等金融资产。", "盘活闲置资产和证券"),
+    ("盘活闲置资产和证券等金融资产。", "闲置资产和证券"),
+    # categories, not names: a level or a count before, a count after
+    ("争创国家级旅游度假区。", "国家级旅游度假区"),
+    ("建设四大国际物流基地。", "四大国际物流基地"),
+    ("建成森林康养景区12个。", "森林康养景区"),
+    ("打造全球光伏基地。", "全球光伏基地"),
     ("整合11支产业基金。", "11支产业基金"),
 ])
 def test_names_counted_or_generic_are_not_names(text, bad):

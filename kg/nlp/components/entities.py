@@ -34,11 +34,15 @@ PROGRAM_VERBS = ("实施", "推进", "推行", "开展", "深化", "强化", "�
                  "深入实施", "深入开展", "启动实施")
 PROJECT_VERBS = ("上线", "搭建", "研发", "开发", "建成", "投用", "上架")
 ORG_VERBS = ("成立", "组建", "筹办", "设立", "发起成立", "挂牌")
+# A project "name" that starts with a level or a count, or is followed by a count, names
+# a category of things: 打造国家级旅游度假区, 建设四大服务出口基地, 建成康养景区12个.
+CATEGORY_LEAD = re.compile(r"国家级|省级|世界级|全球|[一二三四五六七八九十两]大")
+COUNT_AFTER = re.compile(r"[\d０-９.]+[万千]?余?(?:个|家|处|座|所|条|亩|平方米|公里)")
 SLOGAN = re.compile(r"^[一二三四五六七八九十两百千万\d]+(?:个|大|项|条)[\u4e00-\u9fff]{0,4}$|第一$|^[^\u4e00-\u9fff]*$")
 ENTERPRISE_LIST_CUE = re.compile(r"等(?:头部|龙头|骨干|重点|链主型|优质)?(?:企业|公司|国企央企|央企|国企)")
 SIGNED_CUE = re.compile(r"(签约|引进|新引进|新增|落户|招引)")
 AFTER_NAME = re.compile(r"主体|营收|竣工|投运|投产|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
-                        r"纳入|获批|入选|获评|成为|基本|全面|累计|今年|上半年|年内|实现|等|已|正|将|于|内|成立|落户")
+                        r"纳入|获批|入选|获评|成为|基本|全面|累计|今年|上半年|年内|实现|等|已|正|将|于|内|成立|落户|和|并")
 
 
 @functools.lru_cache(maxsize=1)
@@ -135,8 +139,9 @@ class EntityRecognizer:
         for m in self.p["company"].finditer(text):
             start = left_extent(text, m.start(), max_len=24)
             name = unquote(text[start:m.end()])
-            if start < 0 or len(name) - len(m.group()) < 2 or not _cjk(name[0]) \
-                    or name[: -len(m.group())] in generic_heads():
+            core = name[: -len(m.group())]
+            if start < 0 or len(core) < 2 or not _cjk(name[0]) or core in generic_heads() \
+                    or core[-1] in "和与及的等":         # 国有资源和证券: 证券 is a thing here
                 continue
             aliases = ()
             if name.startswith("国资"):
@@ -224,6 +229,8 @@ class EntityRecognizer:
                     continue
                 if label == PROJECT and kind in WEAK_PROJECT_KINDS and len(core) < 3:
                     continue
+                if label == PROJECT and (CATEGORY_LEAD.match(name) or COUNT_AFTER.match(text, ke)):
+                    continue      # 国家级旅游度假区, 四大…基地, 康养景区12个: a category, not a name
             if label == PROJECT and text.startswith("成立", ke) and kind.endswith("中心"):
                 label = ORGANIZATION
             q = re.findall(r"“([^”]+)”", raw)
@@ -303,7 +310,7 @@ def _cjk_or_alnum(ch: str) -> bool:
     return _cjk(ch) or ch.isalnum()
 
 
-PRIORITY = {OFFICIAL: 6, REGION: 3, ORGANIZATION: 4, ENTERPRISE: 4, PROJECT: 5, PROGRAM: 5}
+PRIORITY = {OFFICIAL: 7, REGION: 3, ORGANIZATION: 6, ENTERPRISE: 4, PROJECT: 5, PROGRAM: 5}
 
 
 def _settle(found: list[Mention]) -> list[Mention]:
