@@ -55,3 +55,11 @@ def test_regions_zone_named_after_its_region_is_part_of_it():
 def test_regions_far_city_short_form_is_not_a_region_of_the_text():
     ents = entities_of("重庆市江北区委书记 张三\n\n江北区开行班列，到钦州港运价下浮。")
     assert ("region", "钦州市") not in ents
+
+
+def test_regions_far_county_named_like_a_common_word_needs_support():
+    # 老城区 is a district of 洛阳 in Henan, and also just "the old town".
+    zhejiang = "杭州市上城区委书记 李明\n\n上城区紧盯老城区改造难题，推进城市更新。"
+    assert ("region", "老城区") not in entities_of(zhejiang)
+    henan = "洛阳市老城区委书记 王刚\n\n老城区推进古城保护。河南省洛阳市加快文旅融合。"
+    assert ("region", "老城区") in entities_of(henan)

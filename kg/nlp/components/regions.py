@@ -188,8 +188,10 @@ def _foreign(g: Gazetteer, r: Region, weights: dict, context: dict) -> bool:
     prov = context.get("province")
     if not prov or r.adcode.startswith("Z") or r.adcode[:2] == prov[:2]:
         return False
-    support = weights.get(r.adcode, 0) + sum(weights.get(a.adcode, 0) for a in g.ancestors(r))
-    return support <= 1.0
+    # The ancestors' weight includes what this division's own mentions gave them.
+    own = weights.get(r.adcode, 0)
+    support = sum(weights.get(a.adcode, 0) - own for a in g.ancestors(r))
+    return support < 1.0
 
 
 def _listed_regions(text: str, chosen) -> set[int]:
