@@ -34,6 +34,11 @@ NAMES = [
     ("建成蔬菜冷链物流园区和3个乡村集市。", ("project", "蔬菜冷链物流园区")),
     # a level word inside a name is fine when a proper name precedes it
     ("加快打造仙女山国家级旅游度假区。", ("project", "仙女山国家级旅游度假区")),
+    # an unquoted …制 is a program when it is an X长制, or long and introduced by a program verb
+    ("全面推行林长制，守护绿水青山。", ("program", "林长制")),
+    ("建立企业诉求首问负责制，提升服务效能。", ("program", "企业诉求首问负责制")),
+    # a quoted requirement coordinated with a program: the program starts after 和
+    ("落实市委“稳中求进”要求和城乡融合三大攻坚行动。", ("program", "城乡融合三大攻坚行动")),
 ]
 # fmt: on
 
@@ -63,6 +68,10 @@ def test_names_boundaries(text, expected):
     ("建设四大国际物流基地。", "四大国际物流基地"),
     ("建成森林康养景区12个。", "森林康养景区"),
     ("打造全球光伏基地。", "全球光伏基地"),
+    ("坚持公有制为主体。", "公有制"),
+    # a quote followed by 要求, 做法, 经验… is a description, not a program
+    ("贯彻落实市委“稳中求进”要求。", "稳中求进"),
+    ("探索“村企结对、抱团发展”做法，带动增收。", "村企结对、抱团发展"),
     ("整合11支产业基金。", "11支产业基金"),
 ])
 def test_names_counted_or_generic_are_not_names(text, bad):

@@ -77,7 +77,7 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2) ->
     # A coordinated name: 白马湖实验室和智能感知技术创新中心 -> the part after 和.
     for m in re.finditer(r"[和及与]", text[start:end]):
         left = text[start:start + m.start()]
-        if left and ends_with_kind(left):
+        if left and (ends_with_kind(left) or left.endswith(quote_nouns())):
             start = start + m.end()
     lead = _lead_strip().match(text, start)
     if lead and end - lead.end() >= min_core:
@@ -88,6 +88,12 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2) ->
             return -1
         start = m.end()
     return start
+
+
+@functools.lru_cache(maxsize=1)
+def quote_nouns() -> tuple[str, ...]:
+    """Nouns that make a quoted phrase before them a description: “…”要求, “…”做法."""
+    return read_lines("quote_nouns.txt")
 
 
 @functools.lru_cache(maxsize=1)

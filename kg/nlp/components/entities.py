@@ -19,7 +19,8 @@ from kg.nlp.components.organizations import department_regex, institution_ending
 from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention, doc_text
 from kg.nlp.names import (
-    BOUNDARY, CLOSE_QUOTES, OPEN_QUOTES, lead_strips, left_extent, quoted_spans, stops, unquote,
+    BOUNDARY, CLOSE_QUOTES, OPEN_QUOTES, lead_strips, left_extent, quote_nouns, quoted_spans, stops,
+    unquote,
 )
 from kg.schema import ENTERPRISE, OFFICIAL, ORGANIZATION, PROGRAM, PROJECT, REGION
 
@@ -225,7 +226,7 @@ class EntityRecognizer:
                     or core in lead_strips():
                 continue
             if not quoted:
-                if label == PROGRAM and kind in WEAK_PROGRAM_KINDS:
+                if label == PROGRAM and kind in WEAK_PROGRAM_KINDS and not _coined_system(text, start, core, kind):
                     continue
                 if label == PROJECT and kind in WEAK_PROJECT_KINDS and len(core) < 3:
                     continue
@@ -282,6 +283,8 @@ class EntityRecognizer:
 
     def _quoted_label(self, text: str, gs: int, ge: int) -> str | None:
         after = text[ge:ge + 12]
+        if after.startswith(quote_nouns()):
+            return None           # 省委“…”要求, 探索“…”做法: described, not named
         if re.match(r"(?:等)?(?:\d+个|[一二三四五六七八九十]个)?[\u4e00-\u9fff]{0,4}?"
                     r"(?:专项行动|行动|试点|机制|工程|改革|活动|模式|体系|工作法|制度)", after):
             return PROGRAM
@@ -292,6 +295,16 @@ class EntityRecognizer:
         if any(clause.endswith(v) for v in PROGRAM_VERBS):
             return PROGRAM
         return None
+
+
+def _coined_system(text: str, start: int, core: str, kind: str) -> bool:
+    """An unquoted …制 that is a named system: 河长制, or a long name a program verb introduces.
+
+    ``建立重大项目专班攻坚制``: the verb and the length make it coined; 所有制 is not.
+    """
+    if kind != "制":
+        return False
+    return core.endswith("长") or (len(core) >= 6 and text[max(0, start - 4):start].endswith(PROGRAM_VERBS))
 
 
 def kinds_of(kind: str) -> str:
