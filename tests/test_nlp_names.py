@@ -39,6 +39,9 @@ NAMES = [
     ("建立企业诉求首问负责制，提升服务效能。", ("program", "企业诉求首问负责制")),
     # a quoted requirement coordinated with a program: the program starts after 和
     ("落实市委“稳中求进”要求和城乡融合三大攻坚行动。", ("program", "城乡融合三大攻坚行动")),
+    # province-wide initiatives named after their province
+    ("全面推进平安浙江建设，守牢安全底线。", ("program", "平安浙江建设")),
+    ("加快建设数字福建。", ("program", "数字福建")),
 ]
 # fmt: on
 
@@ -69,6 +72,7 @@ def test_names_boundaries(text, expected):
     ("建成森林康养景区12个。", "森林康养景区"),
     ("打造全球光伏基地。", "全球光伏基地"),
     ("坚持公有制为主体。", "公有制"),
+    ("数字福建大数据有限公司落户园区。", "数字福建"),
     # a quote followed by 要求, 做法, 经验… is a description, not a program
     ("贯彻落实市委“稳中求进”要求。", "稳中求进"),
     ("探索“村企结对、抱团发展”做法，带动增收。", "村企结对、抱团发展"),

@@ -65,7 +65,21 @@ def _patterns() -> dict[str, re.Pattern]:
         "brand": re.compile(alternation(read_lines("brands.txt"))),
         "company": re.compile(alternation(read_lines("enterprise_suffixes.txt"))),
         "strategy": re.compile(alternation(read_lines("strategies.txt"))),
+        "initiative": _initiative_regex(),
     }
+
+
+def _initiative_regex() -> re.Pattern:
+    """数字重庆建设, 平安浙江: an initiative prefix + 中国 or a province-level name."""
+    from kg.nlp.gazetteer import gazetteer, short_forms
+
+    names = {"中国"}
+    for r in gazetteer().by_code.values():
+        if r.level == "province" and not r.until:
+            names.update(f for f in short_forms(r.name, r.level) if len(f) >= 2)
+    prefixes = alternation(read_lines("initiative_prefixes.txt"))
+    return re.compile(rf"(?P<base>(?:{prefixes})(?:{alternation(names)}))(?:建设)?"
+                      r"(?![\u4e00-\u9fff]{0,6}(?:公司|集团|中心|大学|学院|医院))")
 
 
 class EntityRecognizer:
@@ -93,6 +107,9 @@ class EntityRecognizer:
 
     def _strategies(self, text: str) -> list[Mention]:
         out = []
+        for m in self.p["initiative"].finditer(text):
+            aliases = (m.group("base"),) if m.group("base") != m.group() else ()
+            out.append(Mention(m.start(), m.end(), PROGRAM, m.group(), "program_province_initiative", aliases))
         for m in self.p["strategy"].finditer(text):
             end = m.end() + 2 if text.startswith("建设", m.end()) and not m.group().endswith("建设") else m.end()
             aliases = (text[m.start():end],) if end != m.end() else ()
