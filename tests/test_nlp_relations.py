@@ -33,3 +33,13 @@ def test_relations_every_edge_has_rule_and_evidence():
     res = extract(Document(id="t.txt", text=SPEECH))
     assert res.relations
     assert all(r.rule and r.evidence for r in res.relations)
+
+
+def test_relations_partner_that_builds_the_project_develops_it():
+    rels = relations_of(SPEECH)
+    assert ("中国移动", "develops", "智慧城市运行中心") in rels
+
+
+def test_relations_managing_body_develops_what_it_manages():
+    rels = relations_of("简阳市委书记 孙晓霞\n\n成立智能制造产业园管理委员会，启动建设简阳智能制造产业园。")
+    assert ("智能制造产业园管理委员会", "develops", "简阳智能制造产业园") in rels

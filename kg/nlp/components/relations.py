@@ -14,7 +14,8 @@ Rules (the ``rule`` attribute of each edge):
 - ``implements_speaker``: a program in a speech is implemented by the speaker's region.
 - ``implements_named_body``: 中组部重点村分类管理试点 → 中组部 implements it.
 - ``develops_owner_name``: 上汽云计算中心 → 上汽 develops it.
-- ``develops_cobuild``: 与X共建Y / X投资…打造的Y → X develops Y.
+- ``develops_cobuild``: 与X共建Y / X投资…打造的Y / 联合X打造Y → X develops Y.
+- ``develops_managing_body``: 成立Y管理局…建设XY → the managing body develops XY.
 - ``partners_cue``: 联合X, 与X共建/合作, 携手X, 对接X → the speaker partners with X.
 """
 
@@ -39,6 +40,8 @@ PARTNER_BEFORE = re.compile(r"(?:联合|携手|对接|与|同)$")
 PARTNER_AFTER = re.compile(r"^(?:[、和及][\u4e00-\u9fffA-Za-z]{2,12})*(?:等[\u4e00-\u9fff]{0,6})?"
                            r"(?:共建|合作|建立|签署|携手|联合|战略合作|结对)")
 COBUILD = re.compile(r"共建|合作建设|联合打造|合资")
+BUILD = re.compile(r"(?:投资)?(?:打造|建设|建成|布局)")
+MANAGING_BODY = re.compile(r"(?:管理局|管理委员会|管委会|建设指挥部|指挥部|运营公司|建设公司)$")
 
 
 class RelationExtractor:
@@ -184,11 +187,24 @@ class RelationExtractor:
             s, e = sentence(x.start)
             after = text[x.end:e]
             cm = COBUILD.match(after) or re.match(r"投资[\d.]+[万亿]?元?(?:打造|建设)的", after)
+            if not cm and PARTNER_BEFORE.search(text[max(s, x.start - 3):x.start]):
+                cm = BUILD.match(after)          # 联合中国移动打造Y: the partner builds Y too
             if not cm:
                 continue
             y = next((p for p in projects if p.start >= x.end + cm.end() and p.start - (x.end + cm.end()) <= 2), None)
             if y is not None:
                 add(x, DEVELOPS, y, "develops_cobuild", text[s:e])
+
+        # 成立特别合作园管理局，启动建设滨萧特别合作园: the managing body develops what it manages.
+        for x in ents:
+            mb = MANAGING_BODY.search(x.name)
+            core = x.name[:mb.start()] if mb else ""
+            if len(core) < 3:
+                continue
+            s, e = sentence(x.start)
+            for y in projects:
+                if s <= y.start < e and y.name.endswith(core):
+                    add(x, DEVELOPS, y, "develops_managing_body", text[s:e])
 
     def _article_section(self, text: str, mentions: list[Mention]) -> list[Section]:
         """A feature article without speeches is about its most-named county or city."""
