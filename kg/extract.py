@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from kg.nlp.layout import normalize
 from kg.nlp.mention import Mention, Position, doc_text
+from kg.nlp.names import unquote
 from kg.nlp.pipeline import shared_nlp
 from kg.schema import (
     A_ADCODE, A_INVESTMENT, A_LEVEL, A_PARENT, A_POSITION_DETAILS, A_POSITIONS, A_STAGES,
@@ -67,7 +68,7 @@ def from_doc(doc, document: Document) -> DocResult:
     records = []
     text = doc_text(doc)
     for (etype, name), ms in sorted(groups.items()):
-        aliases = sorted({a for m in ms for a in (*m.aliases, text[m.start:m.end]) if a and a != name})
+        aliases = sorted({a for m in ms for a in (*m.aliases, unquote(text[m.start:m.end])) if a and a != name})
         attrs: dict = {}
         if etype == REGION:
             r = next((m.region for m in ms if m.region is not None), None)

@@ -39,7 +39,7 @@ ORG_VERBS = ("成立", "组建", "筹办", "设立", "发起成立", "挂牌")
 # a category of things: 打造国家级旅游度假区, 建设四大服务出口基地, 建成康养景区12个.
 CATEGORY_LEAD = re.compile(r"国家级|省级|世界级|全球|[一二三四五六七八九十两]大")
 COUNT_AFTER = re.compile(r"[\d０-９.]+[万千]?余?(?:个|家|处|座|所|条|亩|平方米|公里)")
-SLOGAN = re.compile(r"^[一二三四五六七八九十两百千万\d]+(?:个|大|项|条)[\u4e00-\u9fff]{0,4}$|第一$|^[^\u4e00-\u9fff]*$")
+SLOGAN = re.compile(r"^[一二三四五六七八九十两百千万\d]+(?:个|大|项|条|号)[\u4e00-\u9fff]{0,4}$|第一$|^[^\u4e00-\u9fff]*$")
 ENTERPRISE_LIST_CUE = re.compile(r"等(?:头部|龙头|骨干|重点|链主型|优质)?(?:企业|公司|国企央企|央企|国企)")
 SIGNED_CUE = re.compile(r"(签约|引进|新引进|新增|落户|招引)")
 AFTER_NAME = re.compile(r"主体|营收|竣工|投运|投产|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
@@ -305,8 +305,10 @@ class EntityRecognizer:
         if re.match(r"(?:等)?(?:\d+个|[一二三四五六七八九十]个)?[\u4e00-\u9fff]{0,4}?"
                     r"(?:专项行动|行动|试点|机制|工程|改革|活动|模式|体系|工作法|制度)", after):
             return PROGRAM
-        before = text[max(0, gs - 8):gs]
+        before = text[max(0, gs - 12):gs]
         clause = re.split(r"[，。、；：,;:\n]", before)[-1]
+        while (adverb := next((a for a in lead_strips() if clause.endswith(a)), None)) is not None:
+            clause = clause[: -len(adverb)]      # 抓实常态化“三服务”: the verb is before the adverb
         if any(clause.endswith(v) for v in PROJECT_VERBS) or re.search(r"(?:上线|搭建)$", clause):
             return PROJECT
         if any(clause.endswith(v) for v in PROGRAM_VERBS):
