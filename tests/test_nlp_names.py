@@ -42,6 +42,16 @@ NAMES = [
     # province-wide initiatives named after their province
     ("全面推进平安浙江建设，守牢安全底线。", ("program", "平安浙江建设")),
     ("加快建设数字福建。", ("program", "数字福建")),
+    # quoted codes, not names, that qualify one system are written together
+    ("完善“1+N”“N+1”双向帮扶体系，带动增收。", ("program", "1+N、N+1双向帮扶体系")),
+    # quoted names before a kind word are each a program
+    ("推出“直播带货”“云逛展”新模式。", ("program", "直播带货")),
+    # 矩阵 is a kind of system when quoted
+    ("构建“1+3+N”招商矩阵，提升招商质效。", ("program", "1+3+N招商矩阵")),
+    # a one-character stop word inside a word (向 in 双向) does not cut a name
+    ("打造双向开放物流中心，服务外贸企业。", ("project", "双向开放物流中心")),
+    # 狠抓 introduces a name
+    ("狠抓长安汽车、赛力斯等龙头企业集聚。", ("enterprise", "长安汽车")),
 ]
 # fmt: on
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import AbstractSet
 
 from kg.nlp.lexicon import alternation, read_lines
 
@@ -32,13 +33,17 @@ def unquote(s: str) -> str:
     return s.translate(STRIP_QUOTES)
 
 
-def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2) -> int:
+def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
+                bounds: AbstractSet[int] | None = None) -> int:
     """Start of the name whose core ends at ``end`` (exclusive).
 
     Scans left over name characters and whole quoted stretches, stops at
     punctuation, then moves right past the last stop word that still leaves a
     core of ``min_core`` characters. Returns ``-1`` for counted things
     (``4个电商直播园区``), which are not names.
+
+    ``bounds`` (word starts from the segmenter) keeps one-character stop words
+    that sit inside a word from cutting a name: 向 in 双向流通体系.
     """
     i = end
     while i > 0 and end - i < max_len:
@@ -56,7 +61,8 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2) ->
     quoted = _quoted_mask(span) if _HAS_QUOTE.search(span) else None
     found = [m for m in stops().finditer(span)
              if not (quoted and any(quoted[m.start():m.end()]))
-             and not (m.end() - m.start() == 1 and _inside_word(span, m.start(), m.end()))]
+             and not (m.end() - m.start() == 1 and (_inside_word(span, m.start(), m.end())
+                                                    or _in_a_word(bounds, i + m.start())))]
     cuts = [m.end() for m in found]
     cut = 0
     inner = inner_verbs()
@@ -94,6 +100,11 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2) ->
 def quote_nouns() -> tuple[str, ...]:
     """Nouns that make a quoted phrase before them a description: “…”要求, “…”做法."""
     return read_lines("quote_nouns.txt")
+
+
+def _in_a_word(bounds: AbstractSet[int] | None, pos: int) -> bool:
+    """Does the segmenter put the character at ``pos`` inside a longer word?"""
+    return bounds is not None and not (pos in bounds and pos + 1 in bounds)
 
 
 @functools.lru_cache(maxsize=1)

@@ -27,8 +27,8 @@ from kg.schema import ENTERPRISE, OFFICIAL, ORGANIZATION, PROGRAM, PROJECT, REGI
 # Kinds that make a program only when the name is quoted or coined (机制, 体系…):
 # unquoted they are mostly descriptions (招商引资评审机制).
 WEAK_PROGRAM_KINDS = {"改革", "机制", "体制", "体系", "模式", "工作法", "战略", "活动", "大比武", "考评",
-                      "对标分析", "制", "集成改革"}
-WEAK_PROJECT_KINDS = {"城", "谷", "中心", "平台", "系统", "应用", "商圈", "园区", "枢纽", "基础设施",
+                      "对标分析", "制", "集成改革", "矩阵"}
+WEAK_PROJECT_KINDS = {"项目", "城", "谷", "中心", "平台", "系统", "应用", "商圈", "园区", "枢纽", "基础设施",
                       "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
 PROGRAM_VERBS = ("实施", "推进", "推行", "开展", "深化", "强化", "建立", "探索", "启动", "落实", "推广",
                  "抓实", "承接", "狠抓", "试点", "迭代实施", "大力实施", "创新实施", "率先实施", "全面推行",
@@ -39,6 +39,8 @@ ORG_VERBS = ("成立", "组建", "筹办", "设立", "发起成立", "挂牌")
 # a category of things: 打造国家级旅游度假区, 建设四大服务出口基地, 建成康养景区12个.
 CATEGORY_LEAD = re.compile(r"国家级|省级|世界级|全球|[一二三四五六七八九十两]大")
 COUNT_AFTER = re.compile(r"[\d０-９.]+[万千]?余?(?:个|家|处|座|所|条|亩|平方米|公里)")
+# Between quoted members and their kind word: “甲”“乙”3个专项行动, “甲”“乙”两大工程.
+MEMBER_COUNT = re.compile(r"(?:[\d]+|[一二三四五六七八九十两]+)(?:个|大|项|类|条|张)?|等|等\d+个")
 SLOGAN = re.compile(r"^[一二三四五六七八九十两百千万\d]+(?:个|大|项|条|号)[\u4e00-\u9fff]{0,4}$|第一$|^[^\u4e00-\u9fff]*$")
 ENTERPRISE_LIST_CUE = re.compile(r"等(?:头部|龙头|骨干|重点|链主型|优质)?(?:企业|公司|国企央企|央企|国企)")
 SIGNED_CUE = re.compile(r"(签约|引进|新引进|新增|落户|招引)")
@@ -90,9 +92,11 @@ class EntityRecognizer:
         self.dept = department_regex()
         self.orgs = known_organizations()
         self.inst = institution_endings()
+        self.bounds: frozenset[int] | None = None    # jieba's word starts in the current text
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        self.bounds = frozenset(doc.to_array([IDX]).tolist()) | {len(text)}
         found: list[Mention] = list(doc._.kg_mentions or [])
         found += self._strategies(text)
         found += self._organizations(text, found)
@@ -104,6 +108,10 @@ class EntityRecognizer:
         doc._.kg_mentions = mentions
         set_ents(doc, [m for m in mentions if not m.attrs.get("nested")])
         return doc
+
+    def _left(self, text: str, end: int, **kw) -> int:
+        """:func:`left_extent` with this document's word boundaries (see there)."""
+        return left_extent(text, end, bounds=self.bounds, **kw)
 
     def _strategies(self, text: str) -> list[Mention]:
         out = []
@@ -135,7 +143,7 @@ class EntityRecognizer:
                 continue          # 商务部门: a kind of department, not one
             out.append(Mention(s, m.end(), ORGANIZATION, text[s:m.end()], "organization_department"))
         for m in self.inst.finditer(text):
-            start = left_extent(text, m.start(), max_len=20)
+            start = self._left(text, m.start(), max_len=20)
             name = unquote(text[start:m.end()])
             if start < 0 or len(name) - len(m.group()) < 2:
                 continue
@@ -144,7 +152,7 @@ class EntityRecognizer:
             for m in re.finditer(verb, text):
                 km = self.p["kind"].search(text, m.end(), m.end() + 24)
                 if km and km.group() in ("中心", "创新中心", "研究中心") and not _cut(text, m.end(), km.start()):
-                    st = max(m.end(), left_extent(text, km.start(), max_len=24))
+                    st = max(m.end(), self._left(text, km.start(), max_len=24))
                     out.append(Mention(st, km.end(), ORGANIZATION, unquote(text[st:km.end()]),
                                        "organization_founded"))
         return out
@@ -155,7 +163,7 @@ class EntityRecognizer:
         for m in self.p["brand"].finditer(text):
             out.append(Mention(m.start(), m.end(), ENTERPRISE, m.group(), "enterprise_brand"))
         for m in self.p["company"].finditer(text):
-            start = left_extent(text, m.start(), max_len=24)
+            start = self._left(text, m.start(), max_len=24)
             name = unquote(text[start:m.end()])
             core = name[: -len(m.group())]
             if start < 0 or len(core) < 2 or not _cjk(name[0]) or core in generic_heads() \
@@ -183,7 +191,7 @@ class EntityRecognizer:
         # left_extent stops at 、; extend over list separators.
         items, s = [], end
         while True:
-            st = left_extent(text, s, max_len=12)
+            st = self._left(text, s, max_len=12)
             if st < 0:
                 break
             name = text[st:s]
@@ -211,7 +219,7 @@ class EntityRecognizer:
             elif _cjk(nxt) and not (len(kind) > 1 and ks > 0 and text[ks - 1] in CLOSE_QUOTES) \
                     and not self._may_follow(text, ke, kind):
                 continue          # the kind word is a modifier here: 中心城区, 铁路运价, 工程师, 制造
-            start = left_extent(text, ks, max_len=30 if label == PROGRAM else 20)
+            start = self._left(text, ks, max_len=30 if label == PROGRAM else 20)
             if start < 0:
                 continue
             inner_quote = start > 0 and text[start - 1] in OPEN_QUOTES and text[ke:ke + 1] in CLOSE_QUOTES
@@ -219,7 +227,7 @@ class EntityRecognizer:
                 core = text[start:ks]
                 if len(core) < 2 or SLOGAN.search(core + kind):
                     # “一号工程”, “五大体系”: the name is what the quote qualifies.
-                    outer = left_extent(text, start - 1, max_len=24, min_core=1)
+                    outer = self._left(text, start - 1, max_len=24, min_core=1)
                     if outer >= 0 and outer < start - 1:
                         aliases.append(unquote(text[outer:start - 1]))
                         start = outer
@@ -229,7 +237,15 @@ class EntityRecognizer:
                     attrs["quoted"] = True
             raw = text[start:ke + (1 if inner_quote else 0)]
             groups = re.findall(r"“([^”]+)”", raw)
-            if len(groups) >= 2 and re.match(r"^(?:“[^”]+”)+", raw):
+            lead_quotes = re.match(r"^(?:“[^”]+”)+", raw)
+            between = raw[lead_quotes.end():len(raw) - len(kind)] if lead_quotes else ""
+            if len(groups) >= 2 and lead_quotes and between and not MEMBER_COUNT.fullmatch(between) \
+                    and all(SLOGAN.search(g) for g in groups):
+                # “T+1”“1+T”双向流通体系: codes, not names, that qualify one system
+                name = "、".join(groups) + raw[lead_quotes.end():]
+                out.append(Mention(start, ke, label, name, f"{label}_kind_word", (), dict(attrs)))
+                continue
+            if len(groups) >= 2 and lead_quotes:
                 for g in groups:       # “甲”“乙”3个专项行动: each quoted name is one
                     gs = text.index("“" + g + "”", start) + 1
                     if not SLOGAN.search(g):
