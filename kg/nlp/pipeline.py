@@ -9,9 +9,9 @@ from spacy.language import Language
 
 # Registering the tokenizer and factories is an import side effect of these modules.
 import kg.nlp.tokenizer  # noqa: F401
-from kg.nlp.components import entities, regions, relations, titles  # noqa: F401
+from kg.nlp.components import attributes, entities, regions, relations, titles  # noqa: F401
 
-PIPE_NAMES = ("kg_regions", "kg_titles", "kg_entities", "kg_relations")
+PIPE_NAMES = ("kg_regions", "kg_titles", "kg_entities", "kg_project_attributes", "kg_relations")
 
 
 def make_nlp(*, context_region: str | None = None) -> Language:
@@ -25,6 +25,7 @@ def make_nlp(*, context_region: str | None = None) -> Language:
     nlp.add_pipe("kg_regions", config={"context_region": context_region})
     nlp.add_pipe("kg_titles")
     nlp.add_pipe("kg_entities")
+    nlp.add_pipe("kg_project_attributes")
     nlp.add_pipe("kg_relations")
     return nlp
 
