@@ -58,3 +58,26 @@ def test_titles_people_without_office_are_not_officials(text):
 def test_titles_running_text_with_space_before_name():
     rels = relations_of("11月1日，重庆市商务委召开会议。市商务委党组书记、主任 郑国栋 出席会议并讲话。")
     assert any(r[0] == "郑国栋" and r[1] == "leads" for r in rels)
+
+
+SIGNED_AT_END = ("### 以数字化改革推动高质量发展\n\n今年以来，我区建成两江数据中心，实施“链长制”。\n\n"
+                 "江北区委书记 张三\n\n### 坚持项目为王\n\n渝北区建成仙桃数据谷，推行“林长制”。\n\n渝北区委书记 李四\n")
+
+
+def test_layout_speaker_line_after_the_speech():
+    rels = relations_of(SIGNED_AT_END)
+    assert {("江北区", "hosts", "两江数据中心"), ("江北区", "implements", "链长制"),
+            ("渝北区", "hosts", "仙桃数据谷"), ("渝北区", "implements", "林长制")} <= rels
+    assert ("江北区", "hosts", "仙桃数据谷") not in rels
+
+
+def test_layout_author_note_names_the_region_of_an_unnamed_author():
+    text = "### 以数字化改革推动高质量发展\n\n今年以来，我区建成两江数据中心。\n\n（作者系江北区委书记）\n"
+    assert ("江北区", "hosts", "两江数据中心") in relations_of(text)
+    assert not any(t == "official" for t, _ in entities_of(text))
+
+
+def test_layout_feature_article_without_speaker_is_about_its_region():
+    text = ("### 江北区：数字赋能产业升级\n\n今年以来，江北区建成两江数据中心，实施“链长制”，"
+            "江北区企业数量增长12%。\n")
+    assert ("江北区", "hosts", "两江数据中心") in relations_of(text)

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.gazetteer import Region, gazetteer
-from kg.nlp.layout import lines, strip_heading_marks
+from kg.nlp.layout import MIN_BODY_LINE, Line, lines, strip_heading_marks
 from kg.nlp.lexicon import alternation, read_lines, read_table
 from kg.nlp.mention import Mention, Position, Section, doc_text
 from kg.schema import OFFICIAL, ORGANIZATION, REGION
@@ -125,6 +125,9 @@ class UnitResolver:
         return None
 
 
+AUTHOR_NOTE = re.compile(r"^[（(]?(?:作者系|作者为|作者是|作者：)(?P<chain>[^（）()]{2,60}?)[）)]?$")
+
+
 class _Hit(NamedTuple):
     """A post with a name after it in running text (offsets into the text)."""
 
@@ -155,6 +158,10 @@ class TitleParser:
             offset = ln.start + ln.text.index(body[0]) if body else ln.start
             parsed = self._title_line(body, offset, context, region_at)
             if parsed is None:
+                note = self._author_note(body, offset, context, region_at)
+                if note is not None:
+                    mentions.extend(note[0])
+                    title_lines.append((ln.start, ln.end, "", note[1]))
                 continue
             name_m, units, pos = parsed
             mentions.append(name_m)
@@ -198,6 +205,16 @@ class TitleParser:
         ns = offset + m.start("name")
         name_m = Mention(ns, ns + len(name), OFFICIAL, name, "official_title_line")
         return name_m, units, positions
+
+    def _author_note(self, s: str, offset: int, context, region_at) -> tuple[list[Mention], Mention] | None:
+        """（作者系江北区委书记）: no name, but the speech is about the author's region."""
+        m = AUTHOR_NOTE.match(s)
+        if not m:
+            return None
+        units, positions = self._chain(m.group("chain"), offset + m.start("chain"), "", context, region_at,
+                                       line=True, evidence=s)
+        subject = next((p.unit for p in positions if p.governs and p.unit is not None), None)
+        return (units, subject) if subject is not None else None
 
     def _chain(self, chain_text: str, offset: int, name: str, context, region_at, *, line: bool, evidence: str):
         units: list[Mention] = []
@@ -316,6 +333,13 @@ class TitleParser:
         if not title_lines:
             return []
         all_lines = lines(text)
+        if _signed_at_the_end(all_lines, title_lines):
+            # The speaker's line closes each speech: its body is what precedes it.
+            sections, prev = [], 0
+            for s, e, speaker, subject in title_lines:
+                sections.append(Section(prev, e, subject, speaker, s, e))
+                prev = e
+            return sections
         starts = []
         for s, e, speaker, subject in title_lines:
             idx = next(i for i, ln in enumerate(all_lines) if ln.start == s)
@@ -331,6 +355,17 @@ class TitleParser:
             end = starts[i + 1] if i + 1 < len(title_lines) else len(text)
             sections.append(Section(starts[i], end, subject, speaker, s, e))
         return sections
+
+
+def _is_body(line: Line) -> bool:
+    return len(line.text) >= MIN_BODY_LINE or line.text.endswith(("。", "！", "？"))
+
+
+def _signed_at_the_end(all_lines: list[Line], title_lines) -> bool:
+    """Do the speakers' lines follow their speeches (a body before the first, none after the last)?"""
+    first, last = title_lines[0][0], title_lines[-1][1]
+    return any(_is_body(ln) for ln in all_lines if ln.end <= first) and \
+        not any(_is_body(ln) for ln in all_lines if ln.start >= last)
 
 
 @Language.factory("kg_titles", requires=["doc._.kg_mentions"],
