@@ -74,6 +74,16 @@ def doc_text(doc: Doc) -> str:
     return cached
 
 
+def doc_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence spans of ``doc`` (:func:`kg.nlp.layout.sentences`), computed once per Doc."""
+    cached = doc.user_data.get("kg_sentences")
+    if cached is None:
+        from kg.nlp.layout import sentences
+
+        cached = doc.user_data["kg_sentences"] = sentences(doc_text(doc))
+    return cached
+
+
 def _register() -> None:
     for name, default in (("kg_mentions", None), ("kg_positions", None), ("kg_sections", None),
                           ("kg_relations", None), ("kg_context", None)):

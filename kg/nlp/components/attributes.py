@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.lexicon import alternation, read_lines
-from kg.nlp.layout import sentences
-from kg.nlp.mention import Mention, doc_text
+from kg.nlp.mention import Mention, doc_sentences, doc_text
 from kg.schema import A_INVESTMENT, A_STAGES, PROJECT
 
 AMOUNT = re.compile(r"(?:计划|预计)?(?:总投资额?|投资总额|投资额|投资)(?:约|近|超|达|逾|超过)?"
@@ -43,11 +43,15 @@ class ProjectAttributes:
         projects = [m for m in doc._.kg_mentions or [] if m.label == PROJECT and not m.attrs.get("nested")]
         if not projects:
             return doc
-        for s, e in sentences(text):
-            inside = [m for m in projects if s <= m.start < e]
-            if inside:
-                self._amounts(text, s, e, inside)
-                self._stages(text, s, e, inside)
+        sents = doc_sentences(doc)
+        starts = [s for s, _ in sents]
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in projects:
+            by_sentence.setdefault(bisect_right(starts, m.start) - 1, []).append(m)
+        for k, inside in sorted(by_sentence.items()):
+            s, e = sents[k] if k >= 0 else (0, len(text))
+            self._amounts(text, s, e, inside)
+            self._stages(text, s, e, inside)
         return doc
 
     def _amounts(self, text: str, s: int, e: int, projects: list[Mention]) -> None:

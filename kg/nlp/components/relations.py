@@ -28,8 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.gazetteer import gazetteer
-from kg.nlp.layout import sentences
-from kg.nlp.mention import Mention, Section, doc_text
+from kg.nlp.mention import Mention, Section, doc_sentences, doc_text
 from kg.schema import (
     DEVELOPS, ENTERPRISE, GOVERNS, HOSTS, IMPLEMENTS, LEADS, ORGANIZATION, PART_OF, PARTNERS_WITH,
     PROGRAM, PROJECT, REGION, SERVES_IN, RelationRecord,
@@ -53,7 +52,7 @@ class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         mentions: list[Mention] = [m for m in (doc._.kg_mentions or [])]
-        sents = sentences(text)
+        sents = doc_sentences(doc)
         starts = [s for s, _ in sents]
         rels: list[RelationRecord] = []
 
