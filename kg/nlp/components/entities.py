@@ -416,11 +416,16 @@ def set_ents(doc: Doc, mentions: list[Mention]) -> None:
                     orths = [text[a:b] for a, b in zip(bounds, bounds[1:])]
                     retok.split(tok, orths, [(tok, 0)] * len(orths))
     # Every mention boundary is now a token boundary: map characters to tokens.
-    token_at = {c: i for i, c in enumerate(doc.to_array([IDX]).tolist())}
-    token_at[len(doc_text(doc))] = len(doc)
+    starts = doc.to_array([IDX]).tolist()
+    starts.append(len(doc_text(doc)))
+
+    def token_at(c: int) -> int | None:
+        k = bisect_left(starts, c)
+        return k if k < len(starts) and starts[k] == c else None
+
     spans = []
     for m in mentions:          # non-overlapping (see _settle), so no filtering is needed
-        i, j = token_at.get(m.start), token_at.get(m.end)
+        i, j = token_at(m.start), token_at(m.end)
         if i is not None and j is not None and i < j:
             spans.append(Span(doc, i, j, label=m.label.upper(), kb_id=m.name))
     doc.set_ents(spans, default="outside")
