@@ -145,8 +145,10 @@ def gazetteer() -> Gazetteer:
     """The shipped gazetteer, loaded on first use."""
     regions: list[Region] = []
     with open(data_path("regions.csv"), encoding="utf-8-sig", newline="") as fh:
-        for row in csv.DictReader(fh):
-            regions.append(Region(row["adcode"], row["name"], row["level"], row["parent"], row["until"]))
+        rows = csv.reader(fh)      # DictReader is several times slower on 40,000 rows
+        col = {k: i for i, k in enumerate(next(rows))}
+        a, n, lv, p, u = (col[k] for k in ("adcode", "name", "level", "parent", "until"))
+        regions.extend(Region(r[a], r[n], r[lv], r[p], r[u]) for r in rows if r)
     zone_aliases: dict[str, list[str]] = {}
     with open(data_path("zones.csv"), encoding="utf-8-sig", newline="") as fh:
         for row in csv.DictReader(fh):
