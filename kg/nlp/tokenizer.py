@@ -73,7 +73,7 @@ def _save_prefix_dict(tok) -> None:
         with os.fdopen(fd, "wb") as f:
             pickle.dump((tok.FREQ, tok.total), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-    except OSError as exc:     # a read-only home: keep working, only slower to start
+    except Exception as exc:   # no writable home (read-only, unset): keep working, only slower to start
         logger.debug("could not write the jieba cache: %s", exc)
 
 
