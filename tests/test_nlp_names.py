@@ -52,6 +52,9 @@ NAMES = [
     ("打造双向开放物流中心，服务外贸企业。", ("project", "双向开放物流中心")),
     # 狠抓 introduces a name
     ("狠抓长安汽车、赛力斯等龙头企业集聚。", ("enterprise", "长安汽车")),
+    # items listed before 等N个…应用/平台 are applications, i.e. projects
+    ("迭代升级渝快办、渝快政等3个平台。", ("project", "渝快办")),
+    ("迭代升级渝快办、渝快政等3个平台。", ("project", "渝快政")),
 ]
 # fmt: on
 

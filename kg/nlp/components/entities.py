@@ -43,6 +43,8 @@ COUNT_AFTER = re.compile(r"[\d０-９.]+[万千]?余?(?:个|家|处|座|所|条|
 MEMBER_COUNT = re.compile(r"(?:[\d]+|[一二三四五六七八九十两]+)(?:个|大|项|类|条|张)?|等|等\d+个")
 SLOGAN = re.compile(r"^[一二三四五六七八九十两百千万\d]+(?:个|大|项|条|号)[\u4e00-\u9fff]{0,4}$|第一$|^[^\u4e00-\u9fff]*$")
 ENTERPRISE_LIST_CUE = re.compile(r"等(?:头部|龙头|骨干|重点|链主型|优质)?(?:企业|公司|国企央企|央企|国企)")
+APPLICATION_LIST_CUE = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)(?:余|多)?(?:个|项|款)"
+                                  r"[\u4e00-\u9fff]{0,6}?(?:应用|应用场景|平台|小程序|APP|App|app)")
 SIGNED_CUE = re.compile(r"(签约|引进|新引进|新增|落户|招引)")
 AFTER_NAME = re.compile(r"主体|营收|竣工|投运|投产|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
                         r"纳入|获批|入选|获评|成为|基本|全面|累计|今年|上半年|年内|实现|等|已|正|将|于|内|成立|落户|和|并")
@@ -102,6 +104,7 @@ class EntityRecognizer:
         found += self._organizations(text, found)
         found += self._enterprises(text)
         found += self._kind_names(text)
+        found += self._listed_applications(text)
         found += self._quoted(text, found)
         found = [m for m in found if not (m.label == ORGANIZATION and text[m.end:m.end + 1] == "门")]
         mentions = _settle(found)
@@ -186,7 +189,7 @@ class EntityRecognizer:
             out.append(Mention(m.start(1), m.end(1), ENTERPRISE, m.group(1), "enterprise_apposition"))
         return out
 
-    def _listed_before(self, text: str, end: int, rule: str) -> list[Mention]:
+    def _listed_before(self, text: str, end: int, rule: str, label: str = ENTERPRISE) -> list[Mention]:
         """Items of a 、-list ending at ``end``."""
         # left_extent stops at 、; extend over list separators.
         items, s = [], end
@@ -196,12 +199,19 @@ class EntityRecognizer:
                 break
             name = text[st:s]
             if 2 <= len(name) <= 10 and _cjk(name[0]):
-                items.append(Mention(st, s, ENTERPRISE, unquote(name), rule))
+                items.append(Mention(st, s, label, unquote(name), rule))
             if st > 0 and text[st - 1] == "、":
                 s = st - 1
                 continue
             break
         return items
+
+    def _listed_applications(self, text: str) -> list[Mention]:
+        """五环智控、亲农在线等10余个特色应用: the listed items are applications (projects)."""
+        out = []
+        for m in APPLICATION_LIST_CUE.finditer(text):
+            out += self._listed_before(text, m.start(), "project_listed", PROJECT)
+        return out
 
     # -- projects and programs by kind word -------------------------------
     def _kind_names(self, text: str) -> list[Mention]:
