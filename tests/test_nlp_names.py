@@ -55,6 +55,8 @@ NAMES = [
     # items listed before 等N个…应用/平台 are applications, i.e. projects
     ("迭代升级渝快办、渝快政等3个平台。", ("project", "渝快办")),
     ("迭代升级渝快办、渝快政等3个平台。", ("project", "渝快政")),
+    # a named development's later phase is a project of its own
+    ("推进龙湖天街二期开工建设。", ("project", "龙湖天街二期")),
 ]
 # fmt: on
 
@@ -85,6 +87,7 @@ def test_names_boundaries(text, expected):
     ("建成森林康养景区12个。", "森林康养景区"),
     ("打造全球光伏基地。", "全球光伏基地"),
     ("坚持公有制为主体。", "公有制"),
+    ("加快建设产业园二期。", "产业园二期"),
     ("数字福建大数据有限公司落户园区。", "数字福建"),
     # a quote followed by 要求, 做法, 经验… is a description, not a program
     ("贯彻落实市委“稳中求进”要求。", "稳中求进"),

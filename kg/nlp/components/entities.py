@@ -28,7 +28,7 @@ from kg.schema import ENTERPRISE, OFFICIAL, ORGANIZATION, PROGRAM, PROJECT, REGI
 # unquoted they are mostly descriptions (招商引资评审机制).
 WEAK_PROGRAM_KINDS = {"改革", "机制", "体制", "体系", "模式", "工作法", "战略", "活动", "大比武", "考评",
                       "对标分析", "制", "集成改革", "矩阵"}
-WEAK_PROJECT_KINDS = {"项目", "城", "谷", "中心", "平台", "系统", "应用", "商圈", "园区", "枢纽", "基础设施",
+WEAK_PROJECT_KINDS = {"项目", "二期", "三期", "四期", "五期", "城", "谷", "中心", "平台", "系统", "应用", "商圈", "园区", "枢纽", "基础设施",
                       "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
 PROGRAM_VERBS = ("实施", "推进", "推行", "开展", "深化", "强化", "建立", "探索", "启动", "落实", "推广",
                  "抓实", "承接", "狠抓", "试点", "迭代实施", "大力实施", "创新实施", "率先实施", "全面推行",
@@ -271,8 +271,8 @@ class EntityRecognizer:
             if not quoted:
                 if label == PROGRAM and kind in WEAK_PROGRAM_KINDS and not _coined_system(text, start, core, kind):
                     continue
-                if label == PROJECT and kind in WEAK_PROJECT_KINDS and len(core) < 3:
-                    continue
+                if label == PROJECT and kind in WEAK_PROJECT_KINDS and (len(core) < 3 or core in kinds):
+                    continue          # 产业园二期, 园区项目: a kind word is no name
                 if label == PROJECT and (CATEGORY_LEAD.match(name) or COUNT_AFTER.match(text, ke)):
                     continue      # 国家级旅游度假区, 四大…基地, 康养景区12个: a category, not a name
             if label == PROJECT and text.startswith("成立", ke) and kind.endswith("中心"):
