@@ -23,7 +23,7 @@ import warnings
 from pathlib import Path
 
 import kg
-from kg.schema import DocResult, Document
+from kg.schema import DocResult, Document, EntityRecord, RelationRecord
 
 logger = logging.getLogger(__name__)
 
@@ -68,14 +68,58 @@ def text_key(document: Document) -> str:
     return h.hexdigest()
 
 
+# A result as rows of plain JSON values: cheaper to parse and to merge than one object per record.
+#   [FORMAT, doc_id, date, title,
+#    [[type, name, [alias, ...], mentions, {attrs}], ...],
+#    [[head type, head name, relation, tail type, tail name, rule, evidence], ...]]
+# Payloads written by kg before rows (``{"doc_id": ...}``, DocResult.to_dict) are still read.
+ROWS_FORMAT = 1
+R_DOC, R_DATE, R_TITLE, R_ENTITIES, R_RELATIONS = 1, 2, 3, 4, 5
+E_TYPE, E_NAME, E_ALIASES, E_MENTIONS, E_ATTRS = 0, 1, 2, 3, 4
+L_HEAD_TYPE, L_HEAD_NAME, L_RELATION, L_TAIL_TYPE, L_TAIL_NAME, L_RULE, L_EVIDENCE = 0, 1, 2, 3, 4, 5, 6
+
+_loads = json.JSONDecoder().decode
+
+
 def encode_result(result: DocResult) -> str:
     """The JSON text of a result; every result goes through it so cached and fresh ones agree."""
-    return json.dumps(result.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    rows = [ROWS_FORMAT, result.doc_id, result.date, result.title,
+            [[e.type, e.name, list(e.aliases), e.mentions, e.attrs] for e in result.entities],
+            [[*r.head, r.relation, *r.tail, r.rule, r.evidence] for r in result.relations]]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_rows(payload: str) -> list:
+    """A payload as rows (see ``ROWS_FORMAT``), the form the builder merges, without record objects."""
+    rows = _loads(payload)
+    if type(rows) is list:
+        return rows
+    # A payload of an older kg: one object per record.
+    return [ROWS_FORMAT, rows["doc_id"], rows.get("date"), rows.get("title", ""),
+            [[e["type"], e["name"], list(e.get("aliases", ())), e.get("mentions", 1), dict(e.get("attrs", {}))]
+             for e in rows["entities"]],
+            [[*r["head"], r["relation"], *r["tail"], r["rule"], r["evidence"]] for r in rows["relations"]]]
+
+
+def rows_to_result(rows: list) -> DocResult:
+    """The :class:`DocResult` of rows from :func:`decode_rows`."""
+    return DocResult(rows[R_DOC], rows[R_DATE],
+                     tuple(EntityRecord(t, n, tuple(a), m, dict(attrs)) for t, n, a, m, attrs in rows[R_ENTITIES]),
+                     tuple(RelationRecord((ht, hn), rel, (tt, tn), rule, ev)
+                           for ht, hn, rel, tt, tn, rule, ev in rows[R_RELATIONS]),
+                     rows[R_TITLE])
+
+
+def result_to_rows(result: DocResult) -> list:
+    """The rows of a :class:`DocResult`, as :func:`decode_rows` gives them (values shared, not copied)."""
+    return [ROWS_FORMAT, result.doc_id, result.date, result.title,
+            [[e.type, e.name, e.aliases, e.mentions, e.attrs] for e in result.entities],
+            [[*r.head, r.relation, *r.tail, r.rule, r.evidence] for r in result.relations]]
 
 
 def decode_result(payload: str) -> DocResult:
     """The inverse of :func:`encode_result`."""
-    return DocResult.from_dict(json.loads(payload))
+    return rows_to_result(decode_rows(payload))
 
 
 class ResultCache:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.schema import (
-    A_ADCODE, A_POSITION_DETAILS, OFFICIAL, REGION, DocResult, EntityRecord, RelationRecord,
+    A_ADCODE, A_POSITION_DETAILS, OFFICIAL, REGION, DocResult, RelationRecord,
 )
 
 
@@ -33,29 +33,13 @@ class Entity:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
-
-    def find(self, x: int) -> int:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+# A relation after resolving: head and tail are canonical (type, name) keys.
+#   (head, relation, tail, rule, evidence, doc_id, date)
+ResolvedRelation = tuple[tuple[str, str], str, tuple[str, str], str, str, str, "str | None"]
 
 
-def _names(rec: EntityRecord) -> set[str]:
-    return {rec.name, *rec.aliases}
-
-
-def _top_posts(rec: EntityRecord) -> set[str]:
-    return {p.get("unit", "") for p in rec.attrs.get(A_POSITION_DETAILS, []) if p.get("top")}
+def _top_posts(attrs: dict[str, Any]) -> set[str]:
+    return {p.get("unit", "") for p in attrs.get(A_POSITION_DETAILS, []) if p.get("top")}
 
 
 def _merge_attrs(into: dict[str, Any], new: dict[str, Any]) -> None:
@@ -76,75 +60,127 @@ def resolve(results: Iterable[DocResult]) -> tuple[list[Entity], list[tuple[Rela
         The resolved entities (sorted by type and name) and the relations as
         ``(record, doc_id, date)`` with head and tail rewritten to canonical keys.
     """
-    records: list[tuple[EntityRecord, str, str | None]] = []
-    relations: list[tuple[RelationRecord, str, str | None]] = []
+    from kg.cache import result_to_rows
+
+    entities, relations = resolve_rows(result_to_rows(r) for r in results)
+    return entities, [(RelationRecord(h, rel, t, rule, ev), doc, date) for h, rel, t, rule, ev, doc, date in relations]
+
+
+def resolve_rows(results: Iterable[list]) -> tuple[list[Entity], list[ResolvedRelation]]:
+    """:func:`resolve` on results as rows (:func:`kg.cache.decode_rows`), without record objects.
+
+    The builder merges every record of the corpus here, so this is written for
+    speed: records are plain lists, the union-find is a list of parents.
+
+    Returns:
+        The resolved entities (sorted by type and name) and the relations as
+        :data:`ResolvedRelation` tuples, in document order.
+    """
+    from kg.cache import (
+        E_ALIASES, E_ATTRS, E_MENTIONS, E_NAME, E_TYPE, R_DATE, R_DOC, R_ENTITIES, R_RELATIONS,
+    )
+
+    # Every entity record of every document, in document order, with its document and date.
+    records: list[list] = []
+    rec_doc: list[str] = []
+    rec_date: list[str | None] = []
+    relations: list[tuple[list, str, str | None]] = []
     for res in results:
-        for e in res.entities:
-            records.append((e, res.doc_id, res.date))
-        for r in res.relations:
-            relations.append((r, res.doc_id, res.date))
+        doc, date, ents = res[R_DOC], res[R_DATE], res[R_ENTITIES]
+        records += ents
+        rec_doc += [doc] * len(ents)
+        rec_date += [date] * len(ents)
+        relations += [(r, doc, date) for r in res[R_RELATIONS]]
 
-    uf = _UnionFind()
-    by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, (rec, doc, date) in enumerate(records):
-        keys = {(rec.type, n) for n in _names(rec)}
-        if rec.type == REGION and rec.attrs.get(A_ADCODE):
-            keys.add((REGION, "#" + str(rec.attrs[A_ADCODE])))
+    # Records sharing a name (or a region code) with an earlier record join that record's set,
+    # except namesake officials. The sets are the same whatever order the names are visited in,
+    # and each set's root is its first record: a parent always comes before its child.
+    parent = list(range(len(records)))
+    first: dict[str, dict[str, int]] = defaultdict(dict)
+    names_of: list[set[str]] = []
+    for i, rec in enumerate(records):
+        etype = rec[E_TYPE]
+        names = {rec[E_NAME], *rec[E_ALIASES]}
+        names_of.append(names)
+        keys = names
+        if etype == REGION and rec[E_ATTRS].get(A_ADCODE):
+            keys = names | {"#" + str(rec[E_ATTRS][A_ADCODE])}
+        seen = first[etype]
         for key in keys:
-            by_name[key].append(i)
-    for key, idxs in sorted(by_name.items()):
-        first = idxs[0]
-        for j in idxs[1:]:
-            if key[0] == OFFICIAL and _conflict(records[first], records[j]):
+            j = seen.setdefault(key, i)
+            if j == i:
                 continue
-            uf.union(first, j)
+            if etype == OFFICIAL and _conflict(records[j], rec_doc[j], rec_date[j], rec, rec_doc[i], rec_date[i]):
+                continue
+            while parent[j] != j:           # find, halving the path
+                parent[j] = j = parent[parent[j]]
+            r = i
+            while parent[r] != r:
+                parent[r] = r = parent[parent[r]]
+            if r != j:
+                parent[max(r, j)] = min(r, j)
 
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(records)):
-        groups[uf.find(i)].append(i)
+    groups: dict[int, list[int]] = {}
+    root = parent              # parent[i] < i for any non-root: roots are known in one pass
+    for i, p in enumerate(parent):
+        r = root[i] = i if p == i else root[p]
+        if r == i:
+            groups[i] = [i]
+        else:
+            groups[r].append(i)
 
     entities: list[Entity] = []
     canon: dict[tuple[str, str, str], tuple[str, str]] = {}  # (doc, type, name) -> key
     for idxs in groups.values():
-        recs = [records[i] for i in idxs]
-        name = _canonical(r for r, _, _ in recs)
-        ent = Entity(type=recs[0][0].type, name=name)
-        for rec, doc, date in recs:
-            ent.aliases |= _names(rec)
-            ent.mentions += rec.mentions
-            if doc not in ent.docs:
-                ent.docs.append(doc)
+        etype = records[idxs[0]][E_TYPE]
+        if len(idxs) == 1:
+            name = records[idxs[0]][E_NAME]
+        else:
+            counts: dict[str, int] = defaultdict(int)
+            for i in idxs:
+                counts[records[i][E_NAME]] += records[i][E_MENTIONS]
+            name = _best_name(counts)
+        ent = Entity(type=etype, name=name)
+        key = (etype, name)
+        aliases, docs, dates, attrs = ent.aliases, ent.docs, ent.dates, ent.attrs
+        seen_docs: set[str] = set()
+        for i in idxs:
+            rec, doc, date, names = records[i], rec_doc[i], rec_date[i], names_of[i]
+            aliases |= names
+            ent.mentions += rec[E_MENTIONS]
+            if doc not in seen_docs:
+                seen_docs.add(doc)
+                docs.append(doc)
             if date:
-                ent.dates.add(date)
-            _merge_attrs(ent.attrs, rec.attrs)
-            for n in _names(rec):
-                canon[(doc, rec.type, n)] = (ent.type, name)
-        ent.aliases.discard(name)
-        ent.docs.sort()
+                dates.add(date)
+            if rec[E_ATTRS]:
+                _merge_attrs(attrs, rec[E_ATTRS])
+            for n in names:
+                canon[(doc, etype, n)] = key
+        aliases.discard(name)
+        docs.sort()
         entities.append(ent)
 
-    fixed = []
-    for rec, doc, date in relations:
-        head = canon.get((doc, *rec.head))
-        tail = canon.get((doc, *rec.tail))
+    fixed: list[ResolvedRelation] = []
+    for r, doc, date in relations:
+        head = canon.get((doc, r[0], r[1]))
+        tail = canon.get((doc, r[3], r[4]))
         if head and tail and head != tail:
-            fixed.append((RelationRecord(head, rec.relation, tail, rec.rule, rec.evidence), doc, date))
+            fixed.append((head, r[2], tail, r[5], r[6], doc, date))
     entities.sort(key=lambda e: (e.type, e.name))
     return entities, fixed
 
 
-def _conflict(a: tuple[EntityRecord, str, str | None], b: tuple[EntityRecord, str, str | None]) -> bool:
+def _conflict(ra: list, da: str, ta: str | None, rb: list, db: str, tb: str | None) -> bool:
     """Namesakes: same date, both with top posts, and the posts differ."""
-    (ra, da, ta), (rb, db, tb) = a, b
     if da == db or not ta or ta != tb:
         return False
-    pa, pb = _top_posts(ra), _top_posts(rb)
+    from kg.cache import E_ATTRS
+
+    pa, pb = _top_posts(ra[E_ATTRS]), _top_posts(rb[E_ATTRS])
     return bool(pa and pb and not (pa & pb))
 
 
-def _canonical(recs: Iterable[EntityRecord]) -> str:
+def _best_name(counts: dict[str, int]) -> str:
     """The fullest canonical name used; ties go to the most frequent, then sorted order."""
-    counts: dict[str, int] = defaultdict(int)
-    for r in recs:
-        counts[r.name] += r.mentions
     return max(sorted(counts), key=lambda n: (len(n), counts[n]))
