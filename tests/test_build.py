@@ -114,3 +114,31 @@ def test_build_real_pipeline_same_with_two_workers():
     docs = make_docs(12)
     one = graph_to_json(build_graph(docs, workers=1))
     assert graph_to_json(build_graph(docs, workers=2)) == one
+
+
+def test_build_resolve_and_to_graph_match_the_row_path():
+    """resolve()/to_graph() on DocResults and the builder's row path give one graph."""
+    from kg.cache import result_to_rows
+    from kg.graph import graph_from_rows, to_graph
+    from kg.resolve import resolve, resolve_rows
+
+    results = [fake_extract(d) for d in DOCS]
+    G = to_graph(*resolve(results))
+    H = graph_from_rows(*resolve_rows(result_to_rows(r) for r in results))
+    assert graph_to_json(G) == graph_to_json(H) == _json(DOCS)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_build_restores_the_garbage_collector(enabled):
+    import gc
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        build_graph(DOCS[:3], extractor=fake_extract)
+        assert gc.isenabled() is enabled
+        with pytest.raises(KGError):
+            build_graph(DOCS[:1] + [Document(id="bad.txt", text="BOOM")], extractor=fake_extract)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

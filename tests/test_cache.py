@@ -143,3 +143,34 @@ def test_cache_cli_rebuild_same_bytes_and_no_cache(tmp_path):
     assert main([*args, "-o", str(bare), "--no-cache"]) == 0
     assert not (bare / CACHE_DIR).exists()
     assert (bare / "graph.json").read_bytes() == first
+
+
+def test_cache_rows_round_trip_and_old_payloads_still_read():
+    """Results are stored as compact rows; payloads written by older kg (one object per record) still decode."""
+    import json
+
+    from kg.cache import decode_result, decode_rows, result_to_rows, rows_to_result
+
+    result = test_build_fakes.fake_extract(make_docs(3)[2])
+    assert result.entities and result.relations
+    payload = encode_result(result)
+    assert payload.startswith("[")
+    assert decode_result(payload) == result
+    assert [e.attrs for e in decode_result(payload).entities] == [e.attrs for e in result.entities]
+    old = json.dumps(result.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    assert decode_rows(old) == decode_rows(payload) == json.loads(json.dumps(result_to_rows(result)))
+    assert rows_to_result(decode_rows(old)) == result
+
+
+def test_cache_old_payloads_give_the_same_graph(tmp_path):
+    """A cache filled by an older kg (object payloads) gives the graph of a fresh build."""
+    import json
+
+    docs = make_docs(12)
+    with ResultCache(tmp_path, version=f"{pipeline_version()}:test_cache:counting_extract") as cache:
+        for d in docs:
+            cache.put(text_key(d), json.dumps(counting_extract(d).to_dict(), ensure_ascii=False))
+    CALLS.clear()
+    out, report = _build(docs, tmp_path)
+    assert CALLS == [] and report.cached == 12
+    assert out == graph_to_json(build_graph(docs, extractor=counting_extract))
