@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from kg.cache import (
-    R_DATE, R_DOC, R_TITLE, ResultCache, decode_rows, pipeline_version, rows_to_result, text_key,
+    LOOKUP_BATCH, R_DATE, R_DOC, R_TITLE, ResultCache, decode_rows, pipeline_version, rows_to_result, text_key,
 )
 from kg.graph import graph_from_rows
-from kg.io import Problem, read_documents
+from kg.io import STDIN, Problem, Source, read_documents
 from kg.parallel import DEFAULT_EXTRACTOR, Extractor, Runner, extractor_name, make_runner
 from kg.resolve import resolve_rows
 from kg.schema import DocResult, Document
@@ -85,7 +85,12 @@ def extract_all(docs: Iterable[Document], *, runner: Runner | None = None, cache
 
 def extract_rows(docs: Iterable[Document], *, runner: Runner | None = None, cache: ResultCache | None = None,
                  progress: Callable[[Document], None] | None = None) -> list[list]:
-    """:func:`extract_all`, with each result as rows (:func:`kg.cache.decode_rows`), the form resolve merges."""
+    """:func:`extract_all`, with each result as rows (:func:`kg.cache.decode_rows`), the form resolve merges.
+
+    With a cache, documents are looked up ``LOOKUP_BATCH`` at a time; the ones
+    it lacks go to the runner at once, and between batches the runner hands
+    back what its workers have finished.
+    """
     runner = runner if runner is not None else Runner()
     results: list[tuple[str, int, list]] = []
     waiting: dict[int, tuple[Document, str | None]] = {}
@@ -99,25 +104,67 @@ def extract_rows(docs: Iterable[Document], *, runner: Runner | None = None, cach
             if progress:
                 progress(doc)
 
+    def extract(seq: int, doc: Document, key: str | None) -> None:
+        waiting[seq] = (doc, key)
+        take(runner.submit(seq, doc))
+
     with runner:
-        for seq, doc in enumerate(docs):
-            key = text_key(doc) if cache is not None else None
-            payload = cache.get(key) if key is not None else None
-            if payload is not None:
-                results.append((doc.id, seq, _rebind(decode_rows(payload), doc)))
-                if progress:
-                    progress(doc)
-                continue
-            waiting[seq] = (doc, key)
-            take(runner.submit(seq, doc))
+        if cache is None:
+            for seq, doc in enumerate(docs):
+                extract(seq, doc, None)
+        else:
+            numbered = enumerate(docs)
+            while batch := list(itertools.islice(numbered, LOOKUP_BATCH)):
+                keys = [text_key(doc) for _, doc in batch]
+                found = cache.get_many(keys)
+                for (seq, doc), key in zip(batch, keys):
+                    payload = found.get(key)
+                    if payload is None:
+                        extract(seq, doc, key)
+                        continue
+                    results.append((doc.id, seq, _rebind(decode_rows(payload), doc)))
+                    if progress:
+                        progress(doc)
+                del batch
+                take(runner.poll())
         take(runner.finish())
     results.sort(key=lambda t: t[:2])
     return [r for _, _, r in results]
 
 
+class _ChangedFirst:
+    """Reads the input files that changed since the last build first (a hint from the cache).
+
+    Their documents are the ones likely to need extraction: sent to workers
+    first, they are extracted while this process reads the cached rest.
+    """
+
+    def __init__(self, cache: ResultCache) -> None:
+        self.cache = cache
+        self.stamps: dict[str, str] = {}
+
+    def __call__(self, sources: list[Source]) -> list[Source]:
+        known = self.cache.file_stamps()
+        changed, same = [], []
+        for src in sources:
+            path = os.path.abspath(src.path) if src.path != STDIN else None
+            try:
+                st = os.stat(path) if path else None
+            except OSError:
+                st = None
+            if st is None:
+                changed.append(src)
+                continue
+            stamp = self.stamps[path] = f"{st.st_size}:{st.st_mtime_ns}"
+            (same if known.get(path) == stamp else changed).append(src)
+        if same and changed:
+            logger.info("reading %d changed input files first", len(changed))
+        return changed + same
+
+
 def _documents(inputs: Iterable[str | os.PathLike] | Iterable[Document], *, encoding: str | None, date: str | None = None,
-               report: BuildReport) -> Iterator[Document]:
-    """The documents of ``inputs``, lazily, counted into ``report``."""
+               report: BuildReport, order: Callable[[list[Source]], list[Source]] | None = None) -> Iterator[Document]:
+    """The documents of ``inputs``, lazily, counted into ``report``; ``order`` as :func:`read_documents` has it."""
     it = iter(inputs)
     first = next(it, None)
     if first is None:
@@ -125,7 +172,8 @@ def _documents(inputs: Iterable[str | os.PathLike] | Iterable[Document], *, enco
     if isinstance(first, Document):
         docs: Iterable[Document] = itertools.chain([first], it)
     else:
-        docs = read_documents([first, *it], encoding=encoding, date=date, on_problem=report.problems.append)
+        docs = read_documents([first, *it], encoding=encoding, date=date, on_problem=report.problems.append,
+                              order=order)
     for d in docs:
         report.documents += 1
         report.characters += len(d.text)
@@ -169,12 +217,15 @@ def build_graph(inputs: Iterable[str | os.PathLike] | Iterable[Document], *,
     t0 = time.perf_counter()
     with gc_paused(engine == "local"):
         runner = make_runner(name, engine=engine, workers=workers, scheduler=scheduler)
-        docs = _documents(inputs, encoding=encoding, date=date, report=report)
         if cache_dir is None:
+            docs = _documents(inputs, encoding=encoding, date=date, report=report)
             results = extract_rows(docs, runner=runner, progress=progress)
         else:
             with ResultCache(cache_dir, version=version) as cache:
+                order = _ChangedFirst(cache)
+                docs = _documents(inputs, encoding=encoding, date=date, report=report, order=order)
                 results = extract_rows(docs, runner=runner, cache=cache, progress=progress)
+                cache.set_file_stamps(order.stamps)
             report.cached = cache.hits
             logger.info("cache: %d of %d documents reused", cache.hits, cache.hits + cache.misses)
         entities, relations = resolve_rows(results)

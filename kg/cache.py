@@ -20,6 +20,7 @@ import logging
 import os
 import sqlite3
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 
 import kg
@@ -30,6 +31,7 @@ logger = logging.getLogger(__name__)
 CACHE_DIR = ".kg-cache"
 DB_NAME = "results.sqlite"
 COMMIT_EVERY = 500
+LOOKUP_BATCH = 64      # keys per query: far cheaper than one query per document
 
 # What extraction depends on, relative to the kg package folder.
 _CODE_FILES = ("extract.py", "schema.py")
@@ -153,6 +155,7 @@ class ResultCache:
         try:
             db.execute("CREATE TABLE IF NOT EXISTS results (version TEXT NOT NULL, key TEXT NOT NULL, "
                        "result TEXT NOT NULL, PRIMARY KEY (version, key)) WITHOUT ROWID")
+            db.execute("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, stamp TEXT NOT NULL)")
             db.commit()
         except sqlite3.DatabaseError:
             db.close()
@@ -168,6 +171,36 @@ class ResultCache:
             return None
         self.hits += 1
         return row[0]
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, str]:
+        """The stored results (JSON text) of several keys, found in one query each ``LOOKUP_BATCH``.
+
+        Returns only the keys found; hits and misses are counted per key given.
+        """
+        found: dict[str, str] = {}
+        for i in range(0, len(keys), LOOKUP_BATCH):
+            part = keys[i:i + LOOKUP_BATCH]
+            found.update(self._db.execute(
+                f"SELECT key, result FROM results WHERE version = ? AND key IN ({','.join('?' * len(part))})",
+                (self.version, *part)))
+        hits = sum(k in found for k in keys)
+        self.hits += hits
+        self.misses += len(keys) - hits
+        return found
+
+    def file_stamps(self) -> dict[str, str]:
+        """The input files of the last build, as ``path -> stamp`` (see :meth:`set_file_stamps`)."""
+        return dict(self._db.execute("SELECT path, stamp FROM files"))
+
+    def set_file_stamps(self, stamps: dict[str, str]) -> None:
+        """Remember this build's input files and their stamps (size and modification time).
+
+        Only a hint for the next build, which reads the files that changed first
+        so their extraction starts early; results are always found by text hash.
+        """
+        self._db.execute("DELETE FROM files")
+        self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?)", stamps.items())
+        self.flush()
 
     def put(self, key: str, payload: str) -> None:
         """Store a result (JSON text from :func:`encode_result`); committed in batches."""

@@ -10,6 +10,7 @@ import pytest
 from kg.build import BuildReport, build_graph
 from kg.errors import KGError
 from kg.export.json import graph_to_json
+from kg.parallel import CHUNK_DOCS, WORKER_RAMP_CHUNKS
 from kg.schema import Document
 from test_build_fakes import fake_extract, make_docs, make_text
 
@@ -56,7 +57,8 @@ def test_build_progress_once_per_document():
     assert sorted(seen) == [d.id for d in DOCS[:10]]
 
 
-@pytest.mark.parametrize("workers, bound", [(1, 3), (2, 120)])
+# Two workers: the first one's backlog (WORKER_RAMP_CHUNKS chunks, then the one that starts the second).
+@pytest.mark.parametrize("workers, bound", [(1, 3), (2, (WORKER_RAMP_CHUNKS + 1) * CHUNK_DOCS + 1)])
 def test_build_streams_documents(workers, bound):
     """Only a bounded window of documents is alive at a time, however many there are.
 
@@ -142,3 +144,24 @@ def test_build_restores_the_garbage_collector(enabled):
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+@pytest.mark.parametrize("n, started", [(0, 0), (3, 1), (WORKER_RAMP_CHUNKS * CHUNK_DOCS, 1), (400, 3)])
+def test_build_starts_workers_as_the_work_needs(n, started):
+    """No document to extract starts no worker, a few start one, a backlog starts the rest."""
+    import concurrent.futures as cf
+
+    from kg.build import extract_rows
+    from kg.parallel import PoolRunner, extractor_name
+
+    pools: list[cf.Executor] = []
+
+    def make() -> tuple[cf.Executor, int]:
+        pools.append(cf.ThreadPoolExecutor(max_workers=1))
+        return pools[-1], 1
+
+    runner = PoolRunner(extractor_name(fake_extract), make_executor=make, max_executors=3)
+    docs = make_docs(n)
+    rows = extract_rows(docs, runner=runner)
+    assert [r[1] for r in rows] == [d.id for d in docs]
+    assert len(pools) == started

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 
 import pytest
@@ -174,3 +175,38 @@ def test_cache_old_payloads_give_the_same_graph(tmp_path):
     out, report = _build(docs, tmp_path)
     assert CALLS == [] and report.cached == 12
     assert out == graph_to_json(build_graph(docs, extractor=counting_extract))
+
+
+def test_cache_lookups_in_batches_count_hits_and_misses(tmp_path):
+    with ResultCache(tmp_path, version="v") as cache:
+        for i in range(100):
+            cache.put(f"k{i}", f"[{i}]")
+        keys = [f"k{i}" for i in range(0, 200, 2)]
+        found = cache.get_many(keys)
+        assert found == {f"k{i}": f"[{i}]" for i in range(0, 100, 2)}
+        assert (cache.hits, cache.misses) == (50, 50)
+        assert cache.get_many([]) == {}
+
+
+def test_cache_rebuild_reads_changed_files_first(tmp_path):
+    """Files new or changed since the last build are read (and extracted) first; the graph is the same."""
+    src = tmp_path / "in"
+    src.mkdir()
+    docs = make_docs(6)
+    for d in docs:
+        (src / d.id).write_text(d.text, encoding="utf-8")
+    out = tmp_path / "out"
+    seen: list[str] = []
+    build_graph([src], extractor=counting_extract, cache_dir=out, progress=lambda d: seen.append(d.id))
+    assert seen == [d.id for d in docs]
+    cache = ResultCache(out, version="any")
+    assert set(cache.file_stamps()) == {os.path.abspath(src / d.id) for d in docs}
+    cache.close(prune=False)
+    (src / "doc9999.txt").write_text(make_docs(1, start=50)[0].text, encoding="utf-8")
+    (src / docs[2].id).write_text(docs[2].text + "又一段。\n", encoding="utf-8")
+    seen.clear()
+    CALLS.clear()
+    G = build_graph([src], extractor=counting_extract, cache_dir=out, progress=lambda d: seen.append(d.id))
+    assert sorted(CALLS) == sorted(seen[:2]) == [docs[2].id, "doc9999.txt"]
+    assert sorted(seen[2:]) == sorted(d.id for i, d in enumerate(docs) if i != 2)
+    assert graph_to_json(G) == graph_to_json(build_graph([src], extractor=counting_extract))
