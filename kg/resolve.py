@@ -70,48 +70,49 @@ def resolve_rows(results: Iterable[list]) -> tuple[list[Entity], list[ResolvedRe
     """:func:`resolve` on results as rows (:func:`kg.cache.decode_rows`), without record objects.
 
     The builder merges every record of the corpus here, so this is written for
-    speed: records are plain lists, the union-find is a list of parents.
+    speed and memory: records stay the rows they came as, the union-find is a
+    list of parents, and relations are re-pointed one document at a time.
 
     Returns:
         The resolved entities (sorted by type and name) and the relations as
         :data:`ResolvedRelation` tuples, in document order.
     """
-    from kg.cache import (
-        E_ALIASES, E_ATTRS, E_MENTIONS, E_NAME, E_TYPE, R_DATE, R_DOC, R_ENTITIES, R_RELATIONS,
-    )
+    from kg.cache import R_DATE, R_DOC, R_ENTITIES, R_RELATIONS
 
-    # Every entity record of every document, in document order, with its document and date.
+    # Every entity record of every document, in document order, and the document of each.
+    docs = list(results)
     records: list[list] = []
-    rec_doc: list[str] = []
-    rec_date: list[str | None] = []
-    relations: list[tuple[list, str, str | None]] = []
-    for res in results:
-        doc, date, ents = res[R_DOC], res[R_DATE], res[R_ENTITIES]
+    owner: list[int] = []
+    starts: list[int] = []
+    for k, res in enumerate(docs):
+        ents = res[R_ENTITIES]
+        starts.append(len(records))
         records += ents
-        rec_doc += [doc] * len(ents)
-        rec_date += [date] * len(ents)
-        relations += [(r, doc, date) for r in res[R_RELATIONS]]
+        owner += [k] * len(ents)
+    starts.append(len(records))
 
     # Records sharing a name (or a region code) with an earlier record join that record's set,
     # except namesake officials. The sets are the same whatever order the names are visited in,
     # and each set's root is its first record: a parent always comes before its child.
     parent = list(range(len(records)))
-    first: dict[str, dict[str, int]] = defaultdict(dict)
-    names_of: list[set[str]] = []
-    for i, rec in enumerate(records):
-        etype = rec[E_TYPE]
-        names = {rec[E_NAME], *rec[E_ALIASES]}
-        names_of.append(names)
-        keys = names
-        if etype == REGION and rec[E_ATTRS].get(A_ADCODE):
-            keys = names | {"#" + str(rec[E_ATTRS][A_ADCODE])}
-        seen = first[etype]
+    first: dict[str, dict[str, int]] = {}
+    for i, (etype, name, aliases, _, attrs) in enumerate(records):
+        seen = first.get(etype)
+        if seen is None:
+            seen = first[etype] = {}
+        keys: Iterable[str] = (name,)
+        if aliases or (etype == REGION and attrs.get(A_ADCODE)):
+            keys = {name, *aliases}
+            if etype == REGION and attrs.get(A_ADCODE):
+                keys.add("#" + str(attrs[A_ADCODE]))
         for key in keys:
             j = seen.setdefault(key, i)
             if j == i:
                 continue
-            if etype == OFFICIAL and _conflict(records[j], rec_doc[j], rec_date[j], rec, rec_doc[i], rec_date[i]):
-                continue
+            if etype == OFFICIAL:
+                a, b = docs[owner[j]], docs[owner[i]]
+                if _conflict(records[j], a[R_DOC], a[R_DATE], records[i], b[R_DOC], b[R_DATE]):
+                    continue
             while parent[j] != j:           # find, halving the path
                 parent[j] = j = parent[parent[j]]
             r = i
@@ -130,45 +131,75 @@ def resolve_rows(results: Iterable[list]) -> tuple[list[Entity], list[ResolvedRe
             groups[r].append(i)
 
     entities: list[Entity] = []
-    canon: dict[tuple[str, str, str], tuple[str, str]] = {}  # (doc, type, name) -> key
-    for idxs in groups.values():
-        etype = records[idxs[0]][E_TYPE]
+    key_of: dict[int, tuple[str, str]] = {}      # root -> (type, canonical name)
+    for r, idxs in groups.items():
+        etype = records[r][0]
         if len(idxs) == 1:
-            name = records[idxs[0]][E_NAME]
+            _, name, aliases, mentions, attrs = records[r]
+            res = docs[owner[r]]
+            date = res[R_DATE]
+            ent = Entity(etype, name, set(aliases), mentions, [res[R_DOC]], {date} if date else set(),
+                         _merged([attrs]) if attrs else {})
         else:
-            counts: dict[str, int] = defaultdict(int)
-            for i in idxs:
-                counts[records[i][E_NAME]] += records[i][E_MENTIONS]
-            name = _best_name(counts)
-        ent = Entity(type=etype, name=name)
-        key = (etype, name)
-        aliases, docs, dates, attrs = ent.aliases, ent.docs, ent.dates, ent.attrs
-        seen_docs: set[str] = set()
-        for i in idxs:
-            rec, doc, date, names = records[i], rec_doc[i], rec_date[i], names_of[i]
-            aliases |= names
-            ent.mentions += rec[E_MENTIONS]
-            if doc not in seen_docs:
-                seen_docs.add(doc)
-                docs.append(doc)
-            if date:
-                dates.add(date)
-            if rec[E_ATTRS]:
-                _merge_attrs(attrs, rec[E_ATTRS])
-            for n in names:
-                canon[(doc, etype, n)] = key
-        aliases.discard(name)
-        docs.sort()
+            recs = [records[i] for i in idxs]
+            counts: dict[str, int] = {}
+            for rec in recs:
+                counts[rec[1]] = counts.get(rec[1], 0) + rec[3]
+            name = _best_name(counts) if len(counts) > 1 else next(iter(counts))
+            aliases = set(counts)
+            for rec in recs:
+                aliases.update(rec[2])
+            owners = [docs[k] for k in {owner[i]: None for i in idxs}]
+            ent = Entity(etype, name, aliases, sum(rec[3] for rec in recs),
+                         sorted({res[R_DOC] for res in owners}),
+                         {res[R_DATE] for res in owners if res[R_DATE]},
+                         _merged([rec[4] for rec in recs if rec[4]]))
+        ent.aliases.discard(name)
+        key_of[r] = (etype, name)
         entities.append(ent)
 
+    # A relation names its ends as its document does; they become the keys of the entities that
+    # the document's records of those names went into (the later entity when there are two).
+    # Documents that share an id share their names.
+    by_id: dict[str, list[int]] = {}
+    for k, res in enumerate(docs):
+        by_id.setdefault(res[R_DOC], []).append(k)
+    shared: dict[str, dict[tuple[str, str], int]] = {}
     fixed: list[ResolvedRelation] = []
-    for r, doc, date in relations:
-        head = canon.get((doc, r[0], r[1]))
-        tail = canon.get((doc, r[3], r[4]))
-        if head and tail and head != tail:
-            fixed.append((head, r[2], tail, r[5], r[6], doc, date))
+    for k, res in enumerate(docs):
+        rels = res[R_RELATIONS]
+        if not rels:
+            continue
+        doc, date = res[R_DOC], res[R_DATE]
+        local = shared.get(doc)
+        if local is None:
+            local = {}
+            for kk in by_id[doc]:
+                for i in range(starts[kk], starts[kk + 1]):
+                    rec, r = records[i], root[i]
+                    etype = rec[0]
+                    for n in (rec[1], *rec[2]) if rec[2] else (rec[1],):
+                        if local.get((etype, n), -1) < r:
+                            local[(etype, n)] = r
+            if len(by_id[doc]) > 1:
+                shared[doc] = local
+        for rel in rels:
+            h = local.get((rel[0], rel[1]))
+            t = local.get((rel[3], rel[4]))
+            if h is not None and t is not None:
+                head, tail = key_of[h], key_of[t]
+                if head != tail:
+                    fixed.append((head, rel[2], tail, rel[5], rel[6], doc, date))
     entities.sort(key=lambda e: (e.type, e.name))
     return entities, fixed
+
+
+def _merged(attrs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The attributes of records, merged in order (:func:`_merge_attrs`)."""
+    into: dict[str, Any] = {}
+    for a in attrs:
+        _merge_attrs(into, a)
+    return into
 
 
 def _conflict(ra: list, da: str, ta: str | None, rb: list, db: str, tb: str | None) -> bool:

@@ -165,3 +165,22 @@ def test_build_starts_workers_as_the_work_needs(n, started):
     rows = extract_rows(docs, runner=runner)
     assert [r[1] for r in rows] == [d.id for d in docs]
     assert len(pools) == started
+
+
+def test_build_graph_edges_as_add_edges_from_adds_them():
+    """The builder writes edges into networkx's adjacency dicts itself; the graph must be the same."""
+    import networkx as nx
+
+    from kg.graph import _add_new_edges
+
+    G = build_graph(DOCS[:20], extractor=fake_extract)
+    edges = [(u, v, k, dict(d)) for u, v, k, d in G.edges(keys=True, data=True)]
+    A, B = nx.MultiDiGraph(), nx.MultiDiGraph()
+    for H in (A, B):
+        H.add_nodes_from(G.nodes(data=True))
+    A.add_edges_from(edges)
+    _add_new_edges(B, edges)
+    assert graph_to_json(A) == graph_to_json(B) == graph_to_json(G)
+    assert list(A.pred["region:江北区"]) == list(B.pred["region:江北区"])
+    assert nx.utils.graphs_equal(A, B) and B.number_of_edges() == len(edges)
+    assert B.has_edge(edges[0][0], edges[0][1], edges[0][2]) and list(B.in_edges(edges[0][1]))
