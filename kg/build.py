@@ -94,13 +94,14 @@ def extract_rows(docs: Iterable[Document], *, runner: Runner | None = None, cach
     runner = runner if runner is not None else Runner()
     results: list[tuple[str, int, list]] = []
     waiting: dict[int, tuple[Document, str | None]] = {}
+    strings: dict[str, str] = {}
 
     def take(done: Iterable[tuple[int, str]]) -> None:
         for seq, payload in done:
             doc, key = waiting.pop(seq)
             if cache is not None and key is not None:
                 cache.put(key, payload)
-            results.append((doc.id, seq, _rebind(decode_rows(payload), doc)))
+            results.append((doc.id, seq, _rebind(decode_rows(payload, strings), doc)))
             if progress:
                 progress(doc)
 
@@ -122,7 +123,7 @@ def extract_rows(docs: Iterable[Document], *, runner: Runner | None = None, cach
                     if payload is None:
                         extract(seq, doc, key)
                         continue
-                    results.append((doc.id, seq, _rebind(decode_rows(payload), doc)))
+                    results.append((doc.id, seq, _rebind(decode_rows(payload, strings), doc)))
                     if progress:
                         progress(doc)
                 del batch

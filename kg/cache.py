@@ -91,16 +91,44 @@ def encode_result(result: DocResult) -> str:
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 
-def decode_rows(payload: str) -> list:
-    """A payload as rows (see ``ROWS_FORMAT``), the form the builder merges, without record objects."""
+def decode_rows(payload: str, strings: dict[str, str] | None = None) -> list:
+    """A payload as rows (see ``ROWS_FORMAT``), the form the builder merges, without record objects.
+
+    Args:
+        payload: JSON text from :func:`encode_result` (or from an older kg).
+        strings: a table shared by all the results of a build. Types, names,
+            relations and rules recur across documents (and evidence within
+            one); keeping one copy of each halves the memory results take.
+    """
     rows = _loads(payload)
-    if type(rows) is list:
-        return rows
-    # A payload of an older kg: one object per record.
-    return [ROWS_FORMAT, rows["doc_id"], rows.get("date"), rows.get("title", ""),
-            [[e["type"], e["name"], list(e.get("aliases", ())), e.get("mentions", 1), dict(e.get("attrs", {}))]
-             for e in rows["entities"]],
-            [[*r["head"], r["relation"], *r["tail"], r["rule"], r["evidence"]] for r in rows["relations"]]]
+    if type(rows) is not list:
+        # A payload of an older kg: one object per record.
+        rows = [ROWS_FORMAT, rows["doc_id"], rows.get("date"), rows.get("title", ""),
+                [[e["type"], e["name"], list(e.get("aliases", ())), e.get("mentions", 1), dict(e.get("attrs", {}))]
+                 for e in rows["entities"]],
+                [[*r["head"], r["relation"], *r["tail"], r["rule"], r["evidence"]] for r in rows["relations"]]]
+    if strings is not None:
+        _share_strings(rows, strings)
+    return rows
+
+
+def _share_strings(rows: list, strings: dict[str, str]) -> None:
+    one = strings.setdefault
+    for e in rows[R_ENTITIES]:
+        e[0] = one(e[0], e[0])
+        e[1] = one(e[1], e[1])
+        if e[2]:
+            e[2] = [one(a, a) for a in e[2]]
+    evidence: dict[str, str] = {}
+    same = evidence.setdefault
+    for r in rows[R_RELATIONS]:
+        r[0] = one(r[0], r[0])
+        r[1] = one(r[1], r[1])
+        r[2] = one(r[2], r[2])
+        r[3] = one(r[3], r[3])
+        r[4] = one(r[4], r[4])
+        r[5] = one(r[5], r[5])
+        r[6] = same(r[6], r[6])
 
 
 def rows_to_result(rows: list) -> DocResult:

@@ -210,3 +210,15 @@ def test_cache_rebuild_reads_changed_files_first(tmp_path):
     assert sorted(CALLS) == sorted(seen[:2]) == [docs[2].id, "doc9999.txt"]
     assert sorted(seen[2:]) == sorted(d.id for i, d in enumerate(docs) if i != 2)
     assert graph_to_json(G) == graph_to_json(build_graph([src], extractor=counting_extract))
+
+
+def test_cache_decoded_rows_share_repeated_strings():
+    from kg.cache import decode_rows
+
+    a, b = make_docs(2)
+    strings: dict[str, str] = {}
+    ra = decode_rows(encode_result(test_build_fakes.fake_extract(a)), strings)
+    rb = decode_rows(encode_result(test_build_fakes.fake_extract(b)), strings)
+    assert ra == decode_rows(encode_result(test_build_fakes.fake_extract(a)))
+    types = [e[0] for e in ra[4]] + [e[0] for e in rb[4]] + [r[2] for r in ra[5]] + [r[2] for r in rb[5]]
+    assert len({id(t) for t in types}) == len(set(types))

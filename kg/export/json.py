@@ -212,9 +212,8 @@ def graph_to_json(G: nx.MultiDiGraph) -> str:
 
 def write_json(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
     """Write ``G`` as node-link JSON (the text of :func:`graph_to_json`), atomically."""
-    chunks = list(_node_link_chunks(G))   # all of it before the file is touched: an error leaves none
-    with atomic_open(path) as fh:
-        fh.writelines(chunks)
+    with atomic_open(path) as fh:   # streamed: an error midway leaves the old file, not half a new one
+        fh.writelines(_node_link_chunks(G))
 
 
 def read_json(path: str | os.PathLike) -> nx.MultiDiGraph:
