@@ -112,7 +112,8 @@ def date_in_text(text: str) -> str | None:
     if _FULLWIDTH.search(text):
         text = text.translate(_FULLWIDTH_DIGITS)   # slow on long texts: only when needed
     found: list[tuple[int, str]] = []
-    for m in _FULL_CN.finditer(text):
+    months = "月" in text       # every pattern but 2023-07-28 needs one: no scan without
+    for m in _FULL_CN.finditer(text) if months else ():
         if iso := _iso(m.group(1), m.group(2), m.group(3)):
             found.append((m.start(), iso))
             break
@@ -120,12 +121,12 @@ def date_in_text(text: str) -> str | None:
         if iso := _iso(m.group(1), m.group(3), m.group(4)):
             found.append((m.start(), iso))
             break
-    for m in _FULL_CN_NUM.finditer(text):
+    for m in _FULL_CN_NUM.finditer(text) if months else ():
         year = "".join(str(_CN_DIGITS[c]) for c in m.group(1))
         if iso := _iso(year, _cn_number(m.group(2)), _cn_number(m.group(3))):
             found.append((m.start(), iso))
             break
-    year = _year_context(text)
+    year = _year_context(text) if months else None
     if year:
         for m in _MONTH_DAY.finditer(text):
             if iso := _iso(year, m.group(1), m.group(2)):
