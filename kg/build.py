@@ -10,7 +10,8 @@ graph does not depend on how the work was scheduled.
 
 from __future__ import annotations
 
-import dataclasses
+import contextlib
+import gc
 import itertools
 import logging
 import os
@@ -20,11 +21,13 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from kg.cache import ResultCache, decode_result, pipeline_version, text_key
-from kg.graph import to_graph
-from kg.io import Problem, read_documents
+from kg.cache import (
+    LOOKUP_BATCH, R_DATE, R_DOC, R_TITLE, ResultCache, decode_rows, pipeline_version, rows_to_result, text_key,
+)
+from kg.graph import graph_from_rows
+from kg.io import STDIN, Problem, Source, read_documents
 from kg.parallel import DEFAULT_EXTRACTOR, Extractor, Runner, extractor_name, make_runner
-from kg.resolve import resolve
+from kg.resolve import resolve_rows
 from kg.schema import DocResult, Document
 
 logger = logging.getLogger(__name__)
@@ -41,9 +44,30 @@ class BuildReport:
     cached: int = 0          # documents whose result came from the cache
 
 
-def _rebind(result: DocResult, doc: Document) -> DocResult:
-    """A result as this run sees its document: its current id, date and title."""
-    return dataclasses.replace(result, doc_id=doc.id, date=doc.date, title=doc.title)
+@contextlib.contextmanager
+def gc_paused(pause: bool = True) -> Iterator[None]:
+    """No cyclic garbage collection inside: a build allocates millions of long-lived records.
+
+    Each full collection walks every live object, and building the graph of a
+    large corpus triggers many of them, for nothing: records, rows and graph
+    hold no reference cycles (neither do spaCy's documents), so reference
+    counting frees all there is to free. The collector is restored on exit.
+    ``pause=False`` leaves it alone (a dask client's event loop makes cycles).
+    """
+    was_enabled = gc.isenabled()
+    if pause:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _rebind(rows: list, doc: Document) -> list:
+    """A result (rows) as this run sees its document: its current id, date and title."""
+    rows[R_DOC], rows[R_DATE], rows[R_TITLE] = doc.id, doc.date, doc.title
+    return rows
 
 
 def extract_all(docs: Iterable[Document], *, runner: Runner | None = None, cache: ResultCache | None = None,
@@ -56,38 +80,92 @@ def extract_all(docs: Iterable[Document], *, runner: Runner | None = None, cache
         cache: results found here are reused, new ones are stored.
         progress: called once per document, when its result is in.
     """
+    return [rows_to_result(r) for r in extract_rows(docs, runner=runner, cache=cache, progress=progress)]
+
+
+def extract_rows(docs: Iterable[Document], *, runner: Runner | None = None, cache: ResultCache | None = None,
+                 progress: Callable[[Document], None] | None = None) -> list[list]:
+    """:func:`extract_all`, with each result as rows (:func:`kg.cache.decode_rows`), the form resolve merges.
+
+    With a cache, documents are looked up ``LOOKUP_BATCH`` at a time; the ones
+    it lacks go to the runner at once, and between batches the runner hands
+    back what its workers have finished.
+    """
     runner = runner if runner is not None else Runner()
-    results: list[tuple[str, int, DocResult]] = []
+    results: list[tuple[str, int, list]] = []
     waiting: dict[int, tuple[Document, str | None]] = {}
+    strings: dict[str, str] = {}
 
     def take(done: Iterable[tuple[int, str]]) -> None:
         for seq, payload in done:
             doc, key = waiting.pop(seq)
             if cache is not None and key is not None:
                 cache.put(key, payload)
-            results.append((doc.id, seq, _rebind(decode_result(payload), doc)))
+            results.append((doc.id, seq, _rebind(decode_rows(payload, strings), doc)))
             if progress:
                 progress(doc)
 
+    def extract(seq: int, doc: Document, key: str | None) -> None:
+        waiting[seq] = (doc, key)
+        take(runner.submit(seq, doc))
+
     with runner:
-        for seq, doc in enumerate(docs):
-            key = text_key(doc) if cache is not None else None
-            payload = cache.get(key) if key is not None else None
-            if payload is not None:
-                results.append((doc.id, seq, _rebind(decode_result(payload), doc)))
-                if progress:
-                    progress(doc)
-                continue
-            waiting[seq] = (doc, key)
-            take(runner.submit(seq, doc))
+        if cache is None:
+            for seq, doc in enumerate(docs):
+                extract(seq, doc, None)
+        else:
+            numbered = enumerate(docs)
+            while batch := list(itertools.islice(numbered, LOOKUP_BATCH)):
+                keys = [text_key(doc) for _, doc in batch]
+                found = cache.get_many(keys)
+                for (seq, doc), key in zip(batch, keys):
+                    payload = found.get(key)
+                    if payload is None:
+                        extract(seq, doc, key)
+                        continue
+                    results.append((doc.id, seq, _rebind(decode_rows(payload, strings), doc)))
+                    if progress:
+                        progress(doc)
+                del batch
+                take(runner.poll())
         take(runner.finish())
     results.sort(key=lambda t: t[:2])
     return [r for _, _, r in results]
 
 
+class _ChangedFirst:
+    """Reads the input files that changed since the last build first (a hint from the cache).
+
+    Their documents are the ones likely to need extraction: sent to workers
+    first, they are extracted while this process reads the cached rest.
+    """
+
+    def __init__(self, cache: ResultCache) -> None:
+        self.cache = cache
+        self.stamps: dict[str, str] = {}
+
+    def __call__(self, sources: list[Source]) -> list[Source]:
+        known = self.cache.file_stamps()
+        changed, same = [], []
+        for src in sources:
+            path = os.path.abspath(src.path) if src.path != STDIN else None
+            try:
+                st = os.stat(path) if path else None
+            except OSError:
+                st = None
+            if st is None:
+                changed.append(src)
+                continue
+            stamp = self.stamps[path] = f"{st.st_size}:{st.st_mtime_ns}"
+            (same if known.get(path) == stamp else changed).append(src)
+        if same and changed:
+            logger.info("reading %d changed input files first", len(changed))
+        return changed + same
+
+
 def _documents(inputs: Iterable[str | os.PathLike] | Iterable[Document], *, encoding: str | None, date: str | None = None,
-               report: BuildReport) -> Iterator[Document]:
-    """The documents of ``inputs``, lazily, counted into ``report``."""
+               report: BuildReport, order: Callable[[list[Source]], list[Source]] | None = None) -> Iterator[Document]:
+    """The documents of ``inputs``, lazily, counted into ``report``; ``order`` as :func:`read_documents` has it."""
     it = iter(inputs)
     first = next(it, None)
     if first is None:
@@ -95,7 +173,8 @@ def _documents(inputs: Iterable[str | os.PathLike] | Iterable[Document], *, enco
     if isinstance(first, Document):
         docs: Iterable[Document] = itertools.chain([first], it)
     else:
-        docs = read_documents([first, *it], encoding=encoding, date=date, on_problem=report.problems.append)
+        docs = read_documents([first, *it], encoding=encoding, date=date, on_problem=report.problems.append,
+                              order=order)
     for d in docs:
         report.documents += 1
         report.characters += len(d.text)
@@ -137,16 +216,21 @@ def build_graph(inputs: Iterable[str | os.PathLike] | Iterable[Document], *,
     version = pipeline_version() if name == DEFAULT_EXTRACTOR else f"{pipeline_version()}:{name}"
     report = report if report is not None else BuildReport()
     t0 = time.perf_counter()
-    runner = make_runner(name, engine=engine, workers=workers, scheduler=scheduler)
-    docs = _documents(inputs, encoding=encoding, date=date, report=report)
-    if cache_dir is None:
-        results = extract_all(docs, runner=runner, progress=progress)
-    else:
-        with ResultCache(cache_dir, version=version) as cache:
-            results = extract_all(docs, runner=runner, cache=cache, progress=progress)
-        report.cached = cache.hits
-        logger.info("cache: %d of %d documents reused", cache.hits, cache.hits + cache.misses)
-    entities, relations = resolve(results)
-    G = to_graph(entities, relations)
+    with gc_paused(engine == "local"):
+        runner = make_runner(name, engine=engine, workers=workers, scheduler=scheduler)
+        if cache_dir is None:
+            docs = _documents(inputs, encoding=encoding, date=date, report=report)
+            results = extract_rows(docs, runner=runner, progress=progress)
+        else:
+            with ResultCache(cache_dir, version=version) as cache:
+                order = _ChangedFirst(cache)
+                docs = _documents(inputs, encoding=encoding, date=date, report=report, order=order)
+                results = extract_rows(docs, runner=runner, cache=cache, progress=progress)
+                cache.set_file_stamps(order.stamps)
+            report.cached = cache.hits
+            logger.info("cache: %d of %d documents reused", cache.hits, cache.hits + cache.misses)
+        entities, relations = resolve_rows(results)
+        del results
+        G = graph_from_rows(entities, relations)
     report.seconds = time.perf_counter() - t0
     return G

@@ -20,16 +20,18 @@ import logging
 import os
 import sqlite3
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 
 import kg
-from kg.schema import DocResult, Document
+from kg.schema import DocResult, Document, EntityRecord, RelationRecord
 
 logger = logging.getLogger(__name__)
 
 CACHE_DIR = ".kg-cache"
 DB_NAME = "results.sqlite"
 COMMIT_EVERY = 500
+LOOKUP_BATCH = 64      # keys per query: far cheaper than one query per document
 
 # What extraction depends on, relative to the kg package folder.
 _CODE_FILES = ("extract.py", "schema.py")
@@ -68,14 +70,86 @@ def text_key(document: Document) -> str:
     return h.hexdigest()
 
 
+# A result as rows of plain JSON values: cheaper to parse and to merge than one object per record.
+#   [FORMAT, doc_id, date, title,
+#    [[type, name, [alias, ...], mentions, {attrs}], ...],
+#    [[head type, head name, relation, tail type, tail name, rule, evidence], ...]]
+# Payloads written by kg before rows (``{"doc_id": ...}``, DocResult.to_dict) are still read.
+ROWS_FORMAT = 1
+R_DOC, R_DATE, R_TITLE, R_ENTITIES, R_RELATIONS = 1, 2, 3, 4, 5
+E_TYPE, E_NAME, E_ALIASES, E_MENTIONS, E_ATTRS = 0, 1, 2, 3, 4
+L_HEAD_TYPE, L_HEAD_NAME, L_RELATION, L_TAIL_TYPE, L_TAIL_NAME, L_RULE, L_EVIDENCE = 0, 1, 2, 3, 4, 5, 6
+
+_loads = json.JSONDecoder().decode
+
+
 def encode_result(result: DocResult) -> str:
     """The JSON text of a result; every result goes through it so cached and fresh ones agree."""
-    return json.dumps(result.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    rows = [ROWS_FORMAT, result.doc_id, result.date, result.title,
+            [[e.type, e.name, list(e.aliases), e.mentions, e.attrs] for e in result.entities],
+            [[*r.head, r.relation, *r.tail, r.rule, r.evidence] for r in result.relations]]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_rows(payload: str, strings: dict[str, str] | None = None) -> list:
+    """A payload as rows (see ``ROWS_FORMAT``), the form the builder merges, without record objects.
+
+    Args:
+        payload: JSON text from :func:`encode_result` (or from an older kg).
+        strings: a table shared by all the results of a build. Types, names,
+            relations and rules recur across documents (and evidence within
+            one); keeping one copy of each halves the memory results take.
+    """
+    rows = _loads(payload)
+    if type(rows) is not list:
+        # A payload of an older kg: one object per record.
+        rows = [ROWS_FORMAT, rows["doc_id"], rows.get("date"), rows.get("title", ""),
+                [[e["type"], e["name"], list(e.get("aliases", ())), e.get("mentions", 1), dict(e.get("attrs", {}))]
+                 for e in rows["entities"]],
+                [[*r["head"], r["relation"], *r["tail"], r["rule"], r["evidence"]] for r in rows["relations"]]]
+    if strings is not None:
+        _share_strings(rows, strings)
+    return rows
+
+
+def _share_strings(rows: list, strings: dict[str, str]) -> None:
+    one = strings.setdefault
+    for e in rows[R_ENTITIES]:
+        e[0] = one(e[0], e[0])
+        e[1] = one(e[1], e[1])
+        if e[2]:
+            e[2] = [one(a, a) for a in e[2]]
+    evidence: dict[str, str] = {}
+    same = evidence.setdefault
+    for r in rows[R_RELATIONS]:
+        r[0] = one(r[0], r[0])
+        r[1] = one(r[1], r[1])
+        r[2] = one(r[2], r[2])
+        r[3] = one(r[3], r[3])
+        r[4] = one(r[4], r[4])
+        r[5] = one(r[5], r[5])
+        r[6] = same(r[6], r[6])
+
+
+def rows_to_result(rows: list) -> DocResult:
+    """The :class:`DocResult` of rows from :func:`decode_rows`."""
+    return DocResult(rows[R_DOC], rows[R_DATE],
+                     tuple(EntityRecord(t, n, tuple(a), m, dict(attrs)) for t, n, a, m, attrs in rows[R_ENTITIES]),
+                     tuple(RelationRecord((ht, hn), rel, (tt, tn), rule, ev)
+                           for ht, hn, rel, tt, tn, rule, ev in rows[R_RELATIONS]),
+                     rows[R_TITLE])
+
+
+def result_to_rows(result: DocResult) -> list:
+    """The rows of a :class:`DocResult`, as :func:`decode_rows` gives them (values shared, not copied)."""
+    return [ROWS_FORMAT, result.doc_id, result.date, result.title,
+            [[e.type, e.name, e.aliases, e.mentions, e.attrs] for e in result.entities],
+            [[*r.head, r.relation, *r.tail, r.rule, r.evidence] for r in result.relations]]
 
 
 def decode_result(payload: str) -> DocResult:
     """The inverse of :func:`encode_result`."""
-    return DocResult.from_dict(json.loads(payload))
+    return rows_to_result(decode_rows(payload))
 
 
 class ResultCache:
@@ -109,6 +183,7 @@ class ResultCache:
         try:
             db.execute("CREATE TABLE IF NOT EXISTS results (version TEXT NOT NULL, key TEXT NOT NULL, "
                        "result TEXT NOT NULL, PRIMARY KEY (version, key)) WITHOUT ROWID")
+            db.execute("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, stamp TEXT NOT NULL)")
             db.commit()
         except sqlite3.DatabaseError:
             db.close()
@@ -124,6 +199,36 @@ class ResultCache:
             return None
         self.hits += 1
         return row[0]
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, str]:
+        """The stored results (JSON text) of several keys, found in one query each ``LOOKUP_BATCH``.
+
+        Returns only the keys found; hits and misses are counted per key given.
+        """
+        found: dict[str, str] = {}
+        for i in range(0, len(keys), LOOKUP_BATCH):
+            part = keys[i:i + LOOKUP_BATCH]
+            found.update(self._db.execute(
+                f"SELECT key, result FROM results WHERE version = ? AND key IN ({','.join('?' * len(part))})",
+                (self.version, *part)))
+        hits = sum(k in found for k in keys)
+        self.hits += hits
+        self.misses += len(keys) - hits
+        return found
+
+    def file_stamps(self) -> dict[str, str]:
+        """The input files of the last build, as ``path -> stamp`` (see :meth:`set_file_stamps`)."""
+        return dict(self._db.execute("SELECT path, stamp FROM files"))
+
+    def set_file_stamps(self, stamps: dict[str, str]) -> None:
+        """Remember this build's input files and their stamps (size and modification time).
+
+        Only a hint for the next build, which reads the files that changed first
+        so their extraction starts early; results are always found by text hash.
+        """
+        self._db.execute("DELETE FROM files")
+        self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?)", stamps.items())
+        self.flush()
 
     def put(self, key: str, payload: str) -> None:
         """Store a result (JSON text from :func:`encode_result`); committed in batches."""

@@ -32,12 +32,16 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
-_YEAR = r"(?<![0-9])((?:19|20)[0-9]{2})"
+# The patterns start with a character (not with a lookbehind or a repeat), so the regex engine
+# can skip ahead to where a match may begin instead of trying every position of a long text:
+# "1(?<![0-9].)9" is "(?<![0-9])19", the lookbehind moved after the first digit.
+_YEAR = r"((?:1(?<![0-9].)9|2(?<![0-9].)0)[0-9]{2})"
 _FULL_CN = re.compile(_YEAR + r"\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*[日号]")
 _FULL_DASH = re.compile(_YEAR + r"([-/.])([0-9]{1,2})\2([0-9]{1,2})(?![0-9])")
-_FULL_CN_NUM = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月"
+_FULL_CN_NUM = re.compile(r"([〇○零一二三四五六七八九][〇○零一二三四五六七八九]{3})年([一二三四五六七八九十]{1,3})月"
                           r"([一二三四五六七八九十]{1,3})[日号]")
-_MONTH_DAY = re.compile(r"(?<![0-9年])([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*[日号]")
+_MONTH_DAY = re.compile(r"([0-9](?<![0-9年][0-9])[0-9]?)\s*月\s*([0-9]{1,2})\s*[日号]")
+_FULLWIDTH = re.compile("[０-９]")
 _YEAR_ONLY = re.compile(_YEAR + r"\s*年")
 _NAME_DATE = re.compile(r"(?<![0-9A-Za-z])((?:19|20)[0-9]{2})([-_.]?)([0-9]{2})\2([0-9]{2})(?![0-9A-Za-z])")
 _VALUE = re.compile(r"\s*([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?(?:[\sT].*)?",
@@ -105,9 +109,11 @@ def date_in_text(text: str) -> str | None:
     Returns:
         The ISO date, or None when the text states none that can be placed in a year.
     """
-    text = text.translate(_FULLWIDTH_DIGITS)
+    if _FULLWIDTH.search(text):
+        text = text.translate(_FULLWIDTH_DIGITS)   # slow on long texts: only when needed
     found: list[tuple[int, str]] = []
-    for m in _FULL_CN.finditer(text):
+    months = "月" in text       # every pattern but 2023-07-28 needs one: no scan without
+    for m in _FULL_CN.finditer(text) if months else ():
         if iso := _iso(m.group(1), m.group(2), m.group(3)):
             found.append((m.start(), iso))
             break
@@ -115,12 +121,12 @@ def date_in_text(text: str) -> str | None:
         if iso := _iso(m.group(1), m.group(3), m.group(4)):
             found.append((m.start(), iso))
             break
-    for m in _FULL_CN_NUM.finditer(text):
+    for m in _FULL_CN_NUM.finditer(text) if months else ():
         year = "".join(str(_CN_DIGITS[c]) for c in m.group(1))
         if iso := _iso(year, _cn_number(m.group(2)), _cn_number(m.group(3))):
             found.append((m.start(), iso))
             break
-    year = _year_context(text)
+    year = _year_context(text) if months else None
     if year:
         for m in _MONTH_DAY.finditer(text):
             if iso := _iso(year, m.group(1), m.group(2)):

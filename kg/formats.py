@@ -97,9 +97,13 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             raise Unreadable(f"binary data, not text in {encoding}")
         return text.lstrip("\ufeff"), encoding
     candidates = [codec for bom, codec in _BOMS if data.startswith(bom)][:1]
-    candidates += ["utf-8", _utf16_guess(data), "gb18030"]
+    candidates += ["utf-8", _utf16_guess, "gb18030"]     # the UTF-16 guess only when UTF-8 fails
     decoded_as_binary = False
-    for codec in filter(None, candidates):
+    for codec in candidates:
+        if callable(codec):
+            codec = codec(data)
+        if not codec:
+            continue
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:

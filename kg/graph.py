@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from kg.resolve import Entity
+from kg.resolve import Entity, ResolvedRelation
 from kg.schema import (
     A_ALIASES, A_DATES, A_DOCS, A_LABEL, A_MENTIONS, A_START, A_TYPE, E_DOC, E_DOCS,
     E_EVIDENCE, E_EVIDENCES, E_RELATION, E_RULE, E_START, E_WEIGHT, RelationRecord, node_id,
@@ -25,6 +25,16 @@ MAX_EVIDENCES = 5
 def to_graph(entities: Iterable[Entity],
              relations: Iterable[tuple[RelationRecord, str, str | None]]) -> nx.MultiDiGraph:
     """Build the graph; node and edge insertion order is sorted, hence deterministic."""
+    return graph_from_rows(entities, ((r.head, r.relation, r.tail, r.rule, r.evidence, doc, date)
+                                      for r, doc, date in relations))
+
+
+def graph_from_rows(entities: Iterable[Entity], relations: Iterable[ResolvedRelation]) -> nx.MultiDiGraph:
+    """:func:`to_graph` on relations as :func:`kg.resolve.resolve_rows` gives them.
+
+    Edges are gathered in plain dicts and added to the graph once each, in the
+    order of their first support, which is the graph :func:`to_graph` always built.
+    """
     G = nx.MultiDiGraph()
     for e in sorted(entities, key=lambda e: (e.type, e.name)):
         dates = sorted(e.dates)
@@ -42,26 +52,74 @@ def to_graph(entities: Iterable[Entity],
             attrs[k] = e.attrs[k]
         G.add_node(node_id(e.type, e.name), **attrs)
 
-    ordered = sorted(relations, key=lambda t: (t[0].head, t[0].relation, t[0].tail, t[1], t[0].evidence))
-    for rec, doc, date in ordered:
-        u, v = node_id(*rec.head), node_id(*rec.tail)
-        if u not in G or v not in G:
-            continue
-        key = rec.relation
-        if G.has_edge(u, v, key):
-            d = G.edges[u, v, key]
-            d[E_WEIGHT] += 1
-            if doc not in d[E_DOCS]:
-                d[E_DOCS].append(doc)
-            if rec.evidence not in d[E_EVIDENCES] and len(d[E_EVIDENCES]) < MAX_EVIDENCES:
-                d[E_EVIDENCES].append(rec.evidence)
-            if date and (not d.get(E_START) or date < d[E_START]):
-                d[E_START] = date
+    # Supports of one (head, relation, tail), in the order of a stable sort by
+    # (head, relation, tail, doc, evidence): grouped first, each group then sorted.
+    supports: dict[tuple, list[ResolvedRelation]] = {}
+    for rel in relations:
+        key = (rel[0], rel[1], rel[2])
+        group = supports.get(key)
+        if group is None:
+            supports[key] = [rel]
         else:
-            attrs = {E_RELATION: rec.relation, E_RULE: rec.rule, E_DOC: doc,
-                     E_EVIDENCE: rec.evidence, E_WEIGHT: 1, E_DOCS: [doc],
-                     E_EVIDENCES: [rec.evidence]}
-            if date:
-                attrs[E_START] = date
-            G.add_edge(u, v, key=key, **attrs)
+            group.append(rel)
+    ids: dict[tuple[str, str], str | None] = {}
+
+    def nid(key: tuple[str, str]) -> str | None:
+        """The node id of an entity key, None when no such node."""
+        if key not in ids:
+            n = node_id(*key)
+            ids[key] = n if n in G else None
+        return ids[key]
+
+    edges: dict[tuple[str, str, str], tuple[dict, set[str]]] = {}
+    for key in sorted(supports):
+        group = supports[key]
+        u, v = nid(key[0]), nid(key[2])
+        if u is None or v is None:
+            continue
+        if len(group) > 1:
+            group.sort(key=_doc_evidence)
+        for _, relation, _, rule, evidence, doc, date in group:
+            edge = edges.get((u, v, relation))
+            if edge is not None:
+                d, docs = edge
+                d[E_WEIGHT] += 1
+                if doc not in docs:
+                    docs.add(doc)
+                    d[E_DOCS].append(doc)
+                if evidence not in d[E_EVIDENCES] and len(d[E_EVIDENCES]) < MAX_EVIDENCES:
+                    d[E_EVIDENCES].append(evidence)
+                if date and (not d.get(E_START) or date < d[E_START]):
+                    d[E_START] = date
+            else:
+                d = {E_RELATION: relation, E_RULE: rule, E_DOC: doc,
+                     E_EVIDENCE: evidence, E_WEIGHT: 1, E_DOCS: [doc],
+                     E_EVIDENCES: [evidence]}
+                if date:
+                    d[E_START] = date
+                edges[(u, v, relation)] = (d, {doc})
+    _add_new_edges(G, ((u, v, key, d) for (u, v, key), (d, _) in edges.items()))
     return G
+
+
+def _add_new_edges(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, dict]]) -> None:
+    """``G.add_edges_from(edges)`` for edges between existing nodes, each (u, v, key) new.
+
+    Written into the adjacency dicts directly (the structure networkx documents
+    for ``MultiDiGraph``: ``_succ[u][v][key]`` is the attribute dict, and
+    ``_pred[v][u]`` the same key dict): add_edges_from costs ~10 us an edge,
+    most of a large graph's build. The attribute dicts are taken, not copied.
+    """
+    succ, pred = G._succ, G._pred
+    for u, v, key, attrs in edges:
+        keys = succ[u].get(v)
+        if keys is None:
+            keys = succ[u][v] = pred[v][u] = {}
+        keys[key] = attrs
+    clear = getattr(nx, "_clear_cache", None)     # networkx >= 3.3 caches views and results
+    if clear is not None:
+        clear(G)
+
+
+def _doc_evidence(rel: ResolvedRelation) -> tuple[str, str]:
+    return rel[5], rel[4]

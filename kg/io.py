@@ -72,15 +72,20 @@ class Source:
     format: str
 
 
-def _walk(folder: Path, on_problem: ProblemHandler) -> Iterator[Path]:
+def _walk(folder: Path, on_problem: ProblemHandler) -> Iterator[tuple[str, list[str]]]:
+    """``(folder, names)`` for each folder under ``folder``, sorted, hidden ones left out."""
     def onerror(err: OSError) -> None:
         on_problem(Problem(str(err.filename or folder), f"cannot list folder: {err.strerror or err}"))
 
     for dirpath, dirnames, filenames in os.walk(folder, onerror=onerror):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith("."):
-                yield Path(dirpath, name)
+        yield dirpath, sorted(n for n in filenames if not n.startswith("."))
+
+
+def _suffix(name: str) -> str:
+    """``Path(name).suffix``, without making a path."""
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
 
 
 def _rel_id(path: Path, root: Path) -> str:
@@ -104,17 +109,26 @@ def collect_sources(paths: Iterable[str | os.PathLike], on_problem: ProblemHandl
             continue
         p = Path(raw)
         if p.is_dir():
-            for f in _walk(p, on_problem):
-                if f.name.endswith(SIDECAR):
-                    continue
-                fmt = SUFFIXES.get(f.suffix.lower())
-                if fmt is None:
-                    on_problem(Problem(str(f), f"unknown extension {f.suffix or '(none)'!r} "
-                                               f"(kg reads {', '.join(SUFFIXES)})"))
-                    continue
-                key = os.path.realpath(f)
-                cand = (_rel_id(f, p), str(f), fmt)
-                found[key] = min(found.get(key, cand), cand)
+            for dirpath, names in _walk(p, on_problem):
+                # Per folder what pathlib and realpath would work out per file (the same strings).
+                folder = Path(dirpath)
+                rel = _rel_id(folder, p)
+                prefix = str(folder)
+                prefix = "" if prefix == "." else prefix if prefix.endswith("/") else prefix + "/"
+                real = os.path.realpath(dirpath)
+                for name in names:
+                    if name.endswith(SIDECAR):
+                        continue
+                    suffix = _suffix(name)
+                    fmt = SUFFIXES.get(suffix.lower())
+                    if fmt is None:
+                        on_problem(Problem(prefix + name, f"unknown extension {suffix or '(none)'!r} "
+                                                          f"(kg reads {', '.join(SUFFIXES)})"))
+                        continue
+                    path = prefix + name
+                    key = os.path.realpath(path) if os.path.islink(path) else os.path.join(real, name)
+                    cand = (name if rel == "." else f"{rel}/{name}", path, fmt)
+                    found[key] = min(found.get(key, cand), cand)
         elif p.exists():
             key = os.path.realpath(p)
             cand = (p.name, str(p), SUFFIXES.get(p.suffix.lower(), "text"))
@@ -132,6 +146,16 @@ def collect_sources(paths: Iterable[str | os.PathLike], on_problem: ProblemHandl
 # -- documents -------------------------------------------------------------------
 
 _FIELDS = ("title", "date", "source")
+
+
+def _may_have_sidecars(folder: str, known: dict[str, bool]) -> bool:
+    """Whether any file in ``folder`` is named like a sidecar (case aside); listed once per folder."""
+    if folder not in known:
+        try:
+            known[folder] = any(n.lower().endswith(SIDECAR) for n in os.listdir(folder or "."))
+        except OSError:
+            known[folder] = True
+    return known[folder]
 
 
 def _read_sidecar(path: Path) -> dict[str, Any]:
@@ -191,7 +215,8 @@ def _sniff(text: str) -> str:
 
 
 def _read_one(src: Source, *, encoding: str | None, default_date: str | None,
-              max_bytes: int, on_problem: ProblemHandler) -> Iterator[Document]:
+              max_bytes: int, on_problem: ProblemHandler,
+              sidecar_folders: dict[str, bool] | None = None) -> Iterator[Document]:
     if src.format == "jsonl" and src.path != STDIN:
         yield from _read_jsonl_file(src, encoding=encoding, default_date=default_date,
                                     max_bytes=max_bytes, on_problem=on_problem)
@@ -216,7 +241,8 @@ def _read_one(src: Source, *, encoding: str | None, default_date: str | None,
             m = re.search(r"^#[ \t]+(.+)$", text, re.M)
             if m:
                 fields["title"] = m.group(1).strip()
-    if src.path != STDIN:
+    if src.path != STDIN and (sidecar_folders is None
+                              or _may_have_sidecars(os.path.dirname(src.path), sidecar_folders)):
         fields.update({k: v for k, v in _read_sidecar(Path(src.path)).items() if v is not None})
     if not text.strip():
         raise Unreadable("no text in the file" if fmt != "html" else
@@ -309,7 +335,8 @@ def _decoded_lines(src: Source, fh, encoding: str | None, max_bytes: int,
 
 def read_documents(paths: Iterable[str | os.PathLike], *, encoding: str | None = None,
                    date: str | None = None, on_problem: ProblemHandler | None = None,
-                   max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[Document]:
+                   max_bytes: int = MAX_DOCUMENT_BYTES,
+                   order: Callable[[list[Source]], list[Source]] | None = None) -> Iterator[Document]:
     """Read every document under ``paths``.
 
     Args:
@@ -318,9 +345,13 @@ def read_documents(paths: Iterable[str | os.PathLike], *, encoding: str | None =
         date: the date of documents that state none (``kg build --date``).
         on_problem: called for each file or line that is skipped; by default a warning is logged.
         max_bytes: documents larger than this are skipped.
+        order: given the files to read (sorted by document id), returns them in the
+            order to read them in; the documents stay the same. The builder reads the
+            files that changed since its last build first, to start their extraction early.
 
     Yields:
-        One :class:`Document` per readable file (per line of a ``.jsonl`` file), in document id order.
+        One :class:`Document` per readable file (per line of a ``.jsonl`` file), in document id
+        order unless ``order`` says otherwise.
 
     Raises:
         InputError: ``encoding`` is not a codec name or ``date`` not a date.
@@ -334,10 +365,12 @@ def read_documents(paths: Iterable[str | os.PathLike], *, encoding: str | None =
     if date is not None and parse_date(date) is None:
         raise InputError(f"--date {date!r} is not a date: write it as YYYY-MM-DD, e.g. 2023-07-28")
     handler = on_problem or (lambda pr: logger.warning("%s", pr))
-    for src in collect_sources(paths, handler):
+    sources = collect_sources(paths, handler)
+    sidecar_folders: dict[str, bool] = {}   # folders listed once: most hold no sidecar, no stat per file
+    for src in order(sources) if order is not None else sources:
         try:
             yield from _read_one(src, encoding=encoding, default_date=date, max_bytes=max_bytes,
-                                 on_problem=handler)
+                                 on_problem=handler, sidecar_folders=sidecar_folders)
         except Unreadable as err:
             handler(Problem(src.path, err.message, err.line))
         except OSError as err:

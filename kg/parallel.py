@@ -28,6 +28,10 @@ ENGINES = ("local", "dask")
 CHUNK_DOCS = 16          # documents per task at most
 CHUNK_CHARS = 60_000     # characters per task at most (one long document is one task)
 IN_FLIGHT_PER_WORKER = 2  # tasks queued per worker, so no worker waits for the next one
+# A second worker starts when more chunks than this wait for the first: 8 chunks of 16
+# documents of 3,000 characters keep a worker busy for about 3 s, longer than a new worker
+# takes to load its pipeline (about 2.5 s). Fewer are done sooner by the running worker.
+WORKER_RAMP_CHUNKS = 8
 DEFAULT_EXTRACTOR = "kg.extract:extract"
 
 
@@ -93,6 +97,10 @@ class Runner:
         _, (payload,) = extract_chunk([document], self.name)
         yield ticket, payload
 
+    def poll(self) -> Iterator[tuple[Any, str]]:
+        """Yield the results that are ready, without waiting; the builder calls it between cache hits."""
+        return iter(())
+
     def finish(self) -> Iterator[tuple[Any, str]]:
         """Yield every result still outstanding."""
         return iter(())
@@ -108,36 +116,54 @@ class Runner:
 
 
 class PoolRunner(Runner):
-    """Runs extraction on a ``concurrent.futures`` executor, in chunks, started on first use.
+    """Runs extraction on ``concurrent.futures`` executors, in chunks, started on first use.
+
+    The first document to extract starts one executor at once, so its pipeline
+    loads while this process reads on; a build that finds everything in the
+    cache starts none. A second executor starts only when more chunks wait than
+    the first gets through while it would load (``WORKER_RAMP_CHUNKS``): a
+    rebuild with a few new documents pays for one pipeline, not one per core.
+    Then the pool grows whenever its workers each have their chunks in flight.
 
     Args:
         extractor: ``module:qualname`` of the extraction function, imported by the workers.
-        make_executor: creates the executor when the first chunk is ready, so a
-            build that finds everything in the cache starts no worker; returns it
-            and how many chunks it runs at once (which sizes the in-flight window).
+        make_executor: creates an executor; returns it and how many chunks it runs at
+            once (which sizes the in-flight window).
         close_executor: releases what ``make_executor`` created.
+        max_executors: how many executors to start at most.
     """
 
     def __init__(self, extractor: str, *, make_executor: Callable[[], tuple[cf.Executor, int]],
-                 close_executor: Callable[[cf.Executor], None] | None = None) -> None:
+                 close_executor: Callable[[cf.Executor], None] | None = None, max_executors: int = 1) -> None:
         super().__init__(extractor)
-        self.slots = 1
+        self.slots = 0
+        self.max_executors = max(1, max_executors)
         self._make_executor = make_executor
         self._close_executor = close_executor or (lambda ex: ex.shutdown(wait=True, cancel_futures=True))
-        self._executor: cf.Executor | None = None
+        self._executors: list[cf.Executor] = []
+        self._slots: list[int] = []           # chunks each executor runs at once
+        self._load: list[int] = []            # chunks in flight per executor
         self._chunk: list[tuple[Any, Document]] = []
         self._chunk_chars = 0
-        self._pending: dict[cf.Future, list[Any]] = {}
+        self._pending: dict[cf.Future, tuple[int, list[Any]]] = {}   # -> executor, tickets
 
     def submit(self, ticket: Any, document: Document) -> Iterator[tuple[Any, str]]:
+        if not self._executors:
+            self._grow()
         self._chunk.append((ticket, document))
         self._chunk_chars += len(document.text)
         if len(self._chunk) >= CHUNK_DOCS or self._chunk_chars >= CHUNK_CHARS:
             self._send()
             # Keep a bounded window of chunks in flight: wait for one to finish before reading on.
-            while len(self._pending) > self.slots * IN_FLIGHT_PER_WORKER:
+            while len(self._executors) >= self.max_executors and len(self._pending) > self.slots * IN_FLIGHT_PER_WORKER:
                 yield from self._collect(cf.FIRST_COMPLETED)
             yield from self._collect(None)
+
+    def poll(self) -> Iterator[tuple[Any, str]]:
+        # Workers with nothing to do get the documents gathered so far.
+        if self._chunk and self._executors and not self._pending:
+            self._send()
+        return self._collect(None)
 
     def finish(self) -> Iterator[tuple[Any, str]]:
         if self._chunk:
@@ -145,12 +171,26 @@ class PoolRunner(Runner):
         while self._pending:
             yield from self._collect(cf.FIRST_COMPLETED)
 
+    def _grow(self) -> None:
+        executor, slots = self._make_executor()
+        self._executors.append(executor)
+        self._load.append(0)
+        self.slots += slots
+        self._slots.append(max(slots, 1))
+        # Start loading the pipeline now (a process pool starts a worker on its first task).
+        executor.submit(warm_up, self.name)
+
     def _send(self) -> None:
-        if self._executor is None:
-            self._executor, self.slots = self._make_executor()
+        n = len(self._executors)
+        # The second worker waits for a backlog; then the pool grows as soon as its workers are busy.
+        if n < self.max_executors and len(self._pending) + 1 > (WORKER_RAMP_CHUNKS if n == 1 else
+                                                                 IN_FLIGHT_PER_WORKER * self.slots):
+            self._grow()
+        i = min(range(len(self._executors)), key=lambda k: self._load[k] / self._slots[k])
         tickets = [t for t, _ in self._chunk]
         docs = [d for _, d in self._chunk]
-        self._pending[self._executor.submit(extract_chunk, docs, self.name)] = tickets
+        self._pending[self._executors[i].submit(extract_chunk, docs, self.name)] = (i, tickets)
+        self._load[i] += 1
         self._chunk, self._chunk_chars = [], 0
 
     def _collect(self, when: str | None) -> Iterator[tuple[Any, str]]:
@@ -160,7 +200,8 @@ class PoolRunner(Runner):
         else:
             done = [f for f in self._pending if f.done()]
         for fut in done:
-            tickets = self._pending.pop(fut)
+            i, tickets = self._pending.pop(fut)
+            self._load[i] -= 1
             try:
                 version, payloads = fut.result()
             except cf.BrokenExecutor as err:
@@ -172,24 +213,24 @@ class PoolRunner(Runner):
             yield from zip(tickets, payloads)
 
     def close(self) -> None:
-        if self._executor is not None:
-            self._close_executor(self._executor)
-            self._executor = None
+        while self._executors:
+            self._close_executor(self._executors.pop())
 
 
 def local_runner(extractor: str, *, workers: int) -> Runner:
-    """In-process extraction for one worker; a process pool (spawned, one pipeline each) for more."""
+    """In-process extraction for one worker; for more, worker processes (spawned, one pipeline each)."""
     if workers <= 1:
         return Runner(extractor)
 
     def make() -> tuple[cf.Executor, int]:
-        logger.info("starting %d worker processes", workers)
+        logger.info("starting a worker process")
         # "spawn": a fresh interpreter per worker, safe whatever threads this process runs.
-        pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+        # One pool per worker, so that queued chunks never start a worker the work does not need.
+        pool = cf.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
                                       initializer=warm_up, initargs=(extractor,))
-        return pool, workers
+        return pool, 1
 
-    return PoolRunner(extractor, make_executor=make)
+    return PoolRunner(extractor, make_executor=make, max_executors=workers)
 
 
 def dask_runner(extractor: str, *, scheduler: str | None, workers: int) -> Runner:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.schema import (
-    A_ADCODE, A_POSITION_DETAILS, OFFICIAL, REGION, DocResult, EntityRecord, RelationRecord,
+    A_ADCODE, A_POSITION_DETAILS, OFFICIAL, REGION, DocResult, RelationRecord,
 )
 
 
@@ -33,29 +33,13 @@ class Entity:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
-
-    def find(self, x: int) -> int:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+# A relation after resolving: head and tail are canonical (type, name) keys.
+#   (head, relation, tail, rule, evidence, doc_id, date)
+ResolvedRelation = tuple[tuple[str, str], str, tuple[str, str], str, str, str, "str | None"]
 
 
-def _names(rec: EntityRecord) -> set[str]:
-    return {rec.name, *rec.aliases}
-
-
-def _top_posts(rec: EntityRecord) -> set[str]:
-    return {p.get("unit", "") for p in rec.attrs.get(A_POSITION_DETAILS, []) if p.get("top")}
+def _top_posts(attrs: dict[str, Any]) -> set[str]:
+    return {p.get("unit", "") for p in attrs.get(A_POSITION_DETAILS, []) if p.get("top")}
 
 
 def _merge_attrs(into: dict[str, Any], new: dict[str, Any]) -> None:
@@ -76,75 +60,158 @@ def resolve(results: Iterable[DocResult]) -> tuple[list[Entity], list[tuple[Rela
         The resolved entities (sorted by type and name) and the relations as
         ``(record, doc_id, date)`` with head and tail rewritten to canonical keys.
     """
-    records: list[tuple[EntityRecord, str, str | None]] = []
-    relations: list[tuple[RelationRecord, str, str | None]] = []
-    for res in results:
-        for e in res.entities:
-            records.append((e, res.doc_id, res.date))
-        for r in res.relations:
-            relations.append((r, res.doc_id, res.date))
+    from kg.cache import result_to_rows
 
-    uf = _UnionFind()
-    by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, (rec, doc, date) in enumerate(records):
-        keys = {(rec.type, n) for n in _names(rec)}
-        if rec.type == REGION and rec.attrs.get(A_ADCODE):
-            keys.add((REGION, "#" + str(rec.attrs[A_ADCODE])))
+    entities, relations = resolve_rows(result_to_rows(r) for r in results)
+    return entities, [(RelationRecord(h, rel, t, rule, ev), doc, date) for h, rel, t, rule, ev, doc, date in relations]
+
+
+def resolve_rows(results: Iterable[list]) -> tuple[list[Entity], list[ResolvedRelation]]:
+    """:func:`resolve` on results as rows (:func:`kg.cache.decode_rows`), without record objects.
+
+    The builder merges every record of the corpus here, so this is written for
+    speed and memory: records stay the rows they came as, the union-find is a
+    list of parents, and relations are re-pointed one document at a time.
+
+    Returns:
+        The resolved entities (sorted by type and name) and the relations as
+        :data:`ResolvedRelation` tuples, in document order.
+    """
+    from kg.cache import R_DATE, R_DOC, R_ENTITIES, R_RELATIONS
+
+    # Every entity record of every document, in document order, and the document of each.
+    docs = list(results)
+    records: list[list] = []
+    owner: list[int] = []
+    starts: list[int] = []
+    for k, res in enumerate(docs):
+        ents = res[R_ENTITIES]
+        starts.append(len(records))
+        records += ents
+        owner += [k] * len(ents)
+    starts.append(len(records))
+
+    # Records sharing a name (or a region code) with an earlier record join that record's set,
+    # except namesake officials. The sets are the same whatever order the names are visited in,
+    # and each set's root is its first record: a parent always comes before its child.
+    parent = list(range(len(records)))
+    first: dict[str, dict[str, int]] = {}
+    for i, (etype, name, aliases, _, attrs) in enumerate(records):
+        seen = first.get(etype)
+        if seen is None:
+            seen = first[etype] = {}
+        keys: Iterable[str] = (name,)
+        if aliases or (etype == REGION and attrs.get(A_ADCODE)):
+            keys = {name, *aliases}
+            if etype == REGION and attrs.get(A_ADCODE):
+                keys.add("#" + str(attrs[A_ADCODE]))
         for key in keys:
-            by_name[key].append(i)
-    for key, idxs in sorted(by_name.items()):
-        first = idxs[0]
-        for j in idxs[1:]:
-            if key[0] == OFFICIAL and _conflict(records[first], records[j]):
+            j = seen.setdefault(key, i)
+            if j == i:
                 continue
-            uf.union(first, j)
+            if etype == OFFICIAL:
+                a, b = docs[owner[j]], docs[owner[i]]
+                if _conflict(records[j], a[R_DOC], a[R_DATE], records[i], b[R_DOC], b[R_DATE]):
+                    continue
+            while parent[j] != j:           # find, halving the path
+                parent[j] = j = parent[parent[j]]
+            r = i
+            while parent[r] != r:
+                parent[r] = r = parent[parent[r]]
+            if r != j:
+                parent[max(r, j)] = min(r, j)
 
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(records)):
-        groups[uf.find(i)].append(i)
+    groups: dict[int, list[int]] = {}
+    root = parent              # parent[i] < i for any non-root: roots are known in one pass
+    for i, p in enumerate(parent):
+        r = root[i] = i if p == i else root[p]
+        if r == i:
+            groups[i] = [i]
+        else:
+            groups[r].append(i)
 
     entities: list[Entity] = []
-    canon: dict[tuple[str, str, str], tuple[str, str]] = {}  # (doc, type, name) -> key
-    for idxs in groups.values():
-        recs = [records[i] for i in idxs]
-        name = _canonical(r for r, _, _ in recs)
-        ent = Entity(type=recs[0][0].type, name=name)
-        for rec, doc, date in recs:
-            ent.aliases |= _names(rec)
-            ent.mentions += rec.mentions
-            if doc not in ent.docs:
-                ent.docs.append(doc)
-            if date:
-                ent.dates.add(date)
-            _merge_attrs(ent.attrs, rec.attrs)
-            for n in _names(rec):
-                canon[(doc, rec.type, n)] = (ent.type, name)
+    key_of: dict[int, tuple[str, str]] = {}      # root -> (type, canonical name)
+    for r, idxs in groups.items():
+        etype = records[r][0]
+        if len(idxs) == 1:
+            _, name, aliases, mentions, attrs = records[r]
+            res = docs[owner[r]]
+            date = res[R_DATE]
+            ent = Entity(etype, name, set(aliases), mentions, [res[R_DOC]], {date} if date else set(),
+                         _merged([attrs]) if attrs else {})
+        else:
+            recs = [records[i] for i in idxs]
+            counts: dict[str, int] = {}
+            for rec in recs:
+                counts[rec[1]] = counts.get(rec[1], 0) + rec[3]
+            name = _best_name(counts) if len(counts) > 1 else next(iter(counts))
+            aliases = set(counts)
+            for rec in recs:
+                aliases.update(rec[2])
+            owners = [docs[k] for k in {owner[i]: None for i in idxs}]
+            ent = Entity(etype, name, aliases, sum(rec[3] for rec in recs),
+                         sorted({res[R_DOC] for res in owners}),
+                         {res[R_DATE] for res in owners if res[R_DATE]},
+                         _merged([rec[4] for rec in recs if rec[4]]))
         ent.aliases.discard(name)
-        ent.docs.sort()
+        key_of[r] = (etype, name)
         entities.append(ent)
 
-    fixed = []
-    for rec, doc, date in relations:
-        head = canon.get((doc, *rec.head))
-        tail = canon.get((doc, *rec.tail))
-        if head and tail and head != tail:
-            fixed.append((RelationRecord(head, rec.relation, tail, rec.rule, rec.evidence), doc, date))
+    # A relation names its ends as its document does; they become the keys of the entities that
+    # the document's records of those names went into (the later entity when there are two).
+    # Documents that share an id share their names.
+    by_id: dict[str, list[int]] = {}
+    for k, res in enumerate(docs):
+        by_id.setdefault(res[R_DOC], []).append(k)
+    shared: dict[str, dict[tuple[str, str], int]] = {}
+    fixed: list[ResolvedRelation] = []
+    for k, res in enumerate(docs):
+        rels = res[R_RELATIONS]
+        if not rels:
+            continue
+        doc, date = res[R_DOC], res[R_DATE]
+        local = shared.get(doc)
+        if local is None:
+            local = {}
+            for kk in by_id[doc]:
+                for i in range(starts[kk], starts[kk + 1]):
+                    rec, r = records[i], root[i]
+                    etype = rec[0]
+                    for n in (rec[1], *rec[2]) if rec[2] else (rec[1],):
+                        if local.get((etype, n), -1) < r:
+                            local[(etype, n)] = r
+            if len(by_id[doc]) > 1:
+                shared[doc] = local
+        for rel in rels:
+            h = local.get((rel[0], rel[1]))
+            t = local.get((rel[3], rel[4]))
+            if h is not None and t is not None:
+                head, tail = key_of[h], key_of[t]
+                if head != tail:
+                    fixed.append((head, rel[2], tail, rel[5], rel[6], doc, date))
     entities.sort(key=lambda e: (e.type, e.name))
     return entities, fixed
 
 
-def _conflict(a: tuple[EntityRecord, str, str | None], b: tuple[EntityRecord, str, str | None]) -> bool:
+def _merged(attrs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The attributes of records, merged in order (:func:`_merge_attrs`)."""
+    into: dict[str, Any] = {}
+    for a in attrs:
+        _merge_attrs(into, a)
+    return into
+
+
+def _conflict(ra: list, da: str, ta: str | None, rb: list, db: str, tb: str | None) -> bool:
     """Namesakes: same date, both with top posts, and the posts differ."""
-    (ra, da, ta), (rb, db, tb) = a, b
     if da == db or not ta or ta != tb:
         return False
-    pa, pb = _top_posts(ra), _top_posts(rb)
+    from kg.cache import E_ATTRS
+
+    pa, pb = _top_posts(ra[E_ATTRS]), _top_posts(rb[E_ATTRS])
     return bool(pa and pb and not (pa & pb))
 
 
-def _canonical(recs: Iterable[EntityRecord]) -> str:
+def _best_name(counts: dict[str, int]) -> str:
     """The fullest canonical name used; ties go to the most frequent, then sorted order."""
-    counts: dict[str, int] = defaultdict(int)
-    for r in recs:
-        counts[r.name] += r.mentions
     return max(sorted(counts), key=lambda n: (len(n), counts[n]))

@@ -10,6 +10,7 @@ import pytest
 from kg.build import BuildReport, build_graph
 from kg.errors import KGError
 from kg.export.json import graph_to_json
+from kg.parallel import CHUNK_DOCS, WORKER_RAMP_CHUNKS
 from kg.schema import Document
 from test_build_fakes import fake_extract, make_docs, make_text
 
@@ -56,7 +57,8 @@ def test_build_progress_once_per_document():
     assert sorted(seen) == [d.id for d in DOCS[:10]]
 
 
-@pytest.mark.parametrize("workers, bound", [(1, 3), (2, 120)])
+# Two workers: the first one's backlog (WORKER_RAMP_CHUNKS chunks, then the one that starts the second).
+@pytest.mark.parametrize("workers, bound", [(1, 3), (2, (WORKER_RAMP_CHUNKS + 1) * CHUNK_DOCS + 1)])
 def test_build_streams_documents(workers, bound):
     """Only a bounded window of documents is alive at a time, however many there are.
 
@@ -114,3 +116,71 @@ def test_build_real_pipeline_same_with_two_workers():
     docs = make_docs(12)
     one = graph_to_json(build_graph(docs, workers=1))
     assert graph_to_json(build_graph(docs, workers=2)) == one
+
+
+def test_build_resolve_and_to_graph_match_the_row_path():
+    """resolve()/to_graph() on DocResults and the builder's row path give one graph."""
+    from kg.cache import result_to_rows
+    from kg.graph import graph_from_rows, to_graph
+    from kg.resolve import resolve, resolve_rows
+
+    results = [fake_extract(d) for d in DOCS]
+    G = to_graph(*resolve(results))
+    H = graph_from_rows(*resolve_rows(result_to_rows(r) for r in results))
+    assert graph_to_json(G) == graph_to_json(H) == _json(DOCS)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_build_restores_the_garbage_collector(enabled):
+    import gc
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        build_graph(DOCS[:3], extractor=fake_extract)
+        assert gc.isenabled() is enabled
+        with pytest.raises(KGError):
+            build_graph(DOCS[:1] + [Document(id="bad.txt", text="BOOM")], extractor=fake_extract)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+@pytest.mark.parametrize("n, started", [(0, 0), (3, 1), (WORKER_RAMP_CHUNKS * CHUNK_DOCS, 1), (400, 3)])
+def test_build_starts_workers_as_the_work_needs(n, started):
+    """No document to extract starts no worker, a few start one, a backlog starts the rest."""
+    import concurrent.futures as cf
+
+    from kg.build import extract_rows
+    from kg.parallel import PoolRunner, extractor_name
+
+    pools: list[cf.Executor] = []
+
+    def make() -> tuple[cf.Executor, int]:
+        pools.append(cf.ThreadPoolExecutor(max_workers=1))
+        return pools[-1], 1
+
+    runner = PoolRunner(extractor_name(fake_extract), make_executor=make, max_executors=3)
+    docs = make_docs(n)
+    rows = extract_rows(docs, runner=runner)
+    assert [r[1] for r in rows] == [d.id for d in docs]
+    assert len(pools) == started
+
+
+def test_build_graph_edges_as_add_edges_from_adds_them():
+    """The builder writes edges into networkx's adjacency dicts itself; the graph must be the same."""
+    import networkx as nx
+
+    from kg.graph import _add_new_edges
+
+    G = build_graph(DOCS[:20], extractor=fake_extract)
+    edges = [(u, v, k, dict(d)) for u, v, k, d in G.edges(keys=True, data=True)]
+    A, B = nx.MultiDiGraph(), nx.MultiDiGraph()
+    for H in (A, B):
+        H.add_nodes_from(G.nodes(data=True))
+    A.add_edges_from(edges)
+    _add_new_edges(B, edges)
+    assert graph_to_json(A) == graph_to_json(B) == graph_to_json(G)
+    assert list(A.pred["region:江北区"]) == list(B.pred["region:江北区"])
+    assert nx.utils.graphs_equal(A, B) and B.number_of_edges() == len(edges)
+    assert B.has_edge(edges[0][0], edges[0][1], edges[0][2]) and list(B.in_edges(edges[0][1]))

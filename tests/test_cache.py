@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 
 import pytest
@@ -143,3 +144,81 @@ def test_cache_cli_rebuild_same_bytes_and_no_cache(tmp_path):
     assert main([*args, "-o", str(bare), "--no-cache"]) == 0
     assert not (bare / CACHE_DIR).exists()
     assert (bare / "graph.json").read_bytes() == first
+
+
+def test_cache_rows_round_trip_and_old_payloads_still_read():
+    """Results are stored as compact rows; payloads written by older kg (one object per record) still decode."""
+    import json
+
+    from kg.cache import decode_result, decode_rows, result_to_rows, rows_to_result
+
+    result = test_build_fakes.fake_extract(make_docs(3)[2])
+    assert result.entities and result.relations
+    payload = encode_result(result)
+    assert payload.startswith("[")
+    assert decode_result(payload) == result
+    assert [e.attrs for e in decode_result(payload).entities] == [e.attrs for e in result.entities]
+    old = json.dumps(result.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    assert decode_rows(old) == decode_rows(payload) == json.loads(json.dumps(result_to_rows(result)))
+    assert rows_to_result(decode_rows(old)) == result
+
+
+def test_cache_old_payloads_give_the_same_graph(tmp_path):
+    """A cache filled by an older kg (object payloads) gives the graph of a fresh build."""
+    import json
+
+    docs = make_docs(12)
+    with ResultCache(tmp_path, version=f"{pipeline_version()}:test_cache:counting_extract") as cache:
+        for d in docs:
+            cache.put(text_key(d), json.dumps(counting_extract(d).to_dict(), ensure_ascii=False))
+    CALLS.clear()
+    out, report = _build(docs, tmp_path)
+    assert CALLS == [] and report.cached == 12
+    assert out == graph_to_json(build_graph(docs, extractor=counting_extract))
+
+
+def test_cache_lookups_in_batches_count_hits_and_misses(tmp_path):
+    with ResultCache(tmp_path, version="v") as cache:
+        for i in range(100):
+            cache.put(f"k{i}", f"[{i}]")
+        keys = [f"k{i}" for i in range(0, 200, 2)]
+        found = cache.get_many(keys)
+        assert found == {f"k{i}": f"[{i}]" for i in range(0, 100, 2)}
+        assert (cache.hits, cache.misses) == (50, 50)
+        assert cache.get_many([]) == {}
+
+
+def test_cache_rebuild_reads_changed_files_first(tmp_path):
+    """Files new or changed since the last build are read (and extracted) first; the graph is the same."""
+    src = tmp_path / "in"
+    src.mkdir()
+    docs = make_docs(6)
+    for d in docs:
+        (src / d.id).write_text(d.text, encoding="utf-8")
+    out = tmp_path / "out"
+    seen: list[str] = []
+    build_graph([src], extractor=counting_extract, cache_dir=out, progress=lambda d: seen.append(d.id))
+    assert seen == [d.id for d in docs]
+    cache = ResultCache(out, version="any")
+    assert set(cache.file_stamps()) == {os.path.abspath(src / d.id) for d in docs}
+    cache.close(prune=False)
+    (src / "doc9999.txt").write_text(make_docs(1, start=50)[0].text, encoding="utf-8")
+    (src / docs[2].id).write_text(docs[2].text + "又一段。\n", encoding="utf-8")
+    seen.clear()
+    CALLS.clear()
+    G = build_graph([src], extractor=counting_extract, cache_dir=out, progress=lambda d: seen.append(d.id))
+    assert sorted(CALLS) == sorted(seen[:2]) == [docs[2].id, "doc9999.txt"]
+    assert sorted(seen[2:]) == sorted(d.id for i, d in enumerate(docs) if i != 2)
+    assert graph_to_json(G) == graph_to_json(build_graph([src], extractor=counting_extract))
+
+
+def test_cache_decoded_rows_share_repeated_strings():
+    from kg.cache import decode_rows
+
+    a, b = make_docs(2)
+    strings: dict[str, str] = {}
+    ra = decode_rows(encode_result(test_build_fakes.fake_extract(a)), strings)
+    rb = decode_rows(encode_result(test_build_fakes.fake_extract(b)), strings)
+    assert ra == decode_rows(encode_result(test_build_fakes.fake_extract(a)))
+    types = [e[0] for e in ra[4]] + [e[0] for e in rb[4]] + [r[2] for r in ra[5]] + [r[2] for r in rb[5]]
+    assert len({id(t) for t in types}) == len(set(types))

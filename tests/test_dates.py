@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.dates import date_in_name, date_in_text, document_date, parse_date
 from kg.errors import InputError
@@ -107,3 +109,32 @@ def test_dates_bad_given_date_names_value_and_fix(kwargs):
     with pytest.raises(InputError, match="YYYY-MM-DD") as info:
         document_date("区委书记 张三出席。", **kwargs)
     assert next(iter(kwargs.values())) in str(info.value)
+
+
+# The date patterns were rewritten to start with a character (fast scanning); these are the
+# originals, which put a lookbehind first. Both must find the very same matches.
+_OLD_YEAR = r"(?<![0-9])((?:19|20)[0-9]{2})"
+_OLD_PATTERNS = {
+    "_FULL_CN": _OLD_YEAR + r"\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*[日号]",
+    "_FULL_DASH": _OLD_YEAR + r"([-/.])([0-9]{1,2})\2([0-9]{1,2})(?![0-9])",
+    "_FULL_CN_NUM": r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})[日号]",
+    "_MONTH_DAY": r"(?<![0-9年])([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*[日号]",
+    "_YEAR_ONLY": _OLD_YEAR + r"\s*年",
+}
+
+
+_PIECES = ["2023", "1998", "19", "20", "0", "1", "2", "7", "12", "28", "31", "年", "月", "日", "号", " ", "\n",
+           "-", "/", ".", "二〇二三", "〇", "○", "一", "七", "十", "二十八", "x"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=20).map("".join))
+def test_dates_patterns_match_as_before(text):
+    import re
+
+    from kg import dates
+
+    for name, old in _OLD_PATTERNS.items():
+        new = getattr(dates, name)
+        assert [(m.span(), m.groups()) for m in new.finditer(text)] == \
+               [(m.span(), m.groups()) for m in re.finditer(old, text)], name

@@ -142,6 +142,35 @@ def test_export_formats_never_broken_and_never_mutating(tmp_path):
     assert not list(tmp_path.glob(".*.tmp"))
 
 
+def test_export_formats_json_text_is_the_standard_librarys():
+    """graph.json is written by a faster writer; its text must stay json.dumps(indent=1)'s, byte for byte."""
+    import json
+    import math
+
+    from kg.export.json import _default, graph_to_json
+
+    G = timeline_graph()
+    G.graph.update(name="g", nodes=[1, 2.5, None])
+    G.nodes["official:张伟"].update(obj=_Opaque(), nan=float("nan"), inf=math.inf, ninf=-math.inf, t=("x", 1),
+                                   s={"b", "a"}, keys={1: "一", 2.5: "f", True: "t", None: "n"}, empty={},
+                                   flag=True, none=None, quote='say "hi"\n\t', deep=[{"a": [1, [2, []]]}, [], "s"])
+    G.add_node(7, id="clash")           # an attribute named like node-link's own "id" key
+    G.add_edge(7, 7, key=3, source="clash", docs=[])
+    with pytest.warns(ExportWarning):
+        expected = json.dumps(nx.node_link_data(G, edges="edges"), ensure_ascii=False, indent=1,
+                              default=_default) + "\n"
+    with pytest.warns(ExportWarning):
+        assert graph_to_json(G) == expected
+    assert graph_to_json(nx.MultiDiGraph()) == json.dumps(nx.node_link_data(nx.MultiDiGraph(), edges="edges"),
+                                                          ensure_ascii=False, indent=1) + "\n"
+    del G.nodes["official:张伟"]["obj"]
+    loop: list = []
+    loop.append(loop)
+    G.nodes[7]["loop"] = loop
+    with pytest.raises(ValueError, match="Circular"):
+        graph_to_json(G)
+
+
 def test_export_formats_failed_write_leaves_old_file(tmp_path, monkeypatch):
     G = timeline_graph()
     export(G, tmp_path, ["graphml"])
