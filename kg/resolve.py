@@ -96,7 +96,13 @@ def resolve_rows(results: Iterable[list]) -> tuple[list[Entity], list[ResolvedRe
     # and each set's root is its first record: a parent always comes before its child.
     parent = list(range(len(records)))
     first: dict[str, dict[str, int]] = {}
+    people: dict[str, list[list[int]]] = {}     # official name -> its people (lists of records)
     for i, (etype, name, aliases, _, attrs) in enumerate(records):
+        if etype == OFFICIAL:
+            j = _person_of(i, name, people, records, docs, owner)
+            if j is not None:
+                _union(parent, i, j)
+            continue
         seen = first.get(etype)
         if seen is None:
             seen = first[etype] = {}
@@ -107,19 +113,8 @@ def resolve_rows(results: Iterable[list]) -> tuple[list[Entity], list[ResolvedRe
                 keys.add("#" + str(attrs[A_ADCODE]))
         for key in keys:
             j = seen.setdefault(key, i)
-            if j == i:
-                continue
-            if etype == OFFICIAL:
-                a, b = docs[owner[j]], docs[owner[i]]
-                if _conflict(records[j], a[R_DOC], a[R_DATE], records[i], b[R_DOC], b[R_DATE]):
-                    continue
-            while parent[j] != j:           # find, halving the path
-                parent[j] = j = parent[parent[j]]
-            r = i
-            while parent[r] != r:
-                parent[r] = r = parent[parent[r]]
-            if r != j:
-                parent[max(r, j)] = min(r, j)
+            if j != i:
+                _union(parent, i, j)
 
     groups: dict[int, list[int]] = {}
     root = parent              # parent[i] < i for any non-root: roots are known in one pass
@@ -132,6 +127,7 @@ def resolve_rows(results: Iterable[list]) -> tuple[list[Entity], list[ResolvedRe
 
     entities: list[Entity] = []
     key_of: dict[int, tuple[str, str]] = {}      # root -> (type, canonical name)
+    ent_of: dict[int, Entity] = {}
     for r, idxs in groups.items():
         etype = records[r][0]
         if len(idxs) == 1:
@@ -156,7 +152,10 @@ def resolve_rows(results: Iterable[list]) -> tuple[list[Entity], list[ResolvedRe
                          _merged([rec[4] for rec in recs if rec[4]]))
         ent.aliases.discard(name)
         key_of[r] = (etype, name)
+        ent_of[r] = ent
         entities.append(ent)
+
+    _tell_namesakes_apart(ent_of, key_of)
 
     # A relation names its ends as its document does; they become the keys of the entities that
     # the document's records of those names went into (the later entity when there are two).
@@ -200,6 +199,57 @@ def _merged(attrs: list[dict[str, Any]]) -> dict[str, Any]:
     for a in attrs:
         _merge_attrs(into, a)
     return into
+
+
+def _union(parent: list[int], i: int, j: int) -> None:
+    """Join the sets of records ``i`` and ``j``; the smaller root becomes the root."""
+    while parent[j] != j:           # find, halving the path
+        parent[j] = j = parent[parent[j]]
+    r = i
+    while parent[r] != r:
+        parent[r] = r = parent[parent[r]]
+    if r != j:
+        parent[max(r, j)] = min(r, j)
+
+
+def _person_of(i: int, name: str, people: dict[str, list[list[int]]], records: list[list],
+               docs: list[list], owner: list[int]) -> int | None:
+    """The first record of the person named ``name`` that record ``i`` can be, or ``None``.
+
+    A record joins the first person with that name none of whose records conflicts
+    with it (:func:`_conflict`); otherwise it starts a new person, a namesake.
+    """
+    from kg.cache import R_DATE, R_DOC
+
+    b = docs[owner[i]]
+    candidates = people.setdefault(name, [])
+    for person in candidates:
+        if not any(_conflict(records[j], docs[owner[j]][R_DOC], docs[owner[j]][R_DATE],
+                             records[i], b[R_DOC], b[R_DATE]) for j in person):
+            person.append(i)
+            return person[0]
+    candidates.append([i])
+    return None
+
+
+def _tell_namesakes_apart(ent_of: dict[int, Entity], key_of: dict[int, tuple[str, str]]) -> None:
+    """Namesakes get distinct names: the first keeps it, the others add their first top post's unit.
+
+    ``张伟`` and ``张伟（涪陵区）``; the plain name stays an alias of each.
+    """
+    taken: set[tuple[str, str]] = set()
+    for root in sorted(ent_of):            # the person met first in document order keeps the name
+        ent = ent_of[root]
+        if ent.type != OFFICIAL:
+            continue
+        if (ent.type, ent.name) in taken:
+            posts = ent.attrs.get(A_POSITION_DETAILS) or [{}]
+            unit = next((p.get("unit") for p in posts if p.get("top") and p.get("unit")), None) \
+                or posts[0].get("unit") or str(root)
+            ent.aliases.add(ent.name)
+            ent.name = f"{ent.name}（{unit}）"
+            key_of[root] = (ent.type, ent.name)
+        taken.add((ent.type, ent.name))
 
 
 def _conflict(ra: list, da: str, ta: str | None, rb: list, db: str, tb: str | None) -> bool:
