@@ -247,7 +247,9 @@ class ResultCache:
         with contextlib.closing(self._db):
             self.flush()
             if prune:
-                deleted = self._db.execute("DELETE FROM results WHERE version != ?", (self.version,)).rowcount
+                # Two range deletes on the primary key: no scan of this version's rows.
+                deleted = sum(self._db.execute(f"DELETE FROM results WHERE version {op} ?", (self.version,)).rowcount
+                              for op in ("<", ">"))
                 self._db.commit()
                 if deleted:
                     logger.info("cache: dropped %d results of other pipeline versions", deleted)
