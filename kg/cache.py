@@ -32,6 +32,8 @@ CACHE_DIR = ".kg-cache"
 DB_NAME = "results.sqlite"
 COMMIT_EVERY = 500
 LOOKUP_BATCH = 64      # keys per query: far cheaper than one query per document
+PAGE_SIZE = 16384
+MMAP_SIZE = 1 << 30
 
 # What extraction depends on, relative to the kg package folder.
 _CODE_FILES = ("extract.py", "schema.py")
@@ -181,6 +183,10 @@ class ResultCache:
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=60)
         try:
+            # A result takes ~16 KB: bigger pages mean fewer overflow pages per read (for a new
+            # file only), and reading through a memory map saves a system call and a copy per page.
+            db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+            db.execute(f"PRAGMA mmap_size = {MMAP_SIZE}")
             db.execute("CREATE TABLE IF NOT EXISTS results (version TEXT NOT NULL, key TEXT NOT NULL, "
                        "result TEXT NOT NULL, PRIMARY KEY (version, key)) WITHOUT ROWID")
             db.execute("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, stamp TEXT NOT NULL)")
