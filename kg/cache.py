@@ -45,15 +45,17 @@ _DEPENDENCIES = ("spacy", "jieba")
 def pipeline_version() -> str:
     """A short hash of everything extraction depends on, computed once per process.
 
-    It covers ``kg.__version__``, the installed spaCy and jieba versions, and the
-    bytes of ``kg/extract.py``, ``kg/schema.py``, ``kg/nlp/**/*.py`` and ``kg/data/**``.
+    It covers ``kg.__version__``, the installed spaCy and jieba versions, the
+    format results are cached and sent in (``ROWS_FORMAT``: a kg that reads
+    another format finds no entry, and a worker that writes one is refused), and
+    the bytes of ``kg/extract.py``, ``kg/schema.py``, ``kg/nlp/**/*.py`` and ``kg/data/**``.
     """
     root = Path(kg.__file__).parent
     files = [root / name for name in _CODE_FILES]
     for folder, pattern in _CODE_TREES:
         files += sorted(f for f in (root / folder).rglob(pattern)
                         if f.is_file() and "__pycache__" not in f.parts)
-    h = hashlib.sha256(f"kg {kg.__version__}\n".encode())
+    h = hashlib.sha256(f"kg {kg.__version__}\nrows {ROWS_FORMAT}\n".encode())
     for dist in _DEPENDENCIES:
         try:
             h.update(f"{dist} {importlib.metadata.version(dist)}\n".encode())
@@ -76,7 +78,8 @@ def text_key(document: Document) -> str:
 #   [FORMAT, doc_id, date, title,
 #    [[type, name, [alias, ...], mentions, {attrs}], ...],
 #    [[head type, head name, relation, tail type, tail name, rule, evidence], ...]]
-# Payloads written by kg before rows (``{"doc_id": ...}``, DocResult.to_dict) are still read.
+# Payloads of one object per record (``{"doc_id": ...}``, DocResult.to_dict), which kg wrote
+# before rows, are still read.
 ROWS_FORMAT = 1
 R_DOC, R_DATE, R_TITLE, R_ENTITIES, R_RELATIONS = 1, 2, 3, 4, 5
 E_TYPE, E_NAME, E_ALIASES, E_MENTIONS, E_ATTRS = 0, 1, 2, 3, 4
