@@ -42,7 +42,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="make any unreadable input fatal: exit 1 and write nothing")
     b.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     b.add_argument("--workers", type=int, default=os.cpu_count() or 1, metavar="N",
-                   help="extraction processes (default: the number of cores, %(default)s)")
+                   help="extraction processes at most (default: the number of cores, %(default)s); "
+                        "a few documents to extract start one")
     b.add_argument("--no-cache", action="store_true",
                    help="extract every document again instead of reusing DIR/.kg-cache/")
     b.add_argument("--engine", choices=("local", "dask"), default="local",

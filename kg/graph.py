@@ -10,6 +10,7 @@ order, so the graph is the same whatever order the documents were processed in.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import networkx as nx
 
@@ -71,12 +72,50 @@ def graph_from_rows(entities: Iterable[Entity], relations: Iterable[ResolvedRela
             ids[key] = n if n in G else None
         return ids[key]
 
+    ordered = [(key, nid(key[0]), nid(key[2])) for key in sorted(supports)]
+    found = [n for n in ids.values() if n is not None]
+    if len(set(found)) == len(found):
+        # One edge per (head, relation, tail), the usual case: no two entity keys share a node id.
+        edges = [(u, v, key[1], _edge(supports[key])) for key, u, v in ordered if u is not None and v is not None]
+    else:
+        edges = _merged_edges(supports, ordered)
+    _add_new_edges(G, edges)
+    return G
+
+
+def _edge(group: list[ResolvedRelation]) -> dict[str, Any]:
+    """The attributes of the edge its supports (all of one head, relation and tail) make."""
+    if len(group) == 1:
+        _, relation, _, rule, evidence, doc, date = group[0]
+        d = {E_RELATION: relation, E_RULE: rule, E_DOC: doc, E_EVIDENCE: evidence, E_WEIGHT: 1,
+             E_DOCS: [doc], E_EVIDENCES: [evidence]}
+        if date:
+            d[E_START] = date
+        return d
+    group.sort(key=_doc_evidence)
+    _, relation, _, rule, evidence, doc, _ = group[0]
+    evidences: list[str] = []
+    for r in group:
+        if r[4] not in evidences:
+            evidences.append(r[4])
+            if len(evidences) == MAX_EVIDENCES:
+                break
+    d = {E_RELATION: relation, E_RULE: rule, E_DOC: doc, E_EVIDENCE: evidence, E_WEIGHT: len(group),
+         E_DOCS: list(dict.fromkeys([r[5] for r in group])), E_EVIDENCES: evidences}
+    dates = [r[6] for r in group if r[6]]
+    if dates:
+        d[E_START] = min(dates)
+    return d
+
+
+def _merged_edges(supports: dict[tuple, list[ResolvedRelation]],
+                  ordered: list[tuple[tuple, str | None, str | None]]) -> list[tuple[str, str, str, dict]]:
+    """Edges when some entity keys share a node id: their supports add up, one at a time."""
     edges: dict[tuple[str, str, str], tuple[dict, set[str]]] = {}
-    for key in sorted(supports):
-        group = supports[key]
-        u, v = nid(key[0]), nid(key[2])
+    for key, u, v in ordered:
         if u is None or v is None:
             continue
+        group = supports[key]
         if len(group) > 1:
             group.sort(key=_doc_evidence)
         for _, relation, _, rule, evidence, doc, date in group:
@@ -98,8 +137,7 @@ def graph_from_rows(entities: Iterable[Entity], relations: Iterable[ResolvedRela
                 if date:
                     d[E_START] = date
                 edges[(u, v, relation)] = (d, {doc})
-    _add_new_edges(G, ((u, v, key, d) for (u, v, key), (d, _) in edges.items()))
-    return G
+    return [(u, v, key, d) for (u, v, key), (d, _) in edges.items()]
 
 
 def _add_new_edges(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, dict]]) -> None:

@@ -137,19 +137,25 @@ def resolve_rows(results: Iterable[list]) -> tuple[list[Entity], list[ResolvedRe
             ent = Entity(etype, name, set(aliases), mentions, [res[R_DOC]], {date} if date else set(),
                          _merged([attrs]) if attrs else {})
         else:
-            recs = [records[i] for i in idxs]
             counts: dict[str, int] = {}
-            for rec in recs:
-                counts[rec[1]] = counts.get(rec[1], 0) + rec[3]
+            aliases = set()
+            mentions = 0
+            owners: dict[int, None] = {}
+            attrs_of = []
+            for i in idxs:
+                _, n, alias, m, attrs = records[i]
+                counts[n] = counts.get(n, 0) + m
+                mentions += m
+                if alias:
+                    aliases.update(alias)
+                owners[owner[i]] = None
+                if attrs:
+                    attrs_of.append(attrs)
             name = _best_name(counts) if len(counts) > 1 else next(iter(counts))
-            aliases = set(counts)
-            for rec in recs:
-                aliases.update(rec[2])
-            owners = [docs[k] for k in {owner[i]: None for i in idxs}]
-            ent = Entity(etype, name, aliases, sum(rec[3] for rec in recs),
-                         sorted({res[R_DOC] for res in owners}),
-                         {res[R_DATE] for res in owners if res[R_DATE]},
-                         _merged([rec[4] for rec in recs if rec[4]]))
+            aliases.update(counts)
+            in_docs = [docs[k] for k in owners]
+            ent = Entity(etype, name, aliases, mentions, sorted({res[R_DOC] for res in in_docs}),
+                         {res[R_DATE] for res in in_docs if res[R_DATE]}, _merged(attrs_of))
         ent.aliases.discard(name)
         key_of[r] = (etype, name)
         ent_of[r] = ent

@@ -184,3 +184,20 @@ def test_build_graph_edges_as_add_edges_from_adds_them():
     assert list(A.pred["region:江北区"]) == list(B.pred["region:江北区"])
     assert nx.utils.graphs_equal(A, B) and B.number_of_edges() == len(edges)
     assert B.has_edge(edges[0][0], edges[0][1], edges[0][2]) and list(B.in_edges(edges[0][1]))
+
+
+def test_build_graph_supports_of_keys_with_one_node_id_share_an_edge():
+    """("a:b", "c") and ("a", "b:c") are both node a:b:c: their relations to one node make one edge."""
+    from kg.graph import to_graph
+    from kg.resolve import Entity
+    from kg.schema import RelationRecord
+
+    ents = [Entity("a:b", "c", mentions=1, docs=["d1"]), Entity("a", "b:c", mentions=1, docs=["d2"]),
+            Entity("x", "y", mentions=2, docs=["d1", "d2"])]
+    rels = [(RelationRecord(("a", "b:c"), "hosts", ("x", "y"), "r2", "乙"), "d2", "2024-01-02"),
+            (RelationRecord(("a:b", "c"), "hosts", ("x", "y"), "r1", "甲"), "d1", None),
+            (RelationRecord(("x", "y"), "hosts", ("nowhere", "z"), "r3", "丙"), "d1", None)]
+    G = to_graph(ents, rels)
+    assert list(G.edges(keys=True, data=True)) == [
+        ("a:b:c", "x:y", "hosts", {"relation": "hosts", "rule": "r2", "doc": "d2", "evidence": "乙", "weight": 2,
+                                   "docs": ["d2", "d1"], "evidences": ["乙", "甲"], "start": "2024-01-02"})]
