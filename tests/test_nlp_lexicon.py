@@ -17,3 +17,7 @@ def test_trie_agrees_with_a_longest_first_regex(text):
 
 def test_trie_takes_the_longest_word_then_moves_past_it():
     assert list(Trie(["重庆", "重庆市", "市江"]).finditer("重庆市江北")) == [(0, 3)]
+
+
+def test_trie_with_one_character_words():
+    assert list(Trie(["江", "江北"]).finditer("江北江南")) == [(0, 2), (2, 3)]

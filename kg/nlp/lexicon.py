@@ -73,9 +73,17 @@ class Trie:
             for ch in w:
                 node = node.setdefault(ch, {})
             node[""] = True
-        # ``re`` skips to the next possible first character faster than a Python loop.
-        self.first = re.compile("[" + "".join(re.escape(ch) for ch in sorted(self.root)) + "]") \
-            if self.root else re.compile(r"(?!)")
+        # ``re`` skips to the next possible start faster than a Python loop: a first
+        # character followed by a possible second one (when no word is a single character).
+        firsts = "".join(re.escape(ch) for ch in sorted(self.root))
+        seconds = {ch for node in self.root.values() for ch in node if ch}
+        single = any("" in node for node in self.root.values())
+        if not self.root:
+            self.first = re.compile(r"(?!)")
+        elif single or not seconds:
+            self.first = re.compile(f"[{firsts}]")
+        else:
+            self.first = re.compile(f"[{firsts}](?=[{''.join(re.escape(ch) for ch in sorted(seconds))}])")
 
     def finditer(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of non-overlapping longest matches, scanning left to right."""

@@ -23,6 +23,7 @@ AMOUNT = re.compile(r"(?:计划|预计)?(?:总投资额?|投资总额|投资额|
                     r"(?P<amount>\d+(?:\.\d+)?(?:万|亿|万亿)?(?:美)?元)")
 CLAUSE_MARKS = "，,；;。！？!?\n"
 CLAUSE_END = re.compile(f"[{CLAUSE_MARKS}]")
+CLAUSE_START = re.compile(f"[{CLAUSE_MARKS}](?=[^{CLAUSE_MARKS}]*$)")   # the last clause mark
 # A clause that reports the schedule of the project before it: ，计划2025年建成投产.
 SCHEDULE = re.compile(r"(?:计划|预计|力争|有望|将|年内|今年|明年|目前|现已|已|\d{4}年)")
 
@@ -72,7 +73,8 @@ class ProjectAttributes:
         starts = sorted(m.start for m in projects)
         for m in projects:
             lo = max(s, m.start - 40)
-            left = max(text.rfind(ch, lo, m.start) for ch in CLAUSE_MARKS) + 1
+            back = CLAUSE_START.search(text, lo, m.start)
+            left = back.end() if back else lo
             nxt = next((p for p in starts if p > m.start), e)
             parts = [text[max(left, lo):m.start]]
             pos = m.end
