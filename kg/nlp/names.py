@@ -21,6 +21,7 @@ BOUNDARY = set("，。、；：！？,;:!?（）()【】《》〈〉[]{}\n\t …
 NUMERIC_LEAD = re.compile(r"(?:第?[\d.０-９]+[%％]?(?:余|多)?(?:万|亿)?(?:元|个|家|亩|平方米|项|条|期|年|月|日|名|人|户|列|场|座|所|支)?)+")
 COUNTED = re.compile(r"[个家项条座所支]$")
 _HAS_QUOTE = re.compile("[" + re.escape(OPEN_QUOTES + CLOSE_QUOTES) + "]")
+_AND = re.compile(r"[和及与]")
 STRIP_QUOTES = str.maketrans("", "", "“”「」『』\"‘’'《》")
 
 
@@ -81,7 +82,7 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
             cut = max(before) if before else 0
     start = i + cut
     # A coordinated name: 白马湖实验室和智能感知技术创新中心 -> the part after 和.
-    for m in re.finditer(r"[和及与]", text[start:end]):
+    for m in _AND.finditer(text[start:end]):
         left = text[start:start + m.start()]
         if left and (ends_with_kind(left) or left.endswith(quote_nouns())):
             start = start + m.end()

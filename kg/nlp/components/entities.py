@@ -45,6 +45,10 @@ SLOGAN = re.compile(r"^[一二三四五六七八九十两百千万\d]+(?:个|大
 ENTERPRISE_LIST_CUE = re.compile(r"等(?:头部|龙头|骨干|重点|链主型|优质)?(?:企业|公司|国企央企|央企|国企)")
 APPLICATION_LIST_CUE = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)(?:余|多)?(?:个|项|款)"
                                   r"[\u4e00-\u9fff]{0,6}?(?:应用|应用场景|平台|小程序|APP|App|app)")
+QUOTED = re.compile(r"“([^”]+)”")
+LEAD_QUOTES = re.compile(r"^(?:“[^”]+”)+")
+QUOTE_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·]{1,6}")
+CLAUSE_SPLIT = re.compile(r"[，。、；：,;:\n]")
 SIGNED_CUE = re.compile(r"(签约|引进|新引进|新增|落户|招引)")
 AFTER_NAME = re.compile(r"主体|营收|竣工|投运|投产|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
                         r"纳入|获批|入选|获评|成为|基本|全面|累计|今年|上半年|年内|实现|等|已|正|将|于|内|成立|落户|和|并")
@@ -246,8 +250,8 @@ class EntityRecognizer:
                 else:
                     attrs["quoted"] = True
             raw = text[start:ke + (1 if inner_quote else 0)]
-            groups = re.findall(r"“([^”]+)”", raw)
-            lead_quotes = re.match(r"^(?:“[^”]+”)+", raw)
+            groups = QUOTED.findall(raw)
+            lead_quotes = LEAD_QUOTES.match(raw)
             between = raw[lead_quotes.end():len(raw) - len(kind)] if lead_quotes else ""
             if len(groups) >= 2 and lead_quotes and between and not MEMBER_COUNT.fullmatch(between) \
                     and all(SLOGAN.search(g) for g in groups):
@@ -277,7 +281,7 @@ class EntityRecognizer:
                     continue      # 国家级旅游度假区, 四大…基地, 康养景区12个: a category, not a name
             if label == PROJECT and text.startswith("成立", ke) and kind.endswith("中心"):
                 label = ORGANIZATION
-            q = re.findall(r"“([^”]+)”", raw)
+            q = QUOTED.findall(raw)
             if len(q) == 1 and q[0] != name and not SLOGAN.search(q[0]):
                 aliases.append(q[0])
             if label == PROJECT and name.endswith("项目") and len(name) > 4:
@@ -316,10 +320,10 @@ class EntityRecognizer:
                 if any(cs <= s + 1 and e - 1 <= ce for cs, ce in covered) or SLOGAN.search(inner) or len(inner) < 2:
                     continue
                 # “红黄绿蓝”四色督办: a short tail after the quote belongs to the name.
-                tail = re.match(r"[\u4e00-\u9fffA-Za-z0-9+·]{1,6}", text[e:e + 7]) if len(group) == 1 else None
+                tail = QUOTE_TAIL.match(text, e, e + 7) if len(group) == 1 else None
                 name, end = inner, e
-                if tail and not stops().match(tail.group()) and text[e + tail.end():e + tail.end() + 1] in BOUNDARY:
-                    name, end = inner + tail.group(), e + tail.end()
+                if tail and not stops().match(tail.group()) and text[tail.end():tail.end() + 1] in BOUNDARY:
+                    name, end = inner + tail.group(), tail.end()
                 aliases = (inner,) if name != inner else ()
                 out.append(Mention(s, end, label, unquote(name), f"{label}_quoted", aliases))
         return out
@@ -332,7 +336,7 @@ class EntityRecognizer:
                     r"(?:专项行动|行动|试点|机制|工程|改革|活动|模式|体系|工作法|制度)", after):
             return PROGRAM
         before = text[max(0, gs - 12):gs]
-        clause = re.split(r"[，。、；：,;:\n]", before)[-1]
+        clause = CLAUSE_SPLIT.split(before)[-1]
         while (adverb := next((a for a in lead_strips() if clause.endswith(a)), None)) is not None:
             clause = clause[: -len(adverb)]      # 抓实常态化“三服务”: the verb is before the adverb
         if any(clause.endswith(v) for v in PROJECT_VERBS) or re.search(r"(?:上线|搭建)$", clause):
