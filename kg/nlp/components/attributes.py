@@ -59,9 +59,7 @@ class ProjectAttributes:
         for a in AMOUNT.finditer(text, s, e):
             if text.startswith("的", a.end()) and not any(m.start - a.end() in (1, 2) for m in projects):
                 continue          # 总投资50亿元的重大项目3个: the amount is of what follows 的
-            def gap(m: Mention) -> int:
-                return a.start() - m.end if m.end <= a.start() else m.start - a.end()
-            nearest = min(projects, key=lambda m: (abs(gap(m)), m.start))
+            nearest = min(projects, key=lambda m: (_distance(m, a.start(), a.end()), m.start))
             lo, hi = sorted((nearest.start, a.start()))
             if any(lo < m.start < hi and m is not nearest for m in projects):
                 continue
@@ -89,6 +87,11 @@ class ProjectAttributes:
             if found:
                 stages = m.attrs.setdefault(A_STAGES, [])
                 stages.extend(w for w in dict.fromkeys(found) if w not in stages)
+
+
+def _distance(m: Mention, start: int, end: int) -> int:
+    """Characters between a mention and the span ``start..end`` (0 when they touch)."""
+    return abs(start - m.end) if m.end <= start else abs(m.start - end)
 
 
 @Language.factory("kg_project_attributes", requires=["doc._.kg_mentions"], assigns=["doc._.kg_mentions"])
