@@ -57,6 +57,11 @@ NAMES = [
     ("迭代升级渝快办、渝快政等3个平台。", ("project", "渝快政")),
     # a named development's later phase is a project of its own
     ("推进龙湖天街二期开工建设。", ("project", "龙湖天街二期")),
+    # coordinated lines share their kind words: two projects
+    ("加快推进渝自和渝毕城际铁路建设。", ("project", "渝自城际铁路")),
+    ("加快推进渝自和渝毕城际铁路建设。", ("project", "渝毕城际铁路")),
+    ("开工建设渝西和成达万高铁。", ("project", "渝西高铁")),
+    ("开工建设渝西和成达万高铁。", ("project", "成达万高铁")),
 ]
 # fmt: on
 
@@ -88,6 +93,7 @@ def test_names_boundaries(text, expected):
     ("打造全球光伏基地。", "全球光伏基地"),
     ("坚持公有制为主体。", "公有制"),
     ("加快建设产业园二期。", "产业园二期"),
+    ("加快推进渝自和渝毕城际铁路建设。", "渝自和渝毕城际铁路"),
     ("数字福建大数据有限公司落户园区。", "数字福建"),
     # a quote followed by 要求, 做法, 经验… is a description, not a program
     ("贯彻落实市委“稳中求进”要求。", "稳中求进"),

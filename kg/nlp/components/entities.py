@@ -46,6 +46,9 @@ ENTERPRISE_LIST_CUE = re.compile(r"等(?:头部|龙头|骨干|重点|链主型|�
 APPLICATION_LIST_CUE = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)(?:余|多)?(?:个|项|款)"
                                   r"[\u4e00-\u9fff]{0,6}?(?:应用|应用场景|平台|小程序|APP|App|app)")
 QUOTED = re.compile(r"“([^”]+)”")
+# Lines named by short forms share their kind words when coordinated: 渝自和渝毕城际, 渝西和成达万高铁.
+LINE_KINDS = {"城际", "铁路", "高铁", "高速", "高速公路", "公路", "轨道交通", "快速路"}
+COORDINATED = re.compile(r"([\u4e00-\u9fff]{2,4})[和及与]([\u4e00-\u9fff]{4,})")
 LEAD_QUOTES = re.compile(r"^(?:“[^”]+”)+")
 QUOTE_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·]{1,6}")
 CLAUSE_SPLIT = re.compile(r"[，。、；：,;:\n]")
@@ -286,6 +289,12 @@ class EntityRecognizer:
                 aliases.append(q[0])
             if label == PROJECT and name.endswith("项目") and len(name) > 4:
                 aliases.append(name[:-2])
+            members = _coordinated_lines(name, kinds) if label == PROJECT and kind in LINE_KINDS \
+                and raw == name else None
+            if members:           # 渝自和渝毕城际: two lines sharing their kind words
+                for a, b, member in members:
+                    out.append(Mention(start + a, start + b, label, member, f"{label}_coordinated", (), dict(attrs)))
+                continue
             out.append(Mention(start, ke, label, name, f"{label}_kind_word",
                                tuple(a for a in dict.fromkeys(aliases) if a != name), attrs=attrs))
         return out
@@ -354,6 +363,26 @@ def _coined_system(text: str, start: int, core: str, kind: str) -> bool:
     if kind != "制":
         return False
     return core.endswith("长") or (len(core) >= 6 and text[max(0, start - 4):start].endswith(PROGRAM_VERBS))
+
+
+def _coordinated_lines(name: str, kinds) -> list[tuple[int, int, str]] | None:
+    """Members of ``渝自和渝毕城际``: short names joined by 和 sharing the kind words at the end.
+
+    Returns (start, end, name) of each member, offsets within ``name``; ``None`` when
+    the name is not such a coordination (the first part must be a short name of its own).
+    """
+    m = COORDINATED.fullmatch(name)
+    if not m:
+        return None
+    first, second = m.group(1), m.group(2)
+    cut = len(second)
+    while (k := next((k for k in sorted(kinds, key=len, reverse=True)
+                      if second[:cut].endswith(k) and cut - len(k) >= 2), None)) is not None:
+        cut -= len(k)
+    proper, head = second[:cut], second[cut:]
+    if not head or not 2 <= len(proper) <= 4 or any(first.endswith(k) for k in kinds):
+        return None
+    return [(0, len(first), first + head), (m.start(2), len(name), second)]
 
 
 def kinds_of(kind: str) -> str:
