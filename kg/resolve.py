@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from kg.cache import E_ATTRS, R_DATE, R_DOC, R_ENTITIES, R_RELATIONS, result_to_rows
 from kg.schema import (
     A_ADCODE, A_POSITION_DETAILS, OFFICIAL, REGION, DocResult, RelationRecord,
 )
@@ -60,8 +61,6 @@ def resolve(results: Iterable[DocResult]) -> tuple[list[Entity], list[tuple[Rela
         The resolved entities (sorted by type and name) and the relations as
         ``(record, doc_id, date)`` with head and tail rewritten to canonical keys.
     """
-    from kg.cache import result_to_rows
-
     entities, relations = resolve_rows(result_to_rows(r) for r in results)
     return entities, [(RelationRecord(h, rel, t, rule, ev), doc, date) for h, rel, t, rule, ev, doc, date in relations]
 
@@ -77,8 +76,6 @@ def resolve_rows(results: Iterable[list]) -> tuple[list[Entity], list[ResolvedRe
         The resolved entities (sorted by type and name) and the relations as
         :data:`ResolvedRelation` tuples, in document order.
     """
-    from kg.cache import R_DATE, R_DOC, R_ENTITIES, R_RELATIONS
-
     # Every entity record of every document, in document order, and the document of each.
     docs = list(results)
     records: list[list] = []
@@ -225,8 +222,6 @@ def _person_of(i: int, name: str, people: dict[str, list[list[int]]], records: l
     A record joins the first person with that name none of whose records conflicts
     with it (:func:`_conflict`); otherwise it starts a new person, a namesake.
     """
-    from kg.cache import R_DATE, R_DOC
-
     b = docs[owner[i]]
     candidates = people.setdefault(name, [])
     for person in candidates:
@@ -262,8 +257,6 @@ def _conflict(ra: list, da: str, ta: str | None, rb: list, db: str, tb: str | No
     """Namesakes: same date, both with top posts, and the posts differ."""
     if da == db or not ta or ta != tb:
         return False
-    from kg.cache import E_ATTRS
-
     pa, pb = _top_posts(ra[E_ATTRS]), _top_posts(rb[E_ATTRS])
     return bool(pa and pb and not (pa & pb))
 

@@ -13,6 +13,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from kg.nlp.gazetteer import Region
+from kg.nlp.layout import sentences
 
 
 @dataclass
@@ -78,8 +79,6 @@ def doc_sentences(doc: Doc) -> list[tuple[int, int]]:
     """Sentence spans of ``doc`` (:func:`kg.nlp.layout.sentences`), computed once per Doc."""
     cached = doc.user_data.get("kg_sentences")
     if cached is None:
-        from kg.nlp.layout import sentences
-
         cached = doc.user_data["kg_sentences"] = sentences(doc_text(doc))
     return cached
 

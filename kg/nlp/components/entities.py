@@ -72,6 +72,7 @@ def _patterns() -> dict[str, re.Pattern]:
     kinds["工程项目"] = PROJECT
     return {
         "kind": re.compile(alternation(kinds)),
+        "kind_end": re.compile(f"(?:{alternation(kinds)})$"),
         "kinds": kinds,  # type: ignore[dict-item]
         "brand": re.compile(alternation(read_lines("brands.txt"))),
         "company": re.compile(alternation(read_lines("enterprise_suffixes.txt"))),
@@ -289,7 +290,7 @@ class EntityRecognizer:
                 aliases.append(q[0])
             if label == PROJECT and name.endswith("项目") and len(name) > 4:
                 aliases.append(name[:-2])
-            members = _coordinated_lines(name, kinds) if label == PROJECT and kind in LINE_KINDS \
+            members = _coordinated_lines(name) if label == PROJECT and kind in LINE_KINDS \
                 and raw == name else None
             if members:           # 渝自和渝毕城际: two lines sharing their kind words
                 for a, b, member in members:
@@ -365,7 +366,7 @@ def _coined_system(text: str, start: int, core: str, kind: str) -> bool:
     return core.endswith("长") or (len(core) >= 6 and text[max(0, start - 4):start].endswith(PROGRAM_VERBS))
 
 
-def _coordinated_lines(name: str, kinds) -> list[tuple[int, int, str]] | None:
+def _coordinated_lines(name: str) -> list[tuple[int, int, str]] | None:
     """Members of ``渝自和渝毕城际``: short names joined by 和 sharing the kind words at the end.
 
     Returns (start, end, name) of each member, offsets within ``name``; ``None`` when
@@ -375,12 +376,13 @@ def _coordinated_lines(name: str, kinds) -> list[tuple[int, int, str]] | None:
     if not m:
         return None
     first, second = m.group(1), m.group(2)
+    kind_end = _patterns()["kind_end"]
     cut = len(second)
-    while (k := next((k for k in sorted(kinds, key=len, reverse=True)
-                      if second[:cut].endswith(k) and cut - len(k) >= 2), None)) is not None:
-        cut -= len(k)
+    # The longest kind word ending second[:cut] that leaves two characters: 城际铁路 → 铁路, 城际.
+    while (k := kind_end.search(second, 2, cut)) is not None:
+        cut = k.start()
     proper, head = second[:cut], second[cut:]
-    if not head or not 2 <= len(proper) <= 4 or any(first.endswith(k) for k in kinds):
+    if not head or not 2 <= len(proper) <= 4 or kind_end.search(first):
         return None
     return [(0, len(first), first + head), (m.start(2), len(name), second)]
 
