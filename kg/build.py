@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import itertools
+import json
 import logging
 import os
 import time
@@ -25,7 +26,8 @@ from kg.cache import (
     LOOKUP_BATCH, R_DATE, R_DOC, R_TITLE, ResultCache, decode_rows, pipeline_version, rows_to_result, text_key,
 )
 from kg.graph import graph_from_rows
-from kg.io import STDIN, Problem, Source, read_documents
+from kg.errors import KGError
+from kg.io import STDIN, Problem, Source, may_have_sidecars, read_documents
 from kg.parallel import DEFAULT_EXTRACTOR, Extractor, Runner, extractor_name, make_runner
 from kg.resolve import resolve_rows
 from kg.schema import DocResult, Document
@@ -83,13 +85,15 @@ def extract_all(docs: Iterable[Document], *, runner: Runner | None = None, cache
     return [rows_to_result(r) for r in extract_rows(docs, runner=runner, cache=cache, progress=progress)]
 
 
-def extract_rows(docs: Iterable[Document], *, runner: Runner | None = None, cache: ResultCache | None = None,
-                 progress: Callable[[Document], None] | None = None) -> list[list]:
+def extract_rows(docs: Iterable[Document | CachedDocument], *, runner: Runner | None = None,
+                 cache: ResultCache | None = None, progress: Callable[[Document], None] | None = None,
+                 keyed: Callable[[Document, str], None] | None = None) -> list[list]:
     """:func:`extract_all`, with each result as rows (:func:`kg.cache.decode_rows`), the form resolve merges.
 
     With a cache, documents are looked up ``LOOKUP_BATCH`` at a time; the ones
     it lacks go to the runner at once, and between batches the runner hands
-    back what its workers have finished.
+    back what its workers have finished. A :class:`CachedDocument` carries its
+    key; ``keyed`` is called with every other document and the key it got.
     """
     runner = runner if runner is not None else Runner()
     results: list[tuple[str, int, list]] = []
@@ -116,11 +120,16 @@ def extract_rows(docs: Iterable[Document], *, runner: Runner | None = None, cach
         else:
             numbered = enumerate(docs)
             while batch := list(itertools.islice(numbered, LOOKUP_BATCH)):
-                keys = [text_key(doc) for _, doc in batch]
+                keys = [doc.key if type(doc) is CachedDocument else text_key(doc) for _, doc in batch]
                 found = cache.get_many(keys)
                 for (seq, doc), key in zip(batch, keys):
                     payload = found.get(key)
+                    if type(doc) is not CachedDocument and keyed is not None:
+                        keyed(doc, key)
                     if payload is None:
+                        if type(doc) is CachedDocument:
+                            raise KGError(f"the extraction cache {cache.path} lost the result of {doc.id!r} "
+                                          "during the build (another kg writing it?): run the build again")
                         extract(seq, doc, key)
                         continue
                     results.append((doc.id, seq, _rebind(decode_rows(payload, strings), doc)))
@@ -133,20 +142,42 @@ def extract_rows(docs: Iterable[Document], *, runner: Runner | None = None, cach
     return [r for _, _, r in results]
 
 
-class _ChangedFirst:
-    """Reads the input files that changed since the last build first (a hint from the cache).
+@dataclass(frozen=True)
+class CachedDocument:
+    """A document of an input file unchanged since the last build, as the cache knows it; its text is not read."""
 
-    Their documents are the ones likely to need extraction: sent to workers
-    first, they are extracted while this process reads the cached rest.
+    id: str
+    date: str | None
+    title: str
+    key: str          # :func:`kg.cache.text_key` of the document
+    chars: int
+
+
+class _Inputs:
+    """Which input files to read: the cache vouches for those unchanged since the last build.
+
+    A file with the size and modification time it had, read with the same options
+    and under the same path and id, is not read again: its documents come back as
+    :class:`CachedDocument` (``cached``). This is how make and rsync tell changed
+    files apart; a file rewritten with the same size inside the same clock tick
+    would be missed. Files in folders that hold sidecars (whose change does not
+    show on the file), files that had problems (to report them again) and
+    standard input are always read. The files read are the changed ones, read first,
+    so that their extraction starts while the cached rest is loaded.
     """
 
-    def __init__(self, cache: ResultCache) -> None:
+    def __init__(self, cache: ResultCache, *, encoding: str | None, date: str | None) -> None:
         self.cache = cache
-        self.stamps: dict[str, str] = {}
+        self.options = (encoding, date)
+        self.stamps: dict[str, tuple[str, str]] = {}    # absolute path -> stamp, context
+        self.docs: dict[str, list[list]] = {}           # absolute path -> its documents, as cache.inputs has them
+        self.cached: list[CachedDocument] = []
 
     def __call__(self, sources: list[Source]) -> list[Source]:
-        known = self.cache.file_stamps()
-        changed, same = [], []
+        known = self.cache.inputs()
+        keep = self.cache.present([d[3] for _, _, docs in known.values() for d in docs]) if known else set()
+        changed: list[Source] = []
+        sidecars: dict[str, bool] = {}
         for src in sources:
             path = os.path.abspath(src.path) if src.path != STDIN else None
             try:
@@ -156,29 +187,61 @@ class _ChangedFirst:
             if st is None:
                 changed.append(src)
                 continue
-            stamp = self.stamps[path] = f"{st.st_size}:{st.st_mtime_ns}"
-            (same if known.get(path) == stamp else changed).append(src)
-        if same and changed:
-            logger.info("reading %d changed input files first", len(changed))
-        return changed + same
+            stamp = f"{st.st_size}:{st.st_mtime_ns}"
+            context = json.dumps([src.doc_id, src.path, src.format, *self.options], ensure_ascii=False)
+            self.stamps[path] = (stamp, context)
+            entry = known.get(path)
+            if entry is not None and entry[:2] == (stamp, context) and all(d[3] in keep for d in entry[2]) \
+                    and not may_have_sidecars(os.path.dirname(src.path), sidecars):
+                self.docs[path] = entry[2]
+                self.cached += [CachedDocument(*d) for d in entry[2]]
+            else:
+                changed.append(src)
+        if self.cached:
+            logger.info("%d input files unchanged since the last build, %d to read",
+                        len(sources) - len(changed), len(changed))
+        return changed
+
+    def read(self, doc: Document, key: str) -> None:
+        """Note a document read from a file, and its cache key, for :meth:`save`."""
+        if doc.path and doc.path != STDIN:
+            self.docs.setdefault(os.path.abspath(doc.path), []).append(
+                [doc.id, doc.date, doc.title, key, len(doc.text)])
+
+    def save(self, problems: list[Problem]) -> None:
+        """Remember the files of this build, except those that had problems."""
+        bad = {os.path.abspath(p.path) for p in problems if p.path != STDIN}
+        self.cache.set_inputs({path: (*self.stamps[path], docs) for path, docs in self.docs.items()
+                               if path in self.stamps and path not in bad})
 
 
 def _documents(inputs: Iterable[str | os.PathLike] | Iterable[Document], *, encoding: str | None, date: str | None = None,
-               report: BuildReport, order: Callable[[list[Source]], list[Source]] | None = None) -> Iterator[Document]:
-    """The documents of ``inputs``, lazily, counted into ``report``; ``order`` as :func:`read_documents` has it."""
+               report: BuildReport, known: _Inputs | None = None) -> Iterator[Document | CachedDocument]:
+    """The documents of ``inputs``, lazily, counted into ``report``.
+
+    With ``known``, the files it vouches for are not read: their documents come
+    last, as :class:`CachedDocument`.
+    """
     it = iter(inputs)
     first = next(it, None)
     if first is None:
         return
     if isinstance(first, Document):
-        docs: Iterable[Document] = itertools.chain([first], it)
+        docs: Iterable[Document | CachedDocument] = itertools.chain([first], it)
     else:
         docs = read_documents([first, *it], encoding=encoding, date=date, on_problem=report.problems.append,
-                              order=order)
+                              order=known)
+        if known is not None:
+            docs = _then_cached(docs, known)
     for d in docs:
         report.documents += 1
-        report.characters += len(d.text)
+        report.characters += d.chars if type(d) is CachedDocument else len(d.text)
         yield d
+
+
+def _then_cached(docs: Iterable[Document], known: _Inputs) -> Iterator[Document | CachedDocument]:
+    yield from docs
+    yield from known.cached          # filled in when reading started
 
 
 def build_graph(inputs: Iterable[str | os.PathLike] | Iterable[Document], *,
@@ -223,10 +286,10 @@ def build_graph(inputs: Iterable[str | os.PathLike] | Iterable[Document], *,
             results = extract_rows(docs, runner=runner, progress=progress)
         else:
             with ResultCache(cache_dir, version=version) as cache:
-                order = _ChangedFirst(cache)
-                docs = _documents(inputs, encoding=encoding, date=date, report=report, order=order)
-                results = extract_rows(docs, runner=runner, cache=cache, progress=progress)
-                cache.set_file_stamps(order.stamps)
+                known = _Inputs(cache, encoding=encoding, date=date)
+                docs = _documents(inputs, encoding=encoding, date=date, report=report, known=known)
+                results = extract_rows(docs, runner=runner, cache=cache, progress=progress, keyed=known.read)
+                known.save(report.problems)
             report.cached = cache.hits
             logger.info("cache: %d of %d documents reused", cache.hits, cache.hits + cache.misses)
         entities, relations = resolve_rows(results)

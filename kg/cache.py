@@ -7,6 +7,10 @@ and title under the current :func:`pipeline_version`, which changes whenever
 kg's extraction code or data files change. Document id and date are not part of
 the key: the builder re-applies them from the current :class:`Document`, so a
 renamed or re-dated file reuses its entry.
+
+The cache also lists the input files of the last build (:meth:`ResultCache.inputs`):
+a file whose size and modification time have not changed since is not read
+again, and its documents' results are taken as they are.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import logging
 import os
 import sqlite3
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import kg
@@ -192,7 +196,9 @@ class ResultCache:
             db.execute(f"PRAGMA mmap_size = {MMAP_SIZE}")
             db.execute("CREATE TABLE IF NOT EXISTS results (version TEXT NOT NULL, key TEXT NOT NULL, "
                        "result TEXT NOT NULL, PRIMARY KEY (version, key)) WITHOUT ROWID")
-            db.execute("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, stamp TEXT NOT NULL)")
+            db.execute("DROP TABLE IF EXISTS files")      # an earlier kg kept stamps only, as a hint
+            db.execute("CREATE TABLE IF NOT EXISTS inputs (path TEXT PRIMARY KEY, version TEXT NOT NULL, "
+                       "stamp TEXT NOT NULL, context TEXT NOT NULL, docs TEXT NOT NULL)")
             db.commit()
         except sqlite3.DatabaseError:
             db.close()
@@ -214,29 +220,45 @@ class ResultCache:
 
         Returns only the keys found; hits and misses are counted per key given.
         """
-        found: dict[str, str] = {}
-        for i in range(0, len(keys), LOOKUP_BATCH):
-            part = keys[i:i + LOOKUP_BATCH]
-            found.update(self._db.execute(
-                f"SELECT key, result FROM results WHERE version = ? AND key IN ({','.join('?' * len(part))})",
-                (self.version, *part)))
+        found = dict(self._select("key, result", keys))
         hits = sum(k in found for k in keys)
         self.hits += hits
         self.misses += len(keys) - hits
         return found
 
-    def file_stamps(self) -> dict[str, str]:
-        """The input files of the last build, as ``path -> stamp`` (see :meth:`set_file_stamps`)."""
-        return dict(self._db.execute("SELECT path, stamp FROM files"))
+    def present(self, keys: Sequence[str]) -> set[str]:
+        """The keys this cache holds a result for, found without reading the results."""
+        return {k for k, in self._select("key", keys)}
 
-    def set_file_stamps(self, stamps: dict[str, str]) -> None:
-        """Remember this build's input files and their stamps (size and modification time).
+    def _select(self, columns: str, keys: Sequence[str]) -> Iterator[tuple]:
+        """``SELECT columns`` of the results of ``keys``, one query each ``LOOKUP_BATCH`` keys."""
+        for i in range(0, len(keys), LOOKUP_BATCH):
+            part = keys[i:i + LOOKUP_BATCH]
+            yield from self._db.execute(
+                f"SELECT {columns} FROM results WHERE version = ? AND key IN ({','.join('?' * len(part))})",
+                (self.version, *part))
 
-        Only a hint for the next build, which reads the files that changed first
-        so their extraction starts early; results are always found by text hash.
+    def inputs(self) -> dict[str, tuple[str, str, list[list]]]:
+        """The input files of the last build under this version: ``path -> (stamp, context, documents)``.
+
+        See :meth:`set_inputs`; files a build with another pipeline version read are left out.
         """
-        self._db.execute("DELETE FROM files")
-        self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?)", stamps.items())
+        return {path: (stamp, context, _loads(docs)) for path, stamp, context, docs in self._db.execute(
+            "SELECT path, stamp, context, docs FROM inputs WHERE version = ?", (self.version,))}
+
+    def set_inputs(self, entries: dict[str, tuple[str, str, list[list]]]) -> None:
+        """Remember this build's input files, to trust the unchanged ones next time without reading them.
+
+        Args:
+            entries: ``path -> (stamp, context, documents)``: the file's absolute path;
+                its size and modification time; how it was read (the options and the path
+                as given, which document ids and dates depend on); and its documents as
+                ``[id, date, title, key, characters]``, whose results this cache holds.
+        """
+        self._db.execute("DELETE FROM inputs")
+        self._db.executemany("INSERT OR REPLACE INTO inputs VALUES (?, ?, ?, ?, ?)",
+                             ((path, self.version, stamp, context, json.dumps(docs, ensure_ascii=False))
+                              for path, (stamp, context, docs) in entries.items()))
         self.flush()
 
     def put(self, key: str, payload: str) -> None:

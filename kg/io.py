@@ -33,8 +33,8 @@ from kg.schema import Document
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Problem", "Source", "collect_sources", "read_documents", "require_inputs", "SUFFIXES",
-           "MAX_DOCUMENT_BYTES"]
+__all__ = ["Problem", "Source", "collect_sources", "may_have_sidecars", "read_documents", "read_source",
+           "require_inputs", "SUFFIXES", "MAX_DOCUMENT_BYTES"]
 
 #: file suffix -> format
 SUFFIXES: dict[str, str] = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html",
@@ -148,7 +148,7 @@ def collect_sources(paths: Iterable[str | os.PathLike], on_problem: ProblemHandl
 _FIELDS = ("title", "date", "source")
 
 
-def _may_have_sidecars(folder: str, known: dict[str, bool]) -> bool:
+def may_have_sidecars(folder: str, known: dict[str, bool]) -> bool:
     """Whether any file in ``folder`` is named like a sidecar (case aside); listed once per folder."""
     if folder not in known:
         try:
@@ -242,7 +242,7 @@ def _read_one(src: Source, *, encoding: str | None, default_date: str | None,
             if m:
                 fields["title"] = m.group(1).strip()
     if src.path != STDIN and (sidecar_folders is None
-                              or _may_have_sidecars(os.path.dirname(src.path), sidecar_folders)):
+                              or may_have_sidecars(os.path.dirname(src.path), sidecar_folders)):
         fields.update({k: v for k, v in _read_sidecar(Path(src.path)).items() if v is not None})
     if not text.strip():
         raise Unreadable("no text in the file" if fmt != "html" else
@@ -345,13 +345,13 @@ def read_documents(paths: Iterable[str | os.PathLike], *, encoding: str | None =
         date: the date of documents that state none (``kg build --date``).
         on_problem: called for each file or line that is skipped; by default a warning is logged.
         max_bytes: documents larger than this are skipped.
-        order: given the files to read (sorted by document id), returns them in the
-            order to read them in; the documents stay the same. The builder reads the
-            files that changed since its last build first, to start their extraction early.
+        order: given the input files (sorted by document id), returns the ones to read,
+            in the order to read them in. The builder leaves out the files its cache
+            vouches for and reads the ones that changed since its last build first.
 
     Yields:
-        One :class:`Document` per readable file (per line of a ``.jsonl`` file), in document id
-        order unless ``order`` says otherwise.
+        One :class:`Document` per readable file (per line of a ``.jsonl`` file) that ``order``
+        keeps, in document id order unless ``order`` says otherwise.
 
     Raises:
         InputError: ``encoding`` is not a codec name or ``date`` not a date.
@@ -368,13 +368,25 @@ def read_documents(paths: Iterable[str | os.PathLike], *, encoding: str | None =
     sources = collect_sources(paths, handler)
     sidecar_folders: dict[str, bool] = {}   # folders listed once: most hold no sidecar, no stat per file
     for src in order(sources) if order is not None else sources:
-        try:
-            yield from _read_one(src, encoding=encoding, default_date=date, max_bytes=max_bytes,
-                                 on_problem=handler, sidecar_folders=sidecar_folders)
-        except Unreadable as err:
-            handler(Problem(src.path, err.message, err.line))
-        except OSError as err:
-            handler(Problem(src.path, f"cannot read: {err.strerror or err}"))
+        yield from read_source(src, encoding=encoding, date=date, on_problem=handler, max_bytes=max_bytes,
+                               sidecar_folders=sidecar_folders)
+
+
+def read_source(src: Source, *, encoding: str | None = None, date: str | None = None,
+                on_problem: ProblemHandler | None = None, max_bytes: int = MAX_DOCUMENT_BYTES,
+                sidecar_folders: dict[str, bool] | None = None) -> Iterator[Document]:
+    """The documents of one input file of :func:`collect_sources`; arguments as :func:`read_documents` has them.
+
+    ``sidecar_folders`` remembers which folders hold sidecars, across calls.
+    """
+    handler = on_problem or (lambda pr: logger.warning("%s", pr))
+    try:
+        yield from _read_one(src, encoding=encoding, default_date=date, max_bytes=max_bytes,
+                             on_problem=handler, sidecar_folders=sidecar_folders)
+    except Unreadable as err:
+        handler(Problem(src.path, err.message, err.line))
+    except OSError as err:
+        handler(Problem(src.path, f"cannot read: {err.strerror or err}"))
 
 
 def require_inputs(paths: Iterable[str]) -> list[str]:

@@ -188,28 +188,89 @@ def test_cache_lookups_in_batches_count_hits_and_misses(tmp_path):
         assert cache.get_many([]) == {}
 
 
-def test_cache_rebuild_reads_changed_files_first(tmp_path):
-    """Files new or changed since the last build are read (and extracted) first; the graph is the same."""
-    src = tmp_path / "in"
-    src.mkdir()
-    docs = make_docs(6)
+def _corpus(folder, docs):
+    folder.mkdir(exist_ok=True)
     for d in docs:
-        (src / d.id).write_text(d.text, encoding="utf-8")
-    out = tmp_path / "out"
+        (folder / d.id).write_text(d.text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """The input files each build reads, in order."""
+    import kg.io
+
     seen: list[str] = []
-    build_graph([src], extractor=counting_extract, cache_dir=out, progress=lambda d: seen.append(d.id))
-    assert seen == [d.id for d in docs]
-    cache = ResultCache(out, version="any")
-    assert set(cache.file_stamps()) == {os.path.abspath(src / d.id) for d in docs}
-    cache.close(prune=False)
+    real = kg.io._read_bytes
+
+    def recording(src, max_bytes):
+        seen.append(os.path.basename(src.path))
+        return real(src, max_bytes)
+
+    monkeypatch.setattr(kg.io, "_read_bytes", recording)
+    return seen
+
+
+def _build_files(src, out, **kw):
+    report = BuildReport()
+    seen: list[str] = []
+    G = build_graph([src], extractor=counting_extract, cache_dir=out, report=report,
+                    progress=lambda d: seen.append(d.id), **kw)
+    return graph_to_json(G), report, seen
+
+
+def test_cache_rebuild_reads_only_changed_files(tmp_path, reads):
+    """Unchanged files are not read again; new and changed ones are read (and extracted) first."""
+    docs = make_docs(6)
+    src = _corpus(tmp_path / "in", docs)
+    out = tmp_path / "out"
+    first, report, seen = _build_files(src, out)
+    assert reads == seen == [d.id for d in docs]
     (src / "doc9999.txt").write_text(make_docs(1, start=50)[0].text, encoding="utf-8")
     (src / docs[2].id).write_text(docs[2].text + "又一段。\n", encoding="utf-8")
-    seen.clear()
+    reads.clear()
     CALLS.clear()
-    G = build_graph([src], extractor=counting_extract, cache_dir=out, progress=lambda d: seen.append(d.id))
-    assert sorted(CALLS) == sorted(seen[:2]) == [docs[2].id, "doc9999.txt"]
+    again, report2, seen = _build_files(src, out)
+    assert sorted(reads) == sorted(CALLS) == sorted(seen[:2]) == [docs[2].id, "doc9999.txt"]
     assert sorted(seen[2:]) == sorted(d.id for i, d in enumerate(docs) if i != 2)
-    assert graph_to_json(G) == graph_to_json(build_graph([src], extractor=counting_extract))
+    assert report2.cached == 5 and report2.documents == 7
+    fresh = BuildReport()
+    assert again == graph_to_json(build_graph([src], extractor=counting_extract, report=fresh))
+    assert report2.characters == fresh.characters
+    reads.clear()
+    assert _build_files(src, out)[0] == again and reads == []
+
+
+def test_cache_rebuild_reads_files_again_when_it_cannot_trust_them(tmp_path, reads):
+    """Other options, a touched file, lost results, sidecars, problems: the file is read again."""
+    docs = make_docs(4)
+    src = _corpus(tmp_path / "in", docs)
+    (src / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    _, report, _ = _build_files(src, out)
+    assert [p.path for p in report.problems] == [str(src / "empty.txt")]
+    reads.clear()
+    _, report, _ = _build_files(src, out)
+    assert reads == ["empty.txt"] and len(report.problems) == 1   # problems are reported again
+    reads.clear()
+    _build_files(src, out, date="2020-01-01")                     # read with other options
+    assert len(reads) == 5
+    reads.clear()
+    st = os.stat(src / docs[1].id)
+    os.utime(src / docs[1].id, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    CALLS.clear()
+    _build_files(src, out, date="2020-01-01")
+    assert reads == [docs[1].id, "empty.txt"] and CALLS == []      # touched: read, but its result is kept
+    with ResultCache(out, version=f"{pipeline_version()}:test_cache:counting_extract") as cache:
+        cache._db.execute("DELETE FROM results WHERE key = ?", (text_key(docs[3]),))
+    reads.clear()
+    CALLS.clear()
+    _build_files(src, out, date="2020-01-01")
+    assert reads == [docs[3].id, "empty.txt"] and CALLS == [docs[3].id]
+    (src / (docs[0].id + ".meta.json")).write_text('{"title": "标题"}', encoding="utf-8")
+    reads.clear()
+    _build_files(src, out, date="2020-01-01")
+    assert len(reads) == 5                                          # a folder with sidecars is read
 
 
 def test_cache_decoded_rows_share_repeated_strings():
