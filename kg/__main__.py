@@ -1,7 +1,5 @@
 """`python -m kg` runs the command line."""
 
-import sys
+from kg.cli import run
 
-from kg.cli import main
-
-sys.exit(main())
+run()

@@ -131,6 +131,24 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAIL
 
 
+def run() -> None:
+    """The ``kg`` command: :func:`main`, then exit at once, without freeing the heap object by object.
+
+    A build of 10,000 documents leaves millions of small objects; the interpreter
+    frees them one by one on exit, which takes about a second, for nothing: the
+    system takes the memory back at once. By then every output file is written,
+    closed and in place, and worker pools are shut down.
+    """
+    code = main()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):   # a closed pipe: nothing left to say
+            pass
+    os._exit(code)
+
+
 def _build(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 

@@ -126,6 +126,25 @@ def test_cli_build_success_is_0(tmp_path, capsys):
     assert code == EXIT_OK and "skipped" not in err
 
 
+def test_cli_command_exits_with_its_code_and_all_its_output(tmp_path):
+    """``python -m kg`` leaves without tearing down its heap; the code and every line printed still arrive."""
+    import subprocess
+
+    (tmp_path / "a.txt").write_text(S_GBK, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+
+    def kg(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=300)
+
+    built = kg("build", str(tmp_path), "-o", str(tmp_path / "out"), "--format", "json", "--no-progress",
+               "--workers", "1")
+    assert built.returncode == EXIT_PARTIAL, built.stderr
+    assert "skipped" in built.stderr and built.stderr.rstrip().endswith(str(tmp_path / "out") + "/")
+    stats = kg("query", "stats", "--graph", str(tmp_path / "out" / "graph.json"), "--json")
+    assert stats.returncode == EXIT_OK and json.loads(stats.stdout)
+    assert kg("query", "stats", "--graph", str(tmp_path / "none.json")).returncode == EXIT_FAIL
+
+
 def test_cli_build_nothing_readable_is_1(tmp_path, capsys):
     (tmp_path / "empty.txt").write_bytes(b"")
     code, err = run(build_args([tmp_path], tmp_path / "out"), capsys)
