@@ -9,6 +9,7 @@ order, so the graph is the same whatever order the documents were processed in.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 from typing import Any
 
@@ -21,6 +22,9 @@ from kg.schema import (
 )
 
 MAX_EVIDENCES = 5
+
+# The order of an edge's supports: by document, then evidence (sorting in C, no Python call per item).
+_doc_evidence = operator.itemgetter(5, 4)
 
 
 def to_graph(entities: Iterable[Entity],
@@ -158,6 +162,3 @@ def _add_new_edges(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, dict
     if clear is not None:
         clear(G)
 
-
-def _doc_evidence(rel: ResolvedRelation) -> tuple[str, str]:
-    return rel[5], rel[4]

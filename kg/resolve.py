@@ -140,25 +140,23 @@ def resolve_rows(results: Iterable[list]) -> tuple[list[Entity], list[ResolvedRe
             ent = Entity(etype, name, set(aliases), mentions, [res[R_DOC]], {date} if date else set(),
                          _merged([attrs]) if attrs else {})
         else:
+            # Column by column: a region or a big company has thousands of records.
+            recs = [records[i] for i in idxs]
+            names = [rec[1] for rec in recs]
             counts: dict[str, int] = {}
-            aliases = set()
-            mentions = 0
-            owners: dict[int, None] = {}
-            attrs_of = []
-            for i in idxs:
-                _, n, alias, m, attrs = records[i]
-                counts[n] = counts.get(n, 0) + m
-                mentions += m
-                if alias:
-                    aliases.update(alias)
-                owners[owner[i]] = None
-                if attrs:
-                    attrs_of.append(attrs)
-            name = _best_name(counts) if len(counts) > 1 else next(iter(counts))
-            aliases.update(counts)
-            in_docs = [docs[k] for k in owners]
+            if names.count(names[0]) == len(names):      # one name, the usual case
+                mentions = counts[names[0]] = sum([rec[3] for rec in recs])
+            else:
+                for n, m in zip(names, [rec[3] for rec in recs]):
+                    counts[n] = counts.get(n, 0) + m
+                mentions = sum(counts.values())
+            name = _best_name(counts) if len(counts) > 1 else names[0]
+            aliases = set(counts)
+            aliases.update(*[rec[2] for rec in recs if rec[2]])
+            in_docs = [docs[k] for k in dict.fromkeys([owner[i] for i in idxs])]
             ent = Entity(etype, name, aliases, mentions, sorted({res[R_DOC] for res in in_docs}),
-                         {res[R_DATE] for res in in_docs if res[R_DATE]}, _merged(attrs_of))
+                         {res[R_DATE] for res in in_docs if res[R_DATE]},
+                         _merged([rec[4] for rec in recs if rec[4]]))
         ent.aliases.discard(name)
         key_of[r] = (etype, name)
         ent_of[r] = ent
@@ -205,8 +203,11 @@ def resolve_rows(results: Iterable[list]) -> tuple[list[Entity], list[ResolvedRe
 def _merged(attrs: list[dict[str, Any]]) -> dict[str, Any]:
     """The attributes of records, merged in order (:func:`_merge_attrs`)."""
     into: dict[str, Any] = {}
+    last = None
     for a in attrs:
-        _merge_attrs(into, a)
+        if a != last:        # attributes equal to the last ones merged would change nothing
+            _merge_attrs(into, a)
+            last = a
     return into
 
 
