@@ -143,6 +143,11 @@ def test_cli_command_exits_with_its_code_and_all_its_output(tmp_path):
     stats = kg("query", "stats", "--graph", str(tmp_path / "out" / "graph.json"), "--json")
     assert stats.returncode == EXIT_OK and json.loads(stats.stdout)
     assert kg("query", "stats", "--graph", str(tmp_path / "none.json")).returncode == EXIT_FAIL
+    # Under a profiler, the command exits the usual way, so that the profiler writes its report.
+    report = tmp_path / "profile.out"
+    profiled = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(report), "-m", "kg", "query", "stats",
+                               "--graph", str(tmp_path / "out" / "graph.json")], capture_output=True, timeout=300)
+    assert profiled.returncode == EXIT_OK and report.stat().st_size > 0
 
 
 def test_cli_build_nothing_readable_is_1(tmp_path, capsys):
