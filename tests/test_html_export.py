@@ -79,6 +79,13 @@ def test_html_script_json_escapes(value, expected):
     assert json.loads(text) == {"k": value}
 
 
+def test_html_script_json_shows_non_finite_numbers_as_missing():
+    """JSON has no NaN or infinity: the page gets null, wherever the number sits."""
+    data = {"a": float("nan"), "b": [1.5, float("inf"), ("x", -float("inf"))], "c": {"d": 2}}
+    assert json.loads(script_json(data)) == {"a": None, "b": [1.5, None, ["x", None]], "c": {"d": 2}}
+    assert script_json({"a": [1.5, ("x",)]}) == '{"a":[1.5,["x"]]}'
+
+
 def test_html_does_not_mutate_graph(demo):
     before = copy.deepcopy(nx.node_link_data(demo, edges="edges"))
     render_html(demo)

@@ -128,8 +128,11 @@ def _finite(obj: Any) -> Any:
 
 def script_json(obj: Any) -> str:
     """JSON that is safe inside a ``<script>`` element: no ``<``, ``>``, ``&``, U+2028/9."""
-    text = json.dumps(_finite(obj), ensure_ascii=False, separators=(",", ":"), allow_nan=False,
-                      default=_jsonable)
+    try:
+        text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_jsonable)
+    except ValueError:      # a NaN or an infinity somewhere: walk the data once more, without them
+        text = json.dumps(_finite(obj), ensure_ascii=False, separators=(",", ":"), allow_nan=False,
+                          default=_jsonable)
     return re.sub("[<>&\u2028\u2029]", lambda m: _ESCAPES[m.group(0)], text)
 
 
