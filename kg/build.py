@@ -4,7 +4,8 @@
 any order, in worker processes, on a dask cluster, or not at all when the
 extraction cache already holds their result. Documents stream through: each is
 read, extracted (or found in the cache) and dropped, and only its small
-:class:`DocResult` is kept. Results are merged in document id order so the
+:class:`DocResult` is kept; files unchanged since the last build are not even
+read (:class:`_Inputs`). Results are merged in document id order so the
 graph does not depend on how the work was scheduled.
 """
 
