@@ -33,8 +33,8 @@ from kg.schema import Document
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Problem", "Source", "collect_sources", "may_have_sidecars", "read_documents", "read_source",
-           "require_inputs", "SUFFIXES", "MAX_DOCUMENT_BYTES"]
+__all__ = ["Problem", "Source", "collect_sources", "may_have_sidecars", "read_documents", "require_inputs",
+           "SUFFIXES", "MAX_DOCUMENT_BYTES"]
 
 #: file suffix -> format
 SUFFIXES: dict[str, str] = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html",
@@ -368,25 +368,13 @@ def read_documents(paths: Iterable[str | os.PathLike], *, encoding: str | None =
     sources = collect_sources(paths, handler)
     sidecar_folders: dict[str, bool] = {}   # folders listed once: most hold no sidecar, no stat per file
     for src in order(sources) if order is not None else sources:
-        yield from read_source(src, encoding=encoding, date=date, on_problem=handler, max_bytes=max_bytes,
-                               sidecar_folders=sidecar_folders)
-
-
-def read_source(src: Source, *, encoding: str | None = None, date: str | None = None,
-                on_problem: ProblemHandler | None = None, max_bytes: int = MAX_DOCUMENT_BYTES,
-                sidecar_folders: dict[str, bool] | None = None) -> Iterator[Document]:
-    """The documents of one input file of :func:`collect_sources`; arguments as :func:`read_documents` has them.
-
-    ``sidecar_folders`` remembers which folders hold sidecars, across calls.
-    """
-    handler = on_problem or (lambda pr: logger.warning("%s", pr))
-    try:
-        yield from _read_one(src, encoding=encoding, default_date=date, max_bytes=max_bytes,
-                             on_problem=handler, sidecar_folders=sidecar_folders)
-    except Unreadable as err:
-        handler(Problem(src.path, err.message, err.line))
-    except OSError as err:
-        handler(Problem(src.path, f"cannot read: {err.strerror or err}"))
+        try:
+            yield from _read_one(src, encoding=encoding, default_date=date, max_bytes=max_bytes,
+                                 on_problem=handler, sidecar_folders=sidecar_folders)
+        except Unreadable as err:
+            handler(Problem(src.path, err.message, err.line))
+        except OSError as err:
+            handler(Problem(src.path, f"cannot read: {err.strerror or err}"))
 
 
 def require_inputs(paths: Iterable[str]) -> list[str]:
