@@ -110,13 +110,7 @@ def resolve_rows(results: Iterable[list]) -> tuple[list[Entity], list[ResolvedRe
                 keys.add("#" + str(attrs[A_ADCODE]))
         for key in keys:
             j = seen.setdefault(key, i)
-            if j == i:
-                continue
-            if parent[i] == i:       # i joins its first set: no set to merge, only j's root to find
-                while parent[j] != j:
-                    j = parent[j]
-                parent[i] = j
-            else:
+            if j != i:
                 _union(parent, i, j)
 
     groups: dict[int, list[int]] = {}
