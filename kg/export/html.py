@@ -15,6 +15,7 @@ are laid out here (igraph, else networkx) and drawn with physics off, and above
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import logging
@@ -128,11 +129,12 @@ def _finite(obj: Any) -> Any:
 
 def script_json(obj: Any) -> str:
     """JSON that is safe inside a ``<script>`` element: no ``<``, ``>``, ``&``, U+2028/9."""
+    dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"), allow_nan=False,
+                              default=_jsonable)
     try:
-        text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_jsonable)
+        text = dumps(obj)
     except ValueError:      # a NaN or an infinity somewhere: walk the data once more, without them
-        text = json.dumps(_finite(obj), ensure_ascii=False, separators=(",", ":"), allow_nan=False,
-                          default=_jsonable)
+        text = dumps(_finite(obj))
     return re.sub("[<>&\u2028\u2029]", lambda m: _ESCAPES[m.group(0)], text)
 
 
