@@ -1,28 +1,32 @@
-"""jieba's prefix dictionary is cached per user as a pickle, and the cache cuts text alike."""
+"""jieba's dictionary is cached per user as word costs in a pickle, and the cache cuts text alike."""
 
 import jieba
 
 from kg.nlp import tokenizer
 
 
-def test_prefix_dict_cache_round_trip(tmp_path, monkeypatch):
+def _built():
+    tok = jieba.Tokenizer()
+    return tokenizer.word_costs_from(*tok.gen_pfdict(tok.get_dict_file()))
+
+
+def test_word_costs_cache_round_trip(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    built = jieba.Tokenizer()
-    built.initialize()
-    tokenizer._save_prefix_dict(built)
-    path = tokenizer._prefix_dict_cache()
+    built = _built()
+    tokenizer._save_word_costs(built)
+    path = tokenizer._word_costs_cache()
     assert path.parent == tmp_path / "kg" and path.exists()
 
-    loaded = jieba.Tokenizer()
-    assert tokenizer._load_prefix_dict(loaded) and loaded.initialized
+    loaded = tokenizer._load_word_costs()
+    assert loaded is not None and loaded[1] == built[1]
     text = "重庆市江北区建成两江数据中心，实施“链长制”。"
-    assert list(loaded.cut(text, HMM=False)) == list(built.cut(text, HMM=False))
+    assert list(tokenizer.DagCutter(*loaded)(text)) == list(tokenizer.DagCutter(*built)(text))
 
 
-def test_prefix_dict_cache_absent_or_corrupt_falls_back(tmp_path, monkeypatch):
+def test_word_costs_cache_absent_or_corrupt_falls_back(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert not tokenizer._load_prefix_dict(jieba.Tokenizer())
-    path = tokenizer._prefix_dict_cache()
+    assert tokenizer._load_word_costs() is None
+    path = tokenizer._word_costs_cache()
     path.parent.mkdir(parents=True)
     path.write_bytes(b"not a pickle")
-    assert not tokenizer._load_prefix_dict(jieba.Tokenizer())
+    assert tokenizer._load_word_costs() is None

@@ -1,0 +1,51 @@
+"""The segmenter gives jieba's own words (accurate mode, HMM off), whatever the text."""
+
+import jieba
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.nlp.pipeline import shared_nlp
+from kg.nlp.tokenizer import DagCutter, _word_costs
+
+# Characters that make dictionary words and their prefixes, plus the ASCII, spaces and
+# punctuation that jieba splits apart or glues together.
+ALPHABET = ("重庆市江北区两江新区数据中心智能科技有限公司产业园项目建设链长制一号工程"
+            "南京大学实验室发展改革委员会人民政府书记区长主任签约落地投资亿元"
+            "abcXYZ0123456789+#&._%- \t\n\r　，。、“”：；（）《》!?")
+
+
+@pytest.fixture(scope="module")
+def reference():
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    return lambda text: list(tok.cut(text, HMM=False))
+
+
+@pytest.fixture(scope="module")
+def cutter():
+    return DagCutter(*_word_costs())
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet=ALPHABET, max_size=60))
+def test_cuts_as_jieba_without_hmm(reference, cutter, text):
+    assert list(cutter(text)) == reference(text)
+
+
+@pytest.mark.parametrize("text", [
+    "重庆市江北区建成两江数据中心，实施“链长制”。",
+    "2023年GDP增长6.5%，R&D投入强度达2.8%，C919大飞机、5G基站和AI+制造。",
+    "南京大学与江北新区共建联合实验室\r\n（二期）\u3000项目总投资12.5亿元",
+    "",
+    "   ",
+])
+def test_cuts_written_examples_as_jieba(reference, cutter, text):
+    assert list(cutter(text)) == reference(text)
+
+
+def test_tokens_join_to_the_text():
+    text = "江北区 区长张三：\n推进“一号工程”，签约项目18个。"
+    doc = shared_nlp().make_doc(text)
+    assert "".join(t.text for t in doc) == text
+    assert doc.user_data["kg_text"] == text
