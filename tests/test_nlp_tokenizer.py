@@ -49,3 +49,10 @@ def test_tokens_join_to_the_text():
     doc = shared_nlp().make_doc(text)
     assert "".join(t.text for t in doc) == text
     assert doc.user_data["kg_text"] == text
+
+
+def test_splits_text_with_jiebas_own_patterns():
+    from kg.nlp import tokenizer
+
+    assert tokenizer._RE_HAN.pattern == jieba.re_han_default.pattern
+    assert tokenizer._RE_SKIP.pattern == jieba.re_skip_default.pattern

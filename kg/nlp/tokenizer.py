@@ -13,9 +13,12 @@ logs on import).
 
 from __future__ import annotations
 
+import importlib.metadata
+import importlib.util
 import logging
 import os
 import pickle
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from math import log
@@ -36,6 +39,11 @@ WordCosts = dict[str, "float | None"]
 # One character that jieba (re_eng) glues to its neighbours when the path leaves it alone.
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _ABSENT = object()
+# jieba's re_han_default and re_skip_default: runs of word characters, and the breaks between them.
+# Spelled out so that a process that finds the word costs cached never imports jieba
+# (0.14 s, most of it pkg_resources); the tests hold the cuts to jieba's own.
+_RE_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
+_RE_SKIP = re.compile("(\r\n|\\s)", re.U)
 
 
 def _jieba_tokenizer():
@@ -87,12 +95,13 @@ def _word_costs_cache() -> Path:
     cache folder (not a shared temporary folder), since a pickle must come
     from a trusted writer.
     """
-    import jieba
-
-    dict_file = Path(jieba.__file__).parent / "dict.txt"
-    stat = dict_file.stat()
+    spec = importlib.util.find_spec("jieba")       # found, not imported
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("jieba is not installed: pip install jieba")
+    stat = (Path(spec.origin).parent / "dict.txt").stat()
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg"
-    return base / f"jieba-costs-{jieba.__version__}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+    version = importlib.metadata.version("jieba")
+    return base / f"jieba-costs-{version}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
 
 
 def _load_word_costs() -> tuple[WordCosts, float] | None:
@@ -130,12 +139,10 @@ class DagCutter:
     """
 
     def __init__(self, costs: WordCosts, logtotal: float) -> None:
-        import jieba
-
         self.costs = costs
         self.unknown = -logtotal         # an unknown character: log(1) - log(total)
-        self.re_han = jieba.re_han_default
-        self.re_skip = jieba.re_skip_default
+        self.re_han = _RE_HAN
+        self.re_skip = _RE_SKIP
 
     def __call__(self, text: str) -> Iterator[str]:
         re_han, re_skip = self.re_han, self.re_skip
