@@ -56,3 +56,14 @@ def test_splits_text_with_jiebas_own_patterns():
 
     assert tokenizer._RE_HAN.pattern == jieba.re_han_default.pattern
     assert tokenizer._RE_SKIP.pattern == jieba.re_skip_default.pattern
+
+
+def test_hmm_on_cuts_with_jiebas_hmm():
+    from spacy.vocab import Vocab
+
+    from kg.nlp.tokenizer import JiebaTokenizer
+
+    text = "江北区推进智慧城市建设，张三强调要抓紧落实。"
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    assert [t.text for t in JiebaTokenizer(Vocab(), hmm=True)(text)] == list(tok.cut(text, HMM=True))
