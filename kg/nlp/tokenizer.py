@@ -90,7 +90,7 @@ def _word_costs() -> tuple[WordCosts, float]:
 def _word_costs_cache() -> Path:
     """A per-user pickle of the word costs, named after jieba's version and dictionary.
 
-    Building them from jieba's dictionary file takes about 1.5 s, in every
+    Building them from jieba's dictionary file takes 2 to 3 s, in every
     worker process; the pickle loads in about 0.3 s. It lives in the user's
     cache folder (not a shared temporary folder), since a pickle must come
     from a trusted writer.
