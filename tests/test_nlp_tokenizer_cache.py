@@ -1,18 +1,11 @@
 """jieba's dictionary is cached per user as word costs in a pickle, and the cache cuts text alike."""
 
-import jieba
-
 from kg.nlp import tokenizer
-
-
-def _built():
-    tok = jieba.Tokenizer()
-    return tokenizer.word_costs_from(*tok.gen_pfdict(tok.get_dict_file()))
 
 
 def test_word_costs_cache_round_trip(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    built = _built()
+    built = tokenizer.build_word_costs()
     tokenizer._save_word_costs(built)
     path = tokenizer._word_costs_cache()
     assert path.parent == tmp_path / "kg" and path.exists()

@@ -71,17 +71,20 @@ def word_costs_from(freq: dict[str, int], total: int) -> tuple[WordCosts, float]
     return {w: (log(f) - logtotal if f else None) for w, f in freq.items()}, logtotal
 
 
+def build_word_costs() -> tuple[WordCosts, float]:
+    """The word costs of jieba's own dictionary, read from its dictionary file (no cache)."""
+    import jieba
+
+    tok = jieba.Tokenizer()
+    return word_costs_from(*tok.gen_pfdict(tok.get_dict_file()))
+
+
 def _word_costs() -> tuple[WordCosts, float]:
     """jieba's dictionary as word costs, from the per-user cache or built (and cached) from jieba."""
     if "costs" not in _SHARED:
         costs = _load_word_costs()
         if costs is None:
-            import jieba
-
-            logging.getLogger("jieba").setLevel(logging.WARNING)
-            tok = jieba.Tokenizer()
-            freq, total = tok.gen_pfdict(tok.get_dict_file())
-            costs = word_costs_from(freq, total)
+            costs = build_word_costs()
             _save_word_costs(costs)
         _SHARED["costs"] = costs
     return _SHARED["costs"]
@@ -141,11 +144,9 @@ class DagCutter:
     def __init__(self, costs: WordCosts, logtotal: float) -> None:
         self.costs = costs
         self.unknown = -logtotal         # an unknown character: log(1) - log(total)
-        self.re_han = _RE_HAN
-        self.re_skip = _RE_SKIP
 
     def __call__(self, text: str) -> Iterator[str]:
-        re_han, re_skip = self.re_han, self.re_skip
+        re_han, re_skip = _RE_HAN, _RE_SKIP
         for block in re_han.split(text):
             if not block:
                 continue
