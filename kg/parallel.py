@@ -154,8 +154,9 @@ class PoolRunner(Runner):
         self._chunk_chars += len(document.text)
         if len(self._chunk) >= CHUNK_DOCS or self._chunk_chars >= CHUNK_CHARS:
             self._send()
-            # Keep a bounded window of chunks in flight: wait for one to finish before reading on.
-            while len(self._executors) >= self.max_executors and len(self._pending) > self.slots * IN_FLIGHT_PER_WORKER:
+            # Keep a bounded window of chunks in flight: read on while some executor has room
+            # (not the pool as a whole: the first one's ramp backlog would keep the next one idle).
+            while len(self._executors) >= self.max_executors and self._room() <= 0:
                 yield from self._collect(cf.FIRST_COMPLETED)
             yield from self._collect(None)
 
@@ -179,6 +180,10 @@ class PoolRunner(Runner):
         self._slots.append(max(slots, 1))
         # Start loading the pipeline now (a process pool starts a worker on its first task).
         executor.submit(warm_up, self.name)
+
+    def _room(self) -> int:
+        """How many more chunks the least loaded executor takes before its window is full."""
+        return max(IN_FLIGHT_PER_WORKER * slots - load for slots, load in zip(self._slots, self._load))
 
     def _send(self) -> None:
         n = len(self._executors)

@@ -10,7 +10,7 @@ import pytest
 from kg.build import BuildReport, build_graph
 from kg.errors import KGError
 from kg.export.json import graph_to_json
-from kg.parallel import CHUNK_DOCS, WORKER_RAMP_CHUNKS
+from kg.parallel import CHUNK_DOCS, IN_FLIGHT_PER_WORKER, WORKER_RAMP_CHUNKS
 from kg.schema import Document
 from test_build_fakes import fake_extract, make_docs, make_text
 
@@ -57,8 +57,8 @@ def test_build_progress_once_per_document():
     assert sorted(seen) == [d.id for d in DOCS[:10]]
 
 
-# Two workers: the first one's backlog (WORKER_RAMP_CHUNKS chunks, then the one that starts the second).
-@pytest.mark.parametrize("workers, bound", [(1, 3), (2, (WORKER_RAMP_CHUNKS + 1) * CHUNK_DOCS + 1)])
+# Two workers: the first one's ramp backlog, the second one's window, the chunk being filled.
+@pytest.mark.parametrize("workers, bound", [(1, 3), (2, (WORKER_RAMP_CHUNKS + IN_FLIGHT_PER_WORKER + 1) * CHUNK_DOCS)])
 def test_build_streams_documents(workers, bound):
     """Only a bounded window of documents is alive at a time, however many there are.
 
@@ -165,6 +165,62 @@ def test_build_starts_workers_as_the_work_needs(n, started):
     rows = extract_rows(docs, runner=runner)
     assert [r[1] for r in rows] == [d.id for d in docs]
     assert len(pools) == started
+
+
+def test_build_feeds_the_second_worker_while_the_first_has_its_backlog():
+    """The second worker gets chunk after chunk while the first still works through its ramp backlog.
+
+    Here the first worker is stuck until the second has done three chunks; a window
+    counted over the whole pool would wait for the first instead, until the timeout.
+    """
+    import concurrent.futures as cf
+    import threading
+
+    from kg.build import extract_rows
+    from kg.parallel import PoolRunner, extractor_name
+
+    released = threading.Event()
+    done_by_second: list[int] = []
+    who: list[str] = []           # what released the first worker
+
+    def release(by: str) -> None:
+        who.append(by)
+        released.set()
+
+    class Pool(cf.ThreadPoolExecutor):
+        def __init__(self, first: bool) -> None:
+            super().__init__(max_workers=1)
+            self.first = first
+
+        def submit(self, fn, /, *args, **kwargs):
+            def run():
+                if self.first:
+                    released.wait(timeout=30)
+                    return fn(*args, **kwargs)
+                out = fn(*args, **kwargs)
+                done_by_second.append(1)
+                if len(done_by_second) == 3:
+                    release("second worker")
+                return out
+            return super().submit(run)
+
+    pools: list[Pool] = []
+
+    def make() -> tuple[cf.Executor, int]:
+        pools.append(Pool(first=not pools))
+        return pools[-1], 1
+
+    docs = make_docs((WORKER_RAMP_CHUNKS + 6) * CHUNK_DOCS)
+    runner = PoolRunner(extractor_name(fake_extract), make_executor=make, max_executors=2)
+    timer = threading.Timer(10, release, ("timeout",))
+    timer.start()
+    try:
+        rows = extract_rows(docs, runner=runner)
+    finally:
+        timer.cancel()
+    assert [r[1] for r in rows] == [d.id for d in docs]
+    assert len(pools) == 2
+    assert who[0] == "second worker"
 
 
 def test_build_graph_edges_as_add_edges_from_adds_them():
