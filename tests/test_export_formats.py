@@ -142,6 +142,27 @@ def test_export_formats_never_broken_and_never_mutating(tmp_path):
     assert not list(tmp_path.glob(".*.tmp"))
 
 
+PLAIN = ["渝中区", "", "a|b", "tab\tand\nnewline", 0, -3, 2**40, True, False, 1.5, ["江北", "渝北"], ("x", "y"), []]
+NOT_PLAIN = ["bell\x07", "surrogate\ud800", float("nan"), float("inf"), ["ok", "bad\x01"], ["text", 1],
+             [["nested"]], {"b", "a"}, {"k": 1}, None, b"bytes"]
+
+
+@pytest.mark.parametrize("value, plain", [(v, True) for v in PLAIN] + [(v, False) for v in NOT_PLAIN])
+def test_export_formats_plain_values_take_the_fast_path_to_the_same_scalar(value, plain):
+    """The writers' fast path for plain values gives what to_scalar gives; other values are left to it."""
+    import warnings
+
+    from kg.export._flat import _SLOW, _plain_scalar, to_scalar
+
+    fast = _plain_scalar(value)
+    assert (fast is not _SLOW) == plain
+    if plain:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", ExportWarning)
+            full = to_scalar(value)
+        assert (fast, type(fast)) == (full, type(full))
+
+
 def test_export_formats_json_text_is_the_standard_librarys():
     """graph.json is written by a faster writer; its text must stay json.dumps(indent=1)'s, byte for byte."""
     import json

@@ -138,6 +138,30 @@ def to_scalar(value: Any, where: str = "value") -> Scalar | None:
     return _text(text, where)
 
 
+_SLOW = object()
+
+
+def _plain_scalar(value: Any) -> Any:
+    """:func:`to_scalar` of the values a kg graph holds, or ``_SLOW`` when it needs the full rules.
+
+    Text free of forbidden characters, integers, finite floats and lists of such text
+    are nearly every value of a large graph; they need no type dispatch, no
+    warning context and, for a list, one character check over the joined text.
+    """
+    t = type(value)
+    if t is str:
+        return value if _NOT_XML.search(value) is None else _SLOW
+    if t is int or t is bool:
+        return value
+    if t is float:
+        return value if math.isfinite(value) else _SLOW
+    if t is list or t is tuple:
+        if all(type(v) is str for v in value):
+            joined = SEP.join(value)
+            return joined if _NOT_XML.search(joined) is None else _SLOW
+    return _SLOW
+
+
 @dataclass(frozen=True)
 class Column:
     """An attribute name and the one type all its values are written as.
@@ -198,26 +222,38 @@ class Table:
 def _table(what: str, items: Iterable[tuple[Any, Mapping[Any, Any]]], first: tuple[str, ...]) -> Table:
     table = Table(what)
     seen: dict[str, list[Scalar]] = {}
+    keys: dict[Any, str] = {}                # attribute name -> its cleaned text
     for ident, attrs in items:
         values: dict[str, Scalar] = {}
         for name, value in attrs.items():
-            key = clean_text(str(name))
+            key = keys.get(name) if type(name) is str else None
+            if key is None:
+                key = clean_text(str(name))
+                if type(name) is str:
+                    keys[name] = key
             if not key:
                 _warn(f"{what} {ident!r}: attribute with an empty name dropped")
                 continue
-            s = to_scalar(value, f"{what} {ident!r} attribute {key!r}")
+            s = _plain_scalar(value)
+            if s is _SLOW:
+                s = to_scalar(value, f"{what} {ident!r} attribute {key!r}")
             if s is not None:
                 values[key] = s
-                seen.setdefault(key, []).append(s)
+                column = seen.get(key)
+                if column is None:
+                    column = seen[key] = []
+                column.append(s)
         table.rows.append((ident, values))
     names = [n for n in first if n in seen] + sorted(n for n in seen if n not in first)
     for name in names:
         kind = _kind(seen[name])
-        if kind == "string" and {type(v) for v in seen[name]} != {str}:
-            kinds = sorted({type(v).__name__ for v in seen[name]})
+        types = {type(v) for v in seen[name]}
+        if kind == "string" and types != {str}:
+            kinds = sorted(t.__name__ for t in types)
             _warn(f"{what} attribute {name!r} has values of types {', '.join(kinds)}; written as text")
         table.columns.append(Column(name, kind))
-        if kind in ("double", "string"):
+        # Values already of the column's type stay as they are.
+        if (kind == "double" and types != {float}) or (kind == "string" and types != {str}):
             for _, values in table.rows:
                 if name in values:
                     values[name] = _cast(values[name], kind)

@@ -25,11 +25,15 @@ _NAME_OK = re.compile(r"[A-Za-z0-9._:\-\u00b7\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u
 
 def text(value: str) -> str:
     """``value`` escaped as element content (carriage returns kept as ``&#13;``)."""
+    if _TEXT_RE.search(value) is None:       # most text: nothing to escape
+        return value
     return _TEXT_RE.sub(lambda m: _TEXT[m.group()], value)
 
 
 def attr(value: str) -> str:
     """``value`` escaped for a double-quoted attribute; newlines and tabs survive normalization."""
+    if _ATTR_RE.search(value) is None:
+        return value
     return _ATTR_RE.sub(lambda m: _ATTR[m.group()], value)
 
 

@@ -82,15 +82,20 @@ def _attributes(table: Table, own: tuple[str, ...]) -> list[str]:
     return lines
 
 
-def _attvalues(values: dict, table: Table, own: tuple[str, ...]) -> str:
+def _attvalue_tags(table: Table, own: tuple[str, ...]) -> dict[str, str]:
+    """Each column written as an ``<attvalue>``, and the start of its tag up to the value."""
+    return {c.name: f'<attvalue for="{_xml.attr(c.name)}" value="' for c in table.columns if c.name not in own}
+
+
+def _attvalues(values: dict, tags: dict[str, str]) -> str:
     parts = []
-    for c in table.columns:
-        if c.name in own or c.name not in values:
+    for name, tag in tags.items():
+        v = values.get(name)
+        if v is None:
             continue
-        v = values[c.name]
-        s = ("true" if v else "false") if isinstance(v, bool) else (
-            _xml.number(v) if isinstance(v, (int, float)) else v)
-        parts.append(f"<attvalue{_xml.attrs([('for', c.name), ('value', s)])}/>")
+        t = type(v)
+        s = _xml.attr(v) if t is str else ("true" if v else "false") if t is bool else _xml.number(v)
+        parts.append(f'{tag}{s}"/>')
     return f"<attvalues>{''.join(parts)}</attvalues>" if parts else ""
 
 
@@ -123,6 +128,7 @@ def generate_gexf(G: nx.MultiDiGraph, *, dynamic: bool = False,
     lines += _attributes(nodes, node_own)
     lines += _attributes(edges, edge_own)
 
+    node_tags, edge_tags = _attvalue_tags(nodes, node_own), _attvalue_tags(edges, edge_own)
     lines.append("    <nodes>")
     for n, values in nodes.rows:
         d = G.nodes[n]
@@ -135,7 +141,7 @@ def generate_gexf(G: nx.MultiDiGraph, *, dynamic: bool = False,
         xy = _position(G, n, pos)
         if xy is not None:
             viz += f'<viz:position x="{_xml.number(xy[0])}" y="{_xml.number(xy[1])}" z="0.0"/>'
-        lines.append(f"      <node{head}>{_attvalues(values, nodes, node_own)}{viz}</node>")
+        lines.append(f"      <node{head}>{_attvalues(values, node_tags)}{viz}</node>")
     lines.append("    </nodes>")
 
     lines.append("    <edges>")
@@ -144,7 +150,7 @@ def generate_gexf(G: nx.MultiDiGraph, *, dynamic: bool = False,
         head = _xml.attrs([("id", f"e{i}"), ("source", clean_text(str(u))), ("target", clean_text(str(v))),
                            ("label", values.get(E_RELATION)), ("weight", _xml.number(values[E_WEIGHT])),
                            ("start", start)])
-        lines.append(f"      <edge{head}>{_attvalues(values, edges, edge_own)}</edge>")
+        lines.append(f"      <edge{head}>{_attvalues(values, edge_tags)}</edge>")
     lines.append("    </edges>")
     lines += ["  </graph>", "</gexf>", ""]
     return "\n".join(lines)

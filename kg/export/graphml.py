@@ -65,15 +65,22 @@ def _keys(nodes: Table, edges: Table) -> tuple[list[str], dict[str, str], dict[s
     return lines, ids["node"], ids["edge"]
 
 
-def _data(values: dict, key_ids: dict[str, str]) -> list[str]:
+def _data(values: dict, opens: dict[str, str]) -> str:
+    """The ``<data>`` elements of one row; ``opens`` maps each column to its ``<data key=...>`` tag."""
     out = []
-    for name, key_id in key_ids.items():
-        if name in values:
-            v = values[name]
-            s = ("true" if v else "false") if isinstance(v, bool) else (
-                _xml.number(v) if isinstance(v, (int, float)) else _xml.text(v))
-            out.append(f'<data key="{_xml.attr(key_id)}">{s}</data>')
-    return out
+    for name, open_tag in opens.items():
+        v = values.get(name)
+        if v is None:
+            continue
+        t = type(v)
+        if t is str:
+            s = _xml.text(v)
+        elif t is bool:
+            s = "true" if v else "false"
+        else:
+            s = _xml.number(v)
+        out.append(f"{open_tag}{s}</data>")
+    return "".join(out)
 
 
 def generate_graphml(G: nx.MultiDiGraph) -> str:
@@ -93,11 +100,13 @@ def generate_graphml(G: nx.MultiDiGraph) -> str:
              f'<graphml xmlns="{NS}" xmlns:xsi="{XSI}" xsi:schemaLocation="{NS} {SCHEMA}">']
     lines += key_lines
     lines.append('  <graph edgedefault="directed">')
+    node_tags = {name: f'<data key="{_xml.attr(key_id)}">' for name, key_id in node_keys.items()}
+    edge_tags = {name: f'<data key="{_xml.attr(key_id)}">' for name, key_id in edge_keys.items()}
     for n, values in nodes.rows:
-        lines.append(f'    <node id="{_xml.attr(node_id[n])}">' + "".join(_data(values, node_keys)) + "</node>")
+        lines.append(f'    <node id="{_xml.attr(node_id[n])}">' + _data(values, node_tags) + "</node>")
     for i, ((u, v, _k), values) in enumerate(edges.rows):
         head = _xml.attrs([("id", f"e{i}"), ("source", node_id[u]), ("target", node_id[v])])
-        lines.append(f"    <edge{head}>" + "".join(_data(values, edge_keys)) + "</edge>")
+        lines.append(f"    <edge{head}>" + _data(values, edge_tags) + "</edge>")
     lines += ["  </graph>", "</graphml>", ""]
     return "\n".join(lines)
 
