@@ -234,13 +234,8 @@ class Run:
     summary: str = ""
 
 
-def run_build(args: list[str], *, prefix: list[str] | None = None, repeat: int = 1) -> Run:
-    """Run ``python -m kg build ARGS`` from the repository root; the fastest of ``repeat`` runs."""
-    return min((_run_build(args, prefix=prefix) for _ in range(repeat)), key=lambda r: r.seconds)
-
-
-def _run_build(args: list[str], *, prefix: list[str] | None) -> Run:
-    """Run ``python -m kg build ARGS`` once; wall time and peak RSS of its process tree."""
+def run_build(args: list[str], *, prefix: list[str] | None = None) -> Run:
+    """Run ``python -m kg build ARGS`` once, from the repository root; wall time and peak RSS of its process tree."""
     import psutil
 
     cmd = [*(prefix or [sys.executable]), "-m", "kg", "build", *args, "--format", "json", "--no-progress"]
@@ -291,11 +286,16 @@ def measure(size: int, work: Path, opts: argparse.Namespace) -> Row:
     chars = write_corpus(corpus, 0, size, chars=opts.chars, source=opts.source)
     row = Row(size, chars, jieba_speed(corpus))
     print(f"[{size} docs, {chars:,} chars] jieba.cut {row.jieba_cps:,.0f} chars/s", file=sys.stderr)
+    runs: dict[int, list[Run]] = {w: [] for w in opts.workers}
+    for _ in range(opts.repeat):
+        # Worker counts take turns, so that a slow spell of the machine falls on each alike.
+        for w in opts.workers:
+            out = work / f"out-{size}-w{w}"
+            runs[w].append(run_build([str(corpus), "-o", str(out), "--workers", str(w), "--no-cache"]))
     for w in opts.workers:
-        out = work / f"out-{size}-w{w}"
-        row.builds[w] = run_build([str(corpus), "-o", str(out), "--workers", str(w), "--no-cache"],
-                                  repeat=opts.repeat)
-        print(f"  --workers {w}: {row.builds[w].seconds:.1f} s, peak {row.builds[w].peak_mb:.0f} MB",
+        row.builds[w] = min(runs[w], key=lambda r: r.seconds)
+        print(f"  --workers {w}: {row.builds[w].seconds:.1f} s (best of {opts.repeat}: "
+              f"{', '.join(f'{r.seconds:.1f}' for r in runs[w])}), peak {row.builds[w].peak_mb:.0f} MB",
               file=sys.stderr)
     if max(opts.workers) > 1:
         row.ceiling = parallel_ceiling(corpus, max(opts.workers))
@@ -389,7 +389,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="where texts come from (default: %(default)s)")
     p.add_argument("--quick", action="store_true", help="skip the cache rebuild measurement")
     p.add_argument("--repeat", type=int, default=1,
-                   help="run each uncached build this many times and keep the fastest (noisy machines)")
+                   help="run each uncached build this many times, worker counts taking turns, "
+                        "and keep the fastest (noisy machines)")
     p.add_argument("--profile", type=int, metavar="DOCS", default=0,
                    help="also profile a one-worker build of DOCS documents with pyinstrument")
     p.add_argument("--work", metavar="DIR", help="keep corpora and outputs here (default: a temp folder)")
