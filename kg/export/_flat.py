@@ -174,8 +174,8 @@ class Column:
     kind: str
 
 
-def _kind(values: Iterable[Scalar]) -> str:
-    types = {type(v) for v in values}
+def _kind(values: Iterable[Scalar], types: set[type]) -> str:
+    """The column type of ``values``, whose Python types are ``types``."""
     if types == {bool}:
         return "boolean"
     if types and types <= {int}:
@@ -246,8 +246,8 @@ def _table(what: str, items: Iterable[tuple[Any, Mapping[Any, Any]]], first: tup
         table.rows.append((ident, values))
     names = [n for n in first if n in seen] + sorted(n for n in seen if n not in first)
     for name in names:
-        kind = _kind(seen[name])
         types = {type(v) for v in seen[name]}
+        kind = _kind(seen[name], types)
         if kind == "string" and types != {str}:
             kinds = sorted(t.__name__ for t in types)
             _warn(f"{what} attribute {name!r} has values of types {', '.join(kinds)}; written as text")
