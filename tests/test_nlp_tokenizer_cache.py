@@ -23,3 +23,18 @@ def test_word_costs_cache_absent_or_corrupt_falls_back(tmp_path, monkeypatch):
     path.parent.mkdir(parents=True)
     path.write_bytes(b"not a pickle")
     assert tokenizer._load_word_costs() is None
+
+
+def test_writing_the_word_costs_cache_drops_those_of_other_jieba_installs(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = tmp_path / "kg"
+    folder.mkdir()
+    other_install = folder / "jieba-costs-0.42.1-5071852-1700000000.pickle"
+    older_kg = folder / "jieba-0.42.1-5071852-1700000000.pickle"
+    unrelated = folder / "notes.txt"
+    for f in (other_install, older_kg, unrelated):
+        f.write_bytes(b"x")
+
+    tokenizer._save_word_costs(({"重庆": -9.0}, 17.0))
+
+    assert sorted(f.name for f in folder.iterdir()) == sorted([tokenizer._word_costs_cache().name, "notes.txt"])

@@ -128,6 +128,24 @@ def _save_word_costs(costs: tuple[WordCosts, float]) -> None:
         os.replace(tmp, path)
     except Exception as exc:   # no writable home (read-only, unset): keep working, only slower to start
         logger.debug("could not write the jieba cache: %s", exc)
+        return
+    _drop_stale_caches(path)
+
+
+def _drop_stale_caches(current: Path) -> None:
+    """Delete the word costs of other jieba installs (8 MB each): every new environment writes its own.
+
+    The name records the dictionary's size and modification time, so each fresh
+    virtual environment (a CI clone, a reinstall) gets a new file; the old ones
+    would pile up in the user's cache. So would the jieba dictionary pickles
+    older kg versions kept there (``jieba-<version>-*.pickle``).
+    """
+    for stale in [*current.parent.glob("jieba-costs-*.pickle"), *current.parent.glob("jieba-[0-9]*.pickle")]:
+        if stale != current:
+            try:
+                stale.unlink()
+            except OSError:    # another process's, in use or gone: harmless
+                pass
 
 
 class DagCutter:
