@@ -74,7 +74,7 @@ def from_doc(doc, document: Document) -> DocResult:
             r = next((m.region for m in ms if m.region is not None), None)
             if r is not None:
                 attrs[A_LEVEL] = r.level
-                if r.adcode and not r.adcode.startswith("Z"):
+                if r.adcode.isdigit():         # not a zone's or village's made-up code
                     attrs[A_ADCODE] = r.adcode
                 from kg.nlp.gazetteer import gazetteer
                 par = gazetteer().by_code.get(r.parent)

@@ -1,5 +1,7 @@
 """Regions: gazetteer lookups, short forms, homonyms resolved by the document's context."""
 
+import pytest
+
 from kg.nlp.gazetteer import gazetteer, short_forms
 from tests.conftest import entities_of, relations_of
 
@@ -63,3 +65,30 @@ def test_regions_far_county_named_like_a_common_word_needs_support():
     assert ("region", "老城区") not in entities_of(zhejiang)
     henan = "洛阳市老城区委书记 王刚\n\n老城区推进古城保护。河南省洛阳市加快文旅融合。"
     assert ("region", "老城区") in entities_of(henan)
+
+
+def test_regions_village_named_after_its_township_is_part_of_it():
+    text = "安吉县天荒坪镇余村坚持绿色发展。余村去年接待游客九十万人次。"
+    ents = entities_of(text)
+    assert ("region", "余村") in ents
+    assert ("余村", "part_of", "天荒坪镇") in relations_of(text)
+
+
+def test_regions_village_name_may_hold_the_character_of_a_township():
+    # 侨乡村 is a village; 乡村 alone is a word.
+    assert ("region", "侨乡村") in entities_of("梅县区南口镇侨乡村发展民宿。")
+    assert [e for e in entities_of("梅县区南口镇乡村振兴加快推进。") if e[1].endswith("村")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "梅县区南口镇示范村建设加快。",        # a kind of village
+    "梅县区南口镇新农村建设加快。",
+    "梅县区南口镇和平村、南口镇各村开展评比。",   # 和/各 join or point, they start no name
+])
+def test_regions_generic_words_after_a_township_are_no_villages(text):
+    villages = {e[1] for e in entities_of(text) if e[0] == "region" and e[1].endswith("村")}
+    assert villages == set()
+
+
+def test_regions_bare_village_needs_its_township_somewhere_in_the_document():
+    assert ("region", "余村") not in entities_of("余村去年接待游客九十万人次。")

@@ -81,3 +81,12 @@ def test_layout_feature_article_without_speaker_is_about_its_region():
     text = ("### 江北区：数字赋能产业升级\n\n今年以来，江北区建成两江数据中心，实施“链长制”，"
             "江北区企业数量增长12%。\n")
     assert ("江北区", "hosts", "两江数据中心") in relations_of(text)
+
+
+@pytest.mark.parametrize("text, official, village", [
+    ("梅县区南口镇侨乡村党总支书记潘伟明介绍，村里发展民宿。", "潘伟明", "侨乡村"),
+    ("安吉县天荒坪镇余村村党支部书记汪玉成说，村里办起了民宿。", "汪玉成", "余村"),   # 余村 + 村党支部
+    ("梅县区南口镇侨乡村委会主任 李春来 表示，要办好民宿。", "李春来", "侨乡村"),     # one 村 for both
+])
+def test_titles_village_party_secretary_or_committee_head_governs_the_village(text, official, village):
+    assert (official, "governs", village) in relations_of(text)

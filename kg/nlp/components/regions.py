@@ -4,8 +4,10 @@ Full names (江北区, 石柱土家族自治县), zone names (重庆高新区) a
 (``<region>`` + 高新区/经开区/综保区…) are taken everywhere; short forms (江北,
 石柱) only where the text makes them regions: in a list of districts, before a
 party or government body, or when the full form is used elsewhere in the
-document. Homonyms are resolved with the document's own context: the divisions
-it names unambiguously, and their ancestors.
+document. Villages, which the gazetteer does not list, only when written
+after their township (天荒坪镇余村), and then their bare name too. Homonyms
+are resolved with the document's own context: the divisions it names
+unambiguously, and their ancestors.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "综合
                  "开发区", "保税区", "新区", "工业园区")
 LIST_MARKER = re.compile(r"^[、和及与]|^等\d*个?(?:区县|县(?:[(（]市、区[)）])?|市县|区|县)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# A village name after its township: one to four Chinese characters, then 村. Not starting with a
+# word that joins or points (南口镇和各村), and never another division's suffix inside.
+_VILLAGE = re.compile(r"(?![和与及同在对把将向从为以等各全每本该个])[\u4e00-\u9fff](?<![村镇乡区县市省州街])"
+                      r"[^\W\d_a-zA-Z村镇区县市省州街]{0,3}村")
 
 
 @functools.lru_cache(maxsize=1)
@@ -165,7 +171,11 @@ class RegionRecognizer:
             name = canonical_name(r)
             aliases = (form,) if form != name else ()
             mentions.append(Mention(s, e, REGION, name, rule, aliases, r))
-        return mentions
+            if r.level == "township":
+                village = _village_after(text, e, r)
+                if village is not None:
+                    mentions.append(village)
+        return mentions + _villages_again(text, mentions)
 
     def _short_ok(self, text: str, s: int, e: int, r: Region, confirmed: set[str],
                   province: str | None = None) -> bool:
@@ -181,6 +191,46 @@ class RegionRecognizer:
         if LIST_MARKER.match(after) and (before in "、，,：: \n" or before == ""):
             return _in_region_list(text, s)
         return False
+
+
+def _village_after(text: str, end: int, town: Region) -> Mention | None:
+    """A village named right after its township (南口镇侨乡村), which the gazetteer does not list.
+
+    Only with the township written before it: a bare ``侨乡村`` could be anything.
+    Generic words (农村, 示范村, 行政村) are not names (``village_generic.txt``).
+    """
+    m = _VILLAGE.match(text, end)
+    if m is None:
+        return None
+    name = m.group()
+    whole, tails = _village_generic()
+    if name in whole or name.endswith(tails):
+        return None
+    return Mention(m.start(), m.end(), REGION, name, "region_village", (),
+                   Region(f"V{town.adcode}:{name}", name, "village", town.adcode))
+
+
+def _villages_again(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The later, bare mentions of villages the document named after their township (余村 again)."""
+    villages = {m.name: m.region for m in mentions if m.rule == "region_village"}
+    if not villages:
+        return []
+    taken = sorted((m.start, m.end) for m in mentions)
+    out = []
+    for name, region in villages.items():
+        for hit in re.finditer(re.escape(name), text):
+            s, e = hit.span()
+            if not any(a < e and s < b for a, b in taken):
+                out.append(Mention(s, e, REGION, name, "region_village_again", (), region))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _village_generic() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Generic words: two-character ones (农村, 乡村) as whole names only, since 侨乡村 is a
+    village; longer ones (示范村) also as the end of a name (老区示范村)."""
+    words = read_lines("village_generic.txt")
+    return frozenset(words), tuple(w for w in words if len(w) >= 3)
 
 
 def _foreign(g: Gazetteer, r: Region, weights: dict, context: dict) -> bool:

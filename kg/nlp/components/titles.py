@@ -216,6 +216,15 @@ class TitleParser:
         subject = next((p.unit for p in positions if p.governs and p.unit is not None), None)
         return (units, subject) if subject is not None else None
 
+    def _unit(self, pre: str, body: str, offset: int, context, chain: list[Mention],
+              region_at) -> list[Mention]:
+        """The unit mentions of ``pre``, the text before a post's body and role."""
+        found = self.units.resolve(pre, offset, context, chain, region_at)
+        if not found and pre and body.startswith("村"):
+            # 侨乡村党支部: the village's 村 is also the body's (余村村党支部 writes both).
+            found = self.units.resolve(pre + "村", offset, context, chain, region_at)
+        return found
+
     def _chain(self, chain_text: str, offset: int, name: str, context, region_at, *, line: bool, evidence: str):
         units: list[Mention] = []
         positions: list[Position] = []
@@ -232,7 +241,7 @@ class TitleParser:
                 continue
             pre, body, role = m.group("pre"), m.group("body") or "", m.group("role")
             seg_off = offset + seg_start
-            found = self.units.resolve(pre, seg_off, context, units, region_at)
+            found = self._unit(pre, body, seg_off, context, units, region_at)
             if not pre and prev_unit is not None:
                 unit, body = prev_unit, body or prev_body      # 党组书记、主任: same unit
             elif found:
@@ -282,9 +291,10 @@ class TitleParser:
             return None
         pre = text[m.start:m.core_start]
         # Use the longest suffix of `pre` that resolves as a unit.
+        body = text[m.core_start:m.role_end]
         for cut in range(len(pre)):
             sub = pre[cut:]
-            found = self.units.resolve(sub, m.start + cut, context, [], region_at)
+            found = self._unit(sub, body, m.start + cut, context, [], region_at)
             if found:
                 break
         else:
