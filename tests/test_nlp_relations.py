@@ -43,3 +43,10 @@ def test_relations_partner_that_builds_the_project_develops_it():
 def test_relations_managing_body_develops_what_it_manages():
     rels = relations_of("简阳市委书记 孙晓霞\n\n成立智能制造产业园管理委员会，启动建设简阳智能制造产业园。")
     assert ("智能制造产业园管理委员会", "develops", "简阳智能制造产业园") in rels
+
+
+def test_relations_partner_written_with_its_province_and_city_is_the_last_region_only():
+    text = ("苏州市委常委、昆山市委书记 周建平\n\n"
+            "昆山市携手上海市嘉定区打造数字经济产业园项目。我们与浙江省嘉兴市嘉善县签署战略合作协议。")
+    partners = {t for h, r, t in relations_of(text) if r == "partners_with"}
+    assert partners == {"嘉定区", "嘉善县"}

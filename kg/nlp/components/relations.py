@@ -129,11 +129,28 @@ class RelationExtractor:
                         s, e = sentence(m.start)
                         add(m, PART_OF, anchor[0], "part_of_region_list", text[s:e])
 
+    def _region_chains(self, mentions: list[Mention]) -> dict[int, int | None]:
+        """Regions written as a chain of prefixes (上海市嘉定区): ``id`` of the last -> where its chain
+        starts; ``None`` for the others, which say where the last one is and are no party of their own."""
+        regions = sorted((m for m in mentions if m.label == REGION and m.region is not None
+                          and not m.attrs.get("nested")), key=lambda m: m.start)
+        by_end: dict[int, Mention] = {}
+        start_of: dict[int, int | None] = {}
+        outer: set[int] = set()
+        for m in regions:
+            prev = by_end.get(m.start)
+            if prev is not None and self.g.is_within(m.region, prev.region):
+                start_of[id(m)] = start_of.get(id(prev), prev.start)
+                outer.add(id(prev))
+            by_end[m.end] = m
+        return {**start_of, **dict.fromkeys(outer)}
+
     def _section(self, text: str, sec: Section, mentions: list[Mention], sentence, add) -> None:
         subj = sec.subject
         if subj is None:
             return
         inside = [m for m in mentions if sec.start <= m.start < sec.end]
+        chain_start = self._region_chains(inside)
         for m in inside:
             if m.attrs.get("nested") and m.label in (PROJECT, PROGRAM, REGION):
                 continue
@@ -155,7 +172,10 @@ class RelationExtractor:
                 elif HOST_CUES.search(text[s:m.start]) or HOST_CUES.search(after[:12]):
                     add(subj, HOSTS, m, "hosts_speaker", ev)
             elif m.label in (ORGANIZATION, REGION) and not m.attrs.get("nested"):
-                before = text[max(s, m.start - 3):m.start]
+                start = chain_start.get(id(m), m.start)
+                if start is None:
+                    continue       # 上海市 of 与上海市嘉定区签署: the partner is 嘉定区
+                before = text[max(s, start - 3):start]
                 after = text[m.end:e]
                 if m.label == REGION and m.region and subj.region and m.key != subj.key:
                     if self.g.is_within(m.region, subj.region) and m.region.level == "township":
