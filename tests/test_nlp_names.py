@@ -62,6 +62,12 @@ NAMES = [
     ("加快推进渝自和渝毕城际铁路建设。", ("project", "渝毕城际铁路")),
     ("开工建设渝西和成达万高铁。", ("project", "渝西高铁")),
     ("开工建设渝西和成达万高铁。", ("project", "成达万高铁")),
+    # the place of a branch, in brackets before the company suffix, is part of the name
+    ("信达生物制药（苏州）有限公司扩大产能。", ("enterprise", "信达生物制药（苏州）有限公司")),
+    ("博世汽车部件(苏州)有限公司追加投资。", ("enterprise", "博世汽车部件(苏州)有限公司")),
+    # 研发 is a verb, but also the inside of a name when only a kind word would be left
+    ("两江新区引进长安汽车研发中心项目。", ("project", "长安汽车研发中心项目")),
+    ("区里新建智能网联汽车研发中心。", ("project", "智能网联汽车研发中心")),
 ]
 # fmt: on
 
@@ -99,6 +105,8 @@ def test_names_boundaries(text, expected):
     ("贯彻落实市委“稳中求进”要求。", "稳中求进"),
     ("探索“村企结对、抱团发展”做法，带动增收。", "村企结对、抱团发展"),
     ("整合11支产业基金。", "11支产业基金"),
+    ("华为数据中心项目落户园区。", "华为数据中心项目落户园区"),     # 落户 is the verb after the name
+    ("信达生物制药（苏州）有限公司扩大产能。", "苏州市"),           # the branch's place is no region here
 ])
 def test_names_counted_or_generic_are_not_names(text, bad):
     assert bad not in {n for _, n in entities_of(text)}

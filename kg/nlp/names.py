@@ -68,11 +68,13 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
     cut = 0
     inner = inner_verbs()
     for m in reversed(found):
-        if len(span) - m.end() >= min_core:
+        rest = span[m.end():]
+        if len(rest) >= min_core and not (m.group() in inner and _kind_word().fullmatch(rest)):
             cut = m.end()
             break
         if m.group() not in inner:
             return -1      # 武侯区坚持|项目: the kind word ends no name here
+        # 全球研发|中心项目: a kind word alone is no core either, the name reaches past 研发
     # ”的 between a quoted qualifier and the kind word belongs to the name:
     # “6个…指标”的分级评价体系.
     if cut >= 2 and span[cut - 1] == "的" and span[cut - 2] in QUOTE_PAIRS:
@@ -138,6 +140,12 @@ def _kind_end() -> re.Pattern:
     words = (*read_lines("project_kinds.txt"), *read_lines("program_kinds.txt"),
              *read_lines("organization_suffixes.txt"), *read_lines("enterprise_suffixes.txt"))
     return re.compile("(?:" + alternation(words) + ")$")
+
+
+@functools.lru_cache(maxsize=1)
+def _kind_word() -> re.Pattern:
+    return re.compile(alternation((*read_lines("project_kinds.txt"), *read_lines("program_kinds.txt"),
+                                   *read_lines("organization_suffixes.txt"))))
 
 
 def ends_with_kind(s: str) -> bool:

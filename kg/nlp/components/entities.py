@@ -52,6 +52,7 @@ COORDINATED = re.compile(r"([\u4e00-\u9fff]{2,4})[和及与]([\u4e00-\u9fff]{4,}
 LEAD_QUOTES = re.compile(r"^(?:“[^”]+”)+")
 QUOTE_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·]{1,6}")
 CLAUSE_SPLIT = re.compile(r"[，。、；：,;:\n]")
+PLACE_IN_BRACKETS = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[)）]$")   # ends where the company suffix starts
 SIGNED_CUE = re.compile(r"(签约|引进|新引进|新增|落户|招引)")
 AFTER_NAME = re.compile(r"主体|营收|竣工|投运|投产|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
                         r"纳入|获批|入选|获评|成为|基本|全面|累计|今年|上半年|年内|实现|等|已|正|将|于|内|成立|落户|和|并")
@@ -174,9 +175,12 @@ class EntityRecognizer:
         for m in self.p["brand"].finditer(text):
             out.append(Mention(m.start(), m.end(), ENTERPRISE, m.group(), "enterprise_brand"))
         for m in self.p["company"].finditer(text):
-            start = self._left(text, m.start(), max_len=24)
+            # 信达生物制药（苏州）有限公司: the place of a branch, in brackets before the suffix.
+            place = PLACE_IN_BRACKETS.search(text, max(0, m.start() - 8), m.start())
+            before = place.start() if place else m.start()
+            start = self._left(text, before, max_len=24)
             name = unquote(text[start:m.end()])
-            core = name[: -len(m.group())]
+            core = name[: before - m.end()]
             if start < 0 or len(core) < 2 or not _cjk(name[0]) or core in generic_heads() \
                     or core[-1] in "和与及的等":         # 国有资源和证券: 证券 is a thing here
                 continue
