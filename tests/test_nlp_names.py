@@ -68,6 +68,10 @@ NAMES = [
     # 研发 is a verb, but also the inside of a name when only a kind word would be left
     ("两江新区引进长安汽车研发中心项目。", ("project", "长安汽车研发中心项目")),
     ("区里新建智能网联汽车研发中心。", ("project", "智能网联汽车研发中心")),
+    # 再 after a quoted name goes on with it; 等 after one lists it
+    ("深入实施“昆山之路”再出发行动。", ("program", "昆山之路再出发行动")),
+    ("开展“三服务”再深化行动。", ("program", "三服务再深化行动")),
+    ("建立“一企一策”等机制。", ("program", "一企一策")),
 ]
 # fmt: on
 

@@ -64,6 +64,7 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
              if not (quoted and any(quoted[m.start():m.end()]))
              and not (m.end() - m.start() == 1 and (_inside_word(span, m.start(), m.end())
                                                     or _in_a_word(bounds, i + m.start())))]
+    found = _after_quote_kept(span, found)
     cuts = [m.end() for m in found]
     cut = 0
     inner = inner_verbs()
@@ -140,6 +141,28 @@ def _kind_end() -> re.Pattern:
     words = (*read_lines("project_kinds.txt"), *read_lines("program_kinds.txt"),
              *read_lines("organization_suffixes.txt"), *read_lines("enterprise_suffixes.txt"))
     return re.compile("(?:" + alternation(words) + ")$")
+
+
+@functools.lru_cache(maxsize=1)
+def _quote_continuations() -> frozenset[str]:
+    return frozenset(read_lines("quote_continuations.txt"))
+
+
+def _after_quote_kept(span: str, found: list[re.Match]) -> list[re.Match]:
+    """Stop words that go on a quoted name are part of it: “昆山之路”再出发行动, “三服务”再深化行动.
+
+    An adverb of ``quote_continuations.txt`` right after the closing quote (再)
+    starts such a run, and the stop words that follow it without a gap belong to it too.
+    """
+    out: list[re.Match] = []
+    run_end = -1
+    for m in found:
+        if m.start() == run_end or (m.start() > 0 and span[m.start() - 1] in CLOSE_QUOTES
+                                    and m.group() in _quote_continuations()):
+            run_end = m.end()
+            continue
+        out.append(m)
+    return out
 
 
 @functools.lru_cache(maxsize=1)
