@@ -70,6 +70,7 @@ NAMES = [
     ("区里新建智能网联汽车研发中心。", ("project", "智能网联汽车研发中心")),
     # 再 after a quoted name goes on with it; 等 after one lists it
     ("深入实施“昆山之路”再出发行动。", ("program", "昆山之路再出发行动")),
+    ("打造解放碑不夜城。", ("project", "解放碑不夜城")),       # 不 inside a word cuts nothing
     ("开展“三服务”再深化行动。", ("program", "三服务再深化行动")),
     ("建立“一企一策”等机制。", ("program", "一企一策")),
 ]
@@ -110,6 +111,8 @@ def test_names_boundaries(text, expected):
     ("探索“村企结对、抱团发展”做法，带动增收。", "村企结对、抱团发展"),
     ("整合11支产业基金。", "11支产业基金"),
     ("华为数据中心项目落户园区。", "华为数据中心项目落户园区"),     # 落户 is the verb after the name
+    ("“小微企业服务驿站”让企业办事不出园区。", "企业办事不出园区"),   # a clause, not a name
+    ("“小微企业服务驿站”让企业办事不出园区。", "小微企业服务驿站让企业办事不出园区"),
     ("信达生物制药（苏州）有限公司扩大产能。", "苏州市"),           # the branch's place is no region here
 ])
 def test_names_counted_or_generic_are_not_names(text, bad):

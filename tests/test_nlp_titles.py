@@ -90,3 +90,15 @@ def test_layout_feature_article_without_speaker_is_about_its_region():
 ])
 def test_titles_village_party_secretary_or_committee_head_governs_the_village(text, official, village):
     assert (official, "governs", village) in relations_of(text)
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("璧山区区长 陈小兵 表示，要加快建设。", "governs"),     # the title alone heads the government
+    ("巫溪县县长 张明 表示，要加快建设。", "governs"),
+    ("璧山区副区长 陈小兵 表示，要加快建设。", "serves_in"),
+])
+def test_titles_head_of_government_written_after_the_region_name(text, relation):
+    rels = relations_of(text)
+    official, region = text.split(" ")[1], text[:3]
+    assert (official, relation, region) in rels
+    assert (official, {"governs": "serves_in", "serves_in": "governs"}[relation], region) not in rels

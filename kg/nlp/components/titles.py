@@ -36,11 +36,13 @@ def grammar() -> dict:
     """Regexes and tables of the title grammar, built from the data files once."""
     roles = [r["role"] for r in read_table("titles.csv", ("role", "rank"))]
     rank = {r["role"]: r["rank"] for r in read_table("titles.csv")}
+    heads_government = frozenset(r["role"] for r in read_table("titles.csv") if r.get("heads") == "government")
     bodies = {r["body"]: r["governs"] for r in read_table("bodies.csv", ("body", "governs"))}
     role_alt, body_alt = alternation(roles), alternation(bodies)
     surnames = read_lines("surnames.txt")
     return {
         "rank": rank,
+        "heads_government": heads_government,
         "bodies": bodies,
         "segment": re.compile(rf"^(?P<pre>.*?)(?P<body>{body_alt})?(?P<role>{role_alt})$"),
         "line": re.compile(rf"^(?P<chain>.{{2,80}}?(?:{role_alt}))[\s·]*(?P<name>[\u4e00-\u9fff]{{2,4}})$"),
@@ -253,7 +255,9 @@ class TitleParser:
             else:
                 continue
             rank = self.gr["rank"].get(role, "member")
-            governs = (unit.label == REGION and rank == "top" and self.gr["bodies"].get(body, "no") == "yes")
+            governs = (unit.label == REGION and rank == "top"
+                       and (self.gr["bodies"].get(body, "no") == "yes"
+                            or not body and role in self.gr["heads_government"]))    # 璧山区区长
             if unit.label == REGION and unit.region is not None and unit.region.level == "zone" and role == "主任":
                 governs = governs or body in ("管委会", "管委")
             positions.append(Position(name, seg, role, rank, body, unit, governs,
