@@ -50,3 +50,9 @@ def test_relations_partner_written_with_its_province_and_city_is_the_last_region
             "昆山市携手上海市嘉定区打造数字经济产业园项目。我们与浙江省嘉兴市嘉善县签署战略合作协议。")
     partners = {t for h, r, t in relations_of(text) if r == "partners_with"}
     assert partners == {"嘉定区", "嘉善县"}
+
+
+def test_relations_township_before_its_village_is_still_placed_in_the_speakers_region():
+    text = "梅州市梅县区委书记 邝志强\n\n我们在南口镇侨乡村试点乡村振兴示范带建设。"
+    rels = relations_of(text)
+    assert {("南口镇", "part_of", "梅县区"), ("侨乡村", "part_of", "南口镇")} <= rels

@@ -172,17 +172,16 @@ class RelationExtractor:
                 elif HOST_CUES.search(text[s:m.start]) or HOST_CUES.search(after[:12]):
                     add(subj, HOSTS, m, "hosts_speaker", ev)
             elif m.label in (ORGANIZATION, REGION) and not m.attrs.get("nested"):
-                start = chain_start.get(id(m), m.start)
-                if start is None:
-                    continue       # 上海市 of 与上海市嘉定区签署: the partner is 嘉定区
-                before = text[max(s, start - 3):start]
-                after = text[m.end:e]
                 if m.label == REGION and m.region and subj.region and m.key != subj.key:
                     if self.g.is_within(m.region, subj.region) and m.region.level == "township":
                         add(m, PART_OF, subj, "part_of_section", ev)
                     elif self.g.is_within(subj.region, m.region) and m.region.level in ("city",):
                         add(subj, PART_OF, m, "part_of_section", ev)
-                if PARTNER_BEFORE.search(before) or PARTNER_AFTER.match(after):
+                start = chain_start.get(id(m), m.start)
+                if start is None:
+                    continue       # 上海市 of 与上海市嘉定区签署: the partner is 嘉定区
+                before = text[max(s, start - 3):start]
+                if PARTNER_BEFORE.search(before) or PARTNER_AFTER.match(text[m.end:e]):
                     add(subj, PARTNERS_WITH, m, "partners_cue", ev)
 
     def _names(self, mentions: list[Mention], text: str, sentence, add) -> None:
