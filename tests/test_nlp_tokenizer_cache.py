@@ -1,5 +1,7 @@
 """jieba's dictionary is cached per user as word costs in a pickle, and the cache cuts text alike."""
 
+import os
+
 from kg.nlp import tokenizer
 
 
@@ -25,16 +27,30 @@ def test_word_costs_cache_absent_or_corrupt_falls_back(tmp_path, monkeypatch):
     assert tokenizer._load_word_costs() is None
 
 
-def test_writing_the_word_costs_cache_drops_those_of_other_jieba_installs(tmp_path, monkeypatch):
+def test_writing_the_word_costs_cache_keeps_only_the_installs_used_last(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     folder = tmp_path / "kg"
     folder.mkdir()
-    other_install = folder / "jieba-costs-0.42.1-5071852-1700000000.pickle"
+    installs = [folder / f"jieba-costs-0.42.1-5071852-17000000{i:02d}.pickle" for i in range(5)]
+    for i, f in enumerate(installs):
+        f.write_bytes(b"x")
+        os.utime(f, (1_700_000_000 + i, 1_700_000_000 + i))     # the last one used last
     older_kg = folder / "jieba-0.42.1-5071852-1700000000.pickle"
     unrelated = folder / "notes.txt"
-    for f in (other_install, older_kg, unrelated):
+    for f in (older_kg, unrelated):
         f.write_bytes(b"x")
 
     tokenizer._save_word_costs(({"重庆": -9.0}, 17.0))
 
-    assert sorted(f.name for f in folder.iterdir()) == sorted([tokenizer._word_costs_cache().name, "notes.txt"])
+    kept = sorted(f.name for f in folder.iterdir())
+    newest_others = [f.name for f in installs[-(tokenizer.KEEP_WORD_COSTS - 1):]]
+    assert kept == sorted([tokenizer._word_costs_cache().name, *newest_others, "notes.txt"])
+
+
+def test_loading_the_word_costs_cache_marks_it_used(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    tokenizer._save_word_costs(({"重庆": -9.0}, 17.0))
+    path = tokenizer._word_costs_cache()
+    os.utime(path, (1_700_000_000, 1_700_000_000))
+    assert tokenizer._load_word_costs() is not None
+    assert path.stat().st_mtime > 1_700_000_000

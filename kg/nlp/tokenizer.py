@@ -13,6 +13,7 @@ logs on import).
 
 from __future__ import annotations
 
+import contextlib
 import importlib.metadata
 import importlib.util
 import logging
@@ -31,6 +32,7 @@ from spacy.vocab import Vocab
 logger = logging.getLogger(__name__)
 
 _SHARED: dict[str, object] = {}
+KEEP_WORD_COSTS = 3      # jieba installs whose word costs stay cached per user
 
 # Word costs: a dictionary word -> log(frequency / total); a prefix of words that is
 # no word itself -> None. Characters absent from it cost log(1 / total).
@@ -115,6 +117,8 @@ def _load_word_costs() -> tuple[WordCosts, float] | None:
         return None
     if not isinstance(costs, dict) or not isinstance(logtotal, float):
         return None
+    with contextlib.suppress(OSError):
+        os.utime(_word_costs_cache())      # used now: kept when other installs write theirs
     return costs, logtotal
 
 
@@ -133,19 +137,27 @@ def _save_word_costs(costs: tuple[WordCosts, float]) -> None:
 
 
 def _drop_stale_caches(current: Path) -> None:
-    """Delete the word costs of other jieba installs (8 MB each): every new environment writes its own.
+    """Keep the word costs of the ``KEEP_WORD_COSTS`` installs used last; delete the others (8 MB each).
 
     The name records the dictionary's size and modification time, so each fresh
-    virtual environment (a CI clone, a reinstall) gets a new file; the old ones
-    would pile up in the user's cache. So would the jieba dictionary pickles
-    older kg versions kept there (``jieba-<version>-*.pickle``).
+    virtual environment (a CI clone, a reinstall) gets a new file, and the old
+    ones piled up in the user's cache. A few are kept, so that environments used
+    in turn do not keep rebuilding theirs (loading one marks it used). The jieba
+    dictionary pickles older kg versions kept there (``jieba-<version>-*.pickle``)
+    are deleted.
     """
-    for stale in [*current.parent.glob("jieba-costs-*.pickle"), *current.parent.glob("jieba-[0-9]*.pickle")]:
-        if stale != current:
-            try:
-                stale.unlink()
-            except OSError:    # another process's, in use or gone: harmless
-                pass
+    def used(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    others = sorted((f for f in current.parent.glob("jieba-costs-*.pickle") if f != current), key=used, reverse=True)
+    for stale in [*others[KEEP_WORD_COSTS - 1:], *current.parent.glob("jieba-[0-9]*.pickle")]:
+        try:
+            stale.unlink()
+        except OSError:        # another process's, in use or gone: harmless
+            pass
 
 
 class DagCutter:
