@@ -70,7 +70,7 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
     inner = inner_verbs()
     for m in reversed(found):
         rest = span[m.end():]
-        if len(rest) >= min_core and not (m.group() in inner and _kind_word().fullmatch(rest)):
+        if len(rest) >= min_core and not (m.group() in inner and rest in _name_kinds()):
             cut = m.end()
             break
         if m.group() not in inner:
@@ -137,10 +137,15 @@ def _inside_word(s: str, a: int, b: int) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+def _name_kinds() -> frozenset[str]:
+    """The kind words that end project, program and organization names (园区, 行动, 研究院…)."""
+    return frozenset((*read_lines("project_kinds.txt"), *read_lines("program_kinds.txt"),
+                      *read_lines("organization_suffixes.txt")))
+
+
+@functools.lru_cache(maxsize=1)
 def _kind_end() -> re.Pattern:
-    words = (*read_lines("project_kinds.txt"), *read_lines("program_kinds.txt"),
-             *read_lines("organization_suffixes.txt"), *read_lines("enterprise_suffixes.txt"))
-    return re.compile("(?:" + alternation(words) + ")$")
+    return re.compile("(?:" + alternation((*_name_kinds(), *read_lines("enterprise_suffixes.txt"))) + ")$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -163,12 +168,6 @@ def _after_quote_kept(span: str, found: list[re.Match]) -> list[re.Match]:
             continue
         out.append(m)
     return out
-
-
-@functools.lru_cache(maxsize=1)
-def _kind_word() -> re.Pattern:
-    return re.compile(alternation((*read_lines("project_kinds.txt"), *read_lines("program_kinds.txt"),
-                                   *read_lines("organization_suffixes.txt"))))
 
 
 def ends_with_kind(s: str) -> bool:

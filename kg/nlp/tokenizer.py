@@ -111,14 +111,15 @@ def _word_costs_cache() -> Path:
 
 def _load_word_costs() -> tuple[WordCosts, float] | None:
     try:
-        with open(_word_costs_cache(), "rb") as f:
+        path = _word_costs_cache()
+        with open(path, "rb") as f:
             costs, logtotal = pickle.load(f)
     except Exception:          # absent, unreadable or stale: built again
         return None
     if not isinstance(costs, dict) or not isinstance(logtotal, float):
         return None
     with contextlib.suppress(OSError):
-        os.utime(_word_costs_cache())      # used now: kept when other installs write theirs
+        os.utime(path)         # used now: kept when other installs write theirs
     return costs, logtotal
 
 

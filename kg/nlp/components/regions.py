@@ -215,7 +215,7 @@ def _villages_again(text: str, mentions: list[Mention]) -> list[Mention]:
     villages = {m.name: m.region for m in mentions if m.rule == "region_village"}
     if not villages:
         return []
-    taken = sorted((m.start, m.end) for m in mentions)
+    taken = [(m.start, m.end) for m in mentions]
     out = []
     for name, region in villages.items():
         for hit in re.finditer(re.escape(name), text):

@@ -106,7 +106,7 @@ class RelationExtractor:
                 if base is not None:       # 永川综保区 is 永川区's zone
                     s, e = sentence(m.start)
                     add(m, PART_OF, base, "part_of_zone_name", text[s:e])
-            if m.label == REGION and prev and m.region and self.g.is_within(m.region, prev.region):
+            if m.label == REGION and self._inside(m, prev):
                 s, e = sentence(m.start)
                 add(m, PART_OF, prev, "part_of_prefix", text[s:e])
             if m.label == ORGANIZATION:
@@ -129,6 +129,10 @@ class RelationExtractor:
                         s, e = sentence(m.start)
                         add(m, PART_OF, anchor[0], "part_of_region_list", text[s:e])
 
+    def _inside(self, m: Mention, prev: Mention | None) -> bool:
+        """Is region ``m``, written right after region ``prev``, a part of it (杭州市|滨江区)?"""
+        return prev is not None and m.region is not None and self.g.is_within(m.region, prev.region)
+
     def _region_chains(self, mentions: list[Mention]) -> dict[int, int | None]:
         """Regions written as a chain of prefixes (上海市嘉定区): ``id`` of the last -> where its chain
         starts; ``None`` for the others, which say where the last one is and are no party of their own."""
@@ -139,7 +143,7 @@ class RelationExtractor:
         outer: set[int] = set()
         for m in regions:
             prev = by_end.get(m.start)
-            if prev is not None and self.g.is_within(m.region, prev.region):
+            if self._inside(m, prev):
                 start_of[id(m)] = start_of.get(id(prev), prev.start)
                 outer.add(id(prev))
             by_end[m.end] = m

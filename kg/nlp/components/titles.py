@@ -34,9 +34,10 @@ NAME_FOLLOW = ("说", "表示", "介绍", "指出", "强调", "在", "到", "主
 @functools.lru_cache(maxsize=1)
 def grammar() -> dict:
     """Regexes and tables of the title grammar, built from the data files once."""
-    roles = [r["role"] for r in read_table("titles.csv", ("role", "rank"))]
-    rank = {r["role"]: r["rank"] for r in read_table("titles.csv")}
-    heads_government = frozenset(r["role"] for r in read_table("titles.csv") if r.get("heads") == "government")
+    titles = read_table("titles.csv", ("role", "rank"))
+    roles = [r["role"] for r in titles]
+    rank = {r["role"]: r["rank"] for r in titles}
+    heads_government = frozenset(r["role"] for r in titles if r.get("heads") == "government")
     bodies = {r["body"]: r["governs"] for r in read_table("bodies.csv", ("body", "governs"))}
     role_alt, body_alt = alternation(roles), alternation(bodies)
     surnames = read_lines("surnames.txt")
