@@ -136,3 +136,30 @@ def test_names_named_strategy_is_a_program():
 
 def test_names_stop_word_inside_place_name_does_not_cut():
     assert ("enterprise", "成都云杉微电子有限公司") in entities_of("引进成都云杉微电子有限公司。")
+
+
+def test_names_short_form_declared_in_brackets_is_an_alias_and_names_later_mentions():
+    from kg.extract import extract
+    from kg.schema import Document
+
+    text = ("乐山市引进四川永祥多晶硅有限公司（以下简称“永祥多晶硅”）。永祥多晶硅今年产值增长两成。"
+            "支持乐山高新投资发展（集团）有限公司（乐山高投）参与园区建设。")
+    res = extract(Document(id="t.txt", text=text))
+    ents = {e.name: e for e in res.entities if e.type == "enterprise"}
+    assert "永祥多晶硅" in ents["四川永祥多晶硅有限公司"].aliases
+    assert ents["四川永祥多晶硅有限公司"].mentions == 2     # the later short form counts as a mention
+    assert "永祥多晶硅" not in ents
+
+
+def test_names_bracket_note_that_is_no_contraction_is_no_short_form():
+    from kg.extract import extract
+    from kg.schema import Document
+
+    res = extract(Document(id="t.txt", text="引进四川永祥多晶硅有限公司（全球龙头）。"))
+    ents = {e.name: e for e in res.entities if e.type == "enterprise"}
+    assert "全球龙头" not in ents["四川永祥多晶硅有限公司"].aliases
+
+
+def test_names_customs_office_is_an_organization():
+    assert ("organization", "成都海关") in entities_of("与成都海关建立“关企协作”机制。")
+    assert not {n for t, n in entities_of("推动海关特殊监管区域发展。") if t == "organization"}

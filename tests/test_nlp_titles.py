@@ -102,3 +102,10 @@ def test_titles_head_of_government_written_after_the_region_name(text, relation)
     official, region = text.split(" ")[1], text[:3]
     assert (official, relation, region) in rels
     assert (official, {"governs": "serves_in", "serves_in": "governs"}[relation], region) not in rels
+
+
+def test_titles_name_right_before_said_is_two_characters():
+    from tests.conftest import relations_of
+
+    rels = relations_of("“园区就是我们的主战场。”青白江区委副书记、区长刘婧说，青白江区今年引进项目50个。")
+    assert ("刘婧", "governs", "青白江区") in rels

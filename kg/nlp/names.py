@@ -175,6 +175,11 @@ def ends_with_kind(s: str) -> bool:
     return bool(_kind_end().search(s))
 
 
+def is_kind_word(s: str) -> bool:
+    """Is ``s`` a kind word alone (产业园, 研究院, 集团), no name?"""
+    return bool(_kind_end().fullmatch(s))
+
+
 @functools.lru_cache(maxsize=1)
 def lead_strips() -> tuple[str, ...]:
     return read_lines("lead_strips.txt")

@@ -19,7 +19,7 @@ from kg.nlp.components.organizations import department_regex, institution_ending
 from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention, doc_text
 from kg.nlp.names import (
-    BOUNDARY, CLOSE_QUOTES, OPEN_QUOTES, lead_strips, left_extent, quote_nouns, quoted_spans, stops,
+    BOUNDARY, CLOSE_QUOTES, OPEN_QUOTES, is_kind_word, lead_strips, left_extent, quote_nouns, quoted_spans, stops,
     unquote,
 )
 from kg.schema import ENTERPRISE, OFFICIAL, ORGANIZATION, PROGRAM, PROJECT, REGION
@@ -115,6 +115,7 @@ class EntityRecognizer:
         found += self._kind_names(text)
         found += self._listed_applications(text)
         found += self._quoted(text, found)
+        found += _short_forms(text, found)
         found = [m for m in found if not (m.label == ORGANIZATION and text[m.end:m.end + 1] == "门")]
         mentions = _settle(found)
         doc._.kg_mentions = mentions
@@ -358,6 +359,51 @@ class EntityRecognizer:
         if any(clause.endswith(v) for v in PROGRAM_VERBS):
             return PROGRAM
         return None
+
+
+@functools.lru_cache(maxsize=1)
+def _short_form_regex() -> re.Pattern:
+    markers = alternation(read_lines("short_form_markers.txt"))
+    return re.compile(rf"[（(](?P<marker>{markers})?[“\"]?(?P<short>[\u4e00-\u9fffA-Za-z0-9]{{2,10}})[”\"]?[)）]")
+
+
+SHORT_FORM_OF = (ENTERPRISE, ORGANIZATION, PROJECT, PROGRAM)
+
+
+def _short_forms(text: str, found: list[Mention]) -> list[Mention]:
+    """A short form declared in brackets after a name, and each later use of it.
+
+    ``浙江晶耀光电科技有限公司（以下简称“晶耀光电”）……晶耀光电投资``: the short form
+    becomes an alias of the name, and each use of it a mention of the named entity.
+    Without a marker word (简称) the bracket must hold the name's own characters
+    in order (``合肥维信诺科技有限公司（合肥维信诺）``), else it is a note, not a short form.
+    """
+    if "（" not in text and "(" not in text:
+        return []
+    named: dict[int, Mention] = {}          # the longest name ending at each position
+    for m in found:
+        if m.label in SHORT_FORM_OF and (m.end not in named or m.start < named[m.end].start):
+            named[m.end] = m
+    out: list[Mention] = []
+    regex = _short_form_regex()
+    for end, m in named.items():
+        d = regex.match(text, end)
+        if d is None:
+            continue
+        short = d.group("short")
+        if short == m.name or is_kind_word(short) or not (d.group("marker") or _in_order(short, m.name)):
+            continue
+        m.aliases = (*m.aliases, short)
+        for k in (k.start() for k in re.finditer(re.escape(short), text)):
+            if not (d.start() <= k < d.end() or m.start <= k < m.end):
+                out.append(Mention(k, k + len(short), m.label, m.name, f"{m.label}_short_form", (short,)))
+    return out
+
+
+def _in_order(short: str, name: str) -> bool:
+    """Are the characters of ``short`` those of ``name``, in order (a contraction of it)?"""
+    it = iter(name)
+    return all(ch in it for ch in short)
 
 
 def _coined_system(text: str, start: int, core: str, kind: str) -> bool:

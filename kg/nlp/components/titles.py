@@ -26,6 +26,7 @@ from kg.schema import OFFICIAL, ORGANIZATION, REGION
 IMPLICIT = {"省": "province", "市": "city", "区": "county", "县": "county", "州": "city",
             "镇": "township", "乡": "township", "街道": "township"}
 SEP = re.compile(r"[、，,；;]+|\s+")
+SAID = "说"          # right after a name, never the end of one
 NAME_FOLLOW = ("说", "表示", "介绍", "指出", "强调", "在", "到", "主持", "出席", "带队", "一行", "调研",
                "同志", "等", "和", "与", "及", "率", "参加", "会见", "对", "就", "为", "的", "也", "还",
                "作", "代表", "宣布", "提出", "要求", "认为", "告诉", "坦言")
@@ -336,8 +337,9 @@ class TitleParser:
         for given in (2, 1):
             end = sm.end() + given
             cand = text[i:end]
-            if len(cand) > 4 or not all("\u4e00" <= c <= "\u9fff" for c in cand):
-                continue
+            if len(cand) > 4 or not all("\u4e00" <= c <= "\u9fff" for c in cand) \
+                    or (given == 2 and cand.endswith(SAID)):
+                continue          # 区长刘婧说，: the name is 刘婧
             if self.gr["follow"].match(text, end):
                 return cand
         return None
