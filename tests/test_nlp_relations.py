@@ -56,3 +56,73 @@ def test_relations_township_before_its_village_is_still_placed_in_the_speakers_r
     text = "梅州市梅县区委书记 邝志强\n\n我们在南口镇侨乡村试点乡村振兴示范带建设。"
     rels = relations_of(text)
     assert {("南口镇", "part_of", "梅县区"), ("侨乡村", "part_of", "南口镇")} <= rels
+
+
+def test_relations_head_of_government_who_is_also_deputy_secretary_governs_only():
+    rels = relations_of("仁寿县委副书记、县长 马骏\n\n仁寿县引进四川文宫食品有限公司。")
+    assert ("马骏", "governs", "仁寿县") in rels
+    assert ("马骏", "serves_in", "仁寿县") not in rels
+
+
+def test_relations_owner_of_a_project_develops_it_and_is_not_hosted_for_it():
+    text = ("眉山市东坡区委书记 何刚\n\n"
+            "签约四川锂源新材料有限公司总投资45亿元的锂电正极材料项目。"
+            "通威集团投资2亿美元建设的光伏组件基地投产。")
+    rels = relations_of(text)
+    assert ("四川锂源新材料有限公司", "develops", "锂电正极材料项目") in rels
+    assert ("东坡区", "hosts", "锂电正极材料项目") in rels
+    assert ("东坡区", "hosts", "四川锂源新材料有限公司") not in rels
+    assert ("通威集团", "develops", "光伏组件基地") in rels
+
+
+def test_relations_project_placed_in_a_township_is_hosted_there_too():
+    text = ("眉山市东坡区委书记 何刚\n\n"
+            "在修文镇建设东坡泡菜产业园。万胜镇石桥村引进四川川派农业开发有限公司。"
+            "新材料产业基地项目已落户尚义镇。组织企业赴越南参展。"
+            "在太和镇，东坡区引进四川蜀味食品有限公司，投资3亿元建设川菜调味品产业园。")
+    rels = relations_of(text)
+    assert {("修文镇", "hosts", "东坡泡菜产业园"), ("东坡区", "hosts", "东坡泡菜产业园")} <= rels
+    assert ("石桥村", "hosts", "四川川派农业开发有限公司") in rels
+    assert ("尚义镇", "hosts", "新材料产业基地项目") in rels
+    assert {("太和镇", "hosts", "川菜调味品产业园"), ("太和镇", "hosts", "四川蜀味食品有限公司"),
+            ("东坡区", "hosts", "川菜调味品产业园")} <= rels
+    assert not {t for h, r, t in rels if h == "越南"}
+
+
+def test_relations_where_partners_build_is_not_a_partner():
+    rels = relations_of("眉山市东坡区委书记 何刚\n\n与成都市双流区深化合作，在修文镇共建双东协作产业园。")
+    assert ("东坡区", "partners_with", "双流区") in rels
+    assert not {t for h, r, t in rels if r == "partners_with"} & {"修文镇"}
+
+
+def test_relations_a_sentence_about_another_region_of_the_speech_is_that_regions_too():
+    text = ("眉山市委常委、常务副市长 李军\n\n"
+            "彭山区依托四川天府新材料有限公司建设锂电材料循环利用基地。"
+            "青神县与夹江县探索“竹编+陶瓷”协同发展模式。")
+    rels = relations_of(text)
+    assert ("彭山区", "hosts", "锂电材料循环利用基地") in rels
+    assert ("眉山市", "hosts", "锂电材料循环利用基地") in rels      # the speaker's too
+    assert ("青神县", "partners_with", "夹江县") in rels
+    assert ("眉山市", "partners_with", "夹江县") not in rels
+
+
+def test_relations_an_article_section_follows_the_region_it_is_about():
+    text = ("眉山：新材料产业成势见效\n\n"
+            "眉山市把新材料作为首位产业。眉山市今年新签约项目40个。\n"
+            "一条链带动一片\n"
+            "在眉山市彭山区，锂电产业链加快成形。彭山区引进四川天府新材料有限公司，建成锂电材料循环利用基地。"
+            "这里还实施“链长+链主”协同机制。\n"
+            "一片园聚起一群\n"
+            "眉山市建设东坡数字经济产业园，眉山市还在推进眉山天府新区建设。\n")
+    rels = relations_of(text)
+    assert ("彭山区", "hosts", "锂电材料循环利用基地") in rels
+    assert ("彭山区", "implements", "链长+链主协同机制") in rels
+    assert ("眉山市", "hosts", "锂电材料循环利用基地") not in rels
+    assert ("眉山市", "hosts", "东坡数字经济产业园") in rels
+
+
+def test_relations_a_department_that_acts_in_its_sentence_partners_itself():
+    text = ("眉山市经济和信息化局党组书记、局长 王平\n\n"
+            "市经济和信息化局联合四川大学建设新材料中试平台。")
+    rels = relations_of(text)
+    assert not {h for h, r, t in rels if r == "partners_with" and t == "市经济和信息化局"}

@@ -10,36 +10,76 @@ Rules (the ``rule`` attribute of each edge):
 - ``part_of_section``: a division named in a speech about its ancestor, or the speech's
   region named with its own ancestor (以桥头镇为例 in 石柱's speech).
 - ``hosts_speaker``: a project in a speech is hosted by the speaker's region;
-  an enterprise too when the sentence says it was introduced, signed, supported….
+  an enterprise too when the sentence says it was introduced, signed, supported…,
+  but not a company named only as a project's owner (签约X总投资30亿元的Y项目).
 - ``implements_speaker``: a program in a speech is implemented by the speaker's region.
+  A sentence that starts with another region inside the speaker's (义乌市依托…) or with
+  an organization (市科技局联合…) is that one's: it hosts, implements and partners
+  there; in a speech the speaker still hosts and implements, in an article the
+  sentence's region takes over up to the next heading.
+- ``hosts_located``: 在履坦镇建设Y, 包河区大圩镇建成Y, Y落户金华开发区 → the region hosts Y.
 - ``implements_named_body``: 中组部重点村分类管理试点 → 中组部 implements it.
 - ``develops_owner_name``: 上汽云计算中心 → 上汽 develops it.
-- ``develops_cobuild``: 与X共建Y / X投资…打造的Y / 联合X打造Y → X develops Y.
+- ``develops_cobuild``: 与X共建Y / X投资30亿元的Y / X在包河布局的Y / 联合X打造Y → X develops Y.
 - ``develops_managing_body``: 成立Y管理局…建设XY → the managing body develops XY.
 - ``partners_cue``: 联合X, 与X共建/合作, 携手X, 对接X → the speaker partners with X.
+
+The cue words of these rules are in ``kg/data/triggers.csv``.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.gazetteer import gazetteer
+from kg.nlp.layout import FINAL, MIN_BODY_LINE
+from kg.nlp.lexicon import alternation, read_table
 from kg.nlp.mention import Mention, Section, doc_sentences, doc_text
 from kg.schema import (
     DEVELOPS, ENTERPRISE, GOVERNS, HOSTS, IMPLEMENTS, LEADS, ORGANIZATION, PART_OF, PARTNERS_WITH,
     PROGRAM, PROJECT, REGION, SERVES_IN, RelationRecord,
 )
 
-HOST_CUES = re.compile(r"引进|引入|签约|落户|入驻|支持|培育|集聚|招引|新增|扶持|打造|招商|引育|落地")
-PARTNER_BEFORE = re.compile(r"(?:联合|携手|对接|与|同)$")
-PARTNER_AFTER = re.compile(r"^(?:[、和及][\u4e00-\u9fffA-Za-z]{2,12})*(?:等[\u4e00-\u9fff]{0,6})?"
-                           r"(?:共建|合作|建立|签署|携手|联合|战略合作|结对)")
-COBUILD = re.compile(r"共建|合作建设|联合打造|合资")
-BUILD = re.compile(r"(?:投资)?(?:打造|建设|建成|布局)")
+ADVERBS = r"(?:已|还|正|先后|累计|新|加快|全力|成功|率先|正在|又)?"
+# Regions a trip or a list of markets names, not where something is: 赴东南亚参展, 到上海招商.
+NOT_LOCATED = re.compile(r"(?:赴|到|去|往|向|与|同|联合|携手|对接)$")
+
+
+LEAD_ADVERBIAL = re.compile(r"[^，,。；;“”\n]{1,8}[，,]")
+NOT_SUBJECT_AFTER = set("、和及的等，,")
+# The levels of region a project is placed in (not a province or city: those are the speaker's context).
+LOCAL_LEVELS = ("county", "township", "village", "zone")
+# Between a project and the verb that places it: Y，项目已落户R.
+PLACED_GAP = re.compile(r"[,，]?(?:该|这个)?(?:项目|企业|公司)?(?:已|将|正式|成功|顺利|已经|先后)*")
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> dict[str, re.Pattern]:
+    """The cue regexes of the relation rules, from the words of ``triggers.csv``."""
+    words: dict[str, list[str]] = {}
+    for row in read_table("triggers.csv", ("rule", "word")):
+        words.setdefault(row["rule"], []).append(row["word"])
+    alt = {rule: alternation(ws) for rule, ws in words.items()}
+    return {
+        "hosts_enterprise": re.compile(alt["hosts_enterprise"]),
+        "partners_before": re.compile(f"(?:{alt['partners_before']})$"),
+        "partners_after": re.compile(r"^(?:[、和及][\u4e00-\u9fffA-Za-z]{2,12})*(?:等[\u4e00-\u9fff]{0,6})?"
+                                     f"(?:{alt['partners_after']})"),
+        "develops_cobuild": re.compile(alt["develops_cobuild"]),
+        "develops_build": re.compile(f"(?:投资)?(?:{alt['develops_build']})"),
+        "located_build": re.compile(f"{ADVERBS}(?:{alt['hosts_located_build']})"),
+        "placed_at": re.compile(f"(?:{alt['hosts_placed_at']})$"),
+    }
+
+
+# X投资30亿元的Y, X总投资3亿美元建设的Y, X投资建设的Y, X在包河布局的Y: X owns Y.
+OWNER = re.compile(r"(?:(?:总)?投资(?:约|超|近|逾)?[\d.]+[万亿]?(?:美元|元|欧元)?(?:人民币)?|投资|在[\u4e00-\u9fff]{2,8}?)"
+                   r"(?:打造|建设|兴建|新建|布局|投资建设)?的")
 MANAGING_BODY = re.compile(r"(?:管理局|管理委员会|管委会|建设指挥部|指挥部|运营公司|建设公司)$")
 
 
@@ -48,6 +88,7 @@ class RelationExtractor:
 
     def __init__(self) -> None:
         self.g = gazetteer()
+        self.cue = cues()
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -64,6 +105,7 @@ class RelationExtractor:
             if h.key != t.key:
                 rels.append(RelationRecord(h.key, rel, t.key, rule, ev.strip()))
 
+        self.positions = doc._.kg_positions or []
         self._titles(doc, add)
         self._part_of(text, mentions, doc, sentence, add)
         sections = list(doc._.kg_sections or [])
@@ -71,8 +113,9 @@ class RelationExtractor:
             sections = self._article_section(text, mentions)
             doc._.kg_sections = sections
         for sec in sections:
-            self._section(text, sec, mentions, sentence, add)
+            self._section(text, sec, mentions, sents, sentence, add)
         self._names(mentions, text, sentence, add)
+        self._located(text, mentions, sentence, add)
         doc._.kg_relations = _dedupe(rels)
         return doc
 
@@ -149,12 +192,15 @@ class RelationExtractor:
             by_end[m.end] = m
         return {**start_of, **dict.fromkeys(outer)}
 
-    def _section(self, text: str, sec: Section, mentions: list[Mention], sentence, add) -> None:
-        subj = sec.subject
-        if subj is None:
+    def _section(self, text: str, sec: Section, mentions: list[Mention], sents: list[tuple[int, int]],
+                 sentence, add) -> None:
+        speaker = sec.subject
+        if speaker is None:
             return
         inside = [m for m in mentions if sec.start <= m.start < sec.end]
         chain_start = self._region_chains(inside)
+        titled = {p.unit.start for p in self.positions if p.unit is not None and p.unit.label == ORGANIZATION}
+        local = self._local_subjects(text, sec, [m for m in inside if m.start not in titled], sents)
         for m in inside:
             if m.attrs.get("nested") and m.label in (PROJECT, PROGRAM, REGION):
                 continue
@@ -162,31 +208,112 @@ class RelationExtractor:
             ev = text[s:e]
             if sec.title_start <= m.start < sec.title_end:
                 continue
-            if m.label == PROJECT and subj.label == REGION:
-                add(subj, HOSTS, m, "hosts_speaker", ev)
+            subj = local.get(s, speaker)
+            host = subj if subj.label == REGION else speaker     # a department's sentence: its region hosts
+            # In a speech, all it reports is the speaker's too; an article's region yields to the local one.
+            also = speaker if sec.speaker and speaker.key != subj.key else None
+            if m.label == PROJECT and host.label == REGION:
+                add(host, HOSTS, m, "hosts_speaker", ev)
+                if also is not None and also.label == REGION:
+                    add(also, HOSTS, m, "hosts_speaker", ev)
             elif m.label == PROGRAM:
                 add(subj, IMPLEMENTS, m, "implements_speaker", ev)
-            elif m.label == ENTERPRISE and subj.label == REGION:
+                if also is not None:
+                    add(also, IMPLEMENTS, m, "implements_speaker", ev)
+            elif m.label == ENTERPRISE and host.label == REGION:
                 before = text[max(s, m.start - 3):m.start]
                 after = text[m.end:e]
-                if PARTNER_BEFORE.search(before) or PARTNER_AFTER.match(after):
+                if self.cue["partners_before"].search(before) or self.cue["partners_after"].match(after):
                     add(subj, PARTNERS_WITH, m, "partners_cue", ev)
-                elif m.attrs.get("nested"):
-                    continue
-                elif HOST_CUES.search(text[s:m.start]) or HOST_CUES.search(after[:12]):
-                    add(subj, HOSTS, m, "hosts_speaker", ev)
+                elif m.attrs.get("nested") or _owns_next(OWNER.match(after), m.end, inside):
+                    continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
+                elif self.cue["hosts_enterprise"].search(text[s:m.start]) or self.cue["hosts_enterprise"].search(after[:12]):
+                    add(host, HOSTS, m, "hosts_speaker", ev)
+                    if also is not None and also.label == REGION:
+                        add(also, HOSTS, m, "hosts_speaker", ev)
             elif m.label in (ORGANIZATION, REGION) and not m.attrs.get("nested"):
-                if m.label == REGION and m.region and subj.region and m.key != subj.key:
-                    if self.g.is_within(m.region, subj.region) and m.region.level == "township":
-                        add(m, PART_OF, subj, "part_of_section", ev)
-                    elif self.g.is_within(subj.region, m.region) and m.region.level in ("city",):
-                        add(subj, PART_OF, m, "part_of_section", ev)
+                if m.label == REGION and m.region and speaker.region and m.key != speaker.key:
+                    if self.g.is_within(m.region, speaker.region) and m.region.level == "township" \
+                            and chain_start.get(id(m)) is None:     # 包河区大圩镇: part of 包河区 only
+                        add(m, PART_OF, speaker, "part_of_section", ev)
+                    elif self.g.is_within(speaker.region, m.region) and m.region.level in ("city",):
+                        add(speaker, PART_OF, m, "part_of_section", ev)
+                if m.key == subj.key:
+                    continue
                 start = chain_start.get(id(m), m.start)
                 if start is None:
                     continue       # 上海市 of 与上海市嘉定区签署: the partner is 嘉定区
                 before = text[max(s, start - 3):start]
-                if PARTNER_BEFORE.search(before) or PARTNER_AFTER.match(text[m.end:e]):
+                if before.endswith("在"):
+                    continue       # 在黄宅镇共建…: where the partners build, not a partner
+                if self.cue["partners_before"].search(before) or self.cue["partners_after"].match(text[m.end:e]):
                     add(subj, PARTNERS_WITH, m, "partners_cue", ev)
+
+    def _local_subjects(self, text: str, sec: Section, inside: list[Mention],
+                        sents: list[tuple[int, int]]) -> dict[int, Mention]:
+        """Sentences about a region inside the section's: sentence start -> that region.
+
+        ``义乌市依托…`` in the commerce bureau's speech, ``长丰县与包河区探索…`` in an
+        article about 合肥: what the sentence reports is that region's. In an article
+        (no speaker), the region stays the subject of the sentences that follow, up
+        to the next heading or the next sentence with a subject of its own.
+        """
+        subj = sec.subject
+        regional = subj.label == REGION and subj.region is not None
+        by_start = {m.start: m for m in inside if not m.attrs.get("nested") and (
+            m.label == ORGANIZATION or regional and m.label == REGION and m.region is not None)}
+        if not by_start:
+            return {}
+        article = not sec.speaker
+        out: dict[int, Mention] = {}
+        current: Mention | None = None
+        for s, e in sents:
+            if not sec.start <= s < sec.end:
+                continue
+            if article and _is_heading(text, s, e):
+                current = None
+                continue
+            r, locative = self._sentence_subject(text, s, e, by_start)
+            inner = r is not None and r.label == REGION and r.key != subj.key \
+                and self.g.is_within(r.region, subj.region)
+            if r is not None and (r.label == ORGANIZATION or locative and inner):
+                out[s] = r          # 市科技局联合… / 在合肥市长丰县下塘镇，…: this sentence only
+            elif inner:
+                out[s] = current = r
+            elif r is not None and r.key == subj.key:
+                current = None
+            elif article and current is not None:
+                out[s] = current
+        return out
+
+    def _sentence_subject(self, text: str, s: int, e: int,
+                          by_start: dict[int, Mention]) -> tuple[Mention | None, bool]:
+        """The region (or organization) a sentence starts with as its subject, and whether
+        it is only a place (在合肥市包河区，…) rather than the actor (包河区大圩镇建成…)."""
+        if text.startswith("在", s):
+            r = self._chain_at(s + 1, by_start)
+            if r is None or text[r.end:r.end + 1] not in ",，":
+                return None, False
+            actor = self._chain_at(r.end + 1, by_start)          # 在天荒坪镇，安吉县引进…
+            if actor is not None and text[actor.end:actor.end + 1] not in NOT_SUBJECT_AFTER:
+                return actor, False
+            return (r, True) if r.label == REGION else (None, False)
+        i = s
+        lead = LEAD_ADVERBIAL.match(text, i, e)       # 今年以来，/ 7月，
+        if lead and not any(i <= k < lead.end() for k in by_start):
+            i = lead.end()
+        r = self._chain_at(i, by_start)
+        if r is None or text[r.end:r.end + 1] in NOT_SUBJECT_AFTER:
+            return None, False
+        return r, False
+
+    def _chain_at(self, i: int, by_start: dict[int, Mention]) -> Mention | None:
+        """The mention at ``i``; for a region, the last of the prefix chain it starts (包河区|大圩镇)."""
+        r = by_start.get(i)
+        while r is not None and r.label == REGION and (nxt := by_start.get(r.end)) is not None \
+                and self._inside(nxt, r):
+            r = nxt
+        return r
 
     def _names(self, mentions: list[Mention], text: str, sentence, add) -> None:
         """Relations read off names: owners and launching bodies named in a name."""
@@ -208,9 +335,9 @@ class RelationExtractor:
         for x in ents:
             s, e = sentence(x.start)
             after = text[x.end:e]
-            cm = COBUILD.match(after) or re.match(r"投资[\d.]+[万亿]?元?(?:打造|建设)的", after)
-            if not cm and PARTNER_BEFORE.search(text[max(s, x.start - 3):x.start]):
-                cm = BUILD.match(after)          # 联合中国移动打造Y: the partner builds Y too
+            cm = self.cue["develops_cobuild"].match(after) or OWNER.match(after)
+            if not cm and self.cue["partners_before"].search(text[max(s, x.start - 3):x.start]):
+                cm = self.cue["develops_build"].match(after)          # 联合中国移动打造Y: the partner builds Y too
             if not cm:
                 continue
             y = next((p for p in projects if p.start >= x.end + cm.end() and p.start - (x.end + cm.end()) <= 2), None)
@@ -228,6 +355,57 @@ class RelationExtractor:
                 if s <= y.start < e and y.name.endswith(core):
                     add(x, DEVELOPS, y, "develops_managing_body", text[s:e])
 
+    def _located(self, text: str, mentions: list[Mention], sentence, add) -> None:
+        """hosts_located: a project or enterprise that its sentence places in a named region.
+
+        ``在履坦镇建设Y``, ``包河区大圩镇建成Y``, ``Y落户金华开发区``: the region (each of a
+        prefix chain, down from the county) hosts Y, besides the speaker's region.
+        """
+        tops = sorted((m for m in mentions if not m.attrs.get("nested")), key=lambda m: m.start)
+        targets = [m for m in tops if m.label in (PROJECT, ENTERPRISE)]
+        target_starts = [m.start for m in targets]
+        for chain in self._chains([m for m in tops if m.label == REGION and m.region is not None]):
+            first, last = chain[0], chain[-1]
+            local = [r for r in chain if r.region.level in LOCAL_LEVELS]
+            s, e = sentence(first.start)
+            before = text[max(s, first.start - 4):first.start]
+            if not local or NOT_LOCATED.search(before):
+                continue
+            hit: list[Mention] = []
+            placed = self.cue["placed_at"].search(before)
+            if placed:                                  # Y（项目已）落户R
+                k = bisect.bisect_left(target_starts, first.start) - 1
+                gap_end = max(s, first.start - 4) + placed.start()
+                if k >= 0 and targets[k].start >= s and PLACED_GAP.fullmatch(text, targets[k].end, gap_end):
+                    hit.append(targets[k])
+            elif first.start == s + 1 and before.endswith("在") and text[last.end:last.end + 1] in ",，":
+                # 在天荒坪镇，安吉县引进X，建设Y: the place of the whole sentence
+                hit = [y for y in targets if last.end <= y.start < e and (
+                    y.label == PROJECT or self.cue["hosts_enterprise"].search(text[s:y.start]))]
+            else:
+                pos = last.end
+                vm = self.cue["located_build"].match(text, pos)
+                if vm is None and not before.endswith("在"):
+                    continue                            # R needs 在 or a verb to be a place
+                at = vm.end() if vm else pos
+                k = bisect.bisect_left(target_starts, at)
+                if k < len(targets) and targets[k].start <= at + 2 and targets[k].start < e \
+                        and (targets[k].label == PROJECT or vm is not None):
+                    hit.append(targets[k])
+            for y in hit:
+                for r in local:
+                    add(r, HOSTS, y, "hosts_located", text[s:e])
+
+    def _chains(self, regions: list[Mention]) -> list[list[Mention]]:
+        """Regions grouped into prefix chains (合肥市|长丰县|下塘镇), in text order."""
+        chains: list[list[Mention]] = []
+        for m in regions:
+            if chains and chains[-1][-1].end == m.start and self._inside(m, chains[-1][-1]):
+                chains[-1].append(m)
+            else:
+                chains.append([m])
+        return chains
+
     def _article_section(self, text: str, mentions: list[Mention]) -> list[Section]:
         """A feature article without speeches is about its most-named county or city."""
         from collections import Counter
@@ -241,6 +419,20 @@ class RelationExtractor:
             return []
         subject = next(m for m in mentions if m.key == key)
         return [Section(0, len(text), subject)]
+
+
+def _is_heading(text: str, s: int, e: int) -> bool:
+    """Is the sentence s..e a heading line (a short line of its own without final punctuation)?"""
+    return (s == 0 or text[s - 1] == "\n") and text[e:e + 1] in ("\n", "") and e - s < MIN_BODY_LINE \
+        and text[e - 1] not in FINAL
+
+
+def _owns_next(owner: re.Match | None, end: int, mentions: list[Mention]) -> bool:
+    """Does an owner phrase after a name (``end``) lead straight to a project (X投资…的Y)?"""
+    if owner is None:
+        return False
+    at = end + owner.end()
+    return any(p.label == PROJECT and at <= p.start <= at + 2 and not p.attrs.get("nested") for p in mentions)
 
 
 def _in_list(text: str, m: Mention) -> bool:
@@ -259,10 +451,16 @@ def _by_name(mentions, label: str, name: str) -> Mention | None:
 
 
 def _dedupe(rels: list[RelationRecord]) -> list[RelationRecord]:
+    """Each (head, relation, tail) once; no serves_in where the official governs that region.
+
+    ``武义县委副书记、县长 陈晓峰``: the deputy secretary's post is outranked by the
+    county head's, so 陈晓峰 governs 武义县 and does not also serve in it.
+    """
+    governs = {(r.head, r.tail) for r in rels if r.relation == GOVERNS}
     seen, out = set(), []
     for r in rels:
         k = (r.head, r.relation, r.tail)
-        if k not in seen:
+        if k not in seen and not (r.relation == SERVES_IN and (r.head, r.tail) in governs):
             seen.add(k)
             out.append(r)
     return out
