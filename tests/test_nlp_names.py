@@ -73,6 +73,12 @@ NAMES = [
     ("打造解放碑不夜城。", ("project", "解放碑不夜城")),       # 不 inside a word cuts nothing
     ("开展“三服务”再深化行动。", ("program", "三服务再深化行动")),
     ("建立“一企一策”等机制。", ("program", "一企一策")),
+    # a registered name: region + trade name + an industry that is also a verb (建设投资)
+    ("村里联合乐山市五通桥城市建设投资有限公司开发民宿。", ("enterprise", "乐山市五通桥城市建设投资有限公司")),
+    # a class of company before the name is not part of it
+    ("外资企业林德集团投资的气体项目落户园区。", ("enterprise", "林德集团")),
+    # the place in brackets after the trade name
+    ("引进旭虹（绵阳）光电玻璃有限公司。", ("enterprise", "旭虹（绵阳）光电玻璃有限公司")),
 ]
 # fmt: on
 
@@ -114,6 +120,8 @@ def test_names_boundaries(text, expected):
     ("“小微企业服务驿站”让企业办事不出园区。", "企业办事不出园区"),   # a clause, not a name
     ("“小微企业服务驿站”让企业办事不出园区。", "小微企业服务驿站让企业办事不出园区"),
     ("信达生物制药（苏州）有限公司扩大产能。", "苏州市"),           # the branch's place is no region here
+    ("组建镇级强村公司9家。", "镇级强村公司"),                       # a kind of company
+    ("外资企业林德集团投资的气体项目落户园区。", "外资企业林德集团"),
 ])
 def test_names_counted_or_generic_are_not_names(text, bad):
     assert bad not in {n for _, n in entities_of(text)}

@@ -19,7 +19,7 @@ from kg.nlp.components.organizations import department_regex, institution_ending
 from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention, doc_text
 from kg.nlp.names import (
-    BOUNDARY, CLOSE_QUOTES, OPEN_QUOTES, is_kind_word, lead_strips, left_extent, quote_nouns, quoted_spans, stops,
+    BOUNDARY, CLOSE_QUOTES, OPEN_QUOTES, inner_verbs, is_kind_word, lead_strips, left_extent, quote_nouns, quoted_spans, stops,
     unquote,
 )
 from kg.schema import ENTERPRISE, OFFICIAL, ORGANIZATION, PROGRAM, PROJECT, REGION
@@ -53,6 +53,8 @@ LEAD_QUOTES = re.compile(r"^(?:“[^”]+”)+")
 QUOTE_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·]{1,6}")
 CLAUSE_SPLIT = re.compile(r"[，。、；：,;:\n]")
 PLACE_IN_BRACKETS = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[)）]$")   # ends where the company suffix starts
+# 区级强村公司, 省级平台公司: a level names a kind of company, not one.
+LEVEL_LEAD = re.compile(r"(?:国家|省|市|区|县|镇|乡|村)级")
 SIGNED_CUE = re.compile(r"(签约|引进|新引进|新增|落户|招引)")
 AFTER_NAME = re.compile(r"主体|营收|竣工|投运|投产|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
                         r"纳入|获批|入选|获评|成为|基本|全面|累计|今年|上半年|年内|实现|等|已|正|将|于|内|成立|落户|和|并")
@@ -111,7 +113,7 @@ class EntityRecognizer:
         found: list[Mention] = list(doc._.kg_mentions or [])
         found += self._strategies(text)
         found += self._organizations(text, found)
-        found += self._enterprises(text)
+        found += self._enterprises(text, [m for m in found if m.label == REGION])
         found += self._kind_names(text)
         found += self._listed_applications(text)
         found += self._quoted(text, found)
@@ -171,8 +173,9 @@ class EntityRecognizer:
         return out
 
     # -- enterprises ------------------------------------------------------
-    def _enterprises(self, text: str) -> list[Mention]:
+    def _enterprises(self, text: str, regions: list[Mention]) -> list[Mention]:
         out = []
+        region_starts = sorted({r.start for r in regions})
         for m in self.p["brand"].finditer(text):
             out.append(Mention(m.start(), m.end(), ENTERPRISE, m.group(), "enterprise_brand"))
         for m in self.p["company"].finditer(text):
@@ -180,9 +183,20 @@ class EntityRecognizer:
             place = PLACE_IN_BRACKETS.search(text, max(0, m.start() - 8), m.start())
             before = place.start() if place else m.start()
             start = self._left(text, before, max_len=24)
+            if start > 2 and text[start - 1] in ")）":
+                # 彩虹（合肥）液晶玻璃有限公司: the place in brackets after the trade name
+                inner = PLACE_IN_BRACKETS.search(text, max(0, start - 8), start)
+                trade = self._left(text, inner.start(), max_len=10) if inner else -1
+                if trade >= 0 and inner.start() - trade >= 2:
+                    start = trade
+            if start > 0:
+                start = _registered_start(text, start, region_starts)
+            lead = _classifier_lead().match(text, start, before)       # 外资企业|晓星集团
+            if lead and before - lead.end() >= 2:
+                start = lead.end()
             name = unquote(text[start:m.end()])
             core = name[: before - m.end()]
-            if start < 0 or len(core) < 2 or not _cjk(name[0]) or core in generic_heads() \
+            if start < 0 or len(core) < 2 or not _cjk(name[0]) or core in generic_heads() or LEVEL_LEAD.match(core) \
                     or core[-1] in "和与及的等":         # 国有资源和证券: 证券 is a thing here
                 continue
             aliases = ()
@@ -398,6 +412,32 @@ def _short_forms(text: str, found: list[Mention]) -> list[Mention]:
             if not (d.start() <= k < d.end() or m.start <= k < m.end):
                 out.append(Mention(k, k + len(short), m.label, m.name, f"{m.label}_short_form", (short,)))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _classifier_lead() -> re.Pattern:
+    return re.compile(f"(?:{alternation(read_lines('enterprise_classifiers.txt'))})企业")
+
+
+def _registered_start(text: str, start: int, region_starts: list[int]) -> int:
+    """Where a company name cut at an industry word really starts: at its region.
+
+    A registered company name is region + trade name + industry + form, and the
+    industry may be a verb the name grammar stops at: 金华市金东城市|建设投资集团有限公司.
+    When only such words (``name_inner_verbs.txt``) lie between a region mention
+    and the cut, the name starts at the region.
+    """
+    inner = inner_verbs()
+    if not any(text.startswith(v, start - len(v)) for v in inner):
+        return start
+    lo = bisect_left(region_starts, start - 14)
+    for r in region_starts[lo:bisect_left(region_starts, start)]:
+        span = text[r:start]
+        if any(ch in BOUNDARY for ch in span):
+            continue
+        if all(m.group() in inner for m in stops().finditer(span)):
+            return r
+    return start
 
 
 def _in_order(short: str, name: str) -> bool:
