@@ -92,3 +92,21 @@ def test_regions_generic_words_after_a_township_are_no_villages(text):
 
 def test_regions_bare_village_needs_its_township_somewhere_in_the_document():
     assert ("region", "余村") not in entities_of("余村去年接待游客九十万人次。")
+
+
+def test_regions_zone_named_after_a_local_place_with_its_city_or_its_governing_body():
+    text = ("走进成都天府国际生物城，也走进绵阳科创高新区。"
+            "绵阳市科创高新区党工委书记 王峰 介绍，科创高新区今年引进项目30个。")
+    rels = relations_of(text)
+    assert ("王峰", "governs", "科创高新区") in rels
+    assert ("科创高新区", "part_of", "绵阳市") in rels
+
+
+def test_regions_a_level_or_a_count_before_a_zone_suffix_is_no_zone_name():
+    text = "绵阳市召开会议。省级开发区管委会、两个开发区管委会、各类开发区管委会和园区开发区管委会都要改革。"
+    assert {n for t, n in entities_of(text) if t == "region"} == {"绵阳市"}
+
+
+def test_regions_county_economic_development_zone():
+    rels = relations_of("三台县委书记 李明\n\n项目已落户三台经济开发区。")
+    assert ("三台经济开发区", "part_of", "三台县") in rels

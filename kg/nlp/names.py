@@ -101,6 +101,12 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
 
 
 @functools.lru_cache(maxsize=1)
+def generic_heads() -> frozenset[str]:
+    """Generic modifiers that are no name on their own (重大, 产业, 上市): ``generic_heads.txt``."""
+    return frozenset(read_lines("generic_heads.txt"))
+
+
+@functools.lru_cache(maxsize=1)
 def quote_nouns() -> tuple[str, ...]:
     """Nouns that make a quoted phrase before them a description: “…”要求, “…”做法."""
     return read_lines("quote_nouns.txt")

@@ -19,8 +19,8 @@ from kg.nlp.components.organizations import department_regex, institution_ending
 from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention, doc_text
 from kg.nlp.names import (
-    BOUNDARY, CLOSE_QUOTES, OPEN_QUOTES, inner_verbs, is_kind_word, lead_strips, left_extent, quote_nouns, quoted_spans, stops,
-    unquote,
+    BOUNDARY, CLOSE_QUOTES, OPEN_QUOTES, generic_heads, inner_verbs, is_kind_word, lead_strips, left_extent,
+    quote_nouns, quoted_spans, stops, unquote,
 )
 from kg.schema import ENTERPRISE, OFFICIAL, ORGANIZATION, PROGRAM, PROJECT, REGION
 
@@ -58,11 +58,6 @@ LEVEL_LEAD = re.compile(r"(?:国家|省|市|区|县|镇|乡|村)级")
 SIGNED_CUE = re.compile(r"(签约|引进|新引进|新增|落户|招引)")
 AFTER_NAME = re.compile(r"主体|营收|竣工|投运|投产|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
                         r"纳入|获批|入选|获评|成为|基本|全面|累计|今年|上半年|年内|实现|等|已|正|将|于|内|成立|落户|和|并")
-
-
-@functools.lru_cache(maxsize=1)
-def generic_heads() -> frozenset[str]:
-    return frozenset(read_lines("generic_heads.txt"))
 
 
 @functools.lru_cache(maxsize=1)

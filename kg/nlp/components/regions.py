@@ -1,7 +1,9 @@
 """Recognize regions: administrative divisions and zones, resolved against the gazetteer.
 
 Full names (江北区, 石柱土家族自治县), zone names (重庆高新区) and zone grammar
-(``<region>`` + 高新区/经开区/综保区…) are taken everywhere; short forms (江北,
+(``<region>`` + 高新区/经开区/综保区…) are taken everywhere; zones named after a
+local place (新站高新区) where their city is written before them or their
+governing body (管委会, 党工委) is named; short forms (江北,
 石柱) only where the text makes them regions: in a list of districts, before a
 party or government body, or when the full form is used elsewhere in the
 document. Villages, which the gazetteer does not list, only when written
@@ -22,10 +24,16 @@ from spacy.tokens import Doc
 from kg.nlp.gazetteer import Gazetteer, Region, gazetteer
 from kg.nlp.lexicon import Trie, alternation, read_lines, read_table
 from kg.nlp.mention import Mention, doc_text
+from kg.nlp.names import generic_heads, is_kind_word, stops
 from kg.schema import REGION
 
-ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "综合保税区", "高新区", "经开区", "综保区",
+ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "综合保税区", "高新区", "经开区", "综保区",
                  "开发区", "保税区", "新区", "工业园区")
+# A zone named after a local place, not a division (合肥新站高新区): its two-character name and
+# suffix. It is a region where its city is written before it, or where its governing body is named.
+LOCAL_ZONE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2})"
+                        r"(?P<suffix>高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|综保区|开发区)")
+ZONE_BODY = re.compile(r"管委会|党工委|管理委员会")
 LIST_MARKER = re.compile(r"^[、和及与]|^等\d*个?(?:区县|县(?:[(（]市、区[)）])?|市县|区|县)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A village name after its township: one to four Chinese characters, then 村. Not starting with a
@@ -175,7 +183,42 @@ class RegionRecognizer:
                 village = _village_after(text, e, r)
                 if village is not None:
                     mentions.append(village)
+        mentions += self._local_zones(text, mentions, context)
         return mentions + _villages_again(text, mentions)
+
+    def _local_zones(self, text: str, mentions: list[Mention], context: dict) -> list[Mention]:
+        """Zones named after a local place (新站高新区): after their city, or with their governing body.
+
+        ``合肥新站高新区`` names its city; ``新站高新区管委会`` shows a governed zone,
+        placed in the document's city. Every mention of a zone so found is taken.
+        """
+        if not self.zone_re.search(text):
+            return []
+        taken = [(m.start, m.end) for m in mentions]
+        by_end = {m.end: m for m in mentions if m.region is not None and m.region.level in ("city", "county")}
+        zones: dict[str, str] = {}              # zone name -> parent code
+        for z in LOCAL_ZONE.finditer(text):
+            s, e = z.span()
+            name = z.group("name") + z.group("suffix")
+            core = z.group("name")
+            if any(a < e and s < b for a, b in taken) and s not in by_end or stops().search(core) \
+                    or self.g.candidates(core) or set(core) & NOT_ZONE_NAME \
+                    or core in generic_heads() or is_kind_word(core):
+                continue
+            if s > 0 and _CJK.match(text[s - 1]) and s not in by_end and not _after_stop(text, s):
+                continue          # 国家级高新区: the two characters end a longer word
+            if s in by_end:
+                zones.setdefault(name, by_end[s].region.adcode)
+            elif ZONE_BODY.match(text, e) and context.get("city"):
+                zones.setdefault(name, context["city"])
+        out = []
+        for name, parent in zones.items():
+            region = Region("Z" + name, name, "zone", parent)
+            for hit in re.finditer(re.escape(name), text):
+                s, e = hit.span()
+                if not any(a < e and s < b for a, b in taken):
+                    out.append(Mention(s, e, REGION, name, "region_local_zone", (), region))
+        return out
 
     def _short_ok(self, text: str, s: int, e: int, r: Region, confirmed: set[str],
                   province: str | None = None) -> bool:
@@ -191,6 +234,16 @@ class RegionRecognizer:
         if LIST_MARKER.match(after) and (before in "、，,：: \n" or before == ""):
             return _in_region_list(text, s)
         return False
+
+
+# Characters that make two characters before a zone suffix a description, not a name (省级, 两个, 各类).
+NOT_ZONE_NAME = set("级个类各该这那本全每两几多些")
+
+
+def _after_stop(text: str, pos: int) -> bool:
+    """Does a stop word (推进, 在, 与…) end right at ``pos``?"""
+    window = text[max(0, pos - 4):pos]
+    return any(window.endswith(m.group()) for m in stops().finditer(window))
 
 
 def _village_after(text: str, end: int, town: Region) -> Mention | None:
