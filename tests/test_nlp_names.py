@@ -79,6 +79,9 @@ NAMES = [
     ("外资企业林德集团投资的气体项目落户园区。", ("enterprise", "林德集团")),
     # the place in brackets after the trade name
     ("引进旭虹（绵阳）光电玻璃有限公司。", ("enterprise", "旭虹（绵阳）光电玻璃有限公司")),
+    # a generic word before a place kind is part of a longer name (…材料产业基地)
+    ("投资22亿元建设川能高纯晶硅材料产业基地。", ("project", "川能高纯晶硅材料产业基地")),
+    ("建成绵阳智能网联汽车测试场。", ("project", "绵阳智能网联汽车测试场")),
 ]
 # fmt: on
 
@@ -121,6 +124,9 @@ def test_names_boundaries(text, expected):
     ("“小微企业服务驿站”让企业办事不出园区。", "小微企业服务驿站让企业办事不出园区"),
     ("信达生物制药（苏州）有限公司扩大产能。", "苏州市"),           # the branch's place is no region here
     ("组建镇级强村公司9家。", "镇级强村公司"),                       # a kind of company
+    ("建设战略性新兴产业基地。", "战略性新兴产业基地"),
+    ("打造特色产业园。", "特色产业园"),
+    ("联合企业攻关项目26项。", "企业攻关项目"),                       # counted
     ("外资企业林德集团投资的气体项目落户园区。", "外资企业林德集团"),
 ])
 def test_names_counted_or_generic_are_not_names(text, bad):

@@ -126,3 +126,12 @@ def test_relations_a_department_that_acts_in_its_sentence_partners_itself():
             "市经济和信息化局联合四川大学建设新材料中试平台。")
     rels = relations_of(text)
     assert not {h for h, r, t in rels if r == "partners_with" and t == "市经济和信息化局"}
+
+
+def test_relations_a_township_whose_county_is_written_is_not_also_placed_in_the_article_city():
+    text = ("眉山：乡村产业兴旺\n\n"
+            "眉山市把乡村产业作为重点。眉山市今年新建示范园10个。"
+            "彭山区公义镇建成葡萄产业园。公义镇岷江村村民说，日子越过越好。眉山市还在推进示范带建设。\n")
+    rels = relations_of(text)
+    assert ("公义镇", "part_of", "彭山区") in rels
+    assert ("公义镇", "part_of", "眉山市") not in rels

@@ -38,7 +38,7 @@ ORG_VERBS = ("成立", "组建", "筹办", "设立", "发起成立", "挂牌")
 # A project "name" that starts with a level or a count, or is followed by a count, names
 # a category of things: 打造国家级旅游度假区, 建设四大服务出口基地, 建成康养景区12个.
 CATEGORY_LEAD = re.compile(r"国家级|省级|世界级|全球|[一二三四五六七八九十两]大")
-COUNT_AFTER = re.compile(r"[\d０-９.]+[万千]?余?(?:个|家|处|座|所|条|亩|平方米|公里)")
+COUNT_AFTER = re.compile(r"[\d０-９.]+[万千]?余?(?:个|家|处|座|所|条|项|亩|平方米|公里)")
 # Between quoted members and their kind word: “甲”“乙”3个专项行动, “甲”“乙”两大工程.
 MEMBER_COUNT = re.compile(r"(?:[\d]+|[一二三四五六七八九十两]+)(?:个|大|项|类|条|张)?|等|等\d+个")
 SLOGAN = re.compile(r"^[一二三四五六七八九十两百千万\d]+(?:个|大|项|条|号)[\u4e00-\u9fff]{0,4}$|第一$|^[^\u4e00-\u9fff]*$")
@@ -287,7 +287,8 @@ class EntityRecognizer:
             core = name[: -len(kind)] if name.endswith(kind) else name
             quoted = inner_quote or any(q in raw for q in OPEN_QUOTES)
             if len(core) < 2 or not _cjk_or_alnum(core[0]) or core[-1] in "个家项" \
-                    or (core.endswith(generic) and not quoted) or stops().fullmatch(core) \
+                    or (core.endswith(generic) and not quoted and _generic_core(core, kind, generic)) \
+                    or stops().fullmatch(core) \
                     or core in lead_strips():
                 continue
             if not quoted:
@@ -412,6 +413,19 @@ def _short_forms(text: str, found: list[Mention]) -> list[Mention]:
 @functools.lru_cache(maxsize=1)
 def _classifier_lead() -> re.Pattern:
     return re.compile(f"(?:{alternation(read_lines('enterprise_classifiers.txt'))})企业")
+
+
+def _generic_core(core: str, kind: str, generic: tuple[str, ...]) -> bool:
+    """Is a core that ends in a generic word (…产业, …重点) no name before this kind word?
+
+    Before 项目 or 中心 it is (汽车产业项目); before a kind that names a place
+    (基地, 产业园) only when little is left before the generic word: 芯视界光学膜产业基地 is
+    a name, 新兴产业基地 is not.
+    """
+    if kind in WEAK_PROJECT_KINDS or kinds_of(kind) != PROJECT:
+        return True
+    rest = min((core[: -len(g)] for g in generic if core.endswith(g)), key=len)
+    return len(rest) < 3 or rest.endswith(generic) or bool(CATEGORY_LEAD.match(rest))
 
 
 def _registered_start(text: str, start: int, region_starts: list[int]) -> int:

@@ -451,15 +451,19 @@ def _by_name(mentions, label: str, name: str) -> Mention | None:
 
 
 def _dedupe(rels: list[RelationRecord]) -> list[RelationRecord]:
-    """Each (head, relation, tail) once; no serves_in where the official governs that region.
+    """Each (head, relation, tail) once; no serves_in where the official governs that region;
+    no part_of from the speech's context for a region whose place the text states.
 
     ``武义县委副书记、县长 陈晓峰``: the deputy secretary's post is outranked by the
     county head's, so 陈晓峰 governs 武义县 and does not also serve in it.
     """
     governs = {(r.head, r.tail) for r in rels if r.relation == GOVERNS}
+    placed = {r.head for r in rels if r.relation == PART_OF and r.rule != "part_of_section"}
     seen, out = set(), []
     for r in rels:
         k = (r.head, r.relation, r.tail)
+        if r.rule == "part_of_section" and r.head in placed:
+            continue          # 包河区大圩镇 said where 大圩镇 is; the article's city is no better
         if k not in seen and not (r.relation == SERVES_IN and (r.head, r.tail) in governs):
             seen.add(k)
             out.append(r)
