@@ -22,13 +22,13 @@ from kg.schema import (
 def extract(document: Document) -> DocResult:
     """Run the pipeline on one document and return its entities and relations.
 
-    Traditional characters are simplified for recognition (綦江區 and 綦江区 are one
+    A traditional text is simplified for recognition (綦江區 and 綦江区 are one
     region); the conversion keeps offsets, so evidence is cut from the original.
     """
-    from kg.textnorm import to_simplified
+    from kg.textnorm import for_recognition
 
     original = normalize(document.text)
-    text = to_simplified(original)
+    text = for_recognition(original)
     doc = shared_nlp()(text)
     result = from_doc(doc, document)
     if text != original:

@@ -19,7 +19,12 @@ from importlib import resources
 
 from kg.errors import DataFileError
 
-__all__ = ["to_simplified"]
+__all__ = ["to_simplified", "for_recognition"]
+
+# A text in which fewer of the Chinese characters than this share are traditional is simplified
+# already: those few are variant characters of names (鼎昇, 陶喆), to be kept as written. In a
+# traditional text a fifth or more of the characters differ.
+TRADITIONAL_SHARE = 0.05
 
 _PACKAGE = "opencc"
 _CHARACTERS = "dictionary/TSCharacters.txt"
@@ -87,3 +92,18 @@ def to_simplified(text: str) -> str:
         return out
     parts.append(out[last:])
     return "".join(parts)
+
+
+def for_recognition(text: str) -> str:
+    """The text recognition reads: :func:`to_simplified` of a traditional text, a simplified one as is.
+
+    A simplified text may still hold characters the table maps (四川鼎昇锂电科技有限公司):
+    they are variants that names keep, so converting them would rename the company.
+    The length is kept either way.
+    """
+    out = to_simplified(text)
+    if out == text:
+        return text
+    changed = sum(a != b for a, b in zip(text, out))
+    chinese = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return out if changed >= TRADITIONAL_SHARE * chinese else text

@@ -44,3 +44,18 @@ def test_textnorm_keeps_offsets():
     assert len(out) == len(text)
     start = text.index("綦江區")
     assert out[start:start + 3] == "綦江区"
+
+
+def test_textnorm_variant_characters_of_names_in_a_simplified_text_stay():
+    from kg.textnorm import for_recognition
+
+    text = "叙州区先后签约四川鼎昇锂电科技有限公司等上下游企业14家，总投资212亿元。"
+    assert for_recognition(text) == text
+    assert for_recognition("重慶市綦江區委書記 李四") == "重庆市綦江区委书记 李四"
+
+
+def test_textnorm_company_name_keeps_its_variant_character():
+    from tests.conftest import entities_of
+
+    text = "叙州区围绕电芯龙头企业开展以商招商，先后签约四川鼎昇锂电科技有限公司等上下游企业。"
+    assert ("enterprise", "四川鼎昇锂电科技有限公司") in entities_of(text)
