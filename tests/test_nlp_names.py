@@ -82,6 +82,10 @@ NAMES = [
     # a generic word before a place kind is part of a longer name (…材料产业基地)
     ("投资22亿元建设川能高纯晶硅材料产业基地。", ("project", "川能高纯晶硅材料产业基地")),
     ("建成绵阳智能网联汽车测试场。", ("project", "绵阳智能网联汽车测试场")),
+    # a location written before a registered name is not part of it
+    ("宜昌市高新区党工委书记说，走进宜昌高新区湖北兴发化学工业有限公司的车间，一片繁忙。",
+     ("enterprise", "湖北兴发化学工业有限公司")),
+    ("德资企业宜昌舍弗勒传动有限公司今年增资。", ("enterprise", "宜昌舍弗勒传动有限公司")),
 ]
 # fmt: on
 
@@ -128,6 +132,7 @@ def test_names_boundaries(text, expected):
     ("打造特色产业园。", "特色产业园"),
     ("联合企业攻关项目26项。", "企业攻关项目"),                       # counted
     ("外资企业林德集团投资的气体项目落户园区。", "外资企业林德集团"),
+    ("“从签约到投产只用了一年，这就是园区速度。”公司总经理说。", "从签约到投产只用了一年，这就是园区速度。公司"),
 ])
 def test_names_counted_or_generic_are_not_names(text, bad):
     assert bad not in {n for _, n in entities_of(text)}

@@ -110,3 +110,18 @@ def test_regions_a_level_or_a_count_before_a_zone_suffix_is_no_zone_name():
 def test_regions_county_economic_development_zone():
     rels = relations_of("三台县委书记 李明\n\n项目已落户三台经济开发区。")
     assert ("三台经济开发区", "part_of", "三台县") in rels
+
+
+def test_regions_foreign_countries_are_regions():
+    text = "防城港市东兴市市长 韦海峰\n\n组织企业赴越南、泰国参展。与印尼深化经贸合作。"
+    regions = {n for t, n in entities_of(text) if t == "region"}
+    assert {"越南", "泰国", "印度尼西亚"} <= regions
+    assert ("东兴市", "partners_with", "印度尼西亚") in relations_of(text)
+
+
+def test_regions_autonomous_region_department_is_led_by_its_head():
+    text = ("南宁市委常委、青秀区委书记 黄振宇\n\n青秀区建设东盟产业园。\n\n"
+            "自治区商务厅党组书记、厅长 莫晓岚\n\n自治区商务厅推行“稳外贸直通车”机制。\n")
+    rels = relations_of(text)
+    assert ("莫晓岚", "leads", "自治区商务厅") in rels
+    assert ("自治区商务厅", "implements", "稳外贸直通车机制") in rels

@@ -1,6 +1,6 @@
 """Region gazetteer: administrative divisions and development zones, with their short forms.
 
-Loaded once per process from ``kg/data/regions.csv`` and ``zones.csv``. A name
+Loaded once per process from ``kg/data/regions.csv``, ``zones.csv`` and ``countries.csv``. A name
 can denote several divisions (江北区 is in 重庆 and 宁波; 桥头镇 is in a dozen
 counties): :meth:`Gazetteer.candidates` returns all of them and
 :meth:`Gazetteer.choose` picks the one that fits the document's own context.
@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kg.nlp.lexicon import data_path, read_lines
+from kg.nlp.lexicon import data_path, read_lines, read_table
 
 LEVELS = ("country", "province", "city", "county", "township", "village", "zone")
 
@@ -69,15 +69,15 @@ def short_forms(name: str, level: str) -> list[str]:
 class Gazetteer:
     """Lookup of regions by any of their names."""
 
-    def __init__(self, regions: Iterable[Region], zone_aliases: dict[str, list[str]]) -> None:
+    def __init__(self, regions: Iterable[Region], aliases: dict[str, list[str]]) -> None:
         self.by_code: dict[str, Region] = {}
         self.full: dict[str, list[Region]] = defaultdict(list)
         self.short: dict[str, list[Region]] = defaultdict(list)
         for r in regions:
             self.by_code.setdefault(r.adcode, r)
             self.full[r.name].append(r)
-            if r.level == "zone":
-                for a in zone_aliases.get(r.name, []):
+            if r.level in ("zone", "country"):
+                for a in aliases.get(r.name, []):
                     self.full[a].append(r)
             elif r.level in ("province", "city", "county"):
                 for s in short_forms(r.name, r.level):
@@ -149,10 +149,13 @@ def gazetteer() -> Gazetteer:
         col = {k: i for i, k in enumerate(next(rows))}
         a, n, lv, p, u = (col[k] for k in ("adcode", "name", "level", "parent", "until"))
         regions.extend(Region(r[a], r[n], r[lv], r[p], r[u]) for r in rows if r)
-    zone_aliases: dict[str, list[str]] = {}
+    aliases: dict[str, list[str]] = {}
     with open(data_path("zones.csv"), encoding="utf-8-sig", newline="") as fh:
         for row in csv.DictReader(fh):
             code = "Z" + row["name"]
             regions.append(Region(code, row["name"], "zone", row["parent"]))
-            zone_aliases[row["name"]] = [a for a in row["aliases"].split("|") if a]
-    return Gazetteer(regions, zone_aliases)
+            aliases[row["name"]] = [a for a in row["aliases"].split("|") if a]
+    for row in read_table("countries.csv", ("name",)):
+        regions.append(Region("C" + row["name"], row["name"], "country", ""))
+        aliases[row["name"]] = [a for a in row["aliases"].split("|") if a]
+    return Gazetteer(regions, aliases)

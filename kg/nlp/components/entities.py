@@ -53,6 +53,8 @@ LEAD_QUOTES = re.compile(r"^(?:“[^”]+”)+")
 QUOTE_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·]{1,6}")
 CLAUSE_SPLIT = re.compile(r"[，。、；：,;:\n]")
 PLACE_IN_BRACKETS = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[)）]$")   # ends where the company suffix starts
+# A quoted sentence before 公司 (“…这就是高新区速度。”公司总经理) is no company name.
+SENTENCE_PUNCT = re.compile(r"[。！？，；,;!?]")
 # 区级强村公司, 省级平台公司: a level names a kind of company, not one.
 LEVEL_LEAD = re.compile(r"(?:国家|省|市|区|县|镇|乡|村)级")
 SIGNED_CUE = re.compile(r"(签约|引进|新引进|新增|落户|招引)")
@@ -145,6 +147,8 @@ class EntityRecognizer:
             s = m.start()
             if s in regions_end:
                 s = regions_end[s].start
+            elif text.startswith("自治区", s - 3):
+                s -= 3            # 自治区商务厅: the province-level region of Guangxi, Tibet…
             elif s > 0 and text[s - 1] in "省市区县":
                 s -= 1
             else:
@@ -171,6 +175,7 @@ class EntityRecognizer:
     def _enterprises(self, text: str, regions: list[Mention]) -> list[Mention]:
         out = []
         region_starts = sorted({r.start for r in regions})
+        region_at = {r.start: r for r in regions if r.region is not None and not r.attrs.get("nested")}
         for m in self.p["brand"].finditer(text):
             out.append(Mention(m.start(), m.end(), ENTERPRISE, m.group(), "enterprise_brand"))
         for m in self.p["company"].finditer(text):
@@ -186,12 +191,14 @@ class EntityRecognizer:
                     start = trade
             if start > 0:
                 start = _registered_start(text, start, region_starts)
+            start = _after_location(start, before, region_at)
             lead = _classifier_lead().match(text, start, before)       # 外资企业|晓星集团
             if lead and before - lead.end() >= 2:
                 start = lead.end()
             name = unquote(text[start:m.end()])
             core = name[: before - m.end()]
             if start < 0 or len(core) < 2 or not _cjk(name[0]) or core in generic_heads() or LEVEL_LEAD.match(core) \
+                    or SENTENCE_PUNCT.search(core) \
                     or core[-1] in "和与及的等":         # 国有资源和证券: 证券 is a thing here
                 continue
             aliases = ()
@@ -426,6 +433,25 @@ def _generic_core(core: str, kind: str, generic: tuple[str, ...]) -> bool:
         return True
     rest = min((core[: -len(g)] for g in generic if core.endswith(g)), key=len)
     return len(rest) < 3 or rest.endswith(generic) or bool(CATEGORY_LEAD.match(rest))
+
+
+def _after_location(start: int, end: int, region_at: dict[int, Mention]) -> int:
+    """Skip a location written before a registered name: 襄阳高新区|湖北汉江智行汽车科技有限公司.
+
+    A region followed by one that it does not contain starts the name anew; a
+    region followed by its own part (金华市|金东…) is the name's own prefix.
+    """
+    from kg.nlp.gazetteer import gazetteer
+
+    r = region_at.get(start)
+    while r is not None and r.end < end:
+        nxt = region_at.get(r.end)
+        if nxt is None:
+            break
+        if not gazetteer().is_within(nxt.region, r.region):
+            return nxt.start
+        r = nxt
+    return start
 
 
 def _registered_start(text: str, start: int, region_starts: list[int]) -> int:

@@ -23,7 +23,7 @@ from kg.nlp.lexicon import alternation, read_lines, read_table
 from kg.nlp.mention import Mention, Position, Section, doc_text
 from kg.schema import OFFICIAL, ORGANIZATION, REGION
 
-IMPLICIT = {"省": "province", "市": "city", "区": "county", "县": "county", "州": "city",
+IMPLICIT = {"省": "province", "自治区": "province", "市": "city", "区": "county", "县": "county", "州": "city",
             "镇": "township", "乡": "township", "街道": "township"}
 SEP = re.compile(r"[、，,；;]+|\s+")
 SAID = "说"          # right after a name, never the end of one
