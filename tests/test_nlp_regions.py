@@ -125,3 +125,16 @@ def test_regions_autonomous_region_department_is_led_by_its_head():
     rels = relations_of(text)
     assert ("莫晓岚", "leads", "自治区商务厅") in rels
     assert ("自治区商务厅", "implements", "稳外贸直通车机制") in rels
+
+
+def test_regions_free_trade_zone_area_and_its_long_speaker_line():
+    text = ("成都市委常委，中国（四川）自由贸易试验区成都天府新区片区管委会主任 刘川\n\n"
+            "成都天府新区片区今年新设外资企业120家。推行“首证通”改革。\n")
+    rels = relations_of(text)
+    assert ("刘川", "governs", "成都天府新区片区") in rels
+    assert ("成都天府新区片区", "implements", "首证通改革") in rels
+
+
+def test_regions_an_organization_named_with_a_country_is_part_of_its_own_region():
+    rels = relations_of("南宁市委常委、青秀区委书记 黄振宇\n\n指导成立南宁越南商会。")
+    assert not {t for h, r, t in rels if h == "南宁越南商会" and r == "part_of"} & {"越南"}

@@ -16,6 +16,8 @@ SENT_END = re.compile(r"[。！？!?；;]+[”」』]?|\n+")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s*")
 # A body line this long that does not end a sentence was cut by the layout.
 MIN_BODY_LINE = 30
+# …unless it ends with a space and a name: a long speaker line (…片区管委会主任 覃立新).
+SPEAKER_END = re.compile(r"[^\s]\s+[\u4e00-\u9fff]{2,4}$")
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,8 @@ def normalize(text: str) -> str:
                 out.append("")
             continue
         # Join while the current line is a long body line not ending a sentence.
-        while (len(cur) >= MIN_BODY_LINE and cur[-1] not in FINAL and not _MD_HEADING.match(cur)):
+        while (len(cur) >= MIN_BODY_LINE and cur[-1] not in FINAL and not _MD_HEADING.match(cur)
+               and not SPEAKER_END.search(cur)):
             j = i
             while j < len(raw) and not raw[j]:
                 j += 1

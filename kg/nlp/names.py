@@ -55,6 +55,9 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
                 break
             i = j
             continue
+        if ch == "—" and _dash_joins(text, i - 1):
+            i -= 1          # 中国—东盟跨境电商产业园: two places joined by a dash
+            continue
         if ch in BOUNDARY or ch in OPEN_QUOTES or ch in CLOSE_QUOTES:
             break
         i -= 1
@@ -128,6 +131,19 @@ def _protected() -> frozenset[str]:
 
     full, short = gazetteer().name_forms()
     return frozenset(f for f in full | short if 2 <= len(f) <= 4)
+
+
+@functools.lru_cache(maxsize=1)
+def _dash_places() -> frozenset[str]:
+    return _protected() | frozenset(read_lines("dash_places.txt"))
+
+
+def _dash_joins(text: str, dash: int) -> bool:
+    """Does the dash at ``dash`` join two places inside a name (中国—东盟, 开化—金东)?"""
+    if not "\u4e00" <= text[dash + 1:dash + 2] <= "\u9fff":
+        return False
+    places = _dash_places()
+    return any(text[dash - n:dash] in places for n in (2, 3, 4) if dash >= n)
 
 
 def _inside_word(s: str, a: int, b: int) -> bool:

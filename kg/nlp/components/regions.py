@@ -34,6 +34,8 @@ ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "经济
 LOCAL_ZONE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2})"
                         r"(?P<suffix>高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|综保区|开发区)")
 ZONE_BODY = re.compile(r"管委会|党工委|管理委员会")
+# An area of a pilot free trade zone: 中国（广西）自由贸易试验区钦州港片区, named 钦州港片区.
+FTZ_AREA = re.compile(r"(?:中国[（(][\u4e00-\u9fff]{2,8}[)）])?自由贸易试验区(?P<name>[\u4e00-\u9fff]{2,8}?片区)")
 LIST_MARKER = re.compile(r"^[、和及与]|^等\d*个?(?:区县|县(?:[(（]市、区[)）])?|市县|区|县)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A village name after its township: one to four Chinese characters, then 村. Not starting with a
@@ -183,7 +185,10 @@ class RegionRecognizer:
                 village = _village_after(text, e, r)
                 if village is not None:
                     mentions.append(village)
-        mentions += self._local_zones(text, mentions, context)
+        zones = self._local_zones(text, mentions, context)
+        if zones:       # 钦州 inside 钦州港片区 is part of the zone's name
+            mentions = [m for m in mentions if not any(z.start <= m.start and m.end <= z.end for z in zones)]
+            mentions = sorted(mentions + zones, key=lambda m: m.start)
         return mentions + _villages_again(text, mentions)
 
     def _local_zones(self, text: str, mentions: list[Mention], context: dict) -> list[Mention]:
@@ -192,7 +197,7 @@ class RegionRecognizer:
         ``合肥新站高新区`` names its city; ``新站高新区管委会`` shows a governed zone,
         placed in the document's city. Every mention of a zone so found is taken.
         """
-        if not self.zone_re.search(text):
+        if not self.zone_re.search(text) and "片区" not in text:
             return []
         taken = [(m.start, m.end) for m in mentions]
         by_end = {m.end: m for m in mentions if m.region is not None and m.region.level in ("city", "county")}
@@ -211,12 +216,17 @@ class RegionRecognizer:
                 zones.setdefault(name, by_end[s].region.adcode)
             elif ZONE_BODY.match(text, e) and context.get("city"):
                 zones.setdefault(name, context["city"])
+        for z in FTZ_AREA.finditer(text):
+            name = z.group("name")
+            city = [c for c in self.g.candidates(name[:2]) if c.level == "city"]
+            parent = city[0].adcode if len(city) == 1 else context.get("city") or context.get("province") or ""
+            zones.setdefault(name, parent)
         out = []
         for name, parent in zones.items():
             region = Region("Z" + name, name, "zone", parent)
             for hit in re.finditer(re.escape(name), text):
                 s, e = hit.span()
-                if not any(a < e and s < b for a, b in taken):
+                if not any(a < e and s < b and not (s <= a and b <= e) for a, b in taken):
                     out.append(Mention(s, e, REGION, name, "region_local_zone", (), region))
         return out
 

@@ -155,8 +155,8 @@ class RelationExtractor:
             if m.label == ORGANIZATION:
                 # An organization named with its region: only a region the text also
                 # names on its own (丽水 inside 丽水农林技师学院 alone is not enough).
-                inner = [r for r in regions if m.start <= r.start and r.end <= m.end
-                         and r.key in confirmed and not m.name.endswith("大学")]
+                inner = [r for r in regions if m.start <= r.start and r.end <= m.end and r.key in confirmed
+                         and not m.name.endswith("大学") and r.region.level != "country"]   # 广西越南商会
                 if inner:
                     s, e = sentence(m.start)
                     add(m, PART_OF, inner[-1], "part_of_prefix", text[s:e])
