@@ -135,3 +135,22 @@ def test_relations_a_township_whose_county_is_written_is_not_also_placed_in_the_
     rels = relations_of(text)
     assert ("公义镇", "part_of", "彭山区") in rels
     assert ("公义镇", "part_of", "眉山市") not in rels
+
+
+def test_relations_company_named_again_by_its_trade_name_develops_its_project():
+    text = ("德阳市旌阳区委书记 王林\n\n"
+            "引进德阳东汽清能装备股份有限公司、四川川润智能流体科技有限公司。"
+            "东汽清能投资12亿元的氢能装备项目已开工；川润智能在孝泉镇建设的流体装备基地投产。")
+    rels = relations_of(text)
+    assert ("德阳东汽清能装备股份有限公司", "develops", "氢能装备项目") in rels
+    assert ("四川川润智能流体科技有限公司", "develops", "流体装备基地") in rels
+    assert ("孝泉镇", "hosts", "流体装备基地") in rels
+
+
+def test_relations_trade_name_needs_three_characters_of_the_name():
+    from kg.extract import extract
+    from kg.schema import Document
+
+    res = extract(Document(id="t.txt", text="引进四川川润智能流体科技有限公司。川西地区川菜产业发展快。"))
+    ents = {e.name: e for e in res.entities if e.type == "enterprise"}
+    assert ents["四川川润智能流体科技有限公司"].mentions == 1

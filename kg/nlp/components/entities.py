@@ -52,6 +52,7 @@ COORDINATED = re.compile(r"([\u4e00-\u9fff]{2,4})[和及与]([\u4e00-\u9fff]{4,}
 LEAD_QUOTES = re.compile(r"^(?:“[^”]+”)+")
 QUOTE_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·]{1,6}")
 CLAUSE_SPLIT = re.compile(r"[，。、；：,;:\n]")
+PLACE_IN_BRACKETS_ANY = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[)）]")
 PLACE_IN_BRACKETS = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[)）]$")   # ends where the company suffix starts
 # A quoted sentence before 公司 (“…这就是高新区速度。”公司总经理) is no company name.
 SENTENCE_PUNCT = re.compile(r"[。！？，；,;!?]")
@@ -76,6 +77,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "kinds": kinds,  # type: ignore[dict-item]
         "brand": re.compile(alternation(read_lines("brands.txt"))),
         "company": re.compile(alternation(read_lines("enterprise_suffixes.txt"))),
+        "company_end": re.compile(f"(?:{alternation(read_lines('enterprise_suffixes.txt'))})$"),
         "strategy": re.compile(alternation(read_lines("strategies.txt"))),
         "initiative": _initiative_regex(),
     }
@@ -115,6 +117,7 @@ class EntityRecognizer:
         found += self._listed_applications(text)
         found += self._quoted(text, found)
         found += _short_forms(text, found)
+        found += self._trade_names(text, found)
         found = [m for m in found if not (m.label == ORGANIZATION and text[m.end:m.end + 1] == "门")]
         mentions = _settle(found)
         doc._.kg_mentions = mentions
@@ -216,6 +219,40 @@ class EntityRecognizer:
                         out.append(e)
         for m in re.finditer(r"(?:下属企业|企业)([\u4e00-\u9fff]{2,6}?)(?=共建|合作|投资|建设|打造|签约|落户)", text):
             out.append(Mention(m.start(1), m.end(1), ENTERPRISE, m.group(1), "enterprise_apposition"))
+        return out
+
+    def _trade_names(self, text: str, found: list[Mention]) -> list[Mention]:
+        """Later mentions of a company by its trade name: 四川锐芯微电子科技有限公司 … 锐芯微电子投资….
+
+        The trade name is what follows the region prefix (and a place in brackets);
+        a later stretch that starts with its first two characters and goes on with
+        characters of the name, in order (瑞能重装 of 德阳瑞能重型装备…), three or more in
+        all, names the company. Also an alias of it.
+        """
+        regions = {m.start: m for m in found if m.label == REGION and m.region is not None}
+        out: list[Mention] = []
+        for m in found:
+            if m.label != ENTERPRISE or m.rule != "enterprise_suffix":
+                continue
+            core, pos = m.name, m.start
+            while (r := regions.get(pos)) is not None and r.end < m.end:     # 四川|泸州|醇窖酒业…
+                core, pos = core[r.end - pos:], r.end
+            suffix = self.p["company_end"].search(core)
+            core = PLACE_IN_BRACKETS_ANY.sub("", core[: suffix.start()] if suffix else core)
+            if len(core) < 3 or not (_cjk(core[0]) and _cjk(core[1])):
+                continue
+            bracket = _short_form_regex().match(text, m.end)
+            declared_end = bracket.end() if bracket else m.end
+            for hit in re.finditer(re.escape(core[:2]), text):
+                k = hit.start()
+                if m.start <= k < m.end or m.end <= k < declared_end:
+                    continue          # the name itself, or its short form declared in brackets
+                end, rest = k + 2, iter(core[2:])
+                while end < len(text) and _cjk(text[end]) and text[end] in rest:
+                    end += 1
+                if end - k >= 3:
+                    m.aliases = (*m.aliases, text[k:end])
+                    out.append(Mention(k, end, ENTERPRISE, m.name, "enterprise_trade_name", (text[k:end],)))
         return out
 
     def _listed_before(self, text: str, end: int, rule: str, label: str = ENTERPRISE) -> list[Mention]:
