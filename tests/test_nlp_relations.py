@@ -154,3 +154,14 @@ def test_relations_trade_name_needs_three_characters_of_the_name():
     res = extract(Document(id="t.txt", text="引进四川川润智能流体科技有限公司。川西地区川菜产业发展快。"))
     ents = {e.name: e for e in res.entities if e.type == "enterprise"}
     assert ents["四川川润智能流体科技有限公司"].mentions == 1
+
+
+def test_relations_a_village_is_the_subject_of_its_paragraph_only():
+    text = ("眉山：乡村产业兴旺\n\n"
+            "眉山市把乡村产业作为重点。眉山市今年新建示范园10个。\n"
+            "在彭山区公义镇岷江村，村民种葡萄致富。岷江村建成葡萄产业园。\n"
+            "眉山市还建成东坡数字经济产业园。去年签约落户的川西新材料产业基地项目已投产。\n")
+    rels = relations_of(text)
+    assert ("岷江村", "hosts", "葡萄产业园") in rels
+    assert ("岷江村", "hosts", "川西新材料产业基地项目") not in rels
+    assert ("眉山市", "hosts", "川西新材料产业基地项目") in rels

@@ -109,3 +109,19 @@ def test_titles_name_right_before_said_is_two_characters():
 
     rels = relations_of("“园区就是我们的主战场。”青白江区委副书记、区长刘婧说，青白江区今年引进项目50个。")
     assert ("刘婧", "governs", "青白江区") in rels
+
+
+def test_titles_department_whose_name_ends_in_wei_before_its_head_in_running_text():
+    from tests.conftest import relations_of
+
+    rels = relations_of("“项目储备充足。”长葛市发展改革委主任王红说，快速通道项目已纳入省重点项目。")
+    assert ("王红", "leads", "长葛市发展改革委") in rels
+
+
+def test_titles_bare_zone_word_in_a_chain_is_the_zone_of_the_region_before():
+    from tests.conftest import relations_of
+
+    text = "“企业拿地即可开工。”长葛市委常委、先进制造业开发区党工委书记孙伟介绍，开发区引进企业17家。"
+    rels = relations_of(text)
+    assert ("孙伟", "governs", "长葛市先进制造业开发区") in rels
+    assert ("长葛市先进制造业开发区", "part_of", "长葛市") in rels

@@ -27,8 +27,8 @@ from kg.nlp.mention import Mention, doc_text
 from kg.nlp.names import generic_heads, is_kind_word, stops
 from kg.schema import REGION
 
-ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "综合保税区", "高新区", "经开区", "综保区",
-                 "开发区", "保税区", "新区", "工业园区")
+ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "先进制造业开发区", "综合保税区", "高新区",
+                 "经开区", "综保区", "开发区", "保税区", "新区", "工业园区")
 # A zone named after a local place, not a division (合肥新站高新区): its two-character name and
 # suffix. It is a region where its city is written before it, or where its governing body is named.
 LOCAL_ZONE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2})"

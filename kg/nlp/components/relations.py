@@ -256,7 +256,8 @@ class RelationExtractor:
         ``义乌市依托…`` in the commerce bureau's speech, ``长丰县与包河区探索…`` in an
         article about 合肥: what the sentence reports is that region's. In an article
         (no speaker), the region stays the subject of the sentences that follow, up
-        to the next heading or the next sentence with a subject of its own.
+        to the next heading or the next sentence with a subject of its own (a town
+        or a village, to the end of its paragraph).
         """
         subj = sec.subject
         regional = subj.label == REGION and subj.region is not None
@@ -273,6 +274,8 @@ class RelationExtractor:
             if article and _is_heading(text, s, e):
                 current = None
                 continue
+            if current is not None and text[s - 1:s] == "\n" and current.region.level in ("township", "village"):
+                current = None      # a town or village is the subject of its paragraph only
             r, locative = self._sentence_subject(text, s, e, by_start)
             inner = r is not None and r.label == REGION and r.key != subj.key \
                 and self.g.is_within(r.region, subj.region)

@@ -17,7 +17,8 @@ from typing import Iterator, NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.gazetteer import Region, gazetteer
+from kg.nlp.gazetteer import Region, gazetteer, short_forms
+from kg.nlp.components.regions import ZONE_SUFFIXES
 from kg.nlp.layout import MIN_BODY_LINE, Line, lines, strip_heading_marks
 from kg.nlp.lexicon import alternation, read_lines, read_table
 from kg.nlp.mention import Mention, Position, Section, doc_text
@@ -74,6 +75,11 @@ class UnitResolver:
                 return []
             return [Mention(offset, offset + len(pre), REGION, r.name, "title_implicit_region",
                             (), r, {"implicit": True})]
+        if pre in ZONE_SUFFIXES and chain:
+            zone = self._zone_of(pre, chain, region_at)
+            if zone is None:
+                return []
+            return [Mention(offset, offset + len(pre), REGION, zone.name, "title_implicit_zone", (pre,), zone)]
         m = self.dept.fullmatch(pre)
         if m:
             prefix = m.group("region") or ""
@@ -111,6 +117,24 @@ class UnitResolver:
         if not out:
             return []
         return out
+
+    def _zone_of(self, suffix: str, chain: list[Mention], region_at) -> Region | None:
+        """The zone a bare zone word in a title chain names: 鄢陵县委常委、先进制造业开发区党工委书记.
+
+        The zone of the chain's region that the document names, else one named
+        after it (鄢陵县先进制造业开发区; 襄阳高新区 for a city).
+        """
+        region = next((m.region for m in reversed(chain) if m.region is not None
+                       and m.region.level in ("city", "county")), None)
+        if region is None:
+            return None
+        for m in region_at.values():
+            if m.region is not None and m.region.level == "zone" and m.region.parent == region.adcode \
+                    and m.name.endswith(suffix):
+                return m.region
+        short = short_forms(region.name, region.level)
+        name = (short[0] if region.level == "city" and short else region.name) + suffix
+        return Region("Z" + name, name, "zone", region.adcode)
 
     def _implicit(self, word: str, context: dict, chain: list[Mention]) -> Region | None:
         level = IMPLICIT[word]
@@ -224,6 +248,9 @@ class TitleParser:
               region_at) -> list[Mention]:
         """The unit mentions of ``pre``, the text before a post's body and role."""
         found = self.units.resolve(pre, offset, context, chain, region_at)
+        if not found and pre and body and self.units.dept.fullmatch(pre + body):
+            # 发展改革委主任: 委 ends the department's name here, it is not a party committee
+            found = self.units.resolve(pre + body, offset, context, chain, region_at)
         if not found and pre and body.startswith("村"):
             # 侨乡村党支部: the village's 村 is also the body's (余村村党支部 writes both).
             found = self.units.resolve(pre + "村", offset, context, chain, region_at)
@@ -297,16 +324,17 @@ class TitleParser:
             return None
         pre = text[m.start:m.core_start]
         # Use the longest suffix of `pre` that resolves as a unit.
-        body = text[m.core_start:m.role_end]
+        bm = self.gr["segment"].match(text[m.core_start:m.role_end])
+        body = (bm.group("body") or "") if bm else ""
         for cut in range(len(pre)):
             sub = pre[cut:]
             found = self._unit(sub, body, m.start + cut, context, [], region_at)
             if found:
                 break
         else:
-            if not (m.start > 0 and text[m.start - 1] in "、,，" and not pre):
+            if not (m.start > 0 and text[m.start - 1] in "、,，" and (not pre or pre in ZONE_SUFFIXES)):
                 return None
-            cut = 0               # 、主任 X: the unit is in the earlier posts of the chain
+            cut = 0               # 、主任 X, 、开发区党工委书记 X: the unit is in the earlier posts of the chain
         seg_start = m.start + cut
         # Earlier posts of the same chain: 市商务委党组书记、主任 X; 区委常委、区政府副区长,…
         while seg_start > 0 and text[seg_start - 1] in "、,，":
