@@ -165,3 +165,20 @@ def test_relations_a_village_is_the_subject_of_its_paragraph_only():
     assert ("岷江村", "hosts", "葡萄产业园") in rels
     assert ("岷江村", "hosts", "川西新材料产业基地项目") not in rels
     assert ("眉山市", "hosts", "川西新材料产业基地项目") in rels
+
+
+def test_relations_partners_of_an_organization_named_before_yu_are_its_own():
+    text = ("宜昌高新区党工委书记 刘勇\n\n"
+            "高新区支持三峡实验室与湖北兴发化工集团股份有限公司、宜昌邦普时代新能源有限公司等企业联合攻关。")
+    rels = relations_of(text)
+    assert ("三峡实验室", "partners_with", "湖北兴发化工集团股份有限公司") in rels
+    assert ("三峡实验室", "partners_with", "宜昌邦普时代新能源有限公司") in rels
+    assert ("宜昌高新区", "partners_with", "湖北兴发化工集团股份有限公司") not in rels
+
+
+def test_relations_a_zones_speech_holds_the_towns_of_its_city():
+    text = ("宜昌高新区党工委书记 刘勇\n\n"
+            "白洋镇建成新能源电池产业园。鸦鹊岭镇党委书记王强介绍，鸦鹊岭镇推行“园区吹哨、部门报到”机制。")
+    rels = relations_of(text)
+    assert ("白洋镇", "hosts", "新能源电池产业园") in rels
+    assert ("鸦鹊岭镇", "implements", "园区吹哨、部门报到机制") in rels

@@ -36,7 +36,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.gazetteer import gazetteer
+from kg.nlp.gazetteer import Region, gazetteer
 from kg.nlp.layout import FINAL, MIN_BODY_LINE
 from kg.nlp.lexicon import alternation, read_table
 from kg.nlp.mention import Mention, Section, doc_sentences, doc_text
@@ -172,6 +172,15 @@ class RelationExtractor:
                         s, e = sentence(m.start)
                         add(m, PART_OF, anchor[0], "part_of_region_list", text[s:e])
 
+    def _holds(self, outer: Region, inner: Region) -> bool:
+        """Is ``inner`` inside ``outer``? A zone holds the towns and villages of its city
+        (团山镇 in 襄阳高新区): the gazetteer lists them under districts, not zones."""
+        if outer.level == "zone":
+            parent = self.g.by_code.get(outer.parent)
+            return inner.level in ("township", "village") and parent is not None \
+                and self.g.is_within(inner, parent)
+        return self.g.is_within(inner, outer)
+
     def _inside(self, m: Mention, prev: Mention | None) -> bool:
         """Is region ``m``, written right after region ``prev``, a part of it (杭州市|滨江区)?"""
         return prev is not None and m.region is not None and self.g.is_within(m.region, prev.region)
@@ -224,7 +233,7 @@ class RelationExtractor:
                 before = text[max(s, m.start - 3):m.start]
                 after = text[m.end:e]
                 if self.cue["partners_before"].search(before) or self.cue["partners_after"].match(after):
-                    add(subj, PARTNERS_WITH, m, "partners_cue", ev)
+                    add(_actor_before(text, m.start, inside) or subj, PARTNERS_WITH, m, "partners_cue", ev)
                 elif m.attrs.get("nested") or _owns_next(OWNER.match(after), m.end, inside):
                     continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
                 elif self.cue["hosts_enterprise"].search(text[s:m.start]) or self.cue["hosts_enterprise"].search(after[:12]):
@@ -233,7 +242,7 @@ class RelationExtractor:
                         add(also, HOSTS, m, "hosts_speaker", ev)
             elif m.label in (ORGANIZATION, REGION) and not m.attrs.get("nested"):
                 if m.label == REGION and m.region and speaker.region and m.key != speaker.key:
-                    if self.g.is_within(m.region, speaker.region) and m.region.level == "township" \
+                    if self._holds(speaker.region, m.region) and m.region.level == "township" \
                             and chain_start.get(id(m)) is None:     # 包河区大圩镇: part of 包河区 only
                         add(m, PART_OF, speaker, "part_of_section", ev)
                     elif self.g.is_within(speaker.region, m.region) and m.region.level in ("city",):
@@ -247,7 +256,7 @@ class RelationExtractor:
                 if before.endswith("在"):
                     continue       # 在黄宅镇共建…: where the partners build, not a partner
                 if self.cue["partners_before"].search(before) or self.cue["partners_after"].match(text[m.end:e]):
-                    add(subj, PARTNERS_WITH, m, "partners_cue", ev)
+                    add(_actor_before(text, start, inside) or subj, PARTNERS_WITH, m, "partners_cue", ev)
 
     def _local_subjects(self, text: str, sec: Section, inside: list[Mention],
                         sents: list[tuple[int, int]]) -> dict[int, Mention]:
@@ -278,7 +287,7 @@ class RelationExtractor:
                 current = None      # a town or village is the subject of its paragraph only
             r, locative = self._sentence_subject(text, s, e, by_start)
             inner = r is not None and r.label == REGION and r.key != subj.key \
-                and self.g.is_within(r.region, subj.region)
+                and self._holds(subj.region, r.region)
             if r is not None and (r.label == ORGANIZATION or locative and inner):
                 out[s] = r          # 市科技局联合… / 在合肥市长丰县下塘镇，…: this sentence only
             elif inner:
@@ -422,6 +431,19 @@ class RelationExtractor:
             return []
         subject = next(m for m in mentions if m.key == key)
         return [Section(0, len(text), subject)]
+
+
+def _actor_before(text: str, start: int, mentions: list[Mention]) -> Mention | None:
+    """The organization or company right before 与 that opens a partner list (隆中实验室与X、Y联合…).
+
+    Then it, not the speaker, is the partner's partner.
+    """
+    ends = {m.end: m for m in mentions if not m.attrs.get("nested")}
+    i = start
+    while text[i - 1:i] == "、" and (prev := ends.get(i - 1)) is not None:
+        i = prev.start                      # back over the list: X、Y
+    actor = ends.get(i - 1) if text[i - 1:i] in ("与", "同") else None
+    return actor if actor is not None and actor.label in (ORGANIZATION, ENTERPRISE) else None
 
 
 def _is_heading(text: str, s: int, e: int) -> bool:
