@@ -68,7 +68,8 @@ def from_doc(doc, document: Document) -> DocResult:
     records = []
     text = doc_text(doc)
     for (etype, name), ms in sorted(groups.items()):
-        aliases = sorted({a for m in ms for a in (*m.aliases, unquote(text[m.start:m.end])) if a and a != name})
+        aliases = sorted({a for m in ms if not m.attrs.get("not_alias")
+                          for a in (*m.aliases, unquote(text[m.start:m.end])) if a and a != name})
         attrs: dict = {}
         if etype == REGION:
             r = next((m.region for m in ms if m.region is not None), None)

@@ -182,3 +182,19 @@ def test_relations_a_zones_speech_holds_the_towns_of_its_city():
     rels = relations_of(text)
     assert ("白洋镇", "hosts", "新能源电池产业园") in rels
     assert ("鸦鹊岭镇", "implements", "园区吹哨、部门报到机制") in rels
+
+
+def test_relations_trade_name_is_no_alias_that_joins_companies_across_documents():
+    from kg.build import build_graph
+    from kg.schema import Document
+
+    docs = [Document(id="a.txt", text="万州区引进重庆新视通汽车零部件股份有限公司。新视通投资5亿元建设的车灯项目开工。"),
+            Document(id="b.txt", text="丰都县引进丰都新视通食品有限公司。新视通投资2亿元的榨菜加工项目投产。")]
+    G = build_graph(docs)
+    companies = {d["label"] for _, d in G.nodes(data=True) if d["type"] == "enterprise"}
+    assert {"重庆新视通汽车零部件股份有限公司", "丰都新视通食品有限公司"} <= companies
+
+
+def test_relations_two_companies_sharing_a_trade_name_head_get_no_trade_name_mentions():
+    text = "引进重庆渝泰汽车股份有限公司、重庆渝泰工业有限公司。渝泰汽车投资的新能源项目开工。"
+    assert not {h for h, r, t in relations_of(text) if r == "develops"}

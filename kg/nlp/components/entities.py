@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from bisect import bisect_left, bisect_right
 
 from spacy.attrs import IDX
@@ -224,13 +225,18 @@ class EntityRecognizer:
     def _trade_names(self, text: str, found: list[Mention]) -> list[Mention]:
         """Later mentions of a company by its trade name: 四川锐芯微电子科技有限公司 … 锐芯微电子投资….
 
-        The trade name is what follows the region prefix (and a place in brackets);
-        a later stretch that starts with its first two characters and goes on with
+        The trade name is what follows the region prefix (and a place in brackets).
+        A later stretch that starts with its first two characters and goes on with
         characters of the name, in order (瑞能重装 of 德阳瑞能重型装备…), three or more in
-        all, names the company. Also an alias of it.
+        all, names the company where it ends a word (a verb or punctuation follows) or
+        opens a project's name (醇窖酒业数字化勾调中心). Not inside another name, and
+        not when two companies of the text share the two characters. The stretch is
+        no alias of the company: across documents it may name another.
         """
         regions = {m.start: m for m in found if m.label == REGION and m.region is not None}
-        out: list[Mention] = []
+        names = [m for m in found if m.label in (ENTERPRISE, ORGANIZATION)]
+        project_starts = {m.start for m in found if m.label == PROJECT}
+        cores: list[tuple[Mention, str]] = []
         for m in found:
             if m.label != ENTERPRISE or m.rule != "enterprise_suffix":
                 continue
@@ -239,20 +245,28 @@ class EntityRecognizer:
                 core, pos = core[r.end - pos:], r.end
             suffix = self.p["company_end"].search(core)
             core = PLACE_IN_BRACKETS_ANY.sub("", core[: suffix.start()] if suffix else core)
-            if len(core) < 3 or not (_cjk(core[0]) and _cjk(core[1])):
-                continue
+            if len(core) >= 3 and _cjk(core[0]) and _cjk(core[1]):
+                cores.append((m, core))
+        heads = Counter(core[:2] for m, core in {(m.name, core): (m, core) for m, core in cores}.values())
+        out: list[Mention] = []
+        for m, core in cores:
+            if heads[core[:2]] > 1:
+                continue                      # 重庆新视通汽车… and 万州新视通食品…: whose is 新视通?
             bracket = _short_form_regex().match(text, m.end)
             declared_end = bracket.end() if bracket else m.end
             for hit in re.finditer(re.escape(core[:2]), text):
                 k = hit.start()
-                if m.start <= k < m.end or m.end <= k < declared_end:
+                if m.start <= k < declared_end:
                     continue          # the name itself, or its short form declared in brackets
                 end, rest = k + 2, iter(core[2:])
                 while end < len(text) and _cjk(text[end]) and text[end] in rest:
                     end += 1
-                if end - k >= 3:
-                    m.aliases = (*m.aliases, text[k:end])
-                    out.append(Mention(k, end, ENTERPRISE, m.name, "enterprise_trade_name", (text[k:end],)))
+                if end - k < 3 or any(n.start <= k < n.end for n in names):
+                    continue
+                if k in project_starts or not _cjk(text[end:end + 1]) or stops().match(text, end):
+                    # Not an alias: another text's 新视通 may be another company.
+                    out.append(Mention(k, end, ENTERPRISE, m.name, "enterprise_trade_name",
+                                       attrs={"not_alias": True}))
         return out
 
     def _listed_before(self, text: str, end: int, rule: str, label: str = ENTERPRISE) -> list[Mention]:
