@@ -198,3 +198,18 @@ def test_relations_trade_name_is_no_alias_that_joins_companies_across_documents(
 def test_relations_two_companies_sharing_a_trade_name_head_get_no_trade_name_mentions():
     text = "引进重庆渝泰汽车股份有限公司、重庆渝泰工业有限公司。渝泰汽车投资的新能源项目开工。"
     assert not {h for h, r, t in relations_of(text) if r == "develops"}
+
+
+def test_relations_a_region_that_opens_a_sentence_of_a_departments_speech_is_its_subject():
+    text = ("市商务局党组书记、局长 赵明\n\n"
+            "市商务局推进“外贸优品”行动。彭山区依托四川天府新材料有限公司建设锂电材料循环利用基地。")
+    rels = relations_of(text)
+    assert ("彭山区", "hosts", "锂电材料循环利用基地") in rels
+    assert ("市商务局", "implements", "外贸优品行动") in rels
+
+
+def test_relations_a_short_form_in_its_brackets_is_no_entity_of_its_own():
+    from tests.conftest import entities_of
+
+    text = "义乌市依托浙江中国小商品城集团股份有限公司（以下简称“小商品城”）迭代数字贸易平台。"
+    assert ("project", "小商品城") not in entities_of(text)

@@ -117,7 +117,10 @@ class EntityRecognizer:
         found += self._kind_names(text)
         found += self._listed_applications(text)
         found += self._quoted(text, found)
-        found += _short_forms(text, found)
+        short, declared = _short_forms(text, found)
+        if declared:     # （以下简称“小商品城”）: the bracket names no entity of its own
+            found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in declared)]
+        found += short
         found += self._trade_names(text, found)
         found = [m for m in found if not (m.label == ORGANIZATION and text[m.end:m.end + 1] == "门")]
         mentions = _settle(found)
@@ -438,21 +441,23 @@ def _short_form_regex() -> re.Pattern:
 SHORT_FORM_OF = (ENTERPRISE, ORGANIZATION, PROJECT, PROGRAM)
 
 
-def _short_forms(text: str, found: list[Mention]) -> list[Mention]:
+def _short_forms(text: str, found: list[Mention]) -> tuple[list[Mention], list[tuple[int, int]]]:
     """A short form declared in brackets after a name, and each later use of it.
 
     ``浙江晶耀光电科技有限公司（以下简称“晶耀光电”）……晶耀光电投资``: the short form
     becomes an alias of the name, and each use of it a mention of the named entity.
+    Returns those mentions and the spans of the brackets, which name nothing else.
     Without a marker word (简称) the bracket must hold the name's own characters
     in order (``合肥维信诺科技有限公司（合肥维信诺）``), else it is a note, not a short form.
     """
     if "（" not in text and "(" not in text:
-        return []
+        return [], []
     named: dict[int, Mention] = {}          # the longest name ending at each position
     for m in found:
         if m.label in SHORT_FORM_OF and (m.end not in named or m.start < named[m.end].start):
             named[m.end] = m
     out: list[Mention] = []
+    declared: list[tuple[int, int]] = []
     regex = _short_form_regex()
     for end, m in named.items():
         d = regex.match(text, end)
@@ -462,10 +467,11 @@ def _short_forms(text: str, found: list[Mention]) -> list[Mention]:
         if short == m.name or is_kind_word(short) or not (d.group("marker") or _in_order(short, m.name)):
             continue
         m.aliases = (*m.aliases, short)
+        declared.append(d.span())
         for k in (k.start() for k in re.finditer(re.escape(short), text)):
             if not (d.start() <= k < d.end() or m.start <= k < m.end):
                 out.append(Mention(k, k + len(short), m.label, m.name, f"{m.label}_short_form", (short,)))
-    return out
+    return out, declared
 
 
 @functools.lru_cache(maxsize=1)

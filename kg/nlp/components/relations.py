@@ -271,7 +271,7 @@ class RelationExtractor:
         subj = sec.subject
         regional = subj.label == REGION and subj.region is not None
         by_start = {m.start: m for m in inside if not m.attrs.get("nested") and (
-            m.label == ORGANIZATION or regional and m.label == REGION and m.region is not None)}
+            m.label == ORGANIZATION or m.label == REGION and m.region is not None and m.region.level != "country")}
         if not by_start:
             return {}
         article = not sec.speaker
@@ -286,8 +286,9 @@ class RelationExtractor:
             if current is not None and text[s - 1:s] == "\n" and current.region.level in ("township", "village"):
                 current = None      # a town or village is the subject of its paragraph only
             r, locative = self._sentence_subject(text, s, e, by_start)
+            # In a department's speech (市商务局), any region a sentence starts with is its subject.
             inner = r is not None and r.label == REGION and r.key != subj.key \
-                and self._holds(subj.region, r.region)
+                and (not regional or self._holds(subj.region, r.region))
             if r is not None and (r.label == ORGANIZATION or locative and inner):
                 out[s] = r          # 市科技局联合… / 在合肥市长丰县下塘镇，…: this sentence only
             elif inner:
