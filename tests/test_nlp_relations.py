@@ -213,3 +213,13 @@ def test_relations_a_short_form_in_its_brackets_is_no_entity_of_its_own():
 
     text = "义乌市依托浙江中国小商品城集团股份有限公司（以下简称“小商品城”）迭代数字贸易平台。"
     assert ("project", "小商品城") not in entities_of(text)
+
+
+def test_relations_project_named_after_its_place_is_hosted_there():
+    text = ("泸州市江阳区委书记 陈立\n\n"
+            "支持四川醇香酒业有限公司建设黄舣智能酿造基地。在黄舣镇规划建设占地800亩的酒类包装产业园。"
+            "与永川区共建川渝—江阳协作产业园。")
+    rels = relations_of(text)
+    assert ("黄舣镇", "hosts", "黄舣智能酿造基地") in rels
+    assert ("黄舣镇", "hosts", "酒类包装产业园") in rels
+    assert not {h for h, r, t in rels if r == "hosts" and t == "川渝—江阳协作产业园"} - {"江阳区"}

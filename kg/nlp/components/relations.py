@@ -18,6 +18,8 @@ Rules (the ``rule`` attribute of each edge):
   there; in a speech the speaker still hosts and implements, in an article the
   sentence's region takes over up to the next heading.
 - ``hosts_located``: 在履坦镇建设Y, 包河区大圩镇建成Y, Y落户金华开发区 → the region hosts Y.
+- ``hosts_place_name``: 包河智能网联汽车测试场, 黄舣智能酿造基地 (with 黄舣镇 in the text) →
+  the county, zone or town the name opens with hosts it.
 - ``implements_named_body``: 中组部重点村分类管理试点 → 中组部 implements it.
 - ``develops_owner_name``: 上汽云计算中心 → 上汽 develops it.
 - ``develops_cobuild``: 与X共建Y / X投资30亿元的Y / X在包河布局的Y / 联合X打造Y → X develops Y.
@@ -52,6 +54,8 @@ NOT_LOCATED = re.compile(r"(?:赴|到|去|往|向|与|同|联合|携手|对接)$
 
 LEAD_ADVERBIAL = re.compile(r"[^，,。；;“”\n]{1,8}[，,]")
 NOT_SUBJECT_AFTER = set("、和及的等，,")
+# A measure between a verb and its project: 建设占地1200亩的Y, 打造总投资30亿元的Y.
+MODIFIER = re.compile(r"(?:占地|总投资|投资|规划面积|面积)[^，,。；;、的]{1,12}的")
 # The levels of region a project is placed in (not a province or city: those are the speaker's context).
 LOCAL_LEVELS = ("county", "township", "village", "zone")
 # Between a project and the verb that places it: Y，项目已落户R.
@@ -340,8 +344,20 @@ class RelationExtractor:
             s, e = sentence(m.start)
             if m.label == ENTERPRISE and outer.label == PROJECT:
                 add(m, DEVELOPS, outer, "develops_owner_name", text[s:e])
+            if m.label == REGION and outer.label == PROJECT and m.region is not None \
+                    and m.region.level in LOCAL_LEVELS and "—" not in outer.name:     # not 开化—金东…园
+                add(m, HOSTS, outer, "hosts_place_name", text[s:e])     # 包河智能网联汽车测试场
             if m.label == ORGANIZATION and outer.label == PROGRAM:
                 add(m, IMPLEMENTS, outer, "implements_named_body", text[s:e])
+        # 黄舣智能酿造基地 where the text names 黄舣镇: a township's name without 镇 opens the project's.
+        towns = {m.name[:-len(k)]: m for m in mentions if m.label == REGION and m.region is not None
+                 and m.region.level == "township" for k in ("镇", "乡", "街道") if m.name.endswith(k)
+                 and len(m.name) - len(k) >= 2}
+        for p in (p for p in mentions if p.label == PROJECT and not p.attrs.get("nested")):
+            town = next((t for stem, t in towns.items() if p.name.startswith(stem)), None)
+            if town is not None:
+                s, e = sentence(p.start)
+                add(town, HOSTS, p, "hosts_place_name", text[s:e])
         # 与X共建Y: X develops Y.
         ents = [m for m in mentions if m.label in (ENTERPRISE, ORGANIZATION) and not m.attrs.get("nested")]
         projects = [m for m in mentions if m.label == PROJECT and not m.attrs.get("nested")]
@@ -401,6 +417,8 @@ class RelationExtractor:
                 if vm is None and not before.endswith("在"):
                     continue                            # R needs 在 or a verb to be a place
                 at = vm.end() if vm else pos
+                if vm is not None and (mod := MODIFIER.match(text, at)) is not None:
+                    at = mod.end()                      # 规划建设占地1200亩的Y
                 k = bisect.bisect_left(target_starts, at)
                 if k < len(targets) and targets[k].start <= at + 2 and targets[k].start < e \
                         and (targets[k].label == PROJECT or vm is not None):
