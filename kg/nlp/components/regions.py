@@ -34,6 +34,8 @@ ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "经济
 LOCAL_ZONE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2})"
                         r"(?P<suffix>高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|综保区|开发区)")
 ZONE_BODY = re.compile(r"管委会|党工委|管理委员会")
+# Characters that make two characters before a zone suffix a description, not a name (省级, 两个, 各类).
+NOT_ZONE_NAME = set("级个类各该这那本全每两几多些")
 # An area of a pilot free trade zone: 中国（广西）自由贸易试验区钦州港片区, named 钦州港片区.
 FTZ_AREA = re.compile(r"(?:中国[（(][\u4e00-\u9fff]{2,8}[)）])?自由贸易试验区(?P<name>[\u4e00-\u9fff]{2,8}?片区)")
 LIST_MARKER = re.compile(r"^[、和及与]|^等\d*个?(?:区县|县(?:[(（]市、区[)）])?|市县|区|县)")
@@ -244,10 +246,6 @@ class RegionRecognizer:
         if LIST_MARKER.match(after) and (before in "、，,：: \n" or before == ""):
             return _in_region_list(text, s)
         return False
-
-
-# Characters that make two characters before a zone suffix a description, not a name (省级, 两个, 各类).
-NOT_ZONE_NAME = set("级个类各该这那本全每两几多些")
 
 
 def _after_stop(text: str, pos: int) -> bool:

@@ -47,12 +47,13 @@ from kg.schema import (
     PROGRAM, PROJECT, REGION, SERVES_IN, RelationRecord,
 )
 
+# Adverbs between a region and the verb that places a project there: 大圩镇已建成Y.
 ADVERBS = r"(?:已|还|正|先后|累计|新|加快|全力|成功|率先|正在|又)?"
 # Regions a trip or a list of markets names, not where something is: 赴东南亚参展, 到上海招商.
 NOT_LOCATED = re.compile(r"(?:赴|到|去|往|向|与|同|联合|携手|对接)$")
-
-
+# A sentence's opening adverbial (今年以来，/ 7月，) before its subject.
 LEAD_ADVERBIAL = re.compile(r"[^，,。；;“”\n]{1,8}[，,]")
+# After a region, these make it a list member or a modifier, not the sentence's subject.
 NOT_SUBJECT_AFTER = set("、和及的等，,")
 # A measure between a verb and its project: 建设占地1200亩的Y, 打造总投资30亿元的Y.
 MODIFIER = re.compile(r"(?:占地|总投资|投资|规划面积|面积)[^，,。；;、的]{1,12}的")
@@ -109,15 +110,16 @@ class RelationExtractor:
             if h.key != t.key:
                 rels.append(RelationRecord(h.key, rel, t.key, rule, ev.strip()))
 
-        self.positions = doc._.kg_positions or []
         self._titles(doc, add)
         self._part_of(text, mentions, doc, sentence, add)
         sections = list(doc._.kg_sections or [])
         if not sections:
             sections = self._article_section(text, mentions)
             doc._.kg_sections = sections
+        # Departments in titles (区发展改革委主任 X 介绍…) are not the subjects of their sentences.
+        titled = {p.unit.start for p in doc._.kg_positions or [] if p.unit is not None and p.unit.label == ORGANIZATION}
         for sec in sections:
-            self._section(text, sec, mentions, sents, sentence, add)
+            self._section(text, sec, mentions, sents, titled, sentence, add)
         self._names(mentions, text, sentence, add)
         self._located(text, mentions, sentence, add)
         doc._.kg_relations = _dedupe(rels)
@@ -194,25 +196,20 @@ class RelationExtractor:
         starts; ``None`` for the others, which say where the last one is and are no party of their own."""
         regions = sorted((m for m in mentions if m.label == REGION and m.region is not None
                           and not m.attrs.get("nested")), key=lambda m: m.start)
-        by_end: dict[int, Mention] = {}
-        start_of: dict[int, int | None] = {}
-        outer: set[int] = set()
-        for m in regions:
-            prev = by_end.get(m.start)
-            if self._inside(m, prev):
-                start_of[id(m)] = start_of.get(id(prev), prev.start)
-                outer.add(id(prev))
-            by_end[m.end] = m
-        return {**start_of, **dict.fromkeys(outer)}
+        out: dict[int, int | None] = {}
+        for chain in self._chains(regions):
+            if len(chain) > 1:
+                out.update(dict.fromkeys(map(id, chain[:-1])))
+                out[id(chain[-1])] = chain[0].start
+        return out
 
     def _section(self, text: str, sec: Section, mentions: list[Mention], sents: list[tuple[int, int]],
-                 sentence, add) -> None:
+                 titled: set[int], sentence, add) -> None:
         speaker = sec.subject
         if speaker is None:
             return
         inside = [m for m in mentions if sec.start <= m.start < sec.end]
         chain_start = self._region_chains(inside)
-        titled = {p.unit.start for p in self.positions if p.unit is not None and p.unit.label == ORGANIZATION}
         local = self._local_subjects(text, sec, [m for m in inside if m.start not in titled], sents)
         for m in inside:
             if m.attrs.get("nested") and m.label in (PROJECT, PROGRAM, REGION):
@@ -240,7 +237,8 @@ class RelationExtractor:
                     add(_actor_before(text, m.start, inside) or subj, PARTNERS_WITH, m, "partners_cue", ev)
                 elif m.attrs.get("nested") or _owns_next(OWNER.match(after), m.end, inside):
                     continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
-                elif self.cue["hosts_enterprise"].search(text[s:m.start]) or self.cue["hosts_enterprise"].search(after[:12]):
+                elif self.cue["hosts_enterprise"].search(text[s:m.start]) \
+                        or self.cue["hosts_enterprise"].search(after[:12]):
                     add(host, HOSTS, m, "hosts_speaker", ev)
                     if also is not None and also.label == REGION:
                         add(also, HOSTS, m, "hosts_speaker", ev)

@@ -17,8 +17,8 @@ from typing import Iterator, NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.gazetteer import Region, gazetteer, short_forms
 from kg.nlp.components.regions import ZONE_SUFFIXES
+from kg.nlp.gazetteer import Region, gazetteer, short_forms
 from kg.nlp.layout import MIN_BODY_LINE, Line, lines, strip_heading_marks
 from kg.nlp.lexicon import alternation, read_lines, read_table
 from kg.nlp.mention import Mention, Position, Section, doc_text
