@@ -138,3 +138,14 @@ def test_regions_free_trade_zone_area_and_its_long_speaker_line():
 def test_regions_an_organization_named_with_a_country_is_part_of_its_own_region():
     rels = relations_of("南宁市委常委、青秀区委书记 黄振宇\n\n指导成立南宁越南商会。")
     assert not {t for h, r, t in rels if h == "南宁越南商会" and r == "part_of"} & {"越南"}
+
+
+def test_regions_divisions_of_a_foreign_country_written_after_it():
+    text = ("红河州河口县县长 李华\n\n"
+            "河口县与越南老街省老街市隔河相望。与老街市建立口岸合作机制。组织企业赴越南参展。越南市场潜力大。")
+    rels = relations_of(text)
+    assert {("老街省", "part_of", "越南"), ("老街市", "part_of", "老街省")} <= rels
+    assert ("河口瑶族自治县", "partners_with", "老街市") in rels
+    assert ("河口瑶族自治县", "partners_with", "越南") not in rels
+    regions = {n for t, n in entities_of(text) if t == "region"}
+    assert not {n for n in regions if n.startswith("越南") and n != "越南"}

@@ -223,3 +223,10 @@ def test_relations_project_named_after_its_place_is_hosted_there():
     assert ("黄舣镇", "hosts", "黄舣智能酿造基地") in rels
     assert ("黄舣镇", "hosts", "酒类包装产业园") in rels
     assert not {h for h, r, t in rels if r == "hosts" and t == "川渝—江阳协作产业园"} - {"江阳区"}
+
+
+def test_relations_region_said_to_carry_out_a_program_implements_it():
+    text = "市商务局党组书记、局长 赵明\n\n支持简阳市深化国际贸易综合改革试点。"
+    rels = relations_of(text)
+    assert ("简阳市", "implements", "国际贸易综合改革试点") in rels
+    assert ("市商务局", "implements", "国际贸易综合改革试点") in rels

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from kg.nlp.lexicon import data_path, read_lines, read_table
 
-LEVELS = ("country", "province", "city", "county", "township", "village", "zone")
+LEVELS = ("country", "province", "city", "county", "township", "village", "zone", "foreign")
 
 # Suffixes that a short form drops, longest first ("土家族苗族自治县" before "县").
 _ETHNIC_SUFFIX = ("自治县", "自治州", "自治旗", "自治区")

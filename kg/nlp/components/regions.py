@@ -34,6 +34,8 @@ ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "经济
 LOCAL_ZONE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2})"
                         r"(?P<suffix>高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|综保区|开发区)")
 ZONE_BODY = re.compile(r"管委会|党工委|管理委员会")
+# A division of a foreign country, written right after the country: 广宁省, 芒街市, 吴权郡, 大阪府.
+FOREIGN_DIVISION = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|市|郡|州|县|府|道)(?![\u4e00-\u9fff]{0,1}(?:场|民|长|委|政府))")
 # Characters that make two characters before a zone suffix a description, not a name (省级, 两个, 各类).
 NOT_ZONE_NAME = set("级个类各该这那本全每两几多些")
 # An area of a pilot free trade zone: 中国（广西）自由贸易试验区钦州港片区, named 钦州港片区.
@@ -187,11 +189,12 @@ class RegionRecognizer:
                 village = _village_after(text, e, r)
                 if village is not None:
                     mentions.append(village)
+        mentions += _foreign_divisions(text, mentions)
         zones = self._local_zones(text, mentions, context)
         if zones:       # 钦州 inside 钦州港片区 is part of the zone's name
             mentions = [m for m in mentions if not any(z.start <= m.start and m.end <= z.end for z in zones)]
             mentions = sorted(mentions + zones, key=lambda m: m.start)
-        return mentions + _villages_again(text, mentions)
+        return mentions + _named_again(text, mentions)
 
     def _local_zones(self, text: str, mentions: list[Mention], context: dict) -> list[Mention]:
         """Zones named after a local place (新站高新区): after their city, or with their governing body.
@@ -248,6 +251,24 @@ class RegionRecognizer:
         return False
 
 
+def _foreign_divisions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Divisions written after their country (越南广宁省芒街市, 日本大阪府): the gazetteer has none.
+
+    Each is placed in the one before it, so 芒街市 is part of 广宁省, part of 越南.
+    """
+    out = []
+    for m in mentions:
+        if m.region is None or m.region.level != "country":
+            continue
+        pos, parent = m.end, m.region
+        while (d := FOREIGN_DIVISION.match(text, pos)) is not None and not stops().match(text, pos):
+            name = d.group()
+            region = Region(f"F{parent.adcode}:{name}", name, "foreign", parent.adcode)
+            out.append(Mention(pos, d.end(), REGION, name, "region_foreign_division", (), region))
+            pos, parent = d.end(), region
+    return out
+
+
 def _after_stop(text: str, pos: int) -> bool:
     """Does a stop word (推进, 在, 与…) end right at ``pos``?"""
     window = text[max(0, pos - 4):pos]
@@ -271,18 +292,23 @@ def _village_after(text: str, end: int, town: Region) -> Mention | None:
                    Region(f"V{town.adcode}:{name}", name, "village", town.adcode))
 
 
-def _villages_again(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The later, bare mentions of villages the document named after their township (余村 again)."""
-    villages = {m.name: m.region for m in mentions if m.rule == "region_village"}
-    if not villages:
+# Regions found only next to the region that places them, and their rule for a later bare mention.
+NAMED_AGAIN = {"region_village": "region_village_again", "region_foreign_division": "region_foreign_again"}
+
+
+def _named_again(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The later, bare mentions of villages named after their township (余村 again) and of
+    foreign divisions named after their country (芒街市 again)."""
+    first = {m.name: m for m in mentions if m.rule in NAMED_AGAIN}
+    if not first:
         return []
     taken = [(m.start, m.end) for m in mentions]
     out = []
-    for name, region in villages.items():
+    for name, m in first.items():
         for hit in re.finditer(re.escape(name), text):
             s, e = hit.span()
             if not any(a < e and s < b for a, b in taken):
-                out.append(Mention(s, e, REGION, name, "region_village_again", (), region))
+                out.append(Mention(s, e, REGION, name, NAMED_AGAIN[m.rule], (), m.region))
     return out
 
 

@@ -18,6 +18,7 @@ Rules (the ``rule`` attribute of each edge):
   there; in a speech the speaker still hosts and implements, in an article the
   sentence's region takes over up to the next heading.
 - ``hosts_located``: 在履坦镇建设Y, 包河区大圩镇建成Y, Y落户金华开发区 → the region hosts Y.
+- ``implements_located``: 支持义乌市深化…试点 → the region implements the program it is said to carry out.
 - ``hosts_place_name``: 包河智能网联汽车测试场, 黄舣智能酿造基地 (with 黄舣镇 in the text) →
   the county, zone or town the name opens with hosts it.
 - ``implements_named_body``: 中组部重点村分类管理试点 → 中组部 implements it.
@@ -79,6 +80,7 @@ def cues() -> dict[str, re.Pattern]:
         "develops_build": re.compile(f"(?:投资)?(?:{alt['develops_build']})"),
         "located_build": re.compile(f"{ADVERBS}(?:{alt['hosts_located_build']})"),
         "placed_at": re.compile(f"(?:{alt['hosts_placed_at']})$"),
+        "implements_located": re.compile(f"{ADVERBS}(?:{alt['implements_located']})"),
     }
 
 
@@ -189,7 +191,8 @@ class RelationExtractor:
 
     def _inside(self, m: Mention, prev: Mention | None) -> bool:
         """Is region ``m``, written right after region ``prev``, a part of it (杭州市|滨江区)?"""
-        return prev is not None and m.region is not None and self.g.is_within(m.region, prev.region)
+        return prev is not None and m.region is not None and prev.region is not None and (
+            m.region.parent == prev.region.adcode or self.g.is_within(m.region, prev.region))
 
     def _region_chains(self, mentions: list[Mention]) -> dict[int, int | None]:
         """Regions written as a chain of prefixes (上海市嘉定区): ``id`` of the last -> where its chain
@@ -391,6 +394,7 @@ class RelationExtractor:
         tops = sorted((m for m in mentions if not m.attrs.get("nested")), key=lambda m: m.start)
         targets = [m for m in tops if m.label in (PROJECT, ENTERPRISE)]
         target_starts = [m.start for m in targets]
+        programs = [m for m in tops if m.label == PROGRAM]
         for chain in self._chains([m for m in tops if m.label == REGION and m.region is not None]):
             first, last = chain[0], chain[-1]
             local = [r for r in chain if r.region.level in LOCAL_LEVELS]
@@ -411,6 +415,10 @@ class RelationExtractor:
                     y.label == PROJECT or self.cue["hosts_enterprise"].search(text[s:y.start]))]
             else:
                 pos = last.end
+                pm = self.cue["implements_located"].match(text, pos)
+                program = next((p for p in programs if pm and pm.end() <= p.start <= pm.end() + 2), None)
+                if program is not None:                 # 支持义乌市深化国际贸易综合改革试点
+                    add(last, IMPLEMENTS, program, "implements_located", text[s:e])
                 vm = self.cue["located_build"].match(text, pos)
                 if vm is None and not before.endswith("在"):
                     continue                            # R needs 在 or a verb to be a place
