@@ -89,6 +89,9 @@ NAMES = [
     # two places joined by a dash inside a name
     ("高标准建设中国—东盟跨境电商产业园，入驻企业137家。", ("project", "中国—东盟跨境电商产业园")),
     ("共建开化—金东山海协作产业园。", ("project", "开化—金东山海协作产业园")),
+    # construction 工程 are projects; 完成 follows a name
+    ("钦州港东航道扩建工程完成主体施工。", ("project", "钦州港东航道扩建工程")),
+    ("由北部湾港务集团投资建设的大榄坪南作业区码头工程投产。", ("project", "大榄坪南作业区码头工程")),
 ]
 # fmt: on
 

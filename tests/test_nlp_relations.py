@@ -230,3 +230,9 @@ def test_relations_region_said_to_carry_out_a_program_implements_it():
     rels = relations_of(text)
     assert ("简阳市", "implements", "国际贸易综合改革试点") in rels
     assert ("市商务局", "implements", "国际贸易综合改革试点") in rels
+
+
+def test_relations_owner_declared_with_a_short_form_develops_its_project():
+    text = ("许昌市鄢陵县县长 马卫东\n\n"
+            "由鄢陵县国有资本投资运营集团有限公司（以下简称鄢陵国投）投资8.6亿元建设的花木冷链物流中心一期已投入运营。")
+    assert ("鄢陵县国有资本投资运营集团有限公司", "develops", "花木冷链物流中心") in relations_of(text)

@@ -60,7 +60,7 @@ SENTENCE_PUNCT = re.compile(r"[。！？，；,;!?]")
 # 区级强村公司, 省级平台公司: a level names a kind of company, not one.
 LEVEL_LEAD = re.compile(r"(?:国家|省|市|区|县|镇|乡|村)级")
 SIGNED_CUE = re.compile(r"(签约|引进|新引进|新增|落户|招引)")
-AFTER_NAME = re.compile(r"主体|营收|竣工|投运|投产|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
+AFTER_NAME = re.compile(r"主体|营收|竣工|投运|投产|完成|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
                         r"纳入|获批|入选|获评|成为|基本|全面|累计|今年|上半年|年内|实现|等|已|正|将|于|内|成立|落户|和|并")
 
 
@@ -255,7 +255,7 @@ class EntityRecognizer:
         for m, core in cores:
             if heads[core[:2]] > 1:
                 continue                      # 重庆新视通汽车… and 万州新视通食品…: whose is 新视通?
-            bracket = _short_form_regex().match(text, m.end)
+            bracket = short_form_regex().match(text, m.end)
             declared_end = bracket.end() if bracket else m.end
             for hit in re.finditer(re.escape(core[:2]), text):
                 k = hit.start()
@@ -433,7 +433,7 @@ class EntityRecognizer:
 
 
 @functools.lru_cache(maxsize=1)
-def _short_form_regex() -> re.Pattern:
+def short_form_regex() -> re.Pattern:
     markers = alternation(read_lines("short_form_markers.txt"))
     return re.compile(rf"[（(](?P<marker>{markers})?[“\"]?(?P<short>[\u4e00-\u9fffA-Za-z0-9]{{2,10}})[”\"]?[)）]")
 
@@ -458,7 +458,7 @@ def _short_forms(text: str, found: list[Mention]) -> tuple[list[Mention], list[t
             named[m.end] = m
     out: list[Mention] = []
     declared: list[tuple[int, int]] = []
-    regex = _short_form_regex()
+    regex = short_form_regex()
     for end, m in named.items():
         d = regex.match(text, end)
         if d is None:

@@ -39,6 +39,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.components.entities import short_form_regex
 from kg.nlp.gazetteer import Region, gazetteer
 from kg.nlp.layout import FINAL, MIN_BODY_LINE
 from kg.nlp.lexicon import alternation, read_table
@@ -364,13 +365,15 @@ class RelationExtractor:
         projects = [m for m in mentions if m.label == PROJECT and not m.attrs.get("nested")]
         for x in ents:
             s, e = sentence(x.start)
-            after = text[x.end:e]
+            declared = short_form_regex().match(text, x.end, e)       # X（以下简称Y）投资…的Z
+            x_end = declared.end() if declared else x.end
+            after = text[x_end:e]
             cm = self.cue["develops_cobuild"].match(after) or OWNER.match(after)
             if not cm and self.cue["partners_before"].search(text[max(s, x.start - 3):x.start]):
                 cm = self.cue["develops_build"].match(after)          # 联合中国移动打造Y: the partner builds Y too
             if not cm:
                 continue
-            y = next((p for p in projects if p.start >= x.end + cm.end() and p.start - (x.end + cm.end()) <= 2), None)
+            y = next((p for p in projects if p.start >= x_end + cm.end() and p.start - (x_end + cm.end()) <= 2), None)
             if y is not None:
                 add(x, DEVELOPS, y, "develops_cobuild", text[s:e])
 
