@@ -92,6 +92,10 @@ NAMES = [
     # construction 工程 are projects; 完成 follows a name
     ("钦州港东航道扩建工程完成主体施工。", ("project", "钦州港东航道扩建工程")),
     ("由北部湾港务集团投资建设的大榄坪南作业区码头工程投产。", ("project", "大榄坪南作业区码头工程")),
+    # 计划 after a project name is a verb (plans to); a dash after a zone's short name, before a place
+    ("恒驰储能在柏溪街道建设的储能系统集成基地计划三季度开工。", ("project", "储能系统集成基地")),
+    ("与三江新区在赵场街道共建三江—叙州新能源装备配套园。", ("project", "三江—叙州新能源装备配套园")),
+    ("在通滩镇共建川渝装备制造协作园，首批落户企业6家。", ("project", "川渝装备制造协作园")),
 ]
 # fmt: on
 

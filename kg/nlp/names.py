@@ -139,11 +139,15 @@ def _dash_places() -> frozenset[str]:
 
 
 def _dash_joins(text: str, dash: int) -> bool:
-    """Does the dash at ``dash`` join two places inside a name (中国—东盟, 开化—金东)?"""
+    """Does the dash at ``dash`` join two places inside a name (中国—东盟, 开化—金东)?
+
+    One side must be a known place; the other is often a zone or a short name.
+    """
     if not "\u4e00" <= text[dash + 1:dash + 2] <= "\u9fff":
         return False
     places = _dash_places()
-    return any(text[dash - n:dash] in places for n in (2, 3, 4) if dash >= n)
+    return any(text[dash - n:dash] in places for n in (2, 3, 4) if dash >= n) \
+        or any(text[dash + 1:dash + 1 + n] in places for n in (2, 3, 4))     # 三江—叙州
 
 
 def _inside_word(s: str, a: int, b: int) -> bool:

@@ -60,7 +60,7 @@ SENTENCE_PUNCT = re.compile(r"[。！？，；,;!?]")
 # 区级强村公司, 省级平台公司: a level names a kind of company, not one.
 LEVEL_LEAD = re.compile(r"(?:国家|省|市|区|县|镇|乡|村)级")
 SIGNED_CUE = re.compile(r"(签约|引进|新引进|新增|落户|招引)")
-AFTER_NAME = re.compile(r"主体|营收|竣工|投运|投产|完成|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
+AFTER_NAME = re.compile(r"主体|营收|竣工|投运|投产|完成|计划|预计|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
                         r"纳入|获批|入选|获评|成为|基本|全面|累计|今年|上半年|年内|实现|等|已|正|将|于|内|成立|落户|和|并")
 
 
