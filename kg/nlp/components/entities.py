@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from bisect import bisect_left, bisect_right
+from collections import Counter
 
 from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp.components.organizations import department_regex, institution_endings, known_organizations
+from kg.nlp.gazetteer import gazetteer, short_forms
 from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention, doc_text
 from kg.nlp.names import (
@@ -54,7 +55,7 @@ LEAD_QUOTES = re.compile(r"^(?:“[^”]+”)+")
 QUOTE_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·]{1,6}")
 CLAUSE_SPLIT = re.compile(r"[，。、；：,;:\n]")
 PLACE_IN_BRACKETS_ANY = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[)）]")
-PLACE_IN_BRACKETS = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[)）]$")   # ends where the company suffix starts
+PLACE_IN_BRACKETS = re.compile(PLACE_IN_BRACKETS_ANY.pattern + "$")   # ends where the company suffix starts
 # A quoted sentence before 公司 (“…这就是高新区速度。”公司总经理) is no company name.
 SENTENCE_PUNCT = re.compile(r"[。！？，；,;!?]")
 # 区级强村公司, 省级平台公司: a level names a kind of company, not one.
@@ -86,8 +87,6 @@ def _patterns() -> dict[str, re.Pattern]:
 
 def _initiative_regex() -> re.Pattern:
     """数字重庆建设, 平安浙江: an initiative prefix + 中国 or a province-level name."""
-    from kg.nlp.gazetteer import gazetteer, short_forms
-
     names = {"中国"}
     for r in gazetteer().by_code.values():
         if r.level == "province" and not r.until:
@@ -250,13 +249,12 @@ class EntityRecognizer:
             core = PLACE_IN_BRACKETS_ANY.sub("", core[: suffix.start()] if suffix else core)
             if len(core) >= 3 and _cjk(core[0]) and _cjk(core[1]):
                 cores.append((m, core))
-        heads = Counter(core[:2] for m, core in {(m.name, core): (m, core) for m, core in cores}.values())
+        heads = Counter(core[:2] for core in {m.name: core for m, core in cores}.values())   # per company
         out: list[Mention] = []
         for m, core in cores:
             if heads[core[:2]] > 1:
                 continue                      # 重庆新视通汽车… and 万州新视通食品…: whose is 新视通?
-            bracket = short_form_regex().match(text, m.end)
-            declared_end = bracket.end() if bracket else m.end
+            declared_end = after_short_form(text, m.end)
             for hit in re.finditer(re.escape(core[:2]), text):
                 k = hit.start()
                 if m.start <= k < declared_end:
@@ -433,9 +431,16 @@ class EntityRecognizer:
 
 
 @functools.lru_cache(maxsize=1)
-def short_form_regex() -> re.Pattern:
+def _short_form_regex() -> re.Pattern:
     markers = alternation(read_lines("short_form_markers.txt"))
     return re.compile(rf"[（(](?P<marker>{markers})?[“\"]?(?P<short>[\u4e00-\u9fffA-Za-z0-9]{{2,10}})[”\"]?[)）]")
+
+
+def after_short_form(text: str, pos: int, endpos: int | None = None) -> int:
+    """Where the text goes on after a name ending at ``pos``: past a short-form bracket
+    (``（以下简称“鄢陵国投”）``) written right there, else at ``pos``."""
+    d = _short_form_regex().match(text, pos, len(text) if endpos is None else endpos)
+    return d.end() if d else pos
 
 
 SHORT_FORM_OF = (ENTERPRISE, ORGANIZATION, PROJECT, PROGRAM)
@@ -458,7 +463,7 @@ def _short_forms(text: str, found: list[Mention]) -> tuple[list[Mention], list[t
             named[m.end] = m
     out: list[Mention] = []
     declared: list[tuple[int, int]] = []
-    regex = short_form_regex()
+    regex = _short_form_regex()
     for end, m in named.items():
         d = regex.match(text, end)
         if d is None:
@@ -498,8 +503,6 @@ def _after_location(start: int, end: int, region_at: dict[int, Mention]) -> int:
     A region followed by one that it does not contain starts the name anew; a
     region followed by its own part (金华市|金东…) is the name's own prefix.
     """
-    from kg.nlp.gazetteer import gazetteer
-
     r = region_at.get(start)
     while r is not None and r.end < end:
         nxt = region_at.get(r.end)

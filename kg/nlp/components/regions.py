@@ -197,10 +197,12 @@ class RegionRecognizer:
         return mentions + _named_again(text, mentions)
 
     def _local_zones(self, text: str, mentions: list[Mention], context: dict) -> list[Mention]:
-        """Zones named after a local place (新站高新区): after their city, or with their governing body.
+        """Zones named after a local place (新站高新区): after their city, or with their governing body;
+        and the areas of a free trade zone (…自由贸易试验区钦州港片区).
 
         ``合肥新站高新区`` names its city; ``新站高新区管委会`` shows a governed zone,
-        placed in the document's city. Every mention of a zone so found is taken.
+        placed in the document's city. Every mention of a zone so found is taken,
+        and replaces the regions inside it (钦州 of 钦州港片区).
         """
         if not self.zone_re.search(text) and "片区" not in text:
             return []
@@ -229,10 +231,8 @@ class RegionRecognizer:
         out = []
         for name, parent in zones.items():
             region = Region("Z" + name, name, "zone", parent)
-            for hit in re.finditer(re.escape(name), text):
-                s, e = hit.span()
-                if not any(a < e and s < b and not (s <= a and b <= e) for a, b in taken):
-                    out.append(Mention(s, e, REGION, name, "region_local_zone", (), region))
+            out += [Mention(s, e, REGION, name, "region_local_zone", (), region)
+                    for s, e in _free_spans(text, name, taken, may_cover=True)]
         return out
 
     def _short_ok(self, text: str, s: int, e: int, r: Region, confirmed: set[str],
@@ -303,12 +303,19 @@ def _named_again(text: str, mentions: list[Mention]) -> list[Mention]:
     if not first:
         return []
     taken = [(m.start, m.end) for m in mentions]
+    return [Mention(s, e, REGION, name, NAMED_AGAIN[m.rule], (), m.region)
+            for name, m in first.items() for s, e in _free_spans(text, name, taken)]
+
+
+def _free_spans(text: str, name: str, taken: list[tuple[int, int]], *,
+                may_cover: bool = False) -> list[tuple[int, int]]:
+    """Where ``name`` occurs in ``text`` without overlapping a ``taken`` span;
+    with ``may_cover``, covering whole taken spans is allowed (钦州港片区 over 钦州)."""
     out = []
-    for name, m in first.items():
-        for hit in re.finditer(re.escape(name), text):
-            s, e = hit.span()
-            if not any(a < e and s < b for a, b in taken):
-                out.append(Mention(s, e, REGION, name, NAMED_AGAIN[m.rule], (), m.region))
+    for hit in re.finditer(re.escape(name), text):
+        s, e = hit.span()
+        if not any(a < e and s < b and not (may_cover and s <= a and b <= e) for a, b in taken):
+            out.append((s, e))
     return out
 
 

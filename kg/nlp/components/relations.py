@@ -39,7 +39,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.components.entities import short_form_regex
+from kg.nlp.components.entities import after_short_form
 from kg.nlp.gazetteer import Region, gazetteer
 from kg.nlp.layout import FINAL, MIN_BODY_LINE
 from kg.nlp.lexicon import alternation, read_table
@@ -226,15 +226,14 @@ class RelationExtractor:
             host = subj if subj.label == REGION else speaker     # a department's sentence: its region hosts
             # In a speech, all it reports is the speaker's too; an article's region yields to the local one.
             also = speaker if sec.speaker and speaker.key != subj.key else None
-            if m.label == PROJECT and host.label == REGION:
-                add(host, HOSTS, m, "hosts_speaker", ev)
-                if also is not None and also.label == REGION:
-                    add(also, HOSTS, m, "hosts_speaker", ev)
+            hosts = [r for r in (host, also) if r is not None and r.label == REGION]
+            if m.label == PROJECT and hosts:
+                for h in hosts:
+                    add(h, HOSTS, m, "hosts_speaker", ev)
             elif m.label == PROGRAM:
-                add(subj, IMPLEMENTS, m, "implements_speaker", ev)
-                if also is not None:
-                    add(also, IMPLEMENTS, m, "implements_speaker", ev)
-            elif m.label == ENTERPRISE and host.label == REGION:
+                for r in (subj, also) if also is not None else (subj,):
+                    add(r, IMPLEMENTS, m, "implements_speaker", ev)
+            elif m.label == ENTERPRISE and hosts:
                 before = text[max(s, m.start - 3):m.start]
                 after = text[m.end:e]
                 if self.cue["partners_before"].search(before) or self.cue["partners_after"].match(after):
@@ -243,9 +242,8 @@ class RelationExtractor:
                     continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
                 elif self.cue["hosts_enterprise"].search(text[s:m.start]) \
                         or self.cue["hosts_enterprise"].search(after[:12]):
-                    add(host, HOSTS, m, "hosts_speaker", ev)
-                    if also is not None and also.label == REGION:
-                        add(also, HOSTS, m, "hosts_speaker", ev)
+                    for h in hosts:
+                        add(h, HOSTS, m, "hosts_speaker", ev)
             elif m.label in (ORGANIZATION, REGION) and not m.attrs.get("nested"):
                 if m.label == REGION and m.region and speaker.region and m.key != speaker.key:
                     if self._holds(speaker.region, m.region) and m.region.level == "township" \
@@ -365,8 +363,7 @@ class RelationExtractor:
         projects = [m for m in mentions if m.label == PROJECT and not m.attrs.get("nested")]
         for x in ents:
             s, e = sentence(x.start)
-            declared = short_form_regex().match(text, x.end, e)       # X（以下简称Y）投资…的Z
-            x_end = declared.end() if declared else x.end
+            x_end = after_short_form(text, x.end, e)       # X（以下简称Y）投资…的Z
             after = text[x_end:e]
             cm = self.cue["develops_cobuild"].match(after) or OWNER.match(after)
             if not cm and self.cue["partners_before"].search(text[max(s, x.start - 3):x.start]):
