@@ -20,18 +20,22 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-
-import networkx as nx
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.cache import (
     LOOKUP_BATCH, R_DATE, R_DOC, R_TITLE, ResultCache, decode_rows, pipeline_version, rows_to_result, text_key,
 )
-from kg.graph import graph_from_rows
 from kg.errors import KGError
+from kg.graph import graph_from_rows
+from kg.incremental import Declined, DocKey, GraphFile, Update, load_base, merge
 from kg.io import STDIN, Problem, Source, may_have_sidecars, read_documents
 from kg.parallel import DEFAULT_EXTRACTOR, Extractor, Runner, extractor_name, make_runner
-from kg.resolve import resolve_rows
+from kg.resolve import ResolveState, resolve_rows
 from kg.schema import DocResult, Document
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +48,10 @@ class BuildReport:
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     characters: int = 0
-    cached: int = 0          # documents whose result came from the cache
+    cached: int = 0          # documents whose result came from the cache (or, merged, from the last graph)
+    # With build_graph(remember=True) and a cache: the documents merged (id, date, title, cache key)
+    # and what resolve knew at the end, to keep as the base later builds merge onto (kg.incremental).
+    resolved: tuple[list[DocKey], ResolveState] | None = None
 
 
 @contextlib.contextmanager
@@ -88,16 +95,18 @@ def extract_all(docs: Iterable[Document], *, runner: Runner | None = None, cache
 
 def extract_rows(docs: Iterable[Document | CachedDocument], *, runner: Runner | None = None,
                  cache: ResultCache | None = None, progress: Callable[[Document], None] | None = None,
-                 keyed: Callable[[Document, str], None] | None = None) -> list[list]:
+                 keyed: Callable[[Document, str], None] | None = None,
+                 keys_out: list[str | None] | None = None) -> list[list]:
     """:func:`extract_all`, with each result as rows (:func:`kg.cache.decode_rows`), the form resolve merges.
 
     With a cache, documents are looked up ``LOOKUP_BATCH`` at a time; the ones
     it lacks go to the runner at once, and between batches the runner hands
     back what its workers have finished. A :class:`CachedDocument` carries its
     key; ``keyed`` is called with every other document and the key it got.
+    ``keys_out``, if given, gets each result's cache key (``None`` without a cache), in the results' order.
     """
     runner = runner if runner is not None else Runner()
-    results: list[tuple[str, int, list]] = []
+    results: list[tuple[str, int, list, str | None]] = []
     waiting: dict[int, tuple[Document, str | None]] = {}
     strings: dict[str, str] = {}
 
@@ -106,7 +115,7 @@ def extract_rows(docs: Iterable[Document | CachedDocument], *, runner: Runner | 
             doc, key = waiting.pop(seq)
             if cache is not None and key is not None:
                 cache.put(key, payload)
-            results.append((doc.id, seq, _rebind(decode_rows(payload, strings), doc)))
+            results.append((doc.id, seq, _rebind(decode_rows(payload, strings), doc), key))
             if progress:
                 progress(doc)
 
@@ -133,14 +142,16 @@ def extract_rows(docs: Iterable[Document | CachedDocument], *, runner: Runner | 
                                           "during the build (another kg writing it?): run the build again")
                         extract(seq, doc, key)
                         continue
-                    results.append((doc.id, seq, _rebind(decode_rows(payload, strings), doc)))
+                    results.append((doc.id, seq, _rebind(decode_rows(payload, strings), doc), key))
                     if progress:
                         progress(doc)
                 del batch
                 take(runner.poll())
         take(runner.finish())
     results.sort(key=lambda t: t[:2])
-    return [r for _, _, r in results]
+    if keys_out is not None:
+        keys_out += [t[3] for t in results]
+    return [t[2] for t in results]
 
 
 @dataclass(frozen=True)
@@ -167,16 +178,20 @@ class _Inputs:
     so that their extraction starts while the cached rest is loaded.
     """
 
-    def __init__(self, cache: ResultCache, *, encoding: str | None, date: str | None) -> None:
+    def __init__(self, cache: ResultCache, *, encoding: str | None, date: str | None,
+                 merged: set[str] | None = None) -> None:
         self.cache = cache
         self.options = (encoding, date)
+        self.merged = merged or set()                   # keys whose results are needed no more (merged)
         self.stamps: dict[str, tuple[str, str]] = {}    # absolute path -> stamp, context
         self.docs: dict[str, list[list]] = {}           # absolute path -> its documents, as cache.inputs has them
         self.cached: list[CachedDocument] = []
+        self.known: dict[str, tuple[str, str, list[list]]] = {}
 
     def __call__(self, sources: list[Source]) -> list[Source]:
-        known = self.cache.inputs()
-        keep = self.cache.present([d[3] for _, _, docs in known.values() for d in docs]) if known else set()
+        self.known = known = self.cache.inputs()
+        keys = [d[3] for _, _, docs in known.values() for d in docs]
+        keep = self.cache.present([k for k in keys if k not in self.merged]) | self.merged if known else set()
         changed: list[Source] = []
         sidecars: dict[str, bool] = {}
         for src in sources:
@@ -212,8 +227,10 @@ class _Inputs:
     def save(self, problems: list[Problem]) -> None:
         """Remember the files of this build, except those that had problems."""
         bad = {os.path.abspath(p.path) for p in problems if p.path != STDIN}
-        self.cache.set_inputs({path: (*self.stamps[path], docs) for path, docs in self.docs.items()
-                               if path in self.stamps and path not in bad})
+        entries = {path: (*self.stamps[path], docs) for path, docs in self.docs.items()
+                   if path in self.stamps and path not in bad}
+        self.cache.set_inputs({path: e for path, e in entries.items() if self.known.get(path) != e},
+                              keep=[path for path in entries if path in self.known])
 
 
 def _documents(inputs: Iterable[str | os.PathLike] | Iterable[Document], *, encoding: str | None, date: str | None = None,
@@ -251,7 +268,7 @@ def build_graph(inputs: Iterable[str | os.PathLike] | Iterable[Document], *,
                 progress: Callable[[Document], None] | None = None,
                 workers: int = 1, engine: str = "local", scheduler: str | None = None,
                 cache_dir: str | os.PathLike | None = None,
-                extractor: Extractor | None = None) -> nx.MultiDiGraph:
+                extractor: Extractor | None = None, remember: bool = False) -> nx.MultiDiGraph:
     """Build the knowledge graph of documents or of the files under paths.
 
     The graph is the same whatever ``workers``, ``engine`` and cache say.
@@ -269,6 +286,8 @@ def build_graph(inputs: Iterable[str | os.PathLike] | Iterable[Document], *,
             ``None``: no cache.
         extractor: a module-level ``Document -> DocResult`` function to use instead of
             :func:`kg.extract.extract` (its name becomes part of the cache version).
+        remember: with ``cache_dir``, note in ``report.resolved`` what a later build
+            needs to merge new documents onto this one (:func:`update_graph`).
 
     Returns:
         A ``MultiDiGraph`` following ``shared/eval/SCHEMA.md``.
@@ -289,12 +308,83 @@ def build_graph(inputs: Iterable[str | os.PathLike] | Iterable[Document], *,
             with ResultCache(cache_dir, version=version) as cache:
                 known = _Inputs(cache, encoding=encoding, date=date)
                 docs = _documents(inputs, encoding=encoding, date=date, report=report, known=known)
-                results = extract_rows(docs, runner=runner, cache=cache, progress=progress, keyed=known.read)
+                keys: list[str | None] = []
+                results = extract_rows(docs, runner=runner, cache=cache, progress=progress, keyed=known.read,
+                                       keys_out=keys)
                 known.save(report.problems)
             report.cached = cache.hits
             logger.info("cache: %d of %d documents reused", cache.hits, cache.hits + cache.misses)
-        entities, relations = resolve_rows(results)
+        state = ResolveState() if remember and cache_dir is not None else None
+        if state is not None:
+            report.resolved = ([(r[R_DOC], r[R_DATE], r[R_TITLE], k) for r, k in zip(results, keys)], state)
+        entities, relations = resolve_rows(results, state=state)
         del results
         G = graph_from_rows(entities, relations)
     report.seconds = time.perf_counter() - t0
     return G
+
+
+def update_graph(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *,
+                 encoding: str | None = None, date: str | None = None, report: BuildReport | None = None,
+                 progress: Callable[[Document], None] | None = None, workers: int = 1, engine: str = "local",
+                 scheduler: str | None = None) -> Update | None:
+    """The graph of the files under ``inputs`` as new documents merged onto the last build in ``out_dir``.
+
+    Only documents the last build did not merge are extracted (or looked up in
+    the cache); the others are not read when their files are unchanged, and
+    their results are not decoded: :func:`kg.incremental.merge` adds the new
+    records to the last build's resolved state and graph.json. Returns ``None``
+    when that is impossible (no base, a document changed or gone, a merge that
+    declines); the new documents' results are in the cache by then, so
+    :func:`build_graph` with the same cache finishes the job.
+    """
+    base = load_base(out_dir)
+    if base is None:
+        return None
+    report = report if report is not None else BuildReport()
+    t0 = time.perf_counter()
+    known_docs = set(base.docs)
+    merged: set[DocKey] = set()
+    with gc_paused(engine == "local"):
+        runner = make_runner(DEFAULT_EXTRACTOR, engine=engine, workers=workers, scheduler=scheduler)
+        # A rebuild is run for new documents: a worker loads its pipeline while the files are checked.
+        runner.start()
+        with ResultCache(out_dir) as cache:
+            known = _Inputs(cache, encoding=encoding, date=date, merged={d[3] for d in base.docs})
+
+            def new_documents() -> Iterator[Document | CachedDocument]:
+                for doc in _documents(inputs, encoding=encoding, date=date, report=report, known=known):
+                    key = doc.key if type(doc) is CachedDocument else text_key(doc)
+                    if type(doc) is not CachedDocument:
+                        known.read(doc, key)
+                    sig = (doc.id, doc.date, doc.title, key)
+                    if sig in known_docs and sig not in merged:
+                        merged.add(sig)
+                        if progress:
+                            progress(doc)
+                    else:
+                        yield doc
+                known.save(report.problems)      # every file is read: while the workers finish
+
+            keys: list[str | None] = []
+            results = extract_rows(new_documents(), runner=runner, cache=cache, progress=progress, keys_out=keys)
+        if len(merged) != len(base.docs):
+            logger.info("%d documents of the last build changed or are gone: full merge",
+                        len(base.docs) - len(merged))
+            return None
+        docs = [(r[R_DOC], r[R_DATE], r[R_TITLE], k) for r, k in zip(results, keys)]
+        try:
+            old = GraphFile(Path(out_dir) / "graph.json")
+        except (OSError, ValueError) as why:
+            logger.info("full merge: graph.json unreadable (%s)", why)
+            return None
+        try:
+            update = merge(base, results, docs, old)
+        except Declined as why:
+            old.close()
+            logger.info("full merge: %s", why)
+            return None
+    report.cached = len(merged) + cache.hits
+    report.seconds = time.perf_counter() - t0
+    logger.info("merged %d new documents onto the last build's %d", len(results), len(merged))
+    return update

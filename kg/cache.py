@@ -24,7 +24,7 @@ import logging
 import os
 import sqlite3
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import kg
@@ -246,7 +246,7 @@ class ResultCache:
         return {path: (stamp, context, _loads(docs)) for path, stamp, context, docs in self._db.execute(
             "SELECT path, stamp, context, docs FROM inputs WHERE version = ?", (self.version,))}
 
-    def set_inputs(self, entries: dict[str, tuple[str, str, list[list]]]) -> None:
+    def set_inputs(self, entries: dict[str, tuple[str, str, list[list]]], *, keep: Iterable[str] = ()) -> None:
         """Remember this build's input files, to trust the unchanged ones next time without reading them.
 
         Args:
@@ -254,8 +254,15 @@ class ResultCache:
                 its size and modification time; how it was read (the options and the path
                 as given, which document ids and dates depend on); and its documents as
                 ``[id, date, title, key, characters]``, whose results this cache holds.
+            keep: files of this build whose entries :meth:`inputs` gave are still true
+                (an unchanged corpus of many files need not be written again).
         """
-        self._db.execute("DELETE FROM inputs")
+        keep = set(keep) - set(entries)
+        if keep:
+            gone = [(path,) for path, in self._db.execute("SELECT path FROM inputs") if path not in keep]
+            self._db.executemany("DELETE FROM inputs WHERE path = ?", gone)
+        else:
+            self._db.execute("DELETE FROM inputs")
         self._db.executemany("INSERT OR REPLACE INTO inputs VALUES (?, ?, ?, ?, ?)",
                              ((path, self.version, stamp, context, json.dumps(docs, ensure_ascii=False))
                               for path, (stamp, context, docs) in entries.items()))

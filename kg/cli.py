@@ -149,7 +149,7 @@ def run() -> None:
 def _build(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from kg.build import BuildReport, build_graph
+    from kg.build import BuildReport, build_graph, update_graph
     from kg.export import parse_formats
     from kg.io import require_inputs
 
@@ -157,11 +157,20 @@ def _build(args: argparse.Namespace) -> int:
     paths = require_inputs(args.paths)
     report = BuildReport()
     existed = os.path.exists(args.output)
+    options = dict(encoding=args.encoding, date=args.date, workers=args.workers, engine=args.engine,
+                   scheduler=args.scheduler)
     bar = tqdm(desc="documents", unit="doc", file=sys.stderr, disable=args.no_progress, leave=False)
+    update = G = None
     try:
-        G = build_graph(paths, encoding=args.encoding, date=args.date, report=report,
-                        progress=lambda d: bar.update(), workers=args.workers, engine=args.engine,
-                        scheduler=args.scheduler, cache_dir=None if args.no_cache else args.output)
+        if not args.no_cache and formats == ["json"]:
+            # graph.json alone: new documents can be merged onto the last build's (kg.incremental).
+            update = update_graph(paths, args.output, report=report, progress=lambda d: bar.update(), **options)
+        if update is None:
+            report = BuildReport()
+            bar.reset()
+            G = build_graph(paths, report=report, progress=lambda d: bar.update(),
+                            cache_dir=None if args.no_cache else args.output,
+                            remember=not args.no_cache and "json" in formats, **options)
     finally:
         bar.close()
     for pr in report.problems:
@@ -175,10 +184,27 @@ def _build(args: argparse.Namespace) -> int:
         print("kg: error: no readable documents in the inputs", file=sys.stderr)
         _forget_new_output(args.output, existed)
         return EXIT_FAIL
-    html_options = {} if args.html_max_nodes is None else {"max_nodes": args.html_max_nodes}
-    _export_all_or_nothing(G, args.output, formats, options={"html": html_options})
-    print(summary(G, report, args.output), file=sys.stderr)
+    if update is not None:
+        update.write(args.output)
+        counts = update.counts
+    else:
+        counts = graph_counts(G)
+        _write_build(G, args, formats, report, counts)
+    print(summary(counts, report, args.output), file=sys.stderr)
     return EXIT_PARTIAL if report.problems else EXIT_OK
+
+
+def _write_build(G, args: argparse.Namespace, formats: list[str], report, counts: tuple[Counter, Counter]) -> None:
+    """Export a full build; keep what a later build merges onto, with the graph.json it describes."""
+    from kg import incremental
+
+    html_options = {} if args.html_max_nodes is None else {"max_nodes": args.html_max_nodes}
+    layout: list = []
+    options = {"html": html_options, "json": {"layout": layout}}
+    _export_all_or_nothing(G, args.output, formats, options=options)
+    if report.resolved is not None and layout and layout[0] is not None:
+        docs, state = report.resolved
+        incremental.save_base(args.output, incremental.base_of_build(docs, state, layout[0], *counts))
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -250,10 +276,15 @@ def _query(args: argparse.Namespace) -> int:
     return EXIT_FAIL if args.query == "path" and not result["paths"] else EXIT_OK
 
 
-def summary(G, report, out_dir: str) -> str:
-    """The one-line summary printed at the end of a build."""
-    ents = Counter(d.get("type") for _, d in G.nodes(data=True))
-    rels = Counter(d.get("relation") for _, _, d in G.edges(data=True))
+def graph_counts(G) -> tuple[Counter, Counter]:
+    """Nodes by entity type and edges by relation."""
+    return (Counter(d.get("type") for _, d in G.nodes(data=True)),
+            Counter(d.get("relation") for _, _, d in G.edges(data=True)))
+
+
+def summary(counts: tuple[Counter, Counter], report, out_dir: str) -> str:
+    """The one-line summary printed at the end of a build, from :func:`graph_counts`."""
+    ents, rels = counts
     e = ", ".join(f"{k} {v}" for k, v in sorted(ents.items()))
     r = ", ".join(f"{k} {v}" for k, v in sorted(rels.items()))
     skipped = f", {len(report.problems)} skipped" if report.problems else ""

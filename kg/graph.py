@@ -13,13 +13,16 @@ import operator
 from collections.abc import Iterable
 from typing import Any
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from kg.resolve import Entity, ResolvedRelation
 from kg.schema import (
     A_ALIASES, A_DATES, A_DOCS, A_LABEL, A_MENTIONS, A_START, A_TYPE, E_DOC, E_DOCS,
     E_EVIDENCE, E_EVIDENCES, E_RELATION, E_RULE, E_START, E_WEIGHT, RelationRecord, node_id,
 )
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 MAX_EVIDENCES = 5
 
@@ -40,22 +43,11 @@ def graph_from_rows(entities: Iterable[Entity], relations: Iterable[ResolvedRela
     Edges are gathered in plain dicts and added to the graph once each, in the
     order of their first support, which is the graph :func:`to_graph` always built.
     """
+    import networkx as nx     # here: merging onto graph.json (kg.incremental) needs no graph, nor 0.2 s of import
+
     G = nx.MultiDiGraph()
     for e in sorted(entities, key=lambda e: (e.type, e.name)):
-        dates = sorted(e.dates)
-        attrs = {
-            A_LABEL: e.name,
-            A_TYPE: e.type,
-            A_ALIASES: sorted(e.aliases),
-            A_MENTIONS: e.mentions,
-            A_DOCS: sorted(e.docs),
-            A_DATES: dates,
-        }
-        if dates:
-            attrs[A_START] = dates[0]
-        for k in sorted(e.attrs):
-            attrs[k] = e.attrs[k]
-        G.add_node(node_id(e.type, e.name), **attrs)
+        G.add_node(node_id(e.type, e.name), **node_attrs(e))
 
     # Supports of one (head, relation, tail), in the order of a stable sort by
     # (head, relation, tail, doc, evidence): grouped first, each group then sorted.
@@ -87,29 +79,61 @@ def graph_from_rows(entities: Iterable[Entity], relations: Iterable[ResolvedRela
     return G
 
 
+def node_attrs(e: Entity) -> dict[str, Any]:
+    """The attributes of an entity's node, in the order graph.json lists them."""
+    dates = sorted(e.dates)
+    attrs = {
+        A_LABEL: e.name,
+        A_TYPE: e.type,
+        A_ALIASES: sorted(e.aliases),
+        A_MENTIONS: e.mentions,
+        A_DOCS: sorted(e.docs),
+        A_DATES: dates,
+    }
+    if dates:
+        attrs[A_START] = dates[0]
+    for k in sorted(e.attrs):
+        attrs[k] = e.attrs[k]
+    return attrs
+
+
 def _edge(group: list[ResolvedRelation]) -> dict[str, Any]:
     """The attributes of the edge its supports (all of one head, relation and tail) make."""
-    if len(group) == 1:
-        _, relation, _, rule, evidence, doc, date = group[0]
-        d = {E_RELATION: relation, E_RULE: rule, E_DOC: doc, E_EVIDENCE: evidence, E_WEIGHT: 1,
-             E_DOCS: [doc], E_EVIDENCES: [evidence]}
-        if date:
-            d[E_START] = date
-        return d
-    group.sort(key=_doc_evidence)
-    _, relation, _, rule, evidence, doc, _ = group[0]
-    evidences: list[str] = []
-    for r in group:
-        if r[4] not in evidences:
-            evidences.append(r[4])
-            if len(evidences) == MAX_EVIDENCES:
-                break
-    d = {E_RELATION: relation, E_RULE: rule, E_DOC: doc, E_EVIDENCE: evidence, E_WEIGHT: len(group),
-         E_DOCS: list(dict.fromkeys([r[5] for r in group])), E_EVIDENCES: evidences}
-    dates = [r[6] for r in group if r[6]]
-    if dates:
-        d[E_START] = min(dates)
+    if len(group) > 1:
+        group.sort(key=_doc_evidence)
+    _, relation, _, rule, evidence, doc, date = group[0]
+    d = {E_RELATION: relation, E_RULE: rule, E_DOC: doc, E_EVIDENCE: evidence, E_WEIGHT: 1,
+         E_DOCS: [doc], E_EVIDENCES: [evidence]}
+    if date:
+        d[E_START] = date
+    if len(group) > 1:
+        extend_edge(d, group[1:])
     return d
+
+
+def extend_edge(d: dict[str, Any], later: list[ResolvedRelation]) -> None:
+    """Add supports to an edge's attributes ``d``; they come after its own in (document, evidence) order.
+
+    The first support names the edge (rule, doc, evidence); the others add to
+    its weight, documents, evidences (at most ``MAX_EVIDENCES``) and start date.
+    :mod:`kg.incremental` extends the edges of the last build with this.
+    """
+    d[E_WEIGHT] += len(later)
+    docs = d[E_DOCS]
+    seen = set(docs)
+    docs += [doc for doc in dict.fromkeys([r[5] for r in later]) if doc not in seen]
+    evidences = d[E_EVIDENCES]
+    if len(evidences) < MAX_EVIDENCES:
+        for r in later:
+            if r[4] not in evidences:
+                evidences.append(r[4])
+                if len(evidences) == MAX_EVIDENCES:
+                    break
+    dates = [r[6] for r in later if r[6]]
+    if dates:
+        first = min(dates)
+        if not d.get(E_START) or first < d[E_START]:
+            d[E_START] = first
 
 
 def _merged_edges(supports: dict[tuple, list[ResolvedRelation]],
@@ -158,6 +182,8 @@ def _add_new_edges(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, dict
         if keys is None:
             keys = succ[u][v] = pred[v][u] = {}
         keys[key] = attrs
+    import networkx as nx
+
     clear = getattr(nx, "_clear_cache", None)     # networkx >= 3.3 caches views and results
     if clear is not None:
         clear(G)

@@ -34,6 +34,23 @@ class Entity:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass
+class ResolveState:
+    """What :func:`resolve_rows` knew at its end, so that later documents can be merged onto it.
+
+    :mod:`kg.incremental` adds the records of new documents to a built graph with
+    this instead of merging every record again. Entities are named by their root,
+    the index of their first record.
+    """
+
+    records: int = 0                                                   # records merged
+    first: dict[str, dict[str, int]] = field(default_factory=dict)     # type -> name, alias or "#adcode" -> root
+    people: dict[str, list[tuple[int, list[tuple[str, str | None, tuple[str, ...]]]]]] = \
+        field(default_factory=dict)      # official name -> its people: (root, [(doc, date, top posts), ...])
+    keys: dict[int, tuple[str, str]] = field(default_factory=dict)     # root -> (type, canonical name)
+    counts: dict[int, dict[str, int]] = field(default_factory=dict)    # root -> mentions by name, if several names
+
+
 # A relation after resolving: head and tail are canonical (type, name) keys.
 #   (head, relation, tail, rule, evidence, doc_id, date)
 ResolvedRelation = tuple[tuple[str, str], str, tuple[str, str], str, str, str, "str | None"]
@@ -65,12 +82,17 @@ def resolve(results: Iterable[DocResult]) -> tuple[list[Entity], list[tuple[Rela
     return entities, [(RelationRecord(h, rel, t, rule, ev), doc, date) for h, rel, t, rule, ev, doc, date in relations]
 
 
-def resolve_rows(results: Iterable[list]) -> tuple[list[Entity], list[ResolvedRelation]]:
+def resolve_rows(results: Iterable[list], *, state: ResolveState | None = None,
+                 ) -> tuple[list[Entity], list[ResolvedRelation]]:
     """:func:`resolve` on results as rows (:func:`kg.cache.decode_rows`), without record objects.
 
     The builder merges every record of the corpus here, so this is written for
     speed and memory: records stay the rows they came as, the union-find is a
     list of parents, and relations are re-pointed one document at a time.
+
+    Args:
+        results: documents' rows, in document order.
+        state: filled in with what later documents need to be merged onto the result.
 
     Returns:
         The resolved entities (sorted by type and name) and the relations as
@@ -126,37 +148,26 @@ def resolve_rows(results: Iterable[list]) -> tuple[list[Entity], list[ResolvedRe
     key_of: dict[int, tuple[str, str]] = {}      # root -> (type, canonical name)
     ent_of: dict[int, Entity] = {}
     for r, idxs in groups.items():
-        etype = records[r][0]
         if len(idxs) == 1:
-            _, name, aliases, mentions, attrs = records[r]
-            res = docs[owner[r]]
-            date = res[R_DATE]
-            ent = Entity(etype, name, set(aliases), mentions, [res[R_DOC]], {date} if date else set(),
-                         _merged([attrs]) if attrs else {})
+            ent, counts = group_entity([records[r]], [docs[owner[r]]])
         else:
-            # Column by column: a region or a big company has thousands of records.
-            recs = [records[i] for i in idxs]
-            names = [rec[1] for rec in recs]
-            counts: dict[str, int] = {}
-            if names.count(names[0]) == len(names):      # one name, the usual case
-                mentions = counts[names[0]] = sum([rec[3] for rec in recs])
-            else:
-                for n, m in zip(names, [rec[3] for rec in recs]):
-                    counts[n] = counts.get(n, 0) + m
-                mentions = sum(counts.values())
-            name = _best_name(counts) if len(counts) > 1 else names[0]
-            aliases = set(counts)
-            aliases.update(*[rec[2] for rec in recs if rec[2]])
-            in_docs = [docs[k] for k in dict.fromkeys([owner[i] for i in idxs])]
-            ent = Entity(etype, name, aliases, mentions, sorted({res[R_DOC] for res in in_docs}),
-                         {res[R_DATE] for res in in_docs if res[R_DATE]},
-                         _merged([rec[4] for rec in recs if rec[4]]))
-        ent.aliases.discard(name)
+            ent, counts = group_entity([records[i] for i in idxs],
+                                       [docs[k] for k in dict.fromkeys([owner[i] for i in idxs])])
+            if state is not None and len(counts) > 1:
+                state.counts[r] = counts
+        etype, name = ent.type, ent.name
         key_of[r] = (etype, name)
         ent_of[r] = ent
         entities.append(ent)
 
     _tell_namesakes_apart(ent_of, key_of)
+    if state is not None:
+        state.records = len(records)
+        state.keys = key_of
+        state.first = {etype: {key: root[i] for key, i in seen.items()} for etype, seen in first.items()}
+        state.people = {name: [(person[0], list(dict.fromkeys(
+            (docs[owner[j]][R_DOC], docs[owner[j]][R_DATE], tuple(sorted(_top_posts(records[j][E_ATTRS]))))
+            for j in person))) for person in persons] for name, persons in people.items()}
 
     # A relation names its ends as its document does; they become the keys of the entities that
     # the document's records of those names went into (the later entity when there are two).
@@ -192,6 +203,63 @@ def resolve_rows(results: Iterable[list]) -> tuple[list[Entity], list[ResolvedRe
                     fixed.append((head, rel[2], tail, rel[5], rel[6], doc, date))
     entities.sort(key=lambda e: (e.type, e.name))
     return entities, fixed
+
+
+def group_entity(recs: list[list], in_docs: list[list]) -> tuple[Entity, dict[str, int]]:
+    """The entity of records that refer to one thing, and its mentions by name.
+
+    Args:
+        recs: the entity rows, in document order.
+        in_docs: the results they come from, in document order, each once.
+    """
+    etype = recs[0][0]
+    if len(recs) == 1:
+        _, name, aliases, mentions, attrs = recs[0]
+        res = in_docs[0]
+        date = res[R_DATE]
+        ent = Entity(etype, name, set(aliases), mentions, [res[R_DOC]], {date} if date else set(),
+                     _merged([attrs]) if attrs else {})
+        ent.aliases.discard(name)
+        return ent, {name: mentions}
+    # Column by column: a region or a big company has thousands of records.
+    names = [rec[1] for rec in recs]
+    counts: dict[str, int] = {}
+    if names.count(names[0]) == len(names):      # one name, the usual case
+        mentions = counts[names[0]] = sum([rec[3] for rec in recs])
+    else:
+        for n, m in zip(names, [rec[3] for rec in recs]):
+            counts[n] = counts.get(n, 0) + m
+        mentions = sum(counts.values())
+    name = _best_name(counts) if len(counts) > 1 else names[0]
+    aliases = set(counts)
+    aliases.update(*[rec[2] for rec in recs if rec[2]])
+    aliases.discard(name)
+    ent = Entity(etype, name, aliases, mentions, sorted({res[R_DOC] for res in in_docs}),
+                 {res[R_DATE] for res in in_docs if res[R_DATE]},
+                 _merged([rec[4] for rec in recs if rec[4]]))
+    return ent, counts
+
+
+def extend_entity(ent: Entity, counts: dict[str, int], recs: list[list], in_docs: list[list]) -> None:
+    """Add later records to an entity (:func:`group_entity`); ``counts``, its mentions by name, is updated.
+
+    The result is the entity of all its records at once: names are counted, and
+    attributes are merged in document order after those it has.
+    """
+    for rec in recs:
+        counts[rec[1]] = counts.get(rec[1], 0) + rec[3]
+        if rec[2]:
+            ent.aliases.update(rec[2])
+        if rec[4]:
+            _merge_attrs(ent.attrs, rec[4])
+    ent.aliases.update(counts)
+    ent.name = _best_name(counts) if len(counts) > 1 else next(iter(counts))
+    ent.aliases.discard(ent.name)
+    ent.mentions = sum(counts.values())
+    new = sorted({res[R_DOC] for res in in_docs}.difference(ent.docs))
+    # Later documents usually sort after all of the entity's (a region's are thousands): no sort then.
+    ent.docs = ent.docs + new if not ent.docs or not new or new[0] > ent.docs[-1] else sorted(ent.docs + new)
+    ent.dates.update(res[R_DATE] for res in in_docs if res[R_DATE])
 
 
 def _merged(attrs: list[dict[str, Any]]) -> dict[str, Any]:

@@ -198,7 +198,7 @@ def previous_build(tmp_path, capsys):
 
 
 def _half_then(exc):
-    def writer(G, path):
+    def writer(G, path, **options):
         with atomic_open(path) as fh:
             fh.write("<html><body>half a page")
             fh.flush()

@@ -10,16 +10,17 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import KGError
+
+if TYPE_CHECKING:       # not needed to import kg.export.json (kg.incremental writes graph.json without it)
+    import networkx as nx
 
 __all__ = ["FORMATS", "GROUPS", "CHOICES", "DEFAULT_FORMATS", "CONVERT_FORMATS",
            "get_writer", "parse_formats", "export", "convert"]
 
-Writer = Callable[[nx.MultiDiGraph, "str | os.PathLike"], None]
+Writer = Callable[["nx.MultiDiGraph", "str | os.PathLike"], None]
 
 # one file each: name -> (module, function, file name)
 FORMATS: dict[str, tuple[str, str, str]] = {

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from json.encoder import encode_basestring
-from typing import Any
-
-import networkx as nx
+from typing import IO, TYPE_CHECKING, Any
 
 from kg.export._atomic import atomic_open
+
+if TYPE_CHECKING:       # imported where used: kg.incremental writes graph.json without networkx
+    import networkx as nx
 
 __all__ = ["write_json", "read_json", "graph_to_json"]
 
@@ -166,38 +169,150 @@ class _Indented:
         return "{" + inner + ("," + inner).join(parts) + self.newline(level) + "}"
 
 
-def _node_link_chunks(G: nx.MultiDiGraph) -> Iterator[str]:
-    """The text of ``nx.node_link_data(G, edges="edges")``, in pieces, without copying each node and edge."""
-    w = _Indented(_default)
-    multigraph = G.is_multigraph()
-    head = {"directed": G.is_directed(), "multigraph": multigraph, "graph": G.graph}
+# The frame of a list of items at level 1, and what separates two items in it.
+LIST_OPEN, ITEM_SEP, LIST_CLOSE = "[\n  ", ",\n  ", "\n ]"
+
+
+@dataclass
+class Layout:
+    """Where the nodes and edges of a written graph.json lie, for :mod:`kg.incremental`.
+
+    Each list holds its items' sort keys, in the file's order (ascending), and
+    their sizes in bytes; the first item of each list starts at ``*_start``,
+    and items are separated by :data:`ITEM_SEP`. A node's key is
+    ``type NUL name``; an edge's is ``head NUL first relation NUL tail NUL relation``
+    (head and tail as node keys; the first relation is the smallest between the
+    two nodes), which is the order :func:`kg.graph.graph_from_rows` adds edges in.
+    """
+
+    nodes: list[str]
+    node_sizes: list[int]
+    node_start: int
+    edges: list[str]
+    edge_sizes: list[int]
+    edge_start: int
+
+
+def _frame(G: nx.MultiDiGraph | None, w: _Indented) -> tuple[str, str, str]:
+    """The text before the list of nodes, between the two lists, and after the list of edges.
+
+    ``None`` stands for a graph kg builds: a MultiDiGraph without graph attributes.
+    """
+    head = ({"directed": True, "multigraph": True, "graph": {}} if G is None else
+            {"directed": G.is_directed(), "multigraph": G.is_multigraph(), "graph": G.graph})
     text = w.dumps({**head, "nodes": [], "edges": []})
-    # The frame, with the two lists cut out: '{ ... "nodes": [], "edges": [] }'.
     before, _, rest = text.rpartition('"nodes": []')
-    yield before + '"nodes": '
-    yield from _items((w.dict(d, 2, (("id", n),)) for n, d in G.nodes(data=True)), w)
-    yield rest.partition('"edges": []')[0] + '"edges": '
-    if multigraph:
-        edges = (w.dict(d, 2, (("source", u), ("target", v), ("key", k)))
-                 for u, v, k, d in G.edges(keys=True, data=True))
-    else:
-        edges = (w.dict(d, 2, (("source", u), ("target", v))) for u, v, d in G.edges(data=True))
-    yield from _items(edges, w)
-    yield w.newline(0) + "}\n"
+    return before + '"nodes": ', rest.partition('"edges": []')[0] + '"edges": ', w.newline(0) + "}\n"
 
 
-def _items(texts: Iterator[str], w: _Indented) -> Iterator[str]:
-    """A list at level 1 from the texts of its items."""
-    first = next(texts, None)
+def _node_items(G: nx.MultiDiGraph, w: _Indented) -> Iterator[tuple[Any, str]]:
+    """``(node, text)`` of each node, in the graph's order."""
+    for n, d in G.nodes(data=True):
+        yield n, w.dict(d, 2, (("id", n),))
+
+
+def _edge_items(G: nx.MultiDiGraph, w: _Indented) -> Iterator[tuple[tuple, str]]:
+    """``((u, v, key, first key of u->v), text)`` of each edge, in the graph's order."""
+    if not G.is_multigraph():
+        for u, v, d in G.edges(data=True):
+            yield (u, v, None, None), w.dict(d, 2, (("source", u), ("target", v)))
+    elif not G.is_directed():
+        for u, v, k, d in G.edges(keys=True, data=True):
+            yield (u, v, k, None), w.dict(d, 2, (("source", u), ("target", v), ("key", k)))
+    else:       # G.edges(keys=True, data=True), knowing each pair's first key
+        for u, nbrs in G.adj.items():
+            for v, keydict in nbrs.items():
+                first = next(iter(keydict))
+                for k, d in keydict.items():
+                    yield (u, v, k, first), w.dict(d, 2, (("source", u), ("target", v), ("key", k)))
+
+
+def _write_list(fh: IO[bytes], parts: Iterable[bytes | slice], copy: Callable[[slice], None] | None) -> None:
+    """A list at level 1 from its parts: each one item, or a run of items already separated."""
+    it = iter(parts)
+    first = next(it, None)
     if first is None:
-        yield "[]"
+        fh.write(b"[]")
         return
-    inner = w.newline(2)
-    yield "[" + inner + first
-    sep = "," + inner
-    for t in texts:
-        yield sep + t
-    yield w.newline(1) + "]"
+    sep = ITEM_SEP.encode()
+    fh.write(LIST_OPEN.encode())
+    part = first
+    while True:
+        if type(part) is slice:
+            copy(part)
+        else:
+            fh.write(part)
+        part = next(it, None)
+        if part is None:
+            break
+        fh.write(sep)
+    fh.write(LIST_CLOSE.encode())
+
+
+def write_parts(fh: IO[bytes], frame: tuple[str, str, str], nodes: Iterable[bytes | slice],
+                edges: Iterable[bytes | slice], copy: Callable[[slice], None] | None = None) -> tuple[int, int]:
+    """Write graph.json from its frame and the parts of its two lists; returns where each list's first item starts.
+
+    A part is the text of one item, or of a run of items already separated; or a
+    ``slice`` of another file, which ``copy`` writes (:mod:`kg.incremental`).
+    """
+    fh.write(frame[0].encode())
+    node_start = fh.tell() + len(LIST_OPEN)
+    _write_list(fh, nodes, copy)
+    fh.write(frame[1].encode())
+    edge_start = fh.tell() + len(LIST_OPEN)
+    _write_list(fh, edges, copy)
+    fh.write(frame[2].encode())
+    return node_start, edge_start
+
+
+def kg_frame() -> tuple[str, str, str]:
+    """The frame of every graph kg builds (a MultiDiGraph without graph attributes)."""
+    return _frame(None, _Indented(_default))
+
+
+def _node_key(n: Any) -> str | None:
+    """A node id's sort key, ``None`` if it is not a kg node id (``type:name``)."""
+    if type(n) is not str or "\0" in n:
+        return None
+    etype, sep, name = n.partition(":")
+    return etype + "\0" + name if sep else None
+
+
+def _edge_key(item: tuple) -> str | None:
+    """An edge's sort key (see :class:`Layout`), ``None`` if it is not an edge of a kg graph."""
+    u, v, k, first = item
+    u, v = _node_key(u), _node_key(v)
+    if u is None or v is None or type(k) is not str or "\0" in k:
+        return None
+    return f"{u}\0{first}\0{v}\0{k}"
+
+
+def _sized(items: Iterator[tuple[Any, str]], keys: list | None, sizes: list[int],
+           key: Callable[[Any], str | None]) -> Iterator[bytes]:
+    """The items' texts as UTF-8; their sizes (and keys, unless ``keys`` is None) noted."""
+    for item, text in items:
+        data = text.encode()
+        sizes.append(len(data))
+        if keys is not None:
+            keys.append(key(item))
+        yield data
+
+
+def _write_graph(G: nx.MultiDiGraph, fh: IO[bytes], with_layout: bool) -> Layout | None:
+    """Write ``G``'s node-link JSON to ``fh``; with ``with_layout``, its :class:`Layout` if it has one."""
+    w = _Indented(_default)
+    kg_graph = with_layout and G.is_directed() and G.is_multigraph() and not G.graph
+    nodes: list[str | None] | None = [] if kg_graph else None
+    edges: list[str | None] | None = [] if kg_graph else None
+    node_sizes: list[int] = []
+    edge_sizes: list[int] = []
+    starts = write_parts(fh, _frame(G, w), _sized(_node_items(G, w), nodes, node_sizes, _node_key),
+                         _sized(_edge_items(G, w), edges, edge_sizes, _edge_key))
+    if nodes is None or edges is None or None in nodes or None in edges \
+            or any(a >= b for keys in (nodes, edges) for a, b in zip(keys, keys[1:])):
+        return None     # not a kg graph, or not in key order: nothing can be merged onto it
+    return Layout(nodes, node_sizes, starts[0], edges, edge_sizes, starts[1])
 
 
 def graph_to_json(G: nx.MultiDiGraph) -> str:
@@ -207,17 +322,28 @@ def graph_to_json(G: nx.MultiDiGraph) -> str:
     ensure_ascii=False, indent=1)``. A value JSON has no type for is converted
     with a warning, never an exception.
     """
-    return "".join(_node_link_chunks(G))
+    buf = io.BytesIO()
+    _write_graph(G, buf, False)
+    return buf.getvalue().decode()
 
 
-def write_json(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
-    """Write ``G`` as node-link JSON (the text of :func:`graph_to_json`), atomically."""
-    with atomic_open(path) as fh:   # streamed: an error midway leaves the old file, not half a new one
-        fh.writelines(_node_link_chunks(G))
+def write_json(G: nx.MultiDiGraph, path: str | os.PathLike, *, layout: list | None = None) -> None:
+    """Write ``G`` as node-link JSON (the text of :func:`graph_to_json`), atomically.
+
+    Args:
+        layout: if given, the file's :class:`Layout` is appended to it (``None``
+            when ``G`` is not a graph kg builds).
+    """
+    with atomic_open(path, "wb") as fh:   # streamed: an error midway leaves the old file, not half a new one
+        found = _write_graph(G, fh, layout is not None)
+    if layout is not None:
+        layout.append(found)
 
 
 def read_json(path: str | os.PathLike) -> nx.MultiDiGraph:
     """Read a graph written by :func:`write_json`."""
+    import networkx as nx
+
     from kg.errors import GraphFileError
 
     try:
