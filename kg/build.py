@@ -345,10 +345,11 @@ def update_graph(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike
     t0 = time.perf_counter()
     known_docs = set(base.docs)
     merged: set[DocKey] = set()
-    with gc_paused(engine == "local"):
-        runner = make_runner(DEFAULT_EXTRACTOR, engine=engine, workers=workers, scheduler=scheduler)
-        # A rebuild is run for new documents: a worker loads its pipeline while the files are checked.
-        runner.start()
+    with gc_paused(engine == "local"), \
+            make_runner(DEFAULT_EXTRACTOR, engine=engine, workers=workers, scheduler=scheduler) as runner:
+        if engine == "local":
+            # A rebuild is run for new documents: a worker loads its pipeline while the files are checked.
+            runner.start()
         with ResultCache(out_dir) as cache:
             known = _Inputs(cache, encoding=encoding, date=date, merged={d[3] for d in base.docs})
 

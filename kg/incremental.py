@@ -28,8 +28,8 @@ import itertools
 import json
 import logging
 import mmap
+import marshal
 import os
-import pickle
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -48,7 +48,7 @@ from kg.schema import (
 
 logger = logging.getLogger(__name__)
 
-BASE_NAME = "graph-base.pickle"
+BASE_NAME = "graph-base.marshal"
 GRAPH_NAME = "graph.json"
 BASE_FORMAT = 1
 # The modules whose code decides what a merge gives, besides extraction's (pipeline_version).
@@ -80,10 +80,6 @@ class Base:
     types: dict[str, int]           # nodes by entity type
     relations: dict[str, int]       # edges by relation
 
-    @property
-    def known(self) -> set[DocKey]:
-        return set(self.docs)
-
 
 def _stamp(path: Path) -> bytes:
     st = path.stat()
@@ -95,8 +91,24 @@ def base_path(out_dir: str | os.PathLike) -> Path:
 
 
 # The base file: one line saying which graph.json it is for (its stamp: size and modification
-# time), then the pickled Base. A stale base is told from its first line, without unpickling it.
+# time), then the Base as plain values in marshal's format: fast to read and write, and unlike
+# a pickle, a file that is not kg's cannot run code when read. A stale base is told from its
+# first line, without reading the rest.
 _MAGIC = b"kg-base "
+
+
+def _plain(base: Base) -> tuple:
+    rs, lay = base.resolve, base.layout
+    return (BASE_FORMAT, base.version, base.docs, (rs.records, rs.first, rs.people, rs.keys, rs.counts),
+            (lay.nodes, lay.node_sizes, lay.node_start, lay.edges, lay.edge_sizes, lay.edge_start),
+            base.types, base.relations)
+
+
+def _from_plain(data: Any) -> Base | None:
+    if type(data) is not tuple or len(data) != 7 or data[0] != BASE_FORMAT:
+        return None
+    _, version, docs, resolve, layout, types, relations = data
+    return Base(version, docs, ResolveState(*resolve), Layout(*layout), types, relations)
 
 
 def load_base(out_dir: str | os.PathLike) -> Base | None:
@@ -109,8 +121,8 @@ def load_base(out_dir: str | os.PathLike) -> Base | None:
             if fh.readline() != _MAGIC + _stamp(Path(out_dir) / GRAPH_NAME) + b"\n":
                 logger.info("graph.json changed since its merge base was kept: full merge")
                 return None
-            base = pickle.load(fh)
-        if not isinstance(base, Base) or base.version != merge_version():
+            base = _from_plain(marshal.load(fh))
+        if base is None or base.version != merge_version():
             logger.info("merge base %s is of another kg version: full merge", path)
             return None
     except Exception as err:        # unreadable, truncated, from an older kg: it is only a shortcut
@@ -120,11 +132,16 @@ def load_base(out_dir: str | os.PathLike) -> Base | None:
 
 
 def save_base(out_dir: str | os.PathLike, base: Base | bytes) -> None:
-    """Keep ``base`` (or its pickle) for the graph.json just written into ``out_dir``, atomically."""
-    data = base if isinstance(base, bytes) else pickle.dumps(base, protocol=pickle.HIGHEST_PROTOCOL)
+    """Keep ``base`` (or :func:`dump_base` of it) for the graph.json just written into ``out_dir``, atomically."""
+    data = base if isinstance(base, bytes) else dump_base(base)
     with atomic_open(base_path(out_dir), "wb") as fh:
         fh.write(_MAGIC + _stamp(Path(out_dir) / GRAPH_NAME) + b"\n")
         fh.write(data)
+
+
+def dump_base(base: Base) -> bytes:
+    """The bytes a base is kept as, after its first line."""
+    return marshal.dumps(_plain(base))
 
 
 def base_of_build(docs: list[DocKey], state: ResolveState, layout: Layout, types: dict[str, int],
@@ -146,21 +163,26 @@ class Update:
     """
 
     base: Base
-    old: Any                        # the old graph.json (bytes, or a memory map of it)
+    old: bytes | GraphFile          # the old graph.json
     node_parts: list[Any]
     edge_parts: list[Any]
     counts: tuple[Counter, Counter] = field(default_factory=lambda: (Counter(), Counter()))
+    base_changed: bool = True       # False: no new documents, graph.json and base stay as they are
 
     def write(self, out_dir: str | os.PathLike) -> None:
-        """Write graph.json into ``out_dir`` (atomically), then the new base."""
+        """Write graph.json into ``out_dir`` (atomically), then the new base; nothing when nothing is new."""
+        if not self.base_changed:
+            if isinstance(self.old, GraphFile):
+                self.old.close()
+            return
         with ThreadPoolExecutor(1) as pool:
-            # The base is pickled while graph.json is written: most of that is waiting for the disk.
+            # The base is serialized while graph.json is written: most of that is waiting for the disk.
             written = pool.submit(self._write_graph, Path(out_dir) / GRAPH_NAME)
-            data = pickle.dumps(self.base, protocol=pickle.HIGHEST_PROTOCOL)
+            data = dump_base(self.base)
             try:
                 written.result()
             finally:
-                if hasattr(self.old, "close"):
+                if isinstance(self.old, GraphFile):
                     self.old.close()
         save_base(out_dir, data)
 
@@ -221,7 +243,7 @@ class GraphFile:
         self._fh.close()
 
 
-def merge(base: Base, results: list[list], docs: list[DocKey], old: bytes) -> Update:
+def merge(base: Base, results: list[list], docs: list[DocKey], old: bytes | GraphFile) -> Update:
     """Merge the results of new documents onto ``base``, whose graph.json holds ``old``.
 
     Args:
@@ -248,7 +270,7 @@ def _tops(attrs: dict) -> tuple[str, ...]:
 class _Merge:
     """One merge: :func:`kg.resolve.resolve_rows` and :func:`kg.graph.graph_from_rows` for the new records only."""
 
-    def __init__(self, base: Base, results: list[list], docs: list[DocKey], old: bytes) -> None:
+    def __init__(self, base: Base, results: list[list], docs: list[DocKey], old: bytes | GraphFile) -> None:
         self.base, self.results, self.docs, self.old = base, results, docs, old
         self.w = _Indented(_default)
         layout = base.layout
@@ -294,7 +316,8 @@ class _Merge:
         for counts, new in ((base.types, new_types), (base.relations, new_relations)):
             for k, n in new.items():
                 counts[k] = counts.get(k, 0) + n
-        return Update(base, self.old, node_parts, edge_parts, (Counter(base.types), Counter(base.relations)))
+        return Update(base, self.old, node_parts, edge_parts, (Counter(base.types), Counter(base.relations)),
+                      base_changed=bool(results))
 
     # -- resolve ------------------------------------------------------------------------------
 

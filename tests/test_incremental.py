@@ -239,7 +239,7 @@ def test_base_is_ignored_once_graph_json_changes(tmp_path):
 def test_base_is_ignored_when_unreadable(tmp_path):
     out = tmp_path / "out"
     full_build(corpus(3, 5), out)
-    path = out / ".kg-cache" / "graph-base.pickle"
+    path = out / ".kg-cache" / "graph-base.marshal"
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
     os.utime(out / "graph.json", ns=(os.stat(out / "graph.json").st_atime_ns, os.stat(out / "graph.json").st_mtime_ns))
@@ -295,3 +295,14 @@ def test_cli_rebuild_after_an_edit_merges_in_full(tmp_path, examples_dir, caplog
     assert any("changed or are gone" in r.getMessage() for r in caplog.records)
     assert _build(corpus_dir, tmp_path / "full", "--no-cache") == 0
     assert (out / "graph.json").read_bytes() == (tmp_path / "full" / "graph.json").read_bytes()
+
+
+def test_cli_rebuild_of_an_unchanged_corpus_leaves_graph_json_alone(tmp_path, examples_dir, caplog):
+    out = tmp_path / "out"
+    assert _build(examples_dir, out) == 0
+    before = os.stat(out / "graph.json")
+    with caplog.at_level(logging.INFO, logger="kg"):
+        assert _build(examples_dir, out) == 0
+    assert any("merged 0 new documents" in r.getMessage() for r in caplog.records)
+    after = os.stat(out / "graph.json")
+    assert (after.st_mtime_ns, after.st_size) == (before.st_mtime_ns, before.st_size)
