@@ -241,6 +241,10 @@ def run_build(args: list[str], *, prefix: list[str] | None = None) -> Run:
     import psutil
 
     cmd = [*(prefix or [sys.executable]), "-m", "kg", "build", *args, "--format", "json", "--no-progress"]
+    # Files written before (a corpus, a copied output folder) are flushed first: their write-back
+    # would otherwise compete with the build's own writes for the disk.
+    if hasattr(os, "sync"):
+        os.sync()
     usage = _cpu_used()
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

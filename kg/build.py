@@ -7,6 +7,10 @@ read, extracted (or found in the cache) and dropped, and only its small
 :class:`DocResult` is kept; files unchanged since the last build are not even
 read (:class:`_Inputs`). Results are merged in document id order so the
 graph does not depend on how the work was scheduled.
+
+:func:`update_graph` is the shortcut for a corpus that grew: only the new
+documents are extracted, and :mod:`kg.incremental` merges them onto the last
+build's graph.json.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from kg.cache import (
 )
 from kg.errors import KGError
 from kg.graph import graph_from_rows
-from kg.incremental import Declined, DocKey, GraphFile, Update, load_base, merge
+from kg.incremental import Declined, DocKey, GraphFile, Update, base_path, load_base, merge
 from kg.io import STDIN, Problem, Source, may_have_sidecars, read_documents
 from kg.parallel import DEFAULT_EXTRACTOR, Extractor, Runner, extractor_name, make_runner
 from kg.resolve import ResolveState, resolve_rows
@@ -338,18 +342,21 @@ def update_graph(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike
     declines); the new documents' results are in the cache by then, so
     :func:`build_graph` with the same cache finishes the job.
     """
-    base = load_base(out_dir)
-    if base is None:
+    if not base_path(out_dir).exists():
         return None
     report = report if report is not None else BuildReport()
     t0 = time.perf_counter()
-    known_docs = set(base.docs)
-    merged: set[DocKey] = set()
     with gc_paused(engine == "local"), \
             make_runner(DEFAULT_EXTRACTOR, engine=engine, workers=workers, scheduler=scheduler) as runner:
         if engine == "local":
-            # A rebuild is run for new documents: a worker loads its pipeline while the files are checked.
+            # A rebuild is run for new documents: a worker loads its pipeline while the base is read
+            # and the files are checked.
             runner.start()
+        base = load_base(out_dir)
+        if base is None:
+            return None
+        known_docs = set(base.docs)
+        merged: set[DocKey] = set()
         with ResultCache(out_dir) as cache:
             known = _Inputs(cache, encoding=encoding, date=date, merged={d[3] for d in base.docs})
 

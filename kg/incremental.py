@@ -121,7 +121,7 @@ def load_base(out_dir: str | os.PathLike) -> Base | None:
             if fh.readline() != _MAGIC + _stamp(Path(out_dir) / GRAPH_NAME) + b"\n":
                 logger.info("graph.json changed since its merge base was kept: full merge")
                 return None
-            base = _from_plain(marshal.load(fh))
+            base = _from_plain(marshal.loads(fh.read()))    # load(fh) reads in small pieces: 4x slower
         if base is None or base.version != merge_version():
             logger.info("merge base %s is of another kg version: full merge", path)
             return None
@@ -134,7 +134,8 @@ def load_base(out_dir: str | os.PathLike) -> Base | None:
 def save_base(out_dir: str | os.PathLike, base: Base | bytes) -> None:
     """Keep ``base`` (or :func:`dump_base` of it) for the graph.json just written into ``out_dir``, atomically."""
     data = base if isinstance(base, bytes) else dump_base(base)
-    with atomic_open(base_path(out_dir), "wb") as fh:
+    # No fsync: a base a crash truncated fails to load, and the next build merges in full.
+    with atomic_open(base_path(out_dir), "wb", durable=False) as fh:
         fh.write(_MAGIC + _stamp(Path(out_dir) / GRAPH_NAME) + b"\n")
         fh.write(data)
 

@@ -11,8 +11,13 @@ from typing import IO
 
 
 @contextlib.contextmanager
-def atomic_open(path: str | os.PathLike, mode: str = "w", *, encoding: str | None = "utf-8") -> Iterator[IO]:
-    """Open a temporary sibling of ``path``; on success it replaces ``path``, on error it vanishes."""
+def atomic_open(path: str | os.PathLike, mode: str = "w", *, encoding: str | None = "utf-8",
+                durable: bool = True) -> Iterator[IO]:
+    """Open a temporary sibling of ``path``; on success it replaces ``path``, on error it vanishes.
+
+    ``durable``: the data reach the disk before the rename (``fsync``), so a crash
+    leaves the old file or the new one; a cache that is checked when read can skip it.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -21,7 +26,8 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", *, encoding: str | Non
         with os.fdopen(fd, mode, **kwargs) as fh:
             yield fh
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
