@@ -16,6 +16,8 @@ import gc
 import importlib
 import logging
 import multiprocessing
+import multiprocessing.context
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
@@ -142,11 +144,14 @@ class PoolRunner(Runner):
             once (which sizes the in-flight window).
         close_executor: releases what ``make_executor`` created.
         max_executors: how many executors to start at most.
+        prepare: what :meth:`start` does instead of starting an executor (which may block).
     """
 
     def __init__(self, extractor: str, *, make_executor: Callable[[], tuple[cf.Executor, int]],
-                 close_executor: Callable[[cf.Executor], None] | None = None, max_executors: int = 1) -> None:
+                 close_executor: Callable[[cf.Executor], None] | None = None, max_executors: int = 1,
+                 prepare: Callable[[], None] | None = None) -> None:
         super().__init__(extractor)
+        self._prepare = prepare
         self.slots = 0
         self.max_executors = max(1, max_executors)
         self._make_executor = make_executor
@@ -179,7 +184,11 @@ class PoolRunner(Runner):
         return self._collect(None)
 
     def start(self) -> None:
-        if not self._executors:
+        if self._executors:
+            return
+        if self._prepare is not None:
+            self._prepare()
+        else:
             self._grow()
 
     def finish(self) -> Iterator[tuple[Any, str]]:
@@ -266,20 +275,43 @@ def _stop(executor: cf.ProcessPoolExecutor) -> None:
         proc.terminate()
 
 
+def _worker_context(extractor: str) -> multiprocessing.context.BaseContext:
+    """Where worker processes come from: never a fork of this process, whatever threads it runs.
+
+    On Linux, kg's own extractor: a fork server, a fresh interpreter that loads
+    the pipeline once (:mod:`kg._forkserver`) and forks each worker with it
+    ready. Elsewhere, or for another extractor: "spawn", a fresh interpreter
+    per worker that loads its own.
+    """
+    if extractor != DEFAULT_EXTRACTOR or sys.platform != "linux":
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["kg._forkserver"])     # a server started before keeps its own: still correct
+    return ctx
+
+
 def local_runner(extractor: str, *, workers: int) -> Runner:
-    """In-process extraction for one worker; for more, worker processes (spawned, one pipeline each)."""
+    """In-process extraction for one worker; for more, worker processes (:func:`_worker_context`)."""
     if workers <= 1:
         return Runner(extractor)
 
     def make() -> tuple[cf.Executor, int]:
         logger.info("starting a worker process")
-        # "spawn": a fresh interpreter per worker, safe whatever threads this process runs.
         # One pool per worker, so that queued chunks never start a worker the work does not need.
-        pool = cf.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                      initializer=warm_up, initargs=(extractor,))
+        pool = cf.ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=warm_up, initargs=(extractor,))
         return pool, 1
 
-    return PoolRunner(extractor, make_executor=make, max_executors=workers)
+    context = _worker_context(extractor)
+    # With a fork server, starting a worker waits for the server to load the pipeline: start()
+    # only starts the server, which loads while this process goes on.
+    prepare = _start_forkserver if context.get_start_method() == "forkserver" else None
+    return PoolRunner(extractor, make_executor=make, max_executors=workers, prepare=prepare)
+
+
+def _start_forkserver() -> None:
+    from multiprocessing import forkserver
+
+    forkserver.ensure_running()
 
 
 def dask_runner(extractor: str, *, scheduler: str | None, workers: int) -> Runner:
