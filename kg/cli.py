@@ -166,8 +166,9 @@ def _build(args: argparse.Namespace) -> int:
             # graph.json alone: new documents can be merged onto the last build's (kg.incremental).
             update = update_graph(paths, args.output, report=report, progress=lambda d: bar.update(), **options)
         if update is None:
-            report = BuildReport()
-            bar.reset()
+            if report.documents:        # the merge read documents before it declined: count anew
+                report = BuildReport()
+                bar.reset()
             G = build_graph(paths, report=report, progress=lambda d: bar.update(),
                             cache_dir=None if args.no_cache else args.output,
                             remember=not args.no_cache and "json" in formats, **options)

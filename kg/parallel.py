@@ -32,8 +32,9 @@ CHUNK_DOCS = 16          # documents per task at most
 CHUNK_CHARS = 60_000     # characters per task at most (one long document is one task)
 IN_FLIGHT_PER_WORKER = 2  # tasks queued per worker, so no worker waits for the next one
 # A second worker starts when more chunks than this wait for the first: 4 chunks of 16
-# documents of 3,000 characters keep a worker busy for about 1.1 s, about what a new worker
-# takes to load its pipeline (1.2-1.5 s). Fewer are done sooner by the running worker.
+# documents of 3,000 characters keep a worker busy for about 1.1 s, about what a spawned
+# worker takes to load its pipeline (1.2-1.5 s; one forked from the fork server starts with
+# it). Fewer are done sooner by the running worker.
 WORKER_RAMP_CHUNKS = 4
 DEFAULT_EXTRACTOR = "kg.extract:extract"
 
