@@ -480,8 +480,9 @@ class _Merge:
         pairs: dict[tuple[str, str], dict[str, int]] = {}     # (u, v) -> old edges: relation -> position
         moved: set[tuple[str, str]] = set()                    # pairs with a renamed end
         if renamed:
+            few = len(renamed) <= 8     # a substring test per rename is cheaper than splitting every key
             for p, key in enumerate(layout.edges):
-                if not any(old in key for old in renamed):
+                if few and not any(old in key for old in renamed):
                     continue
                 ut, un, _, vt, vn, rel = key.split("\0")
                 u, v = f"{ut}\0{un}", f"{vt}\0{vn}"

@@ -283,3 +283,13 @@ def test_cache_decoded_rows_share_repeated_strings():
     assert ra == decode_rows(encode_result(test_build_fakes.fake_extract(a)))
     types = [e[0] for e in ra[4]] + [e[0] for e in rb[4]] + [r[2] for r in ra[5]] + [r[2] for r in rb[5]]
     assert len({id(t) for t in types}) == len(set(types))
+
+
+def test_cache_inputs_update_keeps_unchanged_entries_and_drops_the_rest(tmp_path):
+    """A rebuild writes only the entries that changed; files it did not list are forgotten."""
+    with ResultCache(tmp_path) as cache:
+        cache.set_inputs({"/a.txt": ("1:1", "ctx", [["a", None, "", "k1", 3]]), "/b.txt": ("2:2", "ctx", [])})
+        cache.set_inputs({"/c.txt": ("3:3", "ctx", [])}, keep=["/a.txt"])
+        assert cache.inputs() == {"/a.txt": ("1:1", "ctx", [["a", None, "", "k1", 3]]), "/c.txt": ("3:3", "ctx", [])}
+        cache.set_inputs({"/d.txt": ("4:4", "ctx", [])})
+        assert set(cache.inputs()) == {"/d.txt"}

@@ -306,3 +306,15 @@ def test_cli_rebuild_of_an_unchanged_corpus_leaves_graph_json_alone(tmp_path, ex
     assert any("merged 0 new documents" in r.getMessage() for r in caplog.records)
     after = os.stat(out / "graph.json")
     assert (after.st_mtime_ns, after.st_size) == (before.st_mtime_ns, before.st_size)
+
+
+def test_merge_renames_many_entities_at_once(tmp_path):
+    """More renames than the substring shortcut takes: every key is split instead."""
+    names = [f"企业{i}" for i in range(12)]
+    old = [_rows("a.txt", [["enterprise", n, [], 1, {}] for n in names] + [["project", "园区", [], 1, {}]],
+                 [["enterprise", n, "develops", "project", "园区", "r", "甲。"] for n in names])]
+    new = [_rows("b.txt", [["enterprise", n + "有限公司", [n], 1, {}] for n in names],
+                 [["enterprise", names[0] + "有限公司", "partners_with", "enterprise", names[1] + "有限公司", "r", "乙。"]])]
+    out = tmp_path / "out"
+    full_build(old, out)
+    assert merged(new, out) == expected(old + new, tmp_path)
