@@ -169,8 +169,8 @@ class _Indented:
         return "{" + inner + ("," + inner).join(parts) + self.newline(level) + "}"
 
 
-# The frame of a list of items at level 1, and what separates two items in it.
-LIST_OPEN, ITEM_SEP, LIST_CLOSE = "[\n  ", ",\n  ", "\n ]"
+# The frame of a list of items at level 1 (the items at level 2), and what separates two items in it.
+LIST_OPEN, ITEM_SEP, LIST_CLOSE = "[\n" + INDENT * 2, ",\n" + INDENT * 2, "\n" + INDENT + "]"
 
 
 @dataclass
