@@ -22,7 +22,6 @@ another :func:`merge_version`; either way the base is not used.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import hashlib
 import itertools
 import json
