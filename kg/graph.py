@@ -138,34 +138,19 @@ def extend_edge(d: dict[str, Any], later: list[ResolvedRelation]) -> None:
 
 def _merged_edges(supports: dict[tuple, list[ResolvedRelation]],
                   ordered: list[tuple[tuple, str | None, str | None]]) -> list[tuple[str, str, str, dict]]:
-    """Edges when some entity keys share a node id: their supports add up, one at a time."""
-    edges: dict[tuple[str, str, str], tuple[dict, set[str]]] = {}
+    """Edges when some entity keys share a node id: the later keys' supports extend the first one's edge."""
+    edges: dict[tuple[str, str, str], dict] = {}
     for key, u, v in ordered:
         if u is None or v is None:
             continue
         group = supports[key]
-        if len(group) > 1:
+        d = edges.get((u, v, key[1]))
+        if d is None:
+            edges[(u, v, key[1])] = _edge(group)
+        else:
             group.sort(key=_doc_evidence)
-        for _, relation, _, rule, evidence, doc, date in group:
-            edge = edges.get((u, v, relation))
-            if edge is not None:
-                d, docs = edge
-                d[E_WEIGHT] += 1
-                if doc not in docs:
-                    docs.add(doc)
-                    d[E_DOCS].append(doc)
-                if evidence not in d[E_EVIDENCES] and len(d[E_EVIDENCES]) < MAX_EVIDENCES:
-                    d[E_EVIDENCES].append(evidence)
-                if date and (not d.get(E_START) or date < d[E_START]):
-                    d[E_START] = date
-            else:
-                d = {E_RELATION: relation, E_RULE: rule, E_DOC: doc,
-                     E_EVIDENCE: evidence, E_WEIGHT: 1, E_DOCS: [doc],
-                     E_EVIDENCES: [evidence]}
-                if date:
-                    d[E_START] = date
-                edges[(u, v, relation)] = (d, {doc})
-    return [(u, v, key, d) for (u, v, key), (d, _) in edges.items()]
+            extend_edge(d, group)
+    return [(u, v, key, d) for (u, v, key), d in edges.items()]
 
 
 def _add_new_edges(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, dict]]) -> None:
