@@ -39,9 +39,9 @@ from kg.cache import CACHE_DIR, R_DATE, R_DOC, R_ENTITIES, R_RELATIONS, pipeline
 from kg.export._atomic import atomic_open
 from kg.export.json import ITEM_SEP, LIST_CLOSE, LIST_OPEN, Layout, _default, _Indented, kg_frame, write_parts
 from kg.graph import _doc_evidence, _edge, extend_edge, node_attrs
-from kg.resolve import Entity, ResolveState, extend_entity, group_entity
+from kg.resolve import Entity, ResolveState, extend_entity, group_entity, namesakes, person_info
 from kg.schema import (
-    A_ADCODE, A_ALIASES, A_DATES, A_DOCS, A_LABEL, A_MENTIONS, A_POSITION_DETAILS, A_START, A_TYPE, OFFICIAL,
+    A_ADCODE, A_ALIASES, A_DATES, A_DOCS, A_LABEL, A_MENTIONS, A_START, A_TYPE, OFFICIAL,
     REGION,
 )
 
@@ -258,15 +258,6 @@ def merge(base: Base, results: list[list], docs: list[DocKey], old: bytes | Grap
     return _Merge(base, results, docs, old).run()
 
 
-def _clash(a: tuple, b: tuple) -> bool:
-    """Namesakes (:func:`kg.resolve._conflict`): (doc, date, top posts) of two documents of one date."""
-    return a[0] != b[0] and bool(a[1]) and a[1] == b[1] and bool(a[2]) and bool(b[2]) and not set(a[2]) & set(b[2])
-
-
-def _tops(attrs: dict) -> tuple[str, ...]:
-    return tuple(sorted({p.get("unit", "") for p in attrs.get(A_POSITION_DETAILS, []) if p.get("top")}))
-
-
 class _Merge:
     """One merge: :func:`kg.resolve.resolve_rows` and :func:`kg.graph.graph_from_rows` for the new records only."""
 
@@ -322,8 +313,7 @@ class _Merge:
     # -- resolve ------------------------------------------------------------------------------
 
     def _info(self, i: int) -> tuple:
-        rec, res = self.recs[i - self.n], self.results[self.owner[i - self.n]]
-        return res[R_DOC], res[R_DATE], _tops(rec[4])
+        return person_info(self.results[self.owner[i - self.n]], self.recs[i - self.n])
 
     def _find(self, i: int) -> int:
         parent, n = self.parent, self.n
@@ -376,13 +366,13 @@ class _Merge:
                 raise Declined(f"namesakes: {name}")
             root, infos = old[0]
             added = self.people.setdefault(root, [])
-            if any(_clash(info, mine) for info in (*infos, *added)):
+            if any(namesakes(info, mine) for info in (*infos, *added)):
                 raise Declined(f"namesakes: {name}")
             added.append(mine)
             self._union(i, root)
         elif name in self.new_people:
             person = self.new_people[name]
-            if any(_clash(self._info(j), mine) for j in person):
+            if any(namesakes(self._info(j), mine) for j in person):
                 raise Declined(f"namesakes: {name}")
             person.append(i)
             self._union(i, person[0])

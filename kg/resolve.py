@@ -164,9 +164,9 @@ def resolve_rows(results: Iterable[list], *, state: ResolveState | None = None,
         state.records = len(records)
         state.keys = key_of
         state.first = {etype: {key: root[i] for key, i in seen.items()} for etype, seen in first.items()}
-        state.people = {name: [(person[0], list(dict.fromkeys(
-            (docs[owner[j]][R_DOC], docs[owner[j]][R_DATE], tuple(sorted(_top_posts(records[j][E_ATTRS]))))
-            for j in person))) for person in persons] for name, persons in people.items()}
+        state.people = {name: [(person[0], list(dict.fromkeys(person_info(docs[owner[j]], records[j])
+                                                            for j in person))) for person in persons]
+                        for name, persons in people.items()}
 
     # A relation names its ends as its document does; they become the keys of the entities that
     # the document's records of those names went into (the later entity when there are two).
@@ -321,12 +321,22 @@ def _tell_namesakes_apart(ent_of: dict[int, Entity], key_of: dict[int, tuple[str
         taken.add((ent.type, ent.name))
 
 
+def person_info(res: list, rec: list) -> tuple[str, str | None, tuple[str, ...]]:
+    """What telling namesakes apart needs of an official's record: (doc, date, top posts)."""
+    return res[R_DOC], res[R_DATE], tuple(sorted(_top_posts(rec[E_ATTRS])))
+
+
+def namesakes(a: tuple, b: tuple) -> bool:
+    """Two records of one name (:func:`person_info`) are two people: documents of the same date
+    whose top posts differ."""
+    return a[0] != b[0] and bool(a[1]) and a[1] == b[1] and bool(a[2] and b[2]) and not set(a[2]) & set(b[2])
+
+
 def _conflict(ra: list, da: str, ta: str | None, rb: list, db: str, tb: str | None) -> bool:
-    """Namesakes: same date, both with top posts, and the posts differ."""
+    """:func:`namesakes`, with the top posts found only for records of the same date (most are not)."""
     if da == db or not ta or ta != tb:
         return False
-    pa, pb = _top_posts(ra[E_ATTRS]), _top_posts(rb[E_ATTRS])
-    return bool(pa and pb and not (pa & pb))
+    return namesakes((da, ta, _top_posts(ra[E_ATTRS])), (db, tb, _top_posts(rb[E_ATTRS])))
 
 
 def _best_name(counts: dict[str, int]) -> str:
