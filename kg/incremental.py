@@ -37,7 +37,7 @@ from typing import Any
 
 from kg.cache import CACHE_DIR, R_DATE, R_DOC, R_ENTITIES, R_RELATIONS, pipeline_version
 from kg.export._atomic import atomic_open
-from kg.export.json import ITEM_SEP, LIST_CLOSE, LIST_OPEN, Layout, _default, _Indented, kg_frame, write_parts
+from kg.export.json import ITEM_SEP, Layout, _default, _Indented, kg_frame, write_parts
 from kg.graph import _doc_evidence, _edge, extend_edge, node_attrs
 from kg.resolve import Entity, ResolveState, extend_entity, group_entity, namesakes, person_info
 from kg.schema import (
@@ -49,7 +49,7 @@ logger = logging.getLogger(__name__)
 
 BASE_NAME = "graph-base.marshal"
 GRAPH_NAME = "graph.json"
-BASE_FORMAT = 1
+BASE_FORMAT = 2
 # The modules whose code decides what a merge gives, besides extraction's (pipeline_version).
 _MERGE_CODE = ("resolve.py", "graph.py", "incremental.py", "export/json.py")
 _NODE_KEYS = frozenset((A_LABEL, A_TYPE, A_ALIASES, A_MENTIONS, A_DOCS, A_DATES, A_START, "id"))
@@ -99,7 +99,7 @@ _MAGIC = b"kg-base "
 def _plain(base: Base) -> tuple:
     rs, lay = base.resolve, base.layout
     return (BASE_FORMAT, base.version, base.docs, (rs.records, rs.first, rs.people, rs.keys, rs.counts),
-            (lay.nodes, lay.node_sizes, lay.node_start, lay.edges, lay.edge_sizes, lay.edge_start),
+            (lay.nodes, lay.node_sizes, lay.edges, lay.edge_sizes),
             base.types, base.relations)
 
 
@@ -303,7 +303,7 @@ class _Merge:
             old_root, old_infos = rs.people[name][0]
             rs.people[name] = [(old_root, list(dict.fromkeys([*old_infos, *infos])))]
         base.docs += self.docs
-        base.layout = _layout(nodes, node_sizes, edges, edge_sizes)
+        base.layout = Layout(nodes, node_sizes, edges, edge_sizes)
         for counts, new in ((base.types, new_types), (base.relations, new_relations)):
             for k, n in new.items():
                 counts[k] = counts.get(k, 0) + n
@@ -552,15 +552,6 @@ class _Merge:
             new_sizes.append(data.stop - data.start if type(data) is slice else len(data))
         run(i, len(keys))
         return parts, new_keys, new_sizes
-
-
-def _layout(nodes: list[str], node_sizes: list[int], edges: list[str], edge_sizes: list[int]) -> Layout:
-    """The layout of the graph.json that :func:`kg.export.json.write_parts` writes from these items."""
-    head, middle, _ = (part.encode() for part in kg_frame())
-    open_, close = len(LIST_OPEN.encode()), len(LIST_CLOSE.encode())
-    node_start = len(head) + open_
-    node_bytes = sum(node_sizes) + len(_SEP) * (len(node_sizes) - 1) + close if node_sizes else len(b"[]") - open_
-    return Layout(nodes, node_sizes, node_start, edges, edge_sizes, node_start + node_bytes + len(middle) + open_)
 
 
 def _offsets(sizes: list[int], start: int) -> list[int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import os
@@ -178,19 +179,30 @@ class Layout:
     """Where the nodes and edges of a written graph.json lie, for :mod:`kg.incremental`.
 
     Each list holds its items' sort keys, in the file's order (ascending), and
-    their sizes in bytes; the first item of each list starts at ``*_start``,
-    and items are separated by :data:`ITEM_SEP`. A node's key is
-    ``type NUL name``; an edge's is ``head NUL first relation NUL tail NUL relation``
-    (head and tail as node keys; the first relation is the smallest between the
-    two nodes), which is the order :func:`kg.graph.graph_from_rows` adds edges in.
+    their sizes in bytes; items are separated by :data:`ITEM_SEP`, and where
+    each list starts follows from the frame of a kg graph (:func:`kg_frame`)
+    and the sizes. A node's key is ``type NUL name``; an edge's is
+    ``head NUL first relation NUL tail NUL relation`` (head and tail as node
+    keys; the first relation is the smallest between the two nodes), which is
+    the order :func:`kg.graph.graph_from_rows` adds edges in.
     """
 
     nodes: list[str]
     node_sizes: list[int]
-    node_start: int
     edges: list[str]
     edge_sizes: list[int]
-    edge_start: int
+
+    @property
+    def node_start(self) -> int:
+        """Where the first node starts, as :func:`write_parts` writes it."""
+        return len(kg_frame()[0].encode()) + len(LIST_OPEN)
+
+    @property
+    def edge_start(self) -> int:
+        """Where the first edge starts: after the frame, the list of nodes and the frame between."""
+        sizes = self.node_sizes
+        nodes = sum(sizes) + len(ITEM_SEP) * (len(sizes) - 1) + len(LIST_CLOSE) if sizes else len("[]") - len(LIST_OPEN)
+        return self.node_start + nodes + len(kg_frame()[1].encode()) + len(LIST_OPEN)
 
 
 def _frame(G: nx.MultiDiGraph | None, w: _Indented) -> tuple[str, str, str]:
@@ -266,6 +278,7 @@ def write_parts(fh: IO[bytes], frame: tuple[str, str, str], nodes: Iterable[byte
     return node_start, edge_start
 
 
+@functools.lru_cache(maxsize=1)
 def kg_frame() -> tuple[str, str, str]:
     """The frame of every graph kg builds (a MultiDiGraph without graph attributes)."""
     return _frame(None, _Indented(_default))
@@ -312,7 +325,8 @@ def _write_graph(G: nx.MultiDiGraph, fh: IO[bytes], with_layout: bool) -> Layout
     if nodes is None or edges is None or None in nodes or None in edges \
             or any(a >= b for keys in (nodes, edges) for a, b in zip(keys, keys[1:])):
         return None     # not a kg graph, or not in key order: nothing can be merged onto it
-    return Layout(nodes, node_sizes, starts[0], edges, edge_sizes, starts[1])
+    layout = Layout(nodes, node_sizes, edges, edge_sizes)
+    return layout if starts == (layout.node_start, layout.edge_start) else None
 
 
 def graph_to_json(G: nx.MultiDiGraph) -> str:
