@@ -320,12 +320,17 @@ def build_graph(inputs: Iterable[str | os.PathLike] | Iterable[Document], *,
             logger.info("cache: %d of %d documents reused", cache.hits, cache.hits + cache.misses)
         state = ResolveState() if remember and cache_dir is not None else None
         if state is not None:
-            report.resolved = ([(r[R_DOC], r[R_DATE], r[R_TITLE], k) for r, k in zip(results, keys)], state)
+            report.resolved = (_doc_keys(results, keys), state)
         entities, relations = resolve_rows(results, state=state)
         del results
         G = graph_from_rows(entities, relations)
     report.seconds = time.perf_counter() - t0
     return G
+
+
+def _doc_keys(results: list[list], keys: list[str | None]) -> list[DocKey]:
+    """The documents of results (rows) as a merge base knows them, with their cache keys."""
+    return [(r[R_DOC], r[R_DATE], r[R_TITLE], k) for r, k in zip(results, keys)]
 
 
 def update_graph(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *,
@@ -380,7 +385,7 @@ def update_graph(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike
             logger.info("%d documents of the last build changed or are gone: full merge",
                         len(base.docs) - len(merged))
             return None
-        docs = [(r[R_DOC], r[R_DATE], r[R_TITLE], k) for r, k in zip(results, keys)]
+        docs = _doc_keys(results, keys)
         try:
             old = GraphFile(Path(out_dir) / "graph.json")
         except (OSError, ValueError) as why:

@@ -31,7 +31,7 @@ import marshal
 import os
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -166,8 +166,12 @@ class Update:
     old: bytes | GraphFile          # the old graph.json
     node_parts: list[Any]
     edge_parts: list[Any]
-    counts: tuple[Counter, Counter] = field(default_factory=lambda: (Counter(), Counter()))
     base_changed: bool = True       # False: no new documents, graph.json and base stay as they are
+
+    @property
+    def counts(self) -> tuple[Counter, Counter]:
+        """Nodes by entity type and edges by relation (as :func:`kg.cli.graph_counts` gives them)."""
+        return Counter(self.base.types), Counter(self.base.relations)
 
     def write(self, out_dir: str | os.PathLike) -> None:
         """Write graph.json into ``out_dir`` (atomically), then the new base; nothing when nothing is new."""
@@ -307,8 +311,7 @@ class _Merge:
         for counts, new in ((base.types, new_types), (base.relations, new_relations)):
             for k, n in new.items():
                 counts[k] = counts.get(k, 0) + n
-        return Update(base, self.old, node_parts, edge_parts, (Counter(base.types), Counter(base.relations)),
-                      base_changed=bool(results))
+        return Update(base, self.old, node_parts, edge_parts, base_changed=bool(results))
 
     # -- resolve ------------------------------------------------------------------------------
 
