@@ -269,6 +269,7 @@ class _Merge:
         self.base, self.results, self.docs, self.old = base, results, docs, old
         self.w = _Indented(_default)
         layout = base.layout
+        self.relations = sorted(base.relations)       # the first relation of an old pair is one of them
         self.node_at = _offsets(layout.node_sizes, layout.node_start)
         self.edge_at = _offsets(layout.edge_sizes, layout.edge_start)
 
@@ -455,7 +456,7 @@ class _Merge:
     def _pair(self, u: str, v: str) -> dict[str, int]:
         """The old edges from node key ``u`` to ``v``: relation -> position (they lie together, see Layout)."""
         keys = self.base.layout.edges
-        for first in sorted(self.base.relations):
+        for first in self.relations:
             prefix = f"{u}\0{first}\0{v}\0"
             p = bisect.bisect_left(keys, prefix)
             if p < len(keys) and keys[p].startswith(prefix):
