@@ -33,8 +33,8 @@ from kg.cache import (
 from kg.errors import KGError
 from kg.graph import graph_from_rows
 from kg.incremental import Declined, DocKey, GraphFile, Update, base_path, load_base, merge
-from kg.io import STDIN, Problem, Source, may_have_sidecars, read_documents
 from kg.parallel import DEFAULT_EXTRACTOR, Extractor, Runner, extractor_name, make_runner
+from kg.read.documents import STDIN, Problem, Source, may_have_sidecars, read_documents
 from kg.resolve import ResolveState, resolve_rows
 from kg.schema import DocResult, Document
 

@@ -91,7 +91,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _iso_date(value: str) -> str:
-    from kg.dates import parse_date
+    from kg.read.dates import parse_date
 
     iso = parse_date(value)
     if iso is None:
@@ -151,7 +151,7 @@ def _build(args: argparse.Namespace) -> int:
 
     from kg.build import BuildReport, build_graph, update_graph
     from kg.export import parse_formats
-    from kg.io import require_inputs
+    from kg.read.documents import require_inputs
 
     formats = parse_formats(args.format)
     paths = require_inputs(args.paths)

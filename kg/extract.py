@@ -25,7 +25,7 @@ def extract(document: Document) -> DocResult:
     A traditional text is simplified for recognition (綦江區 and 綦江区 are one
     region); the conversion keeps offsets, so evidence is cut from the original.
     """
-    from kg.textnorm import for_recognition
+    from kg.read.textnorm import for_recognition
 
     original = normalize(document.text)
     text = for_recognition(original)

@@ -198,16 +198,16 @@ def _corpus(folder, docs):
 @pytest.fixture
 def reads(monkeypatch):
     """The input files each build reads, in order."""
-    import kg.io
+    import kg.read.documents
 
     seen: list[str] = []
-    real = kg.io._read_bytes
+    real = kg.read.documents._read_bytes
 
     def recording(src, max_bytes):
         seen.append(os.path.basename(src.path))
         return real(src, max_bytes)
 
-    monkeypatch.setattr(kg.io, "_read_bytes", recording)
+    monkeypatch.setattr(kg.read.documents, "_read_bytes", recording)
     return seen
 
 

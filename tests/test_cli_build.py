@@ -14,8 +14,8 @@ import kg.export.json
 from kg.build import build_graph
 from kg.cli import EXIT_FAIL, EXIT_OK, EXIT_PARTIAL, main
 from kg.export._atomic import atomic_open
+from kg.read.textnorm import to_simplified
 from kg.schema import Document
-from kg.textnorm import to_simplified
 
 OUTPUTS = ("graph.json", "graph.graphml", "graph.html")
 

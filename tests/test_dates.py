@@ -1,4 +1,4 @@
-"""kg.dates: where a document's date comes from, and in which order."""
+"""kg.read.dates: where a document's date comes from, and in which order."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.dates import date_in_name, date_in_text, document_date, parse_date
 from kg.errors import InputError
+from kg.read.dates import date_in_name, date_in_text, document_date, parse_date
 
 # fmt: off
 VALUES = [
@@ -132,7 +132,7 @@ _PIECES = ["2023", "1998", "19", "20", "0", "1", "2", "7", "12", "28", "31", "å¹
 def test_dates_patterns_match_as_before(text):
     import re
 
-    from kg import dates
+    from kg.read import dates
 
     for name, old in _OLD_PATTERNS.items():
         new = getattr(dates, name)

@@ -1,8 +1,8 @@
 """Property tests: reading and extraction never raise, whatever the input.
 
 Arbitrary Unicode, control characters, broken encodings, broken markup,
-broken JSON and very long lines go through kg.io, kg.formats, kg.dates,
-kg.textnorm and kg.extract. Together the tests below run more than 2,000
+broken JSON and very long lines go through kg.read (documents, formats, dates,
+textnorm) and kg.extract. Together the tests below run more than 2,000
 generated inputs (the ``max_examples`` add up to 3,800).
 """
 
@@ -17,11 +17,11 @@ import tempfile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.dates import date_in_text, document_date, parse_date
-from kg.formats import Unreadable, decode_bytes, html_to_text, split_front_matter
-from kg.io import Problem, read_documents
+from kg.read.dates import date_in_text, document_date, parse_date
+from kg.read.documents import Problem, read_documents
+from kg.read.formats import Unreadable, decode_bytes, html_to_text, split_front_matter
+from kg.read.textnorm import to_simplified
 from kg.schema import DocResult, Document
-from kg.textnorm import to_simplified
 
 CJK = "重庆市江北区委书记张三李四出席綦江區發展改革委員會年月日号第二季度项目开工签约〇一二三七十"
 CONTROLS = "".join(map(chr, range(0x20))) + "\x7f\x85\u2028\u2029\ufeff\u200b\u3000"

@@ -1,10 +1,10 @@
-"""kg.textnorm: traditional to simplified, character for character."""
+"""kg.read.textnorm: traditional to simplified, character for character."""
 
 from __future__ import annotations
 
 import pytest
 
-from kg.textnorm import to_simplified
+from kg.read.textnorm import to_simplified
 
 # fmt: off
 CASES = [
@@ -47,7 +47,7 @@ def test_textnorm_keeps_offsets():
 
 
 def test_textnorm_variant_characters_of_names_in_a_simplified_text_stay():
-    from kg.textnorm import for_recognition
+    from kg.read.textnorm import for_recognition
 
     text = "叙州区先后签约四川鼎昇锂电科技有限公司等上下游企业14家，总投资212亿元。"
     assert for_recognition(text) == text

@@ -1,4 +1,4 @@
-"""kg.io: .txt, .md, .html, .jsonl, folders, standard input, sidecars and ids."""
+"""kg.read.documents: .txt, .md, .html, .jsonl, folders, standard input, sidecars and ids."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from kg.formats import html_to_text, split_front_matter
-from kg.io import Problem, read_documents
+from kg.read.documents import Problem, read_documents
+from kg.read.formats import html_to_text, split_front_matter
 
 TEXT = "重庆市2023年第二季度重点项目集中开工\n7月27日，重庆市江北区委书记 张三出席开工仪式。\n"
 
@@ -39,7 +39,7 @@ def read(paths, **kwargs):
     return docs, problems
 
 
-def test_io_formats_html_text_title_and_date():
+def test_read_formats_html_text_title_and_date():
     text, title, date = html_to_text(PAGE)
     assert title == "江北区 项目开工"
     assert date == "2023-07-28"
@@ -49,14 +49,14 @@ def test_io_formats_html_text_title_and_date():
         assert dropped not in text
 
 
-def test_io_formats_html_unclosed_head_and_broken_markup():
+def test_read_formats_html_unclosed_head_and_broken_markup():
     text, title, _ = html_to_text("<head><title>标题<body><p>正文一<p>正文二</div></span><br/>")
     assert title == "标题"
     assert text.splitlines() == ["正文一", "正文二"]
 
 
 @pytest.mark.parametrize("suffix", [".html", ".htm", ".HTML"])
-def test_io_formats_html_file(tmp_path, suffix):
+def test_read_formats_html_file(tmp_path, suffix):
     f = tmp_path / f"page{suffix}"
     f.write_bytes(PAGE.encode("gbk", errors="strict").replace(b"utf-8", b"gbk"))
     docs, problems = read([tmp_path])
@@ -68,7 +68,7 @@ def test_io_formats_html_file(tmp_path, suffix):
     assert doc.meta["format"] == "html"
 
 
-def test_io_formats_txt_and_md(tmp_path):
+def test_read_formats_txt_and_md(tmp_path):
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "b.md").write_text("# 江北区重点项目开工\n\n" + TEXT, encoding="utf-8")
     docs, problems = read([tmp_path])
@@ -77,7 +77,7 @@ def test_io_formats_txt_and_md(tmp_path):
     assert docs[0].text == TEXT
 
 
-def test_io_formats_front_matter_gives_date_and_title(tmp_path):
+def test_read_formats_front_matter_gives_date_and_title(tmp_path):
     f = tmp_path / "2020-01-01-开工.md"
     f.write_text("---\ndate: 2023-07-28\ntitle: \"项目开工\"\nsource: 江北区政府网\ntags: 开工\n---\n" + TEXT,
                  encoding="utf-8")
@@ -89,11 +89,11 @@ def test_io_formats_front_matter_gives_date_and_title(tmp_path):
 
 
 @pytest.mark.parametrize("text", ["---\n正文没有结束\n", "--- 不是 ---\n正文", "正文\n---\ndate: 2023-07-28\n---\n"])
-def test_io_formats_no_front_matter(text):
+def test_read_formats_no_front_matter(text):
     assert split_front_matter(text) == ({}, text)
 
 
-def test_io_formats_sidecar_meta_json(tmp_path):
+def test_read_formats_sidecar_meta_json(tmp_path):
     (tmp_path / "a.txt").write_text("江北区委书记 张三出席。", encoding="utf-8")
     (tmp_path / "a.meta.json").write_text(json.dumps({"date": "2023-07-28", "title": "开工"}), encoding="utf-8")
     (tmp_path / "b.txt").write_text("江北区委书记 张三出席。", encoding="utf-8")
@@ -104,7 +104,7 @@ def test_io_formats_sidecar_meta_json(tmp_path):
         ("a.txt", "2023-07-28", "开工", ""), ("b.txt", "2023-07-29", "", "区政府")]
 
 
-def test_io_formats_broken_sidecar_warns_and_reads_the_document(tmp_path):
+def test_read_formats_broken_sidecar_warns_and_reads_the_document(tmp_path):
     (tmp_path / "a.txt").write_text("江北区委书记 张三出席。", encoding="utf-8")
     (tmp_path / "a.meta.json").write_text("{date:", encoding="utf-8")
     with pytest.warns(UserWarning, match=r"a\.meta\.json.*not readable JSON"):
@@ -112,7 +112,7 @@ def test_io_formats_broken_sidecar_warns_and_reads_the_document(tmp_path):
     assert [d.id for d in docs] == ["a.txt"] and problems == []
 
 
-def test_io_formats_jsonl(tmp_path):
+def test_read_formats_jsonl(tmp_path):
     lines = [
         {"id": "n1", "text": TEXT, "title": "开工", "date": "2023-07-28", "source": "江北区", "author": "记者"},
         {"text": "江北区委书记 张三出席。"},
@@ -131,14 +131,14 @@ def test_io_formats_jsonl(tmp_path):
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "gbk", "utf-16"])
-def test_io_formats_jsonl_encodings(tmp_path, encoding):
+def test_read_formats_jsonl_encodings(tmp_path, encoding):
     f = tmp_path / "news.jsonl"
     f.write_bytes((json.dumps({"text": TEXT}, ensure_ascii=False) + "\n").encode(encoding))
     docs, problems = read([f])
     assert problems == [] and [d.text for d in docs] == [TEXT]
 
 
-def test_io_formats_jsonl_bad_lines_name_the_line(tmp_path):
+def test_read_formats_jsonl_bad_lines_name_the_line(tmp_path):
     f = tmp_path / "news.jsonl"
     f.write_text('{"text": "江北区委书记 张三出席。"}\n'
                  '{"text": "没有结束\n'
@@ -160,7 +160,7 @@ def test_io_formats_jsonl_bad_lines_name_the_line(tmp_path):
     assert str(problems[0]).startswith(f"{f}:2: broken JSON")
 
 
-def test_io_formats_jsonl_bad_date_field_warns(tmp_path):
+def test_read_formats_jsonl_bad_date_field_warns(tmp_path):
     f = tmp_path / "news.jsonl"
     f.write_text('{"text": "2023年7月28日，江北区开工。", "date": "上周"}\n', encoding="utf-8")
     with pytest.warns(UserWarning, match=r"news\.jsonl:1: date '上周' is not a date"):
@@ -168,7 +168,7 @@ def test_io_formats_jsonl_bad_date_field_warns(tmp_path):
     assert doc.date == "2023-07-28"
 
 
-def test_io_formats_folders_recursive_ids_relative_to_root(tmp_path):
+def test_read_formats_folders_recursive_ids_relative_to_root(tmp_path):
     (tmp_path / "c" / "d").mkdir(parents=True)
     (tmp_path / "c" / "d" / "x.txt").write_text("江北区", encoding="utf-8")
     (tmp_path / "c" / "y.htm").write_text("<p>渝北区</p>", encoding="utf-8")
@@ -182,7 +182,7 @@ def test_io_formats_folders_recursive_ids_relative_to_root(tmp_path):
     assert pr.path == str(tmp_path / "c" / "notes.docx") and "unknown extension '.docx'" in pr.message
 
 
-def test_io_formats_order_of_inputs_does_not_matter(tmp_path):
+def test_read_formats_order_of_inputs_does_not_matter(tmp_path):
     for name in ("b.txt", "a.txt", "c.md"):
         (tmp_path / name).write_text(f"{name} 江北区", encoding="utf-8")
     names = [tmp_path / "c.md", tmp_path / "a.txt", tmp_path / "b.txt"]
@@ -191,13 +191,13 @@ def test_io_formats_order_of_inputs_does_not_matter(tmp_path):
     assert [d.id for d in first] == [d.id for d in second] == ["a.txt", "b.txt", "c.md"]
 
 
-def test_io_formats_same_file_twice_read_once(tmp_path):
+def test_read_formats_same_file_twice_read_once(tmp_path):
     (tmp_path / "a.txt").write_text("江北区", encoding="utf-8")
     docs, _ = read([tmp_path, tmp_path / "a.txt", tmp_path])
     assert [d.id for d in docs] == ["a.txt"]
 
 
-def test_io_formats_same_name_in_two_folders_gets_distinct_ids(tmp_path):
+def test_read_formats_same_name_in_two_folders_gets_distinct_ids(tmp_path):
     for sub in ("x", "y"):
         (tmp_path / sub).mkdir()
         (tmp_path / sub / "a.txt").write_text(sub, encoding="utf-8")
@@ -211,32 +211,32 @@ def _stdin(monkeypatch, data: bytes) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
 
 
-def test_io_formats_stdin_text(monkeypatch):
+def test_read_formats_stdin_text(monkeypatch):
     _stdin(monkeypatch, TEXT.encode("gbk"))
     (doc,), problems = read(["-"])
     assert problems == [] and doc.id == "stdin" and doc.text == TEXT and doc.date == "2023-07-27"
 
 
-def test_io_formats_stdin_jsonl(monkeypatch):
+def test_read_formats_stdin_jsonl(monkeypatch):
     _stdin(monkeypatch, '{"id": "a", "text": "江北区"}\n{"id": "b", "text": "渝北区"}\n'.encode())
     docs, problems = read(["-"])
     assert [d.id for d in docs] == ["stdin#a", "stdin#b"]
 
 
-def test_io_formats_stdin_html(monkeypatch):
+def test_read_formats_stdin_html(monkeypatch):
     _stdin(monkeypatch, PAGE.encode())
     (doc,), _ = read(["-"])
     assert doc.title == "江北区 项目开工" and "<p>" not in doc.text
 
 
-def test_io_formats_default_date(tmp_path):
+def test_read_formats_default_date(tmp_path):
     (tmp_path / "a.txt").write_text("江北区委书记 张三出席。", encoding="utf-8")
     (tmp_path / "b.txt").write_text("2023年7月28日，江北区开工。", encoding="utf-8")
     docs, _ = read([tmp_path], date="2020-05-04")
     assert [d.date for d in docs] == ["2020-05-04", "2023-07-28"]
 
 
-def test_io_formats_undated_document_still_read(tmp_path):
+def test_read_formats_undated_document_still_read(tmp_path):
     (tmp_path / "a.txt").write_text("江北区委书记 张三出席。", encoding="utf-8")
     (doc,), _ = read([tmp_path])
     assert doc.date is None

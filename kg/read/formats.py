@@ -3,7 +3,7 @@
 Decoding detects the encodings Chinese news comes in (UTF-8 with or without
 BOM, GB18030/GBK, UTF-16) and refuses binary data; HTML pages become plain
 text (scripts and styles dropped, block elements as line breaks); YAML front
-matter is split off plain text. :mod:`kg.io` builds documents from these.
+matter is split off plain text. :mod:`kg.read.documents` builds documents from these.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import codecs
 import re
 from html.parser import HTMLParser
 
-from kg.dates import parse_date
+from kg.read.dates import parse_date
 
 __all__ = ["Unreadable", "decode_bytes", "looks_binary", "html_to_text", "split_front_matter"]
 

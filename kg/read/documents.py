@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.dates import document_date, parse_date
 from kg.errors import InputError
-from kg.formats import Unreadable, decode_bytes, html_to_text, split_front_matter
+from kg.read.dates import document_date, parse_date
+from kg.read.formats import Unreadable, decode_bytes, html_to_text, split_front_matter
 from kg.schema import Document
 
 logger = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-"""kg.io: every encoding users have, detected without asking; --encoding overrides."""
+"""kg.read.documents: every encoding users have, detected without asking; --encoding overrides."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import codecs
 import pytest
 
 from kg.errors import InputError
-from kg.formats import Unreadable, decode_bytes, looks_binary
-from kg.io import Problem, read_documents
+from kg.read.documents import Problem, read_documents
+from kg.read.formats import Unreadable, decode_bytes, looks_binary
 
 TEXT = "重庆市2023年第二季度重点项目集中开工\n7月27日，重庆市江北区委书记 张三出席开工仪式。\n"
 SHORT = "江北区"     # short GBK strings are what detectors misread
@@ -34,7 +34,7 @@ def read_one(path, **kwargs):
 
 
 @pytest.mark.parametrize("name", sorted(ENCODED))
-def test_io_encodings_detected(tmp_path, name):
+def test_read_encodings_detected(tmp_path, name):
     f = tmp_path / f"{name}.txt"
     f.write_bytes(ENCODED[name])
     docs, problems = read_one(f)
@@ -45,11 +45,11 @@ def test_io_encodings_detected(tmp_path, name):
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "gb2312", "gb18030"])
-def test_io_encodings_short_gbk(encoding):
+def test_read_encodings_short_gbk(encoding):
     assert decode_bytes(SHORT.encode(encoding))[0] == SHORT
 
 
-def test_io_encodings_override(tmp_path):
+def test_read_encodings_override(tmp_path):
     f = tmp_path / "big5.txt"
     f.write_bytes("綦江區委書記 李四".encode("big5"))
     docs, problems = read_one(f, encoding="big5")
@@ -57,7 +57,7 @@ def test_io_encodings_override(tmp_path):
     assert docs[0].meta["encoding"] == "big5"
 
 
-def test_io_encodings_wrong_override_reports_line(tmp_path):
+def test_read_encodings_wrong_override_reports_line(tmp_path):
     f = tmp_path / "gbk.txt"
     f.write_bytes(("第一行\n" + TEXT).encode("gbk"))
     docs, problems = read_one(f, encoding="utf-8")
@@ -67,7 +67,7 @@ def test_io_encodings_wrong_override_reports_line(tmp_path):
     assert "cannot decode as utf-8" in pr.message and "--encoding" in pr.message
 
 
-def test_io_encodings_unknown_codec_is_an_input_error(tmp_path):
+def test_read_encodings_unknown_codec_is_an_input_error(tmp_path):
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     with pytest.raises(InputError, match="'klingon'.*--encoding"):
         read_one(tmp_path / "a.txt", encoding="klingon")
@@ -79,11 +79,11 @@ def test_io_encodings_unknown_codec_is_an_input_error(tmp_path):
     b"\x7fELF\x02\x01\x01" + bytes(range(1, 120)) * 3,
     bytes([0x81, 0x30, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06]) * 50,   # GB18030-decodable controls
 ])
-def test_io_encodings_binary_is_reported(data):
+def test_read_encodings_binary_is_reported(data):
     with pytest.raises(Unreadable, match="binary"):
         decode_bytes(data)
 
 
-def test_io_encodings_looks_binary_tolerates_a_stray_control():
+def test_read_encodings_looks_binary_tolerates_a_stray_control():
     assert not looks_binary(TEXT + "\x0c" + TEXT + "\x1a")
     assert looks_binary("abc\x00def")
