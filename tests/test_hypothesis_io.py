@@ -1,8 +1,8 @@
 """Property tests: reading and extraction never raise, whatever the input.
 
 Arbitrary Unicode, control characters, broken encodings, broken markup,
-broken JSON and very long lines go through kg.read (documents, formats, dates,
-textnorm) and kg.extract. Together the tests below run more than 2,000
+broken JSON and very long lines go through kg.read (documents, encodings, formats,
+dates, textnorm) and kg.extract. Together the tests below run more than 2,000
 generated inputs (the ``max_examples`` add up to 3,800).
 """
 
@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from kg.read.dates import date_in_text, document_date, parse_date
 from kg.read.documents import Problem, read_documents
-from kg.read.formats import Unreadable, decode_bytes, html_to_text, split_front_matter
+from kg.read.encodings import Unreadable, decode_bytes
+from kg.read.formats import html_to_text, split_front_matter
 from kg.read.textnorm import to_simplified
 from kg.schema import DocResult, Document
 

@@ -8,7 +8,7 @@ import pytest
 
 from kg.errors import InputError
 from kg.read.documents import Problem, read_documents
-from kg.read.formats import Unreadable, decode_bytes, looks_binary
+from kg.read.encodings import Unreadable, decode_bytes, looks_binary
 
 TEXT = "重庆市2023年第二季度重点项目集中开工\n7月27日，重庆市江北区委书记 张三出席开工仪式。\n"
 SHORT = "江北区"     # short GBK strings are what detectors misread

@@ -1,1 +1,1 @@
-"""Stage 1, read: paths to :class:`~kg.schema.Document` objects (documents, formats, dates, textnorm)."""
+"""Stage 1, read: paths to :class:`~kg.schema.Document` objects (documents, encodings, formats, dates, textnorm)."""

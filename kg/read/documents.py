@@ -28,7 +28,8 @@ from typing import Any
 
 from kg.errors import InputError
 from kg.read.dates import document_date, parse_date
-from kg.read.formats import Unreadable, decode_bytes, html_to_text, split_front_matter
+from kg.read.encodings import Unreadable, decode_bytes
+from kg.read.formats import html_to_text, split_front_matter
 from kg.schema import Document
 
 logger = logging.getLogger(__name__)
