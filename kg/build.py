@@ -27,15 +27,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.cache import (
-    LOOKUP_BATCH, R_DATE, R_DOC, R_TITLE, ResultCache, decode_rows, pipeline_version, rows_to_result, text_key,
-)
+from kg.cache import LOOKUP_BATCH, ResultCache, pipeline_version, text_key
 from kg.errors import KGError
 from kg.graph import graph_from_rows
 from kg.incremental import Declined, DocKey, GraphFile, Update, base_path, load_base, merge
 from kg.parallel import DEFAULT_EXTRACTOR, Extractor, Runner, extractor_name, make_runner
 from kg.read.documents import STDIN, Problem, Source, may_have_sidecars, read_documents
 from kg.resolve import ResolveState, resolve_rows
+from kg.rows import R_DATE, R_DOC, R_TITLE, decode_rows, rows_to_result
 from kg.schema import DocResult, Document
 
 if TYPE_CHECKING:
@@ -101,7 +100,7 @@ def extract_rows(docs: Iterable[Document | CachedDocument], *, runner: Runner | 
                  cache: ResultCache | None = None, progress: Callable[[Document], None] | None = None,
                  keyed: Callable[[Document, str], None] | None = None,
                  keys_out: list[str | None] | None = None) -> list[list]:
-    """:func:`extract_all`, with each result as rows (:func:`kg.cache.decode_rows`), the form resolve merges.
+    """:func:`extract_all`, with each result as rows (:func:`kg.rows.decode_rows`), the form resolve merges.
 
     With a cache, documents are looked up ``LOOKUP_BATCH`` at a time; the ones
     it lacks go to the runner at once, and between batches the runner hands

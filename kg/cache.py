@@ -28,7 +28,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import kg
-from kg.schema import DocResult, Document, EntityRecord, RelationRecord
+from kg.rows import ROWS_FORMAT
+from kg.schema import Document
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +39,8 @@ COMMIT_EVERY = 500
 LOOKUP_BATCH = 64      # keys per query: far cheaper than one query per document
 PAGE_SIZE = 16384
 MMAP_SIZE = 1 << 30
+
+_loads = json.JSONDecoder().decode
 
 # What extraction depends on, relative to the kg package folder.
 _CODE_FILES = ("extract.py", "schema.py")
@@ -76,89 +79,6 @@ def text_key(document: Document) -> str:
     h = hashlib.sha256(document.title.encode("utf-8", "surrogatepass") + b"\0")
     h.update(document.text.encode("utf-8", "surrogatepass"))
     return h.hexdigest()
-
-
-# A result as rows of plain JSON values: cheaper to parse and to merge than one object per record.
-#   [FORMAT, doc_id, date, title,
-#    [[type, name, [alias, ...], mentions, {attrs}], ...],
-#    [[head type, head name, relation, tail type, tail name, rule, evidence], ...]]
-# Payloads of one object per record (``{"doc_id": ...}``, DocResult.to_dict), which kg wrote
-# before rows, are still read.
-ROWS_FORMAT = 1
-R_DOC, R_DATE, R_TITLE, R_ENTITIES, R_RELATIONS = 1, 2, 3, 4, 5
-E_TYPE, E_NAME, E_ALIASES, E_MENTIONS, E_ATTRS = 0, 1, 2, 3, 4
-L_HEAD_TYPE, L_HEAD_NAME, L_RELATION, L_TAIL_TYPE, L_TAIL_NAME, L_RULE, L_EVIDENCE = 0, 1, 2, 3, 4, 5, 6
-
-_loads = json.JSONDecoder().decode
-
-
-def encode_result(result: DocResult) -> str:
-    """The JSON text of a result; every result goes through it so cached and fresh ones agree."""
-    rows = [ROWS_FORMAT, result.doc_id, result.date, result.title,
-            [[e.type, e.name, list(e.aliases), e.mentions, e.attrs] for e in result.entities],
-            [[*r.head, r.relation, *r.tail, r.rule, r.evidence] for r in result.relations]]
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
-
-
-def decode_rows(payload: str, strings: dict[str, str] | None = None) -> list:
-    """A payload as rows (see ``ROWS_FORMAT``), the form the builder merges, without record objects.
-
-    Args:
-        payload: JSON text from :func:`encode_result` (or from an older kg).
-        strings: a table shared by all the results of a build. Types, names,
-            relations and rules recur across documents (and evidence within
-            one); keeping one copy of each halves the memory results take.
-    """
-    rows = _loads(payload)
-    if type(rows) is not list:
-        # A payload of an older kg: one object per record.
-        rows = [ROWS_FORMAT, rows["doc_id"], rows.get("date"), rows.get("title", ""),
-                [[e["type"], e["name"], list(e.get("aliases", ())), e.get("mentions", 1), dict(e.get("attrs", {}))]
-                 for e in rows["entities"]],
-                [[*r["head"], r["relation"], *r["tail"], r["rule"], r["evidence"]] for r in rows["relations"]]]
-    if strings is not None:
-        _share_strings(rows, strings)
-    return rows
-
-
-def _share_strings(rows: list, strings: dict[str, str]) -> None:
-    one = strings.setdefault
-    for e in rows[R_ENTITIES]:
-        e[0] = one(e[0], e[0])
-        e[1] = one(e[1], e[1])
-        if e[2]:
-            e[2] = [one(a, a) for a in e[2]]
-    evidence: dict[str, str] = {}
-    same = evidence.setdefault
-    for r in rows[R_RELATIONS]:
-        r[0] = one(r[0], r[0])
-        r[1] = one(r[1], r[1])
-        r[2] = one(r[2], r[2])
-        r[3] = one(r[3], r[3])
-        r[4] = one(r[4], r[4])
-        r[5] = one(r[5], r[5])
-        r[6] = same(r[6], r[6])
-
-
-def rows_to_result(rows: list) -> DocResult:
-    """The :class:`DocResult` of rows from :func:`decode_rows`."""
-    return DocResult(rows[R_DOC], rows[R_DATE],
-                     tuple(EntityRecord(t, n, tuple(a), m, dict(attrs)) for t, n, a, m, attrs in rows[R_ENTITIES]),
-                     tuple(RelationRecord((ht, hn), rel, (tt, tn), rule, ev)
-                           for ht, hn, rel, tt, tn, rule, ev in rows[R_RELATIONS]),
-                     rows[R_TITLE])
-
-
-def result_to_rows(result: DocResult) -> list:
-    """The rows of a :class:`DocResult`, as :func:`decode_rows` gives them (values shared, not copied)."""
-    return [ROWS_FORMAT, result.doc_id, result.date, result.title,
-            [[e.type, e.name, e.aliases, e.mentions, e.attrs] for e in result.entities],
-            [[*r.head, r.relation, *r.tail, r.rule, r.evidence] for r in result.relations]]
-
-
-def decode_result(payload: str) -> DocResult:
-    """The inverse of :func:`encode_result`."""
-    return rows_to_result(decode_rows(payload))
 
 
 class ResultCache:

@@ -35,11 +35,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.cache import CACHE_DIR, R_DATE, R_DOC, R_ENTITIES, R_RELATIONS, pipeline_version
+from kg.cache import CACHE_DIR, pipeline_version
 from kg.export._atomic import atomic_open
 from kg.export.json import ITEM_SEP, Layout, _default, _Indented, kg_frame, write_parts
 from kg.graph import _doc_evidence, _edge, extend_edge, node_attrs
 from kg.resolve import Entity, ResolveState, extend_entity, group_entity, namesakes, person_info
+from kg.rows import R_DATE, R_DOC, R_ENTITIES, R_RELATIONS
 from kg.schema import (
     A_ADCODE, A_ALIASES, A_DATES, A_DOCS, A_LABEL, A_MENTIONS, A_START, A_TYPE, OFFICIAL,
     REGION,
@@ -252,7 +253,7 @@ def merge(base: Base, results: list[list], docs: list[DocKey], old: bytes | Grap
 
     Args:
         base: the base of the last build; it becomes the new one.
-        results: the new documents' rows (:func:`kg.cache.decode_rows`), in document order.
+        results: the new documents' rows (:func:`kg.rows.decode_rows`), in document order.
         docs: those documents, as the base will know them.
         old: the last build's graph.json: its bytes, or a :class:`GraphFile`.
 

@@ -2,7 +2,7 @@
 
 Every runner takes documents one at a time (:meth:`Runner.submit`) and hands back
 ``(ticket, payload)`` pairs as they finish, where ``payload`` is the result's JSON
-text (:func:`kg.cache.encode_result`). Pool runners send documents in small
+text (:func:`kg.rows.encode_result`). Pool runners send documents in small
 chunks and keep only a few chunks in flight, so the texts held in memory stay
 bounded however large the corpus is. The order results come back in depends on
 scheduling; the builder sorts them, so the graph does not.
@@ -21,8 +21,9 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
-from kg.cache import encode_result, pipeline_version
+from kg.cache import pipeline_version
 from kg.errors import KGError
+from kg.rows import encode_result
 from kg.schema import DocResult, Document
 
 logger = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.cache import E_ATTRS, R_DATE, R_DOC, R_ENTITIES, R_RELATIONS, result_to_rows
+from kg.rows import E_ATTRS, R_DATE, R_DOC, R_ENTITIES, R_RELATIONS, result_to_rows
 from kg.schema import (
     A_ADCODE, A_POSITION_DETAILS, OFFICIAL, REGION, DocResult, RelationRecord,
 )
@@ -83,7 +83,7 @@ def resolve(results: Iterable[DocResult]) -> tuple[list[Entity], list[tuple[Rela
 
 def resolve_rows(results: Iterable[list], *, state: ResolveState | None = None,
                  ) -> tuple[list[Entity], list[ResolvedRelation]]:
-    """:func:`resolve` on results as rows (:func:`kg.cache.decode_rows`), without record objects.
+    """:func:`resolve` on results as rows (:func:`kg.rows.decode_rows`), without record objects.
 
     The builder merges every record of the corpus here, so this is written for
     speed and memory: records stay the rows they came as, the union-find is a

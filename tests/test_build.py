@@ -120,9 +120,9 @@ def test_build_real_pipeline_same_with_two_workers():
 
 def test_build_resolve_and_to_graph_match_the_row_path():
     """resolve()/to_graph() on DocResults and the builder's row path give one graph."""
-    from kg.cache import result_to_rows
     from kg.graph import graph_from_rows, to_graph
     from kg.resolve import resolve, resolve_rows
+    from kg.rows import result_to_rows
 
     results = [fake_extract(d) for d in DOCS]
     G = to_graph(*resolve(results))

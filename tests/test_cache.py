@@ -10,9 +10,10 @@ import pytest
 
 import test_build_fakes
 from kg.build import BuildReport, build_graph
-from kg.cache import CACHE_DIR, DB_NAME, ResultCache, encode_result, pipeline_version, text_key
+from kg.cache import CACHE_DIR, DB_NAME, ResultCache, pipeline_version, text_key
 from kg.cli import main
 from kg.export.json import graph_to_json
+from kg.rows import encode_result
 from kg.schema import DocResult, Document
 from test_build_fakes import make_docs
 
@@ -150,7 +151,7 @@ def test_cache_rows_round_trip_and_old_payloads_still_read():
     """Results are stored as compact rows; payloads written by older kg (one object per record) still decode."""
     import json
 
-    from kg.cache import decode_result, decode_rows, result_to_rows, rows_to_result
+    from kg.rows import decode_result, decode_rows, result_to_rows, rows_to_result
 
     result = test_build_fakes.fake_extract(make_docs(3)[2])
     assert result.entities and result.relations
@@ -274,7 +275,7 @@ def test_cache_rebuild_reads_files_again_when_it_cannot_trust_them(tmp_path, rea
 
 
 def test_cache_decoded_rows_share_repeated_strings():
-    from kg.cache import decode_rows
+    from kg.rows import decode_rows
 
     a, b = make_docs(2)
     strings: dict[str, str] = {}

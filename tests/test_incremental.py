@@ -30,7 +30,7 @@ EVIDENCE = ["一句话。", "另一句话。", "第三句话。"]
 
 
 def _doc(rng: random.Random, doc_id: str, namesakes: bool) -> list:
-    """One document's rows (kg.cache.decode_rows): a few entities, relations among them."""
+    """One document's rows (kg.rows.decode_rows): a few entities, relations among them."""
     date = rng.choice(DATES)
     ents: list[list] = []
     rels: list[list] = []
