@@ -17,7 +17,7 @@ reports, in one run:
   sampled with psutil);
 - a full build (``--format json``, as every build here) that fills the cache
   and keeps its merge base, then a rebuild after adding 1% new documents,
-  which merges them onto it (``kg.incremental``), and the rebuild's share of
+  which merges them onto it (``kg.run.incremental``), and the rebuild's share of
   the full build's time.
 
 Run it from the repository root::

@@ -16,9 +16,9 @@ def __getattr__(name: str):
         from kg.nlp.pipeline import make_nlp
         return make_nlp
     if name == "build_graph":
-        from kg.build import build_graph
+        from kg.run.build import build_graph
         return build_graph
     if name == "extract":
-        from kg.extract import extract
+        from kg.nlp.extract import extract
         return extract
     raise AttributeError(name)

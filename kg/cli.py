@@ -149,9 +149,9 @@ def run() -> None:
 def _build(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from kg.build import BuildReport, build_graph, update_graph
     from kg.export import parse_formats
     from kg.read.documents import require_inputs
+    from kg.run.build import BuildReport, build_graph, update_graph
 
     formats = parse_formats(args.format)
     paths = require_inputs(args.paths)
@@ -163,7 +163,7 @@ def _build(args: argparse.Namespace) -> int:
     update = G = None
     try:
         if not args.no_cache and formats == ["json"]:
-            # graph.json alone: new documents can be merged onto the last build's (kg.incremental).
+            # graph.json alone: new documents can be merged onto the last build's (kg.run.incremental).
             update = update_graph(paths, args.output, report=report, progress=lambda d: bar.update(), **options)
         if update is None:
             if report.documents:        # the merge read documents before it declined: count anew
@@ -197,7 +197,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _write_build(G, args: argparse.Namespace, formats: list[str], report, counts: tuple[Counter, Counter]) -> None:
     """Export a full build; keep what a later build merges onto, with the graph.json it describes."""
-    from kg import incremental
+    from kg.run import incremental
 
     html_options = {} if args.html_max_nodes is None else {"max_nodes": args.html_max_nodes}
     layout: list = []

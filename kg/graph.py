@@ -43,7 +43,7 @@ def graph_from_rows(entities: Iterable[Entity], relations: Iterable[ResolvedRela
     Edges are gathered in plain dicts and added to the graph once each, in the
     order of their first support, which is the graph :func:`to_graph` always built.
     """
-    import networkx as nx     # here: merging onto graph.json (kg.incremental) needs no graph, nor 0.2 s of import
+    import networkx as nx     # here: merging onto graph.json (kg.run.incremental) needs no graph, nor 0.2 s of import
 
     G = nx.MultiDiGraph()
     for e in sorted(entities, key=lambda e: (e.type, e.name)):
@@ -116,7 +116,7 @@ def extend_edge(d: dict[str, Any], later: list[ResolvedRelation]) -> None:
 
     The first support names the edge (rule, doc, evidence); the others add to
     its weight, documents, evidences (at most ``MAX_EVIDENCES``) and start date.
-    :mod:`kg.incremental` extends the edges of the last build with this.
+    :mod:`kg.run.incremental` extends the edges of the last build with this.
     """
     d[E_WEIGHT] += len(later)
     docs = d[E_DOCS]

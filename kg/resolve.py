@@ -37,7 +37,7 @@ class Entity:
 class ResolveState:
     """What :func:`resolve_rows` knew at its end, so that later documents can be merged onto it.
 
-    :mod:`kg.incremental` adds the records of new documents to a built graph with
+    :mod:`kg.run.incremental` adds the records of new documents to a built graph with
     this instead of merging every record again. Entities are named by their root,
     the index of their first record.
     """

@@ -24,7 +24,7 @@ def examples_dir() -> Path:
 
 def relations_of(text: str) -> set[tuple[str, str, str]]:
     """(head name, relation, tail name) of one text, through the public extract()."""
-    from kg.extract import extract
+    from kg.nlp.extract import extract
     from kg.schema import Document
 
     res = extract(Document(id="t.txt", text=text))
@@ -32,7 +32,7 @@ def relations_of(text: str) -> set[tuple[str, str, str]]:
 
 
 def entities_of(text: str) -> set[tuple[str, str]]:
-    from kg.extract import extract
+    from kg.nlp.extract import extract
     from kg.schema import Document
 
     res = extract(Document(id="t.txt", text=text))

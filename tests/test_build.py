@@ -7,10 +7,10 @@ import weakref
 
 import pytest
 
-from kg.build import BuildReport, build_graph
 from kg.errors import KGError
 from kg.export.json import graph_to_json
-from kg.parallel import CHUNK_DOCS, IN_FLIGHT_PER_WORKER, WORKER_RAMP_CHUNKS
+from kg.run.build import BuildReport, build_graph
+from kg.run.workers import CHUNK_DOCS, IN_FLIGHT_PER_WORKER, WORKER_RAMP_CHUNKS
 from kg.schema import Document
 from test_build_fakes import fake_extract, make_docs, make_text
 
@@ -151,8 +151,8 @@ def test_build_starts_workers_as_the_work_needs(n, started):
     """No document to extract starts no worker, a few start one, a backlog starts the rest."""
     import concurrent.futures as cf
 
-    from kg.build import extract_rows
-    from kg.parallel import PoolRunner, extractor_name
+    from kg.run.build import extract_rows
+    from kg.run.workers import PoolRunner, extractor_name
 
     pools: list[cf.Executor] = []
 
@@ -176,8 +176,8 @@ def test_build_feeds_the_second_worker_while_the_first_has_its_backlog():
     import concurrent.futures as cf
     import threading
 
-    from kg.build import extract_rows
-    from kg.parallel import PoolRunner, extractor_name, warm_up
+    from kg.run.build import extract_rows
+    from kg.run.workers import PoolRunner, extractor_name, warm_up
 
     released = threading.Event()
     done_by_second: list[int] = []

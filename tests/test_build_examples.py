@@ -33,8 +33,8 @@ def test_build_examples_end_to_end(tmp_path, examples_dir):
 
 
 def test_build_ids_stable_across_runs(tmp_path, examples_dir):
-    from kg.build import build_graph
     from kg.export.json import graph_to_json
+    from kg.run.build import build_graph
 
     a = graph_to_json(build_graph([examples_dir]))
     b = graph_to_json(build_graph([examples_dir]))

@@ -9,11 +9,11 @@ import re
 import pytest
 
 import test_build_fakes
-from kg.build import BuildReport, build_graph
-from kg.cache import CACHE_DIR, DB_NAME, ResultCache, pipeline_version, text_key
 from kg.cli import main
 from kg.export.json import graph_to_json
 from kg.rows import encode_result
+from kg.run.build import BuildReport, build_graph
+from kg.run.cache import CACHE_DIR, DB_NAME, ResultCache, pipeline_version, text_key
 from kg.schema import DocResult, Document
 from test_build_fakes import make_docs
 

@@ -11,10 +11,10 @@ import pytest
 
 import kg.export.html
 import kg.export.json
-from kg.build import build_graph
 from kg.cli import EXIT_FAIL, EXIT_OK, EXIT_PARTIAL, main
 from kg.export._atomic import atomic_open
 from kg.read.textnorm import to_simplified
+from kg.run.build import build_graph
 from kg.schema import Document
 
 OUTPUTS = ("graph.json", "graph.graphml", "graph.html")
@@ -100,7 +100,7 @@ def _toy_extract(document):
 
 
 def test_cli_build_mixed_folder_entities_with_a_toy_extractor(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr("kg.extract.extract", _toy_extract)
+    monkeypatch.setattr("kg.nlp.extract.extract", _toy_extract)
     folder = make_mixed_folder(tmp_path / "in")
     code, _ = run(build_args([folder], tmp_path / "out"), capsys)
     assert code == EXIT_PARTIAL
@@ -228,8 +228,8 @@ def test_cli_build_interrupt_in_exporter_keeps_previous_output(previous_build, c
 
 @pytest.mark.parametrize("toy", [False, True], ids=["extract", "toy-extract"])
 def test_cli_build_byte_identical_whatever_the_order(tmp_path, capsys, monkeypatch, toy):
-    if toy:     # a graph with nodes, whatever the state of kg.extract
-        monkeypatch.setattr("kg.extract.extract", _toy_extract)
+    if toy:     # a graph with nodes, whatever the state of kg.nlp.extract
+        monkeypatch.setattr("kg.nlp.extract.extract", _toy_extract)
     folder = make_mixed_folder(tmp_path / "in")
     files = sorted(folder.iterdir())
     run(build_args(files, tmp_path / "one"), capsys)

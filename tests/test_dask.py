@@ -6,9 +6,9 @@ import pytest
 
 distributed = pytest.importorskip("distributed")
 
-from kg.build import build_graph  # noqa: E402
 from kg.cli import main  # noqa: E402
 from kg.export.json import graph_to_json  # noqa: E402
+from kg.run.build import build_graph  # noqa: E402
 from test_build_fakes import fake_extract, make_docs  # noqa: E402
 
 DOCS = make_docs(50)

@@ -2,7 +2,7 @@
 
 Arbitrary Unicode, control characters, broken encodings, broken markup,
 broken JSON and very long lines go through kg.read (documents, encodings, formats,
-dates, textnorm) and kg.extract. Together the tests below run more than 2,000
+dates, textnorm) and kg.nlp.extract. Together the tests below run more than 2,000
 generated inputs (the ``max_examples`` add up to 3,800).
 """
 
@@ -43,7 +43,7 @@ def fast(n: int) -> settings:
 @fast(600)
 @given(any_text)
 def test_hypothesis_extract_never_raises(text):
-    from kg.extract import extract
+    from kg.nlp.extract import extract
 
     result = extract(Document(id="h.txt", text=text))
     assert isinstance(result, DocResult) and result.doc_id == "h.txt"

@@ -1,4 +1,4 @@
-"""kg.incremental: new documents merged onto the last build give the full build's graph.json, byte for byte."""
+"""kg.run.incremental: new documents merged onto the last build give the full build's graph.json, byte for byte."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ import pytest
 from kg.cli import main
 from kg.export.json import graph_to_json, write_json
 from kg.graph import graph_from_rows
-from kg.incremental import Base, Declined, GraphFile, base_of_build, load_base, merge, save_base
 from kg.resolve import ResolveState, resolve_rows
+from kg.run.incremental import Base, Declined, GraphFile, base_of_build, load_base, merge, save_base
 
 # -- a corpus of result rows, written to collide: fuller names, short forms, namesakes -------------
 

@@ -1,6 +1,6 @@
 """Project attributes: investment amounts and stage words (own sentences)."""
 
-from kg.extract import extract
+from kg.nlp.extract import extract
 from kg.schema import Document
 
 SPEECH = "江北区委书记 张三\n\n"
@@ -35,7 +35,7 @@ def test_attributes_stage_of_the_next_clause_belongs_to_its_own_object():
 
 
 def test_attributes_reach_the_graph_node():
-    from kg.build import build_graph
+    from kg.run.build import build_graph
 
     G = build_graph([Document(id="a.txt", text=SPEECH + "总投资80亿元的长安新能源产业园项目开工建设。")])
     node = G.nodes["project:长安新能源产业园项目"]

@@ -168,7 +168,7 @@ def test_names_stop_word_inside_place_name_does_not_cut():
 
 
 def test_names_short_form_declared_in_brackets_is_an_alias_and_names_later_mentions():
-    from kg.extract import extract
+    from kg.nlp.extract import extract
     from kg.schema import Document
 
     text = ("乐山市引进四川永祥多晶硅有限公司（以下简称“永祥多晶硅”）。永祥多晶硅今年产值增长两成。"
@@ -181,7 +181,7 @@ def test_names_short_form_declared_in_brackets_is_an_alias_and_names_later_menti
 
 
 def test_names_bracket_note_that_is_no_contraction_is_no_short_form():
-    from kg.extract import extract
+    from kg.nlp.extract import extract
     from kg.schema import Document
 
     res = extract(Document(id="t.txt", text="引进四川永祥多晶硅有限公司（全球龙头）。"))

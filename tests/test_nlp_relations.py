@@ -27,7 +27,7 @@ def test_relations_owner_named_in_project_name():
 
 
 def test_relations_every_edge_has_rule_and_evidence():
-    from kg.extract import extract
+    from kg.nlp.extract import extract
     from kg.schema import Document
 
     res = extract(Document(id="t.txt", text=SPEECH))
@@ -148,7 +148,7 @@ def test_relations_company_named_again_by_its_trade_name_develops_its_project():
 
 
 def test_relations_trade_name_needs_three_characters_of_the_name():
-    from kg.extract import extract
+    from kg.nlp.extract import extract
     from kg.schema import Document
 
     res = extract(Document(id="t.txt", text="引进四川川润智能流体科技有限公司。川西地区川菜产业发展快。"))
@@ -185,7 +185,7 @@ def test_relations_a_zones_speech_holds_the_towns_of_its_city():
 
 
 def test_relations_trade_name_is_no_alias_that_joins_companies_across_documents():
-    from kg.build import build_graph
+    from kg.run.build import build_graph
     from kg.schema import Document
 
     docs = [Document(id="a.txt", text="万州区引进重庆新视通汽车零部件股份有限公司。新视通投资5亿元建设的车灯项目开工。"),

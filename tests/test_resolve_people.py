@@ -1,6 +1,6 @@
 """Officials across documents: one person carries every dated position; namesakes split on conflict."""
 
-from kg.build import build_graph
+from kg.run.build import build_graph
 from kg.schema import Document
 
 

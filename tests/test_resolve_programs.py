@@ -1,6 +1,6 @@
 """Programs across documents: a shared qualifier such as “一号工程” does not merge them."""
 
-from kg.build import build_graph
+from kg.run.build import build_graph
 from kg.schema import Document
 
 

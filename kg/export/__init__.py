@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.errors import KGError
 
-if TYPE_CHECKING:       # not needed to import kg.export.json (kg.incremental writes graph.json without it)
+if TYPE_CHECKING:       # not needed to import kg.export.json (kg.run.incremental writes graph.json without it)
     import networkx as nx
 
 __all__ = ["FORMATS", "GROUPS", "CHOICES", "DEFAULT_FORMATS", "CONVERT_FORMATS",

@@ -14,7 +14,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from kg.export._atomic import atomic_open
 
-if TYPE_CHECKING:       # imported where used: kg.incremental writes graph.json without networkx
+if TYPE_CHECKING:       # imported where used: kg.run.incremental writes graph.json without networkx
     import networkx as nx
 
 __all__ = ["write_json", "read_json", "graph_to_json"]
@@ -176,7 +176,7 @@ LIST_OPEN, ITEM_SEP, LIST_CLOSE = "[\n" + INDENT * 2, ",\n" + INDENT * 2, "\n" +
 
 @dataclass
 class Layout:
-    """Where the nodes and edges of a written graph.json lie, for :mod:`kg.incremental`.
+    """Where the nodes and edges of a written graph.json lie, for :mod:`kg.run.incremental`.
 
     Each list holds its items' sort keys, in the file's order (ascending), and
     their sizes in bytes; items are separated by :data:`ITEM_SEP`, and where
@@ -266,7 +266,7 @@ def write_parts(fh: IO[bytes], frame: tuple[str, str, str], nodes: Iterable[byte
     """Write graph.json from its frame and the parts of its two lists; returns where each list's first item starts.
 
     A part is the text of one item, or of a run of items already separated; or a
-    ``slice`` of another file, which ``copy`` writes (:mod:`kg.incremental`).
+    ``slice`` of another file, which ``copy`` writes (:mod:`kg.run.incremental`).
     """
     fh.write(frame[0].encode())
     node_start = fh.tell() + len(LIST_OPEN)

@@ -21,9 +21,9 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
-from kg.cache import pipeline_version
 from kg.errors import KGError
 from kg.rows import encode_result
+from kg.run.cache import pipeline_version
 from kg.schema import DocResult, Document
 
 logger = logging.getLogger(__name__)
@@ -37,11 +37,11 @@ IN_FLIGHT_PER_WORKER = 2  # tasks queued per worker, so no worker waits for the 
 # worker takes to load its pipeline (1.2-1.5 s; one forked from the fork server starts with
 # it). Fewer are done sooner by the running worker.
 WORKER_RAMP_CHUNKS = 4
-DEFAULT_EXTRACTOR = "kg.extract:extract"
+DEFAULT_EXTRACTOR = "kg.nlp.extract:extract"
 
 
 class Extractor(Protocol):
-    """A picklable, module-level function ``Document -> DocResult`` (default: :func:`kg.extract.extract`)."""
+    """A picklable, module-level function ``Document -> DocResult`` (default: :func:`kg.nlp.extract.extract`)."""
 
     def __call__(self, document: Document, /) -> DocResult: ...
 
@@ -283,14 +283,14 @@ def _worker_context(extractor: str) -> multiprocessing.context.BaseContext:
     """Where worker processes come from: never a fork of this process, whatever threads it runs.
 
     On Linux, kg's own extractor: a fork server, a fresh interpreter that loads
-    the pipeline once (:mod:`kg._forkserver`) and forks each worker with it
+    the pipeline once (:mod:`kg.run._forkserver`) and forks each worker with it
     ready. Elsewhere, or for another extractor: "spawn", a fresh interpreter
     per worker that loads its own.
     """
     if extractor != DEFAULT_EXTRACTOR or sys.platform != "linux":
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["kg._forkserver"])     # a server started before keeps its own: still correct
+    ctx.set_forkserver_preload(["kg.run._forkserver"])     # a server started before keeps its own: still correct
     return ctx
 
 

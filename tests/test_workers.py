@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.parallel import DEFAULT_EXTRACTOR, _worker_context, extractor_name, local_runner
+from kg.run.workers import DEFAULT_EXTRACTOR, _worker_context, extractor_name, local_runner
 from test_build_fakes import fake_extract
 
 

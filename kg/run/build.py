@@ -9,7 +9,7 @@ read (:class:`_Inputs`). Results are merged in document id order so the
 graph does not depend on how the work was scheduled.
 
 :func:`update_graph` is the shortcut for a corpus that grew: only the new
-documents are extracted, and :mod:`kg.incremental` merges them onto the last
+documents are extracted, and :mod:`kg.run.incremental` merges them onto the last
 build's graph.json.
 """
 
@@ -27,14 +27,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.cache import LOOKUP_BATCH, ResultCache, pipeline_version, text_key
 from kg.errors import KGError
 from kg.graph import graph_from_rows
-from kg.incremental import Declined, DocKey, GraphFile, Update, base_path, load_base, merge
-from kg.parallel import DEFAULT_EXTRACTOR, Extractor, Runner, extractor_name, make_runner
 from kg.read.documents import STDIN, Problem, Source, may_have_sidecars, read_documents
 from kg.resolve import ResolveState, resolve_rows
 from kg.rows import R_DATE, R_DOC, R_TITLE, decode_rows, rows_to_result
+from kg.run.cache import LOOKUP_BATCH, ResultCache, pipeline_version, text_key
+from kg.run.incremental import Declined, DocKey, GraphFile, Update, base_path, load_base, merge
+from kg.run.workers import DEFAULT_EXTRACTOR, Extractor, Runner, extractor_name, make_runner
 from kg.schema import DocResult, Document
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ class BuildReport:
     characters: int = 0
     cached: int = 0          # documents whose result came from the cache (or, merged, from the last graph)
     # With build_graph(remember=True) and a cache: the documents merged (id, date, title, cache key)
-    # and what resolve knew at the end, to keep as the base later builds merge onto (kg.incremental).
+    # and what resolve knew at the end, to keep as the base later builds merge onto (kg.run.incremental).
     resolved: tuple[list[DocKey], ResolveState] | None = None
 
 
@@ -89,7 +89,7 @@ def extract_all(docs: Iterable[Document], *, runner: Runner | None = None, cache
 
     Args:
         docs: the documents, consumed one at a time.
-        runner: where extraction runs (default: this process, :func:`kg.extract.extract`).
+        runner: where extraction runs (default: this process, :func:`kg.nlp.extract.extract`).
         cache: results found here are reused, new ones are stored.
         progress: called once per document, when its result is in.
     """
@@ -164,7 +164,7 @@ class CachedDocument:
     id: str
     date: str | None
     title: str
-    key: str          # :func:`kg.cache.text_key` of the document
+    key: str          # :func:`kg.run.cache.text_key` of the document
     chars: int
 
 
@@ -288,7 +288,7 @@ def build_graph(inputs: Iterable[str | os.PathLike] | Iterable[Document], *,
         cache_dir: keep extraction results in ``cache_dir/.kg-cache/`` and reuse them;
             ``None``: no cache.
         extractor: a module-level ``Document -> DocResult`` function to use instead of
-            :func:`kg.extract.extract` (its name becomes part of the cache version).
+            :func:`kg.nlp.extract.extract` (its name becomes part of the cache version).
         remember: with ``cache_dir``, note in ``report.resolved`` what a later build
             needs to merge new documents onto this one (:func:`update_graph`).
 
@@ -340,7 +340,7 @@ def update_graph(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike
 
     Only documents the last build did not merge are extracted (or looked up in
     the cache); the others are not read when their files are unchanged, and
-    their results are not decoded: :func:`kg.incremental.merge` adds the new
+    their results are not decoded: :func:`kg.run.incremental.merge` adds the new
     records to the last build's resolved state and graph.json. Returns ``None``
     when that is impossible (no base, a document changed or gone, a merge that
     declines); the new documents' results are in the cache by then, so

@@ -42,8 +42,8 @@ MMAP_SIZE = 1 << 30
 
 _loads = json.JSONDecoder().decode
 
-# What extraction depends on, relative to the kg package folder.
-_CODE_FILES = ("extract.py", "schema.py")
+# What extraction depends on, relative to the kg package folder (kg/nlp/extract.py is in the nlp tree).
+_CODE_FILES = ("schema.py",)
 _CODE_TREES = (("nlp", "*.py"), ("data", "*"))
 _DEPENDENCIES = ("spacy", "jieba")
 
@@ -55,7 +55,7 @@ def pipeline_version() -> str:
     It covers ``kg.__version__``, the installed spaCy and jieba versions, the
     format results are cached and sent in (``ROWS_FORMAT``: a kg that reads
     another format finds no entry, and a worker that writes one is refused), and
-    the bytes of ``kg/extract.py``, ``kg/schema.py``, ``kg/nlp/**/*.py`` and ``kg/data/**``.
+    the bytes of ``kg/schema.py``, ``kg/nlp/**/*.py`` and ``kg/data/**``.
     """
     root = Path(kg.__file__).parent
     files = [root / name for name in _CODE_FILES]

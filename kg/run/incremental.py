@@ -35,12 +35,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.cache import CACHE_DIR, pipeline_version
+import kg
 from kg.export._atomic import atomic_open
 from kg.export.json import ITEM_SEP, Layout, _default, _Indented, kg_frame, write_parts
 from kg.graph import _doc_evidence, _edge, extend_edge, node_attrs
 from kg.resolve import Entity, ResolveState, extend_entity, group_entity, namesakes, person_info
 from kg.rows import R_DATE, R_DOC, R_ENTITIES, R_RELATIONS
+from kg.run.cache import CACHE_DIR, pipeline_version
 from kg.schema import (
     A_ADCODE, A_ALIASES, A_DATES, A_DOCS, A_LABEL, A_MENTIONS, A_START, A_TYPE, OFFICIAL,
     REGION,
@@ -52,7 +53,7 @@ BASE_NAME = "graph-base.marshal"
 GRAPH_NAME = "graph.json"
 BASE_FORMAT = 2
 # The modules whose code decides what a merge gives, besides extraction's (pipeline_version).
-_MERGE_CODE = ("resolve.py", "graph.py", "incremental.py", "export/json.py")
+_MERGE_CODE = ("resolve.py", "graph.py", "run/incremental.py", "export/json.py")     # relative to kg/
 _NODE_KEYS = frozenset((A_LABEL, A_TYPE, A_ALIASES, A_MENTIONS, A_DOCS, A_DATES, A_START, "id"))
 _SEP = ITEM_SEP.encode()
 
@@ -62,7 +63,7 @@ DocKey = tuple[str, "str | None", str, str]
 
 def merge_version() -> str:
     """A hash of what a merge depends on: extraction's version and the code that resolves and writes."""
-    root = Path(__file__).parent
+    root = Path(kg.__file__).parent
     h = hashlib.sha256(f"base {BASE_FORMAT}\n{pipeline_version()}\n".encode())
     for name in _MERGE_CODE:
         h.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
