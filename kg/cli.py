@@ -245,8 +245,8 @@ def _export_all_or_nothing(G, out_dir: str, formats: list[str], *, options=None)
 
 
 def _view(args: argparse.Namespace) -> int:
+    from kg.explore.view import default_view_path, write_view
     from kg.export.json import read_json
-    from kg.view import default_view_path, write_view
 
     G = read_json(args.graph)
     path = args.output or default_view_path(args.graph, args.name)
@@ -258,7 +258,7 @@ def _view(args: argparse.Namespace) -> int:
 def _query(args: argparse.Namespace) -> int:
     import json
 
-    from kg import query
+    from kg.explore import query
     from kg.export.json import read_json
 
     G = read_json(args.graph)

@@ -18,9 +18,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from kg.explore.view import write_view
 from kg.export.html import write_html
 from kg.export.json import read_json
-from kg.view import write_view
 
 webdriver = pytest.importorskip("selenium.webdriver")
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402

@@ -1,4 +1,4 @@
-"""kg.query and `kg query`: names, neighbours, paths with evidence, stats, errors."""
+"""kg.explore.query and `kg query`: names, neighbours, paths with evidence, stats, errors."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 
 from kg.cli import main
 from kg.errors import KGError, NotFoundError
+from kg.explore.query import find_node, neighbors, shortest_paths, stats
 from kg.export.json import read_json
-from kg.query import find_node, neighbors, shortest_paths, stats
 
 GRAPH = Path(__file__).parent / "data" / "demo_graph.json"
 

@@ -1,4 +1,4 @@
-"""kg.view and `kg view`: the ego network of one entity as its own page."""
+"""kg.explore.view and `kg view`: the ego network of one entity as its own page."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 
 from kg.cli import main
 from kg.errors import NotFoundError
+from kg.explore.view import default_view_path, ego_graph, write_view
 from kg.export.json import read_json
-from kg.view import default_view_path, ego_graph, write_view
 
 GRAPH = Path(__file__).parent / "data" / "demo_graph.json"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg.explore.query import find_node
 from kg.export.html import DEFAULT_MAX_NODES, write_html
-from kg.query import find_node
 from kg.schema import A_LABEL
 
 __all__ = ["ego_graph", "write_view", "default_view_path"]
@@ -35,7 +35,7 @@ def write_view(G: nx.MultiDiGraph, name: str, path: str | os.PathLike, *, depth:
 
     Args:
         G: the knowledge graph.
-        name: the entity's id, label or any alias (see :func:`kg.query.find_node`).
+        name: the entity's id, label or any alias (see :func:`kg.explore.query.find_node`).
         path: the ``.html`` file to write.
         depth: how many hops around the entity to include.
         max_nodes: passed to :func:`kg.export.html.write_html`.
