@@ -236,3 +236,16 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     for m in re.finditer(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』", text):
         out.append((m.start(), m.end()))
     return out
+
+
+def crosses_boundary(text: str, s: int, e: int) -> bool:
+    """Does ``text[s:e]`` hold punctuation or another character no name runs across (``BOUNDARY``)?"""
+    return any(ch in BOUNDARY for ch in text[s:e])
+
+
+def cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def cjk_or_alnum(ch: str) -> bool:
+    return cjk(ch) or ch.isalnum()

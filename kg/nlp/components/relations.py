@@ -39,7 +39,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.components.entities import after_short_form
+from kg.nlp.components.entities.short_forms import after_short_form
 from kg.nlp.gazetteer import Region, gazetteer
 from kg.nlp.layout import FINAL, MIN_BODY_LINE
 from kg.nlp.lexicon import alternation, read_table

@@ -61,7 +61,7 @@ class UnitResolver:
 
     def __init__(self) -> None:
         self.g = gazetteer()
-        from kg.nlp.components.organizations import department_regex
+        from kg.nlp.components.entities.organizations import department_regex
         self.dept = department_regex()
 
     def resolve(self, pre: str, offset: int, context: dict, chain: list[Mention],

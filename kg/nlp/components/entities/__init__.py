@@ -1,0 +1,139 @@
+"""Recognize enterprises, organizations, projects and programs; set ``doc.ents``.
+
+One module per entity family finds its mentions on characters (see
+:mod:`kg.nlp.names`): :mod:`.organizations`, :mod:`.enterprises`,
+:mod:`.projects` (and programs named by a kind word), :mod:`.programs`, and
+:mod:`.short_forms` for names declared again in brackets. This component runs
+them in order, settles overlaps, and at the end splits the tokens where an
+entity boundary falls inside a jieba token, so ``doc.ents`` carries exactly the
+recognized spans whatever jieba did. (Regions and officials come before, from
+``kg_regions`` and ``kg_titles``.)
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from spacy.attrs import IDX
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.nlp.components.entities.enterprises import enterprise_patterns, find_enterprises, find_trade_names
+from kg.nlp.components.entities.kinds import kind_patterns
+from kg.nlp.components.entities.organizations import (
+    department_regex, find_organizations, institution_endings, known_organizations,
+)
+from kg.nlp.components.entities.programs import find_quoted, find_strategies, initiative_regex, strategy_regex
+from kg.nlp.components.entities.projects import find_kind_names, find_listed_applications
+from kg.nlp.components.entities.short_forms import declared_short_forms
+from kg.nlp.mention import Mention, doc_text
+from kg.schema import ENTERPRISE, OFFICIAL, ORGANIZATION, PROGRAM, PROJECT, REGION
+
+
+class EntityRecognizer:
+    """Finds the non-region, non-official entities and writes ``doc.ents``."""
+
+    def __init__(self) -> None:
+        # The families' patterns are built with the pipeline (in a fork server, once for all workers).
+        for patterns in (kind_patterns, enterprise_patterns, initiative_regex, strategy_regex, department_regex,
+                         known_organizations, institution_endings):
+            patterns()
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        bounds = frozenset(doc.to_array([IDX]).tolist()) | {len(text)}    # jieba's word starts in the text
+        found: list[Mention] = list(doc._.kg_mentions or [])
+        found += find_strategies(text)
+        found += find_organizations(text, found, bounds)
+        found += find_enterprises(text, [m for m in found if m.label == REGION], bounds)
+        found += find_kind_names(text, bounds)
+        found += find_listed_applications(text, bounds)
+        found += find_quoted(text, found)
+        short, declared = declared_short_forms(text, found)
+        if declared:     # （以下简称“小商品城”）: the bracket names no entity of its own
+            found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in declared)]
+        found += short
+        found += find_trade_names(text, found)
+        found = [m for m in found if not (m.label == ORGANIZATION and text[m.end:m.end + 1] == "门")]
+        mentions = _settle(found)
+        doc._.kg_mentions = mentions
+        set_ents(doc, [m for m in mentions if not m.attrs.get("nested")])
+        return doc
+
+
+PRIORITY = {OFFICIAL: 7, REGION: 3, ORGANIZATION: 6, ENTERPRISE: 4, PROJECT: 5, PROGRAM: 5}
+
+
+def _settle(found: list[Mention]) -> list[Mention]:
+    """Resolve overlaps: the longer span wins; nested mentions are kept but marked."""
+    order = sorted(found, key=lambda m: (-(m.end - m.start), -PRIORITY[m.label], m.start))
+    starts: list[int] = []          # the kept spans, which never overlap, sorted by start
+    top: list[Mention] = []
+    out: list[Mention] = []
+    for m in order:
+        k = bisect_left(starts, m.end)
+        clash = []
+        while k > 0 and top[k - 1].end > m.start:
+            k -= 1
+            clash.append(top[k])
+        if not clash:
+            k = bisect_left(starts, m.start)
+            starts.insert(k, m.start)
+            top.insert(k, m)
+            out.append(m)
+        elif len(clash) == 1 and clash[0].start <= m.start and m.end <= clash[0].end:
+            if clash[0].start == m.start and clash[0].end == m.end:
+                continue                      # same span found twice
+            m.attrs["nested"] = True
+            m.attrs["inside"] = clash[0].key
+            out.append(m)
+        # partial overlaps of a shorter span are dropped
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def set_ents(doc: Doc, mentions: list[Mention]) -> None:
+    """Split tokens at mention boundaries, then set ``doc.ents`` to exactly those spans.
+
+    Only the tokens a boundary falls inside are visited: walking every token
+    (each a new Python object) cost more than the whole recognizer.
+    """
+    cuts = sorted({b for m in mentions for b in (m.start, m.end)})
+    if cuts:
+        text = doc_text(doc)
+        starts = doc.to_array([IDX]).tolist()
+        inner_cuts: dict[int, list[int]] = {}
+        for c in cuts:
+            i = bisect_right(starts, c) - 1
+            if i >= 0 and starts[i] != c:
+                inner_cuts.setdefault(i, []).append(c)
+        if inner_cuts:
+            with doc.retokenize() as retok:
+                for i, inner in inner_cuts.items():
+                    tok = doc[i]
+                    end = tok.idx + len(tok)
+                    inner = [c for c in inner if c < end]
+                    if not inner:
+                        continue
+                    bounds = [tok.idx, *inner, end]
+                    orths = [text[a:b] for a, b in zip(bounds, bounds[1:])]
+                    retok.split(tok, orths, [(tok, 0)] * len(orths))
+    # Every mention boundary is now a token boundary: map characters to tokens.
+    starts = doc.to_array([IDX]).tolist()
+    starts.append(len(doc_text(doc)))
+
+    def token_at(c: int) -> int | None:
+        k = bisect_left(starts, c)
+        return k if k < len(starts) and starts[k] == c else None
+
+    spans = []
+    for m in mentions:          # non-overlapping (see _settle), so no filtering is needed
+        i, j = token_at(m.start), token_at(m.end)
+        if i is not None and j is not None and i < j:
+            spans.append(Span(doc, i, j, label=m.label.upper(), kb_id=m.name))
+    doc.set_ents(spans, default="outside")
+
+
+@Language.factory("kg_entities", requires=["doc._.kg_mentions"], assigns=["doc.ents", "doc._.kg_mentions"])
+def make_entity_recognizer(nlp: Language, name: str) -> EntityRecognizer:
+    return EntityRecognizer()

@@ -1,0 +1,204 @@
+"""Recognize enterprises: registered names, brands, listed and signed companies, trade names.
+
+A registered name is region + trade name + industry + form (…有限公司, …集团,
+``enterprise_suffixes.txt``); brands (``brands.txt``) are names of their own.
+Companies also come listed before a cue (X、Y等头部企业), signed (签约X、Y等项目),
+or after 企业 (企业X共建…). A later stretch of a company's trade name
+(锐芯微电子 of 四川锐芯微电子科技有限公司) names the company again.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_left
+from collections import Counter
+
+from kg.nlp.components.entities.kinds import kind_patterns
+from kg.nlp.components.entities.short_forms import after_short_form
+from kg.nlp.gazetteer import gazetteer
+from kg.nlp.lexicon import alternation, read_lines
+from kg.nlp.mention import Mention
+from kg.nlp.names import BOUNDARY, cjk, generic_heads, inner_verbs, left_extent, stops, unquote
+from kg.schema import ENTERPRISE, ORGANIZATION, PROJECT, REGION
+
+ENTERPRISE_LIST_CUE = re.compile(r"等(?:头部|龙头|骨干|重点|链主型|优质)?(?:企业|公司|国企央企|央企|国企)")
+PLACE_IN_BRACKETS_ANY = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[)）]")
+PLACE_IN_BRACKETS = re.compile(PLACE_IN_BRACKETS_ANY.pattern + "$")   # ends where the company suffix starts
+# A quoted sentence before 公司 (“…这就是高新区速度。”公司总经理) is no company name.
+SENTENCE_PUNCT = re.compile(r"[。！？，；,;!?]")
+# 区级强村公司, 省级平台公司: a level names a kind of company, not one.
+LEVEL_LEAD = re.compile(r"(?:国家|省|市|区|县|镇|乡|村)级")
+SIGNED_CUE = re.compile(r"(签约|引进|新引进|新增|落户|招引)")
+
+
+@functools.lru_cache(maxsize=1)
+def enterprise_patterns() -> dict[str, re.Pattern]:
+    """``brand`` (``brands.txt``), ``company`` and ``company_end`` (``enterprise_suffixes.txt``)."""
+    return {
+        "brand": re.compile(alternation(read_lines("brands.txt"))),
+        "company": re.compile(alternation(read_lines("enterprise_suffixes.txt"))),
+        "company_end": re.compile(f"(?:{alternation(read_lines('enterprise_suffixes.txt'))})$"),
+    }
+
+
+def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) -> list[Mention]:
+    """Companies by their suffix (…有限公司, …集团) or brand, listed before a cue (X、Y等头部企业), signed
+    (签约X、Y等项目) or named after 企业 (企业X共建…).
+
+    ``regions`` are the region mentions (a registered name may start at one);
+    ``bounds`` are the word starts of the segmenter (see :func:`kg.nlp.names.left_extent`).
+    """
+    out = []
+    region_starts = sorted({r.start for r in regions})
+    region_at = {r.start: r for r in regions if r.region is not None and not r.attrs.get("nested")}
+    for m in enterprise_patterns()["brand"].finditer(text):
+        out.append(Mention(m.start(), m.end(), ENTERPRISE, m.group(), "enterprise_brand"))
+    for m in enterprise_patterns()["company"].finditer(text):
+        # 信达生物制药（苏州）有限公司: the place of a branch, in brackets before the suffix.
+        place = PLACE_IN_BRACKETS.search(text, max(0, m.start() - 8), m.start())
+        before = place.start() if place else m.start()
+        start = left_extent(text, before, max_len=24, bounds=bounds)
+        if start > 2 and text[start - 1] in ")）":
+            # 彩虹（合肥）液晶玻璃有限公司: the place in brackets after the trade name
+            inner = PLACE_IN_BRACKETS.search(text, max(0, start - 8), start)
+            trade = left_extent(text, inner.start(), max_len=10, bounds=bounds) if inner else -1
+            if trade >= 0 and inner.start() - trade >= 2:
+                start = trade
+        if start > 0:
+            start = _registered_start(text, start, region_starts)
+        start = _after_location(start, before, region_at)
+        lead = _classifier_lead().match(text, start, before)       # 外资企业|晓星集团
+        if lead and before - lead.end() >= 2:
+            start = lead.end()
+        name = unquote(text[start:m.end()])
+        core = name[: before - m.end()]
+        if start < 0 or len(core) < 2 or not cjk(name[0]) or core in generic_heads() or LEVEL_LEAD.match(core) \
+                or SENTENCE_PUNCT.search(core) \
+                or core[-1] in "和与及的等":         # 国有资源和证券: 证券 is a thing here
+            continue
+        aliases = ()
+        if name.startswith("国资"):
+            aliases = (name[2:],)
+        out.append(Mention(start, m.end(), ENTERPRISE, name, "enterprise_suffix", aliases))
+    # X、Y等头部企业 / 签约X等项目 / 企业X
+    for m in ENTERPRISE_LIST_CUE.finditer(text):
+        out += listed_before(text, m.start(), "enterprise_listed", bounds=bounds)
+    for m in re.finditer(r"等[^，。；、\n]{0,16}?项目", text):
+        head = text[max(0, m.start() - 16):m.start()]
+        if SIGNED_CUE.search(head):
+            for e in listed_before(text, m.start(), "enterprise_signed", bounds=bounds):
+                if not kind_patterns()["kind"].search(e.name[-4:]):
+                    out.append(e)
+    for m in re.finditer(r"(?:下属企业|企业)([\u4e00-\u9fff]{2,6}?)(?=共建|合作|投资|建设|打造|签约|落户)", text):
+        out.append(Mention(m.start(1), m.end(1), ENTERPRISE, m.group(1), "enterprise_apposition"))
+    return out
+
+
+def find_trade_names(text: str, found: list[Mention]) -> list[Mention]:
+    """Later mentions of a company by its trade name: 四川锐芯微电子科技有限公司 … 锐芯微电子投资….
+
+    The trade name is what follows the region prefix (and a place in brackets).
+    A later stretch that starts with its first two characters and goes on with
+    characters of the name, in order (瑞能重装 of 德阳瑞能重型装备…), three or more in
+    all, names the company where it ends a word (a verb or punctuation follows) or
+    opens a project's name (醇窖酒业数字化勾调中心). Not inside another name, and
+    not when two companies of the text share the two characters. The stretch is
+    no alias of the company: across documents it may name another.
+    """
+    regions = {m.start: m for m in found if m.label == REGION and m.region is not None}
+    names = [m for m in found if m.label in (ENTERPRISE, ORGANIZATION)]
+    project_starts = {m.start for m in found if m.label == PROJECT}
+    cores: list[tuple[Mention, str]] = []
+    for m in found:
+        if m.label != ENTERPRISE or m.rule != "enterprise_suffix":
+            continue
+        core, pos = m.name, m.start
+        while (r := regions.get(pos)) is not None and r.end < m.end:     # 四川|泸州|醇窖酒业…
+            core, pos = core[r.end - pos:], r.end
+        suffix = enterprise_patterns()["company_end"].search(core)
+        core = PLACE_IN_BRACKETS_ANY.sub("", core[: suffix.start()] if suffix else core)
+        if len(core) >= 3 and cjk(core[0]) and cjk(core[1]):
+            cores.append((m, core))
+    heads = Counter(core[:2] for core in {m.name: core for m, core in cores}.values())   # per company
+    out: list[Mention] = []
+    for m, core in cores:
+        if heads[core[:2]] > 1:
+            continue                      # 重庆新视通汽车… and 万州新视通食品…: whose is 新视通?
+        declared_end = after_short_form(text, m.end)
+        for hit in re.finditer(re.escape(core[:2]), text):
+            k = hit.start()
+            if m.start <= k < declared_end:
+                continue          # the name itself, or its short form declared in brackets
+            end, rest = k + 2, iter(core[2:])
+            while end < len(text) and cjk(text[end]) and text[end] in rest:
+                end += 1
+            if end - k < 3 or any(n.start <= k < n.end for n in names):
+                continue
+            if k in project_starts or not cjk(text[end:end + 1]) or stops().match(text, end):
+                # Not an alias: another text's 新视通 may be another company.
+                out.append(Mention(k, end, ENTERPRISE, m.name, "enterprise_trade_name",
+                                   attrs={"not_alias": True}))
+    return out
+
+
+def listed_before(text: str, end: int, rule: str, label: str = ENTERPRISE, *,
+                  bounds: frozenset[int]) -> list[Mention]:
+    """Items of a 、-list ending at ``end``."""
+    # left_extent stops at 、; extend over list separators.
+    items, s = [], end
+    while True:
+        st = left_extent(text, s, max_len=12, bounds=bounds)
+        if st < 0:
+            break
+        name = text[st:s]
+        if 2 <= len(name) <= 10 and cjk(name[0]):
+            items.append(Mention(st, s, label, unquote(name), rule))
+        if st > 0 and text[st - 1] == "、":
+            s = st - 1
+            continue
+        break
+    return items
+
+
+@functools.lru_cache(maxsize=1)
+def _classifier_lead() -> re.Pattern:
+    return re.compile(f"(?:{alternation(read_lines('enterprise_classifiers.txt'))})企业")
+
+
+def _after_location(start: int, end: int, region_at: dict[int, Mention]) -> int:
+    """Skip a location written before a registered name: 襄阳高新区|湖北汉江智行汽车科技有限公司.
+
+    A region followed by one that it does not contain starts the name anew; a
+    region followed by its own part (金华市|金东…) is the name's own prefix.
+    """
+    r = region_at.get(start)
+    while r is not None and r.end < end:
+        nxt = region_at.get(r.end)
+        if nxt is None:
+            break
+        if not gazetteer().is_within(nxt.region, r.region):
+            return nxt.start
+        r = nxt
+    return start
+
+
+def _registered_start(text: str, start: int, region_starts: list[int]) -> int:
+    """Where a company name cut at an industry word really starts: at its region.
+
+    A registered company name is region + trade name + industry + form, and the
+    industry may be a verb the name grammar stops at: 金华市金东城市|建设投资集团有限公司.
+    When only such words (``name_inner_verbs.txt``) lie between a region mention
+    and the cut, the name starts at the region.
+    """
+    inner = inner_verbs()
+    if not any(text.startswith(v, start - len(v)) for v in inner):
+        return start
+    lo = bisect_left(region_starts, start - 14)
+    for r in region_starts[lo:bisect_left(region_starts, start)]:
+        span = text[r:start]
+        if any(ch in BOUNDARY for ch in span):
+            continue
+        if all(m.group() in inner for m in stops().finditer(span)):
+            return r
+    return start

@@ -1,0 +1,123 @@
+"""Recognize programs that no kind word names: provincial initiatives, strategies, quoted names.
+
+``数字重庆建设``, ``平安浙江`` (an initiative prefix + a province), the national
+strategies of ``strategies.txt``, and quoted names (“三服务”活动), which are
+programs or projects by what surrounds the quotes. Programs named by a kind
+word (…行动, …工程) are found with projects (:mod:`.projects`); what makes a
+program kind weak (机制, 体系) and a coined system (河长制) is said here.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from kg.nlp.gazetteer import gazetteer, short_forms
+from kg.nlp.lexicon import alternation, read_lines
+from kg.nlp.mention import Mention
+from kg.nlp.names import BOUNDARY, lead_strips, quote_nouns, quoted_spans, stops, unquote
+from kg.schema import ENTERPRISE, ORGANIZATION, PROGRAM, PROJECT
+
+# Kinds that make a program only when the name is quoted or coined (机制, 体系…):
+# unquoted they are mostly descriptions (招商引资评审机制).
+WEAK_PROGRAM_KINDS = {"改革", "机制", "体制", "体系", "模式", "工作法", "战略", "活动", "大比武", "考评",
+                      "对标分析", "制", "集成改革", "矩阵"}
+PROGRAM_VERBS = ("实施", "推进", "推行", "开展", "深化", "强化", "建立", "探索", "启动", "落实", "推广",
+                 "抓实", "承接", "狠抓", "试点", "迭代实施", "大力实施", "创新实施", "率先实施", "全面推行",
+                 "深入实施", "深入开展", "启动实施")
+PROJECT_VERBS = ("上线", "搭建", "研发", "开发", "建成", "投用", "上架")
+SLOGAN = re.compile(r"^[一二三四五六七八九十两百千万\d]+(?:个|大|项|条|号)[\u4e00-\u9fff]{0,4}$|第一$|^[^\u4e00-\u9fff]*$")
+QUOTE_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·]{1,6}")
+CLAUSE_SPLIT = re.compile(r"[，。、；：,;:\n]")
+
+
+@functools.lru_cache(maxsize=1)
+def strategy_regex() -> re.Pattern:
+    """The named strategies of ``strategies.txt``."""
+    return re.compile(alternation(read_lines("strategies.txt")))
+
+
+@functools.lru_cache(maxsize=1)
+def initiative_regex() -> re.Pattern:
+    """数字重庆建设, 平安浙江: an initiative prefix + 中国 or a province-level name."""
+    names = {"中国"}
+    for r in gazetteer().by_code.values():
+        if r.level == "province" and not r.until:
+            names.update(f for f in short_forms(r.name, r.level) if len(f) >= 2)
+    prefixes = alternation(read_lines("initiative_prefixes.txt"))
+    return re.compile(rf"(?P<base>(?:{prefixes})(?:{alternation(names)}))(?:建设)?"
+                      r"(?![\u4e00-\u9fff]{0,6}(?:公司|集团|中心|大学|学院|医院))")
+
+
+def find_strategies(text: str) -> list[Mention]:
+    """Provincial initiatives (数字重庆建设, 平安浙江) and national strategies (``strategies.txt``)."""
+    out = []
+    for m in initiative_regex().finditer(text):
+        aliases = (m.group("base"),) if m.group("base") != m.group() else ()
+        out.append(Mention(m.start(), m.end(), PROGRAM, m.group(), "program_province_initiative", aliases))
+    for m in strategy_regex().finditer(text):
+        end = m.end() + 2 if text.startswith("建设", m.end()) and not m.group().endswith("建设") else m.end()
+        aliases = (text[m.start():end],) if end != m.end() else ()
+        out.append(Mention(m.start(), end, PROGRAM, m.group(), "program_strategy", aliases))
+    return out
+
+
+# -- quoted names without a kind word ---------------------------------
+def find_quoted(text: str, found: list[Mention]) -> list[Mention]:
+    """Quoted names without a kind word: a program or a project by what follows or precedes the quotes
+    (“三服务”活动, 上线“浙里办”); ``found`` are the mentions so far, whose spans are not named again."""
+    covered = [(m.start, m.end) for m in found if m.label in (PROJECT, PROGRAM, ENTERPRISE, ORGANIZATION)]
+    spans = quoted_spans(text)
+    out = []
+    i = 0
+    while i < len(spans):
+        # group adjacent quotes: “A”“B”“C”
+        group = [spans[i]]
+        while i + 1 < len(spans) and spans[i + 1][0] == group[-1][1]:
+            i += 1
+            group.append(spans[i])
+        i += 1
+        gs, ge = group[0][0], group[-1][1]
+        label = _quoted_label(text, gs, ge)
+        if label is None:
+            continue
+        for s, e in group:
+            inner = text[s + 1:e - 1]
+            if any(cs <= s + 1 and e - 1 <= ce for cs, ce in covered) or SLOGAN.search(inner) or len(inner) < 2:
+                continue
+            # “红黄绿蓝”四色督办: a short tail after the quote belongs to the name.
+            tail = QUOTE_TAIL.match(text, e, e + 7) if len(group) == 1 else None
+            name, end = inner, e
+            if tail and not stops().match(tail.group()) and text[tail.end():tail.end() + 1] in BOUNDARY:
+                name, end = inner + tail.group(), tail.end()
+            aliases = (inner,) if name != inner else ()
+            out.append(Mention(s, end, label, unquote(name), f"{label}_quoted", aliases))
+    return out
+
+
+def _quoted_label(text: str, gs: int, ge: int) -> str | None:
+    after = text[ge:ge + 12]
+    if after.startswith(quote_nouns()):
+        return None           # 省委“…”要求, 探索“…”做法: described, not named
+    if re.match(r"(?:等)?(?:\d+个|[一二三四五六七八九十]个)?[\u4e00-\u9fff]{0,4}?"
+                r"(?:专项行动|行动|试点|机制|工程|改革|活动|模式|体系|工作法|制度)", after):
+        return PROGRAM
+    before = text[max(0, gs - 12):gs]
+    clause = CLAUSE_SPLIT.split(before)[-1]
+    while (adverb := next((a for a in lead_strips() if clause.endswith(a)), None)) is not None:
+        clause = clause[: -len(adverb)]      # 抓实常态化“三服务”: the verb is before the adverb
+    if any(clause.endswith(v) for v in PROJECT_VERBS) or re.search(r"(?:上线|搭建)$", clause):
+        return PROJECT
+    if any(clause.endswith(v) for v in PROGRAM_VERBS):
+        return PROGRAM
+    return None
+
+
+def coined_system(text: str, start: int, core: str, kind: str) -> bool:
+    """An unquoted …制 that is a named system: 河长制, or a long name a program verb introduces.
+
+    ``建立重大项目专班攻坚制``: the verb and the length make it coined; 所有制 is not.
+    """
+    if kind != "制":
+        return False
+    return core.endswith("长") or (len(core) >= 6 and text[max(0, start - 4):start].endswith(PROGRAM_VERBS))

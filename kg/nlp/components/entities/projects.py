@@ -1,0 +1,175 @@
+"""Recognize projects, and programs, by the kind word that ends their name; listed applications.
+
+``数字经济产业园``, ``“浙里办”应用``, ``“千万工程”``, ``渝自和渝毕城际``: a name runs left
+from its kind word (``project_kinds.txt``, ``program_kinds.txt``, see
+:mod:`.kinds`) as far as the name grammar allows (:func:`kg.nlp.names.left_extent`);
+the kind word says whether it is a project or a program. Weak kinds (项目, 中心;
+机制, 体系) name something only when quoted or coined. Applications listed before
+a count (五环智控、亲农在线等10余个特色应用) are projects too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.nlp.components.entities.enterprises import listed_before
+from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
+from kg.nlp.components.entities.programs import SLOGAN, WEAK_PROGRAM_KINDS, coined_system
+from kg.nlp.mention import Mention
+from kg.nlp.names import (
+    CLOSE_QUOTES, OPEN_QUOTES, cjk, cjk_or_alnum, generic_heads, lead_strips, left_extent, stops, unquote,
+)
+from kg.schema import ORGANIZATION, PROGRAM, PROJECT
+
+WEAK_PROJECT_KINDS = {"项目", "二期", "三期", "四期", "五期", "城", "谷", "中心", "平台", "系统", "应用",
+                      "商圈", "园区", "枢纽", "基础设施", "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
+# A project "name" that starts with a level or a count, or is followed by a count, names
+# a category of things: 打造国家级旅游度假区, 建设四大服务出口基地, 建成康养景区12个.
+CATEGORY_LEAD = re.compile(r"国家级|省级|世界级|全球|[一二三四五六七八九十两]大")
+COUNT_AFTER = re.compile(r"[\d０-９.]+[万千]?余?(?:个|家|处|座|所|条|项|亩|平方米|公里)")
+# Between quoted members and their kind word: “甲”“乙”3个专项行动, “甲”“乙”两大工程.
+MEMBER_COUNT = re.compile(r"(?:[\d]+|[一二三四五六七八九十两]+)(?:个|大|项|类|条|张)?|等|等\d+个")
+APPLICATION_LIST_CUE = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)(?:余|多)?(?:个|项|款)"
+                                  r"[\u4e00-\u9fff]{0,6}?(?:应用|应用场景|平台|小程序|APP|App|app)")
+QUOTED = re.compile(r"“([^”]+)”")
+# Lines named by short forms share their kind words when coordinated: 渝自和渝毕城际, 渝西和成达万高铁.
+LINE_KINDS = {"城际", "铁路", "高铁", "高速", "高速公路", "公路", "轨道交通", "快速路"}
+COORDINATED = re.compile(r"([\u4e00-\u9fff]{2,4})[和及与]([\u4e00-\u9fff]{4,})")
+LEAD_QUOTES = re.compile(r"^(?:“[^”]+”)+")
+AFTER_NAME = re.compile(r"主体|营收|竣工|投运|投产|完成|计划|预计|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
+                        r"纳入|获批|入选|获评|成为|基本|全面|累计|今年|上半年|年内|实现|等|已|正|将|于|内|成立|落户|和|并")
+
+
+def find_kind_names(text: str, bounds: frozenset[int]) -> list[Mention]:
+    """Projects and programs named by the kind word that ends them (…产业园, …工程, …行动).
+
+    ``bounds`` are the word starts of the segmenter (see :func:`kg.nlp.names.left_extent`).
+    """
+    out = []
+    kinds = kind_patterns()["kinds"]
+    generic = tuple(generic_heads())
+    for m in kind_patterns()["kind"].finditer(text):
+        kind, ks, ke = m.group(), m.start(), m.end()
+        label = kinds[kind]
+        attrs: dict = {"kind": kind}
+        aliases: list[str] = []
+        nxt = text[ke:ke + 1]
+        if label == PROGRAM and kind == "试点" and nxt in ("县", "区", "市", "镇"):
+            aliases.append(unquote(text[ks:ke + 1]))
+        elif cjk(nxt) and not (len(kind) > 1 and ks > 0 and text[ks - 1] in CLOSE_QUOTES) \
+                and not _may_follow(text, ke, kind):
+            continue          # the kind word is a modifier here: 中心城区, 铁路运价, 工程师, 制造
+        start = left_extent(text, ks, max_len=30 if label == PROGRAM else 20, bounds=bounds)
+        if start < 0:
+            continue
+        inner_quote = start > 0 and text[start - 1] in OPEN_QUOTES and text[ke:ke + 1] in CLOSE_QUOTES
+        if inner_quote:
+            core = text[start:ks]
+            if len(core) < 2 or SLOGAN.search(core + kind):
+                # “一号工程”, “五大体系”: the name is what the quote qualifies.
+                outer = left_extent(text, start - 1, max_len=24, min_core=1, bounds=bounds)
+                if outer >= 0 and outer < start - 1:
+                    aliases.append(unquote(text[outer:start - 1]))
+                    start = outer
+                elif len(core) < 2:
+                    continue
+            else:
+                attrs["quoted"] = True
+        raw = text[start:ke + (1 if inner_quote else 0)]
+        groups = QUOTED.findall(raw)
+        lead_quotes = LEAD_QUOTES.match(raw)
+        between = raw[lead_quotes.end():len(raw) - len(kind)] if lead_quotes else ""
+        if len(groups) >= 2 and lead_quotes and between and not MEMBER_COUNT.fullmatch(between) \
+                and all(SLOGAN.search(g) for g in groups):
+            # “T+1”“1+T”双向流通体系: codes, not names, that qualify one system
+            name = "、".join(groups) + raw[lead_quotes.end():]
+            out.append(Mention(start, ke, label, name, f"{label}_kind_word", (), dict(attrs)))
+            continue
+        if len(groups) >= 2 and lead_quotes:
+            for g in groups:       # “甲”“乙”3个专项行动: each quoted name is one
+                gs = text.index("“" + g + "”", start) + 1
+                if not SLOGAN.search(g):
+                    out.append(Mention(gs, gs + len(g), label, g, f"{label}_quoted_list", (), dict(attrs)))
+            continue
+        name = unquote(raw)
+        core = name[: -len(kind)] if name.endswith(kind) else name
+        quoted = inner_quote or any(q in raw for q in OPEN_QUOTES)
+        if len(core) < 2 or not cjk_or_alnum(core[0]) or core[-1] in "个家项" \
+                or (core.endswith(generic) and not quoted and _generic_core(core, kind, generic)) \
+                or stops().fullmatch(core) \
+                or core in lead_strips():
+            continue
+        if not quoted:
+            if label == PROGRAM and kind in WEAK_PROGRAM_KINDS and not coined_system(text, start, core, kind):
+                continue
+            if label == PROJECT and kind in WEAK_PROJECT_KINDS and (len(core) < 3 or core in kinds):
+                continue          # 产业园二期, 园区项目: a kind word is no name
+            if label == PROJECT and (CATEGORY_LEAD.match(name) or COUNT_AFTER.match(text, ke)):
+                continue      # 国家级旅游度假区, 四大…基地, 康养景区12个: a category, not a name
+        if label == PROJECT and text.startswith("成立", ke) and kind.endswith("中心"):
+            label = ORGANIZATION
+        q = QUOTED.findall(raw)
+        if len(q) == 1 and q[0] != name and not SLOGAN.search(q[0]):
+            aliases.append(q[0])
+        if label == PROJECT and name.endswith("项目") and len(name) > 4:
+            aliases.append(name[:-2])
+        members = _coordinated_lines(name) if label == PROJECT and kind in LINE_KINDS \
+            and raw == name else None
+        if members:           # 渝自和渝毕城际: two lines sharing their kind words
+            for a, b, member in members:
+                out.append(Mention(start + a, start + b, label, member, f"{label}_coordinated", (), dict(attrs)))
+            continue
+        out.append(Mention(start, ke, label, name, f"{label}_kind_word",
+                           tuple(a for a in dict.fromkeys(aliases) if a != name), attrs=attrs))
+    return out
+
+
+def _may_follow(text: str, pos: int, kind: str) -> bool:
+    """May this CJK text follow the end of a project name (a verb, a stage word…)?"""
+    if kind in ("城", "谷", "制"):
+        return bool(stops().match(text, pos)) or text.startswith(("建设", "等"), pos)
+    if kinds_of(kind) == PROGRAM and not stops().match(text, pos) and not AFTER_NAME.match(text, pos):
+        return not cjk(text[pos:pos + 1]) or text[pos] in "为在和与及等的"
+    return bool(stops().match(text, pos) or AFTER_NAME.match(text, pos))
+
+
+def find_listed_applications(text: str, bounds: frozenset[int]) -> list[Mention]:
+    """五环智控、亲农在线等10余个特色应用: the listed items are applications (projects)."""
+    out = []
+    for m in APPLICATION_LIST_CUE.finditer(text):
+        out += listed_before(text, m.start(), "project_listed", PROJECT, bounds=bounds)
+    return out
+
+
+def _generic_core(core: str, kind: str, generic: tuple[str, ...]) -> bool:
+    """Is a core that ends in a generic word (…产业, …重点) no name before this kind word?
+
+    Before 项目 or 中心 it is (汽车产业项目); before a kind that names a place
+    (基地, 产业园) only when little is left before the generic word: 芯视界光学膜产业基地 is
+    a name, 新兴产业基地 is not.
+    """
+    if kind in WEAK_PROJECT_KINDS or kinds_of(kind) != PROJECT:
+        return True
+    rest = min((core[: -len(g)] for g in generic if core.endswith(g)), key=len)
+    return len(rest) < 3 or rest.endswith(generic) or bool(CATEGORY_LEAD.match(rest))
+
+
+def _coordinated_lines(name: str) -> list[tuple[int, int, str]] | None:
+    """Members of ``渝自和渝毕城际``: short names joined by 和 sharing the kind words at the end.
+
+    Returns (start, end, name) of each member, offsets within ``name``; ``None`` when
+    the name is not such a coordination (the first part must be a short name of its own).
+    """
+    m = COORDINATED.fullmatch(name)
+    if not m:
+        return None
+    first, second = m.group(1), m.group(2)
+    kind_end = kind_patterns()["kind_end"]
+    cut = len(second)
+    # The longest kind word ending second[:cut] that leaves two characters: 城际铁路 → 铁路, 城际.
+    while (k := kind_end.search(second, 2, cut)) is not None:
+        cut = k.start()
+    proper, head = second[:cut], second[cut:]
+    if not head or not 2 <= len(proper) <= 4 or kind_end.search(first):
+        return None
+    return [(0, len(first), first + head), (m.start(2), len(name), second)]
