@@ -1,1 +1,6 @@
-"""Stages 2-4 on spaCy: segment (jieba), recognize (entities), relate (relations)."""
+"""Stage 2, nlp: a Document to its entities and relations (:func:`kg.nlp.extract.extract`), on spaCy.
+
+Segment (tokenizer.py: jieba's words), lay out (layout.py: lines and sentences),
+recognize and relate (components/), with the discourse stage (discourse.py:
+sections, speakers, whose each sentence is) between them.
+"""

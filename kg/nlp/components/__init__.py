@@ -1,1 +1,3 @@
-"""spaCy components, one per stage: kg_titles, kg_entities (recognize), kg_relations (relate)."""
+"""spaCy components, in pipeline order: ``kg_regions`` (regions.py), ``kg_titles`` (titles.py: officials
+and their posts), ``kg_entities`` (entities/: one module per entity family), ``kg_project_attributes``
+(attributes.py) and ``kg_relations`` (relations/: one module per relation family)."""

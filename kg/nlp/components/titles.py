@@ -1,11 +1,12 @@
-"""Recognize officials through their titles, and the sections their speeches head.
+"""Recognize officials through their titles, and the title lines that head their speeches.
 
 A title chain is a list of posts, each ``unit + body + role``:
 ``宁波市委常委、鄞州区委书记 沈敏`` is ``宁波市|委|常委`` and ``鄞州区|委|书记``.
 The unit is a region (possibly left implicit: ``区政府副区长`` after
 ``永川区委常委`` means 永川区; ``市委常委`` at a meeting of 重庆 means 重庆市) or
 an organization (``市商务委|党组|书记``). A speaker's title line heads a
-section: everything until the next speech is about the speaker's region.
+section: everything until the next speech is about the speaker's region
+(the sections are cut by :func:`kg.nlp.discourse.speech_sections`).
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.components.regions import ZONE_SUFFIXES
+from kg.nlp.discourse import speech_sections
 from kg.nlp.gazetteer import Region, gazetteer, short_forms
-from kg.nlp.layout import MIN_BODY_LINE, Line, lines, strip_heading_marks
+from kg.nlp.layout import lines, strip_heading_marks
 from kg.nlp.lexicon import alternation, read_lines, read_table
-from kg.nlp.mention import Mention, Position, Section, doc_text
+from kg.nlp.mention import Mention, Position, doc_text
 from kg.schema import OFFICIAL, ORGANIZATION, REGION
 
 IMPLICIT = {"省": "province", "自治区": "province", "市": "city", "区": "county", "县": "county", "州": "city",
@@ -213,7 +215,7 @@ class TitleParser:
                 positions.extend(pos)
         doc._.kg_mentions = (doc._.kg_mentions or []) + mentions
         doc._.kg_positions = positions
-        doc._.kg_sections = self._sections(text, title_lines)
+        doc._.kg_sections = speech_sections(text, title_lines)
         return doc
 
     # -- title lines ------------------------------------------------------
@@ -371,46 +373,6 @@ class TitleParser:
             if self.gr["follow"].match(text, end):
                 return cand
         return None
-
-    # -- sections ---------------------------------------------------------
-    def _sections(self, text: str, title_lines) -> list[Section]:
-        """A speech runs from its heading lines to the next speech's heading lines."""
-        if not title_lines:
-            return []
-        all_lines = lines(text)
-        if _signed_at_the_end(all_lines, title_lines):
-            # The speaker's line closes each speech: its body is what precedes it.
-            sections, prev = [], 0
-            for s, e, speaker, subject in title_lines:
-                sections.append(Section(prev, e, subject, speaker, s, e))
-                prev = e
-            return sections
-        starts = []
-        for s, e, speaker, subject in title_lines:
-            idx = next(i for i, ln in enumerate(all_lines) if ln.start == s)
-            head = idx
-            # Heading lines directly above the title line belong to the speech.
-            while head > 0 and len(all_lines[head - 1].text) < 40 and all_lines[head - 1].text[-1] not in "。！？；：":
-                head -= 1
-                if idx - head >= 3:
-                    break
-            starts.append(all_lines[head].start)
-        sections = []
-        for i, (s, e, speaker, subject) in enumerate(title_lines):
-            end = starts[i + 1] if i + 1 < len(title_lines) else len(text)
-            sections.append(Section(starts[i], end, subject, speaker, s, e))
-        return sections
-
-
-def _is_body(line: Line) -> bool:
-    return len(line.text) >= MIN_BODY_LINE or line.text.endswith(("。", "！", "？"))
-
-
-def _signed_at_the_end(all_lines: list[Line], title_lines) -> bool:
-    """Do the speakers' lines follow their speeches (a body before the first, none after the last)?"""
-    first, last = title_lines[0][0], title_lines[-1][1]
-    return any(_is_body(ln) for ln in all_lines if ln.end <= first) and \
-        not any(_is_body(ln) for ln in all_lines if ln.start >= last)
 
 
 @Language.factory("kg_titles", requires=["doc._.kg_mentions"],

@@ -1,0 +1,95 @@
+"""Relate entities: every relation is made by a named rule and carries its evidence.
+
+The rules (the ``rule`` attribute of each edge) are grouped by what they relate,
+one module each, where a new rule goes:
+
+- :mod:`.people`: ``governs``, ``serves_in``, ``leads`` (``title_*``: from a parsed title chain);
+- :mod:`.places`: ``part_of`` (``part_of_*``);
+- :mod:`.things`: ``hosts``, ``develops``, ``implements``, ``partners_with``.
+
+Who a sentence speaks for (a speech's speaker, an article's region, a region or
+organization the sentence opens with) is the discourse stage's (:mod:`kg.nlp.discourse`).
+The cue words of the rules are in ``kg/data/triggers.csv``.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.components.relations import people, places, things
+from kg.nlp.discourse import article_section
+from kg.nlp.gazetteer import gazetteer
+from kg.nlp.mention import Mention, doc_sentences, doc_text
+from kg.schema import GOVERNS, ORGANIZATION, PART_OF, SERVES_IN, RelationRecord
+
+
+class RelationExtractor:
+    """Applies the relation rules to a document's mentions, positions and sections."""
+
+    def __init__(self) -> None:
+        # Built with the pipeline (in a fork server, once for all workers).
+        gazetteer()
+        things.cues()
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        mentions: list[Mention] = [m for m in (doc._.kg_mentions or [])]
+        sents = doc_sentences(doc)
+        starts = [s for s, _ in sents]
+        rels: list[RelationRecord] = []
+
+        def sentence(m_start: int) -> tuple[int, int]:
+            i = bisect.bisect_right(starts, m_start) - 1
+            return sents[i] if i >= 0 else (0, len(text))
+
+        def add(h: Mention, rel: str, t: Mention, rule: str, ev: str) -> None:
+            if h.key != t.key:
+                rels.append(RelationRecord(h.key, rel, t.key, rule, ev.strip()))
+
+        for p in doc._.kg_positions or []:      # a post: who holds it, and the places its chain names
+            if p.unit is None:
+                continue
+            people.post_relations(p, add)
+            places.part_of_title_chain(p, doc._.kg_mentions, add)
+        places.part_of(text, mentions, doc, sentence, add)
+        sections = list(doc._.kg_sections or [])
+        if not sections:
+            sections = article_section(text, mentions)
+            doc._.kg_sections = sections
+        # Departments in titles (区发展改革委主任 X 介绍…) are not the subjects of their sentences.
+        titled = {p.unit.start for p in doc._.kg_positions or [] if p.unit is not None and p.unit.label == ORGANIZATION}
+        for sec in sections:
+            things.section_relations(text, sec, mentions, sents, titled, sentence, add)
+        things.name_relations(mentions, text, sentence, add)
+        things.located_relations(text, mentions, sentence, add)
+        doc._.kg_relations = _dedupe(rels)
+        return doc
+
+
+def _dedupe(rels: list[RelationRecord]) -> list[RelationRecord]:
+    """Each (head, relation, tail) once; no serves_in where the official governs that region;
+    no part_of from the speech's context for a region whose place the text states.
+
+    ``武义县委副书记、县长 陈晓峰``: the deputy secretary's post is outranked by the
+    county head's, so 陈晓峰 governs 武义县 and does not also serve in it.
+    """
+    governs = {(r.head, r.tail) for r in rels if r.relation == GOVERNS}
+    placed = {r.head for r in rels if r.relation == PART_OF and r.rule != "part_of_section"}
+    seen, out = set(), []
+    for r in rels:
+        k = (r.head, r.relation, r.tail)
+        if r.rule == "part_of_section" and r.head in placed:
+            continue          # 包河区大圩镇 said where 大圩镇 is; the article's city is no better
+        if k not in seen and not (r.relation == SERVES_IN and (r.head, r.tail) in governs):
+            seen.add(k)
+            out.append(r)
+    return out
+
+
+@Language.factory("kg_relations", requires=["doc._.kg_mentions", "doc._.kg_positions"],
+                  assigns=["doc._.kg_relations"])
+def make_relation_extractor(nlp: Language, name: str) -> RelationExtractor:
+    return RelationExtractor()

@@ -1,0 +1,91 @@
+"""Relations of places: part_of.
+
+- ``part_of_prefix``: 杭州市滨江区 → 滨江区 part_of 杭州市; 永川区发展改革委 part_of 永川区.
+- ``part_of_zone_name``: 永川综保区 → part_of 永川区 (a zone named after its region).
+- ``part_of_title_chain``: 宁波市委常委、鄞州区委书记 → 鄞州区 part_of 宁波市.
+- ``part_of_region_list``: the districts a city's meeting lists in its introduction.
+- ``part_of_section``: a division named in a speech about its ancestor, or the speech's
+  region named with its own ancestor (以桥头镇为例 in 石柱's speech).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.nlp.discourse import holds, within_prefix
+from kg.nlp.gazetteer import gazetteer
+from kg.nlp.mention import Mention, Position
+from kg.schema import ORGANIZATION, PART_OF, REGION
+
+
+def part_of_title_chain(p: Position, mentions: list[Mention] | None, add) -> None:
+    """A post's unit is part of the higher regions its title chain names before it."""
+    for outer in p.unit.attrs.get("within", []):
+        hi = _by_name(mentions, REGION, outer)
+        if hi is not None:
+            add(p.unit, PART_OF, hi, "part_of_title_chain", p.evidence)
+
+
+def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None:
+    """part_of_zone_name, part_of_prefix and part_of_region_list (see the module's docstring)."""
+    g = gazetteer()
+    regions = [m for m in mentions if m.label == REGION and m.region is not None]
+    confirmed = {m.key for m in regions if not m.attrs.get("nested")}
+    confirmed |= {p.unit.key for p in doc._.kg_positions or [] if p.unit is not None}
+    by_end = {m.end: m for m in regions}
+    for m in mentions:
+        if m.label not in (REGION, ORGANIZATION):
+            continue
+        prev = by_end.get(m.start)
+        if m.rule == "region_zone_grammar" and m.region is not None:
+            base = next((r for r in regions if r.region.adcode == m.region.parent and r.key != m.key), None)
+            if base is not None:       # 永川综保区 is 永川区's zone
+                s, e = sentence(m.start)
+                add(m, PART_OF, base, "part_of_zone_name", text[s:e])
+        if m.label == REGION and within_prefix(m, prev):
+            s, e = sentence(m.start)
+            add(m, PART_OF, prev, "part_of_prefix", text[s:e])
+        if m.label == ORGANIZATION:
+            # An organization named with its region: only a region the text also
+            # names on its own (丽水 inside 丽水农林技师学院 alone is not enough).
+            inner = [r for r in regions if m.start <= r.start and r.end <= m.end and r.key in confirmed
+                     and not m.name.endswith("大学") and r.region.level != "country"]   # 广西越南商会
+            if inner:
+                s, e = sentence(m.start)
+                add(m, PART_OF, inner[-1], "part_of_prefix", text[s:e])
+    # The districts listed in a meeting's introduction are part of its city.
+    ctx = doc._.kg_context or {}
+    anchor_code = ctx.get("province") or ctx.get("city")
+    anchor = [m for m in regions if m.region.adcode == anchor_code and not m.attrs.get("nested")]
+    if anchor:
+        for m in regions:
+            if m.rule in ("region_short_form", "region_gazetteer", "region_zone_grammar") and _in_list(text, m):
+                if m.region.adcode != anchor_code and (
+                        g.is_within(m.region, anchor[0].region) or m.region.parent == anchor_code):
+                    s, e = sentence(m.start)
+                    add(m, PART_OF, anchor[0], "part_of_region_list", text[s:e])
+
+
+def part_of_section(m: Mention, speaker: Mention, chain_start: dict[int, int | None], ev: str, add) -> None:
+    """A township named in a speech about the region holding it, or a city holding the speech's region."""
+    if m.label == REGION and m.region and speaker.region and m.key != speaker.key:
+        if holds(speaker.region, m.region) and m.region.level == "township" \
+                and chain_start.get(id(m)) is None:     # 包河区大圩镇: part of 包河区 only
+            add(m, PART_OF, speaker, "part_of_section", ev)
+        elif gazetteer().is_within(speaker.region, m.region) and m.region.level in ("city",):
+            add(speaker, PART_OF, m, "part_of_section", ev)
+
+
+def _in_list(text: str, m: Mention) -> bool:
+    from kg.nlp.components.regions import _in_region_list
+
+    before = text[max(0, m.start - 1):m.start]
+    return before in ("、", "，", ",", "：", ":", " ") and _in_region_list(text, m.start) or (
+        text[m.end:m.end + 1] == "、" and _in_region_list(text, m.start))
+
+
+def _by_name(mentions, label: str, name: str) -> Mention | None:
+    for m in mentions or []:
+        if m.label == label and m.name == name:
+            return m
+    return None

@@ -1,0 +1,258 @@
+"""Relations of things: hosts, develops, implements, partners_with.
+
+- ``hosts_speaker``: a project in a speech is hosted by the speaker's region;
+  an enterprise too when the sentence says it was introduced, signed, supported…,
+  but not a company named only as a project's owner (签约X总投资30亿元的Y项目).
+- ``implements_speaker``: a program in a speech is implemented by the speaker's region.
+  A sentence that starts with another region inside the speaker's (义乌市依托…) or with
+  an organization (市科技局联合…) is that one's: it hosts, implements and partners
+  there; in a speech the speaker still hosts and implements, in an article the
+  sentence's region takes over up to the next heading (see :mod:`kg.nlp.discourse`).
+- ``hosts_located``: 在履坦镇建设Y, 包河区大圩镇建成Y, Y落户金华开发区 → the region hosts Y.
+- ``implements_located``: 支持义乌市深化…试点 → the region implements the program it is said to carry out.
+- ``hosts_place_name``: 包河智能网联汽车测试场, 黄舣智能酿造基地 (with 黄舣镇 in the text) →
+  the county, zone or town the name opens with hosts it.
+- ``implements_named_body``: 中组部重点村分类管理试点 → 中组部 implements it.
+- ``develops_owner_name``: 上汽云计算中心 → 上汽 develops it.
+- ``develops_cobuild``: 与X共建Y / X投资30亿元的Y / X在包河布局的Y / 联合X打造Y → X develops Y.
+- ``develops_managing_body``: 成立Y管理局…建设XY → the managing body develops XY.
+- ``partners_cue``: 联合X, 与X共建/合作, 携手X, 对接X → the speaker partners with X.
+
+The cue words of these rules are in ``kg/data/triggers.csv``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from kg.nlp.components.entities.short_forms import after_short_form
+from kg.nlp.components.relations.places import part_of_section
+from kg.nlp.discourse import local_subjects, prefix_chains, region_chains
+from kg.nlp.lexicon import alternation, read_table
+from kg.nlp.mention import Mention, Section
+from kg.schema import (
+    DEVELOPS, ENTERPRISE, HOSTS, IMPLEMENTS, ORGANIZATION, PARTNERS_WITH, PROGRAM, PROJECT, REGION,
+)
+
+# Adverbs between a region and the verb that places a project there: 大圩镇已建成Y.
+ADVERBS = r"(?:已|还|正|先后|累计|新|加快|全力|成功|率先|正在|又)?"
+# Regions a trip or a list of markets names, not where something is: 赴东南亚参展, 到上海招商.
+NOT_LOCATED = re.compile(r"(?:赴|到|去|往|向|与|同|联合|携手|对接)$")
+# A measure between a verb and its project: 建设占地1200亩的Y, 打造总投资30亿元的Y.
+MODIFIER = re.compile(r"(?:占地|总投资|投资|规划面积|面积)[^，,。；;、的]{1,12}的")
+# The levels of region a project is placed in (not a province or city: those are the speaker's context).
+LOCAL_LEVELS = ("county", "township", "village", "zone")
+# Between a project and the verb that places it: Y，项目已落户R.
+PLACED_GAP = re.compile(r"[,，]?(?:该|这个)?(?:项目|企业|公司)?(?:已|将|正式|成功|顺利|已经|先后)*")
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> dict[str, re.Pattern]:
+    """The cue regexes of the relation rules, from the words of ``triggers.csv``."""
+    words: dict[str, list[str]] = {}
+    for row in read_table("triggers.csv", ("rule", "word")):
+        words.setdefault(row["rule"], []).append(row["word"])
+    alt = {rule: alternation(ws) for rule, ws in words.items()}
+    return {
+        "hosts_enterprise": re.compile(alt["hosts_enterprise"]),
+        "partners_before": re.compile(f"(?:{alt['partners_before']})$"),
+        "partners_after": re.compile(r"^(?:[、和及][\u4e00-\u9fffA-Za-z]{2,12})*(?:等[\u4e00-\u9fff]{0,6})?"
+                                     f"(?:{alt['partners_after']})"),
+        "develops_cobuild": re.compile(alt["develops_cobuild"]),
+        "develops_build": re.compile(f"(?:投资)?(?:{alt['develops_build']})"),
+        "located_build": re.compile(f"{ADVERBS}(?:{alt['hosts_located_build']})"),
+        "placed_at": re.compile(f"(?:{alt['hosts_placed_at']})$"),
+        "implements_located": re.compile(f"{ADVERBS}(?:{alt['implements_located']})"),
+    }
+
+
+# X投资30亿元的Y, X总投资3亿美元建设的Y, X投资建设的Y, X在包河布局的Y: X owns Y.
+OWNER = re.compile(r"(?:(?:总)?投资(?:约|超|近|逾)?[\d.]+[万亿]?(?:美元|元|欧元)?(?:人民币)?|投资|在[\u4e00-\u9fff]{2,8}?)"
+                   r"(?:打造|建设|兴建|新建|布局|投资建设)?的")
+MANAGING_BODY = re.compile(r"(?:管理局|管理委员会|管委会|建设指挥部|指挥部|运营公司|建设公司)$")
+
+
+def section_relations(text: str, sec: Section, mentions: list[Mention], sents: list[tuple[int, int]],
+                      titled: set[int], sentence, add) -> None:
+    """hosts_speaker, implements_speaker and partners_cue in a section (and part_of_section, see
+    :func:`.places.part_of_section`): whose sentence each mention is in says who hosts, implements
+    or partners (:func:`kg.nlp.discourse.local_subjects`)."""
+    cue = cues()
+    speaker = sec.subject
+    if speaker is None:
+        return
+    inside = [m for m in mentions if sec.start <= m.start < sec.end]
+    chain_start = region_chains(inside)
+    local = local_subjects(text, sec, [m for m in inside if m.start not in titled], sents)
+    for m in inside:
+        if m.attrs.get("nested") and m.label in (PROJECT, PROGRAM, REGION):
+            continue
+        s, e = sentence(m.start)
+        ev = text[s:e]
+        if sec.title_start <= m.start < sec.title_end:
+            continue
+        subj = local.get(s, speaker)
+        host = subj if subj.label == REGION else speaker     # a department's sentence: its region hosts
+        # In a speech, all it reports is the speaker's too; an article's region yields to the local one.
+        also = speaker if sec.speaker and speaker.key != subj.key else None
+        hosts = [r for r in (host, also) if r is not None and r.label == REGION]
+        if m.label == PROJECT and hosts:
+            for h in hosts:
+                add(h, HOSTS, m, "hosts_speaker", ev)
+        elif m.label == PROGRAM:
+            for r in (subj, also) if also is not None else (subj,):
+                add(r, IMPLEMENTS, m, "implements_speaker", ev)
+        elif m.label == ENTERPRISE and hosts:
+            before = text[max(s, m.start - 3):m.start]
+            after = text[m.end:e]
+            if cue["partners_before"].search(before) or cue["partners_after"].match(after):
+                add(_actor_before(text, m.start, inside) or subj, PARTNERS_WITH, m, "partners_cue", ev)
+            elif m.attrs.get("nested") or _owns_next(OWNER.match(after), m.end, inside):
+                continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
+            elif cue["hosts_enterprise"].search(text[s:m.start]) \
+                    or cue["hosts_enterprise"].search(after[:12]):
+                for h in hosts:
+                    add(h, HOSTS, m, "hosts_speaker", ev)
+        elif m.label in (ORGANIZATION, REGION) and not m.attrs.get("nested"):
+            part_of_section(m, speaker, chain_start, ev, add)
+            if m.key == subj.key:
+                continue
+            start = chain_start.get(id(m), m.start)
+            if start is None:
+                continue       # 上海市 of 与上海市嘉定区签署: the partner is 嘉定区
+            before = text[max(s, start - 3):start]
+            if before.endswith("在"):
+                continue       # 在黄宅镇共建…: where the partners build, not a partner
+            if cue["partners_before"].search(before) or cue["partners_after"].match(text[m.end:e]):
+                add(_actor_before(text, start, inside) or subj, PARTNERS_WITH, m, "partners_cue", ev)
+
+
+def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
+    """Relations read off names: owners and launching bodies named in a name (develops_owner_name,
+    hosts_place_name, implements_named_body), co-builders and managing bodies (develops_cobuild,
+    develops_managing_body)."""
+    cue = cues()
+    tops = {(m.start, m.end): m for m in mentions if not m.attrs.get("nested")}
+    for m in mentions:
+        if not m.attrs.get("nested"):
+            continue
+        outer = next((t for t in tops.values() if t.start <= m.start and m.end <= t.end and t is not m), None)
+        if outer is None or outer.start != m.start:
+            continue
+        s, e = sentence(m.start)
+        if m.label == ENTERPRISE and outer.label == PROJECT:
+            add(m, DEVELOPS, outer, "develops_owner_name", text[s:e])
+        if m.label == REGION and outer.label == PROJECT and m.region is not None \
+                and m.region.level in LOCAL_LEVELS and "—" not in outer.name:     # not 开化—金东…园
+            add(m, HOSTS, outer, "hosts_place_name", text[s:e])     # 包河智能网联汽车测试场
+        if m.label == ORGANIZATION and outer.label == PROGRAM:
+            add(m, IMPLEMENTS, outer, "implements_named_body", text[s:e])
+    # 黄舣智能酿造基地 where the text names 黄舣镇: a township's name without 镇 opens the project's.
+    towns = {m.name[:-len(k)]: m for m in mentions if m.label == REGION and m.region is not None
+             and m.region.level == "township" for k in ("镇", "乡", "街道") if m.name.endswith(k)
+             and len(m.name) - len(k) >= 2}
+    for p in (p for p in mentions if p.label == PROJECT and not p.attrs.get("nested")):
+        town = next((t for stem, t in towns.items() if p.name.startswith(stem)), None)
+        if town is not None:
+            s, e = sentence(p.start)
+            add(town, HOSTS, p, "hosts_place_name", text[s:e])
+    # 与X共建Y: X develops Y.
+    ents = [m for m in mentions if m.label in (ENTERPRISE, ORGANIZATION) and not m.attrs.get("nested")]
+    projects = [m for m in mentions if m.label == PROJECT and not m.attrs.get("nested")]
+    for x in ents:
+        s, e = sentence(x.start)
+        x_end = after_short_form(text, x.end, e)       # X（以下简称Y）投资…的Z
+        after = text[x_end:e]
+        cm = cue["develops_cobuild"].match(after) or OWNER.match(after)
+        if not cm and cue["partners_before"].search(text[max(s, x.start - 3):x.start]):
+            cm = cue["develops_build"].match(after)          # 联合中国移动打造Y: the partner builds Y too
+        if not cm:
+            continue
+        y = next((p for p in projects if p.start >= x_end + cm.end() and p.start - (x_end + cm.end()) <= 2), None)
+        if y is not None:
+            add(x, DEVELOPS, y, "develops_cobuild", text[s:e])
+
+    # 成立特别合作园管理局，启动建设滨萧特别合作园: the managing body develops what it manages.
+    for x in ents:
+        mb = MANAGING_BODY.search(x.name)
+        core = x.name[:mb.start()] if mb else ""
+        if len(core) < 3:
+            continue
+        s, e = sentence(x.start)
+        for y in projects:
+            if s <= y.start < e and y.name.endswith(core):
+                add(x, DEVELOPS, y, "develops_managing_body", text[s:e])
+
+
+def located_relations(text: str, mentions: list[Mention], sentence, add) -> None:
+    """hosts_located: a project or enterprise that its sentence places in a named region.
+
+    ``在履坦镇建设Y``, ``包河区大圩镇建成Y``, ``Y落户金华开发区``: the region (each of a
+    prefix chain, down from the county) hosts Y, besides the speaker's region. And
+    implements_located: ``支持义乌市深化…试点``.
+    """
+    cue = cues()
+    tops = sorted((m for m in mentions if not m.attrs.get("nested")), key=lambda m: m.start)
+    targets = [m for m in tops if m.label in (PROJECT, ENTERPRISE)]
+    target_starts = [m.start for m in targets]
+    programs = [m for m in tops if m.label == PROGRAM]
+    for chain in prefix_chains([m for m in tops if m.label == REGION and m.region is not None]):
+        first, last = chain[0], chain[-1]
+        local = [r for r in chain if r.region.level in LOCAL_LEVELS]
+        s, e = sentence(first.start)
+        before = text[max(s, first.start - 4):first.start]
+        if not local or NOT_LOCATED.search(before):
+            continue
+        hit: list[Mention] = []
+        placed = cue["placed_at"].search(before)
+        if placed:                                  # Y（项目已）落户R
+            k = bisect.bisect_left(target_starts, first.start) - 1
+            gap_end = max(s, first.start - 4) + placed.start()
+            if k >= 0 and targets[k].start >= s and PLACED_GAP.fullmatch(text, targets[k].end, gap_end):
+                hit.append(targets[k])
+        elif first.start == s + 1 and before.endswith("在") and text[last.end:last.end + 1] in ",，":
+            # 在天荒坪镇，安吉县引进X，建设Y: the place of the whole sentence
+            hit = [y for y in targets if last.end <= y.start < e and (
+                y.label == PROJECT or cue["hosts_enterprise"].search(text[s:y.start]))]
+        else:
+            pos = last.end
+            pm = cue["implements_located"].match(text, pos)
+            program = next((p for p in programs if pm and pm.end() <= p.start <= pm.end() + 2), None)
+            if program is not None:                 # 支持义乌市深化国际贸易综合改革试点
+                add(last, IMPLEMENTS, program, "implements_located", text[s:e])
+            vm = cue["located_build"].match(text, pos)
+            if vm is None and not before.endswith("在"):
+                continue                            # R needs 在 or a verb to be a place
+            at = vm.end() if vm else pos
+            if vm is not None and (mod := MODIFIER.match(text, at)) is not None:
+                at = mod.end()                      # 规划建设占地1200亩的Y
+            k = bisect.bisect_left(target_starts, at)
+            if k < len(targets) and targets[k].start <= at + 2 and targets[k].start < e \
+                    and (targets[k].label == PROJECT or vm is not None):
+                hit.append(targets[k])
+        for y in hit:
+            for r in local:
+                add(r, HOSTS, y, "hosts_located", text[s:e])
+
+
+def _actor_before(text: str, start: int, mentions: list[Mention]) -> Mention | None:
+    """The organization or company right before 与 that opens a partner list (隆中实验室与X、Y联合…).
+
+    Then it, not the speaker, is the partner's partner.
+    """
+    ends = {m.end: m for m in mentions if not m.attrs.get("nested")}
+    i = start
+    while text[i - 1:i] == "、" and (prev := ends.get(i - 1)) is not None:
+        i = prev.start                      # back over the list: X、Y
+    actor = ends.get(i - 1) if text[i - 1:i] in ("与", "同") else None
+    return actor if actor is not None and actor.label in (ORGANIZATION, ENTERPRISE) else None
+
+
+def _owns_next(owner: re.Match | None, end: int, mentions: list[Mention]) -> bool:
+    """Does an owner phrase after a name (``end``) lead straight to a project (X投资…的Y)?"""
+    if owner is None:
+        return False
+    at = end + owner.end()
+    return any(p.label == PROJECT and at <= p.start <= at + 2 and not p.attrs.get("nested") for p in mentions)

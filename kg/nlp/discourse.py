@@ -1,0 +1,208 @@
+"""The discourse stage: what a stretch of text is about, and whose each sentence is.
+
+A speech runs from its speaker's title line to the next speech, or ends at its
+speaker's line when speakers sign at the end (:func:`speech_sections`, on the
+title lines ``kg_titles`` finds); a feature article without speeches is about
+its most-named county or city (:func:`article_section`). Inside a section, a
+sentence that opens with another region inside the section's, or with an
+organization, is that one's (:func:`local_subjects`). Regions written as a
+chain of prefixes (合肥市|长丰县|下塘镇) name one place (:func:`prefix_chains`).
+
+``kg_titles`` finds the sections of speeches; ``kg_relations`` reads them, finds
+an article's, and asks whose sentence each mention is in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.nlp.gazetteer import Region, gazetteer
+from kg.nlp.layout import FINAL, MIN_BODY_LINE, Line, lines
+from kg.nlp.mention import Mention, Section
+from kg.schema import ORGANIZATION, REGION
+
+# A sentence's opening adverbial (今年以来，/ 7月，) before its subject.
+LEAD_ADVERBIAL = re.compile(r"[^，,。；;“”\n]{1,8}[，,]")
+# After a region, these make it a list member or a modifier, not the sentence's subject.
+NOT_SUBJECT_AFTER = set("、和及的等，,")
+
+
+# -- sections -------------------------------------------------------------------
+
+def speech_sections(text: str, title_lines) -> list[Section]:
+    """A speech runs from its heading lines to the next speech's heading lines."""
+    if not title_lines:
+        return []
+    all_lines = lines(text)
+    if _signed_at_the_end(all_lines, title_lines):
+        # The speaker's line closes each speech: its body is what precedes it.
+        sections, prev = [], 0
+        for s, e, speaker, subject in title_lines:
+            sections.append(Section(prev, e, subject, speaker, s, e))
+            prev = e
+        return sections
+    starts = []
+    for s, e, speaker, subject in title_lines:
+        idx = next(i for i, ln in enumerate(all_lines) if ln.start == s)
+        head = idx
+        # Heading lines directly above the title line belong to the speech.
+        while head > 0 and len(all_lines[head - 1].text) < 40 and all_lines[head - 1].text[-1] not in "。！？；：":
+            head -= 1
+            if idx - head >= 3:
+                break
+        starts.append(all_lines[head].start)
+    sections = []
+    for i, (s, e, speaker, subject) in enumerate(title_lines):
+        end = starts[i + 1] if i + 1 < len(title_lines) else len(text)
+        sections.append(Section(starts[i], end, subject, speaker, s, e))
+    return sections
+
+
+def _is_body(line: Line) -> bool:
+    return len(line.text) >= MIN_BODY_LINE or line.text.endswith(("。", "！", "？"))
+
+
+def _signed_at_the_end(all_lines: list[Line], title_lines) -> bool:
+    """Do the speakers' lines follow their speeches (a body before the first, none after the last)?"""
+    first, last = title_lines[0][0], title_lines[-1][1]
+    return any(_is_body(ln) for ln in all_lines if ln.end <= first) and \
+        not any(_is_body(ln) for ln in all_lines if ln.start >= last)
+
+
+def article_section(text: str, mentions: list[Mention]) -> list[Section]:
+    """A feature article without speeches is about its most-named county or city."""
+    from collections import Counter
+
+    counts = Counter(m.key for m in mentions if m.label == REGION and m.region is not None
+                     and m.region.level in ("county", "city", "zone") and not m.attrs.get("nested"))
+    if not counts:
+        return []
+    key, n = counts.most_common(1)[0]
+    if n < 2:
+        return []
+    subject = next(m for m in mentions if m.key == key)
+    return [Section(0, len(text), subject)]
+
+
+# -- whose sentence is this -------------------------------------------------------
+
+def local_subjects(text: str, sec: Section, inside: list[Mention],
+                   sents: list[tuple[int, int]]) -> dict[int, Mention]:
+    """Sentences about a region inside the section's: sentence start -> that region.
+
+    ``义乌市依托…`` in the commerce bureau's speech, ``长丰县与包河区探索…`` in an
+    article about 合肥: what the sentence reports is that region's. In an article
+    (no speaker), the region stays the subject of the sentences that follow, up
+    to the next heading or the next sentence with a subject of its own (a town
+    or a village, to the end of its paragraph).
+    """
+    subj = sec.subject
+    regional = subj.label == REGION and subj.region is not None
+    by_start = {m.start: m for m in inside if not m.attrs.get("nested") and (
+        m.label == ORGANIZATION or m.label == REGION and m.region is not None and m.region.level != "country")}
+    if not by_start:
+        return {}
+    article = not sec.speaker
+    out: dict[int, Mention] = {}
+    current: Mention | None = None
+    for s, e in sents:
+        if not sec.start <= s < sec.end:
+            continue
+        if article and _is_heading(text, s, e):
+            current = None
+            continue
+        if current is not None and text[s - 1:s] == "\n" and current.region.level in ("township", "village"):
+            current = None      # a town or village is the subject of its paragraph only
+        r, locative = _sentence_subject(text, s, e, by_start)
+        # In a department's speech (市商务局), any region a sentence starts with is its subject.
+        inner = r is not None and r.label == REGION and r.key != subj.key \
+            and (not regional or holds(subj.region, r.region))
+        if r is not None and (r.label == ORGANIZATION or locative and inner):
+            out[s] = r          # 市科技局联合… / 在合肥市长丰县下塘镇，…: this sentence only
+        elif inner:
+            out[s] = current = r
+        elif r is not None and r.key == subj.key:
+            current = None
+        elif article and current is not None:
+            out[s] = current
+    return out
+
+
+def _sentence_subject(text: str, s: int, e: int,
+                      by_start: dict[int, Mention]) -> tuple[Mention | None, bool]:
+    """The region (or organization) a sentence starts with as its subject, and whether
+    it is only a place (在合肥市包河区，…) rather than the actor (包河区大圩镇建成…)."""
+    if text.startswith("在", s):
+        r = _chain_at(s + 1, by_start)
+        if r is None or text[r.end:r.end + 1] not in ",，":
+            return None, False
+        actor = _chain_at(r.end + 1, by_start)          # 在天荒坪镇，安吉县引进…
+        if actor is not None and text[actor.end:actor.end + 1] not in NOT_SUBJECT_AFTER:
+            return actor, False
+        return (r, True) if r.label == REGION else (None, False)
+    i = s
+    lead = LEAD_ADVERBIAL.match(text, i, e)       # 今年以来，/ 7月，
+    if lead and not any(i <= k < lead.end() for k in by_start):
+        i = lead.end()
+    r = _chain_at(i, by_start)
+    if r is None or text[r.end:r.end + 1] in NOT_SUBJECT_AFTER:
+        return None, False
+    return r, False
+
+
+def _chain_at(i: int, by_start: dict[int, Mention]) -> Mention | None:
+    """The mention at ``i``; for a region, the last of the prefix chain it starts (包河区|大圩镇)."""
+    r = by_start.get(i)
+    while r is not None and r.label == REGION and (nxt := by_start.get(r.end)) is not None \
+            and within_prefix(nxt, r):
+        r = nxt
+    return r
+
+
+def _is_heading(text: str, s: int, e: int) -> bool:
+    """Is the sentence s..e a heading line (a short line of its own without final punctuation)?"""
+    return (s == 0 or text[s - 1] == "\n") and text[e:e + 1] in ("\n", "") and e - s < MIN_BODY_LINE \
+        and text[e - 1] not in FINAL
+
+
+# -- regions written as a chain of prefixes ----------------------------------------
+
+def holds(outer: Region, inner: Region) -> bool:
+    """Is ``inner`` inside ``outer``? A zone holds the towns and villages of its city
+    (团山镇 in 襄阳高新区): the gazetteer lists them under districts, not zones."""
+    g = gazetteer()
+    if outer.level == "zone":
+        parent = g.by_code.get(outer.parent)
+        return inner.level in ("township", "village") and parent is not None \
+            and g.is_within(inner, parent)
+    return g.is_within(inner, outer)
+
+
+def within_prefix(m: Mention, prev: Mention | None) -> bool:
+    """Is region ``m``, written right after region ``prev``, a part of it (杭州市|滨江区)?"""
+    return prev is not None and m.region is not None and prev.region is not None and (
+        m.region.parent == prev.region.adcode or gazetteer().is_within(m.region, prev.region))
+
+
+def prefix_chains(regions: list[Mention]) -> list[list[Mention]]:
+    """Regions grouped into prefix chains (合肥市|长丰县|下塘镇), in text order."""
+    chains: list[list[Mention]] = []
+    for m in regions:
+        if chains and chains[-1][-1].end == m.start and within_prefix(m, chains[-1][-1]):
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    return chains
+
+
+def region_chains(mentions: list[Mention]) -> dict[int, int | None]:
+    """Regions written as a chain of prefixes (上海市嘉定区): ``id`` of the last -> where its chain
+    starts; ``None`` for the others, which say where the last one is and are no party of their own."""
+    regions = sorted((m for m in mentions if m.label == REGION and m.region is not None
+                      and not m.attrs.get("nested")), key=lambda m: m.start)
+    out: dict[int, int | None] = {}
+    for chain in prefix_chains(regions):
+        if len(chain) > 1:
+            out.update(dict.fromkeys(map(id, chain[:-1])))
+            out[id(chain[-1])] = chain[0].start
+    return out
