@@ -96,6 +96,16 @@ NAMES = [
     ("恒驰储能在柏溪街道建设的储能系统集成基地计划三季度开工。", ("project", "储能系统集成基地")),
     ("与三江新区在赵场街道共建三江—叙州新能源装备配套园。", ("project", "三江—叙州新能源装备配套园")),
     ("在通滩镇共建川渝装备制造协作园，首批落户企业6家。", ("project", "川渝装备制造协作园")),
+    # a verb or function word a candidate opens with is not part of it (jieba's word classes)
+    ("要发挥青山集团滨湖产业园的带动作用。", ("project", "青山集团滨湖产业园")),
+    ("如杭州天目精密机械有限公司投资8亿元扩产。", ("enterprise", "杭州天目精密机械有限公司")),
+    ("我希望和华中科技大学继续合作。", ("organization", "华中科技大学")),
+    ("年内筹建国家稀土功能材料检测中心。", ("project", "国家稀土功能材料检测中心")),
+    # a place or a phase in brackets stays inside the name
+    ("推动京东（西南）智能物流产业基地落地。", ("project", "京东（西南）智能物流产业基地")),
+    ("中欧班列（成都）集结中心开行班列500列。", ("project", "中欧班列（成都）集结中心")),
+    # a county whose name jieba tags as a verb still opens a name (开化县)
+    ("共建开化—金东山海协作产业园。", ("project", "开化—金东山海协作产业园")),
 ]
 # fmt: on
 

@@ -13,6 +13,7 @@ import re
 from typing import AbstractSet
 
 from kg.nlp.lexicon import alternation, read_lines
+from kg.nlp.wordclass import is_connective, is_function_word
 
 OPEN_QUOTES = "“「『\""
 CLOSE_QUOTES = "”」』\""
@@ -35,7 +36,7 @@ def unquote(s: str) -> str:
 
 
 def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
-                bounds: AbstractSet[int] | None = None) -> int:
+                bounds: AbstractSet[int] | None = None, verbs_lead: bool = True) -> int:
     """Start of the name whose core ends at ``end`` (exclusive).
 
     Scans left over name characters and whole quoted stretches, stops at
@@ -44,10 +45,14 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
     (``4个电商直播园区``), which are not names.
 
     ``bounds`` (word starts from the segmenter) keeps one-character stop words
-    that sit inside a word from cutting a name: 向 in 双向流通体系.
+    that sit inside a word from cutting a name: 向 in 双向流通体系; with them, the
+    verbs and function words a candidate opens with are not part of it (see
+    :func:`_after_leading_function_words`), unless ``verbs_lead`` is false: a
+    program's name may well open with its verb (提振消费专项行动).
     """
     i = end
-    while i > 0 and end - i < max_len:
+    budget = max_len
+    while i > 0 and end - i < budget:
         ch = text[i - 1]
         if ch in QUOTE_PAIRS:
             j = text.rfind(QUOTE_PAIRS[ch], max(0, i - 40), i - 1)
@@ -57,6 +62,10 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
             continue
         if ch == "—" and _dash_joins(text, i - 1):
             i -= 1          # 中国—东盟跨境电商产业园: two places joined by a dash
+            continue
+        if ch in ")）" and (j := _bracketed_place(text, i)) >= 0:
+            budget += i - j     # the bracket does not count towards the name's length
+            i = j           # 中欧班列(沈阳)集结中心: a place in brackets inside the name
             continue
         if ch in BOUNDARY or ch in OPEN_QUOTES or ch in CLOSE_QUOTES:
             break
@@ -95,12 +104,66 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
     lead = _lead_strip().match(text, start)
     if lead and end - lead.end() >= min_core:
         start = lead.end()
+    if bounds is not None and not (start > 0 and text[start - 1] in OPEN_QUOTES):
+        start = _after_leading_function_words(text, start, end, bounds, min_core, verbs_lead)
     m = NUMERIC_LEAD.match(text, start, end)
     if m and m.end() > start and not text[start].isalpha():
         if COUNTED.search(m.group()):
             return -1
         start = m.end()
     return start
+
+
+def _after_leading_function_words(text: str, start: int, end: int, bounds: AbstractSet[int],
+                                  min_core: int, verbs: bool = True) -> int:
+    """Past the verbs and function words a candidate opens with (jieba's word classes).
+
+    ``发挥|娲石集团光谷产业园``, ``要|发挥|青山集团…``, ``如|深圳市魔方…公司``,
+    ``我|希望|和|中国医科大学``: the words before the name introduce it. Only whole
+    words of the segmenter count, a core of ``min_core`` characters must remain,
+    and quoted stretches are never cut. A lone character counts only where a
+    longer function word or a place follows it: jieba splits unknown names into
+    characters (松|溉储能电站), so a character alone proves nothing.
+    """
+    cut, k = start, start
+    while k < end and k in bounds and text[k] not in OPEN_QUOTES:
+        stop = k + 1
+        while stop < end and stop not in bounds:
+            stop += 1
+        word = text[k:stop]
+        if end - stop < min_core or word in _protected():      # 开化 is a verb to jieba, and a county
+            break
+        if len(word) == 1:
+            if not is_function_word(word, single=True, verbs=verbs):
+                break
+            nxt = stop + 1
+            while nxt < end and nxt not in bounds:
+                nxt += 1
+            if is_connective(word) or text[stop:nxt] in _protected():
+                cut = stop              # 和|华中科技大学, 如|杭州…, 到|洛阳…
+        elif is_function_word(word, verbs=verbs):
+            cut = stop
+        else:
+            break
+        k = stop
+    return cut
+
+
+# What may stand in brackets inside a name besides a place: a direction (百度…(西南)…基地), a phase
+# (綦江蟠龙(二期)抽水蓄能电站).
+BRACKET_DIRECTIONS = frozenset(("西南", "西北", "东北", "华东", "华南", "华北", "华中", "中国", "全国", "国际",
+                                "一期", "二期", "三期", "四期", "五期"))
+
+
+def _bracketed_place(text: str, close: int) -> int:
+    """Where ``(沈阳)`` ending at ``close`` (exclusive) opens, if it holds a place; else ``-1``."""
+    for n in (2, 3, 4):
+        o = close - n - 2
+        if o >= 0 and text[o] in "(（":
+            inner = text[o + 1:close - 1]
+            if inner in BRACKET_DIRECTIONS or inner in _protected():
+                return o
+    return -1
 
 
 @functools.lru_cache(maxsize=1)

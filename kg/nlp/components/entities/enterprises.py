@@ -148,7 +148,7 @@ def listed_before(text: str, end: int, rule: str, label: str = ENTERPRISE, *,
     # left_extent stops at 、; extend over list separators.
     items, s = [], end
     while True:
-        st = left_extent(text, s, max_len=12, bounds=bounds)
+        st = left_extent(text, s, max_len=12, bounds=bounds, verbs_lead=False)
         if st < 0:
             break
         name = text[st:s]

@@ -59,7 +59,8 @@ def find_kind_names(text: str, bounds: frozenset[int]) -> list[Mention]:
         elif cjk(nxt) and not (len(kind) > 1 and ks > 0 and text[ks - 1] in CLOSE_QUOTES) \
                 and not _may_follow(text, ke, kind):
             continue          # the kind word is a modifier here: 中心城区, 铁路运价, 工程师, 制造
-        start = left_extent(text, ks, max_len=30 if label == PROGRAM else 20, bounds=bounds)
+        start = left_extent(text, ks, max_len=30 if label == PROGRAM else 20, bounds=bounds,
+                            verbs_lead=label != PROGRAM)
         if start < 0:
             continue
         inner_quote = start > 0 and text[start - 1] in OPEN_QUOTES and text[ke:ke + 1] in CLOSE_QUOTES
@@ -67,7 +68,8 @@ def find_kind_names(text: str, bounds: frozenset[int]) -> list[Mention]:
             core = text[start:ks]
             if len(core) < 2 or SLOGAN.search(core + kind):
                 # “一号工程”, “五大体系”: the name is what the quote qualifies.
-                outer = left_extent(text, start - 1, max_len=24, min_core=1, bounds=bounds)
+                outer = left_extent(text, start - 1, max_len=24, min_core=1, bounds=bounds,
+                                    verbs_lead=label != PROGRAM)
                 if outer >= 0 and outer < start - 1:
                     aliases.append(unquote(text[outer:start - 1]))
                     start = outer

@@ -1,0 +1,108 @@
+"""Word classes from jieba's dictionary: which words are verbs, function words or proper nouns.
+
+jieba's ``dict.txt`` gives every word a part-of-speech tag at no cost to the
+segmenter (``word freq tag``). The name grammar asks two questions of it:
+
+- does a name candidate open with a verb or function word (``发挥``\\|娲石集团…,
+  ``如``\\|深圳市…, ``我希望和``\\|中国医科大学)? Then the name starts after it.
+- is a core made only of common vocabulary (``现代化咖啡鲜果处理``\\|中心) or does it
+  hold a proper noun, a coined or an unknown word (``蟠龙``, ``杨家坪``, ``赛力斯``)?
+
+Only the classes these questions need are kept; the table is read once per
+process and cached per user beside the segmenter's word costs.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.metadata
+import importlib.util
+import logging
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+# jieba tags (ICTCLAS): v verb, p preposition, c conjunction, r pronoun, u particle (not d: jieba
+# tags 大连 and 特别 as adverbs);
+# ns place, nr person, nz other proper noun, nt organization, nrt/nrfg names, j abbreviation.
+FUNCTION_TAGS = frozenset("v p c r u".split())
+# One character before a name may introduce it in these classes (要, 如, 到, 与, 我, 的).
+SINGLE_FUNCTION_TAGS = frozenset("v p c r u d".split())
+PROPER_TAGS = frozenset("ns nr nz nt nrt nrfg j".split())
+# Verbs rarer than this are mostly compounds that also name things (抽水蓄能, 数字化转型): not boundaries.
+MIN_VERB_FREQ = 20
+
+
+@functools.lru_cache(maxsize=1)
+def word_classes() -> dict[str, str]:
+    """word -> tag, for the words of ``FUNCTION_TAGS`` and ``PROPER_TAGS`` (up to 4 characters)."""
+    path = _cache_path()
+    try:
+        with open(path, "rb") as f:
+            table = pickle.load(f)
+        if isinstance(table, dict):
+            return table
+    except Exception:          # absent, unreadable or stale: built again
+        pass
+    table = _read_dictionary()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(table, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except Exception as exc:   # no writable cache: keep working, only slower to start
+        logger.debug("could not cache jieba's word classes: %s", exc)
+    return table
+
+
+def _dict_file() -> Path:
+    spec = importlib.util.find_spec("jieba")       # found, not imported
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("jieba is not installed: pip install jieba")
+    return Path(spec.origin).parent / "dict.txt"
+
+
+def _cache_path() -> Path:
+    stat = _dict_file().stat()
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg"
+    version = importlib.metadata.version("jieba")
+    return base / f"jieba-classes-2-{version}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+
+
+def _read_dictionary() -> dict[str, str]:
+    table: dict[str, str] = {}
+    with open(_dict_file(), encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) != 3 or len(parts[0]) > 4:
+                continue
+            word, freq, tag = parts
+            if tag in PROPER_TAGS or tag in SINGLE_FUNCTION_TAGS and (tag != "v" or int(freq) >= MIN_VERB_FREQ):
+                table[word] = tag
+    return table
+
+
+def is_function_word(word: str, *, single: bool = False, verbs: bool = True) -> bool:
+    """A verb, preposition, conjunction, pronoun or particle (not a name's part).
+
+    With ``single``, only the classes a lone character belongs to as a word;
+    without ``verbs``, verbs do not count.
+    """
+    tag = word_classes().get(word, "")
+    if single:
+        return tag in SINGLE_FUNCTION_TAGS and (verbs or tag not in ("v", "d"))
+    return tag in FUNCTION_TAGS and (verbs or tag != "v")
+
+
+def is_connective(word: str) -> bool:
+    """A preposition or conjunction (与, 和, 对, 在): never the first word of a name."""
+    return word_classes().get(word, "") in ("p", "c")
+
+
+def is_proper(word: str) -> bool:
+    """A place, person, organization or other proper noun, or an abbreviation (渝, 京)."""
+    return word_classes().get(word, "") in PROPER_TAGS
