@@ -104,6 +104,16 @@ NAMES = [
     # a place or a phase in brackets stays inside the name
     ("推动京东（西南）智能物流产业基地落地。", ("project", "京东（西南）智能物流产业基地")),
     ("中欧班列（成都）集结中心开行班列500列。", ("project", "中欧班列（成都）集结中心")),
+    # a project's name needs a proper or coined word, a place or an owner, else it is a description
+    ("两江新区推动长鑫存储超级工厂投产。", ("project", "长鑫存储超级工厂")),
+    ("加快建设临海水库和太湖科创中心。", ("project", "临海水库")),
+    # projects listed before the kind word they share are each named with it
+    ("连片打造解放碑、观音岩、朝天门商圈。", ("project", "解放碑商圈")),
+    ("连片打造解放碑、观音岩、朝天门商圈。", ("project", "朝天门商圈")),
+    ("开工建设国电宁海、华电莱州等煤电项目。", ("project", "华电莱州煤电项目")),
+    # an address before a name says where it is; the name starts after it
+    ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("project", "清泰小区")),
+    ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("region", "东坡社区")),
     # a county whose name jieba tags as a verb still opens a name (开化县)
     ("共建开化—金东山海协作产业园。", ("project", "开化—金东山海协作产业园")),
 ]
@@ -153,6 +163,14 @@ def test_names_boundaries(text, expected):
     ("联合企业攻关项目26项。", "企业攻关项目"),                       # counted
     ("外资企业林德集团投资的气体项目落户园区。", "外资企业林德集团"),
     ("“从签约到投产只用了一年，这就是园区速度。”公司总经理说。", "从签约到投产只用了一年，这就是园区速度。公司"),
+    # descriptions: common words only, and short
+    ("搭建交流合作平台，服务企业出海。", "交流合作平台"),
+    ("打造概念验证中心和中试基地。", "概念验证中心"),
+    ("支持企业建设共性技术平台。", "共性技术平台"),
+    ("我们与农科院合作开发了这条生产线。", "这条生产线"),
+    ("新建“5G+”智能工厂2个。", "5G+智能工厂"),                      # counted, quoted or not
+    # a list of common words before a kind word is a list of kinds
+    ("培育物流、电商、文旅等项目。", "物流项目"),
 ])
 def test_names_counted_or_generic_are_not_names(text, bad):
     assert bad not in {n for _, n in entities_of(text)}

@@ -61,14 +61,14 @@ def test_titles_running_text_with_space_before_name():
 
 
 SIGNED_AT_END = ("### 以数字化改革推动高质量发展\n\n今年以来，我区建成两江数据中心，实施“链长制”。\n\n"
-                 "江北区委书记 张三\n\n### 坚持项目为王\n\n渝北区建成仙桃数据谷，推行“林长制”。\n\n渝北区委书记 李四\n")
+                 "江北区委书记 张三\n\n### 坚持项目为王\n\n渝北区建成仙桃国际大数据谷，推行“林长制”。\n\n渝北区委书记 李四\n")
 
 
 def test_layout_speaker_line_after_the_speech():
     rels = relations_of(SIGNED_AT_END)
     assert {("江北区", "hosts", "两江数据中心"), ("江北区", "implements", "链长制"),
-            ("渝北区", "hosts", "仙桃数据谷"), ("渝北区", "implements", "林长制")} <= rels
-    assert ("江北区", "hosts", "仙桃数据谷") not in rels
+            ("渝北区", "hosts", "仙桃国际大数据谷"), ("渝北区", "implements", "林长制")} <= rels
+    assert ("江北区", "hosts", "仙桃国际大数据谷") not in rels
 
 
 def test_layout_author_note_names_the_region_of_an_unnamed_author():

@@ -13,7 +13,7 @@ import re
 from typing import AbstractSet
 
 from kg.nlp.lexicon import alternation, read_lines
-from kg.nlp.wordclass import is_connective, is_function_word
+from kg.nlp.wordclass import is_connective, is_function_word, is_proper, word_classes
 
 OPEN_QUOTES = "“「『\""
 CLOSE_QUOTES = "”」』\""
@@ -131,6 +131,9 @@ def _after_leading_function_words(text: str, start: int, end: int, bounds: Abstr
         while stop < end and stop not in bounds:
             stop += 1
         word = text[k:stop]
+        if is_connective(word) and len(word) == 1 and stop < end:
+            cut = k = stop          # 这|条生产线, 和|…: whatever is left, the word is no part of a name
+            continue
         if end - stop < min_core or word in _protected():      # 开化 is a verb to jieba, and a county
             break
         if len(word) == 1:
@@ -139,14 +142,44 @@ def _after_leading_function_words(text: str, start: int, end: int, bounds: Abstr
             nxt = stop + 1
             while nxt < end and nxt not in bounds:
                 nxt += 1
-            if is_connective(word) or text[stop:nxt] in _protected():
-                cut = stop              # 和|华中科技大学, 如|杭州…, 到|洛阳…
+            if word in SINGLE_LEADS and text[stop:nxt] in _protected():
+                cut = stop              # 如|杭州…, 到|洛阳… (not 应|天门遗址)
         elif is_function_word(word, verbs=verbs):
             cut = stop
         else:
             break
         k = stop
     return cut
+
+
+def distinctive(core: str) -> bool:
+    """Does a name's core (before its kind word) hold something proper, not only common words?
+
+    ``现代化咖啡鲜果处理``\|中心, ``交流合作``\|平台, ``人工智能基础数据``\|产业基地 are
+    descriptions: every word is common vocabulary. A name has a proper noun
+    (``太平``\|水库, ``杨家坪``\|商圈), an abbreviation (``渝``\|贵高铁), a word jieba does not know,
+    which it cuts into characters (``赛|力|斯``\|超级工厂, ``丽|景``\|门), or quotes. Letters
+    and digits alone are not enough: ``5G+``\|智能工厂 is a kind of plant.
+    """
+    if not core or any(ch in OPEN_QUOTES for ch in core):
+        return bool(core)
+    from kg.nlp.tokenizer import shared_cutter
+
+    run = 0
+    for word in shared_cutter()(core):
+        if is_proper(word) and (len(word) == 1 or not word_classes()[word] == "j"):
+            return True
+        if len(word) == 1 and cjk(word):
+            run += 1
+            if run >= 2:
+                return True
+        else:
+            run = 0
+    return False
+
+
+# Verbs of one character that introduce a place name in running text (如杭州…, 到洛阳…).
+SINGLE_LEADS = frozenset("如到赴去往来")
 
 
 # What may stand in brackets inside a name besides a place: a direction (百度…(西南)…基地), a phase

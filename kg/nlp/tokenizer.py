@@ -236,6 +236,11 @@ def _cutter(hmm: bool) -> Callable[[str], Iterator[str]]:
     return _SHARED["cutter"]
 
 
+def shared_cutter() -> Callable[[str], Iterator[str]]:
+    """The process's jieba cutter (HMM off), for rules that cut a short stretch again."""
+    return _cutter(False)
+
+
 class JiebaTokenizer:
     """Cut text into jieba's words; spaces are kept as their own tokens."""
 

@@ -99,8 +99,8 @@ def is_function_word(word: str, *, single: bool = False, verbs: bool = True) -> 
 
 
 def is_connective(word: str) -> bool:
-    """A preposition or conjunction (与, 和, 对, 在): never the first word of a name."""
-    return word_classes().get(word, "") in ("p", "c")
+    """A preposition, conjunction or pronoun (与, 和, 在, 这, 该): never the first word of a name."""
+    return word_classes().get(word, "") in ("p", "c", "r")
 
 
 def is_proper(word: str) -> bool:

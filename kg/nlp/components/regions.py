@@ -45,7 +45,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A village name after its township: one to four Chinese characters, then 村. Not starting with a
 # word that joins or points (南口镇和各村), and never another division's suffix inside.
 _VILLAGE = re.compile(r"(?![和与及同在对把将向从为以等各全每本该个])[\u4e00-\u9fff](?<![村镇乡区县市省州街])"
-                      r"[^\W\d_a-zA-Z村镇区县市省州街]{0,3}村")
+                      r"[^\W\d_a-zA-Z村镇区县市省州街]{0,3}(?:村|社区)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -276,7 +276,8 @@ def _after_stop(text: str, pos: int) -> bool:
 
 
 def _village_after(text: str, end: int, town: Region) -> Mention | None:
-    """A village named right after its township (南口镇侨乡村), which the gazetteer does not list.
+    """A village or community named right after its township (南口镇侨乡村, 新兴街道卫津路社区),
+    which the gazetteer does not list.
 
     Only with the township written before it: a bare ``侨乡村`` could be anything.
     Generic words (农村, 示范村, 行政村) are not names (``village_generic.txt``).

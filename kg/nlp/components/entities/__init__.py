@@ -46,7 +46,7 @@ class EntityRecognizer:
         found += find_strategies(text)
         found += find_organizations(text, found, bounds)
         found += find_enterprises(text, [m for m in found if m.label == REGION], bounds)
-        found += find_kind_names(text, bounds)
+        found += find_kind_names(text, bounds, found)
         found += find_listed_applications(text, bounds)
         found += find_quoted(text, found)
         short, declared = declared_short_forms(text, found)

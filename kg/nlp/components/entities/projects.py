@@ -11,15 +11,16 @@ a count (五环智控、亲农在线等10余个特色应用) are projects too.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from kg.nlp.components.entities.enterprises import listed_before
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
 from kg.nlp.components.entities.programs import SLOGAN, WEAK_PROGRAM_KINDS, coined_system
 from kg.nlp.mention import Mention
 from kg.nlp.names import (
-    CLOSE_QUOTES, OPEN_QUOTES, cjk, cjk_or_alnum, generic_heads, lead_strips, left_extent, stops, unquote,
+    CLOSE_QUOTES, OPEN_QUOTES, cjk, cjk_or_alnum, distinctive, ends_with_kind, generic_heads, lead_strips, left_extent, stops, unquote,
 )
-from kg.schema import ORGANIZATION, PROGRAM, PROJECT
+from kg.schema import ENTERPRISE, ORGANIZATION, PROGRAM, PROJECT, REGION
 
 WEAK_PROJECT_KINDS = {"项目", "二期", "三期", "四期", "五期", "城", "谷", "中心", "平台", "系统", "应用",
                       "商圈", "园区", "枢纽", "基础设施", "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
@@ -32,6 +33,16 @@ MEMBER_COUNT = re.compile(r"(?:[\d]+|[一二三四五六七八九十两]+)(?:个
 APPLICATION_LIST_CUE = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)(?:余|多)?(?:个|项|款)"
                                   r"[\u4e00-\u9fff]{0,6}?(?:应用|应用场景|平台|小程序|APP|App|app)")
 QUOTED = re.compile(r"“([^”]+)”")
+# A name of common words this short is a description (共性技术平台, 数字农业平台); a longer one may
+# name a specific undertaking all the same (茶叶精深加工园区), unless it coordinates two things.
+# Kinds that name a place (基地, 产业园) leave less room for a description (葡萄产业园 is one).
+SHORT_NAME = 6
+SHORT_PLACE_NAME = 4
+# …unless an investment makes it one: 通威集团投资2亿美元建设的光伏组件基地.
+INVESTED = re.compile(r"投资[^，。；;、]{0,14}的$")
+# The longest item of a list of projects sharing one kind word (杨家坪、万象城、动物园商圈).
+LIST_ITEM = 8
+AND = re.compile(r"[和与及]")
 # Lines named by short forms share their kind words when coordinated: 渝自和渝毕城际, 渝西和成达万高铁.
 LINE_KINDS = {"城际", "铁路", "高铁", "高速", "高速公路", "公路", "轨道交通", "快速路"}
 COORDINATED = re.compile(r"([\u4e00-\u9fff]{2,4})[和及与]([\u4e00-\u9fff]{4,})")
@@ -40,11 +51,17 @@ AFTER_NAME = re.compile(r"主体|营收|竣工|投运|投产|完成|计划|预�
                         r"纳入|获批|入选|获评|成为|基本|全面|累计|今年|上半年|年内|实现|等|已|正|将|于|内|成立|落户|和|并")
 
 
-def find_kind_names(text: str, bounds: frozenset[int]) -> list[Mention]:
+def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()) -> list[Mention]:
     """Projects and programs named by the kind word that ends them (…产业园, …工程, …行动).
 
-    ``bounds`` are the word starts of the segmenter (see :func:`kg.nlp.names.left_extent`).
+    ``bounds`` are the word starts of the segmenter (see :func:`kg.nlp.names.left_extent`);
+    ``named`` the regions, enterprises and organizations found so far: a project's
+    name needs a distinctive core, and a place or an owner in it is one
+    (``临沂``\|商城, ``京东方``\|…产线), as is a proper or coined word (:func:`distinctive`).
     """
+    named_starts = sorted(m.start for m in named if m.label in (REGION, ENTERPRISE, ORGANIZATION))
+    whole = {(m.start, m.end) for m in named if m.label in (REGION, ENTERPRISE, ORGANIZATION)}
+    region_at = {m.start: m for m in named if m.label == REGION and m.region is not None}
     out = []
     kinds = kind_patterns()["kinds"]
     generic = tuple(generic_heads())
@@ -63,6 +80,10 @@ def find_kind_names(text: str, bounds: frozenset[int]) -> list[Mention]:
                             verbs_lead=label != PROGRAM)
         if start < 0:
             continue
+        if label == PROJECT and (after := _past_address(start, ks, region_at)) != start:
+            aliases.append(unquote(text[start:ke]))     # 天津市和平区…社区|乐昌里小区: an address, then the name
+            attrs["address"] = start
+            start = after
         inner_quote = start > 0 and text[start - 1] in OPEN_QUOTES and text[ke:ke + 1] in CLOSE_QUOTES
         if inner_quote:
             core = text[start:ks]
@@ -96,11 +117,18 @@ def find_kind_names(text: str, bounds: frozenset[int]) -> list[Mention]:
         name = unquote(raw)
         core = name[: -len(kind)] if name.endswith(kind) else name
         quoted = inner_quote or any(q in raw for q in OPEN_QUOTES)
+        if label == PROJECT and not quoted and raw == name:
+            members = _list_members(text, start, ke, kind, named_starts, bounds, whole)
+            if members:       # 杨家坪、万象城、动物园商圈; 大唐郓城、华能四期等煤电项目
+                out += members
+                continue
         if len(core) < 2 or not cjk_or_alnum(core[0]) or core[-1] in "个家项" \
                 or (core.endswith(generic) and not quoted and _generic_core(core, kind, generic)) \
                 or stops().fullmatch(core) \
                 or core in lead_strips():
             continue
+        if label == PROJECT and COUNT_AFTER.match(text, ke):
+            continue          # “5G+”智能工厂1个: counted, quoted or not
         if not quoted:
             if label == PROGRAM and kind in WEAK_PROGRAM_KINDS and not coined_system(text, start, core, kind):
                 continue
@@ -108,6 +136,11 @@ def find_kind_names(text: str, bounds: frozenset[int]) -> list[Mention]:
                 continue          # 产业园二期, 园区项目: a kind word is no name
             if label == PROJECT and (CATEGORY_LEAD.match(name) or COUNT_AFTER.match(text, ke)):
                 continue      # 国家级旅游度假区, 四大…基地, 康养景区12个: a category, not a name
+            if label == PROJECT and not _names_inside(named_starts, start, ks) and not distinctive(core) \
+                    and (len(name) <= (SHORT_NAME if kind in WEAK_PROJECT_KINDS else SHORT_PLACE_NAME)
+                         or AND.search(core)) \
+                    and not INVESTED.search(text, max(0, start - 20), start):
+                continue      # 交流合作平台, 低空装备制造和低空物流枢纽: a description, not a name
         if label == PROJECT and text.startswith("成立", ke) and kind.endswith("中心"):
             label = ORGANIZATION
         q = QUOTED.findall(raw)
@@ -123,7 +156,78 @@ def find_kind_names(text: str, bounds: frozenset[int]) -> list[Mention]:
             continue
         out.append(Mention(start, ke, label, name, f"{label}_kind_word",
                            tuple(a for a in dict.fromkeys(aliases) if a != name), attrs=attrs))
+    # An item of a list that shares its kind word (大唐郓城、华能四期等煤电项目) is named with it.
+    items = {(m.start, m.end) for m in out if m.rule == "project_list_member"}
+    return [m for m in out if m.rule == "project_list_member" or (m.start, m.end) not in items]
+
+
+def _list_members(text: str, start: int, end: int, kind: str, named_starts: list[int],
+                  bounds: frozenset[int], whole: set[tuple[int, int]]) -> list[Mention]:
+    """Projects listed before one kind word they share: each item with the kind word is a name.
+
+    ``连片打造杨家坪、万象城、动物园商圈`` names three commercial areas; ``推进大唐郓城、
+    华能四期等煤电项目`` two coal power projects (the kind phrase after 等 goes to each).
+    The list is taken when one of its items is distinctive (a proper or coined
+    word, a place or an owner): a list of common words is a list of kinds.
+    """
+    if start < 1 or text[start - 1] not in "、等" or text[end:end + 1] in ("、", "等"):
+        return []          # 万象城、…: an item of the list, not the kind word the list shares
+    shared = text[start:end] if text[start - 1] == "等" else kind
+    if shared.startswith(tuple(generic_heads())) or not cjk(shared[0]) or len(shared) - len(kind) > 2 \
+            or end - start <= len(kind):
+        return []          # 等重大项目, 等基层服务项目: a category the items belong to, not their names' end
+    last = (start, end) if text[start - 1] == "、" else None
+    items: list[tuple[int, int]] = []
+    e = start - 1
+    while e > 0:
+        s = e
+        while s > 0 and cjk(text[s - 1]) and e - s < LIST_ITEM:
+            s -= 1
+        if s == e or e - s >= LIST_ITEM and cjk(text[s - 1:s]):
+            break
+        lead = left_extent(text, e, max_len=LIST_ITEM, bounds=bounds)
+        s = max(s, lead) if lead >= 0 else s
+        if e - s < 2:
+            break
+        items.insert(0, (s, e))
+        if s > 0 and text[s - 1] == "、":
+            e = s - 1
+            continue
+        break
+    if len(items) + (last is not None) < 2:
+        return []
+    if items and items[0][0] > 0 and text[items[0][0] - 1] in OPEN_QUOTES:
+        return []          # “大景区、青和力、幸福城”: a quoted motto
+    if any((a, b) in whole for a, b in items):
+        return []          # 上城、桐乡、越城…: places, not names of projects
+    if not any(distinctive(text[a:b]) or _names_inside(named_starts, a, b) for a, b in items):
+        return []
+    out = []
+    for a, b in items:
+        item = text[a:b]
+        name = item if ends_with_kind(item) else item + shared      # 万象城 is named on its own
+        out.append(Mention(a, b, PROJECT, name, "project_list_member", (item,) if name != item else ()))
+    if last is not None:
+        out.append(Mention(last[0], last[1], PROJECT, text[last[0]:last[1]], "project_list_member"))
     return out
+
+
+def _past_address(start: int, end: int, region_at: dict[int, Mention]) -> int:
+    """After an address of two or more regions (天津市和平区新兴街道) that a name opens with, else ``start``.
+
+    One region is the name's own prefix (临沂商城, 济南机器人产业基地); a chain of them
+    down to a street or community says where the named thing is.
+    """
+    pos, n = start, 0
+    while (r := region_at.get(pos)) is not None and r.end < end - 1:
+        pos, n = r.end, n + 1
+    return pos if n >= 2 else start
+
+
+def _names_inside(starts: list[int], start: int, end: int) -> bool:
+    """Does a region, enterprise or organization mention start in ``start..end``?"""
+    k = bisect_left(starts, start)
+    return k < len(starts) and starts[k] < end
 
 
 def _may_follow(text: str, pos: int, kind: str) -> bool:

@@ -65,6 +65,7 @@ class RelationExtractor:
             things.section_relations(text, sec, mentions, sents, titled, sentence, add)
         things.name_relations(mentions, text, sentence, add)
         things.located_relations(text, mentions, sentence, add)
+        things.address_relations(text, mentions, sentence, add)
         doc._.kg_relations = _dedupe(rels)
         return doc
 

@@ -98,6 +98,8 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         # In a speech, all it reports is the speaker's too; an article's region yields to the local one.
         also = speaker if sec.speaker and speaker.key != subj.key else None
         hosts = [r for r in (host, also) if r is not None and r.label == REGION]
+        if m.label == PROJECT and "address" in m.attrs:
+            continue           # 在天津市和平区…社区乐昌里小区: the address says where (see located_relations)
         if m.label == PROJECT and hosts:
             for h in hosts:
                 add(h, HOSTS, m, "hosts_speaker", ev)
@@ -184,6 +186,24 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
         for y in projects:
             if s <= y.start < e and y.name.endswith(core):
                 add(x, DEVELOPS, y, "develops_managing_body", text[s:e])
+
+
+def address_relations(text: str, mentions: list[Mention], sentence, add) -> None:
+    """hosts_address: the last region of the address a project's name was written after hosts it.
+
+    ``天津市和平区新兴街道卫津路社区乐昌里小区``: only the most specific place, the community.
+    """
+    regions = {m.start: m for m in mentions if m.label == REGION and m.region is not None}
+    for m in mentions:
+        pos = m.attrs.get("address") if m.label == PROJECT else None
+        if pos is None:
+            continue
+        last = None
+        while (r := regions.get(pos)) is not None and r.end <= m.start:
+            last, pos = r, r.end
+        if last is not None:
+            s, e = sentence(m.start)
+            add(last, HOSTS, m, "hosts_address", text[s:e])
 
 
 def located_relations(text: str, mentions: list[Mention], sentence, add) -> None:
