@@ -18,7 +18,7 @@ pytestmark = pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(),
                                 reason="../shared (dev corpus and scorer) is not beside the repo")
 
 # Micro-F1 over the whole dev corpus: (entities, relations).
-CORPUS_FLOOR = (0.72, 0.58)
+CORPUS_FLOOR = (0.72, 0.60)
 
 # Per document: (entity F1, relation F1).
 # fmt: off
@@ -27,7 +27,7 @@ DOC_FLOORS = {
     "001_ba639974d9f8cf50.txt":                    (0.67, 0.45),
     "002_6c1a9d946562d671.txt":                    (0.71, 0.39),
     "003_7f53e357d5f89563.txt":                    (0.90, 0.87),
-    "004_e242ff6d0de95366.txt":                    (0.68, 0.33),
+    "004_e242ff6d0de95366.txt":                    (0.68, 0.59),
     "11_heping-zhengji-zuobiao.txt":               (0.60, 0.58),
     "12_yunka-shenglian.txt":                      (0.70, 0.44),
     "13_huangshi-tuijiehui.txt":                   (0.59, 0.31),

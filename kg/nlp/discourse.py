@@ -70,11 +70,27 @@ def _signed_at_the_end(all_lines: list[Line], title_lines) -> bool:
 
 
 def article_section(text: str, mentions: list[Mention]) -> list[Section]:
-    """A feature article without speeches is about its most-named county or city."""
+    """A feature article without speeches is about its most-named county or city.
+
+    A page may carry several articles, each under a headline that opens with its
+    region (``綦江 聚焦产业链条…`` / ``奉节 发挥党建引领作用…``): each such headline
+    starts a section about that region, up to the next one.
+    """
     from collections import Counter
 
-    counts = Counter(m.key for m in mentions if m.label == REGION and m.region is not None
-                     and m.region.level in ("county", "city", "zone") and not m.attrs.get("nested"))
+    regions = [m for m in mentions if m.label == REGION and m.region is not None and not m.attrs.get("nested")]
+    counts = Counter(m.key for m in regions if m.region.level in ("county", "city", "zone"))
+    starts = {m.start: m for m in regions if m.region.level in ("province", "city", "county", "zone")}
+    heads = [(ln.start, starts[ln.start]) for ln in lines(text)
+             if ln.start in starts and _is_headline(ln)]
+    sections: list[Section] = []
+    if len({m.key for _, m in heads}) >= 2:
+        if heads[0][0] > 0 and (lead := _most_named(counts, regions, 0, heads[0][0])) is not None:
+            sections.append(Section(0, heads[0][0], lead))
+        for i, (start, subject) in enumerate(heads):
+            end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
+            sections.append(Section(start, end, subject))
+        return sections
     if not counts:
         return []
     key, n = counts.most_common(1)[0]
@@ -82,6 +98,16 @@ def article_section(text: str, mentions: list[Mention]) -> list[Section]:
         return []
     subject = next(m for m in mentions if m.key == key)
     return [Section(0, len(text), subject)]
+
+
+def _is_headline(line: Line) -> bool:
+    """A short line of its own, without final punctuation: a headline or a heading."""
+    return len(line.text) < MIN_BODY_LINE and line.text[-1] not in FINAL
+
+
+def _most_named(counts, regions: list[Mention], start: int, end: int) -> Mention | None:
+    inside = [m for m in regions if start <= m.start < end and m.key in counts]
+    return max(inside, key=lambda m: counts[m.key], default=None)
 
 
 # -- whose sentence is this -------------------------------------------------------

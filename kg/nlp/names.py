@@ -165,10 +165,13 @@ def distinctive(core: str) -> bool:
         return bool(core)
     from kg.nlp.tokenizer import shared_cutter
 
-    run = 0
+    run, prev = 0, ""
     for word in shared_cutter()(core):
         if is_proper(word) and (len(word) == 1 or not word_classes()[word] == "j"):
             return True
+        if word in _landforms() and len(prev) >= 2:
+            return True           # 芙蓉|洞, 团结|湖: a place named after a landform
+        prev = word
         if len(word) == 1 and cjk(word):
             run += 1
             if run >= 2:
@@ -180,6 +183,11 @@ def distinctive(core: str) -> bool:
 
 # Verbs of one character that introduce a place name in running text (如杭州…, 到洛阳…).
 SINGLE_LEADS = frozenset("如到赴去往来")
+
+
+@functools.lru_cache(maxsize=1)
+def _landforms() -> frozenset[str]:
+    return frozenset(read_lines("landform_chars.txt"))
 
 
 # What may stand in brackets inside a name besides a place: a direction (百度…(西南)…基地), a phase

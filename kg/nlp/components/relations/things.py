@@ -1,13 +1,16 @@
 """Relations of things: hosts, develops, implements, partners_with.
 
-- ``hosts_speaker``: a project in a speech is hosted by the speaker's region;
-  an enterprise too when the sentence says it was introduced, signed, supported…,
-  but not a company named only as a project's owner (签约X总投资30亿元的Y项目).
-- ``implements_speaker``: a program in a speech is implemented by the speaker's region.
+- ``hosts_speaker`` / ``hosts_article`` / ``hosts_sentence``: a project in a section is hosted
+  by its region, the suffix saying how that region was chosen: the speech's speaker, the
+  region an article (or its headline) is about, or the region the sentence or its paragraph
+  opens with; an enterprise too when the sentence says it was introduced, signed,
+  supported…, but not a company named only as a project's owner (签约X总投资30亿元的Y项目).
+- ``implements_speaker`` / ``implements_article`` / ``implements_sentence``: a program, likewise.
   A sentence that starts with another region inside the speaker's (义乌市依托…) or with
   an organization (市科技局联合…) is that one's: it hosts, implements and partners
   there; in a speech the speaker still hosts and implements, in an article the
   sentence's region takes over up to the next heading (see :mod:`kg.nlp.discourse`).
+- ``hosts_address``: 天津市和平区新兴街道卫津路社区乐昌里小区 → the last region of the address.
 - ``hosts_located``: 在履坦镇建设Y, 包河区大圩镇建成Y, Y落户金华开发区 → the region hosts Y.
 - ``implements_located``: 支持义乌市深化…试点 → the region implements the program it is said to carry out.
 - ``hosts_place_name``: 包河智能网联汽车测试场, 黄舣智能酿造基地 (with 黄舣镇 in the text) →
@@ -76,9 +79,14 @@ MANAGING_BODY = re.compile(r"(?:管理局|管理委员会|管委会|建设指挥
 
 def section_relations(text: str, sec: Section, mentions: list[Mention], sents: list[tuple[int, int]],
                       titled: set[int], sentence, add) -> None:
-    """hosts_speaker, implements_speaker and partners_cue in a section (and part_of_section, see
+    """hosts_*, implements_* and partners_cue in a section (and part_of_section, see
     :func:`.places.part_of_section`): whose sentence each mention is in says who hosts, implements
-    or partners (:func:`kg.nlp.discourse.local_subjects`)."""
+    or partners (:func:`kg.nlp.discourse.local_subjects`).
+
+    The rule's suffix says how its region was chosen: ``_speaker`` (the speech's speaker),
+    ``_article`` (the region an article or its headline is about), ``_sentence`` (the
+    region or organization the sentence, or its paragraph, opens with).
+    """
     cue = cues()
     speaker = sec.subject
     if speaker is None:
@@ -94,6 +102,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         if sec.title_start <= m.start < sec.title_end:
             continue
         subj = local.get(s, speaker)
+        how = "sentence" if s in local else "speaker" if sec.speaker else "article"
         host = subj if subj.label == REGION else speaker     # a department's sentence: its region hosts
         # In a speech, all it reports is the speaker's too; an article's region yields to the local one.
         also = speaker if sec.speaker and speaker.key != subj.key else None
@@ -102,10 +111,10 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
             continue           # 在天津市和平区…社区乐昌里小区: the address says where (see located_relations)
         if m.label == PROJECT and hosts:
             for h in hosts:
-                add(h, HOSTS, m, "hosts_speaker", ev)
+                add(h, HOSTS, m, f"hosts_{how if h is host else 'speaker'}", ev)
         elif m.label == PROGRAM:
             for r in (subj, also) if also is not None else (subj,):
-                add(r, IMPLEMENTS, m, "implements_speaker", ev)
+                add(r, IMPLEMENTS, m, f"implements_{how if r is subj else 'speaker'}", ev)
         elif m.label == ENTERPRISE and hosts:
             before = text[max(s, m.start - 3):m.start]
             after = text[m.end:e]
@@ -116,7 +125,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
             elif cue["hosts_enterprise"].search(text[s:m.start]) \
                     or cue["hosts_enterprise"].search(after[:12]):
                 for h in hosts:
-                    add(h, HOSTS, m, "hosts_speaker", ev)
+                    add(h, HOSTS, m, f"hosts_{how if h is host else 'speaker'}", ev)
         elif m.label in (ORGANIZATION, REGION) and not m.attrs.get("nested"):
             part_of_section(m, speaker, chain_start, ev, add)
             if m.key == subj.key:

@@ -1,0 +1,71 @@
+"""The discourse stage: whose sentence is this, in each layout the genre comes in.
+
+Every text here is written for the test; each layout gives the relations that
+only a right reading of sections, speakers and sentence subjects yields, and
+those a wrong one would give.
+"""
+
+import pytest
+
+from tests.conftest import relations_of
+
+# fmt: off
+# (layout, text, relations that must be there, relations that must not)
+LAYOUTS = [
+    ("speech summary: headline, then the speaker's line, then the speech",
+     "强化创新驱动 建设科技新城\n\n"
+     "南岸区委书记 周立新\n\n"
+     "南岸区加快建设广阳湾智创生态城，推行“科创券”机制。\n\n"
+     "做强数字产业 培育发展动能\n\n"
+     "巴南区委书记 王德明\n\n"
+     "巴南区引进华熙生物科技有限公司，建成木洞水库。\n",
+     {("南岸区", "hosts", "广阳湾智创生态城"), ("南岸区", "implements", "科创券机制"),
+      ("巴南区", "hosts", "木洞水库"), ("巴南区", "hosts", "华熙生物科技有限公司")},
+     {("南岸区", "hosts", "木洞水库"), ("巴南区", "hosts", "广阳湾智创生态城")}),
+
+    ("speech summary signed at the end: the speaker's line closes the speech",
+     "今年以来，全区加快建设明月山温泉度假区，推行“山长制”。\n\n"
+     "邻水县委书记 杨建华\n\n"
+     "全县建成铜锣山隧道，实施“千村示范”行动。\n\n"
+     "大竹县委书记 刘晓波\n",
+     {("邻水县", "hosts", "明月山温泉度假区"), ("大竹县", "hosts", "铜锣山隧道")},
+     {("大竹县", "hosts", "明月山温泉度假区")}),
+
+    ("one page, two articles, each under a headline that opens with its region",
+     "涪陵 抓项目促投资\n\n"
+     "近年来，涪陵区大力推行“链长制”，建成白涛化工园区污水处理厂，新引进项目40个。\n\n"
+     "涪陵区还加快建设榨菜产业融合发展示范园。\n\n"
+     "武隆 以旅游带动乡村振兴\n\n"
+     "近年来，武隆区实施“旅游+”行动，建成仙女山游客集散中心，游客增长两成。\n\n"
+     "武隆区还建成芙蓉洞景区。\n",
+     {("涪陵区", "implements", "链长制"), ("武隆区", "implements", "旅游+行动"),
+      ("武隆区", "hosts", "芙蓉洞景区")},
+     {("涪陵区", "implements", "旅游+行动"), ("涪陵区", "hosts", "芙蓉洞景区")}),
+
+    ("a feature article about one county, named again and again",
+     "茶山新颜\n\n"
+     "春日的安溪县，茶园满山。安溪县推行“茶园管家”模式，建成铁观音文化产业园。\n\n"
+     "“今年茶叶卖了好价钱。”茶农说。安溪县还推动八马茶业有限公司入驻。\n",
+     {("安溪县", "implements", "茶园管家模式"), ("安溪县", "hosts", "铁观音文化产业园")},
+     set()),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("layout,text,present,absent", LAYOUTS, ids=[row[0] for row in LAYOUTS])
+def test_discourse_layouts(layout, text, present, absent):
+    rels = relations_of(text)
+    assert present <= rels, (layout, present - rels)
+    assert not absent & rels, (layout, absent & rels)
+
+
+def test_discourse_every_hosts_and_implements_rule_says_how_its_region_was_chosen():
+    from kg.nlp.extract import extract
+    from kg.schema import Document
+
+    article = extract(Document(id="a.txt", text=LAYOUTS[2][1]))
+    assert {(r.relation, r.rule) for r in article.relations if r.relation in ("hosts", "implements")} \
+        == {("hosts", "hosts_article"), ("implements", "implements_article")}
+    speech = extract(Document(id="s.txt", text=LAYOUTS[0][1]))
+    assert {r.rule for r in speech.relations if r.relation in ("hosts", "implements")} \
+        == {"hosts_speaker", "implements_speaker"}
