@@ -24,6 +24,8 @@ from spacy.tokens import Doc
 from kg.nlp.gazetteer import Gazetteer, Region, gazetteer
 from kg.nlp.lexicon import Trie, alternation, read_lines, read_table
 from kg.nlp.mention import Mention, doc_text
+from kg.nlp.tokenizer import shared_cutter
+from kg.nlp.wordclass import is_function_word
 from kg.nlp.names import generic_heads, is_kind_word, stops
 from kg.schema import REGION
 
@@ -185,7 +187,7 @@ class RegionRecognizer:
             name = canonical_name(r)
             aliases = (form,) if form != name else ()
             mentions.append(Mention(s, e, REGION, name, rule, aliases, r))
-            if r.level == "township":
+            if r.level in ("township", "county"):       # 南口镇侨乡村, 宜阳县福昌村
                 village = _village_after(text, e, r)
                 if village is not None:
                     mentions.append(village)
@@ -287,8 +289,8 @@ def _village_after(text: str, end: int, town: Region) -> Mention | None:
         return None
     name = m.group()
     whole, tails = _village_generic()
-    if name in whole or name.endswith(tails):
-        return None
+    if name in whole or name.endswith(tails) or is_function_word(next(iter(shared_cutter()(name)))):
+        return None          # …, or a verb before 村(社区): 奉节县举行村(社区)党组织书记比武
     return Mention(m.start(), m.end(), REGION, name, "region_village", (),
                    Region(f"V{town.adcode}:{name}", name, "village", town.adcode))
 

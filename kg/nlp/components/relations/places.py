@@ -67,11 +67,13 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
 
 
 def part_of_section(m: Mention, speaker: Mention, chain_start: dict[int, int | None], ev: str, add) -> None:
-    """A township named in a speech about the region holding it, or a city holding the speech's region."""
+    """A township named in a speech about the region holding it, a division named in an article about
+    its parent (宜阳县 in an article about 洛阳市), or a city holding the speech's region."""
     if m.label == REGION and m.region and speaker.region and m.key != speaker.key:
-        if holds(speaker.region, m.region) and m.region.level == "township" \
+        if (holds(speaker.region, m.region) and m.region.level == "township"
+                or m.region.parent == speaker.region.adcode) \
                 and chain_start.get(id(m)) is None:     # 包河区大圩镇: part of 包河区 only
-            add(m, PART_OF, speaker, "part_of_section", ev)
+            add(m, PART_OF, speaker, "part_of_section", ev)     # …, or a county in its city's article
         elif gazetteer().is_within(speaker.region, m.region) and m.region.level in ("city",):
             add(speaker, PART_OF, m, "part_of_section", ev)
 
