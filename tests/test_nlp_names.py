@@ -114,6 +114,11 @@ NAMES = [
     # an address before a name says where it is; the name starts after it
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("project", "清泰小区")),
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("region", "东坡社区")),
+    # companies listed before a cue, by a trade name or a brand; a listed company's short name
+    ("推动宁德时代、延锋国际等一批核心零部件配套企业入驻。", ("enterprise", "延锋国际")),
+    ("雀巢和星巴克等知名咖啡品牌纷纷来采购。", ("enterprise", "星巴克")),
+    ("招引纵横股份等头部企业落户。", ("enterprise", "纵横股份")),
+    ("大洋电机、川渝时代建成投产。", ("enterprise", "大洋电机")),
     # a county whose name jieba tags as a verb still opens a name (开化县)
     ("共建开化—金东山海协作产业园。", ("project", "开化—金东山海协作产业园")),
 ]

@@ -17,18 +17,23 @@ from collections import Counter
 from kg.nlp.components.entities.kinds import kind_patterns
 from kg.nlp.components.entities.short_forms import after_short_form
 from kg.nlp.gazetteer import gazetteer
-from kg.nlp.lexicon import alternation, read_lines
+from kg.nlp.lexicon import Trie, alternation, read_lines
 from kg.nlp.mention import Mention
-from kg.nlp.names import BOUNDARY, cjk, generic_heads, inner_verbs, left_extent, stops, unquote
+from kg.nlp.names import (
+    BOUNDARY, cjk, distinctive, generic_heads, inner_verbs, is_kind_word, left_extent, stops, unquote,
+)
 from kg.schema import ENTERPRISE, ORGANIZATION, PROJECT, REGION
 
-ENTERPRISE_LIST_CUE = re.compile(r"等(?:头部|龙头|骨干|重点|链主型|优质)?(?:企业|公司|国企央企|央企|国企)")
+# 等头部企业, 等一批核心零部件配套企业, 等云南本土咖啡品牌: what ends a list of companies.
+ENTERPRISE_LIST_WIDE = re.compile(r"等(?:一批|多家|\d+家|知名|国内外|国际)?[\u4e00-\u9fff]{0,10}?"
+                                  r"(?:企业|公司|品牌|厂商|车企|药企|外企|巨头)(?![\u4e00-\u9fff]{0,2}(?:家|个))")
 PLACE_IN_BRACKETS_ANY = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[)）]")
 PLACE_IN_BRACKETS = re.compile(PLACE_IN_BRACKETS_ANY.pattern + "$")   # ends where the company suffix starts
 # A quoted sentence before 公司 (“…这就是高新区速度。”公司总经理) is no company name.
 SENTENCE_PUNCT = re.compile(r"[。！？，；,;!?]")
 # 区级强村公司, 省级平台公司: a level names a kind of company, not one.
 LEVEL_LEAD = re.compile(r"(?:国家|省|市|区|县|镇|乡|村)级")
+AND_ITEM = re.compile(r"[和及与]")
 SIGNED_CUE = re.compile(r"(签约|引进|新引进|新增|落户|招引)")
 
 
@@ -54,6 +59,11 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
     region_at = {r.start: r for r in regions if r.region is not None and not r.attrs.get("nested")}
     for m in enterprise_patterns()["brand"].finditer(text):
         out.append(Mention(m.start(), m.end(), ENTERPRISE, m.group(), "enterprise_brand"))
+    for s, e in listed_companies().finditer(text):
+        # 大洋电机、川渝时代建成投产: a listed company's short name, where it is a word of its own
+        if s in bounds and (e == len(text) or not cjk(text[e]) or stops().match(text, e)
+                            or text[e] in LIST_JOINERS):
+            out.append(Mention(s, e, ENTERPRISE, text[s:e], "enterprise_listed_company"))
     for m in enterprise_patterns()["company"].finditer(text):
         # 信达生物制药（苏州）有限公司: the place of a branch, in brackets before the suffix.
         place = PLACE_IN_BRACKETS.search(text, max(0, m.start() - 8), m.start())
@@ -82,8 +92,10 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             aliases = (name[2:],)
         out.append(Mention(start, m.end(), ENTERPRISE, name, "enterprise_suffix", aliases))
     # X、Y等头部企业 / 签约X等项目 / 企业X
-    for m in ENTERPRISE_LIST_CUE.finditer(text):
-        out += listed_before(text, m.start(), "enterprise_listed", bounds=bounds)
+    # X、Y等头部企业 / 雀巢和星巴克等知名咖啡品牌: items that look like names (物流、电商等企业 lists trades)
+    for m in ENTERPRISE_LIST_WIDE.finditer(text):
+        items = listed_before(text, m.start(), "enterprise_listed", bounds=bounds, split_and=True)
+        out += [e for e in items if not is_kind_word(e.name) and (distinctive(e.name) or _trade_ending(e.name))]
     for m in re.finditer(r"等[^，。；、\n]{0,16}?项目", text):
         head = text[max(0, m.start() - 16):m.start()]
         if SIGNED_CUE.search(head):
@@ -143,8 +155,8 @@ def find_trade_names(text: str, found: list[Mention]) -> list[Mention]:
 
 
 def listed_before(text: str, end: int, rule: str, label: str = ENTERPRISE, *,
-                  bounds: frozenset[int]) -> list[Mention]:
-    """Items of a 、-list ending at ``end``."""
+                  bounds: frozenset[int], split_and: bool = False) -> list[Mention]:
+    """Items of a 、-list ending at ``end`` (with ``split_and``, 雀巢和星巴克 is two items)."""
     # left_extent stops at 、; extend over list separators.
     items, s = [], end
     while True:
@@ -152,13 +164,37 @@ def listed_before(text: str, end: int, rule: str, label: str = ENTERPRISE, *,
         if st < 0:
             break
         name = text[st:s]
-        if 2 <= len(name) <= 10 and cjk(name[0]):
-            items.append(Mention(st, s, label, unquote(name), rule))
+        parts = [(st, s)]
+        if split_and and (k := AND_ITEM.search(name)) is not None:
+            parts = [(st, st + k.start()), (st + k.end(), s)]
+        for a, b in parts:
+            if 2 <= b - a <= 10 and cjk(text[a]):
+                items.append(Mention(a, b, label, unquote(text[a:b]), rule))
         if st > 0 and text[st - 1] == "、":
             s = st - 1
             continue
         break
     return items
+
+
+@functools.lru_cache(maxsize=1)
+def listed_companies() -> Trie:
+    """Short names of listed companies (``company_short_names.txt``, from a package's data; SOURCES.md)."""
+    return Trie(read_lines("company_short_names.txt"))
+
+
+# After a name, these join it to the next item of a list or to what it owns (宁德时代、…; 京东方的…).
+LIST_JOINERS = set("、和与及等的在")
+
+
+@functools.lru_cache(maxsize=1)
+def _trade_endings() -> tuple[str, ...]:
+    return read_lines("trade_name_endings.txt")
+
+
+def _trade_ending(name: str) -> bool:
+    """Does ``name`` end like a company's trade name (纵横股份, 大洋电机), with two characters before?"""
+    return any(name.endswith(w) and len(name) - len(w) >= 2 for w in _trade_endings())
 
 
 @functools.lru_cache(maxsize=1)
