@@ -49,6 +49,27 @@ LAYOUTS = [
      {("安溪县", "implements", "茶园管家模式"), ("安溪县", "hosts", "铁观音文化产业园")},
      set()),
 
+    ("a report of a meeting where officials and a company's chairman speak",
+     "宜昌（光谷）产业推介会在武汉举行\n\n"
+     "宜昌市委副书记、市长 张海峰\n\n"
+     "张海峰说，宜昌将加快建设三峡国际物流产业园。\n\n"
+     "兴发集团党委书记、董事长 李国璋\n\n"
+     "李国璋表示，将在宜昌建设猇亭精细化工产业园。\n",
+     {("宜昌市", "hosts", "三峡国际物流产业园"), ("宜昌市", "hosts", "猇亭精细化工产业园")},
+     {("武汉市", "hosts", "猇亭精细化工产业园")}),
+
+    ("a meeting of a district's departments: each speaks of its own work, the district hosts it",
+     "江津区部门一把手例会发言摘登\n\n"
+     "抓项目 强投资\n\n"
+     "江津区发展改革委党组书记、主任 陈立新\n\n"
+     "江津区发展改革委加快推进“三线一单”改革，建成临江储能电站。\n\n"
+     "江津区交通局聚焦交通强区，一是建成珞璜港物流产业园，二是推行“路长制”。\n\n"
+     "强交通 促发展\n\n"
+     "江津区交通局党委书记、局长 王建军\n",
+     {("江津区", "hosts", "临江储能电站"), ("江津区", "hosts", "珞璜港物流产业园"),
+      ("江津区交通局", "implements", "路长制"), ("江津区发展改革委", "implements", "三线一单改革")},
+     {("江津区发展改革委", "implements", "路长制")}),
+
     ("a city's feature that visits its counties and villages",
      "古都新貌\n\n"
      "近年来，开封市推行“宋韵研学”计划，建成清明上河园。开封市文旅局牵头组织研学活动。\n\n"

@@ -131,24 +131,32 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
     article = not sec.speaker
     out: dict[int, Mention] = {}
     current: Mention | None = None
+    paragraph: Mention | None = None     # the organization a speech's paragraph opens with
     for s, e in sents:
         if not sec.start <= s < sec.end:
             continue
+        opens = s == 0 or text[s - 1] == "\n"
+        if opens:
+            paragraph = None
         if article and _is_heading(text, s, e):
             current = None
             continue
-        if current is not None and text[s - 1:s] == "\n" and current.region.level in ("township", "village"):
+        if current is not None and opens and current.region.level in ("township", "village"):
             current = None      # a town or village is the subject of its paragraph only
         r, locative = _sentence_subject(text, s, e, by_start)
         # In a department's speech (市商务局), any region a sentence starts with is its subject.
         inner = r is not None and r.label == REGION and r.key != subj.key \
             and (not regional or holds(subj.region, r.region))
-        if r is not None and (r.label == ORGANIZATION or locative and inner):
+        if r is not None and r.label == ORGANIZATION and opens and not article and r.key != subj.key:
+            out[s] = paragraph = r      # 区经济信息委聚焦…。一是…: the paragraph reports that department's work
+        elif r is not None and (r.label == ORGANIZATION or locative and inner):
             out[s] = r          # 市科技局联合… / 在合肥市长丰县下塘镇，…: this sentence only
         elif inner:
             out[s] = current = r
         elif r is not None and r.key == subj.key:
             current = None
+        elif paragraph is not None:
+            out[s] = paragraph
         elif article and current is not None:
             out[s] = current
     return out

@@ -54,6 +54,8 @@ def grammar() -> dict:
         "running": re.compile(
             rf"(?P<body>{body_alt})?(?P<role>{role_alt})[ \t]?(?P<name>[\u4e00-\u9fff]{{2,4}})"),
         "surname": re.compile(alternation(surnames)),
+        "other_speaker": re.compile(rf"^.{{2,40}}?(?:{alternation(read_lines('nonofficial_roles.txt'))})"
+                                    r"[\s·]*(?P<name>[\u4e00-\u9fff]{2,4})$"),
         "follow": re.compile(r"[\s,，。、；;：:（(）)”“\"！!？?]|" + alternation(NAME_FOLLOW) + r"|$"),
     }
 
@@ -192,6 +194,9 @@ class TitleParser:
                 if note is not None:
                     mentions.extend(note[0])
                     title_lines.append((ln.start, ln.end, "", note[1]))
+                elif (other := self.gr["other_speaker"].match(body)) is not None \
+                        and self.gr["surname"].match(other.group("name")):
+                    title_lines.append((ln.start, ln.end, other.group("name"), None))   # 某集团董事长 某某
                 continue
             name_m, units, pos = parsed
             mentions.append(name_m)

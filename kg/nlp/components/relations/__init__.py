@@ -15,6 +15,7 @@ The cue words of the rules are in ``kg/data/triggers.csv``.
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -59,6 +60,13 @@ class RelationExtractor:
         if not sections:
             sections = article_section(text, mentions)
             doc._.kg_sections = sections
+        elif any(sec.subject is None for sec in sections):
+            # A speech by someone without office (a company's chairman) is the article's, not the
+            # previous official's: its region is the one the whole text is most about.
+            whole = article_section(text, mentions)
+            if whole:
+                sections = [replace(sec, subject=whole[0].subject, speaker="") if sec.subject is None else sec
+                            for sec in sections]
         # Departments in titles (区发展改革委主任 X 介绍…) are not the subjects of their sentences.
         titled = {p.unit.start for p in doc._.kg_positions or [] if p.unit is not None and p.unit.label == ORGANIZATION}
         for sec in sections:

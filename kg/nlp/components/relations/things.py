@@ -93,6 +93,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         return
     inside = [m for m in mentions if sec.start <= m.start < sec.end]
     chain_start = region_chains(inside)
+    home = speaker if speaker.label == REGION else _region_of(speaker, mentions) or speaker
     local = local_subjects(text, sec, [m for m in inside if m.start not in titled], sents)
     for m in inside:
         if m.attrs.get("nested") and m.label in (PROJECT, PROGRAM, REGION):
@@ -103,9 +104,11 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
             continue
         subj = local.get(s, speaker)
         how = "sentence" if s in local else "speaker" if sec.speaker else "article"
-        host = subj if subj.label == REGION else speaker     # a department's sentence: its region hosts
+        host = subj if subj.label == REGION else home     # a department's sentence: its region hosts
         # In a speech, all it reports is the speaker's too; an article's region yields to the local one.
-        also = speaker if sec.speaker and speaker.key != subj.key else None
+        # …but another department's paragraph in a department's speech is that department's only.
+        also = speaker if sec.speaker and speaker.key != subj.key \
+            and not (subj.label == speaker.label == ORGANIZATION) else None
         hosts = [r for r in (host, also) if r is not None and r.label == REGION]
         if m.label == PROJECT and "address" in m.attrs:
             continue           # 在天津市和平区…社区乐昌里小区: the address says where (see located_relations)
@@ -138,6 +141,16 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                 continue       # 在黄宅镇共建…: where the partners build, not a partner
             if cue["partners_before"].search(before) or cue["partners_after"].match(text[m.end:e]):
                 add(_actor_before(text, start, inside) or subj, PARTNERS_WITH, m, "partners_cue", ev)
+
+
+def _region_of(org: Mention, mentions: list[Mention]) -> Mention | None:
+    """The region a department belongs to (永川区发展改革委 → 永川区): named in its title chain or its name."""
+    for name in reversed(org.attrs.get("within", [])):
+        r = next((m for m in mentions if m.label == REGION and m.name == name), None)
+        if r is not None:
+            return r
+    return next((m for m in mentions if m.label == REGION and m.region is not None
+                 and org.name.startswith(m.name) and len(org.name) > len(m.name)), None)
 
 
 def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
