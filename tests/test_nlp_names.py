@@ -119,6 +119,9 @@ NAMES = [
     ("雀巢和星巴克等知名咖啡品牌纷纷来采购。", ("enterprise", "星巴克")),
     ("招引纵横股份等头部企业落户。", ("enterprise", "纵横股份")),
     ("大洋电机、川渝时代建成投产。", ("enterprise", "大洋电机")),
+    # a proper name may go on with a verb or a time word after its kind word, never with a plain noun
+    ("推进亳州机场扩容改造。", ("project", "亳州机场")),
+    ("推动义乌商城国际化。", ("project", "义乌商城")),
     # a county whose name jieba tags as a verb still opens a name (开化县)
     ("共建开化—金东山海协作产业园。", ("project", "开化—金东山海协作产业园")),
 ]

@@ -31,6 +31,9 @@ logger = logging.getLogger(__name__)
 FUNCTION_TAGS = frozenset("v p c r u".split())
 # One character before a name may introduce it in these classes (要, 如, 到, 与, 我, 的).
 SINGLE_FUNCTION_TAGS = frozenset("v p c r u d".split())
+# What may follow a name without being part of it: verbs and verbal nouns, place and time words
+# (聊城机场|前期工作, 临沂商城|国际化); a plain noun goes on the name or modifies (铁路|运价).
+CONTINUATION_TAGS = frozenset("v vn f t d p c u r".split())
 PROPER_TAGS = frozenset("ns nr nz nt nrt nrfg j".split())
 # Verbs rarer than this are mostly compounds that also name things (抽水蓄能, 数字化转型): not boundaries.
 MIN_VERB_FREQ = 20
@@ -70,7 +73,7 @@ def _cache_path() -> Path:
     stat = _dict_file().stat()
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg"
     version = importlib.metadata.version("jieba")
-    return base / f"jieba-classes-2-{version}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+    return base / f"jieba-classes-3-{version}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
 
 
 def _read_dictionary() -> dict[str, str]:
@@ -81,7 +84,7 @@ def _read_dictionary() -> dict[str, str]:
             if len(parts) != 3 or len(parts[0]) > 4:
                 continue
             word, freq, tag = parts
-            if tag in PROPER_TAGS or tag in SINGLE_FUNCTION_TAGS and (tag != "v" or int(freq) >= MIN_VERB_FREQ):
+            if tag in PROPER_TAGS or tag in CONTINUATION_TAGS and (tag != "v" or int(freq) >= MIN_VERB_FREQ):
                 table[word] = tag
     return table
 
@@ -96,6 +99,12 @@ def is_function_word(word: str, *, single: bool = False, verbs: bool = True) -> 
     if single:
         return tag in SINGLE_FUNCTION_TAGS and (verbs or tag not in ("v", "d"))
     return tag in FUNCTION_TAGS and (verbs or tag != "v")
+
+
+def may_follow_a_name(word: str) -> bool:
+    """Can ``word`` come right after a name without belonging to it (see ``CONTINUATION_TAGS``)?"""
+    tag = word_classes().get(word, "")
+    return tag in CONTINUATION_TAGS or tag in PROPER_TAGS
 
 
 def is_connective(word: str) -> bool:

@@ -20,10 +20,14 @@ from kg.nlp.mention import Mention
 from kg.nlp.names import (
     CLOSE_QUOTES, OPEN_QUOTES, cjk, cjk_or_alnum, distinctive, ends_with_kind, generic_heads, lead_strips, left_extent, stops, unquote,
 )
+from kg.nlp.wordclass import may_follow_a_name
 from kg.schema import ENTERPRISE, ORGANIZATION, PROGRAM, PROJECT, REGION
 
 WEAK_PROJECT_KINDS = {"项目", "二期", "三期", "四期", "五期", "城", "谷", "中心", "平台", "系统", "应用",
                       "商圈", "园区", "枢纽", "基础设施", "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
+# Heritage sites are projects where they operate (门票, 演艺), not as the object of other work
+# (对福昌城遗址进行考古发掘): their kind word must end the phrase.
+HERITAGE_KINDS = {"遗址", "石窟", "古城", "古街"}
 # A project "name" that starts with a level or a count, or is followed by a count, names
 # a category of things: 打造国家级旅游度假区, 建设四大服务出口基地, 建成康养景区12个.
 CATEGORY_LEAD = re.compile(r"国家级|省级|世界级|全球|[一二三四五六七八九十两]大")
@@ -75,7 +79,14 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             aliases.append(unquote(text[ks:ke + 1]))
         elif cjk(nxt) and not (len(kind) > 1 and ks > 0 and text[ks - 1] in CLOSE_QUOTES) \
                 and not _may_follow(text, ke, kind):
-            continue          # the kind word is a modifier here: 中心城区, 铁路运价, 工程师, 制造
+            nxt_end = ke + 1
+            while nxt_end < len(text) and nxt_end not in bounds:
+                nxt_end += 1
+            if label != PROJECT or kind in WEAK_PROJECT_KINDS or kind in HERITAGE_KINDS \
+                    or ke not in bounds or ks not in bounds \
+                    or not may_follow_a_name(text[ke:nxt_end]):
+                continue      # the kind word is a modifier here: 中心城区, 铁路运价, 工程师, 制造
+            attrs["loose"] = True      # 提速聊城机场前期工作: a proper name may go on (checked below)
         start = left_extent(text, ks, max_len=30 if label == PROGRAM else 20, bounds=bounds,
                             verbs_lead=label != PROGRAM)
         if start < 0:
@@ -129,6 +140,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             continue
         if label == PROJECT and COUNT_AFTER.match(text, ke):
             continue          # “5G+”智能工厂1个: counted, quoted or not
+        if attrs.pop("loose", False) and not (distinctive(core) or _names_inside(named_starts, start, ks)):
+            continue          # …only a proper name: 机场建设 alone says nothing
         if not quoted:
             if label == PROGRAM and kind in WEAK_PROGRAM_KINDS and not coined_system(text, start, core, kind):
                 continue
