@@ -80,7 +80,7 @@ def from_doc(doc, document: Document) -> DocResult:
                 if r.adcode.isdigit():         # not a zone's or village's made-up code
                     attrs[A_ADCODE] = r.adcode
                 from kg.nlp.gazetteer import gazetteer
-                par = gazetteer().by_code.get(r.parent)
+                par = gazetteer().named_at(r.parent, _year(document.date))
                 if par is not None:
                     attrs[A_PARENT] = par.name
         if etype == OFFICIAL:
@@ -105,6 +105,11 @@ def from_doc(doc, document: Document) -> DocResult:
         relations = tuple(replace(r, head=renamed.get(r.head, r.head), tail=renamed.get(r.tail, r.tail))
                           for r in relations)
     return DocResult(document.id, document.date, tuple(records), relations, document.title)
+
+
+def _year(date: str | None) -> int | None:
+    """The year of an ISO date, if any."""
+    return int(date[:4]) if date and date[:4].isdigit() else None
 
 
 def _merge_implicit_prefix(groups: dict[tuple[str, str], list[Mention]]) -> dict[tuple[str, str], tuple[str, str]]:
