@@ -7,12 +7,18 @@ import gc
 import logging
 import os
 import sys
+import warnings
 from collections import Counter
 
 from kg import __version__
 from kg.schema import RELATION_TYPES
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+EXIT_CODES = """exit status:
+  0  done
+  1  failed: nothing written, the previous output left as it was
+  2  usage error: a bad option or argument
+  3  built, but some inputs were skipped (each named on stderr; --strict makes that 1)"""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -20,6 +26,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="kg",
         description="Build a knowledge graph of officials, regions, enterprises, organizations, "
                     "projects and programs from Chinese government news, and explore it.",
+        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action="version", version=f"kg {__version__}")
     p.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
@@ -28,7 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build the graph of a corpus",
                        description="Read .txt, .md, .html and .jsonl files, folders (recursively) or - "
                                    "(standard input), extract entities and relations, and write "
-                                   "graph.json, graph.graphml and graph.html.")
+                                   "graph.json, graph.graphml and graph.html.",
+                       epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     b.add_argument("paths", nargs="+", metavar="PATH", help="input files or folders, or - for standard input")
     b.add_argument("-o", "--output", default="output", metavar="DIR",
                    help="output folder (default: output/)")
@@ -115,21 +123,32 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
-    from kg.errors import KGError
+    from kg.errors import KGError, OutputError
 
     try:
-        return {"build": _build, "export": _export, "view": _view, "query": _query}[args.command](args)
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            return {"build": _build, "export": _export, "view": _view, "query": _query}[args.command](args)
     except KGError as err:
         print(f"kg: error: {err}", file=sys.stderr)
         return EXIT_FAIL
     except KeyboardInterrupt:
         print("kg: interrupted; previous output left as it was", file=sys.stderr)
         return 130
+    except OSError as err:      # a full disk, a file in the way, no permission: not a bug
+        logging.getLogger(__name__).info("traceback", exc_info=True)
+        print(f"kg: error: {OutputError.from_os_error(err, getattr(args, 'output', None))}", file=sys.stderr)
+        return EXIT_FAIL
     except Exception as err:  # a bug: one line, the traceback with -v, old output intact
-        logging.getLogger(__name__).debug("traceback", exc_info=True)
+        logging.getLogger(__name__).info("traceback", exc_info=True)
         print(f"kg: error: unexpected {type(err).__name__}: {err} (previous output left as it was; "
               "rerun with -v for the traceback and report it)", file=sys.stderr)
         return EXIT_FAIL
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """A warning about the data (a sidecar ignored, a date not understood) as one line, not as kg's source."""
+    print(f"kg: warning: {message}", file=file or sys.stderr)
 
 
 def run() -> None:
@@ -147,19 +166,31 @@ def run() -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
     from kg.export import parse_formats
     from kg.read.documents import require_inputs
-    from kg.run.build import BuildReport, build_graph, update_graph
 
     formats = parse_formats(args.format)
     paths = require_inputs(args.paths)
-    report = BuildReport()
+    check_output_folder(args.output)
     existed = os.path.exists(args.output)
+    try:
+        return _build_into(args, paths, formats, existed)
+    except OSError:     # a full disk: what this build made is gone, the previous output is intact
+        _forget_new_output(args.output, existed)
+        raise
+
+
+def _build_into(args: argparse.Namespace, paths: list[str], formats: list[str], existed: bool) -> int:
+    from tqdm import tqdm
+
+    from kg.read.documents import count_documents
+    from kg.run.build import BuildReport, build_graph, update_graph
+
+    report = BuildReport()
     options = dict(encoding=args.encoding, date=args.date, workers=args.workers, engine=args.engine,
                    scheduler=args.scheduler)
-    bar = tqdm(desc="documents", unit="doc", file=sys.stderr, disable=args.no_progress, leave=False)
+    total = None if args.no_progress else count_documents(paths)
+    bar = tqdm(desc="documents", unit="doc", total=total, file=sys.stderr, disable=args.no_progress, leave=False)
     update = G = None
     try:
         if not args.no_cache and formats == ["json"]:
@@ -168,17 +199,17 @@ def _build(args: argparse.Namespace) -> int:
         if update is None:
             if report.documents:        # the merge read documents before it declined: count anew
                 report = BuildReport()
-                bar.reset()
+                bar.reset(total=total)
             G = build_graph(paths, report=report, progress=lambda d: bar.update(),
                             cache_dir=None if args.no_cache else args.output,
                             remember=not args.no_cache and "json" in formats, **options)
     finally:
         bar.close()
     for pr in report.problems:
-        print(f"kg: skipped {pr}", file=sys.stderr)
+        print(f"kg: {'skipped' if pr.skipped else 'warning:'} {pr}", file=sys.stderr)
     if report.problems and args.strict:
-        print(f"kg: error: {len(report.problems)} input(s) unreadable and --strict given; nothing written",
-              file=sys.stderr)
+        print(f"kg: error: {len(report.problems)} input(s) unreadable or damaged and --strict given; "
+              "nothing written", file=sys.stderr)
         _forget_new_output(args.output, existed)
         return EXIT_FAIL
     if report.documents == 0:
@@ -192,7 +223,28 @@ def _build(args: argparse.Namespace) -> int:
         counts = graph_counts(G)
         _write_build(G, args, formats, report, counts)
     print(summary(counts, report, args.output), file=sys.stderr)
-    return EXIT_PARTIAL if report.problems else EXIT_OK
+    return EXIT_PARTIAL if any(pr.skipped for pr in report.problems) else EXIT_OK
+
+
+def check_output_folder(path: str) -> None:
+    """Fail before a build, not after it, when ``-o`` cannot be a folder: a file is in its way.
+
+    Raises:
+        OutputError: ``path`` or a folder above it is a file.
+    """
+    from kg.errors import OutputError
+
+    p = os.path.abspath(path)
+    while True:
+        if os.path.exists(p):
+            if not os.path.isdir(p):
+                raise OutputError(f"cannot write into {path}: {p} is a file, not a folder; "
+                                  "give -o a folder (it is made if missing)")
+            return
+        up = os.path.dirname(p)
+        if up == p:
+            return
+        p = up
 
 
 def _write_build(G, args: argparse.Namespace, formats: list[str], report, counts: tuple[Counter, Counter]) -> None:
@@ -211,6 +263,8 @@ def _write_build(G, args: argparse.Namespace, formats: list[str], report, counts
 def _export(args: argparse.Namespace) -> int:
     from kg.export import convert, parse_formats
 
+    if args.output is not None:
+        check_output_folder(args.output)
     written = convert(args.graph, args.output, parse_formats(args.format))
     print(f"kg: wrote {', '.join(written)}", file=sys.stderr)
     return EXIT_OK
@@ -250,6 +304,7 @@ def _view(args: argparse.Namespace) -> int:
 
     G = read_json(args.graph)
     path = args.output or default_view_path(args.graph, args.name)
+    check_output_folder(os.path.dirname(os.path.abspath(path)))
     ego = write_view(G, args.name, path, depth=args.depth)
     print(f"kg: {ego.number_of_nodes()} entities, {ego.number_of_edges()} relations -> {path}", file=sys.stderr)
     return EXIT_OK
@@ -288,6 +343,9 @@ def summary(counts: tuple[Counter, Counter], report, out_dir: str) -> str:
     ents, rels = counts
     e = ", ".join(f"{k} {v}" for k, v in sorted(ents.items()))
     r = ", ".join(f"{k} {v}" for k, v in sorted(rels.items()))
-    skipped = f", {len(report.problems)} skipped" if report.problems else ""
+    n_skipped = sum(pr.skipped for pr in report.problems)
+    n_damaged = len(report.problems) - n_skipped
+    skipped = (f", {n_skipped} skipped" if n_skipped else "") + \
+        (f", {n_damaged} read with damage" if n_damaged else "")
     return (f"kg: {report.documents} documents{skipped}; entities: {e or 'none'}; "
             f"relations: {r or 'none'}; {report.seconds:.1f} s -> {out_dir}/")

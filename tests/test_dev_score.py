@@ -14,6 +14,8 @@ import pytest
 
 from tests.conftest import ROOT, SHARED
 
+README = ROOT / "README.md"
+
 pytestmark = pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(),
                                 reason="../shared (dev corpus and scorer) is not beside the repo")
 
@@ -72,3 +74,26 @@ def test_dev_score_document_floor(dev_score, doc):
     ent_floor, rel_floor = DOC_FLOORS[doc]
     assert row["entities"]["f1"] >= ent_floor, (doc, row["entities"])
     assert row["relations"]["f1"] >= rel_floor, (doc, row["relations"])
+
+
+def readme_table(score: dict) -> str:
+    """The table of README's "Quality on the dev corpus", as this score makes it."""
+    def side(kind: str) -> list[list[str]]:
+        rows = [[name, *(f"{r[k]:.3f}" for k in ("precision", "recall", "f1"))]
+                for name, r in score[kind].items() if name != "ALL"]
+        micro = score[kind]["ALL"]
+        return rows + [["**micro**", f"{micro['precision']:.3f}", f"{micro['recall']:.3f}", f"**{micro['f1']:.3f}**"]]
+
+    left, right = side("entities"), side("relations")
+    blank = [""] * 4
+    rows = [["entities", "P", "R", "F1", "", "relations", "P", "R", "F1"], ["---"] * 9]
+    for i in range(max(len(left), len(right))):
+        rows.append([*(left[i] if i < len(left) else blank), "", *(right[i] if i < len(right) else blank)])
+    return "\n".join("|" + "|".join(f" {c} " if c else " " for c in r) + "|" for r in rows)
+
+
+def test_dev_score_readme_quotes_this_score(dev_score):
+    """README's quality table is the score of the code it ships with, not of an older one."""
+    table = readme_table(dev_score)
+    assert table in README.read_text(encoding="utf-8"), \
+        f"README.md's table in 'Quality on the dev corpus' is out of date; it is now:\n{table}"

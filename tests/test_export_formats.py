@@ -117,6 +117,42 @@ def test_export_formats_csv_layout_for_gephi():
     assert not nodes_csv(G).startswith("\ufeff")
 
 
+# fmt: off
+@pytest.mark.parametrize("label, cell", [
+    ("=HYPERLINK(\"http://example.com\")行动计划", "'=HYPERLINK(\"http://example.com\")行动计划"),
+    ("+86 热线", "'+86 热线"),
+    ("-1+2 工程", "'-1+2 工程"),
+    ("@SUM(A1) 专项", "'@SUM(A1) 专项"),
+    ("\t=1", "'\t=1"),
+    ("两江新区", "两江新区"),
+    ("数字经济=未来", "数字经济=未来"),
+])
+# fmt: on
+def test_export_formats_csv_cells_never_formulas(label, cell):
+    """OWASP on CSV injection: a text cell a spreadsheet would run as a formula starts with ``'``."""
+    G = nx.MultiDiGraph()
+    G.add_node("program:x", label=label, type="program", aliases=[label], note=label, mentions=-3)
+    G.add_node("region:两江新区", label="两江新区", type="region")
+    G.add_edge("program:x", "region:两江新区", key="part_of", relation="part_of", weight=1, evidence=label)
+    header, row, _ = list(csv.reader(io.StringIO(nodes_csv(G))))        # program:x sorts first
+    eheader, erow = list(csv.reader(io.StringIO(edges_csv(G))))
+    node = dict(zip(header, row))
+    assert node["Label"] == node["note"] == node["aliases"] == cell
+    assert node["mentions"] == "-3"                     # numbers stay numbers
+    assert dict(zip(eheader, erow))["evidence"] == cell
+
+
+def test_export_formats_graphml_keeps_every_id_in_kg_id():
+    """GraphML ids must be name tokens; kg_id holds the graph.json id to join on, whatever its characters."""
+    G = nx.MultiDiGraph()
+    names = ["program:网格+基层治理模式", "program:企业吹哨、部门报到", "enterprise:Acme Ltd", "region:渝中区"]
+    for n in names:
+        G.add_node(n, label=n.split(":")[1], type=n.split(":")[0])
+    H = nx.read_graphml(io.StringIO(generate_graphml(G)))
+    assert sorted(d["kg_id"] for _, d in H.nodes(data=True)) == sorted(names)
+    assert "region:渝中区" in H                           # ids kept as they are where XML allows
+
+
 class _Opaque:
     def __repr__(self) -> str:
         return "<不透明对象>"

@@ -145,6 +145,7 @@ def test_export_readers_graphml_networkx(written):
     for n, want in expected_nodes(G).items():
         got = H.nodes[ids[n]]
         _check(got, want, n)
+        assert got["kg_id"] == n            # the graph.json id, to join on, even where the XML id is escaped
         assert got["degree"] == G.degree(n)
         assert {"r", "g", "b", "size"} <= set(got)
         assert "missing" not in got
@@ -165,8 +166,9 @@ def test_export_readers_graphml_igraph(written):
     for n, want in expected_nodes(G).items():
         attrs = by_id[ids[n]].attributes()
         _check(attrs, want, n)
+        assert attrs["kg_id"] == n
         for k, v in attrs.items():  # what the graph lacks, igraph fills with "" or NaN
-            if k not in want and k not in ("id", "degree", "r", "g", "b", "size"):  # booleans: False
+            if k not in want and k not in ("id", "kg_id", "degree", "r", "g", "b", "size"):  # booleans: False
                 assert v in ("", None, False) or (isinstance(v, float) and math.isnan(v)), (n, k, v)
     got_edges = {(H.vs[e.source]["id"], H.vs[e.target]["id"], e["relation"]): e.attributes() for e in H.es}
     assert len(got_edges) == H.ecount() == G.number_of_edges()
@@ -195,6 +197,7 @@ def test_export_readers_graphml_graphology(written):
     for n, want in expected_nodes(G).items():
         got = nodes[ids[n]]
         _check(got, want, n)
+        assert got["kg_id"] == n
         assert got["degree"] == G.degree(n)
         assert got["color"].startswith("#")  # graphology turns r, g, b into a colour
     assert data["multi"] is True and data["type"] == "directed"

@@ -124,6 +124,9 @@ NAMES = [
     ("推动义乌商城国际化。", ("project", "义乌商城")),
     # a county whose name jieba tags as a verb still opens a name (开化县)
     ("共建开化—金东山海协作产业园。", ("project", "开化—金东山海协作产业园")),
+    # a visit verb after the visitor's title starts no name (市长走访…, …察看…)
+    ("市长走访重庆长江科技有限公司，察看智能工厂项目。", ("enterprise", "重庆长江科技有限公司")),
+    ("区长到园区调研，考察成都云杉微电子有限公司。", ("enterprise", "成都云杉微电子有限公司")),
 ]
 # fmt: on
 

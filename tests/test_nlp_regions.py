@@ -27,6 +27,34 @@ def test_regions_historical_name_still_resolves():
     assert any(c.adcode == "500105" and c.until for c in g.candidates("江北区"))
 
 
+# fmt: off
+@pytest.mark.parametrize("code, year, name", [
+    ("500101", None, "万州区"),      # 万县区 until 1998, under the same code
+    ("500101", 2024, "万州区"),
+    ("500101", 1998, "万州区"),
+    ("500101", 1995, "万县区"),
+    ("500111", None, "大足区"),      # 双桥区 until 2011
+    ("500111", 2008, "双桥区"),
+    ("500103", 1995, "渝中区"),      # never renamed
+])
+# fmt: on
+def test_regions_name_in_force_at_a_date(code, year, name):
+    assert gazetteer().named_at(code, year).name == name
+
+
+@pytest.mark.parametrize("county, date, parent", [
+    ("万州区", "2024-05-06", "万州区"), ("万州区", None, "万州区"), ("万县区", "1996-05-06", "万县区"),
+])
+def test_regions_parent_named_as_at_the_documents_date(county, date, parent):
+    from kg.nlp.extract import extract
+    from kg.schema import Document
+
+    text = f"重庆市{county}太白街道召开居民代表会议，街道党工委书记 陈立 主持。"
+    res = extract(Document(id="t.txt", text=text, date=date))
+    (street,) = [e for e in res.entities if e.name == "太白街道"]
+    assert street.attrs["parent"] == parent
+
+
 def test_regions_township_with_parent_from_speech():
     text = "石柱土家族自治县委书记 谭华\n\n以桥头镇为例，企业带动农户增收。"
     rels = relations_of(text)

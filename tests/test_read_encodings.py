@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 
 import pytest
 
@@ -87,3 +88,73 @@ def test_read_encodings_binary_is_reported(data):
 def test_read_encodings_looks_binary_tolerates_a_stray_control():
     assert not looks_binary(TEXT + "\x0c" + TEXT + "\x1a")
     assert looks_binary("abc\x00def")
+
+
+BIG5 = "臺北市政府今日召開記者會，市長宣布推動智慧城市計畫，並與科技公司合作建設資料中心。\n" * 2
+
+
+def test_read_encodings_big5_is_detected_not_binary(tmp_path):
+    f = tmp_path / "big5.txt"
+    f.write_bytes(BIG5.encode("big5"))
+    docs, problems = read_one(f)
+    assert problems == [] and [d.text for d in docs] == [BIG5]
+    assert docs[0].meta["encoding"] == "big5"
+
+
+def damaged(text: str, at: list[int], byte: bytes = b"\xff") -> tuple[bytes, list[int]]:
+    """``text`` in UTF-8 with ``byte`` put in before each character index of ``at``, and the bad bytes' offsets."""
+    data, offsets, last = b"", [], 0
+    for i in sorted(at):
+        data += text[last:i].encode("utf-8")
+        offsets.append(len(data))
+        data += byte
+        last = i
+    return data + text[last:].encode("utf-8"), offsets
+
+
+CUT = TEXT.encode("utf-8")[:-2] + TEXT.encode("utf-8") * 2      # the last character of a line cut short
+
+
+# fmt: off
+@pytest.mark.parametrize("data, offsets", [
+    damaged(TEXT * 3, [3]),                                         # one stray byte
+    damaged(TEXT * 3, [3, 60]),                                     # two
+    (damaged(TEXT * 3, [3], byte=b"\x80\x80")[0], [9, 10]),           # two in a row
+    (codecs.BOM_UTF8 + damaged(TEXT * 3, [3])[0], [3 + 3 * 3]),      # after a BOM: offsets in the file
+    (CUT, [len(TEXT.encode("utf-8")) - len("。\n".encode("utf-8"))]),
+])
+# fmt: on
+@pytest.mark.parametrize("encoding", [None, "utf-8"])
+def test_read_encodings_damaged_utf8_is_read_and_reported(tmp_path, data, offsets, encoding):
+    f = tmp_path / "damaged.txt"
+    f.write_bytes(data)
+    docs, problems = read_one(f, encoding=encoding)
+    (doc,) = docs
+    assert "\ufffd" in doc.text and doc.text.replace("\ufffd", "").count("江北区委书记") == 3
+    (pr,) = problems
+    assert pr.path == str(f) and not pr.skipped
+    assert f"at byte offset(s) {', '.join(map(str, offsets))}:" in pr.message and "U+FFFD" in pr.message
+
+
+def test_read_encodings_damaged_utf8_line_of_jsonl(tmp_path):
+    f = tmp_path / "lines.jsonl"
+    good = (json.dumps({"id": "a", "text": TEXT}, ensure_ascii=False) + "\n").encode("utf-8")
+    line, (at,) = damaged(json.dumps({"id": "b", "text": TEXT}, ensure_ascii=False) + "\n", [25])
+    f.write_bytes(good + line)
+    docs, problems = read_one(f)
+    assert [d.id for d in docs] == ["lines.jsonl#a", "lines.jsonl#b"]
+    (pr,) = problems
+    assert (pr.line, pr.skipped) == (2, False) and f"byte offset(s) {at} of the line" in pr.message
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "big5"])
+def test_read_encodings_other_encodings_are_not_damaged_utf8(encoding):
+    text = TEXT if encoding == "gbk" else BIG5
+    with pytest.raises(Unreadable):
+        decode_bytes(text.encode(encoding), "utf-8", on_repair=lambda offsets: None)
+    assert decode_bytes(text.encode(encoding), on_repair=pytest.fail)[0] == text
+
+
+def test_read_encodings_damage_is_refused_without_on_repair():
+    with pytest.raises(Unreadable):
+        decode_bytes(damaged(TEXT * 3, [9])[0], "utf-8")

@@ -160,6 +160,22 @@ def test_read_formats_jsonl_bad_lines_name_the_line(tmp_path):
     assert str(problems[0]).startswith(f"{f}:2: broken JSON")
 
 
+# fmt: off
+@pytest.mark.parametrize("line, doc_id, title", [
+    (r'{"id": "x\ud800y", "text": "江北区委书记 张三出席。"}', "news.jsonl#xy", ""),
+    (r'{"title": "t\udc00itle", "source": "\ud83d", "text": "江北区委书记 张三出席。"}', "news.jsonl#1", "title"),
+    (r'{"id": "\ud800", "text": "江北区委书记 张三出席。"}', "news.jsonl#1", ""),    # nothing left: the line
+])
+# fmt: on
+def test_read_formats_jsonl_lone_surrogates_in_metadata_are_dropped(tmp_path, line, doc_id, title):
+    f = tmp_path / "news.jsonl"
+    f.write_text(line + "\n", encoding="utf-8")
+    (doc,), problems = read([f])
+    assert problems == [] and (doc.id, doc.title, doc.source) == (doc_id, title, "")
+    for value in (doc.id, doc.title, doc.source):
+        value.encode("utf-8")           # no UnicodeEncodeError when written
+
+
 def test_read_formats_jsonl_bad_date_field_warns(tmp_path):
     f = tmp_path / "news.jsonl"
     f.write_text('{"text": "2023年7月28日，江北区开工。", "date": "上周"}\n', encoding="utf-8")

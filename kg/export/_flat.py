@@ -260,7 +260,7 @@ def _table(what: str, items: Iterable[tuple[Any, Mapping[Any, Any]]], first: tup
     return table
 
 
-NODE_FIRST = (A_LABEL, A_TYPE, "aliases", "mentions", "degree", "r", "g", "b", "size")
+NODE_FIRST = (A_LABEL, A_TYPE, "aliases", "mentions", "kg_id", "degree", "r", "g", "b", "size")
 EDGE_FIRST = (E_RELATION, E_WEIGHT, "evidence", "doc", "rule")
 
 

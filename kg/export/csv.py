@@ -5,7 +5,8 @@
 (the relation), ``Weight`` (supporting mentions), then one column per edge
 attribute. Values are flattened as for GraphML (lists joined with ``|``), text
 is UTF-8 without a byte-order mark, rows are sorted, line ends are ``\\r\\n``
-(RFC 4180).
+(RFC 4180). A text cell that starts like a formula (``=``, ``+``, ``-``, ``@``)
+gets a leading ``'``, so that a spreadsheet shows it instead of running it.
 """
 
 from __future__ import annotations
@@ -23,12 +24,21 @@ from kg.schema import A_LABEL, E_RELATION, E_WEIGHT
 __all__ = ["write_nodes_csv", "write_edges_csv", "nodes_csv", "edges_csv"]
 
 
+#: what a spreadsheet takes a cell starting with for a formula (OWASP, "CSV Injection")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, float):
+    if isinstance(value, (int, float)):
         return repr(value)
-    return str(value)
+    return _text(str(value))
+
+
+def _text(text: str) -> str:
+    """Text as a cell Excel shows as text: ``=HYPERLINK(…)`` gets a leading ``'``, as OWASP advises."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _render(header: list[str], rows: list[list[str]]) -> str:
@@ -50,7 +60,8 @@ def nodes_csv(G: nx.MultiDiGraph) -> str:
     rows = []
     for n, values in table.rows:
         label = values.get(A_LABEL, clean_text(str(n)))
-        rows.append([clean_text(str(n)), _cell(label)] + [_cell(values[c]) if c in values else "" for c in rest])
+        rows.append([_text(clean_text(str(n))), _cell(label)]
+                    + [_cell(values[c]) if c in values else "" for c in rest])
     return _render(["Id", "Label"] + rest, rows)
 
 
@@ -61,7 +72,7 @@ def edges_csv(G: nx.MultiDiGraph) -> str:
     rest = _rest(table, (E_WEIGHT,))
     rows = []
     for (u, v, _k), values in table.rows:
-        rows.append([clean_text(str(u)), clean_text(str(v)), "Directed", _cell(values[E_RELATION]),
+        rows.append([_text(clean_text(str(u))), _text(clean_text(str(v))), "Directed", _cell(values[E_RELATION]),
                      _cell(values[E_WEIGHT])] + [_cell(values[c]) if c in values else "" for c in rest])
     return _render(["Source", "Target", "Type", "Label", "Weight"] + rest, rows)
 

@@ -7,7 +7,7 @@ What the file holds, so that every reader takes it whole:
   networkx's default ids ``d3``/``d7`` for labels), one type per name across
   nodes and edges; an edge key whose name a node key already has gets the id
   ``edge.NAME``;
-* node attributes ``label``, ``type``, ``aliases``, ``mentions``, ``degree``,
+* node attributes ``label``, ``type``, ``aliases``, ``mentions``, ``kg_id``, ``degree``,
   Gephi's integer ``r``/``g``/``b`` (the type's colour) and ``size``, then every
   other attribute of the graph;
 * edge attributes ``relation``, ``weight`` (supporting mentions, always
@@ -16,8 +16,11 @@ What the file holds, so that every reader takes it whole:
 * scalar values only (see :mod:`kg.export._flat`), nodes, edges and keys in a
   fixed order, so the same graph always gives the same bytes.
 
-Node ids are the graph's ids where they are XML name tokens (``official:李明``);
-characters that are not (spaces, ASCII punctuation) are escaped as ``_xHHHH_``.
+Node ids are the graph's ids where they are XML name tokens (``official:李明``),
+as the GraphML schema wants them; characters that are not (spaces, ASCII
+punctuation, ``、``) are escaped as ``_xHHHH_``. Every node also carries its
+graph.json id as it is, in ``kg_id``: that is the column to join GraphML with
+graph.json or nodes.csv on.
 """
 
 from __future__ import annotations
@@ -30,20 +33,24 @@ from kg.export import _xml
 from kg.export._atomic import atomic_open
 from kg.export._flat import Table, clean_text, edge_table, node_color, node_size, node_table, unify
 
-__all__ = ["write_graphml", "generate_graphml", "gephi_attributes"]
+__all__ = ["write_graphml", "generate_graphml", "gephi_attributes", "KG_ID"]
 
 NS = "http://graphml.graphdrawing.org/xmlns"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA = "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
 
 
+#: the node attribute holding the node's id as graph.json has it (the XML id may be escaped)
+KG_ID = "kg_id"
+
+
 def gephi_attributes(G: nx.MultiDiGraph) -> dict:
-    """Per node: ``degree`` and Gephi's display attributes ``r``, ``g``, ``b``, ``size``."""
+    """Per node: its id (``kg_id``), ``degree`` and Gephi's display attributes ``r``, ``g``, ``b``, ``size``."""
     out = {}
     for n, d in G.nodes(data=True):
         deg = G.degree(n)
         r, g, b = node_color(d)
-        out[n] = {"degree": deg, "r": r, "g": g, "b": b, "size": node_size(deg)}
+        out[n] = {KG_ID: clean_text(str(n)), "degree": deg, "r": r, "g": g, "b": b, "size": node_size(deg)}
     return out
 
 

@@ -2,13 +2,16 @@
 
 Layout is normalized first (paragraphs cut by the newspaper are joined), then
 the spaCy pipeline recognizes and relates; the mentions are folded into one
-:class:`~kg.schema.EntityRecord` per entity of the document.
+:class:`~kg.schema.EntityRecord` per entity of the document, with the other
+names that name it on their own as aliases (:mod:`kg.nlp.aliases`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
+from kg.nlp.aliases import is_alias
 from kg.nlp.layout import normalize
 from kg.nlp.mention import Mention, Position, doc_text
 from kg.nlp.names import unquote
@@ -37,8 +40,6 @@ def extract(document: Document) -> DocResult:
 
 
 def _with_original_evidence(result: DocResult, text: str, original: str) -> DocResult:
-    from dataclasses import replace
-
     rels = []
     for r in result.relations:
         i = text.find(r.evidence)
@@ -61,7 +62,7 @@ def from_doc(doc, document: Document) -> DocResult:
     for p in doc._.kg_positions or []:
         if p.unit is not None and p.unit.key not in groups:
             groups[p.unit.key].append(p.unit)
-    _merge_implicit_prefix(groups)
+    renamed = _merge_implicit_prefix(groups)
     positions: dict[str, list[Position]] = defaultdict(list)
     for p in doc._.kg_positions or []:
         positions[p.official].append(p)
@@ -69,7 +70,8 @@ def from_doc(doc, document: Document) -> DocResult:
     text = doc_text(doc)
     for (etype, name), ms in sorted(groups.items()):
         aliases = sorted({a for m in ms if not m.attrs.get("not_alias")
-                          for a in (*m.aliases, unquote(text[m.start:m.end])) if a and a != name})
+                          for a in (*m.aliases, unquote(text[m.start:m.end]))
+                          if a and a != name and is_alias(a, name, etype)})
         attrs: dict = {}
         if etype == REGION:
             r = next((m.region for m in ms if m.region is not None), None)
@@ -78,7 +80,7 @@ def from_doc(doc, document: Document) -> DocResult:
                 if r.adcode.isdigit():         # not a zone's or village's made-up code
                     attrs[A_ADCODE] = r.adcode
                 from kg.nlp.gazetteer import gazetteer
-                par = gazetteer().by_code.get(r.parent)
+                par = gazetteer().named_at(r.parent, _year(document.date))
                 if par is not None:
                     attrs[A_PARENT] = par.name
         if etype == OFFICIAL:
@@ -98,12 +100,21 @@ def from_doc(doc, document: Document) -> DocResult:
                     if st not in attrs[A_STAGES]:
                         attrs[A_STAGES].append(st)
         records.append(EntityRecord(etype, name, tuple(aliases), len(ms), attrs))
-    return DocResult(document.id, document.date, tuple(records), tuple(doc._.kg_relations or ()),
-                     document.title)
+    relations = tuple(doc._.kg_relations or ())
+    if renamed:         # relations name 市商务委 as the text did: it is 重庆市商务委 now, not an alias
+        relations = tuple(replace(r, head=renamed.get(r.head, r.head), tail=renamed.get(r.tail, r.tail))
+                          for r in relations)
+    return DocResult(document.id, document.date, tuple(records), relations, document.title)
 
 
-def _merge_implicit_prefix(groups: dict[tuple[str, str], list[Mention]]) -> None:
-    """市商务委 and 重庆市商务委 in one text are one organization, named in full."""
+def _year(date: str | None) -> int | None:
+    """The year of an ISO date, if any."""
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def _merge_implicit_prefix(groups: dict[tuple[str, str], list[Mention]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """市商务委 and 重庆市商务委 in one text are one organization, named in full; returns the renames."""
+    renamed: dict[tuple[str, str], tuple[str, str]] = {}
     orgs = [k for k in groups if k[0] == ORGANIZATION]
     for key in orgs:
         name = key[1]
@@ -116,3 +127,5 @@ def _merge_implicit_prefix(groups: dict[tuple[str, str], list[Mention]]) -> None
                 m.aliases = (*m.aliases, name)
                 m.name = full[0][1]
                 groups[full[0]].append(m)
+            renamed[key] = full[0]
+    return renamed

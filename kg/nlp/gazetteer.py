@@ -70,11 +70,19 @@ class Gazetteer:
     """Lookup of regions by any of their names."""
 
     def __init__(self, regions: Iterable[Region], aliases: dict[str, list[str]]) -> None:
-        self.by_code: dict[str, Region] = {}
+        self.by_code: dict[str, Region] = {}       # a code -> its division under its current (or last) name
+        self.names: dict[str, list[Region]] = {}   # codes that changed name -> every row, oldest name first
         self.full: dict[str, list[Region]] = defaultdict(list)
         self.short: dict[str, list[Region]] = defaultdict(list)
         for r in regions:
-            self.by_code.setdefault(r.adcode, r)
+            known = self.by_code.get(r.adcode)
+            if known is None:
+                self.by_code[r.adcode] = r
+            else:
+                rows = self.names.setdefault(r.adcode, [known])
+                rows.append(r)
+                rows.sort(key=_until)
+                self.by_code[r.adcode] = rows[-1]
             self.full[r.name].append(r)
             if r.level in ("zone", "country"):
                 for a in aliases.get(r.name, []):
@@ -90,6 +98,16 @@ class Gazetteer:
         if short and not found:
             found = list(self.short.get(name, ()))
         return found
+
+    def named_at(self, code: str, year: int | None = None) -> Region | None:
+        """The division of ``code`` under the name it had in ``year``; without one, its current name.
+
+        万州区 was 万县区 until 1998: a text of 1995 names its parent 万县区, one of 2024 万州区.
+        """
+        rows = self.names.get(code)
+        if rows is None or year is None:
+            return self.by_code.get(code)
+        return next((r for r in rows if _until(r) > year), rows[-1])
 
     def ancestors(self, region: Region) -> list[Region]:
         """Parent chain, nearest first."""
@@ -138,6 +156,11 @@ class Gazetteer:
     def name_forms(self) -> tuple[set[str], set[str]]:
         """All full names and all short forms (for building scanners)."""
         return set(self.full), set(self.short)
+
+
+def _until(r: Region) -> float:
+    """The year a row's name went out of use; a current name never does."""
+    return float(r.until) if r.until else float("inf")
 
 
 @functools.lru_cache(maxsize=1)

@@ -8,8 +8,9 @@ without final punctuation are headings and stay on their own line.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from kg.read.textnorm import without_controls
 
 FINAL = "。！？!?；;：:…”」』)）"
 SENT_END = re.compile(r"[。！？!?；;]+[”」』]?|\n+")
@@ -34,8 +35,7 @@ def _is_heading_like(s: str) -> bool:
 def normalize(text: str) -> str:
     """Join paragraphs cut by the layout, unify white space; keeps everything else as is."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ").replace("\xa0", " ")
-    if not text.replace("\n", "").replace("\t", "").isprintable():    # fast check, the usual case
-        text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    text = without_controls(text)
     raw = [ln.strip() for ln in text.split("\n")]
     out: list[str] = []
     i = 0

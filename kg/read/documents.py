@@ -1,15 +1,15 @@
 """Stage 1, read: turn paths into :class:`~kg.schema.Document` objects, one at a time.
 
-Reads ``.txt``, ``.md``, ``.html``/``.htm`` and ``.jsonl`` files, folders
-recursively, and ``-`` for standard input, in any of the encodings Chinese
-news comes in (UTF-8 with or without BOM, GB18030/GBK, UTF-16 with BOM),
-detected without asking. Documents are yielded lazily, in the order of their
-ids (the path relative to the input root), so the result does not depend on
-the order the inputs were listed in.
+Reads the ``.txt``, ``.md``, ``.html``/``.htm`` and ``.jsonl`` files that
+:mod:`kg.read.sources` finds under the paths given, and ``-`` for standard
+input, in any of the encodings Chinese news comes in (UTF-8 with or without
+BOM, GB18030/GBK, UTF-16 with BOM), detected without asking. Documents are
+yielded lazily, in the order of their ids.
 
 Problems with single files (empty, binary, too large, undecodable, a broken
 JSON line) are reported through ``on_problem`` with the path and line, and the
-file is skipped; the caller decides whether that is fatal (``--strict``).
+file is skipped; the caller decides whether that is fatal (``--strict``). A
+UTF-8 file with a few bad bytes is read, and reported as damaged.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ import re
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,118 +29,31 @@ from kg.errors import InputError
 from kg.read.dates import document_date, parse_date
 from kg.read.encodings import Unreadable, decode_bytes
 from kg.read.formats import html_to_text, split_front_matter
+from kg.read.sources import (
+    OUTPUT_MARKERS, SIDECAR, STDIN, SUFFIXES, Problem, ProblemHandler, Source, collect_sources, count_documents,
+    require_inputs,
+)
+from kg.read.textnorm import without_controls
 from kg.schema import Document
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Problem", "Source", "collect_sources", "may_have_sidecars", "read_documents", "require_inputs",
-           "SUFFIXES", "MAX_DOCUMENT_BYTES"]
+__all__ = ["Problem", "Source", "collect_sources", "count_documents", "may_have_sidecars", "read_documents",
+           "require_inputs", "SUFFIXES", "STDIN", "OUTPUT_MARKERS", "MAX_DOCUMENT_BYTES"]
 
-#: file suffix -> format
-SUFFIXES: dict[str, str] = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html",
-                            ".jsonl": "jsonl"}
-SIDECAR = ".meta.json"
-STDIN = "-"
 #: one document (a file, or a line of a .jsonl file) larger than this is skipped
 MAX_DOCUMENT_BYTES = 20 * 2**20
 
 
-@dataclass(frozen=True)
-class Problem:
-    """A file (or line of a file) that could not be read."""
-
-    path: str
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
-
-
-ProblemHandler = Callable[[Problem], None]
-
-
-# -- inputs ------------------------------------------------------------------
-
-@dataclass(frozen=True, order=True)
-class Source:
-    """One input to read: its document id, the path as given and its format."""
-
-    doc_id: str
-    path: str
-    format: str
-
-
-def _walk(folder: Path, on_problem: ProblemHandler) -> Iterator[tuple[str, list[str]]]:
-    """``(folder, names)`` for each folder under ``folder``, sorted, hidden ones left out."""
-    def onerror(err: OSError) -> None:
-        on_problem(Problem(str(err.filename or folder), f"cannot list folder: {err.strerror or err}"))
-
-    for dirpath, dirnames, filenames in os.walk(folder, onerror=onerror):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        yield dirpath, sorted(n for n in filenames if not n.startswith("."))
-
-
-def _suffix(name: str) -> str:
-    """``Path(name).suffix``, without making a path."""
-    i = name.rfind(".")
-    return name[i:] if 0 < i < len(name) - 1 else ""
-
-
-def _rel_id(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.name
-
-
-def collect_sources(paths: Iterable[str | os.PathLike], on_problem: ProblemHandler) -> list[Source]:
-    """Every input file under ``paths``, deduplicated and sorted by document id.
-
-    Files found in folders must have a known suffix; a file named explicitly
-    with another suffix is read as plain text. Sidecars (``*.meta.json``) and
-    hidden files are not documents.
-    """
-    found: dict[str, tuple[str, str, str]] = {}   # real path -> (doc id, path, format)
-    for raw in paths:
-        if str(raw) == STDIN:
-            found.setdefault(STDIN, ("stdin", STDIN, "stdin"))
-            continue
-        p = Path(raw)
-        if p.is_dir():
-            for dirpath, names in _walk(p, on_problem):
-                # Per folder what pathlib and realpath would work out per file (the same strings).
-                folder = Path(dirpath)
-                rel = _rel_id(folder, p)
-                prefix = str(folder)
-                prefix = "" if prefix == "." else prefix if prefix.endswith("/") else prefix + "/"
-                real = os.path.realpath(dirpath)
-                for name in names:
-                    if name.endswith(SIDECAR):
-                        continue
-                    suffix = _suffix(name)
-                    fmt = SUFFIXES.get(suffix.lower())
-                    if fmt is None:
-                        on_problem(Problem(prefix + name, f"unknown extension {suffix or '(none)'!r} "
-                                                          f"(kg reads {', '.join(SUFFIXES)})"))
-                        continue
-                    path = prefix + name
-                    key = os.path.realpath(path) if os.path.islink(path) else os.path.join(real, name)
-                    cand = (name if rel == "." else f"{rel}/{name}", path, fmt)
-                    found[key] = min(found.get(key, cand), cand)
-        elif p.exists():
-            key = os.path.realpath(p)
-            cand = (p.name, str(p), SUFFIXES.get(p.suffix.lower(), "text"))
-            found[key] = min(found.get(key, cand), cand)
-        else:
-            on_problem(Problem(str(p), "no such file or folder"))
-    by_id: dict[str, int] = {}
-    for doc_id, _, _ in found.values():
-        by_id[doc_id] = by_id.get(doc_id, 0) + 1
-    # Two different files with one id (a/x.txt, b/x.txt given as files): use the paths.
-    return sorted(Source(i if by_id[i] == 1 else Path(p).as_posix(), p, fmt)
-                  for i, p, fmt in found.values())
+def _damage(path: str, on_problem: ProblemHandler, line: int | None = None) -> Callable[[list[int]], None]:
+    """The ``on_repair`` of :func:`~kg.read.encodings.decode_bytes`: a warning naming the bad bytes."""
+    def note(offsets: list[int]) -> None:
+        where = ", ".join(map(str, offsets[:5])) + (f" and {len(offsets) - 5} more" if len(offsets) > 5 else "")
+        of = " of the line" if line else ""
+        on_problem(Problem(path, f"not valid UTF-8 in {len(offsets)} place(s), at byte offset(s) {where}{of}: "
+                                 "read with U+FFFD there (repair the file; --strict refuses it)",
+                           line, skipped=False))
+    return note
 
 
 # -- documents -------------------------------------------------------------------
@@ -185,8 +97,9 @@ def _make(doc_id: str, text: str, path: str, fields: dict[str, Any], meta: dict[
         warnings.warn(f"{where}: {err}; using the date in the text or file name instead", stacklevel=4)
         date = document_date(text, path=name_for_date, default=default_date)
     extra = {k: v for k, v in fields.items() if k not in _FIELDS and k not in ("id", "text")}
-    return Document(id=doc_id, text=text, path=path, title=str(fields.get("title") or ""), date=date,
-                    source=str(fields.get("source") or ""), meta={**extra, **meta})
+    return Document(id=without_controls(doc_id), text=text, path=path,
+                    title=without_controls(str(fields.get("title") or "")), date=date,
+                    source=without_controls(str(fields.get("source") or "")), meta={**extra, **meta})
 
 
 def _read_bytes(src: Source, max_bytes: int) -> bytes:
@@ -225,7 +138,7 @@ def _read_one(src: Source, *, encoding: str | None, default_date: str | None,
     data = _read_bytes(src, max_bytes)
     if not data.strip():
         raise Unreadable("empty file")
-    text, used = decode_bytes(data, encoding)
+    text, used = decode_bytes(data, encoding, on_repair=_damage(src.path, on_problem))
     fmt = _sniff(text) if src.path == STDIN else src.format
     meta: dict[str, Any] = {"format": fmt, "encoding": used}
     if fmt == "jsonl":
@@ -278,7 +191,8 @@ def _jsonl_documents(src: Source, lines: Iterable[str | tuple[int, str]], *, def
         if len(text) > max_bytes:
             on_problem(Problem(src.path, f"text of more than {max_bytes / 2**20:g} MB", n))
             continue
-        key = str(obj["id"]) if obj.get("id") not in (None, "") else str(n)
+        key = without_controls(str(obj["id"])) if obj.get("id") not in (None, "") else ""
+        key = key or str(n)
         if key in seen:
             on_problem(Problem(src.path, f"duplicate id {key!r} (first at line {seen[key]})", n))
             continue
@@ -305,7 +219,8 @@ def _read_jsonl_file(src: Source, *, encoding: str | None, default_date: str | N
         wide = encoding is not None and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
         if wide or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             data = fh.read()     # UTF-16 cannot be split into lines as bytes
-            text, used = decode_bytes(data, encoding) if data.strip() else ("", "")
+            text, used = decode_bytes(data, encoding, on_repair=_damage(src.path, on_problem)) \
+                if data.strip() else ("", "")
             lines: Iterable[str | tuple[int, str]] = text.split("\n")   # not at U+2028, valid in JSON
         else:
             used = encoding or "utf-8"
@@ -327,7 +242,8 @@ def _decoded_lines(src: Source, fh, encoding: str | None, max_bytes: int,
             on_problem(Problem(src.path, f"line of more than {max_bytes / 2**20:g} MB", n))
             continue
         try:
-            text, _ = decode_bytes(raw, encoding) if raw.strip() else ("", "")
+            text, _ = decode_bytes(raw, encoding, on_repair=_damage(src.path, on_problem, n)) \
+                if raw.strip() else ("", "")
         except Unreadable as err:
             on_problem(Problem(src.path, f"{err.message}", n))
             continue
@@ -376,13 +292,3 @@ def read_documents(paths: Iterable[str | os.PathLike], *, encoding: str | None =
             handler(Problem(src.path, err.message, err.line))
         except OSError as err:
             handler(Problem(src.path, f"cannot read: {err.strerror or err}"))
-
-
-def require_inputs(paths: Iterable[str]) -> list[str]:
-    """Fail early, with the path, when none of the inputs exists."""
-    paths = list(paths)
-    missing = [p for p in paths if p != STDIN and not os.path.exists(p)]
-    if missing and len(missing) == len(paths):
-        raise InputError(f"no such file or folder: {', '.join(missing)} "
-                         "(give .txt, .md, .html or .jsonl files, folders that hold them, or - for stdin)")
-    return paths

@@ -1,4 +1,4 @@
-"""Text normalization for recognition: traditional characters to simplified.
+"""Text normalization: control characters out; for recognition, traditional characters to simplified.
 
 Recognition (gazetteers, title words, rules) is written for simplified Chinese,
 so ``綦江區`` must be read as ``綦江区``. :func:`to_simplified` maps character by
@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from importlib import resources
 
 from kg.errors import DataFileError
 
-__all__ = ["to_simplified", "for_recognition"]
+__all__ = ["to_simplified", "for_recognition", "without_controls"]
 
 # A text in which fewer of the Chinese characters than this share are traditional is simplified
 # already: those few are variant characters of names (鼎昇, 陶喆), to be kept as written. In a
@@ -29,6 +30,21 @@ TRADITIONAL_SHARE = 0.05
 _PACKAGE = "opencc"
 _CHARACTERS = "dictionary/TSCharacters.txt"
 _PHRASES = "dictionary/TSPhrases.txt"
+
+
+def without_controls(text: str, keep: str = "\n\t") -> str:
+    """``text`` without control, format, private-use and unassigned characters nor lone surrogates
+    (Unicode category C), but those in ``keep``.
+
+    A lone surrogate (``"\\ud800"`` in JSON) cannot be written as UTF-8, so every
+    string that reaches the graph goes through here: text and metadata alike.
+    """
+    bare = text
+    for ch in keep:
+        bare = bare.replace(ch, "")
+    if bare.isprintable():      # the usual case, checked fast
+        return text
+    return "".join(ch for ch in text if ch in keep or unicodedata.category(ch)[0] != "C")
 
 
 def _read_pairs(name: str) -> list[tuple[str, str]]:
