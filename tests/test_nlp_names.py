@@ -122,6 +122,10 @@ NAMES = [
     # a proper name may go on with a verb or a time word after its kind word, never with a plain noun
     ("推进亳州机场扩容改造。", ("project", "亳州机场")),
     ("推动义乌商城国际化。", ("project", "义乌商城")),
+    # a …工程 that is built is a project, a campaign called …工程 a program; the verb before is no part
+    ("开工建设引江补汉输水隧洞工程和沿江供水工程。", ("project", "沿江供水工程")),
+    ("实施“千万工程”，建设美丽乡村。", ("program", "千万工程")),
+    ("研究制定青年干部培养三年计划。", ("program", "青年干部培养三年计划")),
     # a county whose name jieba tags as a verb still opens a name (开化县)
     ("共建开化—金东山海协作产业园。", ("project", "开化—金东山海协作产业园")),
     # a visit verb after the visitor's title starts no name (市长走访…, …察看…)

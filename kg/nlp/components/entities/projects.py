@@ -10,12 +10,14 @@ a count (五环智控、亲农在线等10余个特色应用) are projects too.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 
 from kg.nlp.components.entities.enterprises import listed_before
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
 from kg.nlp.components.entities.programs import SLOGAN, WEAK_PROGRAM_KINDS, coined_system
+from kg.nlp.lexicon import read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.names import (
     CLOSE_QUOTES, OPEN_QUOTES, cjk, cjk_or_alnum, distinctive, ends_with_kind, generic_heads, lead_strips, left_extent, stops, unquote,
@@ -156,6 +158,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                 continue      # 交流合作平台, 低空装备制造和低空物流枢纽: a description, not a name
         if label == PROJECT and text.startswith("成立", ke) and kind.endswith("中心"):
             label = ORGANIZATION
+        if label == PROGRAM and kind == "工程" and any(w in core for w in infrastructure_words()):
+            label = PROJECT       # 小清河航道连通工程 is built, 千万工程 is a campaign
         q = QUOTED.findall(raw)
         if len(q) == 1 and q[0] != name and not SLOGAN.search(q[0]):
             aliases.append(q[0])
@@ -223,6 +227,11 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
     if last is not None:
         out.append(Mention(last[0], last[1], PROJECT, text[last[0]:last[1]], "project_list_member"))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def infrastructure_words() -> tuple[str, ...]:
+    return read_lines("infrastructure_words.txt")
 
 
 def _past_address(start: int, end: int, region_at: dict[int, Mention]) -> int:
