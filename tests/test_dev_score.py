@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(),
                                 reason="../shared (dev corpus and scorer) is not beside the repo")
 
 # Micro-F1 over the whole dev corpus: (entities, relations).
-CORPUS_FLOOR = (0.75, 0.64)
+CORPUS_FLOOR = (0.75, 0.65)
 
 # Per document: (entity F1, relation F1).
 # fmt: off
@@ -31,13 +31,13 @@ DOC_FLOORS = {
     "003_7f53e357d5f89563.txt":                    (0.90, 0.87),
     "004_e242ff6d0de95366.txt":                    (0.70, 0.60),
     "11_heping-zhengji-zuobiao.txt":               (0.60, 0.58),
-    "12_yunka-shenglian.txt":                      (0.79, 0.48),
+    "12_yunka-shenglian.txt":                      (0.79, 0.60),
     "13_huangshi-tuijiehui.txt":                   (0.59, 0.35),
     "14_zigong-xin-saidao.txt":                    (0.66, 0.74),
     "15_shandong-zhengfu-gongzuo-baogao-2026.txt": (0.60, 0.56),
     "16_minying-qiye-zuotanhui.txt":               (0.70, 1.00),
     "17_luoyang-huan-xinzhuang.txt":               (0.55, 0.42),
-    "18_liaoning-kaifang.txt":                     (0.66, 0.48),
+    "18_liaoning-kaifang.txt":                     (0.66, 0.52),
 }
 # fmt: on
 

@@ -70,6 +70,13 @@ LAYOUTS = [
       ("江津区交通局", "implements", "路长制"), ("江津区发展改革委", "implements", "三线一单改革")},
      {("江津区发展改革委", "implements", "路长制")}),
 
+    ("a province's feature whose title names it, with a city named more often in the body",
+     "福建以数字经济塑造发展新优势\n\n"
+     "福州市的数字园区里，企业正在调试设备。福州市推动福州数字经济产业园扩容。福州市还建成榕城数据中心。\n\n"
+     "福建省实施“数字福建”工程，建成闽东北算力枢纽。\n",
+     {("福建省", "implements", "数字福建工程")},
+     {("福州市", "implements", "数字福建工程")}),
+
     ("a city's feature that visits its counties and villages",
      "古都新貌\n\n"
      "近年来，开封市推行“宋韵研学”计划，建成清明上河园。开封市文旅局牵头组织研学活动。\n\n"

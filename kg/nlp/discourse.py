@@ -79,7 +79,8 @@ def article_section(text: str, mentions: list[Mention]) -> list[Section]:
     from collections import Counter
 
     regions = [m for m in mentions if m.label == REGION and m.region is not None and not m.attrs.get("nested")]
-    counts = Counter(m.key for m in regions if m.region.level in ("county", "city", "zone"))
+    counts = Counter(m.key for m in regions if m.region.level in ("province", "county", "city", "zone"))
+    titled = _title_region(text, regions)
     starts = {m.start: m for m in regions if m.region.level in ("province", "city", "county", "zone")}
     heads = [(ln.start, starts[ln.start]) for ln in lines(text)
              if ln.start in starts and _is_headline(ln)]
@@ -91,6 +92,8 @@ def article_section(text: str, mentions: list[Mention]) -> list[Section]:
             end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
             sections.append(Section(start, end, subject))
         return sections
+    if titled is not None and counts[titled.key] >= 2:
+        return [Section(0, len(text), titled)]          # 辽宁以开放新优势塑造发展新动能
     if not counts:
         return []
     key, n = counts.most_common(1)[0]
@@ -98,6 +101,19 @@ def article_section(text: str, mentions: list[Mention]) -> list[Section]:
         return []
     subject = next(m for m in mentions if m.key == key)
     return [Section(0, len(text), subject)]
+
+
+def _title_region(text: str, regions: list[Mention]) -> Mention | None:
+    """The region the title or the lead (the first lines, before the body) names first, if any."""
+    head = lines(text)[:3]
+    for ln in head:
+        if _is_body(ln) and ln is not head[0]:
+            break
+        found = [m for m in regions if ln.start <= m.start < ln.end and m.region.level in
+                 ("province", "city", "county", "zone") and not text.startswith("在", m.start - 1)]
+        if found:
+            return prefix_chains(sorted(found, key=lambda m: m.start))[0][-1]    # 四川|自贡 -> 自贡市
+    return None
 
 
 def _is_headline(line: Line) -> bool:

@@ -42,6 +42,8 @@ FOREIGN_DIVISION = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|市|郡|州|县|府|
 NOT_ZONE_NAME = set("级个类各该这那本全每两几多些")
 # An area of a pilot free trade zone: 中国（广西）自由贸易试验区钦州港片区, named 钦州港片区.
 FTZ_AREA = re.compile(r"(?:中国[（(][\u4e00-\u9fff]{2,8}[)）])?自由贸易试验区(?P<name>[\u4e00-\u9fff]{2,8}?片区)")
+LIST_END = re.compile(r"(?:等\d*个?|\d+个|[一二三四五六七八九十]+个)"
+                      r"(?:区县|县[(（]市、区[)）]|县市区|市县|州市|市州|地市|区县[(（]开发区[)）])")
 LIST_MARKER = re.compile(r"^[、和及与]|^等\d*个?(?:区县|县(?:[(（]市、区[)）])?|市县|区|县)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A village name after its township: one to four Chinese characters, then 村. Not starting with a
@@ -368,9 +370,9 @@ def _listed_regions(text: str, chosen) -> set[int]:
 
 
 def _in_region_list(text: str, s: int) -> bool:
-    """Is position ``s`` inside an enumeration closed by 等…区县 / 县(市、区)?"""
+    """Is position ``s`` inside an enumeration closed by 等…区县 / 县(市、区) / 6个州市?"""
     tail = text[s:s + 200]
-    m = re.search(r"等\d*个?(?:区县|县[(（]市、区[)）]|县市区|市县|区县[(（]开发区[)）])", tail)
+    m = LIST_END.search(tail)
     return bool(m) and all(ch not in "。；;\n" for ch in tail[: m.start()])
 
 
