@@ -126,6 +126,13 @@ NAMES = [
     ("开工建设引江补汉输水隧洞工程和沿江供水工程。", ("project", "沿江供水工程")),
     ("实施“千万工程”，建设美丽乡村。", ("program", "千万工程")),
     ("研究制定青年干部培养三年计划。", ("program", "青年干部培养三年计划")),
+    # pilot zones are programs; a free trade zone is a region
+    ("扛牢“成都低空经济先行区”使命任务。", ("program", "成都低空经济先行区")),
+    ("建设国家数字经济创新发展试验区。", ("program", "国家数字经济创新发展试验区")),
+    ("海南自贸试验区挂牌五周年。", None),         # a zone (its region, when the gazetteer has it), no program
+    # a quoted initiative that opens its clause and acts is a program
+    ("区属国企“提质增效”取得突破。", ("program", "提质增效")),
+    ("“一县一品”“一乡一业”推动特色产业发展。", ("program", "一乡一业")),
     # a county whose name jieba tags as a verb still opens a name (开化县)
     ("共建开化—金东山海协作产业园。", ("project", "开化—金东山海协作产业园")),
     # a visit verb after the visitor's title starts no name (市长走访…, …察看…)

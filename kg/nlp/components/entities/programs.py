@@ -86,7 +86,7 @@ def find_quoted(text: str, found: list[Mention]) -> list[Mention]:
             if any(cs <= s + 1 and e - 1 <= ce for cs, ce in covered) or SLOGAN.search(inner) or len(inner) < 2:
                 continue
             # “红黄绿蓝”四色督办: a short tail after the quote belongs to the name.
-            tail = QUOTE_TAIL.match(text, e, e + 7) if len(group) == 1 else None
+            tail = QUOTE_TAIL.match(text, e, e + 7) if len(group) == 1 and not ACTING.match(text, e) else None
             name, end = inner, e
             if tail and not stops().match(tail.group()) and text[tail.end():tail.end() + 1] in BOUNDARY:
                 name, end = inner + tail.group(), tail.end()
@@ -110,7 +110,26 @@ def _quoted_label(text: str, gs: int, ge: int) -> str | None:
         return PROJECT
     if any(clause.endswith(v) for v in PROGRAM_VERBS):
         return PROGRAM
+    if _acts(text, gs, ge, clause):
+        return PROGRAM
     return None
+
+
+# What a named initiative does when it opens a clause: “瘦身健体”取得突破, “四个工厂化”促进….
+ACTING = re.compile(r"(?:等)?(?:取得|促进|推动|带动|助力|惠及)")
+
+
+def _acts(text: str, gs: int, ge: int, clause: str) -> bool:
+    """Does a quoted name open its clause as the subject of what an initiative does?
+
+    ``区县国企“瘦身健体”取得突破``, ``“一业一策”“一市一策”推动…``: a quote at the start of a
+    clause (or after the unit that runs it) followed by such a verb names an initiative;
+    quoted speech (with punctuation inside) does not.
+    """
+    inner = text[gs:ge]
+    if any(ch in "，。！？；：,!?;:" for ch in inner) or not ACTING.match(text, ge):
+        return False
+    return not clause or len(clause) <= 6      # …，区县国企“瘦身健体”取得突破
 
 
 def coined_system(text: str, start: int, core: str, kind: str) -> bool:
