@@ -77,6 +77,19 @@ LAYOUTS = [
      {("福建省", "implements", "数字福建工程")},
      {("福州市", "implements", "数字福建工程")}),
 
+    ("a page that stops a speech mid-word and prints its rest after the next speech",
+     "做强文旅 带动消费\n\n"
+     "武隆区委书记 刘军\n\n"
+     "一、景区提质扩容。建成芙蓉洞景区二期，游客增长两成。\n\n"
+     "二、文旅融合推动消费高\n\n"
+     "提升城市能级 建设智造新城\n\n"
+     "璧山区委书记 杨长江\n\n"
+     "一、智造提速。建成璧山智能制造产业园，引进长城汽车。\n\n"
+     "速增长。武隆区建成仙女山游客集散中心，推出“武隆夜游”活动。\n",
+     {("武隆区", "hosts", "仙女山游客集散中心"), ("武隆区", "implements", "武隆夜游活动"),
+      ("璧山区", "hosts", "璧山智能制造产业园")},
+     {("璧山区", "hosts", "仙女山游客集散中心")}),
+
     ("a city's feature that visits its counties and villages",
      "古都新貌\n\n"
      "近年来，开封市推行“宋韵研学”计划，建成清明上河园。开封市文旅局牵头组织研学活动。\n\n"

@@ -55,12 +55,122 @@ def normalize(text: str) -> str:
             if j >= len(raw):
                 break
             nxt = raw[j]
-            if _MD_HEADING.match(nxt) or (len(nxt) < MIN_BODY_LINE and nxt[-1] not in FINAL):
+            if _MD_HEADING.match(nxt) or (len(nxt) < MIN_BODY_LINE and nxt[-1] not in FINAL) \
+                    or HEADLINE.match(nxt):
                 break
             cur += nxt
             i = j + 1
         out.append(cur)
-    return "\n".join(out).strip("\n") + "\n"
+    return "\n".join(_rejoin_jumps(out)).strip("\n") + "\n"
+
+
+# A headline of spaced phrases without punctuation (突出发展所需 以改革为牵引推动…), however long.
+HEADLINE = re.compile(r"^[^，。；：、,;:]+ [^，。；：、,;:]+$")
+# A numbered point of a speech: 一、…, 2.…
+POINT = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．])")
+# How far the pieces of a word cut by a jump may reach on each side of the cut.
+JUMP_REACH = 3
+
+
+def _rejoin_jumps(paras: list[str]) -> list[str]:
+    """Put the rest of a speech that a newspaper page continues elsewhere back in its place.
+
+    A page may stop a speech mid-sentence (``二、渝贵高铁效应推动文商旅高``) and print the rest
+    after other speeches (``速增长。丰富文体旅活动…``). A paragraph that stops without final
+    punctuation and is not continued by the next one is joined with the paragraph, anywhere
+    in the text, whose first characters complete a word of its last ones (高|速 -> 高速, 自|驾
+    -> 自驾): that paragraph and those after it, up to the next heading, move after it.
+    """
+    items = [p for p in paras if p]
+    dangling = [i for i, p in enumerate(items) if _dangles(items, i)]
+    if not dangling:
+        return paras
+    # A continuation follows a body paragraph; the first paragraph under a heading opens its section.
+    cands = [c for c in range(1, len(items)) if c not in dangling and not _is_heading_like(items[c])
+             and not POINT.match(items[c]) and items[c][0] not in "“「『\""
+             and (not _is_heading_like(items[c - 1]) or POINT.match(items[c - 1]))]
+    taken = _monotone_pairs(items, dangling, cands)
+    if not taken:
+        return paras
+    blocks: dict[int, list[int]] = {}
+    moved: set[int] = set()
+    for c, d in taken.items():
+        block, k, last = [c], c + 1, _point_number(items[d])
+        while k < len(items) and k not in taken and k not in dangling and not _is_heading_like(items[k]) \
+                and not SPEAKER_END.search(items[k]):
+            n = _point_number(items[k])
+            if n is not None and last is not None and n <= last:
+                break          # 三、… after 二、…三、…: another speech's point
+            last = n if n is not None else last
+            block.append(k)
+            k += 1
+        blocks[d] = block
+        moved.update(block)
+    out: list[str] = []
+    for i, p in enumerate(items):
+        if i in moved:
+            continue
+        if i in blocks:
+            first, *rest = blocks[i]
+            out += [p + items[first], ""] + [x for k in rest for x in (items[k], "")]
+        else:
+            out += [p, ""]
+    return out
+
+
+def _monotone_pairs(items: list[str], dangling: list[int], cands: list[int]) -> dict[int, int]:
+    """The most (dangling, continuation) pairs whose cut completes a word, in the same order on both
+    sides: a page prints the rests of its speeches in the order it cut them."""
+    m, n = len(dangling), len(cands)
+    fits = [[cands[j] != dangling[i] + 1 and _word_across(items[dangling[i]], items[cands[j]])
+             for j in range(n)] for i in range(m)]
+    best = [[0] * (n + 1) for _ in range(m + 1)]
+    for i in range(m - 1, -1, -1):
+        for j in range(n - 1, -1, -1):
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], (1 + best[i + 1][j + 1]) if fits[i][j] else 0)
+    pairs: dict[int, int] = {}
+    i = j = 0
+    while i < m and j < n:
+        if fits[i][j] and best[i][j] == 1 + best[i + 1][j + 1]:
+            pairs[cands[j]] = dangling[i]
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+def _point_number(p: str) -> int | None:
+    """The number of a numbered point (三、… -> 3), ``None`` for other paragraphs."""
+    m = POINT.match(p)
+    if m is None:
+        return None
+    head = m.group().rstrip("、.．")
+    return int(head) if head.isdigit() else "一二三四五六七八九十".find(head[-1]) + 1
+
+
+def _dangles(items: list[str], i: int) -> bool:
+    """Does paragraph ``i`` stop mid-sentence, with nothing after it that goes on with it?"""
+    p = items[i]
+    return p[-1] not in FINAL and (POINT.match(p) is not None or len(p) >= MIN_BODY_LINE) \
+        and not SPEAKER_END.search(p) and not _MD_HEADING.match(p) \
+        and (i + 1 == len(items) or not _word_across(p, items[i + 1]))
+
+
+def _word_across(left: str, right: str) -> bool:
+    """Does a dictionary word run across the end of ``left`` into ``right``?"""
+    from kg.nlp.tokenizer import shared_cutter
+
+    a, b = left[-JUMP_REACH:], right[:JUMP_REACH]
+    if not a or not b or not ("\u4e00" <= a[-1] <= "\u9fff" and "\u4e00" <= b[0] <= "\u9fff"):
+        return False
+    pos = 0
+    for word in shared_cutter()(a + b):
+        if pos < len(a) < pos + len(word):
+            return True
+        pos += len(word)
+    return False
 
 
 def lines(text: str) -> list[Line]:
