@@ -29,14 +29,14 @@ DOC_FLOORS = {
     "001_ba639974d9f8cf50.txt":                    (0.70, 0.55),
     "002_6c1a9d946562d671.txt":                    (0.74, 0.55),
     "003_7f53e357d5f89563.txt":                    (0.91, 0.88),
-    "004_e242ff6d0de95366.txt":                    (0.71, 0.62),
-    "11_heping-zhengji-zuobiao.txt":               (0.60, 0.58),
+    "004_e242ff6d0de95366.txt":                    (0.73, 0.63),
+    "11_heping-zhengji-zuobiao.txt":               (0.61, 0.58),
     "12_yunka-shenglian.txt":                      (0.79, 0.60),
     "13_huangshi-tuijiehui.txt":                   (0.59, 0.35),
     "14_zigong-xin-saidao.txt":                    (0.70, 0.78),
     "15_shandong-zhengfu-gongzuo-baogao-2026.txt": (0.64, 0.60),
     "16_minying-qiye-zuotanhui.txt":               (0.70, 1.00),
-    "17_luoyang-huan-xinzhuang.txt":               (0.55, 0.42),
+    "17_luoyang-huan-xinzhuang.txt":               (0.56, 0.42),
     "18_liaoning-kaifang.txt":                     (0.66, 0.52),
 }
 # fmt: on

@@ -85,7 +85,8 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
         core = name[: before - m.end()]
         if start < 0 or len(core) < 2 or not cjk(name[0]) or core in generic_heads() or LEVEL_LEAD.match(core) \
                 or SENTENCE_PUNCT.search(core) \
-                or core[-1] in "和与及的等":         # 国有资源和证券: 证券 is a thing here
+                or core[-1] in "和与及的等" \
+                or len(core) <= 2 and not distinctive(core):   # 国有资源和证券; 科技公司, 宣告公司 (该公司…)
             continue
         aliases = ()
         if name.startswith("国资"):
