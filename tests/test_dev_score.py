@@ -34,10 +34,10 @@ DOC_FLOORS = {
     "12_yunka-shenglian.txt":                      (0.79, 0.60),
     "13_huangshi-tuijiehui.txt":                   (0.59, 0.35),
     "14_zigong-xin-saidao.txt":                    (0.70, 0.78),
-    "15_shandong-zhengfu-gongzuo-baogao-2026.txt": (0.64, 0.60),
+    "15_shandong-zhengfu-gongzuo-baogao-2026.txt": (0.64, 0.61),
     "16_minying-qiye-zuotanhui.txt":               (0.70, 1.00),
     "17_luoyang-huan-xinzhuang.txt":               (0.56, 0.42),
-    "18_liaoning-kaifang.txt":                     (0.66, 0.52),
+    "18_liaoning-kaifang.txt":                     (0.73, 0.57),
 }
 # fmt: on
 

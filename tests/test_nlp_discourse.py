@@ -90,6 +90,13 @@ LAYOUTS = [
       ("璧山区", "hosts", "璧山智能制造产业园")},
      {("璧山区", "hosts", "仙女山游客集散中心")}),
 
+    ("a province's report: a project named after one of its cities is that city's",
+     "2026年安徽省政府工作报告\n\n"
+     "安徽省省长 王清宪\n\n"
+     "合肥市、芜湖市经济总量再上台阶。加快建设芜湖机场二期，推进引江济淮二期工程。\n",
+     {("芜湖市", "hosts", "芜湖机场二期")},
+     {("安徽省", "hosts", "芜湖机场二期")}),
+
     ("a city's feature that visits its counties and villages",
      "古都新貌\n\n"
      "近年来，开封市推行“宋韵研学”计划，建成清明上河园。开封市文旅局牵头组织研学活动。\n\n"

@@ -129,7 +129,8 @@ NAMES = [
     # pilot zones are programs; a free trade zone is a region
     ("扛牢“成都低空经济先行区”使命任务。", ("program", "成都低空经济先行区")),
     ("建设国家数字经济创新发展试验区。", ("program", "国家数字经济创新发展试验区")),
-    ("海南自贸试验区挂牌五周年。", None),         # a zone (its region, when the gazetteer has it), no program
+    ("海南自贸试验区挂牌五周年。", ("region", "海南自贸试验区")),     # a zone, no program
+    ("中国（辽宁）自贸试验区沈阳片区新增企业3000家。", ("region", "沈阳片区")),
     # a quoted initiative that opens its clause and acts is a program
     ("区属国企“提质增效”取得突破。", ("program", "提质增效")),
     ("“一县一品”“一乡一业”推动特色产业发展。", ("program", "一乡一业")),

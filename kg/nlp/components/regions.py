@@ -29,7 +29,8 @@ from kg.nlp.wordclass import is_function_word
 from kg.nlp.names import generic_heads, is_kind_word, stops
 from kg.schema import REGION
 
-ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "先进制造业开发区", "综合保税区", "高新区",
+ZONE_SUFFIXES = ("自由贸易试验区", "自贸试验区", "高新技术产业开发区", "经济技术开发区", "经济开发区", "先进制造业开发区",
+                 "综合保税区", "高新区",
                  "经开区", "综保区", "开发区", "保税区", "新区", "工业园区")
 # A zone named after a local place, not a division (合肥新站高新区): its two-character name and
 # suffix. It is a region where its city is written before it, or where its governing body is named.
@@ -41,7 +42,7 @@ FOREIGN_DIVISION = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|市|郡|州|县|府|
 # Characters that make two characters before a zone suffix a description, not a name (省级, 两个, 各类).
 NOT_ZONE_NAME = set("级个类各该这那本全每两几多些")
 # An area of a pilot free trade zone: 中国（广西）自由贸易试验区钦州港片区, named 钦州港片区.
-FTZ_AREA = re.compile(r"(?:中国[（(][\u4e00-\u9fff]{2,8}[)）])?自由贸易试验区(?P<name>[\u4e00-\u9fff]{2,8}?片区)")
+FTZ_AREA = re.compile(r"(?:中国[（(][\u4e00-\u9fff]{2,8}[)）])?(?:自由贸易试验区|自贸试验区)(?P<name>[\u4e00-\u9fff]{2,8}?片区)")
 LIST_END = re.compile(r"(?:等\d*个?|\d+个|[一二三四五六七八九十]+个)"
                       r"(?:区县|县[(（]市、区[)）]|县市区|市县|州市|市州|地市|区县[(（]开发区[)）])")
 LIST_MARKER = re.compile(r"^[、和及与]|^等\d*个?(?:区县|县(?:[(（]市、区[)）])?|市县|区|县)")

@@ -32,7 +32,7 @@ import re
 
 from kg.nlp.components.entities.short_forms import after_short_form
 from kg.nlp.components.relations.places import part_of_section
-from kg.nlp.discourse import local_subjects, prefix_chains, region_chains
+from kg.nlp.discourse import holds, local_subjects, prefix_chains, region_chains
 from kg.nlp.lexicon import alternation, read_table
 from kg.nlp.mention import Mention, Section
 from kg.schema import (
@@ -94,6 +94,10 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
     inside = [m for m in mentions if sec.start <= m.start < sec.end]
     chain_start = region_chains(inside)
     home = speaker if speaker.label == REGION else _region_of(speaker, mentions) or speaker
+    # Cities the text names on their own, where a project's name opens with one (枣庄|机场).
+    confirmed = {m.key for m in mentions if m.label == REGION and not m.attrs.get("nested")}
+    named_city = {m.start: m for m in inside if m.label == REGION and m.attrs.get("nested") and m.region is not None
+                  and m.region.level == "city" and m.key in confirmed}
     local = local_subjects(text, sec, [m for m in inside if m.start not in titled], sents)
     for m in inside:
         if m.attrs.get("nested") and m.label in (PROJECT, PROGRAM, REGION):
@@ -112,6 +116,11 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         hosts = [r for r in (host, also) if r is not None and r.label == REGION]
         if m.label == PROJECT and "address" in m.attrs:
             continue           # 在天津市和平区…社区乐昌里小区: the address says where (see located_relations)
+        city = named_city.get(m.start) if m.label == PROJECT else None
+        if city is not None and host.region is not None and city.key != host.key \
+                and holds(host.region, city.region):
+            add(city, HOSTS, m, "hosts_place_name", ev)      # 枣庄机场 in a report about 山东省: 枣庄市's
+            continue
         if m.label == PROJECT and hosts:
             for h in hosts:
                 add(h, HOSTS, m, f"hosts_{how if h is host else 'speaker'}", ev)
