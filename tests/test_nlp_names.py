@@ -126,6 +126,8 @@ NAMES = [
     ("开工建设引江补汉输水隧洞工程和沿江供水工程。", ("project", "沿江供水工程")),
     ("实施“千万工程”，建设美丽乡村。", ("program", "千万工程")),
     ("研究制定青年干部培养三年计划。", ("program", "青年干部培养三年计划")),
+    # a party education campaign; the adverb before it is kept as an alias of its name
+    ("扎实开展党纪学习教育。", ("program", "党纪学习教育")),
     # pilot zones are programs; a free trade zone is a region
     ("扛牢“成都低空经济先行区”使命任务。", ("program", "成都低空经济先行区")),
     ("建设国家数字经济创新发展试验区。", ("program", "国家数字经济创新发展试验区")),

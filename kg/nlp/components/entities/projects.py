@@ -162,6 +162,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             label = ORGANIZATION
         if label == PROGRAM and kind == "工程" and any(w in core for w in infrastructure_words()):
             label = PROJECT       # 小清河航道连通工程 is built, 千万工程 is a campaign
+        if label == PROGRAM and (lead := _lead_before(text, start)):
+            aliases.append(lead + name)     # 深入|贯彻…学习教育: the adverb may belong to the name itself
         q = QUOTED.findall(raw)
         if len(q) == 1 and q[0] != name and not SLOGAN.search(q[0]):
             aliases.append(q[0])
@@ -234,6 +236,11 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
 @functools.lru_cache(maxsize=1)
 def infrastructure_words() -> tuple[str, ...]:
     return read_lines("infrastructure_words.txt")
+
+
+def _lead_before(text: str, start: int) -> str:
+    """The adverb of ``lead_strips.txt`` written right before ``start`` (深入, 全面), or ``""``."""
+    return next((w for w in lead_strips() if text.startswith(w, start - len(w))), "")
 
 
 def _past_address(start: int, end: int, region_at: dict[int, Mention]) -> int:
