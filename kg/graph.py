@@ -5,47 +5,82 @@ keyed by the relation so that parallel edges of different relations survive.
 Repeated support for an edge raises its ``weight`` and adds to ``docs`` and
 ``evidences``; ``doc``/``evidence``/``rule`` keep the first support, in document
 order, so the graph is the same whatever order the documents were processed in.
+Every edge carries the ``confidence`` of its rule (``kg/data/rule_confidence.csv``);
+a post (``governs``, ``serves_in``, ``leads``) also its ``end``, the last date that
+attests it. Officials get their ``career`` (:func:`kg.resolve.people.career`), and the graph the
+title, date and address of each document (``G.graph["documents"]``).
 """
 
 from __future__ import annotations
 
+import csv
+import functools
 import operator
 from collections.abc import Iterable
-from typing import Any
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
 
-from typing import TYPE_CHECKING
-
+from kg.errors import DataFileError
 from kg.resolve import Entity, ResolvedRelation
+from kg.resolve.people import career, joined_namesake
 from kg.schema import (
-    A_ALIASES, A_DATES, A_DOCS, A_LABEL, A_MENTIONS, A_START, A_TYPE, E_DOC, E_DOCS,
-    E_EVIDENCE, E_EVIDENCES, E_RELATION, E_RULE, E_START, E_WEIGHT, RelationRecord, node_id,
+    A_ALIASES, A_CAREER, A_DATES, A_DOCS, A_LABEL, A_MENTIONS, A_NAMESAKE, A_POSITION_DETAILS, A_START,
+    A_TYPE, CORRECTION_RULE, E_CONFIDENCE, E_DOC, E_DOCS, E_END, E_EVIDENCE, E_EVIDENCES, E_RELATION, E_RULE, E_START,
+    E_WEIGHT, POSITION_RELATIONS, RelationRecord, node_id,
 )
 
 if TYPE_CHECKING:
     import networkx as nx
 
 MAX_EVIDENCES = 5
+CONFIDENCE_FILE = "rule_confidence.csv"
+DEFAULT_CONFIDENCE = 0.5     # a rule, and a relation, that the dev gold never scored
+MIN_SUPPORT = 3              # a rule scored on fewer edges takes its relation's precision
 
 # The order of an edge's supports: by document, then evidence (sorting in C, no Python call per item).
 _doc_evidence = operator.itemgetter(5, 4)
 
 
 def to_graph(entities: Iterable[Entity],
-             relations: Iterable[tuple[RelationRecord, str, str | None]]) -> nx.MultiDiGraph:
+             relations: Iterable[tuple[RelationRecord, str, str | None]], *,
+             documents: dict[str, dict[str, str]] | None = None) -> nx.MultiDiGraph:
     """Build the graph; node and edge insertion order is sorted, hence deterministic."""
     return graph_from_rows(entities, ((r.head, r.relation, r.tail, r.rule, r.evidence, doc, date)
-                                      for r, doc, date in relations))
+                                      for r, doc, date in relations), documents=documents)
 
 
-def graph_from_rows(entities: Iterable[Entity], relations: Iterable[ResolvedRelation]) -> nx.MultiDiGraph:
+def document_table(docs: Iterable[tuple]) -> dict[str, dict[str, str]]:
+    """``G.graph["documents"]``: doc id -> its ``title``, ``date`` (``""`` if unknown) and ``url`` (if given).
+
+    Args:
+        docs: ``(id, date, title, cache key, url)`` of each document, in document
+            order (a :data:`kg.run.incremental.DocKey`); the first of an id wins.
+    """
+    table: dict[str, dict[str, str]] = {}
+    for doc in docs:
+        if doc[0] not in table:
+            entry = {"title": doc[2] or "", "date": doc[1] or ""}
+            if len(doc) > 4 and doc[4]:
+                entry["url"] = doc[4]
+            table[doc[0]] = entry
+    return table
+
+
+def graph_from_rows(entities: Iterable[Entity], relations: Iterable[ResolvedRelation], *,
+                    documents: dict[str, dict[str, str]] | None = None) -> nx.MultiDiGraph:
     """:func:`to_graph` on relations as :func:`kg.resolve.resolve_rows` gives them.
 
     Edges are gathered in plain dicts and added to the graph once each, in the
     order of their first support, which is the graph :func:`to_graph` always built.
+
+    Args:
+        documents: :func:`document_table` of the documents, kept as ``G.graph["documents"]``.
     """
     import networkx as nx     # here: merging onto graph.json (kg.run.incremental) needs no graph, nor 0.2 s of import
 
     G = nx.MultiDiGraph()
+    if documents is not None:
+        G.graph["documents"] = documents
     for e in sorted(entities, key=lambda e: (e.type, e.name)):
         G.add_node(node_id(e.type, e.name), **node_attrs(e))
 
@@ -92,9 +127,55 @@ def node_attrs(e: Entity) -> dict[str, Any]:
     }
     if dates:
         attrs[A_START] = dates[0]
-    for k in sorted(e.attrs):
-        attrs[k] = e.attrs[k]
+    more = e.attrs
+    details = more.get(A_POSITION_DETAILS)
+    if details is not None:       # an official: the career, and a note when posts far apart were joined
+        more = {**more, A_CAREER: career(details)}
+        if not more.get(A_NAMESAKE):
+            note = joined_namesake(details)
+            if note:
+                more[A_NAMESAKE] = note
+    for k in sorted(more):
+        attrs[k] = more[k]
     return attrs
+
+
+@functools.lru_cache(maxsize=1)
+def _confidence_table() -> dict[str, tuple[float, int]]:
+    """``kg/data/rule_confidence.csv``: rule -> (precision, support); ``*:relation`` and ``*`` rows too."""
+    path = files("kg") / "data" / CONFIDENCE_FILE
+    table: dict[str, tuple[float, int]] = {}
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        lines = (ln for ln in fh if ln.strip() and not ln.lstrip().startswith("#"))
+        for n, row in enumerate(csv.DictReader(lines), 2):
+            try:
+                precision, support = float(row["precision"]), int(row["support"])
+                if not 0 <= precision <= 1 or support < 0:
+                    raise ValueError("precision is 0 to 1, support 0 or more")
+            except (KeyError, TypeError, ValueError) as err:
+                raise DataFileError(str(path), n, ",".join(map(str, row.values())),
+                                    f"expected rule,precision,support ({err}); "
+                                    "run scripts/rule_confidence.py to write it again") from None
+            table[row["rule"].strip()] = (precision, support)
+    return table
+
+
+def confidence(rule: str, relation: str) -> float:
+    """How far an edge of ``rule`` can be trusted: the rule's precision on the dev gold.
+
+    A rule scored on fewer than ``MIN_SUPPORT`` edges, or never (a rule newer
+    than the data file), takes its relation's precision (row ``*:relation``),
+    else the precision of all rules (row ``*``), else ``DEFAULT_CONFIDENCE``.
+    An edge of a corrections file (rule ``correction``) has 1.0.
+    """
+    if rule == CORRECTION_RULE:     # a person vouches for it
+        return 1.0
+    table = _confidence_table()
+    for key in (rule, f"*:{relation}", "*"):
+        found = table.get(key)
+        if found is not None and (found[1] >= MIN_SUPPORT or key == "*"):
+            return round(found[0], 3)
+    return DEFAULT_CONFIDENCE
 
 
 def _edge(group: list[ResolvedRelation]) -> dict[str, Any]:
@@ -102,10 +183,12 @@ def _edge(group: list[ResolvedRelation]) -> dict[str, Any]:
     if len(group) > 1:
         group.sort(key=_doc_evidence)
     _, relation, _, rule, evidence, doc, date = group[0]
-    d = {E_RELATION: relation, E_RULE: rule, E_DOC: doc, E_EVIDENCE: evidence, E_WEIGHT: 1,
-         E_DOCS: [doc], E_EVIDENCES: [evidence]}
+    d = {E_RELATION: relation, E_RULE: rule, E_CONFIDENCE: confidence(rule, relation), E_DOC: doc,
+         E_EVIDENCE: evidence, E_WEIGHT: 1, E_DOCS: [doc], E_EVIDENCES: [evidence]}
     if date:
         d[E_START] = date
+        if relation in POSITION_RELATIONS:
+            d[E_END] = date
     if len(group) > 1:
         extend_edge(d, group[1:])
     return d
@@ -115,7 +198,8 @@ def extend_edge(d: dict[str, Any], later: list[ResolvedRelation]) -> None:
     """Add supports to an edge's attributes ``d``; they come after its own in (document, evidence) order.
 
     The first support names the edge (rule, doc, evidence); the others add to
-    its weight, documents, evidences (at most ``MAX_EVIDENCES``) and start date.
+    its weight, documents, evidences (at most ``MAX_EVIDENCES``), start date and,
+    for a post, its end date.
     :mod:`kg.run.incremental` extends the edges of the last build with this.
     """
     d[E_WEIGHT] += len(later)
@@ -134,6 +218,10 @@ def extend_edge(d: dict[str, Any], later: list[ResolvedRelation]) -> None:
         first = min(dates)
         if not d.get(E_START) or first < d[E_START]:
             d[E_START] = first
+        if d[E_RELATION] in POSITION_RELATIONS:
+            last = max(dates)
+            if not d.get(E_END) or last > d[E_END]:
+                d[E_END] = last
 
 
 def _merged_edges(supports: dict[tuple, list[ResolvedRelation]],

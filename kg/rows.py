@@ -16,10 +16,12 @@ from kg.schema import DocResult, EntityRecord, RelationRecord
 #   [FORMAT, doc_id, date, title,
 #    [[type, name, [alias, ...], mentions, {attrs}], ...],
 #    [[head type, head name, relation, tail type, tail name, rule, evidence], ...]]
+# A build appends the document's source address (R_URL) when its input gives one: it is not
+# extracted, so it is never part of a payload.
 # Payloads of one object per record (``{"doc_id": ...}``, DocResult.to_dict), which kg wrote
 # before rows, are still read.
 ROWS_FORMAT = 1
-R_DOC, R_DATE, R_TITLE, R_ENTITIES, R_RELATIONS = 1, 2, 3, 4, 5
+R_DOC, R_DATE, R_TITLE, R_ENTITIES, R_RELATIONS, R_URL = 1, 2, 3, 4, 5, 6
 E_TYPE, E_NAME, E_ALIASES, E_MENTIONS, E_ATTRS = 0, 1, 2, 3, 4
 L_HEAD_TYPE, L_HEAD_NAME, L_RELATION, L_TAIL_TYPE, L_TAIL_NAME, L_RULE, L_EVIDENCE = 0, 1, 2, 3, 4, 5, 6
 
@@ -53,6 +55,11 @@ def decode_rows(payload: str, strings: dict[str, str] | None = None) -> list:
     if strings is not None:
         _share_strings(rows, strings)
     return rows
+
+
+def row_url(rows: list) -> str:
+    """The source address of a result's document, ``""`` when none was given."""
+    return rows[R_URL] if len(rows) > R_URL else ""
 
 
 def _share_strings(rows: list, strings: dict[str, str]) -> None:

@@ -33,6 +33,8 @@ RELATION_TYPES: tuple[str, ...] = (
     GOVERNS, SERVES_IN, LEADS, PART_OF, HOSTS, DEVELOPS, IMPLEMENTS, PARTNERS_WITH,
 )
 UNDIRECTED_RELATIONS = frozenset({PARTNERS_WITH})
+POSITION_RELATIONS = frozenset({GOVERNS, SERVES_IN, LEADS})     # an official's posts
+CORRECTION_RULE = "correction"   # the rule of an edge a corrections file adds
 
 # Node attributes.
 A_LABEL = "label"
@@ -44,6 +46,8 @@ A_DATES = "dates"            # ISO dates of the documents, sorted; first one = s
 A_START = "start"            # ISO date of the first dated document, for timelines
 A_POSITIONS = "positions"    # officials: the title strings
 A_POSITION_DETAILS = "position_details"  # officials: structured positions (dicts)
+A_CAREER = "career"          # officials: their posts (person x unit x role), in time order
+A_NAMESAKE = "namesake"      # officials: why the namesake rule split this name, or joined far posts
 A_ADCODE = "adcode"          # regions
 A_LEVEL = "level"            # regions: province, city, county, township, village, zone, country
 A_PARENT = "parent"          # regions: canonical name of the parent division
@@ -59,6 +63,8 @@ E_WEIGHT = "weight"          # number of supporting mentions
 E_DOCS = "docs"
 E_EVIDENCES = "evidences"
 E_START = "start"
+E_END = "end"                # governs, serves_in, leads: the last document date attesting the post
+E_CONFIDENCE = "confidence"  # the precision of the edge's rule on the dev gold (kg/data/rule_confidence.csv)
 
 
 def node_id(etype: str, name: str) -> str:
@@ -76,6 +82,7 @@ class Document:
     title: str = ""
     date: str | None = None      # ISO date (YYYY-MM-DD) when known
     source: str = ""
+    url: str = ""                # the http(s) address of the original, when the input gives one
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
 
 

@@ -120,13 +120,14 @@ def test_build_real_pipeline_same_with_two_workers():
 
 def test_build_resolve_and_to_graph_match_the_row_path():
     """resolve()/to_graph() on DocResults and the builder's row path give one graph."""
-    from kg.graph import graph_from_rows, to_graph
+    from kg.graph import document_table, graph_from_rows, to_graph
     from kg.resolve import resolve, resolve_rows
     from kg.rows import result_to_rows
 
     results = [fake_extract(d) for d in DOCS]
-    G = to_graph(*resolve(results))
-    H = graph_from_rows(*resolve_rows(result_to_rows(r) for r in results))
+    documents = document_table((r.doc_id, r.date, r.title) for r in results)
+    G = to_graph(*resolve(results), documents=documents)
+    H = graph_from_rows(*resolve_rows(result_to_rows(r) for r in results), documents=documents)
     assert graph_to_json(G) == graph_to_json(H) == _json(DOCS)
 
 
@@ -234,6 +235,7 @@ def test_build_graph_edges_as_add_edges_from_adds_them():
     edges = [(u, v, k, dict(d)) for u, v, k, d in G.edges(keys=True, data=True)]
     A, B = nx.MultiDiGraph(), nx.MultiDiGraph()
     for H in (A, B):
+        H.graph.update(G.graph)
         H.add_nodes_from(G.nodes(data=True))
     A.add_edges_from(edges)
     _add_new_edges(B, edges)
@@ -245,7 +247,7 @@ def test_build_graph_edges_as_add_edges_from_adds_them():
 
 def test_build_graph_supports_of_keys_with_one_node_id_share_an_edge():
     """("a:b", "c") and ("a", "b:c") are both node a:b:c: their relations to one node make one edge."""
-    from kg.graph import to_graph
+    from kg.graph import confidence, to_graph
     from kg.resolve import Entity
     from kg.schema import RelationRecord
 
@@ -256,5 +258,6 @@ def test_build_graph_supports_of_keys_with_one_node_id_share_an_edge():
             (RelationRecord(("x", "y"), "hosts", ("nowhere", "z"), "r3", "丙"), "d1", None)]
     G = to_graph(ents, rels)
     assert list(G.edges(keys=True, data=True)) == [
-        ("a:b:c", "x:y", "hosts", {"relation": "hosts", "rule": "r2", "doc": "d2", "evidence": "乙", "weight": 2,
+        ("a:b:c", "x:y", "hosts", {"relation": "hosts", "rule": "r2", "confidence": confidence("r2", "hosts"),
+                                   "doc": "d2", "evidence": "乙", "weight": 2,
                                    "docs": ["d2", "d1"], "evidences": ["乙", "甲"], "start": "2024-01-02"})]

@@ -14,7 +14,7 @@ import pytest
 
 from kg.cli import main
 from kg.export.json import graph_to_json, write_json
-from kg.graph import graph_from_rows
+from kg.graph import document_table, graph_from_rows
 from kg.resolve import ResolveState, resolve_rows
 from kg.run.incremental import Base, Declined, GraphFile, base_of_build, load_base, merge, save_base
 
@@ -72,14 +72,14 @@ def corpus(seed: int, n: int, namesakes: bool = True) -> list[list]:
 
 
 def keys(rows: list[list]) -> list[tuple]:
-    return [(r[1], r[2], r[3], f"key-{r[1]}") for r in rows]
+    return [(r[1], r[2], r[3], f"key-{r[1]}", "") for r in rows]
 
 
 def full_build(rows: list[list], out: Path) -> bytes:
     """A full build of ``rows`` into ``out``, with its base kept; returns graph.json."""
     state = ResolveState()
     entities, relations = resolve_rows(copy.deepcopy(rows), state=state)
-    G = graph_from_rows(entities, relations)
+    G = graph_from_rows(entities, relations, documents=document_table(keys(rows)))
     layout: list = []
     out.mkdir(parents=True, exist_ok=True)
     write_json(G, out / "graph.json", layout=layout)
@@ -258,7 +258,8 @@ def test_layout_finds_every_item(tmp_path):
         etype, name = key.split("\0")
         assert item.startswith("{") and item.endswith("}") and f'"id": "{etype}:{name}"' in item
         at += size + 4
-    assert graph_to_json(graph_from_rows(*resolve_rows(copy.deepcopy(rows)))).encode() == data
+    assert graph_to_json(graph_from_rows(*resolve_rows(copy.deepcopy(rows)),
+                                         documents=document_table(keys(rows)))).encode() == data
 
 
 # -- the command line: kg build --format json merges when it can --------------------------------------

@@ -10,7 +10,9 @@ is a typed, static ``<attvalue>`` (values flattened as in
 ``graph-timeline.gexf`` is the same graph in dynamic mode for Gephi's timeline:
 a node or edge exists from the ISO date (``timeformat="date"``) of the first
 document that supports it, its ``start`` attribute; one without a dated document
-exists throughout. Attribute values stay static: no spells, no time-varying values.
+exists throughout. A post (``governs``, ``serves_in``, ``leads``) also ends, on
+the last date a document attests it (its ``end``): the timeline shows who held
+which post when. Attribute values stay static: no spells, no time-varying values.
 
 Node ids are the graph's ids (GEXF ids are free text); edge ids are ``e0``,
 ``e1`` ... in sorted order, so parallel edges of different relations survive.
@@ -33,7 +35,7 @@ from kg.export._atomic import atomic_open
 from kg.export._flat import (
     ExportWarning, Table, clean_text, edge_table, node_color, node_size, node_table, unify,
 )
-from kg.schema import A_LABEL, A_START, E_RELATION, E_START, E_WEIGHT
+from kg.schema import A_LABEL, A_START, E_END, E_RELATION, E_START, E_WEIGHT
 
 __all__ = ["write_gexf", "write_gexf_timeline", "generate_gexf"]
 
@@ -116,7 +118,7 @@ def generate_gexf(G: nx.MultiDiGraph, *, dynamic: bool = False,
     edges = edge_table(G)
     unify(nodes, edges)
     node_own = _NODE_OWN + (("x", "y") if pos is None else ()) + ((A_START,) if dynamic else ())
-    edge_own = _EDGE_OWN + ((E_START,) if dynamic else ())
+    edge_own = _EDGE_OWN + ((E_START, E_END) if dynamic else ())
 
     mode = ' mode="dynamic" timeformat="date"' if dynamic else ' mode="static"'
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
@@ -146,10 +148,14 @@ def generate_gexf(G: nx.MultiDiGraph, *, dynamic: bool = False,
 
     lines.append("    <edges>")
     for i, ((u, v, k), values) in enumerate(edges.rows):
-        start = _start(G.edges[u, v, k].get(E_START), f"edge {u!r} -[{k}]-> {v!r}") if dynamic else None
+        start = end = None
+        if dynamic:
+            d = G.edges[u, v, k]
+            start = _start(d.get(E_START), f"edge {u!r} -[{k}]-> {v!r}")
+            end = _start(d.get(E_END), f"edge {u!r} -[{k}]-> {v!r} end") if start else None
         head = _xml.attrs([("id", f"e{i}"), ("source", clean_text(str(u))), ("target", clean_text(str(v))),
                            ("label", values.get(E_RELATION)), ("weight", _xml.number(values[E_WEIGHT])),
-                           ("start", start)])
+                           ("start", start), ("end", end)])
         lines.append(f"      <edge{head}>{_attvalues(values, edge_tags)}</edge>")
     lines.append("    </edges>")
     lines += ["  </graph>", "</gexf>", ""]

@@ -191,26 +191,27 @@ class Layout:
     node_sizes: list[int]
     edges: list[str]
     edge_sizes: list[int]
+    head: int           # the size of the frame before the list of nodes (it holds the graph's documents)
 
     @property
     def node_start(self) -> int:
         """Where the first node starts, as :func:`write_parts` writes it."""
-        return len(kg_frame()[0].encode()) + len(LIST_OPEN)
+        return self.head + len(LIST_OPEN)
 
     @property
     def edge_start(self) -> int:
         """Where the first edge starts: after the frame, the list of nodes and the frame between."""
         sizes = self.node_sizes
         nodes = sum(sizes) + len(ITEM_SEP) * (len(sizes) - 1) + len(LIST_CLOSE) if sizes else len("[]") - len(LIST_OPEN)
-        return self.node_start + nodes + len(kg_frame()[1].encode()) + len(LIST_OPEN)
+        return self.node_start + nodes + _between() + len(LIST_OPEN)
 
 
-def _frame(G: nx.MultiDiGraph | None, w: _Indented) -> tuple[str, str, str]:
+def _frame(G: nx.MultiDiGraph | None, w: _Indented, graph: dict | None = None) -> tuple[str, str, str]:
     """The text before the list of nodes, between the two lists, and after the list of edges.
 
-    ``None`` stands for a graph kg builds: a MultiDiGraph without graph attributes.
+    ``None`` stands for a graph kg builds: a MultiDiGraph whose graph attributes are ``graph``.
     """
-    head = ({"directed": True, "multigraph": True, "graph": {}} if G is None else
+    head = ({"directed": True, "multigraph": True, "graph": graph or {}} if G is None else
             {"directed": G.is_directed(), "multigraph": G.is_multigraph(), "graph": G.graph})
     text = w.dumps({**head, "nodes": [], "edges": []})
     before, _, rest = text.rpartition('"nodes": []')
@@ -278,10 +279,16 @@ def write_parts(fh: IO[bytes], frame: tuple[str, str, str], nodes: Iterable[byte
     return node_start, edge_start
 
 
+def kg_frame(documents: dict[str, Any] | None = None) -> tuple[str, str, str]:
+    """The frame of a graph kg builds: a MultiDiGraph whose graph attributes are its ``documents``
+    (:func:`kg.graph.document_table`), or none."""
+    return _frame(None, _Indented(_default), None if documents is None else {"documents": documents})
+
+
 @functools.lru_cache(maxsize=1)
-def kg_frame() -> tuple[str, str, str]:
-    """The frame of every graph kg builds (a MultiDiGraph without graph attributes)."""
-    return _frame(None, _Indented(_default))
+def _between() -> int:
+    """The size of the frame between the two lists: the same in every kg graph."""
+    return len(_frame(None, _Indented(_default))[1].encode())
 
 
 def _node_key(n: Any) -> str | None:
@@ -315,17 +322,18 @@ def _sized(items: Iterator[tuple[Any, str]], keys: list | None, sizes: list[int]
 def _write_graph(G: nx.MultiDiGraph, fh: IO[bytes], with_layout: bool) -> Layout | None:
     """Write ``G``'s node-link JSON to ``fh``; with ``with_layout``, its :class:`Layout` if it has one."""
     w = _Indented(_default)
-    kg_graph = with_layout and G.is_directed() and G.is_multigraph() and not G.graph
+    kg_graph = with_layout and G.is_directed() and G.is_multigraph() and set(G.graph) <= {"documents"}
     nodes: list[str | None] | None = [] if kg_graph else None
     edges: list[str | None] | None = [] if kg_graph else None
     node_sizes: list[int] = []
     edge_sizes: list[int] = []
-    starts = write_parts(fh, _frame(G, w), _sized(_node_items(G, w), nodes, node_sizes, _node_key),
+    frame = _frame(G, w)
+    starts = write_parts(fh, frame, _sized(_node_items(G, w), nodes, node_sizes, _node_key),
                          _sized(_edge_items(G, w), edges, edge_sizes, _edge_key))
     if nodes is None or edges is None or None in nodes or None in edges \
             or any(a >= b for keys in (nodes, edges) for a, b in zip(keys, keys[1:])):
         return None     # not a kg graph, or not in key order: nothing can be merged onto it
-    layout = Layout(nodes, node_sizes, edges, edge_sizes)
+    layout = Layout(nodes, node_sizes, edges, edge_sizes, len(frame[0].encode()))
     return layout if starts == (layout.node_start, layout.edge_start) else None
 
 

@@ -40,11 +40,15 @@ def extract(document: Document) -> DocResult:
 
 
 def _with_original_evidence(result: DocResult, text: str, original: str) -> DocResult:
-    rels = []
-    for r in result.relations:
-        i = text.find(r.evidence)
-        rels.append(replace(r, evidence=original[i:i + len(r.evidence)]) if i >= 0 else r)
-    return replace(result, relations=tuple(rels))
+    def back(evidence: str) -> str:
+        i = text.find(evidence)
+        return original[i:i + len(evidence)] if i >= 0 else evidence
+
+    rels = tuple(replace(r, evidence=back(r.evidence)) for r in result.relations)
+    ents = tuple(replace(e, attrs={**e.attrs, A_POSITION_DETAILS: [{**p, "evidence": back(p["evidence"])}
+                                                                   for p in e.attrs[A_POSITION_DETAILS]]})
+                 if e.attrs.get(A_POSITION_DETAILS) else e for e in result.entities)
+    return replace(result, entities=ents, relations=rels)
 
 
 def from_doc(doc, document: Document) -> DocResult:
@@ -89,7 +93,7 @@ def from_doc(doc, document: Document) -> DocResult:
             attrs[A_POSITION_DETAILS] = [
                 {"title": p.title, "role": p.role, "top": p.rank == "top", "governs": p.governs,
                  "unit": p.unit.name if p.unit else "", "unit_type": p.unit.label if p.unit else "",
-                 "doc": document.id, "date": document.date} for p in ps]
+                 "doc": document.id, "date": document.date, "evidence": p.evidence} for p in ps]
         for m in ms:
             for k in (A_INVESTMENT,):
                 if m.attrs.get(k) and k not in attrs:

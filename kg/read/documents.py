@@ -28,7 +28,7 @@ from typing import Any
 from kg.errors import InputError
 from kg.read.dates import document_date, parse_date
 from kg.read.encodings import Unreadable, decode_bytes
-from kg.read.formats import html_to_text, split_front_matter
+from kg.read.formats import html_page, source_url, split_front_matter
 from kg.read.sources import (
     OUTPUT_MARKERS, SIDECAR, STDIN, SUFFIXES, Problem, ProblemHandler, Source, collect_sources, count_documents,
     require_inputs,
@@ -58,7 +58,7 @@ def _damage(path: str, on_problem: ProblemHandler, line: int | None = None) -> C
 
 # -- documents -------------------------------------------------------------------
 
-_FIELDS = ("title", "date", "source")
+_FIELDS = ("title", "date", "source", "url")
 
 
 def may_have_sidecars(folder: str, known: dict[str, bool]) -> bool:
@@ -99,7 +99,8 @@ def _make(doc_id: str, text: str, path: str, fields: dict[str, Any], meta: dict[
     extra = {k: v for k, v in fields.items() if k not in _FIELDS and k not in ("id", "text")}
     return Document(id=without_controls(doc_id), text=text, path=path,
                     title=without_controls(str(fields.get("title") or "")), date=date,
-                    source=without_controls(str(fields.get("source") or "")), meta={**extra, **meta})
+                    source=without_controls(str(fields.get("source") or "")), url=source_url(fields.get("url")),
+                    meta={**extra, **meta})
 
 
 def _read_bytes(src: Source, max_bytes: int) -> bytes:
@@ -147,8 +148,7 @@ def _read_one(src: Source, *, encoding: str | None, default_date: str | None,
         return
     fields: dict[str, Any] = {}
     if fmt == "html":
-        text, title, date = html_to_text(text)
-        fields = {"title": title, "date": date}
+        text, fields = html_page(text)
     else:
         fields, text = split_front_matter(text)
         if src.path.lower().endswith(".md") and "title" not in fields:

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 
 from kg.read.dates import parse_date
 
-__all__ = ["html_to_text", "split_front_matter"]
+__all__ = ["html_page", "html_to_text", "source_url", "split_front_matter"]
 
 
 _BLOCK = frozenset("address article aside blockquote br dd div dl dt figcaption figure footer form "
@@ -21,6 +21,7 @@ _BLOCK = frozenset("address article aside blockquote br dd div dl dt figcaption 
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "object"})
 _DATE_META = frozenset({"pubdate", "publishdate", "publish_date", "publishtime", "date", "dc.date",
                         "dcterms.date", "article:published_time", "firstpublishedtime"})
+_URL_META = frozenset({"og:url", "twitter:url"})
 
 
 class _TextExtractor(HTMLParser):
@@ -29,6 +30,8 @@ class _TextExtractor(HTMLParser):
         self.parts: list[str] = []
         self.title: list[str] = []
         self.date: str | None = None
+        self.url = ""            # <link rel="canonical"> first, else og:url
+        self._meta_url = ""
         self._skip = 0
         self._in_title = False
 
@@ -41,6 +44,12 @@ class _TextExtractor(HTMLParser):
             name = (a.get("name") or a.get("property") or a.get("itemprop") or "").lower()
             if name in _DATE_META and self.date is None:
                 self.date = parse_date(a.get("content", ""))
+            elif name in _URL_META and not self._meta_url:
+                self._meta_url = source_url(a.get("content"))
+        elif tag == "link" and not self.url:
+            a = {k.lower(): v or "" for k, v in attrs}
+            if "canonical" in a.get("rel", "").lower().split():
+                self.url = source_url(a.get("href"))
         elif tag in _SKIP:
             self._skip += 1
         if tag in _BLOCK:
@@ -76,13 +85,35 @@ def html_to_text(html: str) -> tuple[str, str, str | None]:
         ``(text, title, date)``: ``title`` is the ``<title>``; ``date`` the ISO date
         of a ``<meta name="pubdate" …>``-like tag, or None.
     """
+    text, fields = html_page(html)
+    return text, fields["title"], fields["date"]
+
+
+def html_page(html: str) -> tuple[str, dict[str, str | None]]:
+    """:func:`html_to_text`, with what the page says of itself as fields.
+
+    Returns:
+        ``(text, fields)``: ``title``, ``date`` (as :func:`html_to_text` gives them) and
+        ``url``, the page's address from ``<link rel="canonical">`` or ``og:url``
+        (``""`` when it gives none), so that a reader can check the source.
+    """
     p = _TextExtractor()
     p.feed(html)
     p.close()
     lines = (re.sub(r"\s+", " ", line).strip() for line in "".join(p.parts).split("\n"))
     text = "\n".join(line for line in lines if line)
     title = re.sub(r"\s+", " ", "".join(p.title)).strip()
-    return text, title, p.date
+    return text, {"title": title, "date": p.date, "url": p.url or p._meta_url}
+
+
+def source_url(value: object) -> str:
+    """``value`` if it is an http(s) address a reader can open, else ``""``.
+
+    Other schemes (``javascript:``, ``file:``) and relative paths are dropped:
+    the address is shown as a link in the explorer page.
+    """
+    url = value.strip() if isinstance(value, str) else ""
+    return url if re.match(r"https?://[^\s/]+", url, re.I) and not re.search(r"\s", url) else ""
 
 
 _FRONT = re.compile(r"---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", re.S)

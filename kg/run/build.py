@@ -28,14 +28,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import KGError
-from kg.graph import graph_from_rows
+from kg.graph import document_table, graph_from_rows
 from kg.read.documents import STDIN, Problem, Source, may_have_sidecars, read_documents
 from kg.resolve import ResolveState, resolve_rows
-from kg.rows import R_DATE, R_DOC, R_TITLE, decode_rows, rows_to_result
+from kg.resolve.corrections import Corrections
+from kg.rows import R_DATE, R_DOC, R_ENTITIES, R_TITLE, R_URL, decode_rows, row_url, rows_to_result
 from kg.run.cache import LOOKUP_BATCH, ResultCache, pipeline_version, text_key
 from kg.run.incremental import Declined, DocKey, GraphFile, Update, base_path, load_base, merge
 from kg.run.workers import DEFAULT_EXTRACTOR, Extractor, Runner, extractor_name, make_runner
-from kg.schema import DocResult, Document
+from kg.schema import A_POSITION_DETAILS, OFFICIAL, DocResult, Document
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -77,9 +78,17 @@ def gc_paused(pause: bool = True) -> Iterator[None]:
             gc.enable()
 
 
-def _rebind(rows: list, doc: Document) -> list:
-    """A result (rows) as this run sees its document: its current id, date and title."""
+def _rebind(rows: list, doc: Document | CachedDocument) -> list:
+    """A result (rows) as this run sees its document: its current id, date, title and source address."""
     rows[R_DOC], rows[R_DATE], rows[R_TITLE] = doc.id, doc.date, doc.title
+    for rec in rows[R_ENTITIES]:       # a cached result may be of a file since renamed or dated anew
+        if rec[0] == OFFICIAL and rec[4]:
+            for p in rec[4].get(A_POSITION_DETAILS) or ():
+                if p.get("doc") != doc.id or p.get("date") != doc.date:
+                    p["doc"], p["date"] = doc.id, doc.date
+    del rows[R_URL:]
+    if doc.url:
+        rows.append(doc.url)
     return rows
 
 
@@ -166,6 +175,7 @@ class CachedDocument:
     title: str
     key: str          # :func:`kg.run.cache.text_key` of the document
     chars: int
+    url: str = ""
 
 
 class _Inputs:
@@ -224,8 +234,8 @@ class _Inputs:
     def read(self, doc: Document, key: str) -> None:
         """Note a document read from a file, and its cache key, for :meth:`save`."""
         if doc.path and doc.path != STDIN:
-            self.docs.setdefault(os.path.abspath(doc.path), []).append(
-                [doc.id, doc.date, doc.title, key, len(doc.text)])
+            entry = [doc.id, doc.date, doc.title, key, len(doc.text)]
+            self.docs.setdefault(os.path.abspath(doc.path), []).append(entry + [doc.url] if doc.url else entry)
 
     def save(self, problems: list[Problem]) -> None:
         """Remember the files of this build, except those that had problems."""
@@ -271,7 +281,8 @@ def build_graph(inputs: Iterable[str | os.PathLike] | Iterable[Document], *,
                 progress: Callable[[Document], None] | None = None,
                 workers: int = 1, engine: str = "local", scheduler: str | None = None,
                 cache_dir: str | os.PathLike | None = None,
-                extractor: Extractor | None = None, remember: bool = False) -> nx.MultiDiGraph:
+                extractor: Extractor | None = None, remember: bool = False,
+                corrections: Corrections | None = None) -> nx.MultiDiGraph:
     """Build the knowledge graph of documents or of the files under paths.
 
     The graph is the same whatever ``workers``, ``engine`` and cache say.
@@ -291,6 +302,8 @@ def build_graph(inputs: Iterable[str | os.PathLike] | Iterable[Document], *,
             :func:`kg.nlp.extract.extract` (its name becomes part of the cache version).
         remember: with ``cache_dir``, note in ``report.resolved`` what a later build
             needs to merge new documents onto this one (:func:`update_graph`).
+        corrections: applied while resolving (:mod:`kg.resolve.fixes`); the rows that
+            name nothing are added to its ``problems``. Nothing is remembered then.
 
     Returns:
         A ``MultiDiGraph`` following ``shared/eval/SCHEMA.md``.
@@ -317,19 +330,23 @@ def build_graph(inputs: Iterable[str | os.PathLike] | Iterable[Document], *,
                 known.save(report.problems)
             report.cached = cache.hits
             logger.info("cache: %d of %d documents reused", cache.hits, cache.hits + cache.misses)
-        state = ResolveState() if remember and cache_dir is not None else None
+        state = ResolveState() if remember and cache_dir is not None and not corrections else None
+        docs = _doc_keys(results, keys if cache_dir is not None else [None] * len(results))
         if state is not None:
-            report.resolved = (_doc_keys(results, keys), state)
-        entities, relations = resolve_rows(results, state=state)
+            report.resolved = (docs, state)
+        entities, relations = resolve_rows(results, state=state, corrections=corrections or None)
         del results
-        G = graph_from_rows(entities, relations)
+        documents = document_table(docs)
+        for doc, path in (corrections.sources.items() if corrections else ()):
+            documents.setdefault(doc, {"title": f"corrections ({path})", "date": ""})
+        G = graph_from_rows(entities, relations, documents=documents)
     report.seconds = time.perf_counter() - t0
     return G
 
 
 def _doc_keys(results: list[list], keys: list[str | None]) -> list[DocKey]:
     """The documents of results (rows) as a merge base knows them, with their cache keys."""
-    return [(r[R_DOC], r[R_DATE], r[R_TITLE], k) for r, k in zip(results, keys)]
+    return [(r[R_DOC], r[R_DATE], r[R_TITLE], k, row_url(r)) for r, k in zip(results, keys)]
 
 
 def update_graph(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *,
@@ -369,7 +386,7 @@ def update_graph(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike
                     key = doc.key if type(doc) is CachedDocument else text_key(doc)
                     if type(doc) is not CachedDocument:
                         known.read(doc, key)
-                    sig = (doc.id, doc.date, doc.title, key)
+                    sig = (doc.id, doc.date, doc.title, key, doc.url)
                     if sig in known_docs and sig not in merged:
                         merged.add(sig)
                         if progress:

@@ -31,7 +31,8 @@ import bisect
 import itertools
 from typing import Any
 
-from kg.export.json import ITEM_SEP, Layout, _default, _Indented
+from kg.export.json import ITEM_SEP, Layout, _default, _Indented, kg_frame
+from kg.graph import document_table
 from kg.rows import R_DOC
 from kg.run.incremental.base import (
     Base, Declined, DocKey, base_of_build, base_path, dump_base, load_base, merge_version, save_base,
@@ -93,11 +94,12 @@ class _Merge:
         # Nothing declined: the base becomes the new one.
         entities.update_resolve()
         base.docs += self.docs
-        base.layout = Layout(nodes, node_sizes, edges, edge_sizes)
+        frame = kg_frame(document_table(base.docs))
+        base.layout = Layout(nodes, node_sizes, edges, edge_sizes, len(frame[0].encode()))
         for counts, new in ((base.types, new_types), (base.relations, new_relations)):
             for k, n in new.items():
                 counts[k] = counts.get(k, 0) + n
-        return Update(base, self.old, node_parts, edge_parts, base_changed=bool(results))
+        return Update(base, self.old, node_parts, edge_parts, frame, base_changed=bool(results))
 
     def _text(self, d: dict, extra: tuple) -> bytes:
         return self.w.dict(d, 2, extra).encode()

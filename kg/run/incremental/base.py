@@ -20,21 +20,21 @@ logger = logging.getLogger(__name__)
 
 BASE_NAME = "graph-base.marshal"
 GRAPH_NAME = "graph.json"
-BASE_FORMAT = 2
-# The modules whose code decides what a merge gives, besides extraction's (pipeline_version),
-# relative to kg/: these, and every module of this package.
-_MERGE_CODE = ("resolve.py", "graph.py", "export/json.py")
-_MERGE_PACKAGE = "run/incremental"
+BASE_FORMAT = 3
+# The files whose contents decide what a merge gives, besides extraction's (pipeline_version),
+# relative to kg/: these, and every module of these packages.
+_MERGE_CODE = ("graph.py", "export/json.py", "data/rule_confidence.csv")
+_MERGE_PACKAGES = ("resolve", "run/incremental")
 
-# A document as the base knows it: (id, date, title, cache key).
-DocKey = tuple[str, "str | None", str, str]
+# A document as the base knows it: (id, date, title, cache key, source address or "").
+DocKey = tuple[str, "str | None", str, str, str]
 
 
 def merge_version() -> str:
     """A hash of what a merge depends on: extraction's version and the code that resolves and writes."""
     root = Path(kg.__file__).parent
     h = hashlib.sha256(f"base {BASE_FORMAT}\n{pipeline_version()}\n".encode())
-    package = sorted(p.relative_to(root).as_posix() for p in (root / _MERGE_PACKAGE).glob("*.py"))
+    package = sorted(p.relative_to(root).as_posix() for folder in _MERGE_PACKAGES for p in (root / folder).glob("*.py"))
     for name in (*_MERGE_CODE, *package):
         h.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
     return h.hexdigest()[:16]
@@ -71,7 +71,7 @@ _MAGIC = b"kg-base "
 def _plain(base: Base) -> tuple:
     rs, lay = base.resolve, base.layout
     return (BASE_FORMAT, base.version, base.docs, (rs.records, rs.first, rs.people, rs.keys, rs.counts),
-            (lay.nodes, lay.node_sizes, lay.edges, lay.edge_sizes),
+            (lay.nodes, lay.node_sizes, lay.edges, lay.edge_sizes, lay.head),
             base.types, base.relations)
 
 

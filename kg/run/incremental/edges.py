@@ -9,6 +9,7 @@ from collections import Counter
 from typing import Any
 
 from kg.graph import _doc_evidence, _edge, extend_edge
+from kg.resolve import local_names
 from kg.rows import R_DATE, R_DOC, R_ENTITIES, R_RELATIONS
 from kg.run.incremental.base import Base
 from kg.run.incremental.nodes import NodeMerge
@@ -31,13 +32,9 @@ class EdgeMerge:
         nodes = self.nodes
         i = nodes.n
         for res in self.results:
-            local: dict[tuple[str, str], int] = {}
-            for rec in res[R_ENTITIES]:
-                r = nodes.root[i]
-                i += 1
-                for name in (rec[1], *rec[2]):
-                    if local.get((rec[0], name), -1) < r:
-                        local[(rec[0], name)] = r
+            recs = res[R_ENTITIES]
+            local = local_names((rec, nodes.root[i + j]) for j, rec in enumerate(recs))
+            i += len(recs)
             doc, date = res[R_DOC], res[R_DATE]
             for rel in res[R_RELATIONS]:
                 h, t = local.get((rel[0], rel[1])), local.get((rel[3], rel[4]))

@@ -13,12 +13,19 @@ from collections import Counter
 from typing import Any
 
 from kg.graph import node_attrs
-from kg.resolve import Entity, extend_entity, group_entity, namesakes, person_info
-from kg.rows import R_ENTITIES
+from kg.resolve import Entity, extend_entity, group_entity, local_names, namesakes, person_info, with_unit_ids
+from kg.rows import R_DOC, R_ENTITIES
 from kg.run.incremental.base import Base, Declined
-from kg.schema import A_ADCODE, A_ALIASES, A_DATES, A_DOCS, A_LABEL, A_MENTIONS, A_START, A_TYPE, OFFICIAL, REGION
+from kg.schema import (
+    A_ADCODE, A_ALIASES, A_CAREER, A_DATES, A_DOCS, A_LABEL, A_MENTIONS, A_NAMESAKE, A_POSITION_DETAILS, A_START,
+    A_TYPE, OFFICIAL, ORGANIZATION, REGION, node_id,
+)
 
-_NODE_KEYS = frozenset((A_LABEL, A_TYPE, A_ALIASES, A_MENTIONS, A_DOCS, A_DATES, A_START, "id"))
+# What graph.json holds that is not an entity's attribute: made by node_attrs from the rest. (A split
+# namesake's note is an attribute, but a merge that touches a namesake declines.)
+_NODE_KEYS = frozenset((A_LABEL, A_TYPE, A_ALIASES, A_MENTIONS, A_DOCS, A_DATES, A_START, A_CAREER, A_NAMESAKE,
+                        "id"))
+_UNITS = (REGION, ORGANIZATION)      # what officials' posts are in: their node ids are in the posts
 
 
 class NodeMerge:
@@ -122,6 +129,7 @@ class NodeMerge:
         drop: set[int] = set()
         renamed: dict[str, str] = {}
         types: Counter = Counter()
+        ents: list[tuple[int, Entity]] = []
         for r, idxs in groups.items():
             group = [recs[i - n] for i in idxs]
             in_docs = [results[k] for k in dict.fromkeys([owner[i - n] for i in idxs])]
@@ -138,6 +146,8 @@ class NodeMerge:
                 extend_entity(ent, counts, group, in_docs)
                 drop.add(pos)
                 if ent.name != name:
+                    if etype in _UNITS:
+                        raise Declined(f"{etype}:{name} renamed {ent.name}: officials' posts name it")
                     renamed[key] = f"{etype}\0{ent.name}"
             else:
                 ent, counts = group_entity(group, in_docs)
@@ -145,8 +155,32 @@ class NodeMerge:
             if len(counts) > 1:
                 self.counts[r] = counts
             self.keys[r] = (ent.type, ent.name)
+            ents.append((r, ent))
+        units = self._units()
+        for r, ent in ents:
+            if ent.type == OFFICIAL and ent.attrs.get(A_POSITION_DETAILS):
+                ent.attrs[A_POSITION_DETAILS] = with_unit_ids(
+                    ent.attrs[A_POSITION_DETAILS], lambda p: units.get((p.get("doc"), p.get("unit_type", ""),
+                                                                         p.get("unit", "")), ""))
             put[f"{ent.type}\0{ent.name}"] = self._text(node_attrs(ent), (("id", f"{ent.type}:{ent.name}"),))
         return put, drop, renamed, types
+
+    def _units(self) -> dict[tuple[str, str, str], str]:
+        """(doc, unit type, unit as written) -> node id, for the posts of the new documents' officials,
+        found as :func:`kg.resolve.resolve_rows` finds them."""
+        units: dict[tuple[str, str, str], str] = {}
+        i = self.n
+        for res in self.results:
+            recs = res[R_ENTITIES]
+            local = local_names((rec, self.root[i + j]) for j, rec in enumerate(recs))
+            i += len(recs)
+            for rec in recs:
+                if rec[0] == OFFICIAL and rec[4]:
+                    for p in rec[4].get(A_POSITION_DETAILS) or ():
+                        r = local.get((p.get("unit_type", ""), p.get("unit", "")))
+                        if r is not None:
+                            units[(res[R_DOC], p.get("unit_type", ""), p.get("unit", ""))] = node_id(*self.keys[r])
+        return units
 
     def update_resolve(self) -> None:
         """Nothing declined: what this merge knows becomes the base's resolve state."""

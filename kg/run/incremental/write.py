@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.export._atomic import atomic_open
-from kg.export.json import kg_frame, write_parts
+from kg.export.json import write_parts
 from kg.run.incremental.base import GRAPH_NAME, Base, dump_base, save_base
 
 
@@ -27,6 +27,7 @@ class Update:
     old: bytes | GraphFile          # the old graph.json
     node_parts: list[Any]
     edge_parts: list[Any]
+    frame: tuple[str, str, str]     # the text around the two lists (kg.export.json.kg_frame)
     base_changed: bool = True       # False: no new documents, graph.json and base stay as they are
 
     @property
@@ -55,7 +56,7 @@ class Update:
         layout = self.base.layout
         with atomic_open(path, "wb") as fh:
             copy = _Copier(self.old, fh)
-            starts = write_parts(fh, kg_frame(), self.node_parts, self.edge_parts, copy)
+            starts = write_parts(fh, self.frame, self.node_parts, self.edge_parts, copy)
             fh.flush()
             if starts != (layout.node_start, layout.edge_start) or fh.tell() != os.fstat(fh.fileno()).st_size:
                 raise AssertionError(f"graph.json written with lists at {starts}, not where its base says")

@@ -14,10 +14,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.rows import E_ATTRS, R_DATE, R_DOC, R_ENTITIES, R_RELATIONS, result_to_rows
-from kg.schema import (
-    A_ADCODE, A_POSITION_DETAILS, OFFICIAL, REGION, DocResult, RelationRecord,
-)
+from kg.resolve.corrections import Corrections
+from kg.resolve.people import namesakes, person_info, person_of, tell_namesakes_apart
+from kg.rows import R_DATE, R_DOC, R_ENTITIES, R_RELATIONS, result_to_rows
+from kg.schema import A_ADCODE, A_POSITION_DETAILS, OFFICIAL, REGION, DocResult, RelationRecord, node_id
+
+__all__ = ["Entity", "ResolveState", "ResolvedRelation", "resolve", "resolve_rows", "group_entity",
+           "extend_entity", "namesakes", "person_info"]
 
 
 @dataclass
@@ -55,10 +58,6 @@ class ResolveState:
 ResolvedRelation = tuple[tuple[str, str], str, tuple[str, str], str, str, str, "str | None"]
 
 
-def _top_posts(attrs: dict[str, Any]) -> set[str]:
-    return {p.get("unit", "") for p in attrs.get(A_POSITION_DETAILS, []) if p.get("top")}
-
-
 def _merge_attrs(into: dict[str, Any], new: dict[str, Any]) -> None:
     for k, v in new.items():
         if isinstance(v, list):
@@ -82,7 +81,7 @@ def resolve(results: Iterable[DocResult]) -> tuple[list[Entity], list[tuple[Rela
 
 
 def resolve_rows(results: Iterable[list], *, state: ResolveState | None = None,
-                 ) -> tuple[list[Entity], list[ResolvedRelation]]:
+                 corrections: Corrections | None = None) -> tuple[list[Entity], list[ResolvedRelation]]:
     """:func:`resolve` on results as rows (:func:`kg.rows.decode_rows`), without record objects.
 
     The builder merges every record of the corpus here, so this is written for
@@ -92,6 +91,8 @@ def resolve_rows(results: Iterable[list], *, state: ResolveState | None = None,
     Args:
         results: documents' rows, in document order.
         state: filled in with what later documents need to be merged onto the result.
+        corrections: applied to the entities, then to the relations (:mod:`kg.resolve.fixes`);
+            rows that name nothing are added to its ``problems``. Not with ``state``.
 
     Returns:
         The resolved entities (sorted by type and name) and the relations as
@@ -117,7 +118,7 @@ def resolve_rows(results: Iterable[list], *, state: ResolveState | None = None,
     people: dict[str, list[list[int]]] = {}     # official name -> its people (lists of records)
     for i, (etype, name, aliases, _, attrs) in enumerate(records):
         if etype == OFFICIAL:
-            j = _person_of(i, name, people, records, docs, owner)
+            j = person_of(i, name, people, records, docs, owner)
             if j is not None:
                 _union(parent, i, j)
             continue
@@ -143,7 +144,6 @@ def resolve_rows(results: Iterable[list], *, state: ResolveState | None = None,
         else:
             groups[r].append(i)
 
-    entities: list[Entity] = []
     key_of: dict[int, tuple[str, str]] = {}      # root -> (type, canonical name)
     ent_of: dict[int, Entity] = {}
     for r, idxs in groups.items():
@@ -154,12 +154,16 @@ def resolve_rows(results: Iterable[list], *, state: ResolveState | None = None,
                                        [docs[k] for k in dict.fromkeys([owner[i] for i in idxs])])
             if state is not None and len(counts) > 1:
                 state.counts[r] = counts
-        etype, name = ent.type, ent.name
-        key_of[r] = (etype, name)
+        key_of[r] = (ent.type, ent.name)
         ent_of[r] = ent
-        entities.append(ent)
 
-    _tell_namesakes_apart(ent_of, key_of)
+    tell_namesakes_apart(ent_of, key_of, people, records, docs, owner)
+    fixer = None
+    if corrections:
+        from kg.resolve.fixes import Fixer
+
+        fixer = Fixer(records, root, groups, ent_of, key_of, docs, owner, group_entity)
+        fixer.apply(corrections)
     if state is not None:
         state.records = len(records)
         state.keys = key_of
@@ -170,27 +174,22 @@ def resolve_rows(results: Iterable[list], *, state: ResolveState | None = None,
 
     # A relation names its ends as its document does; they become the keys of the entities that
     # the document's records of those names went into (the later entity when there are two).
-    # Documents that share an id share their names.
+    # Documents that share an id share their names. The units of officials' posts are found the same way.
     by_id: dict[str, list[int]] = {}
     for k, res in enumerate(docs):
         by_id.setdefault(res[R_DOC], []).append(k)
     shared: dict[str, dict[tuple[str, str], int]] = {}
     fixed: list[ResolvedRelation] = []
+    units: dict[tuple[str, str, str], str] = {}      # (doc, unit type, unit as written) -> node id
     for k, res in enumerate(docs):
         rels = res[R_RELATIONS]
-        if not rels:
+        posts = [rec for rec in records[starts[k]:starts[k + 1]] if rec[0] == OFFICIAL and rec[4].get(A_POSITION_DETAILS)]
+        if not rels and not posts:
             continue
         doc, date = res[R_DOC], res[R_DATE]
         local = shared.get(doc)
         if local is None:
-            local = {}
-            for kk in by_id[doc]:
-                for i in range(starts[kk], starts[kk + 1]):
-                    rec, r = records[i], root[i]
-                    etype = rec[0]
-                    for n in (rec[1], *rec[2]) if rec[2] else (rec[1],):
-                        if local.get((etype, n), -1) < r:
-                            local[(etype, n)] = r
+            local = local_names((records[i], root[i]) for kk in by_id[doc] for i in range(starts[kk], starts[kk + 1]))
             if len(by_id[doc]) > 1:
                 shared[doc] = local
         for rel in rels:
@@ -198,10 +197,55 @@ def resolve_rows(results: Iterable[list], *, state: ResolveState | None = None,
             t = local.get((rel[3], rel[4]))
             if h is not None and t is not None:
                 head, tail = key_of[h], key_of[t]
-                if head != tail:
+                if head != tail and head is not None and tail is not None:
                     fixed.append((head, rel[2], tail, rel[5], rel[6], doc, date))
+        for rec in posts:
+            for p in rec[4][A_POSITION_DETAILS]:
+                r = local.get((p.get("unit_type", ""), p.get("unit", "")))
+                if r is not None and key_of[r] is not None:
+                    units[(doc, p.get("unit_type", ""), p.get("unit", ""))] = node_id(*key_of[r])
+    if fixer is not None:
+        fixed = fixer.edges(fixed, corrections)
+    entities = list(ent_of.values())
+    for ent in entities:
+        if ent.type == OFFICIAL and ent.attrs.get(A_POSITION_DETAILS):
+            ent.attrs[A_POSITION_DETAILS] = with_unit_ids(
+                ent.attrs[A_POSITION_DETAILS], lambda p: units.get((p.get("doc"), p.get("unit_type", ""),
+                                                                     p.get("unit", "")), ""))
     entities.sort(key=lambda e: (e.type, e.name))
     return entities, fixed
+
+
+def local_names(records: Iterable[tuple[list, int]]) -> dict[tuple[str, str], int]:
+    """(type, name or alias) -> entity root of a document's records given with their roots.
+
+    A name that two of them have goes to the later entity (the greater root).
+    """
+    local: dict[tuple[str, str], int] = {}
+    for rec, r in records:
+        etype = rec[0]
+        for n in (rec[1], *rec[2]) if rec[2] else (rec[1],):
+            if local.get((etype, n), -1) < r:
+                local[(etype, n)] = r
+    return local
+
+
+def with_unit_ids(details: list[dict[str, Any]], unit_id) -> list[dict[str, Any]]:
+    """An official's posts, each with ``unit_id``: the node id of its unit (``unit_id(post)``), ``""`` unknown.
+
+    Posts that have one already keep it: a merge onto the last build resolves only
+    the new ones, and drops those that then equal an old one, as a full build would.
+    """
+    out: list[dict[str, Any]] = []
+    seen: set[tuple] = set()
+    for p in details:
+        if "unit_id" not in p:
+            p = {**p, "unit_id": unit_id(p)}
+        key = tuple(sorted(p.items()))
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
 
 
 def group_entity(recs: list[list], in_docs: list[list]) -> tuple[Entity, dict[str, int]]:
@@ -281,62 +325,6 @@ def _union(parent: list[int], i: int, j: int) -> None:
         parent[r] = r = parent[parent[r]]
     if r != j:
         parent[max(r, j)] = min(r, j)
-
-
-def _person_of(i: int, name: str, people: dict[str, list[list[int]]], records: list[list],
-               docs: list[list], owner: list[int]) -> int | None:
-    """The first record of the person named ``name`` that record ``i`` can be, or ``None``.
-
-    A record joins the first person with that name none of whose records conflicts
-    with it (:func:`_conflict`); otherwise it starts a new person, a namesake.
-    """
-    b = docs[owner[i]]
-    candidates = people.setdefault(name, [])
-    for person in candidates:
-        if not any(_conflict(records[j], docs[owner[j]][R_DOC], docs[owner[j]][R_DATE],
-                             records[i], b[R_DOC], b[R_DATE]) for j in person):
-            person.append(i)
-            return person[0]
-    candidates.append([i])
-    return None
-
-
-def _tell_namesakes_apart(ent_of: dict[int, Entity], key_of: dict[int, tuple[str, str]]) -> None:
-    """Namesakes get distinct names: the first keeps it, the others add their first top post's unit.
-
-    ``张伟`` and ``张伟（涪陵区）``; the plain name stays an alias of each.
-    """
-    taken: set[tuple[str, str]] = set()
-    for root in sorted(ent_of):            # the person met first in document order keeps the name
-        ent = ent_of[root]
-        if ent.type != OFFICIAL:
-            continue
-        if (ent.type, ent.name) in taken:
-            posts = ent.attrs.get(A_POSITION_DETAILS) or [{}]
-            unit = next((p.get("unit") for p in posts if p.get("top") and p.get("unit")), None) \
-                or posts[0].get("unit") or str(root)
-            ent.aliases.add(ent.name)
-            ent.name = f"{ent.name}（{unit}）"
-            key_of[root] = (ent.type, ent.name)
-        taken.add((ent.type, ent.name))
-
-
-def person_info(res: list, rec: list) -> tuple[str, str | None, tuple[str, ...]]:
-    """What telling namesakes apart needs of an official's record: (doc, date, top posts)."""
-    return res[R_DOC], res[R_DATE], tuple(sorted(_top_posts(rec[E_ATTRS])))
-
-
-def namesakes(a: tuple, b: tuple) -> bool:
-    """Two records of one name (:func:`person_info`) are two people: documents of the same date
-    whose top posts differ."""
-    return a[0] != b[0] and bool(a[1]) and a[1] == b[1] and bool(a[2] and b[2]) and not set(a[2]) & set(b[2])
-
-
-def _conflict(ra: list, da: str, ta: str | None, rb: list, db: str, tb: str | None) -> bool:
-    """:func:`namesakes`, with the top posts found only for records of the same date (most are not)."""
-    if da == db or not ta or ta != tb:
-        return False
-    return namesakes((da, ta, _top_posts(ra[E_ATTRS])), (db, tb, _top_posts(rb[E_ATTRS])))
 
 
 def _best_name(counts: dict[str, int]) -> str:
