@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.schema import CORRECTIONS_NAME
 
 logger = logging.getLogger(__name__)
 
@@ -131,8 +132,8 @@ def collect_sources(paths: Iterable[str | os.PathLike], on_problem: ProblemHandl
     """Every input file under ``paths``, deduplicated and sorted by document id.
 
     Files found in folders must have a known suffix; a file named explicitly
-    with another suffix is read as plain text. Sidecars (``*.meta.json``) and
-    hidden files are not documents.
+    with another suffix is read as plain text. Sidecars (``*.meta.json``), the
+    corrections file (``kg-corrections.csv``) and hidden files are not documents.
     """
     found: dict[str, tuple[str, str, str]] = {}   # real path -> (doc id, path, format)
     for raw in paths:
@@ -149,7 +150,7 @@ def collect_sources(paths: Iterable[str | os.PathLike], on_problem: ProblemHandl
                 prefix = "" if prefix == "." else prefix if prefix.endswith("/") else prefix + "/"
                 real = os.path.realpath(dirpath)
                 for name in names:
-                    if name.endswith(SIDECAR):
+                    if name.endswith(SIDECAR) or name == CORRECTIONS_NAME:
                         continue
                     suffix = _suffix(name)
                     fmt = SUFFIXES.get(suffix.lower())

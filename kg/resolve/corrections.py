@@ -17,12 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.schema import ENTITY_TYPES, RELATION_TYPES
+from kg.schema import CORRECTIONS_NAME, ENTITY_TYPES, RELATION_TYPES
 
 __all__ = ["ACTIONS", "CORRECTIONS_NAME", "HEADER", "Correction", "CorrectionProblem", "Corrections",
            "default_corrections", "read_corrections"]
 
-CORRECTIONS_NAME = "kg-corrections.csv"
 HEADER = ("action", "subject", "relation", "object", "note")
 
 # action -> what its object is: an entity, a name, an entity type, nothing; and whether it is about an edge.

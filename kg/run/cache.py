@@ -45,6 +45,7 @@ _loads = json.JSONDecoder().decode
 # What extraction depends on, relative to the kg package folder (kg/nlp/extract.py is in the nlp tree).
 _CODE_FILES = ("schema.py",)
 _CODE_TREES = (("nlp", "*.py"), ("data", "*"))
+_NOT_READ_BY_EXTRACTION = ("rule_confidence.csv",)     # read when edges are made: measuring rules keeps the cache
 _DEPENDENCIES = ("spacy", "jieba")
 
 
@@ -61,7 +62,7 @@ def pipeline_version() -> str:
     files = [root / name for name in _CODE_FILES]
     for folder, pattern in _CODE_TREES:
         files += sorted(f for f in (root / folder).rglob(pattern)
-                        if f.is_file() and "__pycache__" not in f.parts)
+                        if f.is_file() and "__pycache__" not in f.parts and f.name not in _NOT_READ_BY_EXTRACTION)
     h = hashlib.sha256(f"kg {kg.__version__}\nrows {ROWS_FORMAT}\n".encode())
     for dist in _DEPENDENCIES:
         try:
