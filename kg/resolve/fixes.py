@@ -15,7 +15,9 @@ import difflib
 from typing import Any
 
 from kg.resolve.corrections import Correction, Corrections
-from kg.schema import A_ADCODE, A_NAMESAKE, CORRECTION_RULE, OFFICIAL, REGION, UNDIRECTED_RELATIONS
+from kg.schema import (
+    A_ADCODE, A_NAMESAKE, A_POSITION_DETAILS, CORRECTION_RULE, OFFICIAL, REGION, UNDIRECTED_RELATIONS,
+)
 
 
 class Fixer:
@@ -183,6 +185,8 @@ class Fixer:
         if alias == self.key_of[r][1]:
             return f"{alias!r} is the entity's name: rename the entity first, or drop it"
         if alias not in self.ent_of[r].aliases:
+            if self.key_of[r][0] == OFFICIAL:
+                return self._split_person(c, r)
             return f"{alias!r} is not an alias of {':'.join(self.key_of[r])}; its aliases: " \
                    f"{', '.join(sorted(self.ent_of[r].aliases)) or 'none'}"
         self._touch(r)
@@ -202,6 +206,37 @@ class Fixer:
         for part in parts:
             if part is not main:
                 self._new_group([idxs[j] for j in part])
+        return ""
+
+    def _split_person(self, c: Correction, r: int) -> str:
+        """An official's records with a post in unit ``c.object`` become another person, ``name（unit）``."""
+        unit = self.find(c.object)
+        if isinstance(unit, str):
+            return f"{c.object!r} is neither an alias of {c.subject} nor a unit of his posts ({unit})"
+        names = set(self._names(unit))
+        label = self.ent_of[unit].name
+        idxs = self.groups[r]
+        out = [i for i in idxs if any(p.get("unit") in names for p in self.records[i][4].get(A_POSITION_DETAILS) or ())]
+        if not out or len(out) == len(idxs):
+            return (f"{'no' if not out else 'every'} document gives {c.subject} a post in {label}: "
+                    "nothing to split (see `kg query career`)")
+        etype, name = self.key_of[r]
+        new = (etype, f"{name}（{label}）")
+        if new in self.by_key:
+            return f"{new[0]}:{new[1]} exists already: merge into it instead"
+        self._touch(r)
+        self._unindex(r)
+        self.groups[r] = [i for i in idxs if i not in set(out)]
+        g = self.next_id
+        self.next_id += 1
+        for i in out:
+            self.root[i] = g
+        self.groups[g], self.key_of[g] = out, new
+        self.extra_attrs[g] = {A_NAMESAKE: f"split from {name} by a correction ({c.where}): the posts in {label}"}
+        self.extra_attrs[r][A_NAMESAKE] = f"split: {new[1]} is another person (a correction, {c.where})"
+        for k in (r, g):
+            self._rebuild(k)
+            self._index(k)
         return ""
 
     def _new_group(self, idxs: list[int]) -> None:
