@@ -142,21 +142,36 @@ def node_attrs(e: Entity) -> dict[str, Any]:
 
 @functools.lru_cache(maxsize=1)
 def _confidence_table() -> dict[str, tuple[float, int]]:
-    """``kg/data/rule_confidence.csv``: rule -> (precision, support); ``*:relation`` and ``*`` rows too."""
-    path = files("kg") / "data" / CONFIDENCE_FILE
+    return read_confidence(files("kg") / "data" / CONFIDENCE_FILE)
+
+
+def read_confidence(path) -> dict[str, tuple[float, int]]:
+    """A rule confidence file (``kg/data/rule_confidence.csv``): rule -> (precision, support),
+    with its ``*:relation`` and ``*`` rows.
+
+    Raises:
+        DataFileError: a row that is not ``rule,precision,support`` with a precision from 0 to 1.
+    """
     table: dict[str, tuple[float, int]] = {}
+    header = None
     with path.open(encoding="utf-8-sig", newline="") as fh:
-        lines = (ln for ln in fh if ln.strip() and not ln.lstrip().startswith("#"))
-        for n, row in enumerate(csv.DictReader(lines), 2):
+        for n, line in enumerate(fh, 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            row = next(csv.reader([line]))
+            if header is None:
+                header = row
+                continue
             try:
-                precision, support = float(row["precision"]), int(row["support"])
+                rule, precision, support = row[0].strip(), float(row[1]), int(row[2])
+                if header[:3] != ["rule", "precision", "support"] or len(row) != 3 or not rule:
+                    raise ValueError(f"the columns are rule,precision,support, not {','.join(header)}")
                 if not 0 <= precision <= 1 or support < 0:
                     raise ValueError("precision is 0 to 1, support 0 or more")
-            except (KeyError, TypeError, ValueError) as err:
-                raise DataFileError(str(path), n, ",".join(map(str, row.values())),
-                                    f"expected rule,precision,support ({err}); "
-                                    "run scripts/rule_confidence.py to write it again") from None
-            table[row["rule"].strip()] = (precision, support)
+            except (IndexError, ValueError) as err:
+                raise DataFileError(str(path), n, line.strip(), f"{err}; run scripts/rule_confidence.py "
+                                                                 "to write the file again") from None
+            table[rule] = (precision, support)
     return table
 
 

@@ -120,6 +120,8 @@ def stats(G: nx.MultiDiGraph, *, top: int = 10) -> dict[str, Any]:
     simple.add_nodes_from(G)
     simple.add_edges_from((u, v) for u, v in G.edges() if u != v)
     docs = {doc for _, d in G.nodes(data=True) for doc in d.get(A_DOCS) or ()}
+    if "documents" in G.graph:          # those a filter kept (kg.explore.filters)
+        docs &= set(G.graph["documents"])
 
     def ranked(etype: str) -> list[dict[str, Any]]:
         nodes = [n for n, d in G.nodes(data=True) if d.get(A_TYPE) == etype]

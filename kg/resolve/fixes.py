@@ -280,8 +280,8 @@ class Fixer:
         for c, h, t in self.edge_ops:
             head, tail = self.key_of.get(self._now(h)), self.key_of.get(self._now(t))
             if head is None or tail is None:
-                corrections.skip(c, "an entity of the edge was dropped by an earlier row; delete this row")
-                continue
+                continue        # a later row dropped an end: the edge is gone with it
+
             if c.action == "add-edge":
                 doc = c.path.replace("\\", "/").rsplit("/", 1)[-1]
                 corrections.sources.setdefault(doc, c.path)
