@@ -186,11 +186,19 @@ def confidence(rule: str, relation: str) -> float:
     if rule == CORRECTION_RULE:     # a person vouches for it
         return 1.0
     table = _confidence_table()
-    for key in (rule, f"*:{relation}", "*"):
-        found = table.get(key)
-        if found is not None and (found[1] >= MIN_SUPPORT or key == "*"):
-            return round(found[0], 3)
-    return DEFAULT_CONFIDENCE
+    if _known.get(None) is not table:         # the values of one table, looked up once per rule
+        _known.clear()
+        _known[None] = table
+    value = _known.get((rule, relation))
+    if value is None:
+        value = _known[(rule, relation)] = next(
+            (round(found[0], 3) for key in (rule, f"*:{relation}", "*")
+             if (found := table.get(key)) is not None and (found[1] >= MIN_SUPPORT or key == "*")),
+            DEFAULT_CONFIDENCE)
+    return value
+
+
+_known: dict = {}
 
 
 def _edge(group: list[ResolvedRelation]) -> dict[str, Any]:
