@@ -81,6 +81,8 @@ def test_query_filters_by_document_date_and_rule(capsys, graph_json):
     assert code == 1 and "no document nope.txt" in capsys.readouterr().err
     _, text = _query(capsys, graph_json, "stats", "--rule", "title_governs", as_json=False)
     assert text.startswith("(filtered: rules title_governs)")
+    _, text = _query(capsys, graph_json, "neighbors", "李明华", "--doc", "2024-01-18-jiangbei-liangui.txt", as_json=False)
+    assert text.rstrip().endswith("江北区区长 李明华  (2024-01-18-jiangbei-liangui.txt)")      # whose sentence it is
 
 
 def test_filter_keeps_the_documents_table_and_leaves_the_graph_alone(graph_json):
@@ -90,6 +92,7 @@ def test_filter_keeps_the_documents_table_and_leaves_the_graph_alone(graph_json)
     assert set(H.graph["documents"]) == {"2024-09-05-yunyang-nongye.txt", "2024-09-10-hubei-forum.txt"}
     assert nx.node_link_data(G, edges="edges") == before
     assert all(d["docs"] and set(d["docs"]) & set(H.graph["documents"]) for _, d in H.nodes(data=True))
+    assert all(d["docs"] and set(d["docs"]) <= set(H.graph["documents"]) for *_, d in H.edges(data=True))
     weak = filter_graph(G, Filter(min_confidence=0.9))
     assert 0 < weak.number_of_edges() < G.number_of_edges()
     assert all(d["confidence"] >= 0.9 for *_, d in weak.edges(data=True))

@@ -111,7 +111,8 @@ def filter_graph(G: nx.MultiDiGraph, f: Filter) -> nx.MultiDiGraph:
     """The entities and edges of ``G`` that ``f`` keeps, as a new graph (``G`` is not changed).
 
     Rules and confidence select edges only; documents and dates select both.
-    ``G.graph["documents"]`` keeps the documents asked for.
+    ``G.graph["documents"]`` and each edge's ``docs`` keep the documents asked
+    for; an edge's ``doc`` and ``evidence`` stay those of its first support.
     """
     if not f:
         return G
@@ -121,6 +122,9 @@ def filter_graph(G: nx.MultiDiGraph, f: Filter) -> nx.MultiDiGraph:
     if tests.table:
         H.graph["documents"] = {k: v for k, v in tests.table.items() if tests.doc_ok(k)}
     H.add_nodes_from((n, d) for n, d in G.nodes(data=True) if tests.node_ok(d))
-    H.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True)
-                     if u in H and v in H and tests.edge_ok(d))
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if u in H and v in H and tests.edge_ok(d):
+            if tests.table and (f.docs or f.since or f.until) and d.get(E_DOCS):
+                d = {**d, E_DOCS: [doc for doc in d[E_DOCS] if tests.doc_ok(doc)]}     # the documents kept
+            H.add_edge(u, v, k, **d)
     return H

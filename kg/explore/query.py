@@ -140,8 +140,9 @@ def stats(G: nx.MultiDiGraph, *, top: int = 10) -> dict[str, Any]:
     }
 
 
-def format_neighbors(G: nx.MultiDiGraph, node: str, rows: list[dict[str, Any]]) -> str:
-    """Text for ``kg query neighbors``: one line per edge, grouped by relation."""
+def format_neighbors(G: nx.MultiDiGraph, node: str, rows: list[dict[str, Any]], *, sources: bool = False) -> str:
+    """Text for ``kg query neighbors``: one line per edge, grouped by relation; with ``sources``, each
+    evidence's document (a filtered graph keeps an edge for any of its documents, not only the evidence's)."""
     head = _entity(G, node)
     lines = [f"{head['label']} ({head['type']}): {len(rows)} neighbour(s)"]
     current = None
@@ -150,7 +151,8 @@ def format_neighbors(G: nx.MultiDiGraph, node: str, rows: list[dict[str, Any]]) 
             current = r["relation"]
             lines.append(f"  {current}:")
         arrow = "->" if r["direction"] == "out" else "<-"
-        lines.append(f"    {arrow} {r['label']} ({r['type']})  x{r['weight']}  {r['evidence'] or ''}".rstrip())
+        source = f"  ({r['doc']})" if sources and r.get("evidence") and r.get("doc") else ""
+        lines.append(f"    {arrow} {r['label']} ({r['type']})  x{r['weight']}  {r['evidence'] or ''}".rstrip() + source)
     return "\n".join(lines)
 
 
