@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from kg.schema import DocResult, EntityRecord, RelationRecord
+from kg.schema import A_POSITION_DETAILS, OFFICIAL, DocResult, EntityRecord, RelationRecord
 
 # A result as rows of plain JSON values: cheaper to parse and to merge than one object per record.
 #   [FORMAT, doc_id, date, title,
@@ -54,6 +54,24 @@ def decode_rows(payload: str, strings: dict[str, str] | None = None) -> list:
                 [[*r["head"], r["relation"], *r["tail"], r["rule"], r["evidence"]] for r in rows["relations"]]]
     if strings is not None:
         _share_strings(rows, strings)
+    return rows
+
+
+def rebind(rows: list, doc_id: str, date: str | None, title: str, url: str = "") -> list:
+    """A result as this run sees its document: its current id, date, title and source address.
+
+    A cached result may be of a file since renamed or dated anew: the posts of its
+    officials, which name their document and date, follow too.
+    """
+    rows[R_DOC], rows[R_DATE], rows[R_TITLE] = doc_id, date, title
+    for rec in rows[R_ENTITIES]:
+        if rec[E_TYPE] == OFFICIAL and rec[E_ATTRS]:
+            for p in rec[E_ATTRS].get(A_POSITION_DETAILS) or ():
+                if p.get("doc") != doc_id or p.get("date") != date:
+                    p["doc"], p["date"] = doc_id, date
+    del rows[R_URL:]
+    if url:
+        rows.append(url)
     return rows
 
 

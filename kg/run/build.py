@@ -32,11 +32,11 @@ from kg.graph import document_table, graph_from_rows
 from kg.read.documents import STDIN, Problem, Source, may_have_sidecars, read_documents
 from kg.resolve import ResolveState, resolve_rows
 from kg.resolve.corrections import Corrections
-from kg.rows import R_DATE, R_DOC, R_ENTITIES, R_TITLE, R_URL, decode_rows, row_url, rows_to_result
+from kg.rows import R_DATE, R_DOC, R_TITLE, decode_rows, rebind, row_url, rows_to_result
 from kg.run.cache import LOOKUP_BATCH, ResultCache, pipeline_version, text_key
 from kg.run.incremental import Declined, DocKey, GraphFile, Update, base_path, load_base, merge
 from kg.run.workers import DEFAULT_EXTRACTOR, Extractor, Runner, extractor_name, make_runner
-from kg.schema import A_POSITION_DETAILS, OFFICIAL, DocResult, Document
+from kg.schema import DocResult, Document
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -79,17 +79,8 @@ def gc_paused(pause: bool = True) -> Iterator[None]:
 
 
 def _rebind(rows: list, doc: Document | CachedDocument) -> list:
-    """A result (rows) as this run sees its document: its current id, date, title and source address."""
-    rows[R_DOC], rows[R_DATE], rows[R_TITLE] = doc.id, doc.date, doc.title
-    for rec in rows[R_ENTITIES]:       # a cached result may be of a file since renamed or dated anew
-        if rec[0] == OFFICIAL and rec[4]:
-            for p in rec[4].get(A_POSITION_DETAILS) or ():
-                if p.get("doc") != doc.id or p.get("date") != doc.date:
-                    p["doc"], p["date"] = doc.id, doc.date
-    del rows[R_URL:]
-    if doc.url:
-        rows.append(doc.url)
-    return rows
+    """A result (rows) as this run sees its document (:func:`kg.rows.rebind`)."""
+    return rebind(rows, doc.id, doc.date, doc.title, doc.url)
 
 
 def extract_all(docs: Iterable[Document], *, runner: Runner | None = None, cache: ResultCache | None = None,
