@@ -36,6 +36,7 @@ UNDIRECTED_RELATIONS = frozenset({PARTNERS_WITH})
 POSITION_RELATIONS = frozenset({GOVERNS, SERVES_IN, LEADS})     # an official's posts
 CORRECTION_RULE = "correction"   # the rule of an edge a corrections file adds
 CORRECTIONS_NAME = "kg-corrections.csv"   # a corrections file found by name: beside the inputs, never one
+ANNOTATION_SUFFIX = ".gold.json"          # an annotation file (kg eval) among the texts, never one
 
 # Node attributes.
 A_LABEL = "label"

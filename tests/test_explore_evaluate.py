@@ -12,7 +12,7 @@ from kg.cli import main
 from kg.explore.evaluate import AnnotationError, evaluate, gold_files, load_gold, norm
 from tests.conftest import ROOT, SHARED
 
-ANNOTATIONS = ROOT / "docs" / "annotations"
+ANNOTATIONS = ROOT / "examples" / "annotations"
 SCORER = SHARED / "eval" / "score.py"
 
 
@@ -90,7 +90,7 @@ def test_eval_needs_annotation_files(tmp_path):
 
 
 def test_cli_eval_on_the_example_annotations(tmp_path, examples_dir, capsys):
-    texts = [str(examples_dir / f"{p.stem}.txt") for p in sorted(ANNOTATIONS.glob("*.json"))]
+    texts = [str(examples_dir / p.name.replace(".gold.json", ".txt")) for p in sorted(ANNOTATIONS.glob("*.json"))]
     assert main(["build", *texts, "-o", str(tmp_path), "--no-progress", "--format", "json"]) == 0
     capsys.readouterr()
     assert main(["eval", str(ANNOTATIONS), "--graph", str(tmp_path / "graph.json"), "--per-doc"]) == 0
@@ -110,7 +110,7 @@ def test_eval_figures_are_the_scorers(tmp_path, examples_dir, which):
     if which == "dev":
         inputs, gold = [str(SHARED / "corpus")], gold_files([SHARED / "eval" / "gold"])
     else:
-        inputs = [str(examples_dir / f"{p.stem}.txt") for p in sorted(ANNOTATIONS.glob("*.json"))]
+        inputs = [str(examples_dir / p.name.replace(".gold.json", ".txt")) for p in sorted(ANNOTATIONS.glob("*.json"))]
         gold = gold_files([ANNOTATIONS])
     assert main(["build", *inputs, "-o", str(tmp_path), "--no-progress", "--format", "json", "--no-cache"]) == 0
     graph = str(tmp_path / "graph.json")

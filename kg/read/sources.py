@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.schema import CORRECTIONS_NAME
+from kg.schema import ANNOTATION_SUFFIX, CORRECTIONS_NAME
 
 logger = logging.getLogger(__name__)
 
@@ -133,7 +133,8 @@ def collect_sources(paths: Iterable[str | os.PathLike], on_problem: ProblemHandl
 
     Files found in folders must have a known suffix; a file named explicitly
     with another suffix is read as plain text. Sidecars (``*.meta.json``), the
-    corrections file (``kg-corrections.csv``) and hidden files are not documents.
+    corrections file (``kg-corrections.csv``), annotations (``*.gold.json``) and
+    hidden files are not documents.
     """
     found: dict[str, tuple[str, str, str]] = {}   # real path -> (doc id, path, format)
     for raw in paths:
@@ -150,7 +151,7 @@ def collect_sources(paths: Iterable[str | os.PathLike], on_problem: ProblemHandl
                 prefix = "" if prefix == "." else prefix if prefix.endswith("/") else prefix + "/"
                 real = os.path.realpath(dirpath)
                 for name in names:
-                    if name.endswith(SIDECAR) or name == CORRECTIONS_NAME:
+                    if name.endswith((SIDECAR, ANNOTATION_SUFFIX)) or name == CORRECTIONS_NAME:
                         continue
                     suffix = _suffix(name)
                     fmt = SUFFIXES.get(suffix.lower())
