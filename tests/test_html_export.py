@@ -179,3 +179,18 @@ def test_html_layout_without_igraph(monkeypatch):
     monkeypatch.setitem(sys.modules, "igraph", None)      # import igraph -> ImportError
     data = graph_payload(random_graph(PHYSICS_MAX_NODES + 10))
     assert data["physics"] is False and all("x" in n for n in data["nodes"])
+
+
+def test_html_large_layout_puts_lone_nodes_beside_the_graph():
+    """Nodes with no edge stand in a grid to the right, not in a ring that would shrink the opening view."""
+    G = random_graph(PHYSICS_MAX_NODES + 50)
+    for i in range(40):
+        G.add_node(f"program:孤立{i}", label=f"孤立{i}", type="program")
+    data = graph_payload(G)
+    alone = [n for n in data["nodes"] if n["degree"] == 0]
+    joined = [n for n in data["nodes"] if n["degree"] > 0]
+    assert len(alone) == 40
+    assert min(n["x"] for n in alone) > max(n["x"] for n in joined)
+    xs = [n["x"] for n in joined]
+    ys = [n["y"] for n in joined]
+    assert (max(xs) - min(xs)) > 1.3 * (max(ys) - min(ys))      # wider than high, like a screen

@@ -18,10 +18,8 @@ from __future__ import annotations
 import functools
 import html
 import json
-import logging
 import math
 import os
-import random
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -31,15 +29,14 @@ from typing import Any
 import networkx as nx
 
 from kg.export._atomic import atomic_open
+from kg.export._layout import layout, reveal_order
 from kg.schema import (
     A_ADCODE, A_ALIASES, A_DATES, A_DOCS, A_INVESTMENT, A_LABEL, A_LEVEL, A_MENTIONS, A_PARENT,
     A_POSITION_DETAILS, A_POSITIONS, A_STAGES, A_START, A_TYPE, E_DOC, E_DOCS, E_EVIDENCE,
-    E_EVIDENCES, E_RELATION, E_RULE, E_START, E_WEIGHT, OFFICIAL, REGION, UNDIRECTED_RELATIONS,
+    E_EVIDENCES, E_RELATION, E_RULE, E_START, E_WEIGHT, UNDIRECTED_RELATIONS,
 )
 
 __all__ = ["write_html", "render_html", "DEFAULT_MAX_NODES", "PHYSICS_MAX_NODES"]
-
-logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_NODES = 2000   # above this many nodes the page opens on a filtered view
 PHYSICS_MAX_NODES = 300    # up to this many nodes vis-network lays the graph out itself
@@ -116,8 +113,6 @@ def render_html(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, title
 
 def _finite(obj: Any) -> Any:
     """NaN and infinities have no JSON form: the page shows them as missing."""
-    import math
-
     if isinstance(obj, float):
         return obj if math.isfinite(obj) else None
     if isinstance(obj, dict):
@@ -198,54 +193,6 @@ def graph_payload(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
         "nodes": nodes,
         "edges": edges,
     }
-
-
-def reveal_order(G: nx.MultiDiGraph, keys: list, degree: dict[int, int], simple: nx.Graph) -> list[int]:
-    """The order in which a large page shows nodes: each official and region, by degree,
-    followed by its neighbours; then everything else by degree. Returns rank per node."""
-    by_degree = sorted(range(len(keys)), key=lambda i: (-degree[i], str(keys[i])))
-    core = [i for i in by_degree if G.nodes[keys[i]].get(A_TYPE) in (OFFICIAL, REGION)]
-    order: list[int] = []
-    seen: set[int] = set()
-    for c in core:
-        for i in [c, *sorted(simple[c], key=lambda j: (-degree[j], str(keys[j])))]:
-            if i not in seen:
-                seen.add(i)
-                order.append(i)
-    order.extend(i for i in by_degree if i not in seen)
-    rank = [0] * len(keys)
-    for r, i in enumerate(order):
-        rank[i] = r
-    return rank
-
-
-def layout(simple: nx.Graph, *, seed: int = 7) -> dict[int, tuple[float, float]]:
-    """Positions for a large graph, in vis-network pixels: igraph's Fruchterman-Reingold
-    when igraph is installed (about a second for 20,000 nodes), else networkx's."""
-    n = simple.number_of_nodes()
-    if n == 0:
-        return {}
-    try:
-        import igraph
-    except ImportError:
-        logger.info("igraph is not installed: laying out %d nodes with networkx (slower)", n)
-        pos = nx.spring_layout(simple, seed=seed, iterations=30)
-        coords = [tuple(pos[i]) for i in range(n)]
-    else:
-        g = igraph.Graph(n=n, edges=list(simple.edges()))
-        previous = igraph.set_random_number_generator(random.Random(seed))
-        try:
-            # The grid variant is the fast one (5,000 nodes in under a second); it needs igraph's
-            # own spread-out random start, drawn here from a seeded generator.
-            coords = [tuple(p) for p in g.layout_fruchterman_reingold(grid="grid" if n >= 1000 else "nogrid")]
-        finally:
-            igraph.set_random_number_generator(previous or random)
-    xs = [c[0] for c in coords]
-    ys = [c[1] for c in coords]
-    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    scale = 110 * math.sqrt(n) / span   # about one node per 110 x 110 pixels
-    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    return {i: (round((x - cx) * scale, 1), round((y - cy) * scale, 1)) for i, (x, y) in enumerate(coords)}
 
 
 def _type_order(t: str) -> tuple[int, str]:
