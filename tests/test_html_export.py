@@ -181,6 +181,108 @@ def test_html_layout_without_igraph(monkeypatch):
     assert data["physics"] is False and all("x" in n for n in data["nodes"])
 
 
+# ---- what the side panel and the filters read (issue: careers, sources, confidence) ----
+
+CAREERS = DATA / "careers_graph.json"
+D1, D2, D3 = "2022-05-10-jiangbei.txt", "2024-03-02-jiangbei.txt", "2024-08-15-yunyang.txt"
+
+
+@pytest.fixture
+def careers() -> nx.MultiDiGraph:
+    return read_json(CAREERS)
+
+
+def by_key(data: dict) -> dict[str, dict]:
+    return {n["key"]: n for n in data["nodes"]}
+
+
+def edge_of(data: dict, head: str, relation: str, tail: str) -> dict:
+    nodes = by_key(data)
+    return next(e for e in data["edges"] if e["relation"] == relation
+                and (e["from"], e["to"]) == (nodes[head]["id"], nodes[tail]["id"]))
+
+
+def test_html_documents_table_has_titles_dates_and_web_links_only(careers):
+    data = graph_payload(careers)
+    docs = data["documents"]
+    assert [d["id"] for d in docs] == [D1, D2, D3]          # by date
+    assert docs[0] == {"id": D1, "title": "江北区召开数字经济推进会", "date": "2022-05-10",
+                       "url": "https://news.example.cn/jiangbei/2022/0510.html"}
+    assert docs[1]["url"] == ""                               # none given
+    assert docs[2]["url"] == ""                               # javascript: is no source address
+    governs = edge_of(data, "official:王建国", "governs", "region:江北区")
+    assert [docs[i]["id"] for i in governs["docs"]] == [D1, D2]
+    assert governs["dates"] == ["2022-05-10", "2024-03-02"]
+
+
+def test_html_career_table_rows_in_time_order_with_unit_nodes(careers):
+    data = graph_payload(careers)
+    nodes = by_key(data)
+    career = nodes["official:王建国"]["career"]
+    assert [(r["title"], r["start"], r["end"]) for r in career] == [
+        ("江北区区长", "2022-05-10", "2022-05-10"), ("江北区委书记", "2024-03-02", "2024-03-02")]
+    assert {r["unit"] for r in career} == {nodes["region:江北区"]["id"]}
+    assert career[1]["evidence"] == "江北区委书记王建国作工作报告。" and career[1]["top"] is True
+    assert "career" not in nodes["official:王建国"]["extra"]
+    assert nodes["official:王建国（云阳县）"]["namesake"].startswith("与江北区的王建国同名")
+
+
+def test_html_career_falls_back_to_position_details(careers):
+    """A build before careers: one row per unit and title, from its first to its last document."""
+    nodes = by_key(graph_payload(careers))
+    li = nodes["official:李红梅"]
+    assert li["career"] == [{"unitName": "江北区", "unit": nodes["region:江北区"]["id"], "role": "副区长",
+                             "title": "江北区副区长", "top": False, "start": "2022-05-10", "end": "2024-03-02",
+                             "docs": [1, 0], "evidence": ""}]
+    assert "position_details" not in li["fields"] and "position_details" not in li["extra"]
+
+
+def test_html_confidence_rules_and_spans(careers, demo):
+    data = graph_payload(careers)
+    assert data["confidences"] is True
+    assert data["rules"] == ["hosts_speaker", "implements_speaker", "part_of_prefix", "title_governs",
+                             "title_serves_in"]
+    serves = edge_of(data, "official:李红梅", "serves_in", "region:江北区")
+    assert (serves["start"], serves["end"], serves["confidence"]) == ("2022-05-10", "2024-03-02", 0.9)
+    old = graph_payload(demo)                                  # no confidence anywhere: 1, and no slider
+    assert old["confidences"] is False and {e["confidence"] for e in old["edges"]} == {1.0}
+
+
+# fmt: off
+@pytest.mark.parametrize("attrs, sources", [
+    ({"doc": "a", "docs": ["a"], "evidences": ["x", "y"], "weight": 3}, ["a", "a"]),        # one document
+    ({"doc": "a", "docs": ["a", "b"], "evidences": ["x", "y"], "weight": 2}, ["a", "b"]),   # one each
+    ({"doc": "a", "docs": ["a", "b"], "evidence": "x", "evidences": ["x", "y"], "weight": 3}, ["a", None]),
+    ({"doc": "a", "evidence": "x", "weight": 1}, ["a"]),                                      # an old edge
+    ({"docs": ["a", "b"], "evidences": ["x"], "weight": 2}, [None]),
+])
+# fmt: on
+def test_html_evidence_sources_only_where_the_graph_says(attrs, sources):
+    G = nx.MultiDiGraph()
+    G.add_edge("region:甲", "region:乙", key="part_of", relation="part_of", **attrs)
+    data = graph_payload(G)
+    docs = [d["id"] for d in data["documents"]]
+    assert [docs[i] if i is not None else None for i in data["edges"][0]["sources"]] == sources
+
+
+def test_html_document_dates_inferred_without_documents_table(careers):
+    """An older graph.json has no ``documents``: a document's date comes from what it alone attests."""
+    del careers.graph["documents"]
+    docs = graph_payload(careers)["documents"]
+    assert [(d["id"], d["date"], d["title"]) for d in docs] == [
+        (D1, "2022-05-10", ""), (D2, "2024-03-02", ""), (D3, "2024-08-15", "")]
+
+
+def test_html_hostile_document_metadata_stays_data():
+    G = hostile_graph()
+    G.graph["documents"] = {"d1": {"title": "</script><svg onload=alert(1)>", "date": "<b>2024</b>",
+                                   "url": "javascript:alert(2)//https://x"}}
+    page = render_html(G)
+    assert "<svg" not in page and "</script><svg" not in page
+    doc = embedded_data(page)["documents"][0]
+    assert doc == {"id": "d1", "title": "</script><svg onload=alert(1)>", "date": "", "url": ""}
+
+
 def test_html_large_layout_puts_lone_nodes_beside_the_graph():
     """Nodes with no edge stand in a grid to the right, not in a ring that would shrink the opening view."""
     G = random_graph(PHYSICS_MAX_NODES + 50)

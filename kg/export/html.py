@@ -8,9 +8,13 @@ JSON data, embedded in a ``<script type="application/json">`` block with ``<``,
 ``>``, ``&`` and U+2028/U+2029 escaped. The script inserts every string with
 ``textContent`` so that names and sentences are always shown, never run.
 
-Small graphs are laid out by vis-network's physics in the browser; large ones
-are laid out here (igraph, else networkx) and drawn with physics off, and above
-``max_nodes`` the page opens on a filtered view with a control to show more.
+Small graphs are laid out by vis-network's physics in the browser, which is
+switched off before the page says it is ready; large ones are laid out here
+(``_layout.py``) and drawn with physics off, and above ``max_nodes`` the page
+opens on a filtered view with a control to show more. What the side panel and
+the filters read (careers, documents with their titles, dates and addresses,
+each evidence's source, confidence) is put in one shape by ``_panel.py``,
+whatever age of build the graph comes from.
 """
 
 from __future__ import annotations
@@ -30,10 +34,14 @@ import networkx as nx
 
 from kg.export._atomic import atomic_open
 from kg.export._layout import layout, reveal_order
+from kg.export._panel import (
+    A_CAREER, A_NAMESAKE, E_CONFIDENCE, E_END, DocumentTable, career_rows, confidence, edge_docs, evidences,
+    iso_date,
+)
 from kg.schema import (
     A_ADCODE, A_ALIASES, A_DATES, A_DOCS, A_INVESTMENT, A_LABEL, A_LEVEL, A_MENTIONS, A_PARENT,
-    A_POSITION_DETAILS, A_POSITIONS, A_STAGES, A_START, A_TYPE, E_DOC, E_DOCS, E_EVIDENCE,
-    E_EVIDENCES, E_RELATION, E_RULE, E_START, E_WEIGHT, UNDIRECTED_RELATIONS,
+    A_POSITION_DETAILS, A_POSITIONS, A_STAGES, A_START, A_TYPE, E_RELATION, E_RULE, E_START, E_WEIGHT,
+    UNDIRECTED_RELATIONS,
 )
 
 __all__ = ["write_html", "render_html", "DEFAULT_MAX_NODES", "PHYSICS_MAX_NODES"]
@@ -69,9 +77,11 @@ RELATION_STYLES: dict[str, dict[str, Any]] = {
 OTHER_RELATION = {"name": "其他关系", "color": "#999999", "dashes": [4, 4]}
 
 # Node attributes the side panel shows by name; any other attribute is listed as it is.
-_NODE_FIELDS = (A_POSITIONS, A_POSITION_DETAILS, A_ADCODE, A_LEVEL, A_PARENT, A_INVESTMENT,
-                A_STAGES, A_MENTIONS, A_START, A_DOCS)
-_SKIP_NODE_ATTRS = {A_LABEL, A_TYPE, A_ALIASES, A_DATES, *_NODE_FIELDS}
+_NODE_FIELDS = (A_POSITIONS, A_ADCODE, A_LEVEL, A_PARENT, A_INVESTMENT, A_STAGES, A_MENTIONS, A_START)
+_SKIP_NODE_ATTRS = {A_LABEL, A_TYPE, A_ALIASES, A_DATES, A_DOCS, A_POSITION_DETAILS, A_CAREER, A_NAMESAKE,
+                    *_NODE_FIELDS}
+# The page's own script, in this order: helpers, filters, side panel, then the page that uses them.
+APP_SCRIPTS = ("explorer-lib.js", "explorer-filters.js", "explorer-panel.js", "explorer.js")
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _PLACEHOLDER = re.compile(r"/\*__KG_(\w+)__\*/")
 
@@ -106,7 +116,7 @@ def render_html(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, title
         "CSS": _asset("explorer.css"),
         "VIS": _vis_network_js(),
         "DATA": script_json(data),
-        "APP": _asset("explorer.js"),
+        "APP": "\n".join(_asset(name) for name in APP_SCRIPTS),
     }
     return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _asset("explorer.html"))
 
@@ -145,22 +155,8 @@ def graph_payload(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
     physics = len(keys) <= PHYSICS_MAX_NODES
     positions = {} if physics else layout(simple)
     rank = reveal_order(G, keys, degree, simple)
-
-    nodes = []
-    for i, n in enumerate(keys):
-        d = G.nodes[n]
-        etype = str(d.get(A_TYPE) or "")
-        label = str(d.get(A_LABEL) or n)
-        item: dict[str, Any] = {
-            "id": i, "key": str(n), "label": label, "type": etype,
-            "aliases": [str(a) for a in d.get(A_ALIASES) or () if str(a) != label],
-            "degree": degree[i], "size": round(10 + 5 * math.sqrt(degree[i]), 1), "rank": rank[i],
-            "fields": {k: d[k] for k in _NODE_FIELDS if d.get(k) not in (None, "", [], {})},
-            "extra": {str(k): v for k, v in d.items() if k not in _SKIP_NODE_ATTRS and v not in (None, "", [])},
-        }
-        if i in positions:
-            item["x"], item["y"] = positions[i]
-        nodes.append(item)
+    table = DocumentTable(G)
+    nodes = [_node_item(G, n, i, index, table, degree[i], rank[i], positions.get(i)) for i, n in enumerate(keys)]
 
     edges = []
     pair_seen: dict[tuple[int, int], int] = {}
@@ -170,14 +166,15 @@ def graph_payload(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
         parallel = pair_seen.get(pair, 0)
         pair_seen[pair] = parallel + 1
         relation = str(d.get(E_RELATION) or k)
-        evidences = [str(e) for e in d.get(E_EVIDENCES) or ()] or (
-            [str(d[E_EVIDENCE])] if d.get(E_EVIDENCE) else [])
+        texts, sources = evidences(d, table)
+        docs = edge_docs(d, table)
+        start, end = iso_date(d.get(E_START)), iso_date(d.get(E_END))
         edges.append({
             "id": j, "from": a, "to": b, "relation": relation, "parallel": parallel,
-            "directed": relation not in UNDIRECTED_RELATIONS,
-            "weight": d.get(E_WEIGHT, 1), "evidences": evidences,
-            "docs": [str(x) for x in d.get(E_DOCS) or ()] or ([str(d[E_DOC])] if d.get(E_DOC) else []),
-            "doc": d.get(E_DOC), "rule": d.get(E_RULE), "start": d.get(E_START),
+            "directed": relation not in UNDIRECTED_RELATIONS, "weight": d.get(E_WEIGHT, 1),
+            "evidences": texts, "sources": sources, "docs": docs,
+            "dates": table.dates(docs) or sorted({start, end} - {""}),
+            "rule": str(d.get(E_RULE) or ""), "start": start, "end": end, "confidence": confidence(d),
         })
 
     present_types = sorted({n["type"] for n in nodes}, key=_type_order)
@@ -190,9 +187,36 @@ def graph_payload(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
         "focus": index.get(focus) if focus is not None else None,
         "types": {t: TYPE_STYLES.get(t, OTHER_TYPE) for t in present_types},
         "relations": {r: RELATION_STYLES.get(r, OTHER_RELATION) for r in present_relations},
+        "rules": sorted({e["rule"] for e in edges} - {""}),
+        "confidences": any(E_CONFIDENCE in d for _, _, d in G.edges(data=True)),
+        "documents": table.rows,
         "nodes": nodes,
         "edges": edges,
     }
+
+
+def _node_item(G: nx.MultiDiGraph, n: Any, i: int, index: dict, table: DocumentTable, degree: int, rank: int,
+               position: tuple[float, float] | None) -> dict[str, Any]:
+    """One node as the page reads it: its names, documents, dates, career and other fields."""
+    d = G.nodes[n]
+    label = str(d.get(A_LABEL) or n)
+    docs = table.refs(d.get(A_DOCS))
+    item: dict[str, Any] = {
+        "id": i, "key": str(n), "label": label, "type": str(d.get(A_TYPE) or ""),
+        "aliases": [str(a) for a in d.get(A_ALIASES) or () if str(a) != label],
+        "degree": degree, "size": round(10 + 5 * math.sqrt(degree), 1), "rank": rank,
+        "docs": docs, "dates": sorted({iso_date(x) for x in d.get(A_DATES) or ()} - {""}) or table.dates(docs),
+        "fields": {k: d[k] for k in _NODE_FIELDS if d.get(k) not in (None, "", [], {})},
+        "extra": {str(k): v for k, v in d.items() if k not in _SKIP_NODE_ATTRS and v not in (None, "", [])},
+    }
+    career = career_rows(G, d, index, table)
+    if career:
+        item["career"] = career
+    if d.get(A_NAMESAKE):
+        item["namesake"] = str(d[A_NAMESAKE])
+    if position is not None:
+        item["x"], item["y"] = position
+    return item
 
 
 def _type_order(t: str) -> tuple[int, str]:

@@ -1,15 +1,14 @@
-/* kg explorer: draws the embedded graph with vis-network and wires search, filters and the
- * side panel. Every string from the graph is inserted with textContent (or as a vis-network
- * tooltip, which is plain text), never parsed as HTML. */
+/* kg explorer: draws the embedded graph with vis-network and wires search, filters
+ * (explorer-filters.js) and the side panel (explorer-panel.js). Every string from the graph is
+ * inserted with textContent (or as a vis-network tooltip, which is plain text), never parsed
+ * as HTML. Once the page says it is ready (body[data-ready], kgExplorer.ready) nothing moves:
+ * physics is off, so a node stays where kgExplorer.domPosition says it is. */
 (function () {
   "use strict";
 
   var data = JSON.parse(document.getElementById("kg-data").textContent);
-  var LEVELS = { country: "国家", province: "省级", city: "地级", county: "县级", township: "乡级", village: "村级", zone: "开发区" };
-  var FIELD_NAMES = {
-    positions: "职务", position_details: "任职详情", adcode: "行政区划代码", level: "级别", parent: "上级区划",
-    investment: "投资额", stages: "阶段", mentions: "提及次数", start: "首次出现", docs: "文档"
-  };
+  var HUB_LABELS = 15;         // the most connected nodes whose labels are legible when the page opens
+  var HUB_LABEL_PX = 15;       // their size on screen then, in pixels
 
   var byId = new Map();
   var adjacency = new Map();
@@ -22,35 +21,17 @@
   });
 
   var total = data.nodes.length;
+  var byRank = data.nodes.slice().sort(function (a, b) { return a.rank - b.rank; });
   var large = !data.physics;
-  var state = {
-    hiddenTypes: new Set(),
-    hiddenRelations: new Set(),
+  var view = {
     limit: total > data.maxNodes ? data.maxNodes : Infinity,
-    pinned: new Set()
+    pinned: new Set(),     // shown whatever the limit of a large page: what search and clicks reached
+    forced: new Set(),     // shown whatever the evidence filters: the node the reader asked for
+    shown: new Uint8Array(total)
   };
 
-  // ---- small DOM helpers: text only ----
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "text") node.textContent = attrs[k];
-      else if (k === "className") node.className = attrs[k];
-      else if (k === "style") Object.assign(node.style, attrs[k]);
-      else if (k === "onclick") node.addEventListener("click", attrs[k]);
-      else node.setAttribute(k, attrs[k]);
-    });
-    (children || []).forEach(function (c) { if (c) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
-    return node;
-  }
   function typeStyle(t) { return data.types[t] || { name: t || "?", color: "#9e9e9e", shape: "dot" }; }
   function relStyle(r) { return data.relations[r] || { name: r, color: "#999999", dashes: [4, 4] }; }
-  function valueText(v) {
-    if (v === null || v === undefined) return "";
-    if (Array.isArray(v)) return v.map(valueText).join("、");
-    if (typeof v === "object") return Object.keys(v).map(function (k) { return k + "：" + valueText(v[k]); }).join("；");
-    return String(v);
-  }
 
   // ---- vis items ----
   function nodeItem(n) {
@@ -81,21 +62,47 @@
     return item;
   }
 
-  function nodeVisible(n) {
-    return !state.hiddenTypes.has(n.type) && (n.rank < state.limit || state.pinned.has(n.id));
-  }
-  function edgeVisible(e) {
-    return !state.hiddenRelations.has(e.relation) && nodeVisible(byId.get(e.from)) && nodeVisible(byId.get(e.to));
-  }
+  // A filter changed: the node the reader last asked for no longer overrides the filters.
+  function filtersChanged() { view.forced = new Set(); refresh(); }
+  var app = { data: data, byId: byId, adjacency: adjacency, edgeById: edgeById, typeStyle: typeStyle,
+              relStyle: relStyle, focusNode: focusNode, refresh: filtersChanged };
+  var filters = kgFilters(app);
 
-  var nodes = new vis.DataSet(data.nodes.map(nodeItem));
+  // What is drawn: a node of a shown type and, while an evidence filter is set, joined by an
+  // edge it picks or mentioned in the documents it picks; on a large page, at most `limit` of
+  // them, the first by rank, besides those that search and clicks pinned.
+  function computeShown() {
+    var active = filters.evidenceActive(), shown = view.shown, count = 0;
+    data.nodes.forEach(function (n) {
+      shown[n.id] = filters.typeShown(n) && (!active || view.forced.has(n.id) || filters.nodeMentioned(n)) ? 1 : 0;
+    });
+    if (active) {
+      data.edges.forEach(function (e) {
+        if (filters.edgePasses(e) && filters.typeShown(byId.get(e.from)) && filters.typeShown(byId.get(e.to))) {
+          shown[e.from] = 1;
+          shown[e.to] = 1;
+        }
+      });
+    }
+    byRank.forEach(function (n) {
+      if (!shown[n.id] || view.pinned.has(n.id) || view.forced.has(n.id)) return;
+      if (count < view.limit) count += 1;
+      else shown[n.id] = 0;
+    });
+  }
+  function edgeVisible(e) { return view.shown[e.from] && view.shown[e.to] && filters.edgePasses(e); }
+
+  // Drawn in order of degree, so that hubs and their labels lie on top.
+  var nodes = new vis.DataSet(data.nodes.slice().sort(function (a, b) { return a.degree - b.degree || a.id - b.id; }).map(nodeItem));
   var edges = new vis.DataSet(data.edges.map(edgeItem));
-  var nodeView = new vis.DataView(nodes, { filter: function (item) { return nodeVisible(byId.get(item.id)); } });
-  var edgeView = new vis.DataView(edges, { filter: function (item) { return edgeVisible(edgeById.get(item.id)); } });
+  computeShown();
+  var nodeView = new vis.DataView(nodes, { filter: function (item) { return view.shown[item.id] === 1; } });
+  var edgeView = new vis.DataView(edges, { filter: function (item) { return !!edgeVisible(edgeById.get(item.id)); } });
 
   var options = {
     autoResize: true,
-    nodes: { font: { face: data.font, size: 14, color: "#222", strokeWidth: 3, strokeColor: "#ffffff" }, borderWidth: 1 },
+    nodes: { font: { face: data.font, size: 14, color: "#222", strokeWidth: 3, strokeColor: "#ffffff" }, borderWidth: 1,
+             scaling: { label: { enabled: false, drawThreshold: 9, maxVisible: 24 } } },
     edges: { smooth: false, selectionWidth: 2, hoverWidth: 1 },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: large, hideEdgesOnZoom: large, keyboard: false },
     layout: { randomSeed: 7, improvedLayout: data.physics && total <= 100 },
@@ -108,10 +115,11 @@
 
   var container = document.getElementById("kg-network");
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
+  var panel = kgPanel(app);
 
   var api = {
-    data: data, network: network, nodes: nodes, edges: edges, ready: false, readyAt: null,
-    focusNode: focusNode, showEdge: showEdgePanel, search: search,
+    data: data, network: network, nodes: nodes, edges: edges, ready: false, readyAt: null, hubs: [],
+    focusNode: focusNode, showEdge: panel.showEdge, search: search, filters: filters, lib: kgLib,
     visibleNodeIds: function () { return nodeView.getIds(); },
     visibleEdgeIds: function () { return edgeView.getIds(); },
     showMore: showMore, showAll: showAll,
@@ -119,84 +127,70 @@
   };
   window.kgExplorer = api;
 
+  // Labels of the most connected nodes, sized to be read at the opening zoom; vis-network
+  // caps them at maxVisible when zooming in and hides any label under drawThreshold pixels.
+  function labelHubs() {
+    var scale = network.getScale();
+    var hubs = data.nodes.filter(function (n) { return n.degree >= 3; })
+      .sort(function (a, b) { return b.degree - a.degree || a.id - b.id; }).slice(0, HUB_LABELS);
+    nodes.update(hubs.map(function (n) {
+      return { id: n.id, font: { size: Math.max(14, HUB_LABEL_PX / scale), strokeWidth: Math.max(3, 4 / scale) } };
+    }));
+    api.hubs = hubs.map(function (n) { return n.id; });
+  }
   function markReady() {
     if (api.ready) return;
-    api.ready = true;
-    api.readyAt = performance.now();
-    document.body.setAttribute("data-ready", "true");
     if (data.focus !== null && data.focus !== undefined) focusNode(data.focus, { animate: false, fit: true });
+    network.once("afterDrawing", function () {
+      api.ready = true;
+      api.readyAt = performance.now();
+      document.body.setAttribute("data-ready", "true");
+    });
+    network.redraw();
   }
   if (data.physics) {
-    network.once("stabilizationIterationsDone", function () { network.once("afterDrawing", markReady); });
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: false });     // nothing moves from here on
+      network.fit({ animation: false });
+      labelHubs();
+      markReady();
+    });
   } else {
     network.fit({ animation: false });
+    labelHubs();
     network.once("afterDrawing", markReady);
   }
 
   network.on("click", function (params) {
-    if (params.nodes.length) showNodePanel(params.nodes[0]);
-    else if (params.edges.length) showEdgePanel(params.edges[0]);
-    else hidePanel();
+    if (params.nodes.length) panel.showNode(params.nodes[0]);
+    else if (params.edges.length) panel.showEdge(params.edges[0]);
+    else panel.hide();
   });
 
-  // ---- visibility controls ----
+  // ---- visibility ----
   function refresh() {
+    computeShown();
     nodeView.refresh();
     edgeView.refresh();
-    var shown = nodeView.length;
     document.getElementById("kg-status").textContent =
-      "显示 " + shown + " / " + total + " 个实体，" + edgeView.length + " / " + data.edges.length + " 条关系";
-    var more = state.limit < total;
+      "显示 " + nodeView.length + " / " + total + " 个实体，" + edgeView.length + " / " + data.edges.length + " 条关系" +
+      (filters.evidenceActive() ? "（已筛选）" : "");
+    document.getElementById("kg-reset").hidden = !filters.evidenceActive();
+    var more = view.limit < total;
     document.getElementById("kg-more").hidden = !more;
     document.getElementById("kg-all").hidden = !more;
   }
-  function showMore() { state.limit += data.maxNodes; refresh(); }
-  function showAll() { state.limit = Infinity; refresh(); }
+  function showMore() { view.limit += data.maxNodes; refresh(); }
+  function showAll() { view.limit = Infinity; refresh(); }
 
-  function legendRow(input, swatch, name, count) {
-    return el("label", {}, [input, swatch, el("span", { text: name }), el("span", { className: "kg-count", text: String(count) })]);
-  }
-  function buildLegend() {
-    var typeCounts = {}, relCounts = {};
-    data.nodes.forEach(function (n) { typeCounts[n.type] = (typeCounts[n.type] || 0) + 1; });
-    data.edges.forEach(function (e) { relCounts[e.relation] = (relCounts[e.relation] || 0) + 1; });
-    var tbox = document.getElementById("kg-type-filters");
-    Object.keys(data.types).forEach(function (t) {
-      var s = data.types[t];
-      var input = el("input", { type: "checkbox", "data-type": t });
-      input.checked = true;
-      input.addEventListener("change", function () {
-        if (input.checked) state.hiddenTypes.delete(t); else state.hiddenTypes.add(t);
-        refresh();
-      });
-      var swatch = el("span", { className: "kg-swatch " + s.shape, style: { background: s.color } });
-      tbox.appendChild(legendRow(input, swatch, s.name, typeCounts[t] || 0));
-    });
-    var rbox = document.getElementById("kg-relation-filters");
-    Object.keys(data.relations).forEach(function (r) {
-      var s = data.relations[r];
-      var input = el("input", { type: "checkbox", "data-relation": r });
-      input.checked = true;
-      input.addEventListener("change", function () {
-        if (input.checked) state.hiddenRelations.delete(r); else state.hiddenRelations.add(r);
-        refresh();
-      });
-      var line = el("span", { className: "kg-line" + (s.dashes ? " dashed" : ""), style: { borderTopColor: s.color } });
-      rbox.appendChild(legendRow(input, line, s.name, relCounts[r] || 0));
-    });
-  }
-
-  // ---- focus and panel ----
+  // ---- focus ----
   function reveal(id) {
     var n = byId.get(id);
-    if (state.hiddenTypes.has(n.type)) {
-      state.hiddenTypes.delete(n.type);
-      var box = document.querySelector('#kg-type-filters input[data-type="' + CSS.escape(n.type) + '"]');
-      if (box) box.checked = true;
-    }
-    if (!nodeVisible(n) || large) {
-      state.pinned.add(id);
-      adjacency.get(id).forEach(function (e) { state.pinned.add(e.from); state.pinned.add(e.to); });
+    filters.showType(n.type);
+    view.forced = new Set([id]);
+    if (!view.shown[id] || large) {
+      view.pinned.add(id);
+      adjacency.get(id).forEach(function (e) { view.pinned.add(e.from); view.pinned.add(e.to); });
     }
     refresh();
   }
@@ -207,99 +201,19 @@
     opts = opts || {};
     reveal(id);
     network.selectNodes([id]);
-    showNodePanel(id);
+    panel.showNode(id);
     var animation = opts.animate === false ? false : { duration: 400, easingFunction: "easeInOutQuad" };
     if (opts.fit) fitVisible(animation);
-    else network.focus(id, { scale: Math.max(network.getScale(), 1.0), offset: { x: -panelWidth() / 2, y: 0 },
+    else network.focus(id, { scale: Math.max(network.getScale(), 1.0), offset: { x: -panel.width() / 2, y: 0 },
                              animation: animation });
     return true;
   }
-  function panelWidth() { return panel.hidden ? 0 : panel.offsetWidth; }
   function fitVisible(animation) {
     network.fit({ animation: false });
-    var off = panelWidth(), w = container.clientWidth;
+    var off = panel.width(), w = container.clientWidth;
     if (!off || off >= w) return;
     var scale = network.getScale() * (w - off) / w, c = network.getViewPosition();
     network.moveTo({ position: { x: c.x + off / 2 / scale, y: c.y }, scale: scale, animation: animation || false });
-  }
-
-  var panel = document.getElementById("kg-panel");
-  var body = document.getElementById("kg-panel-body");
-  function openPanel(children) {
-    body.replaceChildren.apply(body, children);
-    panel.hidden = false;
-  }
-  function hidePanel() { panel.hidden = true; body.replaceChildren(); }
-  document.getElementById("kg-panel-close").addEventListener("click", hidePanel);
-
-  function nodeLink(id) {
-    var n = byId.get(id);
-    return el("button", { type: "button", className: "kg-link", text: n.label,
-                          onclick: function () { focusNode(id); } });
-  }
-  function dl(rows) {
-    var box = el("dl");
-    rows.forEach(function (r) {
-      if (r[1] === "" || r[1] === null || r[1] === undefined) return;
-      box.appendChild(el("dt", { text: r[0] }));
-      box.appendChild(typeof r[1] === "string" ? el("dd", { text: r[1] }) : el("dd", {}, [r[1]]));
-    });
-    return box;
-  }
-  function list(items) { return el("ul", {}, items.map(function (x) { return el("li", { text: valueText(x) }); })); }
-
-  function showNodePanel(id) {
-    var n = byId.get(id);
-    if (!n) return;
-    var s = typeStyle(n.type);
-    var f = n.fields;
-    var rows = [["类型", el("span", { className: "kg-badge", style: { background: s.color }, text: s.name + "（" + n.type + "）" })],
-                ["编号", n.key], ["别名", n.aliases.join("、")]];
-    ["positions", "position_details"].forEach(function (k) { if (f[k]) rows.push([FIELD_NAMES[k], list(f[k])]); });
-    if (f.adcode) rows.push([FIELD_NAMES.adcode, valueText(f.adcode)]);
-    if (f.level) rows.push([FIELD_NAMES.level, LEVELS[f.level] ? LEVELS[f.level] + "（" + f.level + "）" : valueText(f.level)]);
-    ["parent", "investment", "stages", "mentions", "start"].forEach(function (k) {
-      if (f[k] !== undefined) rows.push([FIELD_NAMES[k], valueText(f[k])]);
-    });
-    if (f.docs) rows.push([FIELD_NAMES.docs + "（" + f.docs.length + "）", list(f.docs)]);
-    Object.keys(n.extra).forEach(function (k) { rows.push([k, valueText(n.extra[k])]); });
-
-    var groups = {};
-    adjacency.get(id).forEach(function (e) { (groups[e.relation] = groups[e.relation] || []).push(e); });
-    var neighbourBlocks = [el("h3", { text: "关联（" + n.degree + " 个实体）" })];
-    Object.keys(groups).sort().forEach(function (r) {
-      var rs = relStyle(r);
-      neighbourBlocks.push(el("h3", { "data-relation": r, text: rs.name + "（" + r + "）· " + groups[r].length }));
-      neighbourBlocks.push(el("ul", {}, groups[r].map(function (e) {
-        var out = e.from === id;
-        var other = out ? e.to : e.from;
-        return el("li", { "data-edge": String(e.id) }, [
-          el("span", { className: "kg-dir", text: e.directed ? (out ? "→" : "←") : "—" }),
-          nodeLink(other), " ",
-          el("button", { type: "button", className: "kg-link kg-evidence-link", text: "［证据］",
-                         onclick: function () { showEdgePanel(e.id); } })
-        ]);
-      })));
-    });
-    openPanel([el("h2", { text: n.label }), dl(rows)].concat(neighbourBlocks));
-    panel.setAttribute("data-node", String(id));
-    panel.removeAttribute("data-edge");
-  }
-
-  function showEdgePanel(id) {
-    var e = edgeById.get(id);
-    if (!e) return;
-    var s = relStyle(e.relation);
-    var ends = el("p", {}, [nodeLink(e.from), e.directed ? " → " : " — ", nodeLink(e.to)]);
-    var rows = [["关系", s.name + "（" + e.relation + "）"], ["支持次数", String(e.weight)],
-                ["首次出现", e.start || ""], ["规则", e.rule || ""]];
-    if (e.docs.length) rows.push(["文档（" + e.docs.length + "）", list(e.docs)]);
-    var evidence = [el("h3", { text: "证据" })].concat(e.evidences.map(function (text) {
-      return el("blockquote", { className: "kg-evidence", text: text });
-    }));
-    openPanel([el("h2", { text: s.name }), ends, dl(rows)].concat(evidence));
-    panel.setAttribute("data-edge", String(id));
-    panel.removeAttribute("data-node");
   }
 
   // ---- search by label, alias or id ----
@@ -331,8 +245,8 @@
     results.replaceChildren.apply(results, current.map(function (h, i) {
       var n = byId.get(h.id);
       var hint = typeStyle(n.type).name + (h.alias && h.alias !== n.label.toLowerCase() && h.alias !== n.key.toLowerCase() ? " · " + h.alias : "");
-      var li = el("li", { role: "option", "data-id": String(h.id), className: i === active ? "active" : "" },
-                  [el("span", { text: n.label }), el("span", { className: "kg-hint", text: hint })]);
+      var li = kgLib.el("li", { role: "option", "data-id": String(h.id), className: i === active ? "active" : "" },
+                        [kgLib.el("span", { text: n.label }), kgLib.el("span", { className: "kg-hint", text: hint })]);
       li.addEventListener("mousedown", function (ev) { ev.preventDefault(); pick(h.id); });
       return li;
     }));
@@ -362,6 +276,5 @@
   document.getElementById("kg-all").addEventListener("click", showAll);
   document.getElementById("kg-fit").addEventListener("click", function () { fitVisible({ duration: 300 }); });
 
-  buildLegend();
   refresh();
 })();
