@@ -52,35 +52,39 @@ def layout(simple: nx.Graph, *, seed: int = 7) -> dict[int, tuple[float, float]]
     alone = [i for i in simple if simple.degree(i) == 0]
     joined = [i for i in simple if simple.degree(i) > 0]
     pos: dict[int, tuple[float, float]] = {}
-    right = top = 0.0
+    right = 0.0
     if joined:
-        coords = force_layout(nx.convert_node_labels_to_integers(simple.subgraph(joined)), seed=seed)
+        local = {i: k for k, i in enumerate(joined)}
+        coords = force_layout(len(joined), [(local[u], local[v]) for u, v in simple.edges()], seed=seed)
         width, height = SPACING * math.sqrt(len(joined) * ASPECT), SPACING * math.sqrt(len(joined) / ASPECT)
         xs, ys = [c[0] for c in coords], [c[1] for c in coords]
-        sx, sy = width / ((max(xs) - min(xs)) or 1.0), height / ((max(ys) - min(ys)) or 1.0)
-        pos = {i: ((x - min(xs)) * sx, (y - min(ys)) * sy) for i, (x, y) in zip(joined, coords)}
-        right, top = width + SPACING, 0.0
+        x0, y0 = min(xs), min(ys)
+        sx, sy = width / ((max(xs) - x0) or 1.0), height / ((max(ys) - y0) or 1.0)
+        pos = {i: ((x - x0) * sx, (y - y0) * sy) for i, (x, y) in zip(joined, coords)}
+        right = width + SPACING
     if alone:
         step = SPACING / 2
         rows = max(1, int(max(p[1] for p in pos.values()) // step) + 1) if pos else math.ceil(math.sqrt(len(alone)))
         for k, i in enumerate(alone):
-            pos[i] = (right + (k // rows) * step, top + (k % rows) * step)
-    cx = (max(p[0] for p in pos.values()) + min(p[0] for p in pos.values())) / 2
-    cy = (max(p[1] for p in pos.values()) + min(p[1] for p in pos.values())) / 2
+            pos[i] = (right + (k // rows) * step, (k % rows) * step)
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     return {i: (round(x - cx, 1), round(y - cy, 1)) for i, (x, y) in sorted(pos.items())}
 
 
-def force_layout(simple: nx.Graph, *, seed: int = 7) -> list[tuple[float, float]]:
+def force_layout(n: int, edges: list[tuple[int, int]], *, seed: int = 7) -> list[tuple[float, float]]:
     """Fruchterman-Reingold coordinates of nodes ``0..n-1``, in the layout's own units: igraph's
     (about a second for 20,000 nodes) when igraph is installed, else networkx's."""
-    n = simple.number_of_nodes()
     try:
         import igraph
     except ImportError:
         logger.info("igraph is not installed: laying out %d nodes with networkx (slower)", n)
+        simple = nx.Graph()
+        simple.add_nodes_from(range(n))
+        simple.add_edges_from(edges)
         pos = nx.spring_layout(simple, seed=seed, iterations=30)
         return [tuple(pos[i]) for i in range(n)]
-    g = igraph.Graph(n=n, edges=list(simple.edges()))
+    g = igraph.Graph(n=n, edges=edges)
     previous = igraph.set_random_number_generator(random.Random(seed))
     try:
         # The grid variant is the fast one (5,000 nodes in under a second); it needs igraph's
