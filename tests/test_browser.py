@@ -376,6 +376,14 @@ def test_browser_large_graph_opens_with_hub_labels_legible(driver, large_page):
     degrees = driver.execute_script("return kgExplorer.hubs.map(id => kgExplorer.data.nodes[id].degree)")
     assert degrees == sorted(degrees, reverse=True) and degrees[0] == max(
         driver.execute_script("return kgExplorer.data.nodes.map(n => n.degree)"))
+    top = driver.execute_script("return kgExplorer.hubs[0]")
+    kind = driver.execute_script("return kgExplorer.data.nodes[arguments[0]].type", top)
+    driver.find_element(By.CSS_SELECTOR, f'#kg-type-filters input[data-type="{kind}"]').click()
+    hubs = driver.execute_script("return kgExplorer.hubs")              # the hubs of what is shown
+    assert hubs and top not in hubs and set(hubs) <= set(driver.execute_script("return kgExplorer.visibleNodeIds()"))
+    assert driver.execute_script("return kgExplorer.nodes.get(arguments[0]).font.size", top) == 14    # reset
+    driver.execute_script("kgExplorer.network.moveTo({scale: 2})")      # zoomed in: as large as the others
+    wait_for(driver, "return kgExplorer.hubs.every(id => kgExplorer.network.body.nodes[id].labelModule.fontOptions.size === 14)")
 
 
 @pytest.mark.skipif(not (Path(__file__).resolve().parent.parent.parent / "shared" / "corpus").is_dir(),
@@ -422,7 +430,8 @@ def test_browser_career_table_in_time_order(driver, careers_page):
     panel = driver.find_element(By.ID, "kg-panel")
     rows = [[td.text for td in tr.find_elements(By.TAG_NAME, "td")]
             for tr in panel.find_elements(By.CSS_SELECTOR, "table.kg-career tbody tr")]
-    assert rows == [["2022-05-10", "江北区", "江北区区长 ★"], ["2024-03-02", "江北区", "江北区委书记 ★"]]
+    assert rows == [["2022-05-10", "江北区", "江北区区长 ★"], ["2024-03-02", "江北区", "江北区委书记 ★"],
+                    ["2024-03-02", "重庆市", "重庆市委常委"]]
     assert "title：" not in panel.text and "role：" not in panel.text     # no raw position dicts
     panel.find_element(By.CSS_SELECTOR, "table.kg-career tbody tr .kg-link").click()   # the unit
     assert wait_for(driver, "return kgExplorer.network.getSelectedNodes()") == [key_id(driver, "region:江北区")]
@@ -450,6 +459,8 @@ def set_value(driver, element_id: str, value: str, event: str = "change") -> Non
 
 
 def pick_documents(driver, titles: list[str]) -> None:
+    if not driver.find_element(By.ID, "kg-doc-box").get_property("open"):
+        driver.find_element(By.CSS_SELECTOR, "#kg-doc-box summary").click()
     select = driver.find_element(By.ID, "kg-doc-filter")
     driver.execute_script("Array.from(arguments[0].options).forEach(o => o.selected = false);"
                           "arguments[0].dispatchEvent(new Event('change'))", select)
@@ -461,7 +472,7 @@ def pick_documents(driver, titles: list[str]) -> None:
 def test_browser_filters_by_document_date_rule_and_confidence(driver, careers_page):
     open_page(driver, careers_page)
     all_nodes, all_edges = shown(driver)
-    assert len(all_nodes) == 9 and len(all_edges) == 7
+    assert len(all_nodes) == 9 and len(all_edges) == 8
 
     pick_documents(driver, ["云阳县乡村振兴现场会"])
     nodes, edges = shown(driver)
@@ -469,6 +480,7 @@ def test_browser_filters_by_document_date_rule_and_confidence(driver, careers_pa
                      ("region:云阳县", "implements", "program:数字乡村行动")}
     assert nodes == {"official:王建国（云阳县）", "region:云阳县", "program:数字乡村行动"}
     assert "已筛选" in driver.find_element(By.ID, "kg-status").text
+    assert driver.execute_script("var v = new Set(kgExplorer.visibleNodeIds()); return kgExplorer.hubs.every(id => v.has(id))")
     pick_documents(driver, [])
 
     set_value(driver, "kg-date-from", "2023-01-01")
@@ -482,18 +494,18 @@ def test_browser_filters_by_document_date_rule_and_confidence(driver, careers_pa
     driver.find_element(By.CSS_SELECTOR, "#kg-rule-box summary").click()
     driver.find_element(By.CSS_SELECTOR, '#kg-rule-filters input[data-rule="hosts_speaker"]').click()
     nodes, edges = shown(driver)
-    assert not any(r == "hosts" for _, r, _ in edges) and len(edges) == 5
+    assert not any(r == "hosts" for _, r, _ in edges) and len(edges) == 6
     assert "project:江北数字经济产业园" not in nodes and "region:江北区" in nodes
 
     set_value(driver, "kg-confidence", "0.5", "input")          # combined with the rule filter
-    nodes, edges = wait_for(driver, "return kgExplorer.visibleEdgeIds().length === 4") and shown(driver)
+    nodes, edges = wait_for(driver, "return kgExplorer.visibleEdgeIds().length === 5") and shown(driver)
     assert "program:数字乡村行动" not in nodes
     assert driver.find_element(By.ID, "kg-confidence-value").text == "0.50"
 
     pick_documents(driver, ["江北区委全会召开"])                    # and a document: 2024-03-02's
     nodes, edges = shown(driver)
     assert edges == {("official:王建国", "governs", "region:江北区"), ("official:李红梅", "serves_in", "region:江北区"),
-                     ("region:江北区", "part_of", "region:重庆市")}
+                     ("region:江北区", "part_of", "region:重庆市"), ("official:王建国", "serves_in", "region:重庆市")}
     assert "enterprise:重庆云杉微电子有限公司" in nodes            # mentioned there, its hosts edge filtered out
 
     driver.find_element(By.ID, "kg-reset").click()
@@ -555,6 +567,7 @@ def test_browser_offers_a_correction_row_to_paste(driver, careers_page):
     assert correction(driver, "拆出别名“王区长”") == "split,official:王建国,,王区长"
     assert correction(driver, "改类型") == "retype,official:王建国,,official"
     assert correction(driver, "合并：保留它，并入上一个看过的") == "merge,official:王建国,,region:重庆市"
+    assert correction(driver, "在重庆市任职的另是一人") == "split,official:王建国,,region:重庆市"    # a namesake
 
     driver.execute_script("kgExplorer.showEdge(arguments[0])", edge_id(driver, "official:王建国", "governs", "region:江北区"))
     assert correction(driver) == "drop-edge,official:王建国,governs,region:江北区"

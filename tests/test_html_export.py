@@ -220,8 +220,9 @@ def test_html_career_table_rows_in_time_order_with_unit_nodes(careers):
     nodes = by_key(data)
     career = nodes["official:王建国"]["career"]
     assert [(r["title"], r["start"], r["end"]) for r in career] == [
-        ("江北区区长", "2022-05-10", "2022-05-10"), ("江北区委书记", "2024-03-02", "2024-03-02")]
-    assert {r["unit"] for r in career} == {nodes["region:江北区"]["id"]}
+        ("江北区区长", "2022-05-10", "2022-05-10"), ("江北区委书记", "2024-03-02", "2024-03-02"),
+        ("重庆市委常委", "2024-03-02", "2024-03-02")]
+    assert [r["unit"] for r in career] == [nodes[k]["id"] for k in ("region:江北区", "region:江北区", "region:重庆市")]
     assert career[1]["evidence"] == "江北区委书记王建国作工作报告。" and career[1]["top"] is True
     assert "career" not in nodes["official:王建国"]["extra"]
     assert nodes["official:王建国（云阳县）"]["namesake"].startswith("与江北区的王建国同名")

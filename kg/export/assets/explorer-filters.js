@@ -2,7 +2,8 @@
  * legend), and the evidence filters: confidence, date range, documents and rules.
  * Evidence filters pick edges; the page then shows the entities those edges join, and, for a
  * document or date filter, the entities those documents or dates mention.
- * kgFilters(app) is called once by explorer.js; app.refresh() redraws after a change. */
+ * kgFilters(app) is called once by explorer.js; app.refresh(fit) redraws after a change, and
+ * brings what is shown into view after a change of documents or dates (fit = true). */
 function kgFilters(app) {
   "use strict";
 
@@ -79,23 +80,29 @@ function kgFilters(app) {
       var input = byIdOf(k === "from" ? "kg-date-from" : "kg-date-until");
       input.min = all[0];
       input.max = all[all.length - 1];
-      input.addEventListener("change", function () { state[k] = input.value; app.refresh(); });
+      input.addEventListener("change", function () { state[k] = input.value; app.refresh(true); });
     });
   }
 
+  // The list of documents is filled when it is first opened: a corpus may have thousands.
   function buildDocuments() {
-    byIdOf("kg-doc-box").hidden = false;
-    var select = byIdOf("kg-doc-filter"), search = byIdOf("kg-doc-search");
-    var options = data.documents.map(function (d, i) {
-      var text = (d.title || d.id) + (d.date ? " · " + d.date : "");
-      return el("option", { value: String(i), title: d.id, text: text });
-    });
-    select.replaceChildren.apply(select, options);
+    var box = byIdOf("kg-doc-box"), select = byIdOf("kg-doc-filter"), search = byIdOf("kg-doc-search"), options = [];
+    box.hidden = false;
     byIdOf("kg-doc-count").textContent = String(data.documents.length);
+    box.addEventListener("toggle", fillDocuments);
+    function fillDocuments() {
+      if (options.length) return;
+      options = data.documents.map(function (d, i) {
+        var option = el("option", { value: String(i), title: d.id, text: (d.title || d.id) + (d.date ? " · " + d.date : "") });
+        option.selected = !!state.docs && state.docs.has(i);
+        return option;
+      });
+      select.replaceChildren.apply(select, options);
+    }
     select.addEventListener("change", function () {
       var picked = Array.from(select.selectedOptions, function (o) { return Number(o.value); });
       state.docs = picked.length ? new Set(picked) : null;
-      app.refresh();
+      app.refresh(true);
     });
     search.addEventListener("input", function () {
       var q = search.value.trim().toLowerCase();
@@ -114,7 +121,7 @@ function kgFilters(app) {
     byIdOf("kg-confidence-value").textContent = "0";
     byIdOf("kg-date-from").value = byIdOf("kg-date-until").value = "";
     Array.from(byIdOf("kg-doc-filter").options).forEach(function (o) { o.selected = false; });
-    app.refresh();
+    app.refresh(true);
   }
 
   function docsMeet(refs) {
@@ -146,13 +153,28 @@ function kgFilters(app) {
     if (box) box.checked = true;
   }
 
+  // For scripts (scripts/screenshot.py, benchmarks): set a filter as its control would.
+  function setDocs(refs) {
+    var set = new Set(refs);
+    if (refs.length) byIdOf("kg-doc-box").open = true;
+    Array.from(byIdOf("kg-doc-filter").options).forEach(function (o) { o.selected = set.has(Number(o.value)); });
+    state.docs = refs.length ? set : null;
+    app.refresh(true);
+  }
+  function setDates(from, until) {
+    state.from = byIdOf("kg-date-from").value = from || "";
+    state.until = byIdOf("kg-date-until").value = until || "";
+    app.refresh(true);
+  }
+  function setMinConfidence(value) {
+    state.minConfidence = Number(value) || 0;
+    byIdOf("kg-confidence").value = String(state.minConfidence);
+    byIdOf("kg-confidence-value").textContent = state.minConfidence.toFixed(2);
+    app.refresh();
+  }
+
   build();
   return { state: state, evidenceActive: evidenceActive, edgePasses: edgePasses, nodeMentioned: nodeMentioned,
-           typeShown: typeShown, showType: showType, reset: reset,
-           setDocs: function (refs) {
-             var set = new Set(refs);
-             Array.from(byIdOf("kg-doc-filter").options).forEach(function (o) { o.selected = set.has(Number(o.value)); });
-             state.docs = refs.length ? set : null;
-             app.refresh();
-           } };
+           typeShown: typeShown, showType: showType, reset: reset, setDocs: setDocs, setDates: setDates,
+           setMinConfidence: setMinConfidence };
 }

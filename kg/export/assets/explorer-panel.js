@@ -137,10 +137,22 @@ function kgPanel(app) {
       })));
     });
     var prev = lastNode !== null && lastNode !== id ? app.byId.get(lastNode).key : n.type + ":";
-    open(blocks.concat(correctionBox(NODE_CORRECTIONS.concat(n.aliases.map(function (a) {
-      return { name: "拆出别名“" + a + "”", row: function () { return ["split", n.key, "", a]; } };
-    })), n, prev)), "node", id);
+    open(blocks.concat(correctionBox(NODE_CORRECTIONS.concat(splits(n)), n, prev)), "node", id);
     lastNode = id;
+  }
+
+  // Split an alias off; for an official, also the posts in one unit off, as another person of that name.
+  function splits(n) {
+    var units = [];
+    (n.career || []).forEach(function (r) {
+      if (r.unit !== null && r.unit !== undefined && units.indexOf(r.unit) < 0) units.push(r.unit);
+    });
+    return n.aliases.map(function (a) {
+      return { name: "拆出别名“" + a + "”", row: function () { return ["split", n.key, "", a]; } };
+    }).concat(units.length > 1 ? units.map(function (u) {
+      var unit = app.byId.get(u);
+      return { name: "在" + unit.label + "任职的另是一人", row: function () { return ["split", n.key, "", unit.key]; } };
+    }) : []);
   }
 
   function names(n) { return [n.label].concat(n.aliases); }

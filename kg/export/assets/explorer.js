@@ -62,8 +62,13 @@
     return item;
   }
 
-  // A filter changed: the node the reader last asked for no longer overrides the filters.
-  function filtersChanged() { view.forced = new Set(); refresh(); }
+  // A filter changed: the node the reader last asked for no longer overrides the filters, and a
+  // new choice of documents or dates (fit) brings what it shows into view.
+  function filtersChanged(fit) {
+    view.forced = new Set();
+    refresh();
+    if (fit && api.ready) fitVisible({ duration: 300, easingFunction: "easeInOutQuad" });
+  }
   var app = { data: data, byId: byId, adjacency: adjacency, edgeById: edgeById, typeStyle: typeStyle,
               relStyle: relStyle, focusNode: focusNode, refresh: filtersChanged };
   var filters = kgFilters(app);
@@ -102,7 +107,7 @@
   var options = {
     autoResize: true,
     nodes: { font: { face: data.font, size: 14, color: "#222", strokeWidth: 3, strokeColor: "#ffffff" }, borderWidth: 1,
-             scaling: { label: { enabled: false, drawThreshold: 9, maxVisible: 24 } } },
+             scaling: { label: { enabled: false, drawThreshold: 9 } } },
     edges: { smooth: false, selectionWidth: 2, hoverWidth: 1 },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: large, hideEdgesOnZoom: large, keyboard: false },
     layout: { randomSeed: 7, improvedLayout: data.physics && total <= 100 },
@@ -122,30 +127,49 @@
     focusNode: focusNode, showEdge: panel.showEdge, search: search, filters: filters, lib: kgLib,
     visibleNodeIds: function () { return nodeView.getIds(); },
     visibleEdgeIds: function () { return edgeView.getIds(); },
-    showMore: showMore, showAll: showAll,
+    showMore: showMore, showAll: showAll, fit: fitVisible,
     domPosition: function (id) { return network.canvasToDOM(network.getPosition(id)); }
   };
   window.kgExplorer = api;
 
-  // Labels of the most connected nodes, sized to be read at the opening zoom; vis-network
-  // caps them at maxVisible when zooming in and hides any label under drawThreshold pixels.
-  function labelHubs() {
+  // Labels of the most connected nodes shown are drawn at least HUB_LABEL_PX high on screen, so that
+  // they can be read at the opening zoom; zooming in, they grow like the others once those are
+  // as large. (Other labels under the drawThreshold in pixels are not drawn.)
+  var hubScale = null;
+  function labelHubs(pick) {
     var scale = network.getScale();
-    var hubs = data.nodes.filter(function (n) { return n.degree >= 3; })
-      .sort(function (a, b) { return b.degree - a.degree || a.id - b.id; }).slice(0, HUB_LABELS);
-    nodes.update(hubs.map(function (n) {
-      return { id: n.id, font: { size: Math.max(14, HUB_LABEL_PX / scale), strokeWidth: Math.max(3, 4 / scale) } };
-    }));
-    api.hubs = hubs.map(function (n) { return n.id; });
+    if (!pick && hubScale !== null && Math.abs(scale - hubScale) < 0.02 * hubScale) return;
+    hubScale = scale;
+    var before = api.hubs, updates = [];
+    if (pick || !before.length) {
+      api.hubs = data.nodes.filter(function (n) { return n.degree >= 3 && view.shown[n.id]; })
+        .sort(function (a, b) { return b.degree - a.degree || a.id - b.id; }).slice(0, HUB_LABELS)
+        .map(function (n) { return n.id; });
+      before.forEach(function (id) {
+        if (api.hubs.indexOf(id) < 0) updates.push({ id: id, font: { size: 14, strokeWidth: 3 } });
+      });
+    }
+    nodes.update(updates.concat(api.hubs.map(function (id) {
+      return { id: id, font: { size: Math.max(14, HUB_LABEL_PX / scale), strokeWidth: Math.max(3, 4 / scale) } };
+    })));
   }
+  var relabel = false;
+  network.on("afterDrawing", function () {
+    if (relabel || !api.ready) return;
+    relabel = true;
+    requestAnimationFrame(function () { relabel = false; labelHubs(); });
+  });
   function markReady() {
     if (api.ready) return;
-    if (data.focus !== null && data.focus !== undefined) focusNode(data.focus, { animate: false, fit: true });
-    network.once("afterDrawing", function () {
-      api.ready = true;
-      api.readyAt = performance.now();
-      document.body.setAttribute("data-ready", "true");
-    });
+    api.ready = true;
+    api.readyAt = performance.now();
+    document.body.setAttribute("data-ready", "true");
+  }
+  // Drawn, laid out and fitted: open the entity the page is about, if any, then say so.
+  function settled() {
+    if (data.focus === null || data.focus === undefined) return markReady();
+    focusNode(data.focus, { animate: false, fit: true });
+    network.once("afterDrawing", markReady);
     network.redraw();
   }
   if (data.physics) {
@@ -153,12 +177,13 @@
       network.setOptions({ physics: false });     // nothing moves from here on
       network.fit({ animation: false });
       labelHubs();
-      markReady();
+      network.once("afterDrawing", settled);
+      network.redraw();
     });
   } else {
     network.fit({ animation: false });
     labelHubs();
-    network.once("afterDrawing", markReady);
+    network.once("afterDrawing", settled);
   }
 
   network.on("click", function (params) {
@@ -176,6 +201,7 @@
       "显示 " + nodeView.length + " / " + total + " 个实体，" + edgeView.length + " / " + data.edges.length + " 条关系" +
       (filters.evidenceActive() ? "（已筛选）" : "");
     document.getElementById("kg-reset").hidden = !filters.evidenceActive();
+    if (api && api.ready) labelHubs(true);     // the labels legible are those of the hubs shown
     var more = view.limit < total;
     document.getElementById("kg-more").hidden = !more;
     document.getElementById("kg-all").hidden = !more;
