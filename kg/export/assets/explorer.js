@@ -137,11 +137,9 @@
   // as large. (Other labels under the drawThreshold in pixels are not drawn.)
   var hubScale = null;
   function labelHubs(pick) {
-    var scale = network.getScale();
-    if (!pick && hubScale !== null && Math.abs(scale - hubScale) < 0.02 * hubScale) return;
-    hubScale = scale;
-    var before = api.hubs, updates = [];
-    if (pick || !before.length) {
+    var scale = network.getScale(), before = api.hubs, updates = [];
+    var zoomed = hubScale === null || Math.abs(scale - hubScale) >= 0.02 * hubScale;
+    if (pick || hubScale === null) {
       api.hubs = data.nodes.filter(function (n) { return n.degree >= 3 && view.shown[n.id]; })
         .sort(function (a, b) { return b.degree - a.degree || a.id - b.id; }).slice(0, HUB_LABELS)
         .map(function (n) { return n.id; });
@@ -149,6 +147,8 @@
         if (api.hubs.indexOf(id) < 0) updates.push({ id: id, font: { size: 14, strokeWidth: 3 } });
       });
     }
+    if (!zoomed && !updates.length && api.hubs.join() === before.join()) return;
+    hubScale = scale;
     nodes.update(updates.concat(api.hubs.map(function (id) {
       return { id: id, font: { size: Math.max(14, HUB_LABEL_PX / scale), strokeWidth: Math.max(3, 4 / scale) } };
     })));
