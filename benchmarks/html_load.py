@@ -8,7 +8,9 @@ Chromium, from a file:// URL with all hosts unreachable, and reports:
 
   ready    seconds from navigation start to the explorer's ready flag (first draw after
            layout/stabilisation; what a user waits for), median of --repeat loads;
-  click    milliseconds from a search-and-focus call to the next frame drawn (interactive?).
+  shown    nodes drawn after the click (which shows the clicked node's neighbours);
+  click    milliseconds from a search-and-focus call to the next frame drawn (interactive?);
+  filter   milliseconds from picking three documents in the document filter to the next frame.
 
 Run from the repository root. Needs Selenium, chromium and chromium-driver.
 """
@@ -39,24 +41,34 @@ PLACES = "东南西北中新安平和兴宁泰华丰永康"
 
 def random_graph(n: int, *, seed: int = 42) -> nx.MultiDiGraph:
     """A knowledge-graph-like graph: mixed types, Chinese labels, ~1.6 edges per node,
-    a few hubs (preferential attachment), evidence on every edge."""
+    a few hubs (preferential attachment), evidence, confidence and dated documents on every
+    edge, careers on officials, one document per ten nodes."""
     rng = random.Random(seed)
     G = nx.MultiDiGraph()
+    n_docs = max(1, n // 10)
+    dates = [f"20{22 + i % 4}-{1 + i % 12:02d}-{1 + i % 28:02d}" for i in range(n_docs)]
+    G.graph["documents"] = {f"doc{i}": {"title": f"第{i}号文档", "date": dates[i], "url": f"https://example.cn/{i}.html"}
+                            for i in range(n_docs)}
     weights = [0.3, 0.2, 0.2, 0.1, 0.12, 0.08]
     for i in range(n):
         t = rng.choices(ENTITY_TYPES, weights)[0]
         stem = rng.choice(SURNAMES) + rng.choice(PLACES) + rng.choice(PLACES)
         name = {"official": stem, "region": stem + "县", "enterprise": stem + "科技有限公司",
                 "organization": stem + "委员会", "project": stem + "产业园", "program": stem + "行动计划"}[t] + str(i)
+        doc = rng.randrange(n_docs)
         attrs = {"label": name, "type": t, "aliases": [name, name[:3]], "mentions": rng.randint(1, 9),
-                 "docs": [f"doc{rng.randrange(n)}"], "dates": ["2024-01-01"], "start": "2024-01-01"}
+                 "docs": [f"doc{doc}"], "dates": [dates[doc]], "start": dates[doc]}
         if t == "official":
             attrs["positions"] = [stem[:2] + "县委书记"]
+            attrs["career"] = [{"unit": stem[:2] + "县", "unit_id": "", "role": "书记", "title": stem[:2] + "县委书记",
+                                "top": True, "start": dates[doc], "end": dates[doc], "docs": [f"doc{doc}"],
+                                "evidence": f"{stem[:2]}县委书记{name}"}]
         if t == "region":
             attrs.update(adcode=str(100000 + i), level="county", parent="某市")
         G.add_node(f"{t}:{name}", **attrs)
     ids = list(G.nodes)
     targets = [ids[0]]
+    rules = [f"rule_{k}" for k in range(12)]
     for i in range(1, n):
         for _ in range(1 + (rng.random() < 0.6)):
             v = rng.choice(targets)
@@ -64,14 +76,17 @@ def random_graph(n: int, *, seed: int = 42) -> nx.MultiDiGraph:
                 continue
             rel = rng.choice(RELATION_TYPES)
             sentence = f"{G.nodes[ids[i]]['label']}与{G.nodes[v]['label']}有关。"
-            G.add_edge(ids[i], v, key=rel, relation=rel, rule="bench", doc="doc0", evidence=sentence,
-                       weight=1, docs=["doc0"], evidences=[sentence], start="2024-01-01")
+            docs = sorted({f"doc{rng.randrange(n_docs)}" for _ in range(rng.randint(1, 3))})
+            when = sorted(G.graph["documents"][d]["date"] for d in docs)
+            G.add_edge(ids[i], v, key=rel, relation=rel, rule=rng.choice(rules), confidence=round(rng.random(), 3),
+                       doc=docs[0], evidence=sentence, weight=len(docs), docs=docs, evidences=[sentence],
+                       start=when[0], end=when[-1])
             targets.append(v)
         targets.append(ids[i])
     return G
 
 
-def load_once(driver, page: Path) -> tuple[float, float]:
+def load_once(driver, page: Path) -> tuple[float, float, float, int]:
     from screenshot import wait_ready
 
     driver.get("about:blank")
@@ -83,7 +98,12 @@ def load_once(driver, page: Path) -> tuple[float, float]:
         var id = k.data.nodes[k.data.nodes.length - 1].id, t0 = performance.now();
         k.network.once('afterDrawing', function () { done(performance.now() - t0); });
         k.focusNode(id, {animate: false});""")
-    return ready_ms / 1000, click_ms
+    shown = driver.execute_script("return kgExplorer.visibleNodeIds().length")
+    filter_ms = driver.execute_async_script("""
+        var done = arguments[arguments.length - 1], k = window.kgExplorer, t0 = performance.now();
+        k.network.once('afterDrawing', function () { done(performance.now() - t0); });
+        k.filters.setDocs([0, 1, 2]);""")
+    return ready_ms / 1000, click_ms, filter_ms, shown
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     driver = make_driver(1400, 900, str(tmp / "profile"))
     driver.set_script_timeout(60)
     print(f"{'nodes':>6} {'edges':>6} {'max_nodes':>9} {'shown':>6} {'write s':>8} {'MB':>5} "
-          f"{'ready s (median)':>17} {'runs':>20} {'click ms':>9}")
+          f"{'ready s (median)':>17} {'runs':>20} {'click ms':>9} {'filter ms':>9}")
     try:
         for n in args.sizes:
             G = random_graph(n)
@@ -109,11 +129,12 @@ def main(argv: list[str] | None = None) -> int:
                 write_html(G, page, max_nodes=max_nodes)
                 write_s = time.perf_counter() - t0
                 runs = [load_once(driver, page) for _ in range(args.repeat)]
-                shown = driver.execute_script("return kgExplorer.visibleNodeIds().length")
+                shown = runs[-1][3]
                 ready = [r[0] for r in runs]
                 print(f"{n:>6} {G.number_of_edges():>6} {min(max_nodes, n):>9} {shown:>6} {write_s:>8.2f} "
                       f"{page.stat().st_size / 1e6:>5.1f} {statistics.median(ready):>17.2f} "
-                      f"{' '.join(f'{r:.2f}' for r in ready):>20} {statistics.median(r[1] for r in runs):>9.0f}",
+                      f"{' '.join(f'{r:.2f}' for r in ready):>20} {statistics.median(r[1] for r in runs):>9.0f} "
+                      f"{statistics.median(r[2] for r in runs):>9.0f}",
                       flush=True)
     finally:
         driver.quit()
