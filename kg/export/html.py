@@ -145,7 +145,11 @@ def script_json(obj: Any) -> str:
 
 def graph_payload(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, title: str = "",
                   focus: str | None = None) -> dict[str, Any]:
-    """The projection of ``G`` the page draws: plain data, integer ids, no HTML anywhere."""
+    """The projection of ``G`` the page draws: plain data, integer ids, no HTML anywhere.
+
+    An edge's ``start``, ``end`` and ``dates`` (its documents' dates) are left out when
+    empty, ``dates`` also when it is the span ``[start, end]``, and ``confidence`` when 1.
+    """
     keys = list(G.nodes)
     index = {n: i for i, n in enumerate(keys)}
     simple = nx.Graph()
@@ -168,14 +172,22 @@ def graph_payload(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
         relation = str(d.get(E_RELATION) or k)
         texts, sources = evidences(d, table)
         docs = edge_docs(d, table)
+        item = {"id": j, "from": a, "to": b, "relation": relation, "parallel": parallel,
+                "directed": relation not in UNDIRECTED_RELATIONS, "weight": d.get(E_WEIGHT, 1),
+                "evidences": texts, "sources": sources, "docs": docs, "rule": str(d.get(E_RULE) or "")}
+        edges.append(item)
+        # Left out where the page knows them anyway (see explorer.js), a fifth of a large page.
         start, end = iso_date(d.get(E_START)), iso_date(d.get(E_END))
-        edges.append({
-            "id": j, "from": a, "to": b, "relation": relation, "parallel": parallel,
-            "directed": relation not in UNDIRECTED_RELATIONS, "weight": d.get(E_WEIGHT, 1),
-            "evidences": texts, "sources": sources, "docs": docs,
-            "dates": table.dates(docs) or sorted({start, end} - {""}),
-            "rule": str(d.get(E_RULE) or ""), "start": start, "end": end, "confidence": confidence(d),
-        })
+        if start:
+            item["start"] = start
+        if end:
+            item["end"] = end
+        span = sorted({start, end} - {""})
+        dates = table.dates(docs)
+        if dates and dates != span:
+            item["dates"] = dates
+        if confidence(d) != 1.0:
+            item["confidence"] = confidence(d)
 
     present_types = sorted({n["type"] for n in nodes}, key=_type_order)
     present_relations = sorted({e["relation"] for e in edges}, key=_relation_order)

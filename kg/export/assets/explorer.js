@@ -7,6 +7,12 @@
   "use strict";
 
   var data = JSON.parse(document.getElementById("kg-data").textContent);
+  data.edges.forEach(function (e) {      // what graph_payload leaves out when the page knows it anyway
+    e.start = e.start || "";
+    e.end = e.end || "";
+    if (!e.dates) e.dates = e.start && e.end && e.start !== e.end ? [e.start, e.end] : [e.start || e.end].filter(Boolean);
+    if (e.confidence === undefined) e.confidence = 1;
+  });
   var HUB_LABELS = 15;         // the most connected nodes whose labels are legible when the page opens
   var HUB_LABEL_PX = 15;       // their size on screen then, in pixels
 
