@@ -15,17 +15,14 @@ from typing import Any
 
 import networkx as nx
 
-from kg.schema import A_DOCS, A_POSITION_DETAILS, A_START, E_DOC, E_DOCS, E_EVIDENCE, E_EVIDENCES, E_WEIGHT
+from kg.schema import (
+    A_CAREER, A_DOCS, A_POSITION_DETAILS, A_START, E_CONFIDENCE, E_DOC, E_DOCS, E_EVIDENCE, E_EVIDENCES, E_WEIGHT,
+)
 
-__all__ = ["A_CAREER", "A_NAMESAKE", "E_CONFIDENCE", "E_END", "G_DOCUMENTS", "DocumentTable",
-           "career_rows", "confidence", "edge_docs", "evidences", "iso_date", "web_url"]
+__all__ = ["G_DOCUMENTS", "DocumentTable", "career_rows", "confidence", "edge_docs", "evidences", "iso_date",
+           "web_url"]
 
-# Attribute names of the careers, namesakes, sources and confidence of a build (issue 20).
-A_CAREER = "career"          # officials: positions in time order
-A_NAMESAKE = "namesake"      # officials: why the namesake rule split or joined this person
-E_CONFIDENCE = "confidence"  # edges: the rule's measured precision, 0-1
-E_END = "end"                # position edges: last date attesting the position
-G_DOCUMENTS = "documents"    # graph: doc id -> {"title", "date", "url"}
+G_DOCUMENTS = "documents"    # the graph's table of documents: id -> {"title", "date", "url"} (kg.graph)
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)

@@ -34,14 +34,11 @@ import networkx as nx
 
 from kg.export._atomic import atomic_open
 from kg.export._layout import layout, reveal_order
-from kg.export._panel import (
-    A_CAREER, A_NAMESAKE, E_CONFIDENCE, E_END, DocumentTable, career_rows, confidence, edge_docs, evidences,
-    iso_date,
-)
+from kg.export._panel import DocumentTable, career_rows, confidence, edge_docs, evidences, iso_date
 from kg.schema import (
-    A_ADCODE, A_ALIASES, A_DATES, A_DOCS, A_INVESTMENT, A_LABEL, A_LEVEL, A_MENTIONS, A_PARENT,
-    A_POSITION_DETAILS, A_POSITIONS, A_STAGES, A_START, A_TYPE, E_RELATION, E_RULE, E_START, E_WEIGHT,
-    UNDIRECTED_RELATIONS,
+    A_ADCODE, A_ALIASES, A_CAREER, A_DATES, A_DOCS, A_INVESTMENT, A_LABEL, A_LEVEL, A_MENTIONS, A_NAMESAKE,
+    A_PARENT, A_POSITION_DETAILS, A_POSITIONS, A_STAGES, A_START, A_TYPE, E_CONFIDENCE, E_END, E_RELATION,
+    E_RULE, E_START, E_WEIGHT, UNDIRECTED_RELATIONS,
 )
 
 __all__ = ["write_html", "render_html", "DEFAULT_MAX_NODES", "PHYSICS_MAX_NODES"]
