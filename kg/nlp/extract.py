@@ -117,15 +117,21 @@ def _year(date: str | None) -> int | None:
 
 
 def _merge_implicit_prefix(groups: dict[tuple[str, str], list[Mention]]) -> dict[tuple[str, str], tuple[str, str]]:
-    """市商务委 and 重庆市商务委 in one text are one organization, named in full; returns the renames."""
+    """市商务委 and 重庆市商务委 in one text are one organization, named in full; so are 组织部
+    (named in a title chain after 和平区委常委) and 和平区委组织部. Returns the renames."""
     renamed: dict[tuple[str, str], tuple[str, str]] = {}
     orgs = [k for k in groups if k[0] == ORGANIZATION]
     for key in orgs:
         name = key[1]
-        if len(name) < 3 or name[0] not in "省市区县":
+        if len(name) < 3:
             continue
-        full = [k for k in orgs if k != key and k[1].endswith(name[1:]) and len(k[1]) > len(name)
-                and k[1][: -len(name) + 1].endswith(name[0])]
+        if name[0] in "省市区县":
+            full = [k for k in orgs if k != key and k[1].endswith(name[1:]) and len(k[1]) > len(name)
+                    and k[1][: -len(name) + 1].endswith(name[0])]
+        elif any(m.rule == "title_department" for m in groups[key]):
+            full = [k for k in orgs if k != key and k[1].endswith("委" + name)]
+        else:
+            continue
         if len(full) == 1:
             for m in groups.pop(key):
                 m.aliases = (*m.aliases, name)

@@ -3,36 +3,53 @@
 A title chain is a list of posts, each ``unit + body + role``:
 ``宁波市委常委、鄞州区委书记 沈敏`` is ``宁波市|委|常委`` and ``鄞州区|委|书记``.
 The unit is a region (possibly left implicit: ``区政府副区长`` after
-``永川区委常委`` means 永川区; ``市委常委`` at a meeting of 重庆 means 重庆市) or
-an organization (``市商务委|党组|书记``). A speaker's title line heads a
-section: everything until the next speech is about the speaker's region
-(the sections are cut by :func:`kg.nlp.discourse.speech_sections`).
+``永川区委常委`` means 永川区; ``市委常委`` at a meeting of 重庆 means 重庆市), an
+organization (``市商务委|党组|书记``), a village or community, or a national
+body (``中共中央|总书记``: an official with no relation); :mod:`.title_units`
+finds it. A title with nothing before it names its unit by its kind: ``副市长``
+the document's city, ``村党总支书记`` the village named last, ``所长`` the agency
+(…所) named before. National titles also follow the name (``习近平总书记``), and
+a collective title leads a list of names (``市县领导甲、乙、丙等``). A speaker's
+title line heads a section: everything until the next speech is about the
+speaker's region (the sections are cut by :func:`kg.nlp.discourse.speech_sections`).
+Where a name after a title ends is :mod:`kg.nlp.person_names`'.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from typing import Iterator, NamedTuple
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.components.entities.organizations import find_organizations
 from kg.nlp.components.regions import ZONE_SUFFIXES
+from kg.nlp.components.title_units import IMPLICIT, UnitResolver, national_bodies, party_departments
 from kg.nlp.discourse import speech_sections
-from kg.nlp.gazetteer import Region, gazetteer, short_forms
 from kg.nlp.layout import lines, strip_heading_marks
 from kg.nlp.lexicon import alternation, read_lines, read_table
 from kg.nlp.mention import Mention, Position, doc_text
+from kg.nlp.person_names import name_after, name_before
+from kg.nlp.wordclass import is_function_word, word_classes
 from kg.schema import OFFICIAL, ORGANIZATION, REGION
 
-IMPLICIT = {"省": "province", "自治区": "province", "市": "city", "区": "county", "县": "county", "州": "city",
-            "镇": "township", "乡": "township", "街道": "township"}
 SEP = re.compile(r"[、，,；;]+|\s+")
-SAID = "说"          # right after a name, never the end of one
 NAME_FOLLOW = ("说", "表示", "介绍", "指出", "强调", "在", "到", "主持", "出席", "带队", "一行", "调研",
                "同志", "等", "和", "与", "及", "率", "参加", "会见", "对", "就", "为", "的", "也", "还",
                "作", "代表", "宣布", "提出", "要求", "认为", "告诉", "坦言")
+# Bodies that share their level word with the unit before them: 侨乡|村委会, 南营门|街道办事处.
+SHARED_LEVEL = ("村", "街道", "社区")
+VILLAGE_LEVELS = ("村", "社区")
+# A collective title before a list of names: 市县领导甲、乙、丙等.
+LEADERS = re.compile(r"(?:[省市区县州镇乡]{1,2})领导(?:同志)?(?:还有|有|是|[：:])?")
+# The agencies a bare title may name: departments and public agencies, not institutes or schools.
+PUBLIC_RULES = ("organization_department", "organization_party_department", "organization_agency",
+                "organization_liaison_office")
+UNIT_BACK = 600           # how far back a bare 所长 looks for its agency
 
 
 @functools.lru_cache(maxsize=1)
@@ -45,116 +62,23 @@ def grammar() -> dict:
     bodies = {r["body"]: r["governs"] for r in read_table("bodies.csv", ("body", "governs"))}
     role_alt, body_alt = alternation(roles), alternation(bodies)
     surnames = read_lines("surnames.txt")
+    unit_of = {r["role"]: r["unit"] for r in titles if r.get("unit")}
     return {
         "rank": rank,
         "heads_government": heads_government,
         "bodies": bodies,
+        "unit_of": unit_of,
         "segment": re.compile(rf"^(?P<pre>.*?)(?P<body>{body_alt})?(?P<role>{role_alt})$"),
         "line": re.compile(rf"^(?P<chain>.{{2,80}}?(?:{role_alt}))[\s·]*(?P<name>[\u4e00-\u9fff]{{2,4}})$"),
         "running": re.compile(
             rf"(?P<body>{body_alt})?(?P<role>{role_alt})[ \t]?(?P<name>[\u4e00-\u9fff]{{2,4}})"),
+        "name_first": re.compile(alternation(r for r, u in unit_of.items() if u == "national")),
         "surname": re.compile(alternation(surnames)),
         "other_speaker": re.compile(rf"^.{{2,40}}?(?:{alternation(read_lines('nonofficial_roles.txt'))})"
                                     r"[\s·]*(?P<name>[\u4e00-\u9fff]{2,4})$"),
+        "title": re.compile(f"(?:{role_alt})"),
         "follow": re.compile(r"[\s,，。、；;：:（(）)”“\"！!？?]|" + alternation(NAME_FOLLOW) + r"|$"),
     }
-
-
-class UnitResolver:
-    """Turns the unit part of a title segment into region or organization mentions."""
-
-    def __init__(self) -> None:
-        self.g = gazetteer()
-        from kg.nlp.components.entities.organizations import department_regex
-        self.dept = department_regex()
-
-    def resolve(self, pre: str, offset: int, context: dict, chain: list[Mention],
-                region_at: dict[tuple[int, int], Mention]) -> list[Mention]:
-        """Mentions for ``pre`` (outermost first); ``[]`` when it is not a unit."""
-        if not pre:
-            return []
-        if pre in IMPLICIT:
-            r = self._implicit(pre, context, chain)
-            if r is None:
-                return []
-            return [Mention(offset, offset + len(pre), REGION, r.name, "title_implicit_region",
-                            (), r, {"implicit": True})]
-        if pre in ZONE_SUFFIXES and chain:
-            zone = self._zone_of(pre, chain, region_at)
-            if zone is None:
-                return []
-            return [Mention(offset, offset + len(pre), REGION, zone.name, "title_implicit_zone", (pre,), zone)]
-        m = self.dept.fullmatch(pre)
-        if m:
-            prefix = m.group("region") or ""
-            regions = self.resolve(prefix, offset, context, chain, region_at) if prefix else []
-            if prefix and not regions and prefix not in IMPLICIT:
-                return []
-            name = pre
-            if prefix in IMPLICIT and regions:
-                # 区发展改革委 in 永川's speech stays as written; the region comes through part_of.
-                name = pre
-            org = Mention(offset, offset + len(pre), ORGANIZATION, name, "title_department")
-            return [*([r for r in regions if not r.attrs.get("implicit")]), org] if regions else [org]
-        # Regions: known spans first, then the gazetteer, right to left.
-        out: list[Mention] = []
-        end = len(pre)
-        while end > 0:
-            found = None
-            for start in range(0, end):
-                span = (offset + start, offset + end)
-                if span in region_at:
-                    found = region_at[span]
-                    break
-                form = pre[start:end]
-                cands = self.g.candidates(form)
-                if cands and len(form) >= 2:
-                    r = self.g.choose(cands, context.get("weights", {}))
-                    if r is not None:
-                        found = Mention(offset + start, offset + end, REGION, r.name, "title_region",
-                                        (form,) if form != r.name else (), r)
-                        break
-            if found is None:
-                break
-            out.insert(0, found)
-            end = found.start - offset
-        if not out:
-            return []
-        return out
-
-    def _zone_of(self, suffix: str, chain: list[Mention], region_at) -> Region | None:
-        """The zone a bare zone word in a title chain names: 鄢陵县委常委、先进制造业开发区党工委书记.
-
-        The zone of the chain's region that the document names, else one named
-        after it (鄢陵县先进制造业开发区; 襄阳高新区 for a city).
-        """
-        region = next((m.region for m in reversed(chain) if m.region is not None
-                       and m.region.level in ("city", "county")), None)
-        if region is None:
-            return None
-        for m in region_at.values():
-            if m.region is not None and m.region.level == "zone" and m.region.parent == region.adcode \
-                    and m.name.endswith(suffix):
-                return m.region
-        short = short_forms(region.name, region.level)
-        name = (short[0] if region.level == "city" and short else region.name) + suffix
-        return Region("Z" + name, name, "zone", region.adcode)
-
-    def _implicit(self, word: str, context: dict, chain: list[Mention]) -> Region | None:
-        level = IMPLICIT[word]
-        for m in reversed(chain):
-            if m.region is not None and m.name.endswith(word):
-                return m.region
-        code = context.get("city") if level == "city" else context.get("province") if level == "province" else None
-        if level == "city":
-            prov = context.get("province")
-            pr = self.g.by_code.get(prov) if prov else None
-            if pr is not None and pr.name.endswith("市"):
-                return pr          # municipalities: 市 is the province-level city
-            code = context.get("city")
-        if code:
-            return self.g.by_code.get(code)
-        return None
 
 
 AUTHOR_NOTE = re.compile(r"^[（(]?(?:作者系|作者为|作者是|作者：)(?P<chain>[^（）()]{2,60}?)[）)]?$")
@@ -176,12 +100,15 @@ class TitleParser:
     def __init__(self) -> None:
         self.gr = grammar()
         self.units = UnitResolver()
+        word_classes()
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         context = doc._.kg_context or {"weights": {}}
         regions = [m for m in (doc._.kg_mentions or []) if m.label == REGION]
         region_at = {(m.start, m.end): m for m in regions}
+        starts = doc.to_array([IDX]).tolist()
+        state = _DocState(text, context, region_at, starts, frozenset(starts) | {len(text)})
         mentions: list[Mention] = []
         positions: list[Position] = []
         title_lines: list[tuple[int, int, str, Mention | None]] = []
@@ -212,12 +139,18 @@ class TitleParser:
         for m in self._running_hits(text):
             if any(s <= m.start < e for s, e in in_lines):
                 continue
-            parsed = self._running(text, m, context, region_at)
+            parsed = self._running(m, state)
             if parsed:
                 name_m, units, pos = parsed
                 mentions.append(name_m)
                 mentions.extend(units)
                 positions.extend(pos)
+        taken = [(m.start, m.end) for m in mentions if m.label == OFFICIAL]
+        for name_m, pos in (*self._names_first(state), *self._leader_lists(state)):
+            if not any(s < name_m.end and name_m.start < e for s, e in taken):
+                mentions.append(name_m)
+                positions.append(pos)
+                taken.append((name_m.start, name_m.end))
         doc._.kg_mentions = (doc._.kg_mentions or []) + mentions
         doc._.kg_positions = positions
         doc._.kg_sections = speech_sections(text, title_lines)
@@ -252,15 +185,22 @@ class TitleParser:
         return (units, subject) if subject is not None else None
 
     def _unit(self, pre: str, body: str, offset: int, context, chain: list[Mention],
-              region_at) -> list[Mention]:
-        """The unit mentions of ``pre``, the text before a post's body and role."""
-        found = self.units.resolve(pre, offset, context, chain, region_at)
-        if not found and pre and body and self.units.dept.fullmatch(pre + body):
+              region_at, bounded: bool = True) -> list[Mention] | None:
+        """The unit mentions of ``pre``, the text before a post's body and role; ``None`` for a
+        national body (中共中央, 国务院), which is a unit with no entity. ``bounded``: ``pre``
+        starts a word (see :meth:`UnitResolver.resolve`)."""
+        if pre in national_bodies() or pre + body in national_bodies():
+            return None
+        found = self.units.resolve(pre, offset, context, chain, region_at, bounded=bounded)
+        if not found and pre and body and self.units.dept.fullmatch(pre + body) or \
+                not found and pre + body in party_departments() and chain:
             # 发展改革委主任: 委 ends the department's name here, it is not a party committee
             found = self.units.resolve(pre + body, offset, context, chain, region_at)
-        if not found and pre and body.startswith("村"):
-            # 侨乡村党支部: the village's 村 is also the body's (余村村党支部 writes both).
-            found = self.units.resolve(pre + "村", offset, context, chain, region_at)
+        level = next((w for w in SHARED_LEVEL if body.startswith(w)), "")
+        if not found and pre and level:
+            # 侨乡村党支部, 南营门街道办事处: the unit's level word is also the body's
+            # (余村村党支部 writes both).
+            found = self.units.resolve(pre + level, offset, context, chain, region_at, bounded=bounded)
         return found
 
     def _chain(self, chain_text: str, offset: int, name: str, context, region_at, *, line: bool, evidence: str):
@@ -269,6 +209,7 @@ class TitleParser:
         pos = 0
         prev_unit: Mention | None = None
         prev_body = ""
+        national = False
         for seg in SEP.split(chain_text):
             if not seg:
                 continue
@@ -280,6 +221,13 @@ class TitleParser:
             pre, body, role = m.group("pre"), m.group("body") or "", m.group("role")
             seg_off = offset + seg_start
             found = self._unit(pre, body, seg_off, context, units, region_at)
+            rank = self.gr["rank"].get(role, "member")
+            if found is None or not pre and not body and national:
+                # 中共中央总书记、国家主席: a national post, no unit entity
+                positions.append(Position(name, seg, role, rank, body, None, False,
+                                          seg_off, seg_off + len(seg), evidence, line))
+                national = True
+                continue
             if not pre and prev_unit is not None:
                 unit, body = prev_unit, body or prev_body      # 党组书记、主任: same unit
             elif found:
@@ -290,14 +238,8 @@ class TitleParser:
                 units.extend(found)
             else:
                 continue
-            rank = self.gr["rank"].get(role, "member")
-            governs = (unit.label == REGION and rank == "top"
-                       and (self.gr["bodies"].get(body, "no") == "yes"
-                            or not body and role in self.gr["heads_government"]))    # 璧山区区长
-            if unit.label == REGION and unit.region is not None and unit.region.level == "zone" and role == "主任":
-                governs = governs or body in ("管委会", "管委")
-            positions.append(Position(name, seg, role, rank, body, unit, governs,
-                                       seg_off, seg_off + len(seg), evidence, line))
+            positions.append(Position(name, seg, role, rank, body, unit, self._governs(unit, body, role, rank),
+                                      seg_off, seg_off + len(seg), evidence, line))
             prev_unit, prev_body = unit, body
         # A chain names higher units before lower ones: 宁波市委常委、鄞州区委书记.
         regs = [p.unit for p in positions if p.unit is not None and p.unit.label == REGION]
@@ -308,6 +250,16 @@ class TitleParser:
                     if hi.name not in lo.attrs["within"]:
                         lo.attrs["within"].append(hi.name)
         return units, positions
+
+    def _governs(self, unit: Mention, body: str, role: str, rank: str) -> bool:
+        """Is this the top post of a governing body of a region (or a village's top post)?"""
+        if unit.label != REGION or rank != "top":
+            return False
+        if unit.region is not None and unit.region.level == "village":
+            return True               # 村支书, 社区党委书记, 居委会主任
+        if unit.region is not None and unit.region.level == "zone" and role == "主任" and body in ("管委会", "管委"):
+            return True
+        return self.gr["bodies"].get(body, "no") == "yes" or not body and role in self.gr["heads_government"]
 
     # -- running text -----------------------------------------------------
     def _running_hits(self, text: str) -> Iterator[_Hit]:
@@ -325,23 +277,27 @@ class TitleParser:
             yield _Hit(p, q, m.end("role"), m.start("name"), m.end())
             cursor = m.end()
 
-    def _running(self, text: str, m: _Hit, context, region_at):
-        name = self._name_at(text, m.name_start)
+    def _running(self, m: _Hit, st: _DocState):
+        text, context, region_at = st.text, st.context, st.region_at
+        name = name_after(text, m.name_start, self.gr["surname"], self.gr["follow"], self.gr["title"])
         if not name:
             return None
         pre = text[m.start:m.core_start]
         # Use the longest suffix of `pre` that resolves as a unit.
         bm = self.gr["segment"].match(text[m.core_start:m.role_end])
         body = (bm.group("body") or "") if bm else ""
+        role = bm.group("role") if bm else ""
+        starts_word = m.start == 0 or not "\u4e00" <= text[m.start - 1] <= "\u9fff"
         for cut in range(len(pre)):
             sub = pre[cut:]
-            found = self._unit(sub, body, m.start + cut, context, [], region_at)
-            if found:
+            found = self._unit(sub, body, m.start + cut, context, [], region_at, cut == 0 and starts_word)
+            if found is None or found:
                 break
         else:
-            if not (m.start > 0 and text[m.start - 1] in "、,，" and (not pre or pre in ZONE_SUFFIXES)):
-                return None
-            cut = 0               # 、主任 X, 、开发区党工委书记 X: the unit is in the earlier posts of the chain
+            sep = text[m.start - 1] if m.start > 0 else ""
+            if not (sep == "、" or sep in ",，" and (not pre or pre in ZONE_SUFFIXES)):
+                return self._bare(m, name, role, body, st)
+            cut = 0               # 、主任 X, 、组织部部长 X: the unit is in the earlier posts of the chain
         seg_start = m.start + cut
         # Earlier posts of the same chain: 市商务委党组书记、主任 X; 区委常委、区政府副区长,…
         while seg_start > 0 and text[seg_start - 1] in "、,，":
@@ -349,35 +305,114 @@ class TitleParser:
             j = k
             while j > 0 and "\u4e00" <= text[j - 1] <= "\u9fff" and k - j < 24:
                 j -= 1
-            prev = text[j:k]
-            pm = self.gr["segment"].match(prev) if prev else None
-            if not pm or not pm.group("pre") and not pm.group("body"):
-                if not pm:
-                    break
+            pm = self.gr["segment"].match(text[j:k]) if j < k else None
+            if not pm:
+                break
             seg_start = j
         chain_text = text[seg_start:m.role_end]
-        sent_s = max(text.rfind("。", 0, seg_start), text.rfind("\n", 0, seg_start)) + 1
-        sent_e = min([i for i in (text.find("。", m.end), text.find("\n", m.end)) if i >= 0] or [len(text)])
         units, positions = self._chain(chain_text, seg_start, name, context, region_at, line=False,
-                                       evidence=text[sent_s:sent_e + 1].strip())
+                                       evidence=_sentence(text, seg_start, m.end))
         if not positions:
             return None
         ns = m.name_start
         return Mention(ns, ns + len(name), OFFICIAL, name, "official_running_title"), units, positions
 
-    def _name_at(self, text: str, i: int) -> str | None:
-        sm = self.gr["surname"].match(text, i)
-        if not sm:
+    def _bare(self, m: _Hit, name: str, role: str, body: str, st: _DocState):
+        """A title with no unit written before it: ``由副市长何运平主持``, ``村党总支书记王加维介绍``,
+        ``与所长殷睿的一次谈话``. Its unit is of the kind the title names (``titles.csv``)."""
+        text = st.text
+        k = bisect_right(st.starts, m.core_start - 1) - 1
+        before = text[st.starts[k]:m.core_start] if k >= 0 and m.core_start > m.start else ""
+        if before and not is_function_word(before, single=len(before) == 1):
+            return None           # the title is glued to a word that is no unit: 研究所副所长
+        level = next((w for w in VILLAGE_LEVELS if body.startswith(w)), "")
+        kind = level or self.gr["unit_of"].get(role, "")
+        unit: Mention | None = None
+        if kind in IMPLICIT:
+            r = self.units.implicit(kind, m.core_start, st.context, st.region_at)
+            if r is not None:
+                unit = Mention(m.core_start, m.core_start, REGION, r.name, "title_implicit_region",
+                               (), r, {"implicit": True})
+        elif kind and kind != "national":
+            unit = self._agency_before(st, m.core_start, kind)
+            if unit is None:
+                return None       # 所长 of no public agency the text names: a researcher, a manager
+        elif kind != "national":
             return None
-        for given in (2, 1):
-            end = sm.end() + given
-            cand = text[i:end]
-            if len(cand) > 4 or not all("\u4e00" <= c <= "\u9fff" for c in cand) \
-                    or (given == 2 and cand.endswith(SAID)):
-                continue          # 区长刘婧说，: the name is 刘婧
-            if self.gr["follow"].match(text, end):
-                return cand
-        return None
+        rank = self.gr["rank"].get(role, "member")
+        title = text[m.core_start:m.role_end]
+        governs = unit is not None and self._governs(unit, body, role, rank)
+        pos = Position(name, title, role, rank, body, unit, governs, m.core_start, m.role_end,
+                       _sentence(text, m.core_start, m.end), False)
+        ns = m.name_start
+        units = [unit] if unit is not None and unit.label == ORGANIZATION else []
+        return Mention(ns, ns + len(name), OFFICIAL, name, "official_bare_title"), units, [pos]
+
+    def _agency_before(self, st: _DocState, at: int, kind: str) -> Mention | None:
+        """The public agency named last before ``at`` whose name ends with ``kind`` (所, 局…)."""
+        if st.organizations is None:
+            regions = list(st.region_at.values())
+            st.organizations = sorted((o for o in find_organizations(st.text, regions, st.bounds)
+                                       if o.rule in PUBLIC_RULES), key=lambda o: o.end)
+        cands = [o for o in st.organizations if o.end <= at and at - o.end <= UNIT_BACK and o.name.endswith(kind)]
+        if not cands:
+            return None
+        o = cands[-1]
+        return Mention(o.start, o.end, ORGANIZATION, o.name, "title_department")
+
+    # -- names before titles, and lists of names after a collective title ----------
+    def _names_first(self, st: _DocState) -> Iterator[tuple[Mention, Position]]:
+        """``习近平总书记``, ``李强总理``: national titles written after the name."""
+        for m in self.gr["name_first"].finditer(st.text):
+            s = name_before(st.text, m.start(), self.gr["surname"], st.bounds, st.starts)
+            if s is None:
+                continue
+            name = st.text[s:m.start()]
+            role = m.group()
+            yield (Mention(s, m.start(), OFFICIAL, name, "official_name_before_title"),
+                   Position(name, role, role, self.gr["rank"].get(role, "member"), "", None, False,
+                            s, m.end(), _sentence(st.text, s, m.end()), False))
+
+    def _leader_lists(self, st: _DocState) -> Iterator[tuple[Mention, Position]]:
+        """``市县领导甲、乙、丙等出席``: each name of the list holds an office of the place, unsaid which."""
+        text = st.text
+        for m in LEADERS.finditer(text):
+            i, names = m.end(), []
+            while True:
+                j = i
+                while j < len(text) and j - i < 4 and "\u4e00" <= text[j] <= "\u9fff":
+                    j += 1
+                item = text[i:j]
+                if text[j:j + 1] == "、" and 2 <= len(item) <= 3 and self.gr["surname"].match(item):
+                    names.append((i, item))
+                    i = j + 1
+                    continue
+                last = name_after(text, i, self.gr["surname"], self.gr["follow"], self.gr["title"])
+                if last:
+                    names.append((i, last))
+                break
+            if len(names) < 2:
+                continue
+            for s, name in names:
+                yield (Mention(s, s + len(name), OFFICIAL, name, "official_leader_list"),
+                       Position(name, m.group(), "领导", "member", "", None, False, s, s + len(name),
+                                _sentence(text, m.start(), s), False))
+
+
+class _DocState:
+    """What the title rules read of one document: its text, context, regions and jieba's words."""
+
+    def __init__(self, text: str, context: dict, region_at: dict, starts: list[int], bounds: frozenset[int]):
+        self.text, self.context, self.region_at = text, context, region_at
+        self.starts, self.bounds = starts, bounds
+        self.organizations: list[Mention] | None = None       # found when a bare title needs them
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence (or line) around ``start..end``: an evidence."""
+    sent_s = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
+    sent_e = min([i for i in (text.find("。", end), text.find("\n", end)) if i >= 0] or [len(text)])
+    return text[sent_s:sent_e + 1].strip()
 
 
 @Language.factory("kg_titles", requires=["doc._.kg_mentions"],

@@ -1,11 +1,17 @@
 """Recognize organizations: government departments (``区发展改革委``), known bodies, institutions.
 
 A department is an optional region (or implicit 省/市/区/县) + a department core
-from ``departments.txt`` + an ending (委, 局, 厅, 办…). Region party committees
-and governments (区委, 县政府) are not organizations: the region stands for them.
+from ``departments.txt`` + an ending (委, 局, 厅, 办…); a party committee's
+department is its region + 委 + a department of ``party_departments.txt``
+(``和平区委组织部``, ``中共自贡市委宣传部``); an office in another city is
+``黄石市驻汉办``; a public agency is its region + a name + an ending of
+``agency_endings.txt`` (``和平区排水管理所``). Region party committees and
+governments (区委, 县政府) are not organizations: the region stands for them.
 Known organizations come from ``organizations.txt``, institutions by their ending
 (``organization_suffixes.txt``: …研究院, …实验室), and centres by the verb that
-founds them (成立…中心).
+founds them (成立…中心). A name found by its ending starts after the verbs and
+function words before it (:func:`kg.nlp.names.left_extent`): ``联动市考古研究院``
+is 市考古研究院.
 """
 
 from __future__ import annotations
@@ -16,10 +22,17 @@ import re
 from kg.nlp.components.entities.kinds import kind_patterns
 from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention
-from kg.nlp.names import crosses_boundary, left_extent, unquote
+from kg.nlp.names import crosses_boundary, generic_heads, left_extent, stops, unquote
 from kg.schema import ORGANIZATION, REGION
 
 ORG_VERBS = ("成立", "组建", "筹办", "设立", "发起成立", "挂牌")
+REGION_PREFIX = r"(?P<region>[\u4e00-\u9fff]{0,12}?(?:省|市|区|县|州|旗|镇|乡))"
+# An office of a region in another city: 黄石市驻汉办, 重庆市驻京办事处.
+LIAISON = re.compile(r"驻[\u4e00-\u9fff]{1,3}?(?:办事处|联络处|办)")
+# A count right after a name makes it a kind of thing: 建成智慧医院10家; one before it too:
+# 五大博物馆, 两所大学.
+COUNTED_AFTER = re.compile(r"[\d０-９]+[余多]?[家所个座]")
+COUNTED_BEFORE = re.compile(r"[\d０-９一二三四五六七八九十两几多]+[大所家个]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -32,8 +45,40 @@ def department_regex() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+def party_department_regex() -> re.Pattern:
+    """``(中共)?(?P<region>和平区)委(?P<core>组织部)`` for whole strings (title units)."""
+    return re.compile(rf"(?:中共)?{REGION_PREFIX}委(?P<core>{alternation(read_lines('party_departments.txt'))})")
+
+
+@functools.lru_cache(maxsize=1)
+def agency_regex() -> re.Pattern:
+    """``(?P<region>和平区)(?P<core>排水)(?P<ending>管理所)`` for whole strings (title units)."""
+    return re.compile(rf"{REGION_PREFIX}(?P<core>[\u4e00-\u9fff]{{2,12}}?)"
+                      rf"(?P<ending>{alternation(read_lines('agency_endings.txt'))})")
+
+
+@functools.lru_cache(maxsize=1)
+def _scans() -> tuple[re.Pattern, re.Pattern]:
+    """A party department's ``委`` + department, and a public agency's ending, for scanning text."""
+    return (re.compile(f"委(?:{alternation(read_lines('party_departments.txt'))})"),
+            re.compile(alternation(read_lines("agency_endings.txt"))))
+
+
+@functools.lru_cache(maxsize=1)
 def known_organizations() -> re.Pattern:
     return re.compile(alternation(read_lines("organizations.txt")))
+
+
+@functools.lru_cache(maxsize=1)
+def events() -> re.Pattern:
+    """Event words that end like institutions (招商会): ``event_words.txt``."""
+    return re.compile(f"(?:{alternation(read_lines('event_words.txt'))})$")
+
+
+@functools.lru_cache(maxsize=1)
+def sectors() -> re.Pattern:
+    """Nouns that make an institution word a modifier (博物馆|事业): ``sector_words.txt``."""
+    return re.compile(alternation(read_lines("sector_words.txt")))
 
 
 @functools.lru_cache(maxsize=1)
@@ -51,25 +96,23 @@ def find_organizations(text: str, known: list[Mention], bounds: frozenset[int]) 
     for m in known_organizations().finditer(text):
         out.append(Mention(m.start(), m.end(), ORGANIZATION, m.group(), "organization_known"))
     regions_end = {k.end: k for k in known if k.label == REGION}
+    out += _regional_bodies(text, regions_end, bounds)
     core_re = re.compile(department_regex().pattern.split(")(?P<core>", 1)[1].join(["(?P<core>", ""]))
     for m in core_re.finditer(text):
-        s = m.start()
-        if s in regions_end:
-            s = regions_end[s].start
-        elif text.startswith("自治区", s - 3):
-            s -= 3            # 自治区商务厅: the province-level region of Guangxi, Tibet…
-        elif s > 0 and text[s - 1] in "省市区县":
-            s -= 1
-        else:
+        s = region_start(text, m.start(), regions_end)
+        if s is None:
             continue          # a department needs its region: 区发展改革委, 永川区商务委
         if text[m.end():m.end() + 1] in ("门", "署"):
             continue          # 商务部门: a kind of department, not one
         out.append(Mention(s, m.end(), ORGANIZATION, text[s:m.end()], "organization_department"))
     for m in institution_endings().finditer(text):
+        if events().search(text, max(0, m.end() - 4), m.end()) or sectors().match(text, m.end()):
+            continue          # 招商会 is no 商会; 博物馆事业 is a sector
         start = left_extent(text, m.start(), max_len=20, bounds=bounds)
         name = unquote(text[start:m.end()])
-        if start < 0 or len(name) - len(m.group()) < 2:
-            continue
+        if start < 0 or len(name) - len(m.group()) < 2 or COUNTED_AFTER.match(text, m.end()) \
+                or COUNTED_BEFORE.match(name) or name[:-len(m.group())] in generic_heads():
+            continue          # 智慧医院10家, 五大博物馆, 三甲医院: kinds of institutions
         out.append(Mention(start, m.end(), ORGANIZATION, name, "organization_institution"))
     for verb in ORG_VERBS:
         for m in re.finditer(verb, text):
@@ -78,4 +121,45 @@ def find_organizations(text: str, known: list[Mention], bounds: frozenset[int]) 
                 st = max(m.end(), left_extent(text, km.start(), max_len=24, bounds=bounds))
                 out.append(Mention(st, km.end(), ORGANIZATION, unquote(text[st:km.end()]),
                                    "organization_founded"))
+    return out
+
+
+def region_start(text: str, at: int, regions_end: dict[int, Mention]) -> int | None:
+    """Start of the region written right before ``at`` (a mention, or 省/市/区/县 alone), with a
+    ``中共`` before it; ``None`` when no region is written there."""
+    if at in regions_end:
+        s = regions_end[at].start
+        while s in regions_end:
+            s = regions_end[s].start        # 沈阳市|沈北新区|科技局: the whole chain of regions
+    elif text.startswith("自治区", at - 3):
+        s = at - 3
+    elif at > 0 and text[at - 1] in "省市区县":
+        s = at - 1
+    else:
+        return None
+    return s - 2 if text.startswith("中共", s - 2) else s
+
+
+def _regional_bodies(text: str, regions_end: dict[int, Mention], bounds: frozenset[int]) -> list[Mention]:
+    """Party departments (和平区委组织部), offices in other cities (黄石市驻汉办) and public
+    agencies (和平区排水管理所), each written after its region."""
+    party, agency = _scans()
+    out = []
+    for m in (*party.finditer(text), *LIAISON.finditer(text)):
+        s = region_start(text, m.start(), regions_end)
+        if s is not None:
+            rule = "organization_party_department" if m.group().startswith("委") else "organization_liaison_office"
+            out.append(Mention(s, m.end(), ORGANIZATION, text[s:m.end()], rule))
+    regions_start = {r.start: r for r in regions_end.values()}
+    for m in agency.finditer(text):
+        start = left_extent(text, m.start(), max_len=16, bounds=bounds)
+        if start < 0:
+            continue
+        # The name starts with its region: 和平区排水管理所, or 区 alone (区房产和物业管理服务中心).
+        s = next((k for k in range(start, m.start() - 2) if k in regions_start), None)
+        core = regions_start[s].end if s is not None else start + 1
+        if s is None and text[start] in "省市区县":
+            s = start
+        if s is not None and m.start() - core >= 2 and not stops().search(text, core, m.start()):
+            out.append(Mention(s, m.end(), ORGANIZATION, text[s:m.end()], "organization_agency"))
     return out

@@ -24,7 +24,7 @@ from kg.nlp.components.relations import people, places, things
 from kg.nlp.discourse import article_section
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.mention import Mention, doc_sentences, doc_text
-from kg.schema import GOVERNS, ORGANIZATION, PART_OF, SERVES_IN, RelationRecord
+from kg.schema import ORGANIZATION, PART_OF, RelationRecord
 
 
 class RelationExtractor:
@@ -79,20 +79,20 @@ class RelationExtractor:
 
 
 def _dedupe(rels: list[RelationRecord]) -> list[RelationRecord]:
-    """Each (head, relation, tail) once; no serves_in where the official governs that region;
-    no part_of from the speech's context for a region whose place the text states.
+    """Each (head, relation, tail) once; no part_of from the speech's context for a region whose
+    place the text states.
 
-    ``武义县委副书记、县长 陈晓峰``: the deputy secretary's post is outranked by the
-    county head's, so 陈晓峰 governs 武义县 and does not also serve in it.
+    Each post of a title chain keeps its relation: ``武义县委副书记、县长 陈晓峰`` serves in
+    武义县 as deputy secretary and governs it as county head (SCHEMA: serves_in is any other
+    office tied to a region, and the deputy secretary's is one).
     """
-    governs = {(r.head, r.tail) for r in rels if r.relation == GOVERNS}
     placed = {r.head for r in rels if r.relation == PART_OF and r.rule != "part_of_section"}
     seen, out = set(), []
     for r in rels:
         k = (r.head, r.relation, r.tail)
         if r.rule == "part_of_section" and r.head in placed:
             continue          # 包河区大圩镇 said where 大圩镇 is; the article's city is no better
-        if k not in seen and not (r.relation == SERVES_IN and (r.head, r.tail) in governs):
+        if k not in seen:
             seen.add(k)
             out.append(r)
     return out

@@ -1,0 +1,190 @@
+"""The unit of a post: the region or organization a title names before its body and role.
+
+``宁波市|委|常委``: 宁波市; ``区发展改革委|主任``: a department; ``卫津路社区|党委|书记``:
+a community, which the gazetteer does not list; ``区|政府|副区长`` after
+``永川区委常委``: the region of the chain (or of the document, for ``市委常委`` at a
+meeting of 重庆); ``村|党总支|书记`` with nothing before it: the village the text
+named last. National bodies (中共中央, 国务院) are units with no entity: their
+posts make an official, and no relation.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from kg.nlp.components.entities.organizations import agency_regex, department_regex, party_department_regex
+from kg.nlp.components.regions import ZONE_SUFFIXES
+from kg.nlp.gazetteer import Region, gazetteer, short_forms
+from kg.nlp.lexicon import read_lines
+from kg.nlp.mention import Mention
+from kg.schema import ORGANIZATION, REGION
+
+IMPLICIT = {"省": "province", "自治区": "province", "市": "city", "区": "county", "县": "county", "州": "city",
+            "镇": "township", "乡": "township", "街道": "township", "村": "village", "社区": "village"}
+# A village or community named before its post (卫津路社区党委书记): a name of one to five
+# characters that holds no other division's suffix, then 村 or 社区.
+VILLAGE_UNIT = re.compile(r"(?:^|(?<=[镇乡区县市])|(?<=街道))(?P<name>[^\W\d_a-zA-Z村镇乡区县市省州]{1,5}?(?:社区|村))$")
+# How far back a bare 村, 社区, 镇 or 区 looks for the division it means.
+NAMED_BACK = 400
+
+
+@functools.lru_cache(maxsize=1)
+def party_departments() -> frozenset[str]:
+    """Departments of a party committee (组织部, 政法委): ``party_departments.txt``."""
+    return frozenset(read_lines("party_departments.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def _village_generic() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words for kinds of villages (示范村), whole or as the end of a name (``village_generic.txt``)."""
+    words = read_lines("village_generic.txt")
+    return frozenset(words), tuple(w for w in words if len(w) >= 3)
+
+
+@functools.lru_cache(maxsize=1)
+def national_bodies() -> frozenset[str]:
+    """The party's and the state's central bodies (中共中央, 国务院…): ``national_bodies.txt``."""
+    return frozenset(read_lines("national_bodies.txt"))
+
+
+class UnitResolver:
+    """Turns the unit part of a title segment into region or organization mentions."""
+
+    def __init__(self) -> None:
+        self.g = gazetteer()
+        self.dept = department_regex()
+        self.party = party_department_regex()
+        self.agency = agency_regex()
+
+    def resolve(self, pre: str, offset: int, context: dict, chain: list[Mention],
+                region_at: dict[tuple[int, int], Mention], *, bounded: bool = True) -> list[Mention]:
+        """Mentions for ``pre`` (outermost first); ``[]`` when it is not a unit.
+
+        ``bounded``: ``pre`` starts where a word starts, so a village or community
+        may start it (not so for the tail of a longer run of characters).
+        """
+        if not pre:
+            return []
+        if pre in IMPLICIT:
+            r = self.implicit(pre, offset, context, region_at, chain)
+            if r is None:
+                return []
+            return [Mention(offset, offset + len(pre), REGION, r.name, "title_implicit_region",
+                            (), r, {"implicit": True})]
+        if pre in ZONE_SUFFIXES and chain:
+            zone = self._zone_of(pre, chain, region_at)
+            if zone is None:
+                return []
+            return [Mention(offset, offset + len(pre), REGION, zone.name, "title_implicit_zone", (pre,), zone)]
+        for grammar in (self.dept, self.party, self.agency):
+            m = grammar.fullmatch(pre)
+            if m:
+                return self._department(pre, m, offset, context, chain, region_at)
+        if pre in party_departments() and chain and chain[-1].label == REGION:
+            # 区委常委、组织部部长: the department of the party committee named before it
+            return [Mention(offset, offset + len(pre), ORGANIZATION, pre, "title_department")]
+        return self._regions(pre, offset, context, region_at, bounded)
+
+    def _department(self, pre: str, m: re.Match, offset: int, context: dict, chain: list[Mention],
+                    region_at) -> list[Mention]:
+        """A department (区发展改革委, 中共和平区委组织部), after the regions its name starts with."""
+        prefix = m.group("region") or ""
+        at = offset + m.start("region") if prefix else offset
+        regions = self.resolve(prefix, at, context, chain, region_at) if prefix else []
+        if prefix and not regions and prefix not in IMPLICIT:
+            return []
+        # 区发展改革委 in 永川's speech stays as written; the region comes through part_of.
+        org = Mention(offset, offset + len(pre), ORGANIZATION, pre, "title_department")
+        return [*[r for r in regions if not r.attrs.get("implicit")], org]
+
+    def _regions(self, pre: str, offset: int, context: dict, region_at, bounded: bool) -> list[Mention]:
+        """The regions ``pre`` names, right to left: known spans first, then the gazetteer;
+        a village or community at its end that the gazetteer does not list (卫津路社区)."""
+        out: list[Mention] = []
+        end = len(pre)
+        village = self._village(pre, offset, region_at, bounded)
+        if village is not None:
+            out.append(village)
+            end = village.start - offset
+        while end > 0:
+            found = None
+            for start in range(0, end):
+                span = (offset + start, offset + end)
+                if span in region_at:
+                    found = region_at[span]
+                    break
+                form = pre[start:end]
+                cands = self.g.candidates(form)
+                if cands and len(form) >= 2:
+                    r = self.g.choose(cands, context.get("weights", {}))
+                    if r is not None:
+                        found = Mention(offset + start, offset + end, REGION, r.name, "title_region",
+                                        (form,) if form != r.name else (), r)
+                        break
+            if found is None:
+                break
+            out.insert(0, found)
+            end = found.start - offset
+        if village is not None and end > 0:
+            return []                # 发展社区: the words before 社区 are no place
+        return out
+
+    def _village(self, pre: str, offset: int, region_at, bounded: bool) -> Mention | None:
+        """A village or community that ends ``pre``: known, or named here for the first time
+        (after a division, or at the start of ``pre`` where that starts a word)."""
+        m = VILLAGE_UNIT.search(pre)
+        if m is None:
+            return None
+        s, e = offset + m.start("name"), offset + m.end("name")
+        if (s, e) in region_at:
+            return region_at[(s, e)]
+        name = m.group("name")
+        whole, tails = _village_generic()
+        if name in whole or name.endswith(tails) or len(name) < 3 or m.start() == 0 and not bounded:
+            return None
+        town = next((t for (ts, te), t in region_at.items() if te == s and t.region is not None
+                     and t.region.level in ("township", "county")), None)
+        parent = town.region.adcode if town is not None else ""
+        return Mention(s, e, REGION, name, "title_village", (),
+                       Region(f"V{parent}:{name}", name, "village", parent))
+
+    def _zone_of(self, suffix: str, chain: list[Mention], region_at) -> Region | None:
+        """The zone a bare zone word in a title chain names: 鄢陵县委常委、先进制造业开发区党工委书记.
+
+        The zone of the chain's region that the document names, else one named
+        after it (鄢陵县先进制造业开发区; 襄阳高新区 for a city).
+        """
+        region = next((m.region for m in reversed(chain) if m.region is not None
+                       and m.region.level in ("city", "county")), None)
+        if region is None:
+            return None
+        for m in region_at.values():
+            if m.region is not None and m.region.level == "zone" and m.region.parent == region.adcode \
+                    and m.name.endswith(suffix):
+                return m.region
+        short = short_forms(region.name, region.level)
+        name = (short[0] if region.level == "city" and short else region.name) + suffix
+        return Region("Z" + name, name, "zone", region.adcode)
+
+    def implicit(self, word: str, offset: int, context: dict, region_at,
+                 chain: list[Mention] = ()) -> Region | None:
+        """The region a bare level word (市, 区, 村…) names: the chain's, the document's city or
+        province, or for a county, town or village the one of that level named last."""
+        level = IMPLICIT[word]
+        for m in reversed(chain):
+            if m.region is not None and m.name.endswith(word):
+                return m.region
+        if level in ("county", "township", "village"):
+            before = [m for (s, e), m in region_at.items() if e <= offset and offset - e <= NAMED_BACK
+                      and m.region is not None and m.region.level == level and m.name.endswith(word)]
+            return max(before, key=lambda m: m.end).region if before else None
+        if level == "city":
+            prov = context.get("province")
+            pr = self.g.by_code.get(prov) if prov else None
+            if pr is not None and pr.name.endswith("市"):
+                return pr          # municipalities: 市 is the province-level city
+            code = context.get("city")
+        else:
+            code = context.get("province")
+        return self.g.by_code.get(code) if code else None

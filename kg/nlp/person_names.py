@@ -1,0 +1,181 @@
+"""Person names next to titles: where a name written after (or before) a post starts and ends.
+
+A name is a surname (``surnames.txt``) and one or two given characters, so a
+title followed by ``孙强便介绍`` offers 孙强 and 孙强便. Which one is the name is
+a question of words, not of a list: 便 is an adverb there, 时 in ``见到县委书记王智时``
+a time word, while 江 in 曹裕江 and 刚 in 李志刚 end names. jieba ships a
+part-of-speech model of characters (an HMM trained on tagged news text,
+``jieba/posseg/*.p``) that tells, in context, whether a character ends a
+person's name (``E``/``nr``) or is a word of its own (``S``/``d``, ``S``/``ng``).
+kg reads its tables directly (importing jieba's module would set up its global
+tokenizer and logging) and asks it only when a three-character name is in doubt.
+
+A name written before its title (``习近平总书记``) starts where jieba's words
+say: a dictionary name is one word (李强), an unknown one single characters.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import pickle
+import re
+from bisect import bisect_left
+from pathlib import Path
+from typing import AbstractSet, Callable
+
+from kg.nlp.wordclass import word_classes
+
+_MIN = -3.14e100          # jieba's floor for an unseen emission
+# The posseg tags of a name: nr (person), nrfg and nrt (full and transliterated names).
+_NAME_TAG = re.compile(r"^nr")
+SAID = "说"                # right after a name, never the end of one
+CLEAR = 1.0               # a reading e times more probable than the other is the one taken
+FUNCTION_CHARACTER_TAGS = frozenset("d p c u".split())
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+@functools.lru_cache(maxsize=1)
+def _model() -> tuple[dict, dict, dict, dict]:
+    """jieba's posseg HMM: start, transition and emission log probabilities, states per character."""
+    spec = importlib.util.find_spec("jieba")            # found, not imported
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("jieba is not installed: pip install jieba")
+    base = Path(spec.origin).parent / "posseg"
+    tables = []
+    for name in ("prob_start.p", "prob_trans.p", "prob_emit.p", "char_state_tab.p"):
+        with open(base / name, "rb") as fh:       # jieba's own package data
+            tables.append(pickle.load(fh))
+    return tables[0], tables[1], tables[2], tables[3]
+
+
+def path_score(s: str, allowed: dict[int, Callable[[tuple[str, str]], bool]]) -> float:
+    """Log probability of the best tagging of ``s`` whose states at the given positions pass ``allowed``.
+
+    jieba's ``posseg.viterbi`` on its tables, with some positions constrained:
+    states are (position in a word, tag), positions B(egin), M(iddle), E(nd)
+    of a word or S (a one-character word).
+    """
+    start, trans, emit, states = _model()
+    every = tuple(trans)
+
+    def cands(i: int, base) -> set:
+        return {y for y in base if allowed[i](y)} if i in allowed else set(base)
+
+    prob = {y: start.get(y, _MIN) + emit[y].get(s[0], _MIN) for y in cands(0, states.get(s[0], every))}
+    for i, ch in enumerate(s[1:], 1):
+        prev = [x for x in prob if trans[x]]
+        expected = {y for x in prev for y in trans[x]}
+        row = {}
+        for y in cands(i, (set(states.get(ch, every)) & expected) or expected or set(every)):
+            e = emit[y].get(ch, _MIN)
+            row[y] = max(prob[x] + trans[x].get(y, float("-inf")) + e for x in prev)
+        prob = row
+        if not prob:
+            return float("-inf")
+    return max(prob.values())
+
+
+def _name_state(pos: str) -> Callable[[tuple[str, str]], bool]:
+    return lambda y: y[0] == pos and bool(_NAME_TAG.match(y[1]))
+
+
+def _not_in_name(y: tuple[str, str]) -> bool:
+    return not (y[0] in "ME" and _NAME_TAG.match(y[1]))
+
+
+@functools.lru_cache(maxsize=8192)
+def name_readings(s: str) -> tuple[float, float, float]:
+    """Log probabilities of the best tagging of ``s`` that starts with a two-character name, with a
+    three-character one, and of the best tagging at all. Names come back, so they are cached."""
+    two = path_score(s, {0: _name_state("B"), 1: _name_state("E"), 2: _not_in_name})
+    three = path_score(s, {0: _name_state("B"), 1: _name_state("M"), 2: _name_state("E")})
+    return two, three, path_score(s, {})
+
+
+def two_over_three(s: str) -> float:
+    """How much more probable (log) it is that ``s`` starts with a two-character name than with a
+    three-character one: 王智时 1.7, 孙强便介 4.1; 曹裕江 -3.5, 李志刚说 -2.8."""
+    if len(s) < 3:
+        return float("inf")
+    two, three, _ = name_readings(s)
+    return two - three
+
+
+def _cjk_run(text: str, i: int, n: int) -> str:
+    j = i
+    while j < len(text) and j - i < n and is_cjk(text[j]):
+        j += 1
+    return text[i:j]
+
+
+def _is_function_character(ch: str) -> bool:
+    """An adverb, preposition, conjunction or particle of one character (便, 在, 和, 的)."""
+    return word_classes().get(ch, "") in FUNCTION_CHARACTER_TAGS
+
+
+def name_after(text: str, i: int, surname: re.Pattern, follow: re.Pattern,
+               titles: re.Pattern | None = None) -> str | None:
+    """The name that starts at ``i`` (right after a title), or ``None``.
+
+    ``titles`` (the title words) never end a name: in ``由县长任组长`` 任 is a verb.
+
+    Three characters are tried before two, each only where what follows may
+    follow a name (``follow``: punctuation, 说, 表示, 介绍…); a three-character
+    name whose third character is more probably a word of its own is two
+    characters (:func:`two_over_three` at least ``CLEAR``, or above 0 where that character is a
+    function word of jieba's dictionary: 便, 就, 在). Where no follower
+    word is written (``王楠站在``), the model alone decides, when it is clear.
+    """
+    sm = surname.match(text, i)
+    if not sm or titles is not None and titles.match(text, sm.end()):
+        return None
+    run = _cjk_run(text, i, 5)
+    for given in (2, 1):
+        end = sm.end() + given
+        cand = text[i:end]
+        if len(cand) > 4 or len(cand) < 2 or len(run) < len(cand):
+            continue
+        if not follow.match(text, end) or (given == 2 and cand.endswith(SAID)):
+            continue          # 区长刘婧说，: the name is 刘婧
+        if len(cand) == 3 and two_over_three(run) >= (0 if _is_function_character(cand[2]) else CLEAR):
+            return cand[:2]
+        return cand
+    if sm.end() - i == 1 and len(run) >= 3:
+        two, three, best = name_readings(run)
+        if two - three >= CLEAR and two - best > -CLEAR:
+            return run[:2]
+        if three - two >= CLEAR and three - best > -CLEAR and len(run) >= 4:
+            return run[:3]
+    return None
+
+
+def name_before(text: str, end: int, surname: re.Pattern, bounds: AbstractSet[int],
+                starts: list[int]) -> int | None:
+    """Where the name that ends at ``end`` (right before a title) starts, or ``None``.
+
+    ``bounds`` and ``starts`` (sorted) are the starts of jieba's words. The
+    name is a person's name of jieba's dictionary (李强 in ``会见李强总理``), or,
+    where jieba knows no word there, the single characters before the title,
+    three if they read as a name, else two (丁薛祥). ``国务院总理`` has no name before it.
+    """
+    if end not in bounds:
+        return None
+    k = bisect_left(starts, end) - 1
+    if k < 0:
+        return None
+    s = starts[k]
+    if end - s > 1:
+        return s if word_classes().get(text[s:end], "").startswith("nr") else None
+    for n in (3, 2):
+        s = end - n
+        run = text[s:end] if s >= 0 else ""
+        if len(run) == n and all(is_cjk(c) for c in run) and all(p in bounds for p in range(s, end)) \
+                and surname.match(run) and not _is_function_character(run[-1]):
+            states = {0: _name_state("B"), n - 1: _name_state("E")} | ({1: _name_state("M")} if n == 3 else {})
+            if path_score(run, states) - path_score(run, {}) > -CLEAR:
+                return s
+    return None

@@ -1,0 +1,57 @@
+"""Organizations: departments named after their region, party committee departments, public
+agencies, institutions by their ending; kinds of institutions are not names (own sentences)."""
+
+import pytest
+
+from tests.conftest import entities_of, relations_of
+
+
+def organizations(text: str) -> set[str]:
+    return {n for t, n in entities_of(text) if t == "organization"}
+
+
+# fmt: off
+ORGANIZATIONS = [
+    # (text, organization, the region it is part_of, or None). The region is also named on its
+    # own: a place named only inside an organization's name is no region of the text.
+    ("江津区扩大就业。江津区人社局组织专场招聘会。", "江津区人社局", "江津区"),
+    ("巫山县发展脆李产业。图片由巫山县委宣传部提供。", "巫山县委宣传部", "巫山县"),
+    ("绵阳市建设科技城。数据来源：中共绵阳市委宣传部。", "中共绵阳市委宣传部", "绵阳市"),
+    ("成都市培训文旅干部。成都市委组织部联合市文广旅局开设培训班。", "成都市委组织部", "成都市"),
+    ("达州市引进企业。达州市驻京办联合商会举办推介会。", "达州市驻京办", "达州市"),
+    ("青羊区改造管网。成都市青羊区供水管理所完成改造。", "成都市青羊区供水管理所", "青羊区"),
+    ("宜宾市举办推介会。宜宾市招商服务中心组织企业参展。", "宜宾市招商服务中心", "宜宾市"),
+    ("宜宾市保护文物。宜宾市文物局争取保护资金2000万元。", "宜宾市文物局", "宜宾市"),
+    ("重庆召开会议。市农委牵头推进高标准农田建设。", "市农委", None),      # implicit region: as written
+    ("联动市农业科学研究院开展技术攻关。", "市农业科学研究院", None),           # 联动 introduces the name
+    ("我们希望和四川大学合作。", "四川大学", None),
+    ("新华社记者摄。", "新华社", None),
+    ("推进集团与乐山大佛博物馆等三家博物馆合作。", "乐山大佛博物馆", None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, org, region", ORGANIZATIONS)
+def test_organizations_found_whole_and_placed_by_their_prefix(text, org, region):
+    assert org in organizations(text)
+    parts = {t for h, r, t in relations_of(text) if h == org and r == "part_of"}
+    assert parts == ({region} if region else set())
+
+
+@pytest.mark.parametrize("text", [
+    "全市建成三甲医院5家，县医院全部达到二级以上。",
+    "中小学校新建12所。",
+    "在医疗领域，建成智慧医院10家，多家医院上线辅助诊断。",
+    "推动成果转化，一批科研团队来到实验室。",
+    "参加香港招商会，签约项目8个。",
+    "获评省级博物馆事业发展典型案例。",
+    "推进集团与五大博物馆合作。",
+    "联合当地商会开展活动。",
+])
+def test_organizations_kinds_of_institutions_are_not_names(text):
+    assert not organizations(text)
+
+
+def test_organizations_department_after_a_chain_of_regions_is_named_with_the_whole_chain():
+    text = "成都市双流区科技局副局长张明介绍，区内聚集医药企业60余家。"
+    assert organizations(text) == {"成都市双流区科技局"}

@@ -1,0 +1,126 @@
+"""Officials in running text, by layout: who holds a post, and what the post relates them to.
+
+Every text is written for these tests; the names are made up.
+"""
+
+import pytest
+
+from tests.conftest import entities_of, relations_of
+
+
+def officials(text: str) -> set[str]:
+    return {n for t, n in entities_of(text) if t == "official"}
+
+
+def people_relations(text: str) -> set[tuple[str, str, str]]:
+    return {r for r in relations_of(text) if r[1] in ("governs", "serves_in", "leads")}
+
+
+# fmt: off
+LAYOUTS = [
+    # (layout, text, officials, relations of the people)
+    ("speech title line",
+     "浙江省省长 王浩\n\n今年全省生产总值增长5.5%。",
+     {"王浩"}, {("王浩", "governs", "浙江省")}),
+    ("quote, then attribution",
+     "“要为企业做好服务。”成都市经济和信息化局局长李明杰表示，全市新增规上企业300家。",
+     {"李明杰"}, {("李明杰", "leads", "成都市经济和信息化局")}),
+    ("quote, then a deputy of a department",
+     "宜宾市叙州区召开招商推进会。“要盯紧产业链。”区投资促进局副局长刘文涛坦言，新签约项目12个。",
+     {"刘文涛"}, set()),
+    ("introduction with a verb after the name",
+     "绵阳市举办招商大会。绵阳市委副书记、市长赵建国代表市政府致辞。",
+     {"赵建国"}, {("赵建国", "governs", "绵阳市"), ("赵建国", "serves_in", "绵阳市")}),
+    ("name glued to a time word",
+     "在汉源县采访时，记者见到雅安市委书记张勇时，他正在查看工地。",
+     {"张勇"}, {("张勇", "governs", "雅安市")}),
+    ("name glued to an adverb",
+     "成都市武侯区城市管理局组织夜间巡查，区城市管理局副局长何东便带队赶到现场。",
+     {"何东"}, set()),
+    ("bare deputy mayor: the document's city",
+     "德阳市召开重大项目推进会。会议由副市长刘志远主持。",
+     {"刘志远"}, {("刘志远", "serves_in", "德阳市")}),
+    ("bare head of the agency named before",
+     "成都市青羊区供水管理所完成管网改造。所长黄伟介绍，今年更换旧管道30公里。",
+     {"黄伟"}, {("黄伟", "leads", "成都市青羊区供水管理所")}),
+    ("street office deputy",
+     "成都市锦江区春熙路街道办事处副主任罗丹的一条建议被采纳。",
+     {"罗丹"}, {("罗丹", "serves_in", "春熙路街道")}),
+    ("party committee department in a chain",
+     "德阳市委常委、政法委书记李建华出席会议。",
+     {"李建华"}, {("李建华", "serves_in", "德阳市"), ("李建华", "leads", "政法委")}),
+    ("collective title before a list of names",
+     "德阳市召开重大项目推进会。出席活动的市领导还有张明远、刘佳宁、陈卫东等。",
+     {"张明远", "刘佳宁", "陈卫东"}, set()),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("layout, text, names, rels", LAYOUTS, ids=[row[0] for row in LAYOUTS])
+def test_titles_running_officials_by_layout(layout, text, names, rels):
+    assert officials(text) == names
+    assert people_relations(text) == rels
+
+
+# fmt: off
+VILLAGES = [
+    ("眉山市东坡区复兴镇桂花村发展茶叶种植。村支书周海林介绍，村里今年种了300亩茶叶。",
+     "周海林", "桂花村"),
+    ("眉山市东坡区复兴镇桂花村发展茶叶种植。村党总支书记周海林介绍，村里种了300亩茶叶。",
+     "周海林", "桂花村"),
+    ("宜宾市兴文县石桥村推广林下种植。村委会主任李光明说，今年户均增收两万元。",     # a village after its county
+     "李光明", "石桥村"),
+    ("武汉市武昌区中南路街道东湖社区完成小区改造。“居民满意最要紧。”东湖社区党委书记、居委会主任陈红梅说。",
+     "陈红梅", "东湖社区"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, official, village", VILLAGES)
+def test_titles_village_and_community_posts_govern_their_village(text, official, village):
+    assert (official, "governs", village) in relations_of(text)
+
+
+def test_titles_community_named_only_in_the_title_is_a_region_part_of_its_street():
+    text = "武汉市武昌区中南路街道东湖社区完成小区改造。“居民满意最要紧。”东湖社区党委书记陈红梅说。"
+    assert ("region", "东湖社区") in entities_of(text)
+    assert ("东湖社区", "part_of", "中南路街道") in relations_of(text)
+
+
+# fmt: off
+NATIONAL = [
+    ("中共中央总书记、国家主席习近平在北京会见了外宾。", {"习近平"}),
+    ("深入学习贯彻习近平总书记重要讲话精神。", {"习近平"}),
+    ("李强总理主持召开国务院常务会议。会议指出，要稳定就业。", {"李强"}),
+    ("中共中央政治局常委、国务院副总理丁薛祥出席会议。", {"丁薛祥"}),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, names", NATIONAL)
+def test_titles_national_leaders_are_officials_with_no_relation(text, names):
+    assert officials(text) == names
+    assert not people_relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "“市场在扩大。”远航科技有限公司首席执行官刘晓峰介绍，公司今年营收增长两成。",
+    "四川省农业科学院研究员黄志强说，新品种亩产提高了一成。",
+    "青山集团党委书记、董事长周明海表示，新工厂年底投产。",
+    "由县长任组长，统筹推进项目建设。",
+    "省农科院茶叶研究所副所长唐建平率团队选育新品种。",
+])
+def test_titles_business_people_experts_and_bare_posts_of_no_agency_are_not_officials(text):
+    assert not officials(text)
+
+
+def test_titles_committee_department_named_short_in_a_chain_is_the_one_named_in_full():
+    from kg.nlp.extract import extract
+    from kg.schema import Document
+
+    text = "成华区委常委、组织部部长周立新说，成华区委组织部今年选派干部50名。"
+    res = extract(Document(id="t.txt", text=text))
+    orgs = {e.name: e.aliases for e in res.entities if e.type == "organization"}
+    assert "组织部" in orgs["成华区委组织部"]
+    rels = {(r.head[1], r.relation, r.tail[1]) for r in res.relations}
+    assert {("周立新", "serves_in", "成华区"), ("周立新", "leads", "组织部")} <= rels
