@@ -22,13 +22,16 @@ import re
 from kg.nlp.components.entities.kinds import kind_patterns
 from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention
-from kg.nlp.names import crosses_boundary, generic_heads, left_extent, stops, unquote
+from kg.nlp.names import crosses_boundary, generic_heads, is_kind_word, left_extent, stops, unquote
+from kg.nlp.wordclass import is_connective, is_function_word
 from kg.schema import ORGANIZATION, REGION
 
 ORG_VERBS = ("成立", "组建", "筹办", "设立", "发起成立", "挂牌")
 REGION_PREFIX = r"(?P<region>[\u4e00-\u9fff]{0,12}?(?:省|市|区|县|州|旗|镇|乡))"
 # An office of a region in another city: 黄石市驻汉办, 重庆市驻京办事处.
 LIAISON = re.compile(r"驻[\u4e00-\u9fff]{1,3}?(?:办事处|联络处|办)")
+# A department of a ministry, written after it: 农业农村部|种植司, 商务部|外贸司.
+BUREAU = re.compile(r"[\u4e00-\u9fff]{2,4}?司(?![机法令仪])")
 # A count right after a name makes it a kind of thing: 建成智慧医院10家; one before it too:
 # 五大博物馆, 两所大学.
 COUNTED_AFTER = re.compile(r"[\d０-９]+[余多]?[家所个座]")
@@ -95,6 +98,10 @@ def find_organizations(text: str, known: list[Mention], bounds: frozenset[int]) 
     out = []
     for m in known_organizations().finditer(text):
         out.append(Mention(m.start(), m.end(), ORGANIZATION, m.group(), "organization_known"))
+        bureau = BUREAU.match(text, m.end())
+        if bureau and not stops().search(bureau.group()):      # 农业农村部种植司: a ministry's department
+            out.append(Mention(m.start(), bureau.end(), ORGANIZATION, text[m.start():bureau.end()],
+                               "organization_known"))
     regions_end = {k.end: k for k in known if k.label == REGION}
     out += _regional_bodies(text, regions_end, bounds)
     core_re = re.compile(department_regex().pattern.split(")(?P<core>", 1)[1].join(["(?P<core>", ""]))
@@ -109,9 +116,11 @@ def find_organizations(text: str, known: list[Mention], bounds: frozenset[int]) 
         if events().search(text, max(0, m.end() - 4), m.end()) or sectors().match(text, m.end()):
             continue          # 招商会 is no 商会; 博物馆事业 is a sector
         start = left_extent(text, m.start(), max_len=20, bounds=bounds)
+        if start >= 0:
+            start = _past_connectives(text, start, m.start(), bounds)
         name = unquote(text[start:m.end()])
         if start < 0 or len(name) - len(m.group()) < 2 or COUNTED_AFTER.match(text, m.end()) \
-                or COUNTED_BEFORE.match(name) or name[:-len(m.group())] in generic_heads():
+                or COUNTED_BEFORE.match(name) or not _core_names(text, start, m.start(), bounds):
             continue          # 智慧医院10家, 五大博物馆, 三甲医院: kinds of institutions
         out.append(Mention(start, m.end(), ORGANIZATION, name, "organization_institution"))
     for verb in ORG_VERBS:
@@ -163,3 +172,36 @@ def _regional_bodies(text: str, regions_end: dict[int, Mention], bounds: frozens
         if s is not None and m.start() - core >= 2 and not stops().search(text, core, m.start()):
             out.append(Mention(s, m.end(), ORGANIZATION, text[s:m.end()], "organization_agency"))
     return out
+
+
+def _words(text: str, start: int, end: int, bounds: frozenset[int]) -> list[str]:
+    """jieba's words of ``text[start:end]`` (cut at ``end`` too)."""
+    out, k = [], start
+    while k < end:
+        stop = k + 1
+        while stop < end and stop not in bounds:
+            stop += 1
+        out.append(text[k:stop])
+        k = stop
+    return out
+
+
+def _past_connectives(text: str, start: int, end: int, bounds: frozenset[int]) -> int:
+    """Past the last preposition, conjunction or pronoun in a candidate: ``我希望和|中国医科大学``
+    (also right after an opening quote, which :func:`left_extent` leaves alone)."""
+    k = start
+    for word in _words(text, start, end, bounds)[:-1]:
+        k += len(word)
+        if k in bounds and is_connective(word) and end - k >= 2:
+            start = k
+    return start
+
+
+def _core_names(text: str, start: int, end: int, bounds: frozenset[int]) -> bool:
+    """Does the core before an institution's ending name one? Not a generic modifier (三甲|医院),
+    a verb alone (走出|实验室), or a description opening with a kind word (产业园嵌入式|幼儿园)."""
+    core = unquote(text[start:end])
+    if core in generic_heads() or is_function_word(core):
+        return False
+    words = _words(text, start, end, bounds)
+    return not (len(words) > 1 and is_kind_word(words[0]))

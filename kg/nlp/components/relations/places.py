@@ -49,7 +49,7 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
             # An organization named with its region: only a region the text also
             # names on its own (丽水 inside 丽水农林技师学院 alone is not enough).
             inner = [r for r in regions if m.start <= r.start and r.end <= m.end and r.key in confirmed
-                     and not m.name.endswith("大学") and r.region.level != "country"]   # 广西越南商会
+                     and r.region.level != "country"]   # 广西越南商会
             if inner:
                 s, e = sentence(m.start)
                 add(m, PART_OF, inner[-1], "part_of_prefix", text[s:e])
