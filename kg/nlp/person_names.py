@@ -32,6 +32,7 @@ _NAME_TAG = re.compile(r"^nr")
 SAID = "说"                # right after a name, never the end of one
 CLEAR = 1.0               # a reading e times more probable than the other is the one taken
 FUNCTION_CHARACTER_TAGS = frozenset("d p c u".split())
+FOLLOWER_TAGS = frozenset("v p c u d".split())        # the classes of a word that follows a subject
 
 
 def is_cjk(ch: str) -> bool:
@@ -150,7 +151,19 @@ def name_after(text: str, i: int, surname: re.Pattern, follow: re.Pattern,
             return run[:2]
         if three - two >= CLEAR and three - best > -CLEAR and len(run) >= 4:
             return run[:3]
+        if not three - two >= CLEAR and _opens_with_verb_or_function_word(text, i + 2):
+            # A verb or function word right after two characters ends the name there, unless
+            # the model clearly reads three (扈彬没少往…, 李娜一同调研; 扈 is a surname it never saw).
+            return run[:2]
     return None
+
+
+def _opens_with_verb_or_function_word(text: str, at: int) -> bool:
+    """Does jieba's first word of ``text[at:]`` belong to a class that follows a subject (没少, 便)?"""
+    from kg.nlp.tokenizer import shared_cutter
+
+    first = next(iter(shared_cutter()(text[at:at + 6])), "")
+    return word_classes().get(first, "") in FOLLOWER_TAGS
 
 
 def name_before(text: str, end: int, surname: re.Pattern, bounds: AbstractSet[int],

@@ -13,7 +13,9 @@ from __future__ import annotations
 import functools
 import re
 
-from kg.nlp.components.entities.organizations import agency_regex, department_regex, party_department_regex
+from kg.nlp.components.entities.organizations import (
+    agency_regex, department_regex, known_organizations, party_department_regex,
+)
 from kg.nlp.components.regions import ZONE_SUFFIXES
 from kg.nlp.gazetteer import Region, gazetteer, short_forms
 from kg.nlp.lexicon import read_lines
@@ -56,6 +58,7 @@ class UnitResolver:
         self.dept = department_regex()
         self.party = party_department_regex()
         self.agency = agency_regex()
+        self.known = known_organizations()
 
     def resolve(self, pre: str, offset: int, context: dict, chain: list[Mention],
                 region_at: dict[tuple[int, int], Mention], *, bounded: bool = True) -> list[Mention]:
@@ -77,6 +80,8 @@ class UnitResolver:
             if zone is None:
                 return []
             return [Mention(offset, offset + len(pre), REGION, zone.name, "title_implicit_zone", (pre,), zone)]
+        if self.known.fullmatch(pre):          # 国家发展改革委
+            return [Mention(offset, offset + len(pre), ORGANIZATION, pre, "title_department")]
         for grammar in (self.dept, self.party, self.agency):
             m = grammar.fullmatch(pre)
             if m:

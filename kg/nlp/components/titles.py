@@ -192,7 +192,8 @@ class TitleParser:
         if pre in national_bodies() or pre + body in national_bodies():
             return None
         found = self.units.resolve(pre, offset, context, chain, region_at, bounded=bounded)
-        if not found and pre and body and self.units.dept.fullmatch(pre + body) or \
+        if not found and pre and body and (self.units.dept.fullmatch(pre + body)
+                                           or self.units.known.fullmatch(pre + body)) or \
                 not found and pre + body in party_departments() and chain:
             # 发展改革委主任: 委 ends the department's name here, it is not a party committee
             found = self.units.resolve(pre + body, offset, context, chain, region_at)
@@ -222,11 +223,12 @@ class TitleParser:
             seg_off = offset + seg_start
             found = self._unit(pre, body, seg_off, context, units, region_at)
             rank = self.gr["rank"].get(role, "member")
-            if found is None or not pre and not body and national:
-                # 中共中央总书记、国家主席: a national post, no unit entity
+            if found is None or not pre and not body and national or pre in IMPLICIT and not found:
+                # 中共中央总书记、国家主席: a national post, no unit entity; 市委书记 where the text
+                # names no city: a post of a place it does not say
                 positions.append(Position(name, seg, role, rank, body, None, False,
                                           seg_off, seg_off + len(seg), evidence, line))
-                national = True
+                national = found is None or national
                 continue
             if not pre and prev_unit is not None:
                 unit, body = prev_unit, body or prev_body      # 党组书记、主任: same unit
@@ -275,7 +277,7 @@ class TitleParser:
             while p > cursor and q - p < 24 and "\u4e00" <= text[p - 1] <= "\u9fff":
                 p -= 1
             yield _Hit(p, q, m.end("role"), m.start("name"), m.end())
-            cursor = m.end()
+            cursor = m.start("name")     # a name is 2 to 4 characters: the next title may start inside them
 
     def _running(self, m: _Hit, st: _DocState):
         text, context, region_at = st.text, st.context, st.region_at
@@ -323,10 +325,10 @@ class TitleParser:
         text = st.text
         k = bisect_right(st.starts, m.core_start - 1) - 1
         before = text[st.starts[k]:m.core_start] if k >= 0 and m.core_start > m.start else ""
-        if before and not is_function_word(before, single=len(before) == 1):
+        if before and not (before in IMPLICIT or is_function_word(before, single=len(before) == 1)):
             return None           # the title is glued to a word that is no unit: 研究所副所长
         level = next((w for w in VILLAGE_LEVELS if body.startswith(w)), "")
-        kind = level or self.gr["unit_of"].get(role, "")
+        kind = (before if before in IMPLICIT else "") or level or self.gr["unit_of"].get(role, "")
         unit: Mention | None = None
         if kind in IMPLICIT:
             r = self.units.implicit(kind, m.core_start, st.context, st.region_at)
