@@ -6,35 +6,33 @@ The unit is a region (possibly left implicit: ``区政府副区长`` after
 ``永川区委常委`` means 永川区; ``市委常委`` at a meeting of 重庆 means 重庆市), an
 organization (``市商务委|党组|书记``), a village or community, or a national
 body (``中共中央|总书记``: an official with no relation); :mod:`.title_units`
-finds it. A title with nothing before it names its unit by its kind: ``副市长``
-the document's city, ``村党总支书记`` the village named last, ``所长`` the agency
-(…所) named before. National titles also follow the name (``习近平总书记``), and
-a collective title leads a list of names (``市县领导甲、乙、丙等``). A speaker's
-title line heads a section: everything until the next speech is about the
-speaker's region (the sections are cut by :func:`kg.nlp.discourse.speech_sections`).
-Where a name after a title ends is :mod:`kg.nlp.person_names`'.
+finds it. A title with nothing before it (``副市长``, ``村党总支书记``, ``所长``), a
+national title after the name (``习近平总书记``) and a collective title before a
+list of names (``市县领导甲、乙、丙等``) are :mod:`.bare_titles`'. A speaker's title
+line heads a section: everything until the next speech is about the speaker's
+region (the sections are cut by :func:`kg.nlp.discourse.speech_sections`). Where a
+name after a title ends is :mod:`kg.nlp.person_names`'.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
 from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.components.entities.organizations import find_organizations
+from kg.nlp.components.bare_titles import DocState, Hit, bare_post, leader_lists, names_first, sentence_of
 from kg.nlp.components.regions import ZONE_SUFFIXES
 from kg.nlp.components.title_units import IMPLICIT, UnitResolver, national_bodies, party_departments
 from kg.nlp.discourse import speech_sections
 from kg.nlp.layout import lines, strip_heading_marks
 from kg.nlp.lexicon import alternation, read_lines, read_table
 from kg.nlp.mention import Mention, Position, doc_text
-from kg.nlp.person_names import name_after, name_before
-from kg.nlp.wordclass import is_function_word, word_classes
+from kg.nlp.person_names import name_after
+from kg.nlp.wordclass import word_classes
 from kg.schema import OFFICIAL, ORGANIZATION, REGION
 
 SEP = re.compile(r"[、，,；;]+|\s+")
@@ -43,13 +41,6 @@ NAME_FOLLOW = ("说", "表示", "介绍", "指出", "强调", "在", "到", "主
                "作", "代表", "宣布", "提出", "要求", "认为", "告诉", "坦言")
 # Bodies that share their level word with the unit before them: 侨乡|村委会, 南营门|街道办事处.
 SHARED_LEVEL = ("村", "街道", "社区")
-VILLAGE_LEVELS = ("村", "社区")
-# A collective title before a list of names: 市县领导甲、乙、丙等.
-LEADERS = re.compile(r"(?:[省市区县州镇乡]{1,2})领导(?:同志)?(?:还有|有|是|[：:])?")
-# The agencies a bare title may name: departments and public agencies, not institutes or schools.
-PUBLIC_RULES = ("organization_department", "organization_party_department", "organization_agency",
-                "organization_liaison_office")
-UNIT_BACK = 600           # how far back a bare 所长 looks for its agency
 
 
 @functools.lru_cache(maxsize=1)
@@ -84,16 +75,6 @@ def grammar() -> dict:
 AUTHOR_NOTE = re.compile(r"^[（(]?(?:作者系|作者为|作者是|作者：)(?P<chain>[^（）()]{2,60}?)[）)]?$")
 
 
-class _Hit(NamedTuple):
-    """A post with a name after it in running text (offsets into the text)."""
-
-    start: int          # where the unit text before the post begins
-    core_start: int     # where the body or post begins
-    role_end: int
-    name_start: int
-    end: int
-
-
 class TitleParser:
     """Officials, their positions, and speech sections."""
 
@@ -108,7 +89,7 @@ class TitleParser:
         regions = [m for m in (doc._.kg_mentions or []) if m.label == REGION]
         region_at = {(m.start, m.end): m for m in regions}
         starts = doc.to_array([IDX]).tolist()
-        state = _DocState(text, context, region_at, starts, frozenset(starts) | {len(text)})
+        state = DocState(text, context, region_at, starts, frozenset(starts) | {len(text)})
         mentions: list[Mention] = []
         positions: list[Position] = []
         title_lines: list[tuple[int, int, str, Mention | None]] = []
@@ -146,7 +127,7 @@ class TitleParser:
                 mentions.extend(units)
                 positions.extend(pos)
         taken = [(m.start, m.end) for m in mentions if m.label == OFFICIAL]
-        for name_m, pos in (*self._names_first(state), *self._leader_lists(state)):
+        for name_m, pos in (*names_first(self.gr, state), *leader_lists(self.gr, state)):
             if not any(s < name_m.end and name_m.start < e for s, e in taken):
                 mentions.append(name_m)
                 positions.append(pos)
@@ -240,7 +221,7 @@ class TitleParser:
                 units.extend(found)
             else:
                 continue
-            positions.append(Position(name, seg, role, rank, body, unit, self._governs(unit, body, role, rank),
+            positions.append(Position(name, seg, role, rank, body, unit, self.governs(unit, body, role, rank),
                                       seg_off, seg_off + len(seg), evidence, line))
             prev_unit, prev_body = unit, body
         # A chain names higher units before lower ones: 宁波市委常委、鄞州区委书记.
@@ -253,7 +234,7 @@ class TitleParser:
                         lo.attrs["within"].append(hi.name)
         return units, positions
 
-    def _governs(self, unit: Mention, body: str, role: str, rank: str) -> bool:
+    def governs(self, unit: Mention, body: str, role: str, rank: str) -> bool:
         """Is this the top post of a governing body of a region (or a village's top post)?"""
         if unit.label != REGION or rank != "top":
             return False
@@ -264,7 +245,7 @@ class TitleParser:
         return self.gr["bodies"].get(body, "no") == "yes" or not body and role in self.gr["heads_government"]
 
     # -- running text -----------------------------------------------------
-    def _running_hits(self, text: str) -> Iterator[_Hit]:
+    def _running_hits(self, text: str) -> Iterator[Hit]:
         """Posts followed by a name, with up to 24 characters of unit text before them.
 
         Equivalent to one regex with a lazy ``[一-龥]{0,24}?`` prefix, but that regex
@@ -276,10 +257,10 @@ class TitleParser:
             q = p = m.start()
             while p > cursor and q - p < 24 and "\u4e00" <= text[p - 1] <= "\u9fff":
                 p -= 1
-            yield _Hit(p, q, m.end("role"), m.start("name"), m.end())
+            yield Hit(p, q, m.end("role"), m.start("name"), m.end())
             cursor = m.start("name")     # a name is 2 to 4 characters: the next title may start inside them
 
-    def _running(self, m: _Hit, st: _DocState):
+    def _running(self, m: Hit, st: DocState):
         text, context, region_at = st.text, st.context, st.region_at
         name = name_after(text, m.name_start, self.gr["surname"], self.gr["follow"], self.gr["title"])
         if not name:
@@ -298,7 +279,7 @@ class TitleParser:
         else:
             sep = text[m.start - 1] if m.start > 0 else ""
             if not (sep == "、" or sep in ",，" and (not pre or pre in ZONE_SUFFIXES)):
-                return self._bare(m, name, role, body, st)
+                return bare_post(self, m, name, role, body, st)
             cut = 0               # 、主任 X, 、组织部部长 X: the unit is in the earlier posts of the chain
         seg_start = m.start + cut
         # Earlier posts of the same chain: 市商务委党组书记、主任 X; 区委常委、区政府副区长,…
@@ -313,108 +294,11 @@ class TitleParser:
             seg_start = j
         chain_text = text[seg_start:m.role_end]
         units, positions = self._chain(chain_text, seg_start, name, context, region_at, line=False,
-                                       evidence=_sentence(text, seg_start, m.end))
+                                       evidence=sentence_of(text, seg_start, m.end))
         if not positions:
             return None
         ns = m.name_start
         return Mention(ns, ns + len(name), OFFICIAL, name, "official_running_title"), units, positions
-
-    def _bare(self, m: _Hit, name: str, role: str, body: str, st: _DocState):
-        """A title with no unit written before it: ``由副市长何运平主持``, ``村党总支书记王加维介绍``,
-        ``与所长殷睿的一次谈话``. Its unit is of the kind the title names (``titles.csv``)."""
-        text = st.text
-        k = bisect_right(st.starts, m.core_start - 1) - 1
-        before = text[st.starts[k]:m.core_start] if k >= 0 and m.core_start > m.start else ""
-        if before and not (before in IMPLICIT or is_function_word(before, single=len(before) == 1)):
-            return None           # the title is glued to a word that is no unit: 研究所副所长
-        level = next((w for w in VILLAGE_LEVELS if body.startswith(w)), "")
-        kind = (before if before in IMPLICIT else "") or level or self.gr["unit_of"].get(role, "")
-        unit: Mention | None = None
-        if kind in IMPLICIT:
-            r = self.units.implicit(kind, m.core_start, st.context, st.region_at)
-            if r is not None:
-                unit = Mention(m.core_start, m.core_start, REGION, r.name, "title_implicit_region",
-                               (), r, {"implicit": True})
-        elif kind and kind != "national":
-            unit = self._agency_before(st, m.core_start, kind)
-            if unit is None:
-                return None       # 所长 of no public agency the text names: a researcher, a manager
-        elif kind != "national":
-            return None
-        rank = self.gr["rank"].get(role, "member")
-        title = text[m.core_start:m.role_end]
-        governs = unit is not None and self._governs(unit, body, role, rank)
-        pos = Position(name, title, role, rank, body, unit, governs, m.core_start, m.role_end,
-                       _sentence(text, m.core_start, m.end), False)
-        ns = m.name_start
-        units = [unit] if unit is not None and unit.label == ORGANIZATION else []
-        return Mention(ns, ns + len(name), OFFICIAL, name, "official_bare_title"), units, [pos]
-
-    def _agency_before(self, st: _DocState, at: int, kind: str) -> Mention | None:
-        """The public agency named last before ``at`` whose name ends with ``kind`` (所, 局…)."""
-        if st.organizations is None:
-            regions = list(st.region_at.values())
-            st.organizations = sorted((o for o in find_organizations(st.text, regions, st.bounds)
-                                       if o.rule in PUBLIC_RULES), key=lambda o: o.end)
-        cands = [o for o in st.organizations if o.end <= at and at - o.end <= UNIT_BACK and o.name.endswith(kind)]
-        if not cands:
-            return None
-        o = cands[-1]
-        return Mention(o.start, o.end, ORGANIZATION, o.name, "title_department")
-
-    # -- names before titles, and lists of names after a collective title ----------
-    def _names_first(self, st: _DocState) -> Iterator[tuple[Mention, Position]]:
-        """``习近平总书记``, ``李强总理``: national titles written after the name."""
-        for m in self.gr["name_first"].finditer(st.text):
-            s = name_before(st.text, m.start(), self.gr["surname"], st.bounds, st.starts)
-            if s is None:
-                continue
-            name = st.text[s:m.start()]
-            role = m.group()
-            yield (Mention(s, m.start(), OFFICIAL, name, "official_name_before_title"),
-                   Position(name, role, role, self.gr["rank"].get(role, "member"), "", None, False,
-                            s, m.end(), _sentence(st.text, s, m.end()), False))
-
-    def _leader_lists(self, st: _DocState) -> Iterator[tuple[Mention, Position]]:
-        """``市县领导甲、乙、丙等出席``: each name of the list holds an office of the place, unsaid which."""
-        text = st.text
-        for m in LEADERS.finditer(text):
-            i, names = m.end(), []
-            while True:
-                j = i
-                while j < len(text) and j - i < 4 and "\u4e00" <= text[j] <= "\u9fff":
-                    j += 1
-                item = text[i:j]
-                if text[j:j + 1] == "、" and 2 <= len(item) <= 3 and self.gr["surname"].match(item):
-                    names.append((i, item))
-                    i = j + 1
-                    continue
-                last = name_after(text, i, self.gr["surname"], self.gr["follow"], self.gr["title"])
-                if last:
-                    names.append((i, last))
-                break
-            if len(names) < 2:
-                continue
-            for s, name in names:
-                yield (Mention(s, s + len(name), OFFICIAL, name, "official_leader_list"),
-                       Position(name, m.group(), "领导", "member", "", None, False, s, s + len(name),
-                                _sentence(text, m.start(), s), False))
-
-
-class _DocState:
-    """What the title rules read of one document: its text, context, regions and jieba's words."""
-
-    def __init__(self, text: str, context: dict, region_at: dict, starts: list[int], bounds: frozenset[int]):
-        self.text, self.context, self.region_at = text, context, region_at
-        self.starts, self.bounds = starts, bounds
-        self.organizations: list[Mention] | None = None       # found when a bare title needs them
-
-
-def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence (or line) around ``start..end``: an evidence."""
-    sent_s = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
-    sent_e = min([i for i in (text.find("。", end), text.find("\n", end)) if i >= 0] or [len(text)])
-    return text[sent_s:sent_e + 1].strip()
 
 
 @Language.factory("kg_titles", requires=["doc._.kg_mentions"],
