@@ -60,3 +60,21 @@ def test_organizations_kinds_of_institutions_are_not_names(text):
 def test_organizations_department_after_a_chain_of_regions_is_named_with_the_whole_chain():
     text = "成都市双流区科技局副局长张明介绍，区内聚集医药企业60余家。"
     assert organizations(text) == {"成都市双流区科技局"}
+
+
+@pytest.mark.parametrize("text, org, region", [
+    ("“西南医科大学就在泸州市龙马潭区。”他介绍。", "西南医科大学", "龙马潭区"),
+    ("四川省科学技术协会位于成都市青羊区。", "四川省科学技术协会", "青羊区"),
+])
+def test_organizations_placed_by_the_text_are_part_of_the_place(text, org, region):
+    assert (org, "part_of", region) in relations_of(text)
+
+
+def test_organizations_where_a_body_holds_an_event_is_not_where_it_is():
+    text = "成都市商务局在上海举办推介会。"
+    assert not {t for h, r, t in relations_of(text) if h == "成都市商务局" and t != "成都市"}
+
+
+def test_organizations_named_after_a_foreign_division_are_part_of_it():
+    text = "江北区与越南广宁省旅游协会签署合作协议。"
+    assert ("越南广宁省旅游协会", "part_of", "广宁省") in relations_of(text)

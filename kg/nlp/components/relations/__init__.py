@@ -56,6 +56,7 @@ class RelationExtractor:
             people.post_relations(p, add)
             places.part_of_title_chain(p, doc._.kg_mentions, add)
         places.part_of(text, mentions, doc, sentence, add)
+        places.part_of_located(text, mentions, sentence, add)
         sections = list(doc._.kg_sections or [])
         if not sections:
             sections = article_section(text, mentions)

@@ -6,14 +6,19 @@
 - ``part_of_region_list``: the districts a city's meeting lists in its introduction.
 - ``part_of_section``: a division named in a speech about its ancestor, or the speech's
   region named with its own ancestor (以桥头镇为例 in 石柱's speech).
+- ``part_of_located``: an organization the text places in a region (中国医科大学就在沈阳沈北新区).
 """
 
 from __future__ import annotations
+
+import functools
+import re
 
 from spacy.tokens import Doc
 
 from kg.nlp.discourse import holds, within_prefix
 from kg.nlp.gazetteer import gazetteer
+from kg.nlp.lexicon import alternation, read_table
 from kg.nlp.mention import Mention, Position
 from kg.schema import ORGANIZATION, PART_OF, REGION
 
@@ -47,8 +52,10 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
             add(m, PART_OF, prev, "part_of_prefix", text[s:e])
         if m.label == ORGANIZATION:
             # An organization named with its region: only a region the text also
-            # names on its own (丽水 inside 丽水农林技师学院 alone is not enough).
-            inner = [r for r in regions if m.start <= r.start and r.end <= m.end and r.key in confirmed
+            # names on its own (丽水 inside 丽水农林技师学院 alone is not enough), or a
+            # division written after its country (泰国尖竹汶府农业商会), which is one by its place.
+            inner = [r for r in regions if m.start <= r.start and r.end <= m.end
+                     and (r.key in confirmed or r.rule == "region_foreign_division")
                      and r.region.level != "country"]   # 广西越南商会
             if inner:
                 s, e = sentence(m.start)
@@ -91,3 +98,28 @@ def _by_name(mentions, label: str, name: str) -> Mention | None:
         if m.label == label and m.name == name:
             return m
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _located() -> re.Pattern:
+    """A cue of ``part_of_located`` (位于, 地处, 就在), right after a name."""
+    words = [r["word"] for r in read_table("triggers.csv", ("rule", "word")) if r["rule"] == "part_of_located"]
+    return re.compile(alternation(words))
+
+
+def part_of_located(text: str, mentions: list[Mention], sentence, add) -> None:
+    """An organization right before 位于/地处/就在 and a region is part of that region (the last
+    of the prefix chain written there: 沈阳|沈北新区)."""
+    tops = [m for m in mentions if not m.attrs.get("nested")]
+    regions_at = {m.start: m for m in tops if m.label == REGION and m.region is not None}
+    for m in tops:
+        if m.label != ORGANIZATION:
+            continue
+        cue = _located().match(text, m.end)
+        place = regions_at.get(cue.end()) if cue else None
+        if place is None:
+            continue
+        while (nxt := regions_at.get(place.end)) is not None and within_prefix(nxt, place):
+            place = nxt
+        s, e = sentence(m.start)
+        add(m, PART_OF, place, "part_of_located", text[s:e])
