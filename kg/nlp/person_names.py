@@ -89,12 +89,18 @@ def _not_in_name(y: tuple[str, str]) -> bool:
 
 
 @functools.lru_cache(maxsize=8192)
-def name_readings(s: str) -> tuple[float, float, float]:
-    """Log probabilities of the best tagging of ``s`` that starts with a two-character name, with a
-    three-character one, and of the best tagging at all. Names come back, so they are cached."""
+def name_readings(s: str) -> tuple[float, float]:
+    """Log probabilities of the best tagging of ``s`` that starts with a two-character name, and of
+    the best that starts with a three-character one. Names come back, so they are cached."""
     two = path_score(s, {0: _name_state("B"), 1: _name_state("E"), 2: _not_in_name})
     three = path_score(s, {0: _name_state("B"), 1: _name_state("M"), 2: _name_state("E")})
-    return two, three, path_score(s, {})
+    return two, three
+
+
+@functools.lru_cache(maxsize=8192)
+def best_reading(s: str) -> float:
+    """Log probability of the best tagging of ``s`` at all."""
+    return path_score(s, {})
 
 
 def two_over_three(s: str) -> float:
@@ -102,7 +108,7 @@ def two_over_three(s: str) -> float:
     three-character one: 王智时 1.7, 孙强便介 4.1; 曹裕江 -3.5, 李志刚说 -2.8."""
     if len(s) < 3:
         return float("inf")
-    two, three, _ = name_readings(s)
+    two, three = name_readings(s)
     return two - three
 
 
@@ -134,7 +140,7 @@ def name_after(text: str, i: int, surname: re.Pattern, follow: re.Pattern,
     sm = surname.match(text, i)
     if not sm or titles is not None and titles.match(text, sm.end()):
         return None
-    run = _cjk_run(text, i, 5)
+    run = _cjk_run(text, i, 4)        # the name and the character after it
     for given in (2, 1):
         end = sm.end() + given
         cand = text[i:end]
@@ -146,10 +152,10 @@ def name_after(text: str, i: int, surname: re.Pattern, follow: re.Pattern,
             return cand[:2]
         return cand
     if sm.end() - i == 1 and len(run) >= 3:
-        two, three, best = name_readings(run)
-        if two - three >= CLEAR and two - best > -CLEAR:
+        two, three = name_readings(run)
+        if two - three >= CLEAR and two - best_reading(run) > -CLEAR:
             return run[:2]
-        if three - two >= CLEAR and three - best > -CLEAR and len(run) >= 4:
+        if three - two >= CLEAR and three - best_reading(run) > -CLEAR and len(run) >= 4:
             return run[:3]
         if not three - two >= CLEAR and _opens_with_verb_or_function_word(text, i + 2):
             # A verb or function word right after two characters ends the name there, unless
