@@ -135,4 +135,4 @@ def test_titles_committee_department_named_short_in_a_chain_is_the_one_named_in_
     orgs = {e.name: e.aliases for e in res.entities if e.type == "organization"}
     assert "组织部" in orgs["成华区委组织部"]
     rels = {(r.head[1], r.relation, r.tail[1]) for r in res.relations}
-    assert {("周立新", "serves_in", "成华区"), ("周立新", "leads", "组织部")} <= rels
+    assert {("周立新", "serves_in", "成华区"), ("周立新", "leads", "成华区委组织部")} <= rels
