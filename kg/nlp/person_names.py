@@ -39,6 +39,11 @@ def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+def name_model() -> None:
+    """Load jieba's part-of-speech model now (the pipeline does, once for all its workers)."""
+    _model()
+
+
 @functools.lru_cache(maxsize=1)
 def _model() -> tuple[dict, dict, dict, dict]:
     """jieba's posseg HMM: start, transition and emission log probabilities, states per character."""
@@ -103,6 +108,16 @@ def best_reading(s: str) -> float:
     return path_score(s, {})
 
 
+@functools.lru_cache(maxsize=None)
+def may_stand_alone(ch: str) -> bool:
+    """Is ``ch`` at least as probably a word of its own (S) as the end of a name (E, nr), by the
+    model's emissions alone? 时, 便, 说: yes; 江, 林, 华: no, and then no reading is computed."""
+    _, _, emit, states = _model()
+    own = max((emit[y].get(ch, _MIN) for y in states.get(ch, ()) if y[0] == "S" and not _NAME_TAG.match(y[1])),
+              default=_MIN)
+    return own >= emit[("E", "nr")].get(ch, _MIN)
+
+
 def two_over_three(s: str) -> float:
     """How much more probable (log) it is that ``s`` starts with a two-character name than with a
     three-character one: 王智时 1.7, 孙强便介 4.1; 曹裕江 -3.5, 李志刚说 -2.8."""
@@ -148,7 +163,8 @@ def name_after(text: str, i: int, surname: re.Pattern, follow: re.Pattern,
             continue
         if not follow.match(text, end) or (given == 2 and cand.endswith(SAID)):
             continue          # 区长刘婧说，: the name is 刘婧
-        if len(cand) == 3 and two_over_three(run) >= (0 if _is_function_character(cand[2]) else CLEAR):
+        if len(cand) == 3 and may_stand_alone(cand[2]) \
+                and two_over_three(run) >= (0 if _is_function_character(cand[2]) else CLEAR):
             return cand[:2]
         return cand
     if sm.end() - i == 1 and len(run) >= 3:

@@ -13,9 +13,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from typing import Any, Iterator, NamedTuple
+
+from spacy.attrs import IDX
+from spacy.tokens import Doc
 
 from kg.nlp.components.entities.organizations import find_organizations
 from kg.nlp.components.title_units import IMPLICIT
@@ -44,12 +48,25 @@ class Hit(NamedTuple):
 
 
 class DocState:
-    """What the title rules read of one document: its text, context, regions and jieba's words."""
+    """What the title rules read of one document: its text, context, regions and jieba's words.
 
-    def __init__(self, text: str, context: dict, region_at: dict, starts: list[int], bounds: frozenset[int]):
-        self.text, self.context, self.region_at = text, context, region_at
-        self.starts, self.bounds = starts, bounds
+    The words' starts are read from the ``Doc`` only when a rule asks for them (most
+    documents have no bare title): copying them out costs more than the titles' scan.
+    """
+
+    def __init__(self, doc: Doc, text: str, context: dict, region_at: dict):
+        self.doc, self.text, self.context, self.region_at = doc, text, context, region_at
         self.organizations: list[Mention] | None = None       # found when a bare title needs them
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        """Where jieba's words start, in order."""
+        return self.doc.to_array([IDX]).tolist()
+
+    @functools.cached_property
+    def bounds(self) -> frozenset[int]:
+        """Where jieba's words start, and the end of the text."""
+        return frozenset(self.starts) | {len(self.text)}
 
 
 def sentence_of(text: str, start: int, end: int) -> str:

@@ -20,7 +20,6 @@ import functools
 import re
 from typing import Iterator
 
-from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -31,7 +30,7 @@ from kg.nlp.discourse import speech_sections
 from kg.nlp.layout import lines, strip_heading_marks
 from kg.nlp.lexicon import alternation, read_lines, read_table
 from kg.nlp.mention import Mention, Position, doc_text
-from kg.nlp.person_names import name_after
+from kg.nlp.person_names import name_after, name_model
 from kg.nlp.wordclass import word_classes
 from kg.schema import OFFICIAL, ORGANIZATION, REGION
 
@@ -81,15 +80,15 @@ class TitleParser:
     def __init__(self) -> None:
         self.gr = grammar()
         self.units = UnitResolver()
-        word_classes()
+        word_classes()          # built with the pipeline (in a fork server, once for all workers)
+        name_model()
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         context = doc._.kg_context or {"weights": {}}
         regions = [m for m in (doc._.kg_mentions or []) if m.label == REGION]
         region_at = {(m.start, m.end): m for m in regions}
-        starts = doc.to_array([IDX]).tolist()
-        state = DocState(text, context, region_at, starts, frozenset(starts) | {len(text)})
+        state = DocState(doc, text, context, region_at)
         mentions: list[Mention] = []
         positions: list[Position] = []
         title_lines: list[tuple[int, int, str, Mention | None]] = []
