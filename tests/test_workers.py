@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -53,3 +56,79 @@ def test_runner_started_for_documents_that_never_come_stops_its_worker():
     assert pids
     runner.close()
     assert all(_gone(pid) for pid in pids)
+
+
+# -- worker processes of a build run as a command ------------------------------------------------------
+
+# `kg` as its console script runs it: kg imported from the install, the current folder not on sys.path.
+KG_COMMAND = [sys.executable, "-c", "import sys; del sys.path[0]; from kg.cli import run; run()"]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the fork server is used on Linux only")
+def test_workers_import_kg_whatever_the_current_folder_holds(tmp_path, examples_dir):
+    """A corpus folder named kg in the current folder is not imported as kg by the fork server."""
+    (tmp_path / "kg").mkdir()
+    for path in examples_dir.glob("*.txt"):
+        (tmp_path / "kg" / path.name).write_bytes(path.read_bytes())
+    built = subprocess.run([*KG_COMMAND, "build", "kg", "-o", "out", "--workers", "2", "--no-progress"],
+                           cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "out" / "graph.json").stat().st_size > 1000
+
+
+def _descendants(pid: int) -> list[int]:
+    """The processes under ``pid``: its children, theirs, and so on (read from /proc)."""
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            parents.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        children = parents.get(todo.pop(), [])
+        found += children
+        todo += children
+    return found
+
+
+def _slow_corpus(folder: Path, examples_dir: Path, n: int = 120) -> Path:
+    """Enough documents that two workers are busy for a while."""
+    folder.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(examples_dir.glob("*.txt"))]
+    for i in range(n):
+        (folder / f"doc{i:03d}.txt").write_text(texts[i % len(texts)] * 3 + f"\n第{i}期。\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads the process tree from /proc")
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "kill-TERM"])
+def test_workers_end_with_their_build_however_it_is_killed(tmp_path, examples_dir, how):
+    corpus_dir = _slow_corpus(tmp_path / "in", examples_dir)
+    out = tmp_path / "out"
+    log = tmp_path / "err.txt"
+    with open(log, "w") as err:
+        build = subprocess.Popen([*KG_COMMAND, "build", str(corpus_dir), "-o", str(out), "--workers", "2",
+                                  "--no-progress", "--no-cache"], stderr=err)
+    seen: list[int] = []
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and build.poll() is None:
+            # the resource tracker, the fork server, and a worker forked from it
+            seen = _descendants(build.pid)
+            if any(_descendants(p) for p in seen):
+                break
+            time.sleep(0.05)
+        assert build.poll() is None, "the build ended before its workers were seen"
+        os.kill(build.pid, how)
+        code = build.wait(timeout=60)
+        assert all(_gone(pid, timeout=20) for pid in seen), "a worker process outlived its build"
+    finally:
+        for pid in [build.pid, *seen]:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+    if how == signal.SIGTERM:       # as Ctrl-C: one line, the code of the signal, nothing half-written
+        assert code == 128 + signal.SIGTERM and "kg: terminated" in log.read_text()
+        assert not out.exists() or not [p for p in out.iterdir() if p.name.startswith(".kg-build-")]
