@@ -5,6 +5,9 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import signal
+import subprocess
+import sys
 
 import pytest
 
@@ -358,3 +361,22 @@ def test_cache_cli_damaged_cache_then_no_cache_then_cache(tmp_path, capsys):
         assert main(args) == 0
     assert main(args) == 0
     assert (out / "graph.json").read_bytes() == good
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a file size limit stands in for a full disk")
+def test_cache_full_disk_is_a_clear_error(tmp_path):
+    import resource
+
+    fill = ("import sys; from kg.run.cache import ResultCache\n"
+            "with ResultCache(sys.argv[1], version='v') as cache:\n"
+            "    for i in range(200):\n"
+            "        cache.put(str(i), 'x' * 10000)\n")
+
+    def limited():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+
+    done = subprocess.run([sys.executable, "-c", fill, str(tmp_path)], preexec_fn=limited, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode != 0
+    assert "KGError: cannot write the extraction cache" in done.stderr and "disk full" in done.stderr

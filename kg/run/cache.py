@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import kg
+from kg.errors import KGError
 from kg.rows import ROWS_FORMAT
 from kg.schema import Document
 
@@ -128,6 +129,9 @@ class ResultCache:
         try:
             return action(self._db)
         except sqlite3.DatabaseError as err:
+            if _is_full(err):
+                raise KGError(f"cannot write the extraction cache {self.path} ({err}): is the disk full? "
+                              "Free some space, or build with --no-cache") from err
             if not _is_damage(err):
                 raise
             self._db = self._start_over(err, self._db)
@@ -279,6 +283,14 @@ def _text(data: bytes) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return None
+
+
+def _is_full(err: sqlite3.DatabaseError) -> bool:
+    """Whether an error says the database could not be written: a full disk, a file size limit."""
+    name = getattr(err, "sqlite_errorname", None)       # Python 3.11+
+    if name is not None:
+        return name == "SQLITE_FULL" or name.startswith("SQLITE_IOERR")
+    return str(err) in ("database or disk is full", "disk I/O error")
 
 
 def _is_damage(err: sqlite3.DatabaseError) -> bool:

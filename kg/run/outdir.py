@@ -86,7 +86,8 @@ def _locked(path: Path) -> Iterator[None]:
                 same = False
             if same:    # not a file its last holder removed (with its folder) while we waited
                 os.ftruncate(fd, 0)
-                os.write(fd, json.dumps({"pid": os.getpid(), "since": _now(), "command": sys.argv},
+                command = " ".join(sys.argv)
+                os.write(fd, json.dumps({"pid": os.getpid(), "since": _now(), "command": command[:200]},
                                         ensure_ascii=False).encode())
                 break
         except BaseException:
@@ -103,7 +104,7 @@ def _holder(path: Path) -> str:
     """Who holds the lock, as its file says."""
     try:
         info = json.loads(path.read_text(encoding="utf-8"))
-        return f"process {info['pid']} ({' '.join(info['command'])}, since {info['since']})"
+        return f"process {info['pid']} ({info['command']}, since {info['since']})"
     except (OSError, ValueError, KeyError, TypeError):
         return "another process"
 
