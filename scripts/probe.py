@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.run.outdir import stale_files
+from kg.run.processes import descendants
 
 ROOT = Path(__file__).resolve().parent.parent
 # `kg` as its console script runs it: the current folder is not on sys.path.
@@ -76,27 +77,6 @@ def kg(*args: str, cwd: Path, timeout: float = 300, limit_bytes: int | None = No
             code = "hang"
         err.seek(0)
         return code, err.read()
-
-
-def _children() -> dict[int, list[int]]:
-    tree: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            tree.setdefault(ppid, []).append(int(entry.name))
-    return tree
-
-
-def descendants(pid: int) -> list[int]:
-    tree, found, todo = _children(), [], [pid]
-    while todo:
-        kids = tree.get(todo.pop(), [])
-        found += kids
-        todo += kids
-    return found
 
 
 def alive(pid: int) -> bool:

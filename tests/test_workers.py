@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+import kg
+from kg.run.processes import descendants
 from kg.run.workers import DEFAULT_EXTRACTOR, _worker_context, extractor_name, local_runner
 from test_build_fakes import fake_extract
 
@@ -76,22 +79,17 @@ def test_workers_import_kg_whatever_the_current_folder_holds(tmp_path, examples_
     assert (tmp_path / "out" / "graph.json").stat().st_size > 1000
 
 
-def _descendants(pid: int) -> list[int]:
-    """The processes under ``pid``: its children, theirs, and so on (read from /proc)."""
-    parents: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            parents.setdefault(ppid, []).append(int(entry.name))
-    found, todo = [], [pid]
-    while todo:
-        children = parents.get(todo.pop(), [])
-        found += children
-        todo += children
-    return found
+@pytest.mark.skipif(sys.platform != "linux", reason="the fork server is used on Linux only")
+def test_workers_run_the_kg_of_python_dash_m(tmp_path, examples_dir):
+    """``python -m kg`` in a source folder other than the installed kg: its workers run that folder's kg."""
+    src = tmp_path / "src"
+    shutil.copytree(Path(kg.__file__).parent, src / "kg", ignore=shutil.ignore_patterns("__pycache__"))
+    with open(src / "kg" / "nlp" / "lexicon.py", "a", encoding="utf-8") as fh:
+        fh.write("\n# another kg: another pipeline version, which the workers' results must carry\n")
+    built = subprocess.run([sys.executable, "-m", "kg", "build", str(examples_dir), "-o", str(tmp_path / "out"),
+                            "--workers", "2", "--no-cache", "--no-progress"],
+                           cwd=src, capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stderr
 
 
 def _slow_corpus(folder: Path, examples_dir: Path, n: int = 120) -> Path:
@@ -117,8 +115,8 @@ def test_workers_end_with_their_build_however_it_is_killed(tmp_path, examples_di
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and build.poll() is None:
             # the resource tracker, the fork server, and a worker forked from it
-            seen = _descendants(build.pid)
-            if any(_descendants(p) for p in seen):
+            seen = descendants(build.pid)
+            if any(descendants(p) for p in seen):
                 break
             time.sleep(0.05)
         assert build.poll() is None, "the build ended before its workers were seen"

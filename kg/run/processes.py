@@ -13,29 +13,37 @@ import concurrent.futures as cf
 import importlib.machinery
 import multiprocessing
 import os
+import sys
 import threading
+from pathlib import Path
 
 
 def start_forkserver() -> None:
     """Start the fork server, unless it runs, so that it imports the kg this process runs.
 
-    The server is a fresh interpreter run with ``-c``, which puts the current
-    folder first on its ``sys.path``: a corpus folder named ``kg`` there would
-    be imported instead of kg. ``PYTHONSAFEPATH`` (Python 3.11+) leaves the
-    current folder out; on 3.10 the workers are spawned instead when the
-    current folder holds a ``kg`` (:func:`shadowed_here`).
+    The server is a fresh interpreter run with ``-c``: its ``sys.path`` starts
+    with the current folder, where a corpus folder named ``kg`` would be
+    imported instead of kg, and lacks this process's first entry (the folder of
+    the script, or of ``python -m kg``), where this process may have found kg.
+    It gets this process's ``sys.path`` instead, as a spawned process does:
+    ``PYTHONSAFEPATH`` (Python 3.11+) leaves the current folder out and
+    ``PYTHONPATH`` puts this process's entries first. (On 3.10 the workers are
+    spawned instead when the current folder holds a ``kg``: :func:`shadowed_here`.)
     """
     from multiprocessing import forkserver
 
-    saved = os.environ.get("PYTHONSAFEPATH")
-    os.environ["PYTHONSAFEPATH"] = "1"
+    env = {"PYTHONSAFEPATH": "1",
+           "PYTHONPATH": os.pathsep.join(os.path.abspath(p) for p in sys.path if isinstance(p, str))}
+    saved = {name: os.environ.get(name) for name in env}
+    os.environ.update(env)
     try:
         forkserver.ensure_running()
     finally:
-        if saved is None:
-            del os.environ["PYTHONSAFEPATH"]
-        else:
-            os.environ["PYTHONSAFEPATH"] = saved
+        for name, value in saved.items():
+            if value is None:
+                del os.environ[name]
+            else:
+                os.environ[name] = value
 
 
 def shadowed_here() -> bool:
@@ -78,3 +86,24 @@ def stop_pool(executor: cf.ProcessPoolExecutor) -> None:
     executor.shutdown(wait=False, cancel_futures=True)
     for proc in processes:
         proc.terminate()
+
+
+def descendants(pid: int) -> list[int]:
+    """The processes under ``pid``: its children, theirs, and so on (Linux: read from /proc).
+
+    What a build started, to see that it ends with the build (the tests, ``scripts/probe.py``).
+    """
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        kids = children.get(todo.pop(), [])
+        found += kids
+        todo += kids
+    return found
