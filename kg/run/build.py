@@ -152,8 +152,7 @@ def extract_rows(docs: Iterable[Document | CachedDocument], *, runner: Runner | 
                     if rows is None:
                         if type(doc) is CachedDocument:
                             raise CacheLost(f"the extraction cache {cache.path} lost the result of {doc.id!r} "
-                                            "during the build (damaged, or another kg writing it?): "
-                                            "run the build again")
+                                            "during the build (damaged, or another kg writing it?)")
                         extract(seq, doc, key)
                         continue
                     results.append((doc.id, seq, _rebind(rows, doc), key))
