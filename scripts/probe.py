@@ -122,9 +122,12 @@ class Probe:
         return folder
 
     def _reference(self, name: str, *inputs: str) -> bytes:
+        """The graph.json of a full build of ``inputs``; notes how long a two-worker build of them takes."""
         out = self.work / f"ref-{name}"
-        code, err = kg("build", *inputs, "-o", str(out), "--format", "json", "--no-cache", "--no-progress",
+        t0 = time.monotonic()
+        code, err = kg("build", *inputs, "-o", str(out), "--no-cache", "--no-progress", "--workers", "2",
                        cwd=self.work)
+        self.seconds = time.monotonic() - t0
         assert code == OK, err
         return (out / "graph.json").read_bytes()
 
@@ -227,31 +230,33 @@ class Probe:
     # -- faults ----------------------------------------------------------------------------------
 
     def killed(self, how: signal.Signals, moment: str) -> None:
-        """A build of the corpus and one more document, killed during extraction or while writing."""
-        name = f"kill -{9 if how == signal.SIGKILL else 'TERM'} while {moment}"
+        """A build of the corpus and one more document, killed at a random moment or while writing its files."""
+        name = f"kill -{9 if how == signal.SIGKILL else 'TERM'} {moment}"
         out = self.fresh(name)
         args = [str(self.corpus), str(self.extra), "-o", str(out), "--workers", "2", "--no-progress", "--no-cache"]
         with tempfile.TemporaryFile("w+") as err:
             proc = subprocess.Popen([*KG, "build", *args], cwd=self.work, stderr=err, stdout=subprocess.DEVNULL)
             seen: list[int] = []
-            start, delay = time.monotonic(), self.rng.uniform(0.2, 3.0)
+            start, delay = time.monotonic(), self.rng.uniform(0.1, 0.8) * self.seconds
             while proc.poll() is None and time.monotonic() - start < 240:
                 seen = sorted(set(seen) | set(descendants(proc.pid)))
-                if moment == "extracting" and time.monotonic() - start > delay and len(seen) >= 3:
+                if moment != "while writing" and time.monotonic() - start > delay:
                     break
-                if moment == "writing" and any(p.name.startswith(".kg-build-") for p in out.iterdir()):
+                if moment == "while writing" and any(p.name.startswith(".kg-build-") for p in out.iterdir()):
                     time.sleep(self.rng.uniform(0, 0.3))
                     break
                 time.sleep(0.01)
-            note = "" if proc.poll() is None else "finished before the kill"
+            note = f"at {time.monotonic() - start:.1f} s of a {self.seconds:.1f} s build"
+            if proc.poll() is not None:
+                note = "finished before the kill"
             if proc.poll() is None:
                 os.kill(proc.pid, how)
             code = proc.wait(timeout=120)
             err.seek(0)
             text = err.read()
         expected = (-9,) if how == signal.SIGKILL else (143,)
-        row = Row("fault", name, code, str(expected[0]), crash=note == "" and crashed(code, text, expected)
-                  and code != 0, note=note)
+        row = Row("fault", name, code, str(expected[0]), crash=code != 0 and crashed(code, text, expected),
+                  note=note)
         self.check(row, out, inputs=(str(self.corpus), str(self.extra)), new=self.after, seen=seen)
 
     def concurrent(self) -> None:
@@ -282,9 +287,9 @@ class Probe:
 
     def faults(self, kills: int) -> None:
         for i in range(kills):
-            self.killed(signal.SIGKILL if i % 2 == 0 else signal.SIGTERM, "extracting")
+            self.killed(signal.SIGKILL if i % 2 == 0 else signal.SIGTERM, "at a random moment")
         for how in (signal.SIGKILL, signal.SIGTERM):
-            self.killed(how, "writing")
+            self.killed(how, "while writing")
         self.concurrent()
         db = ".kg-cache/results.sqlite"
 
@@ -333,7 +338,7 @@ class Probe:
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--seed", type=int, default=19, help="moments of the kills, bits flipped (default 19)")
-    p.add_argument("--docs", type=int, default=120, help="documents of the corpus (default 120)")
+    p.add_argument("--docs", type=int, default=200, help="documents of the corpus (default 200)")
     p.add_argument("--kills", type=int, default=6, help="kills at random moments of extraction (default 6)")
     p.add_argument("--keep", action="store_true", help="keep the scratch folder")
     args = p.parse_args()
