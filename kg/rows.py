@@ -46,12 +46,14 @@ def decode_rows(payload: str, strings: dict[str, str] | None = None) -> list:
             one); keeping one copy of each halves the memory results take.
     """
     rows = _loads(payload)
-    if type(rows) is not list:
+    if type(rows) is dict:
         # A payload of an older kg: one object per record.
         rows = [ROWS_FORMAT, rows["doc_id"], rows.get("date"), rows.get("title", ""),
                 [[e["type"], e["name"], list(e.get("aliases", ())), e.get("mentions", 1), dict(e.get("attrs", {}))]
                  for e in rows["entities"]],
                 [[*r["head"], r["relation"], *r["tail"], r["rule"], r["evidence"]] for r in rows["relations"]]]
+    if not _well_formed(rows):
+        raise ValueError(f"not the rows of a kg result: {payload[:60]!r}")
     if strings is not None:
         _share_strings(rows, strings)
     return rows
@@ -78,6 +80,14 @@ def rebind(rows: list, doc_id: str, date: str | None, title: str, url: str = "")
 def row_url(rows: list) -> str:
     """The source address of a result's document, ``""`` when none was given."""
     return rows[R_URL] if len(rows) > R_URL else ""
+
+
+def _well_formed(rows) -> bool:
+    """Whether decoded JSON has the shape of rows (a damaged cache entry may be other JSON)."""
+    return (type(rows) is list and len(rows) == 6 and type(rows[R_ENTITIES]) is list
+            and type(rows[R_RELATIONS]) is list
+            and all(type(e) is list and len(e) == 5 and type(e[E_ATTRS]) is dict for e in rows[R_ENTITIES])
+            and all(type(r) is list and len(r) == 7 for r in rows[R_RELATIONS]))
 
 
 def _share_strings(rows: list, strings: dict[str, str]) -> None:

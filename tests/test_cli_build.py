@@ -18,6 +18,8 @@ from kg.run.build import build_graph
 from kg.schema import Document
 
 OUTPUTS = ("graph.json", "graph.graphml", "graph.html")
+MANIFEST = "manifest.json"              # names the build: never the same bytes twice
+STATE = (".kg-cache", ".kg-lock")        # kg's own: the cache, and the lock of the folder
 
 # Each readable file of the mixed folder: (name, UTF-8 text it holds, how it is stored).
 S_GBK = "重庆市2023年第二季度重点项目集中开工\n7月27日，重庆市江北区委书记 张三出席开工仪式。\n"
@@ -63,8 +65,8 @@ def build_args(inputs, out, *extra):
     return ["build", *map(str, inputs), "-o", str(out), "--no-progress", *extra]
 
 
-def snapshot(out):
-    return {name: (out / name).read_bytes() for name in OUTPUTS}
+def snapshot(out, names=OUTPUTS):
+    return {name: (out / name).read_bytes() for name in names}
 
 
 def test_cli_build_mixed_folder(tmp_path, capsys):
@@ -194,7 +196,7 @@ def previous_build(tmp_path, capsys):
     out = tmp_path / "out"
     assert run(build_args([folder], out), capsys)[0] == EXIT_PARTIAL
     (folder / "more.txt").write_text(S_TRAD + S_GBK, encoding="utf-8")    # the next build differs
-    return folder, out, snapshot(out)
+    return folder, out, snapshot(out, (*OUTPUTS, MANIFEST))
 
 
 def _half_then(exc):
@@ -213,8 +215,8 @@ def test_cli_build_crash_in_exporter_keeps_previous_output(previous_build, capsy
     code, err = run(build_args([folder], out), capsys)
     assert code == EXIT_FAIL
     assert "disk on fire" in err and "previous output left as it was" in err
-    assert snapshot(out) == before
-    assert sorted(p.name for p in out.iterdir() if p.name != ".kg-cache") == sorted(OUTPUTS)     # no temporary files left
+    assert snapshot(out, (*OUTPUTS, MANIFEST)) == before
+    assert sorted(p.name for p in out.iterdir() if p.name not in STATE) == sorted((*OUTPUTS, MANIFEST))    # no temporary files left
 
 
 def test_cli_build_interrupt_in_exporter_keeps_previous_output(previous_build, capsys, monkeypatch):
@@ -222,8 +224,8 @@ def test_cli_build_interrupt_in_exporter_keeps_previous_output(previous_build, c
     monkeypatch.setattr(kg.export.html, "write_html", _half_then(KeyboardInterrupt()))
     code, err = run(build_args([folder], out), capsys)
     assert code == 130 and "interrupted" in err
-    assert snapshot(out) == before
-    assert sorted(p.name for p in out.iterdir() if p.name != ".kg-cache") == sorted(OUTPUTS)
+    assert snapshot(out, (*OUTPUTS, MANIFEST)) == before
+    assert sorted(p.name for p in out.iterdir() if p.name not in STATE) == sorted((*OUTPUTS, MANIFEST))
 
 
 @pytest.mark.parametrize("toy", [False, True], ids=["extract", "toy-extract"])

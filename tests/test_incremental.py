@@ -85,7 +85,7 @@ def full_build(rows: list[list], out: Path) -> bytes:
     write_json(G, out / "graph.json", layout=layout)
     types = Counter(d["type"] for _, d in G.nodes(data=True))
     relations_ = Counter(d["relation"] for _, _, d in G.edges(data=True))
-    save_base(out, base_of_build(keys(rows), state, layout[0], types, relations_))
+    save_base(out, base_of_build(keys(rows), state, layout[0], types, relations_), os.stat(out / "graph.json"))
     return (out / "graph.json").read_bytes()
 
 
@@ -319,3 +319,57 @@ def test_merge_renames_many_entities_at_once(tmp_path):
     out = tmp_path / "out"
     full_build(old, out)
     assert merged(new, out) == expected(old + new, tmp_path)
+
+
+def test_base_is_ignored_when_damaged(tmp_path):
+    """A bit flipped anywhere in the base: marshal reads most such damage as other values, the checksum tells."""
+    out = tmp_path / "out"
+    full_build(corpus(5, 8), out)
+    path = out / ".kg-cache" / "graph-base.marshal"
+    data = path.read_bytes()
+    start = data.index(b"\n") + 1
+    for at in range(start, len(data), max(1, (len(data) - start) // 50)):
+        flipped = bytearray(data)
+        flipped[at] ^= 0x04
+        path.write_bytes(bytes(flipped))
+        assert load_base(out) is None, f"a bit flipped at {at} went unnoticed"
+
+
+def test_cli_base_vouches_only_for_the_graph_json_its_build_wrote(tmp_path, examples_dir, monkeypatch):
+    """Another writer replaces graph.json between this build's writing it and keeping its base."""
+    from kg.run import incremental
+
+    corpus_dir = tmp_path / "in"
+    shutil.copytree(examples_dir, corpus_dir)
+    other = tmp_path / "other"
+    assert _build(sorted(corpus_dir.glob("*.txt"))[0], other) == 0       # another build's graph.json
+    keep = incremental.save_base
+
+    def replaced_first(out_dir, *args):
+        shutil.copyfile(other / "graph.json", Path(out_dir) / "graph.json")
+        keep(out_dir, *args)
+
+    monkeypatch.setattr(incremental, "save_base", replaced_first)
+    out = tmp_path / "out"
+    assert _build(corpus_dir, out) == 0
+    monkeypatch.undo()
+    (corpus_dir / "2025-01-01-new.txt").write_text("重庆市万州区委书记 张伟\n\n万州区推进一号工程。\n", encoding="utf-8")
+    assert _build(corpus_dir, out) == 0
+    assert _build(corpus_dir, tmp_path / "full", "--no-cache") == 0
+    assert (out / "graph.json").read_bytes() == (tmp_path / "full" / "graph.json").read_bytes()
+
+
+def test_cli_rebuild_after_a_damaged_base_equals_a_full_build(tmp_path, examples_dir):
+    corpus_dir = tmp_path / "in"
+    shutil.copytree(examples_dir, corpus_dir)
+    out = tmp_path / "out"
+    assert _build(corpus_dir, out) == 0
+    path = out / ".kg-cache" / "graph-base.marshal"
+    data = bytearray(path.read_bytes())
+    for at in range(len(data) // 3, len(data), len(data) // 4):         # a few bits, past the first line
+        data[at] ^= 0x10
+    path.write_bytes(bytes(data))
+    (corpus_dir / "2025-01-01-new.txt").write_text("重庆市万州区委书记 张伟\n\n万州区推进一号工程。\n", encoding="utf-8")
+    assert _build(corpus_dir, out) == 0
+    assert _build(corpus_dir, tmp_path / "full", "--no-cache") == 0
+    assert (out / "graph.json").read_bytes() == (tmp_path / "full" / "graph.json").read_bytes()

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import gc
 import logging
+import signal
 import sys
+import threading
 import warnings
 
 from kg.cli.build import cmd_build, cmd_export, graph_counts, summary
@@ -19,6 +21,14 @@ from kg.cli.parser import EXIT_FAIL, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, make_par
 __all__ = ["main", "run", "graph_counts", "summary", "EXIT_OK", "EXIT_FAIL", "EXIT_USAGE", "EXIT_PARTIAL"]
 
 COMMANDS = {"build": cmd_build, "export": cmd_export, "view": cmd_view, "query": cmd_query, "eval": cmd_eval}
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C's KeyboardInterrupt so that a build stops the same way."""
+
+
+def _on_sigterm(signum: int, frame) -> None:
+    raise Terminated
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     from kg.errors import KGError, OutputError
 
+    # `kill` stops a build as Ctrl-C does: workers stopped, temporary files removed, old output kept.
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if threading.current_thread() is threading.main_thread() \
+        else None
     try:
         with warnings.catch_warnings():
             warnings.showwarning = _show_warning
@@ -39,9 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     except KGError as err:
         print(f"kg: error: {err}", file=sys.stderr)
         return EXIT_FAIL
-    except KeyboardInterrupt:
-        print("kg: interrupted; previous output left as it was", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as err:
+        how = "terminated" if isinstance(err, Terminated) else "interrupted"
+        print(f"kg: {how}; previous output left as it was", file=sys.stderr)
+        return 128 + (signal.SIGTERM if isinstance(err, Terminated) else signal.SIGINT)
     except OSError as err:      # a full disk, a file in the way, no permission: not a bug
         logging.getLogger(__name__).info("traceback", exc_info=True)
         print(f"kg: error: {OutputError.from_os_error(err, getattr(args, 'output', None))}", file=sys.stderr)
@@ -51,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kg: error: unexpected {type(err).__name__}: {err} (previous output left as it was; "
               "rerun with -v for the traceback and report it)", file=sys.stderr)
         return EXIT_FAIL
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:

@@ -13,6 +13,8 @@ from kg.cli.parser import EXIT_FAIL, EXIT_OK, EXIT_PARTIAL
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.export import parse_formats
     from kg.read.documents import require_inputs
+    from kg.run.incremental import BASE_NAME
+    from kg.run.outdir import output_folder
 
     formats = parse_formats(args.format)
     paths = require_inputs(args.paths)
@@ -22,7 +24,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     if corrections is not None and corrections.problems and args.strict:
         return _correction_problems(corrections, args, existed=existed)
     try:
-        return _build_into(args, paths, formats, existed, corrections)
+        with output_folder(args.output, cache_files=[BASE_NAME]):     # one build at a time
+            return _build_into(args, paths, formats, existed, corrections)
     except OSError:     # a full disk: what this build made is gone, the previous output is intact
         _forget_new_output(args.output, existed)
         raise
@@ -134,15 +137,18 @@ def _nothing_written(out_dir: str, existed: bool, what: str) -> int:
 
 def _write_build(G, args: argparse.Namespace, formats: list[str], report, counts: tuple[Counter, Counter]) -> None:
     """Export a full build; keep what a later build merges onto, with the graph.json it describes."""
+    from kg.export import FORMATS
     from kg.run import incremental
+    from kg.run.outdir import write_outputs
 
     html_options = {} if args.html_max_nodes is None else {"max_nodes": args.html_max_nodes}
     layout: list = []
     options = {"html": html_options, "json": {"layout": layout}}
-    _export_all_or_nothing(G, args.output, formats, options=options)
+    written = write_outputs(G, args.output, formats, options=options)
     if report.resolved is not None and layout and layout[0] is not None:
         docs, state = report.resolved
-        incremental.save_base(args.output, incremental.base_of_build(docs, state, layout[0], *counts))
+        incremental.save_base(args.output, incremental.base_of_build(docs, state, layout[0], *counts),
+                              written[FORMATS["json"][2]])
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -161,26 +167,6 @@ def _forget_new_output(out_dir: str, existed: bool) -> None:
 
     if not existed:
         shutil.rmtree(out_dir, ignore_errors=True)
-
-
-def _export_all_or_nothing(G, out_dir: str, formats: list[str], *, options=None) -> None:
-    """Write every format into a temporary folder, then rename each file into ``out_dir``.
-
-    An exporter that fails (or Ctrl-C) leaves every file of the previous build as it was.
-    """
-    import os
-    import shutil
-    import tempfile
-
-    from kg.export import export
-
-    os.makedirs(out_dir, exist_ok=True)
-    tmp = tempfile.mkdtemp(prefix=".kg-build-", dir=out_dir)
-    try:
-        for path in export(G, tmp, formats, options=options):
-            os.replace(path, os.path.join(out_dir, os.path.basename(path)))
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def graph_counts(G) -> tuple[Counter, Counter]:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
+
+_SUFFIX = ".tmp"
 
 
 @contextlib.contextmanager
@@ -20,7 +23,7 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", *, encoding: str | Non
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_SUFFIX, dir=path.parent)
     try:
         kwargs = {"encoding": encoding, "newline": ""} if "b" not in mode else {}
         with os.fdopen(fd, mode, **kwargs) as fh:
@@ -36,3 +39,18 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", *, encoding: str | Non
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def temporaries(folder: str | os.PathLike, names: Iterable[str]) -> list[Path]:
+    """The temporary files :func:`atomic_open` left in ``folder`` for files named ``names``.
+
+    Only a process killed while writing leaves one: a caller that knows no such
+    write is under way (it holds the folder) may remove them.
+    """
+    folder = Path(folder)
+    found = []
+    for name in names:
+        prefix = f".{name}."
+        found += [p for p in folder.glob(f".{glob.escape(name)}.*{_SUFFIX}")
+                  if p.name.startswith(prefix) and "." not in p.name[len(prefix):-len(_SUFFIX)]]
+    return found

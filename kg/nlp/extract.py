@@ -4,6 +4,8 @@ Layout is normalized first (paragraphs cut by the newspaper are joined), then
 the spaCy pipeline recognizes and relates; the mentions are folded into one
 :class:`~kg.schema.EntityRecord` per entity of the document, with the other
 names that name it on their own as aliases (:mod:`kg.nlp.aliases`).
+A document longer than one spaCy call takes is read in pieces cut at paragraph
+ends (:func:`pieces`), whose results are folded into one (:func:`join_pieces`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,16 @@ from kg.nlp.pipeline import shared_nlp
 from kg.schema import (
     A_ADCODE, A_INVESTMENT, A_LEVEL, A_PARENT, A_POSITION_DETAILS, A_POSITIONS, A_STAGES,
     OFFICIAL, ORGANIZATION, REGION, DocResult, Document, EntityRecord,
+    RelationRecord,
 )
+
+
+# Characters one spaCy call reads at most: spaCy refuses texts over 1,000,000 (``nlp.max_length``),
+# and a speech or an article is far shorter; a longer document (a whole year of a gazette in one
+# file) is read in pieces of at most this size.
+PIECE_CHARS = 200_000
+# Where a piece may end, best first: a paragraph, a line, a sentence.
+_PIECE_ENDS = (("\n\n",), ("\n",), ("。", "！", "？", "；"))
 
 
 def extract(document: Document) -> DocResult:
@@ -32,11 +43,65 @@ def extract(document: Document) -> DocResult:
 
     original = normalize(document.text)
     text = for_recognition(original)
-    doc = shared_nlp()(text)
-    result = from_doc(doc, document)
-    if text != original:
-        result = _with_original_evidence(result, text, original)
-    return result
+    results = []
+    for start, end in pieces(text):
+        piece, piece_original = text[start:end], original[start:end]
+        result = from_doc(shared_nlp()(piece), document)
+        if piece != piece_original:
+            result = _with_original_evidence(result, piece, piece_original)
+        results.append(result)
+    return results[0] if len(results) == 1 else join_pieces(results)
+
+
+def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
+    """``(start, end)`` of the pieces a text is read in: one, unless it is longer than ``limit``.
+
+    Each piece but the last ends a paragraph, else a line, else a sentence, in
+    its second half (so no piece is needlessly short); a text with none of them
+    there is cut at ``limit``. A speech's heading and its body are in one piece
+    unless the speech itself is longer than a piece.
+    """
+    spans = []
+    start = 0
+    while len(text) - start > limit:
+        cut = start + limit
+        for ends in _PIECE_ENDS:
+            end = max(text.rfind(e, start + limit // 2, start + limit) + len(e) for e in ends)
+            if end > start + limit // 2:
+                cut = end
+                break
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, len(text)))
+    return spans
+
+
+def join_pieces(results: list[DocResult]) -> DocResult:
+    """The result of a document read in pieces: as one piece would give it.
+
+    Entities are folded by (type, name): forms and list attributes joined, mentions
+    added up, other attributes as the first piece has them. A relation is kept once,
+    with the evidence of the first piece that states it (as within one piece).
+    """
+    entities: dict[tuple[str, str], EntityRecord] = {}
+    for e in (e for r in results for e in r.entities):
+        seen = entities.get(e.key)
+        if seen is None:
+            entities[e.key] = replace(e, attrs=dict(e.attrs))
+            continue
+        attrs = seen.attrs
+        for k, v in e.attrs.items():
+            if k not in attrs:
+                attrs[k] = v
+            elif isinstance(v, list):
+                attrs[k] = attrs[k] + [x for x in v if x not in attrs[k]]
+        entities[e.key] = replace(seen, aliases=tuple(sorted({*seen.aliases, *e.aliases})),
+                                  mentions=seen.mentions + e.mentions)
+    relations: dict[tuple, RelationRecord] = {}
+    for r in (r for res in results for r in res.relations):
+        relations.setdefault((r.head, r.relation, r.tail), r)
+    return replace(results[0], entities=tuple(entities[k] for k in sorted(entities)),
+                   relations=tuple(relations.values()))
 
 
 def _with_original_evidence(result: DocResult, text: str, original: str) -> DocResult:

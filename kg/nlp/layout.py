@@ -19,6 +19,9 @@ _MD_HEADING = re.compile(r"^\s*#{1,6}\s*")
 MIN_BODY_LINE = 30
 # …unless it ends with a space and a name: a long speaker line (…片区管委会主任 覃立新).
 SPEAKER_END = re.compile(r"[^\s]\s+[\u4e00-\u9fff]{2,4}$")
+# How far from its end a line is searched for SPEAKER_END: lines are joined one by one, and
+# searching the whole of a line joined from thousands would take time quadratic in its length.
+SPEAKER_END_REACH = 40
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ def normalize(text: str) -> str:
             continue
         # Join while the current line is a long body line not ending a sentence.
         while (len(cur) >= MIN_BODY_LINE and cur[-1] not in FINAL and not _MD_HEADING.match(cur)
-               and not SPEAKER_END.search(cur)):
+               and not SPEAKER_END.search(cur, max(0, len(cur) - SPEAKER_END_REACH))):
             j = i
             while j < len(raw) and not raw[j]:
                 j += 1

@@ -5,7 +5,7 @@ any order, in worker processes, on a dask cluster, or not at all when the
 extraction cache already holds their result. Documents stream through: each is
 read, extracted (or found in the cache) and dropped, and only its small
 :class:`DocResult` is kept; files unchanged since the last build are not even
-read (:class:`_Inputs`). Results are merged in document id order so the
+read (:class:`KnownInputs`). Results are merged in document id order so the
 graph does not depend on how the work was scheduled.
 
 :func:`update_graph` is the shortcut for a corpus that grew: only the new
@@ -18,10 +18,10 @@ from __future__ import annotations
 import contextlib
 import gc
 import itertools
-import json
 import logging
 import os
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,12 +29,13 @@ from typing import TYPE_CHECKING
 
 from kg.errors import KGError
 from kg.graph import document_table, graph_from_rows
-from kg.read.documents import STDIN, Problem, Source, may_have_sidecars, read_documents
+from kg.read.documents import Problem, read_documents
 from kg.resolve import ResolveState, resolve_rows
 from kg.resolve.corrections import Corrections
 from kg.rows import R_DATE, R_DOC, R_TITLE, decode_rows, rebind, row_url, rows_to_result
 from kg.run.cache import LOOKUP_BATCH, ResultCache, pipeline_version, text_key
 from kg.run.incremental import Declined, DocKey, GraphFile, Update, base_path, load_base, merge
+from kg.run.inputs import CachedDocument, KnownInputs
 from kg.run.workers import DEFAULT_EXTRACTOR, Extractor, Runner, extractor_name, make_runner
 from kg.schema import DocResult, Document
 
@@ -56,6 +57,15 @@ class BuildReport:
     # With build_graph(remember=True) and a cache: the documents merged (id, date, title, cache key)
     # and what resolve knew at the end, to keep as the base later builds merge onto (kg.run.incremental).
     resolved: tuple[list[DocKey], ResolveState] | None = None
+
+    def restart(self) -> None:
+        """Count anew: the documents are read again."""
+        self.documents = self.characters = self.cached = 0
+        self.problems.clear()
+
+
+class CacheLost(KGError):
+    """A result the cache vouched for is gone or damaged, and its document was not read."""
 
 
 @contextlib.contextmanager
@@ -136,16 +146,16 @@ def extract_rows(docs: Iterable[Document | CachedDocument], *, runner: Runner | 
                 keys = [doc.key if type(doc) is CachedDocument else text_key(doc) for _, doc in batch]
                 found = cache.get_many(keys)
                 for (seq, doc), key in zip(batch, keys):
-                    payload = found.get(key)
+                    rows = _cached_rows(cache, key, found.get(key), doc, strings)
                     if type(doc) is not CachedDocument and keyed is not None:
                         keyed(doc, key)
-                    if payload is None:
+                    if rows is None:
                         if type(doc) is CachedDocument:
-                            raise KGError(f"the extraction cache {cache.path} lost the result of {doc.id!r} "
-                                          "during the build (another kg writing it?): run the build again")
+                            raise CacheLost(f"the extraction cache {cache.path} lost the result of {doc.id!r} "
+                                            "during the build (damaged, or another kg writing it?)")
                         extract(seq, doc, key)
                         continue
-                    results.append((doc.id, seq, _rebind(decode_rows(payload, strings), doc), key))
+                    results.append((doc.id, seq, _rebind(rows, doc), key))
                     if progress:
                         progress(doc)
                 del batch
@@ -157,88 +167,22 @@ def extract_rows(docs: Iterable[Document | CachedDocument], *, runner: Runner | 
     return [t[2] for t in results]
 
 
-@dataclass(frozen=True)
-class CachedDocument:
-    """A document of an input file unchanged since the last build, as the cache knows it; its text is not read."""
-
-    id: str
-    date: str | None
-    title: str
-    key: str          # :func:`kg.run.cache.text_key` of the document
-    chars: int
-    url: str = ""
-
-
-class _Inputs:
-    """Which input files to read: the cache vouches for those unchanged since the last build.
-
-    A file with the size and modification time it had, read with the same options
-    and under the same path and id, is not read again: its documents come back as
-    :class:`CachedDocument` (``cached``). This is how make and rsync tell changed
-    files apart; a file rewritten with the same size inside the same clock tick
-    would be missed. Files in folders that hold sidecars (whose change does not
-    show on the file), files that had problems (to report them again) and
-    standard input are always read. The files read are the changed ones, read first,
-    so that their extraction starts while the cached rest is loaded.
-    """
-
-    def __init__(self, cache: ResultCache, *, encoding: str | None, date: str | None,
-                 merged: set[str] | None = None) -> None:
-        self.cache = cache
-        self.options = (encoding, date)
-        self.merged = merged or set()                   # keys whose results are needed no more (merged)
-        self.stamps: dict[str, tuple[str, str]] = {}    # absolute path -> stamp, context
-        self.docs: dict[str, list[list]] = {}           # absolute path -> its documents, as cache.inputs has them
-        self.cached: list[CachedDocument] = []
-        self.known: dict[str, tuple[str, str, list[list]]] = {}
-
-    def __call__(self, sources: list[Source]) -> list[Source]:
-        self.known = known = self.cache.inputs()
-        keys = [d[3] for _, _, docs in known.values() for d in docs]
-        keep = self.cache.present([k for k in keys if k not in self.merged]) | self.merged if known else set()
-        changed: list[Source] = []
-        sidecars: dict[str, bool] = {}
-        for src in sources:
-            path = os.path.abspath(src.path) if src.path != STDIN else None
-            try:
-                st = os.stat(path) if path else None
-            except OSError:
-                st = None
-            if st is None:
-                changed.append(src)
-                continue
-            stamp = f"{st.st_size}:{st.st_mtime_ns}"
-            context = json.dumps([src.doc_id, src.path, src.format, *self.options], ensure_ascii=False)
-            self.stamps[path] = (stamp, context)
-            entry = known.get(path)
-            if entry is not None and entry[:2] == (stamp, context) and all(d[3] in keep for d in entry[2]) \
-                    and not may_have_sidecars(os.path.dirname(src.path), sidecars):
-                self.docs[path] = entry[2]
-                self.cached += [CachedDocument(*d) for d in entry[2]]
-            else:
-                changed.append(src)
-        if self.cached:
-            logger.info("%d input files unchanged since the last build, %d to read",
-                        len(sources) - len(changed), len(changed))
-        return changed
-
-    def read(self, doc: Document, key: str) -> None:
-        """Note a document read from a file, and its cache key, for :meth:`save`."""
-        if doc.path and doc.path != STDIN:
-            entry = [doc.id, doc.date, doc.title, key, len(doc.text)]
-            self.docs.setdefault(os.path.abspath(doc.path), []).append(entry + [doc.url] if doc.url else entry)
-
-    def save(self, problems: list[Problem]) -> None:
-        """Remember the files of this build, except those that had problems."""
-        bad = {os.path.abspath(p.path) for p in problems if p.path != STDIN}
-        entries = {path: (*self.stamps[path], docs) for path, docs in self.docs.items()
-                   if path in self.stamps and path not in bad}
-        self.cache.set_inputs({path: e for path, e in entries.items() if self.known.get(path) != e},
-                              keep=[path for path in entries if path in self.known])
+def _cached_rows(cache: ResultCache, key: str, payload: str | None, doc: Document | CachedDocument,
+                 strings: dict[str, str]) -> list | None:
+    """A cached result as rows; ``None`` when there is none, or when it is damaged (then it is dropped)."""
+    if payload is None:
+        return None
+    try:
+        return decode_rows(payload, strings)
+    except (ValueError, KeyError, TypeError) as err:
+        warnings.warn(f"damaged result of {doc.id!r} in the extraction cache {cache.path} ({err}): "
+                      "extracting it again", stacklevel=4)
+        cache.drop(key)
+        return None
 
 
 def _documents(inputs: Iterable[str | os.PathLike] | Iterable[Document], *, encoding: str | None, date: str | None = None,
-               report: BuildReport, known: _Inputs | None = None) -> Iterator[Document | CachedDocument]:
+               report: BuildReport, known: KnownInputs | None = None) -> Iterator[Document | CachedDocument]:
     """The documents of ``inputs``, lazily, counted into ``report``.
 
     With ``known``, the files it vouches for are not read: their documents come
@@ -261,7 +205,16 @@ def _documents(inputs: Iterable[str | os.PathLike] | Iterable[Document], *, enco
         yield d
 
 
-def _then_cached(docs: Iterable[Document], known: _Inputs) -> Iterator[Document | CachedDocument]:
+def _replayable(inputs: Iterable[str | os.PathLike] | Iterable[Document]) -> Iterable:
+    """Paths as a list, to read them again should the cache fail (:class:`CacheLost`); documents as they come."""
+    it = iter(inputs)
+    first = next(it, None)
+    if first is None:
+        return []
+    return itertools.chain([first], it) if isinstance(first, Document) else [first, *it]
+
+
+def _then_cached(docs: Iterable[Document], known: KnownInputs) -> Iterator[Document | CachedDocument]:
     yield from docs
     yield from known.cached          # filled in when reading started
 
@@ -312,13 +265,25 @@ def build_graph(inputs: Iterable[str | os.PathLike] | Iterable[Document], *,
             docs = _documents(inputs, encoding=encoding, date=date, report=report)
             results = extract_rows(docs, runner=runner, progress=progress)
         else:
-            with ResultCache(cache_dir, version=version) as cache:
-                known = _Inputs(cache, encoding=encoding, date=date)
-                docs = _documents(inputs, encoding=encoding, date=date, report=report, known=known)
-                keys: list[str | None] = []
-                results = extract_rows(docs, runner=runner, cache=cache, progress=progress, keyed=known.read,
-                                       keys_out=keys)
-                known.save(report.problems)
+            inputs = _replayable(inputs)
+            trust = True        # the cache's word on unchanged files, until it loses a result it vouched for
+            while True:
+                try:
+                    with ResultCache(cache_dir, version=version) as cache:
+                        known = KnownInputs(cache, encoding=encoding, date=date, trust=trust)
+                        docs = _documents(inputs, encoding=encoding, date=date, report=report, known=known)
+                        keys: list[str | None] = []
+                        results = extract_rows(docs, runner=runner, cache=cache, progress=progress,
+                                               keyed=known.read, keys_out=keys)
+                        known.save(report.problems)
+                    break
+                except CacheLost as lost:
+                    if not trust:
+                        raise
+                    logger.info("%s; reading every input file again", lost)
+                    report.restart()
+                    trust = False
+                    runner = make_runner(name, engine=engine, workers=workers, scheduler=scheduler)
             report.cached = cache.hits
             logger.info("cache: %d of %d documents reused", cache.hits, cache.hits + cache.misses)
         state = ResolveState() if remember and cache_dir is not None and not corrections else None
@@ -370,7 +335,7 @@ def update_graph(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike
         known_docs = set(base.docs)
         merged: set[DocKey] = set()
         with ResultCache(out_dir) as cache:
-            known = _Inputs(cache, encoding=encoding, date=date, merged={d[3] for d in base.docs})
+            known = KnownInputs(cache, encoding=encoding, date=date, merged={d[3] for d in base.docs})
 
             def new_documents() -> Iterator[Document | CachedDocument]:
                 for doc in _documents(inputs, encoding=encoding, date=date, report=report, known=known):
@@ -387,7 +352,11 @@ def update_graph(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike
                 known.save(report.problems)      # every file is read: while the workers finish
 
             keys: list[str | None] = []
-            results = extract_rows(new_documents(), runner=runner, cache=cache, progress=progress, keys_out=keys)
+            try:
+                results = extract_rows(new_documents(), runner=runner, cache=cache, progress=progress, keys_out=keys)
+            except CacheLost as lost:
+                logger.info("full merge: %s", lost)
+                return None
         if len(merged) != len(base.docs):
             logger.info("%d documents of the last build changed or are gone: full merge",
                         len(base.docs) - len(merged))

@@ -24,6 +24,7 @@ from typing import Any, Protocol
 from kg.errors import KGError
 from kg.rows import encode_result
 from kg.run.cache import pipeline_version
+from kg.run.processes import end_with_parent, shadowed_here, start_forkserver, stop_pool
 from kg.schema import DocResult, Document
 
 logger = logging.getLogger(__name__)
@@ -95,6 +96,12 @@ def warm_up(extractor: str) -> None:
         gc.freeze()
 
 
+def start_worker(extractor: str) -> None:
+    """What a worker process runs first: it will end with the process that started it, then warms up."""
+    end_with_parent()
+    warm_up(extractor)
+
+
 class Runner:
     """Runs extraction in this process, one document at a time.
 
@@ -122,14 +129,14 @@ class Runner:
         """Yield every result still outstanding."""
         return iter(())
 
-    def close(self) -> None:
-        """Release workers and connections."""
+    def close(self, *, abort: bool = False) -> None:
+        """Release workers and connections; ``abort``: stop workers at once, their work is not wanted."""
 
     def __enter__(self) -> "Runner":
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.close(abort=exc_type is not None)
 
 
 class PoolRunner(Runner):
@@ -248,11 +255,11 @@ class PoolRunner(Runner):
                               "install the same kg (code and data files) on every worker")
             yield from zip(tickets, payloads)
 
-    def close(self) -> None:
+    def close(self, *, abort: bool = False) -> None:
         while self._executors:
-            executor = self._executors.pop()
-            if not self._used.pop() and isinstance(executor, cf.ProcessPoolExecutor):
-                _stop(executor)
+            executor, used = self._executors.pop(), self._used.pop()
+            if (abort or not used) and isinstance(executor, cf.ProcessPoolExecutor):
+                stop_pool(executor)
             else:
                 self._close_executor(executor)
 
@@ -266,28 +273,17 @@ def _let_go(executor: cf.Executor) -> None:
     executor.shutdown(wait=False, cancel_futures=True)
 
 
-def _stop(executor: cf.ProcessPoolExecutor) -> None:
-    """Stop a pool started for documents that never came (:meth:`Runner.start`).
-
-    Its worker is still loading its pipeline, for nothing; the interpreter would
-    wait for that (about a second) before exiting. ``_processes`` is the pool's
-    own table of its worker processes (Python 3.14 adds ``terminate_workers()``).
-    """
-    processes = list((getattr(executor, "_processes", None) or {}).values())
-    executor.shutdown(wait=False, cancel_futures=True)
-    for proc in processes:
-        proc.terminate()
-
-
 def _worker_context(extractor: str) -> multiprocessing.context.BaseContext:
     """Where worker processes come from: never a fork of this process, whatever threads it runs.
 
     On Linux, kg's own extractor: a fork server, a fresh interpreter that loads
     the pipeline once (:mod:`kg.run._forkserver`) and forks each worker with it
     ready. Elsewhere, or for another extractor: "spawn", a fresh interpreter
-    per worker that loads its own.
+    per worker that loads its own (and on Python 3.10, where the server would
+    import a folder named kg in the current folder: :func:`kg.run.processes.start_forkserver`).
     """
-    if extractor != DEFAULT_EXTRACTOR or sys.platform != "linux":
+    if extractor != DEFAULT_EXTRACTOR or sys.platform != "linux" or \
+            (sys.version_info < (3, 11) and shadowed_here()):
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["kg.run._forkserver"])     # a server started before keeps its own: still correct
@@ -302,20 +298,17 @@ def local_runner(extractor: str, *, workers: int) -> Runner:
     def make() -> tuple[cf.Executor, int]:
         logger.info("starting a worker process")
         # One pool per worker, so that queued chunks never start a worker the work does not need.
-        pool = cf.ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=warm_up, initargs=(extractor,))
+        if context.get_start_method() == "forkserver":
+            start_forkserver()
+        pool = cf.ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=start_worker,
+                                      initargs=(extractor,))
         return pool, 1
 
     context = _worker_context(extractor)
     # With a fork server, starting a worker waits for the server to load the pipeline: start()
     # only starts the server, which loads while this process goes on.
-    prepare = _start_forkserver if context.get_start_method() == "forkserver" else None
+    prepare = start_forkserver if context.get_start_method() == "forkserver" else None
     return PoolRunner(extractor, make_executor=make, max_executors=workers, prepare=prepare)
-
-
-def _start_forkserver() -> None:
-    from multiprocessing import forkserver
-
-    forkserver.ensure_running()
 
 
 def dask_runner(extractor: str, *, scheduler: str | None, workers: int) -> Runner:

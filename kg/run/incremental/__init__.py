@@ -35,14 +35,14 @@ from kg.export.json import ITEM_SEP, Layout, _default, _Indented, kg_frame
 from kg.graph import document_table
 from kg.rows import R_DOC
 from kg.run.incremental.base import (
-    Base, Declined, DocKey, base_of_build, base_path, dump_base, load_base, merge_version, save_base,
+    BASE_NAME, Base, Declined, DocKey, base_of_build, base_path, dump_base, load_base, merge_version, save_base,
 )
 from kg.run.incremental.edges import EdgeMerge
 from kg.run.incremental.nodes import NodeMerge
 from kg.run.incremental.write import GraphFile, Update
 
-__all__ = ["Base", "Declined", "DocKey", "GraphFile", "Update", "base_of_build", "base_path", "dump_base",
-           "load_base", "merge", "merge_version", "save_base"]
+__all__ = ["BASE_NAME", "Base", "Declined", "DocKey", "GraphFile", "Update", "base_of_build", "base_path",
+           "dump_base", "load_base", "merge", "merge_version", "save_base"]
 
 _SEP = ITEM_SEP.encode()
 

@@ -6,6 +6,7 @@ import hashlib
 import logging
 import marshal
 import os
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,8 +53,8 @@ class Base:
     relations: dict[str, int]       # edges by relation
 
 
-def _stamp(path: Path) -> bytes:
-    st = path.stat()
+def _stamp(st: os.stat_result) -> bytes:
+    """Which graph.json a base is for: its size and modification time."""
     return f"{st.st_size}:{st.st_mtime_ns}".encode()
 
 
@@ -62,9 +63,10 @@ def base_path(out_dir: str | os.PathLike) -> Path:
 
 
 # The base file: one line saying which graph.json it is for (its stamp: size and modification
-# time), then the Base as plain values in marshal's format: fast to read and write, and unlike
-# a pickle, a file that is not kg's cannot run code when read. A stale base is told from its
-# first line, without reading the rest.
+# time, as the build wrote it) and the CRC-32 of the rest, then the Base as plain values in
+# marshal's format: fast to read and write, and unlike a pickle, a file that is not kg's cannot
+# run code when read. A stale base is told from its first line, without reading the rest; a
+# damaged one from its checksum (marshal reads most damage as other values, not as an error).
 _MAGIC = b"kg-base "
 
 
@@ -89,10 +91,15 @@ def load_base(out_dir: str | os.PathLike) -> Base | None:
         return None
     try:
         with open(path, "rb") as fh:
-            if fh.readline() != _MAGIC + _stamp(Path(out_dir) / GRAPH_NAME) + b"\n":
+            stamp, _, crc = fh.readline().rstrip(b"\n").rpartition(b" ")
+            if stamp != _MAGIC + _stamp(os.stat(Path(out_dir) / GRAPH_NAME)):
                 logger.info("graph.json changed since its merge base was kept: full merge")
                 return None
-            base = _from_plain(marshal.loads(fh.read()))    # load(fh) reads in small pieces: 4x slower
+            data = fh.read()
+        if crc != b"%08x" % zlib.crc32(data):
+            logger.info("merge base %s is damaged (its checksum differs): full merge", path)
+            return None
+        base = _from_plain(marshal.loads(data))    # load(fh) reads in small pieces: 4x slower
         if base is None or base.version != merge_version():
             logger.info("merge base %s is of another kg version: full merge", path)
             return None
@@ -102,12 +109,17 @@ def load_base(out_dir: str | os.PathLike) -> Base | None:
     return base
 
 
-def save_base(out_dir: str | os.PathLike, base: Base | bytes) -> None:
-    """Keep ``base`` (or :func:`dump_base` of it) for the graph.json just written into ``out_dir``, atomically."""
+def save_base(out_dir: str | os.PathLike, base: Base | bytes, graph: os.stat_result) -> None:
+    """Keep ``base`` (or :func:`dump_base` of it) for the graph.json just written into ``out_dir``, atomically.
+
+    Args:
+        graph: the status of that graph.json as this build wrote it (not as it is on disk
+            now: another writer may have replaced it since, and the base must not vouch for that one).
+    """
     data = base if isinstance(base, bytes) else dump_base(base)
-    # No fsync: a base a crash truncated fails to load, and the next build merges in full.
+    # No fsync: a base a crash truncated fails its checksum, and the next build merges in full.
     with atomic_open(base_path(out_dir), "wb", durable=False) as fh:
-        fh.write(_MAGIC + _stamp(Path(out_dir) / GRAPH_NAME) + b"\n")
+        fh.write(_MAGIC + _stamp(graph) + b" %08x\n" % zlib.crc32(data))
         fh.write(data)
 
 

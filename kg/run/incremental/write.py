@@ -13,6 +13,7 @@ from typing import Any
 from kg.export._atomic import atomic_open
 from kg.export.json import write_parts
 from kg.run.incremental.base import GRAPH_NAME, Base, dump_base, save_base
+from kg.run.outdir import write_manifest
 
 
 @dataclass
@@ -36,7 +37,10 @@ class Update:
         return Counter(self.base.types), Counter(self.base.relations)
 
     def write(self, out_dir: str | os.PathLike) -> None:
-        """Write graph.json into ``out_dir`` (atomically), then the new base; nothing when nothing is new."""
+        """Write graph.json into ``out_dir`` (atomically), the manifest naming it, then the new base.
+
+        Nothing when nothing is new.
+        """
         if not self.base_changed:
             if isinstance(self.old, GraphFile):
                 self.old.close()
@@ -46,20 +50,24 @@ class Update:
             written = pool.submit(self._write_graph, Path(out_dir) / GRAPH_NAME)
             data = dump_base(self.base)
             try:
-                written.result()
+                graph = written.result()
             finally:
                 if isinstance(self.old, GraphFile):
                     self.old.close()
-        save_base(out_dir, data)
+        write_manifest(out_dir, {GRAPH_NAME: graph})
+        save_base(out_dir, data, graph)
 
-    def _write_graph(self, path: Path) -> None:
+    def _write_graph(self, path: Path) -> os.stat_result:
+        """Write graph.json; returns its status as written."""
         layout = self.base.layout
         with atomic_open(path, "wb") as fh:
             copy = _Copier(self.old, fh)
             starts = write_parts(fh, self.frame, self.node_parts, self.edge_parts, copy)
             fh.flush()
-            if starts != (layout.node_start, layout.edge_start) or fh.tell() != os.fstat(fh.fileno()).st_size:
+            st = os.fstat(fh.fileno())
+            if starts != (layout.node_start, layout.edge_start) or fh.tell() != st.st_size:
                 raise AssertionError(f"graph.json written with lists at {starts}, not where its base says")
+        return st
 
 
 class _Copier:
