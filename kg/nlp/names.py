@@ -114,6 +114,14 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
     return start
 
 
+def word_end(bounds: AbstractSet[int], pos: int, limit: int) -> int:
+    """Where the segmenter's word that starts at ``pos`` ends (at ``limit`` at the latest)."""
+    stop = pos + 1
+    while stop < limit and stop not in bounds:
+        stop += 1
+    return stop
+
+
 def _after_leading_function_words(text: str, start: int, end: int, bounds: AbstractSet[int],
                                   min_core: int, verbs: bool = True) -> int:
     """Past the verbs and function words a candidate opens with (jieba's word classes).
@@ -127,9 +135,7 @@ def _after_leading_function_words(text: str, start: int, end: int, bounds: Abstr
     """
     cut, k = start, start
     while k < end and k in bounds and text[k] not in OPEN_QUOTES:
-        stop = k + 1
-        while stop < end and stop not in bounds:
-            stop += 1
+        stop = word_end(bounds, k, end)
         word = text[k:stop]
         if is_connective(word) and len(word) == 1 and stop < end:
             cut = k = stop          # 这|条生产线, 和|…: whatever is left, the word is no part of a name
@@ -139,10 +145,7 @@ def _after_leading_function_words(text: str, start: int, end: int, bounds: Abstr
         if len(word) == 1:
             if not is_function_word(word, single=True, verbs=verbs):
                 break
-            nxt = stop + 1
-            while nxt < end and nxt not in bounds:
-                nxt += 1
-            if word in SINGLE_LEADS and text[stop:nxt] in _protected():
+            if word in SINGLE_LEADS and text[stop:word_end(bounds, stop, end)] in _protected():
                 cut = stop              # 如|杭州…, 到|洛阳… (not 应|天门遗址)
         elif is_function_word(word, verbs=verbs):
             cut = stop

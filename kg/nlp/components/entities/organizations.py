@@ -22,7 +22,7 @@ import re
 from kg.nlp.components.entities.kinds import kind_patterns
 from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention
-from kg.nlp.names import crosses_boundary, generic_heads, is_kind_word, left_extent, stops, unquote
+from kg.nlp.names import crosses_boundary, generic_heads, is_kind_word, left_extent, stops, unquote, word_end
 from kg.nlp.wordclass import is_connective, is_function_word
 from kg.schema import ORGANIZATION, REGION
 
@@ -178,9 +178,7 @@ def _words(text: str, start: int, end: int, bounds: frozenset[int]) -> list[str]
     """jieba's words of ``text[start:end]`` (cut at ``end`` too)."""
     out, k = [], start
     while k < end:
-        stop = k + 1
-        while stop < end and stop not in bounds:
-            stop += 1
+        stop = word_end(bounds, k, end)
         out.append(text[k:stop])
         k = stop
     return out

@@ -20,7 +20,8 @@ from kg.nlp.components.entities.programs import SLOGAN, WEAK_PROGRAM_KINDS, coin
 from kg.nlp.lexicon import read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.names import (
-    CLOSE_QUOTES, OPEN_QUOTES, cjk, cjk_or_alnum, distinctive, ends_with_kind, generic_heads, lead_strips, left_extent, stops, unquote,
+    CLOSE_QUOTES, OPEN_QUOTES, cjk, cjk_or_alnum, distinctive, ends_with_kind, generic_heads, lead_strips,
+    left_extent, stops, unquote, word_end,
 )
 from kg.nlp.wordclass import may_follow_a_name
 from kg.schema import ENTERPRISE, ORGANIZATION, PROGRAM, PROJECT, REGION
@@ -81,12 +82,9 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             aliases.append(unquote(text[ks:ke + 1]))
         elif cjk(nxt) and not (len(kind) > 1 and ks > 0 and text[ks - 1] in CLOSE_QUOTES) \
                 and not _may_follow(text, ke, kind):
-            nxt_end = ke + 1
-            while nxt_end < len(text) and nxt_end not in bounds:
-                nxt_end += 1
             if label != PROJECT or kind in WEAK_PROJECT_KINDS or kind in HERITAGE_KINDS \
                     or ke not in bounds or ks not in bounds \
-                    or not may_follow_a_name(text[ke:nxt_end]):
+                    or not may_follow_a_name(text[ke:word_end(bounds, ke, len(text))]):
                 continue      # the kind word is a modifier here: 中心城区, 铁路运价, 工程师, 制造
             attrs["loose"] = True      # 提速聊城机场前期工作: a proper name may go on (checked below)
         start = left_extent(text, ks, max_len=30 if label == PROGRAM else 20, bounds=bounds,
