@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kg.read.textnorm import without_controls
+from kg.nlp.tokenizer import shared_cutter
 
 FINAL = "。！？!?；;：:…”」』)）"
 SENT_END = re.compile(r"[。！？!?；;]+[”」』]?|\n+")
@@ -163,8 +164,6 @@ def _dangles(items: list[str], i: int) -> bool:
 
 def _word_across(left: str, right: str) -> bool:
     """Does a dictionary word run across the end of ``left`` into ``right``?"""
-    from kg.nlp.tokenizer import shared_cutter
-
     a, b = left[-JUMP_REACH:], right[:JUMP_REACH]
     if not a or not b or not ("\u4e00" <= a[-1] <= "\u9fff" and "\u4e00" <= b[0] <= "\u9fff"):
         return False

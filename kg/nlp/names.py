@@ -13,6 +13,7 @@ import re
 from typing import AbstractSet
 
 from kg.nlp.lexicon import alternation, read_lines
+from kg.nlp.tokenizer import shared_cutter
 from kg.nlp.wordclass import is_connective, is_function_word, is_proper, word_classes
 
 OPEN_QUOTES = "“「『\""
@@ -166,8 +167,6 @@ def distinctive(core: str) -> bool:
     """
     if not core or any(ch in OPEN_QUOTES for ch in core):
         return bool(core)
-    from kg.nlp.tokenizer import shared_cutter
-
     run, prev = 0, ""
     for word in shared_cutter()(core):
         if is_proper(word) and (len(word) == 1 or not word_classes()[word] == "j"):

@@ -24,6 +24,7 @@ from bisect import bisect_left
 from pathlib import Path
 from typing import AbstractSet, Callable
 
+from kg.nlp.tokenizer import shared_cutter
 from kg.nlp.wordclass import word_classes
 
 _MIN = -3.14e100          # jieba's floor for an unseen emission
@@ -182,8 +183,6 @@ def name_after(text: str, i: int, surname: re.Pattern, follow: re.Pattern,
 
 def _opens_with_verb_or_function_word(text: str, at: int) -> bool:
     """Does jieba's first word of ``text[at:]`` belong to a class that follows a subject (没少, 便)?"""
-    from kg.nlp.tokenizer import shared_cutter
-
     first = next(iter(shared_cutter()(text[at:at + 6])), "")
     return word_classes().get(first, "") in FOLLOWER_TAGS
 
