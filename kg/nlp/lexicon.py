@@ -58,6 +58,15 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda s: (-len(s), s)))
 
 
+def first_chars(words) -> str:
+    """The first characters of ``words``, escaped for a regex character class (``[...]``).
+
+    A lookahead of them in front of a pattern whose start is optional lets ``re``
+    skip the positions where no word starts, instead of trying every alternative.
+    """
+    return "".join(re.escape(ch) for ch in sorted({w[0] for w in words if w}))
+
+
 class Trie:
     """Leftmost-longest matching of many words, one dict step per character.
 

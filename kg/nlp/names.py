@@ -156,6 +156,7 @@ def _after_leading_function_words(text: str, start: int, end: int, bounds: Abstr
     return cut
 
 
+@functools.lru_cache(maxsize=8192)       # a text names the same things again and again
 def distinctive(core: str) -> bool:
     """Does a name's core (before its kind word) hold something proper, not only common words?
 

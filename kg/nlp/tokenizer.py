@@ -177,18 +177,27 @@ class DagCutter:
         self.unknown = -logtotal         # an unknown character: log(1) - log(total)
 
     def __call__(self, text: str) -> Iterator[str]:
-        re_han, re_skip = _RE_HAN, _RE_SKIP
-        for block in re_han.split(text):
-            if not block:
-                continue
-            if re_han.match(block):
-                yield from self.cut_block(block)
-            else:
-                for part in re_skip.split(block):
-                    if re_skip.match(part):
-                        yield part
+        return iter(self.words(text))
+
+    def words(self, text: str) -> list[str]:
+        """The words of ``text``, as a list (no empty ones).
+
+        ``re.split`` with one group alternates what lies between matches (even
+        places) with the matches (odd places): runs of word characters, then
+        breaks; the rest is split into single characters, as jieba does.
+        """
+        out: list[str] = []
+        cut, re_skip = self.cut_block, _RE_SKIP
+        for n, block in enumerate(_RE_HAN.split(text)):
+            if n & 1:
+                out += cut(block)
+            elif block:
+                for m, part in enumerate(re_skip.split(block)):
+                    if m & 1:
+                        out.append(part)
                     else:
-                        yield from part
+                        out += part
+        return out
 
     def cut_block(self, s: str) -> list[str]:
         """The words of a run of word characters (jieba's ``__cut_DAG_NO_HMM``)."""
@@ -248,9 +257,11 @@ class JiebaTokenizer:
         self.vocab = vocab
         self.hmm = hmm
         self.cut = _cutter(hmm)
+        # The cutter's own list when it has one: no generator to drain, word by word.
+        self.words = getattr(self.cut, "words", None) or (lambda text: [w for w in self.cut(text) if w])
 
     def __call__(self, text: str) -> Doc:
-        words = [w for w in self.cut(text) if w]
+        words = self.words(text)
         if not words:
             return Doc(self.vocab, words=[], spaces=[])
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
