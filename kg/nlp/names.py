@@ -24,6 +24,9 @@ NUMERIC_LEAD = re.compile(r"(?:第?[\d.０-９]+[%％]?(?:余|多)?(?:万|亿)?(
 COUNTED = re.compile(r"[个家项条座所支]$")
 _HAS_QUOTE = re.compile("[" + re.escape(OPEN_QUOTES + CLOSE_QUOTES) + "]")
 _AND = re.compile(r"[和及与]")
+# The characters that left_extent's scan stops at or treats apart: quotes, dashes, brackets, punctuation.
+_SPECIAL = re.compile("[" + re.escape("".join(sorted(BOUNDARY | set(OPEN_QUOTES + CLOSE_QUOTES) | set(QUOTE_PAIRS)
+                                                     | set("—)）")))) + "]")
 STRIP_QUOTES = str.maketrans("", "", "“”「」『』\"‘’'《》")
 
 
@@ -54,7 +57,16 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
     i = end
     budget = max_len
     while i > 0 and end - i < budget:
-        ch = text[i - 1]
+        # Ordinary characters are passed over at once: only the nearest special one matters.
+        lo = max(0, end - budget)
+        special = -1
+        for hit in _SPECIAL.finditer(text, lo, i):
+            special = hit.start()
+        if special < 0:
+            i = lo
+            break
+        i = special + 1
+        ch = text[special]
         if ch in QUOTE_PAIRS:
             j = text.rfind(QUOTE_PAIRS[ch], max(0, i - 40), i - 1)
             if j < 0:
