@@ -79,6 +79,18 @@ def _tables() -> tuple[dict[int, str], re.Pattern[str] | None, dict[str, str]]:
     return chars, re.compile("|".join(map(re.escape, alternatives))), phrases
 
 
+@functools.lru_cache(maxsize=1)
+def _mapped() -> re.Pattern[str]:
+    """Any character that the table maps to another, or any beyond the Basic Multilingual Plane.
+
+    ``re`` tests a class of BMP characters against a bitmap; one character beyond
+    it would make it compare every character of the class in turn, so those are
+    all taken (a text with one is simply translated).
+    """
+    bmp = "".join(re.escape(chr(c)) for c in sorted(_tables()[0]) if c <= 0xFFFF)
+    return re.compile("[" + bmp + "\U00010000-\U0010FFFF]")
+
+
 def to_simplified(text: str) -> str:
     """Convert traditional Chinese characters to simplified ones, keeping the length.
 
@@ -96,7 +108,9 @@ def to_simplified(text: str) -> str:
         '重庆市綦江区'
     """
     chars, pattern, phrases = _tables()
-    out = text.translate(chars)
+    # Most texts are simplified: one search in C finds that no character maps, where
+    # ``translate`` would look up every character (0.2 ms of a 3,000-character text).
+    out = text.translate(chars) if _mapped().search(text) else text
     if pattern is None:
         return out
     parts, last = [], 0
