@@ -74,6 +74,7 @@ class Gazetteer:
         self.names: dict[str, list[Region]] = {}   # codes that changed name -> every row, oldest name first
         self.full: dict[str, list[Region]] = defaultdict(list)
         self.short: dict[str, list[Region]] = defaultdict(list)
+        self._chains: dict[str, tuple[Region, ...]] = {}      # a parent's code -> its chain (ancestors)
         for r in regions:
             known = self.by_code.get(r.adcode)
             if known is None:
@@ -110,8 +111,14 @@ class Gazetteer:
         return next((r for r in rows if _until(r) > year), rows[-1])
 
     def ancestors(self, region: Region) -> list[Region]:
-        """Parent chain, nearest first."""
-        chain, code, seen = [], region.parent, set()
+        """Parent chain, nearest first (walked once per parent: every mention of a text asks again)."""
+        chain = self._chains.get(region.parent)
+        if chain is None:
+            chain = self._chains[region.parent] = tuple(self._walk_up(region.parent))
+        return list(chain)
+
+    def _walk_up(self, code: str) -> list[Region]:
+        chain, seen = [], set()
         while code and code not in seen:
             seen.add(code)
             r = self.by_code.get(code)

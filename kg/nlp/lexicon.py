@@ -87,6 +87,9 @@ class Trie:
         firsts = "".join(re.escape(ch) for ch in sorted(self.root))
         seconds = {ch for node in self.root.values() for ch in node if ch}
         single = any("" in node for node in self.root.values())
+        # The first two characters of the words: most positions the character classes let
+        # through start no word, and one set lookup tells (None: a word has one character).
+        self.pairs = None if single else {a + b for a, node in self.root.items() for b in node}
         if not self.root:
             self.first = re.compile(r"(?!)")
         elif single or not seconds:
@@ -96,9 +99,13 @@ class Trie:
 
     def finditer(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of non-overlapping longest matches, scanning left to right."""
-        root, n, search, i = self.root, len(text), self.first.search, 0
-        while (hit := search(text, i)) is not None:
+        root, n, pairs, i = self.root, len(text), self.pairs, 0
+        for hit in self.first.finditer(text):
+            if hit.start() < i:
+                continue        # inside the last match
             i = hit.start()
+            if pairs is not None and text[i:i + 2] not in pairs:
+                continue
             node = root[text[i]]
             j, end = i + 1, -1
             while True:
@@ -113,5 +120,3 @@ class Trie:
             if end > 0:
                 yield i, end
                 i = end
-            else:
-                i += 1

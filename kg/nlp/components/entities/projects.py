@@ -238,7 +238,17 @@ def infrastructure_words() -> tuple[str, ...]:
 
 def _lead_before(text: str, start: int) -> str:
     """The adverb of ``lead_strips.txt`` written right before ``start`` (深入, 全面), or ``""``."""
+    strips, lengths = _lead_lengths()
+    if lengths and start >= lengths[0]:
+        # At most one adverb of each length ends at ``start``; the list is longest first.
+        return next((w for n in lengths if (w := text[start - n:start]) in strips), "")
     return next((w for w in lead_strips() if text.startswith(w, start - len(w))), "")
+
+
+@functools.lru_cache(maxsize=1)
+def _lead_lengths() -> tuple[frozenset[str], tuple[int, ...]]:
+    """The adverbs of ``lead_strips.txt`` as a set, and their lengths, longest first."""
+    return frozenset(lead_strips()), tuple(sorted({len(w) for w in lead_strips()}, reverse=True))
 
 
 def _past_address(start: int, end: int, region_at: dict[int, Mention]) -> int:
