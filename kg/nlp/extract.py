@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from kg.nlp.aliases import is_alias
+from kg.nlp.components.entities import MENTIONS_ONLY
 from kg.nlp.layout import normalize
 from kg.nlp.mention import Mention, Position, doc_text
 from kg.nlp.names import unquote
@@ -46,7 +47,10 @@ def extract(document: Document) -> DocResult:
     results = []
     for start, end in pieces(text):
         piece, piece_original = text[start:end], original[start:end]
-        result = from_doc(shared_nlp()(piece), document)
+        nlp = shared_nlp()
+        doc = nlp.make_doc(piece)
+        doc.user_data[MENTIONS_ONLY] = True       # no doc.ents: the result is made of the mentions
+        result = from_doc(nlp(doc), document)
         if piece != piece_original:
             result = _with_original_evidence(result, piece, piece_original)
         results.append(result)

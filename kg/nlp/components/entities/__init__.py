@@ -59,8 +59,14 @@ class EntityRecognizer:
         found = [m for m in found if not (m.label == ORGANIZATION and text[m.end:m.end + 1] == "门")]
         mentions = _settle(found)
         doc._.kg_mentions = mentions
-        set_ents(doc, [m for m in mentions if not m.attrs.get("nested")])
+        if not doc.user_data.get(MENTIONS_ONLY):
+            set_ents(doc, [m for m in mentions if not m.attrs.get("nested")])
         return doc
+
+
+# Set in ``doc.user_data`` by a caller that reads the mentions only (kg.nlp.extract): the tokens
+# are not split and ``doc.ents`` stays empty; no later component reads either.
+MENTIONS_ONLY = "kg_mentions_only"
 
 
 PRIORITY = {OFFICIAL: 7, REGION: 3, ORGANIZATION: 6, ENTERPRISE: 4, PROJECT: 5, PROGRAM: 5}
