@@ -142,9 +142,8 @@ def from_doc(doc, document: Document) -> DocResult:
     records = []
     text = doc_text(doc)
     for (etype, name), ms in sorted(groups.items()):
-        aliases = sorted({a for m in ms if not m.attrs.get("not_alias")
-                          for a in (*m.aliases, unquote(text[m.start:m.end]))
-                          if a and a != name and is_alias(a, name, etype)})
+        forms = {a for m in ms if not m.attrs.get("not_alias") for a in (*m.aliases, unquote(text[m.start:m.end]))}
+        aliases = sorted(a for a in forms if a and a != name and is_alias(a, name, etype))
         attrs: dict = {}
         if etype == REGION:
             r = next((m.region for m in ms if m.region is not None), None)
