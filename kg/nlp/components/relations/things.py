@@ -168,10 +168,11 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
     develops_managing_body)."""
     cue = cues()
     tops = {(m.start, m.end): m for m in mentions if not m.attrs.get("nested")}
+    index = _containers(tops)
     for m in mentions:
         if not m.attrs.get("nested"):
             continue
-        outer = next((t for t in tops.values() if t.start <= m.start and m.end <= t.end and t is not m), None)
+        outer = _outer(index, m)
         if outer is None or outer.start != m.start:
             continue
         s, e = sentence(m.start)
@@ -293,6 +294,8 @@ def _actor_before(text: str, start: int, mentions: list[Mention]) -> Mention | N
 
     Then it, not the speaker, is the partner's partner.
     """
+    if text[start - 1:start] not in ("、", "与", "同"):
+        return None                         # no list, no 与: what follows would find nothing
     ends = {m.end: m for m in mentions if not m.attrs.get("nested")}
     i = start
     while text[i - 1:i] == "、" and (prev := ends.get(i - 1)) is not None:
@@ -307,3 +310,20 @@ def _owns_next(owner: re.Match | None, end: int, mentions: list[Mention]) -> boo
         return False
     at = end + owner.end()
     return any(p.label == PROJECT and at <= p.start <= at + 2 and not p.attrs.get("nested") for p in mentions)
+
+
+def _containers(tops: dict[tuple[int, int], Mention]) -> tuple[list[int], list[tuple[int, int, Mention]], int]:
+    """``tops`` by start (with their place among them) and the longest span, for :func:`_outer`."""
+    order = sorted(((t.start, i, t) for i, t in enumerate(tops.values())), key=lambda x: x[:2])
+    return [x[0] for x in order], order, max((t.end - t.start for t in tops.values()), default=0)
+
+
+def _outer(index: tuple[list[int], list[tuple[int, int, Mention]], int], m: Mention) -> Mention | None:
+    """The first of the top mentions (in their order) whose span holds ``m``'s: only those that
+    start within the longest span's length before ``m`` ends can, so only those are looked at."""
+    starts, order, longest = index
+    found = None
+    for _, i, t in order[bisect.bisect_left(starts, m.end - longest):bisect.bisect_right(starts, m.start)]:
+        if m.end <= t.end and t is not m and (found is None or i < found[0]):
+            found = (i, t)
+    return found[1] if found is not None else None
