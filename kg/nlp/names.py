@@ -94,8 +94,8 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
              if not (quoted and any(quoted[m.start():m.end()]))
              and not (m.end() - m.start() == 1 and (_inside_word(span, m.start(), m.end())
                                                     or _in_a_word(bounds, i + m.start())))]
-    found = _after_quote_kept(span, found)
-    cuts = [m.end() for m in found]
+    if quoted is not None:      # (without a quote mark no stop word goes on a quoted name)
+        found = _after_quote_kept(span, found)
     cut = 0
     inner = inner_verbs()
     for m in reversed(found):
@@ -111,7 +111,7 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
     if cut >= 2 and span[cut - 1] == "的" and span[cut - 2] in QUOTE_PAIRS:
         j = span.rfind(QUOTE_PAIRS[span[cut - 2]], 0, cut - 2)
         if j >= 0:
-            before = [c for c in cuts if c <= j]
+            before = [m.end() for m in found if m.end() <= j]
             cut = max(before) if before else 0
     start = i + cut
     # A coordinated name: 白马湖实验室和智能感知技术创新中心 -> the part after 和.
