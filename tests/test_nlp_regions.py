@@ -67,6 +67,23 @@ def test_regions_list_of_districts_in_introduction():
     assert {("江北区", "part_of", "重庆市"), ("长寿区", "part_of", "重庆市")} <= rels
 
 
+@pytest.mark.parametrize("text", [
+    "重庆市区县委书记例会发言摘登\n\n6月5日，市委召开例会。南岸区、巴南区、市发展改革委负责人作现场交流发言。",
+    "重庆市区县委书记例会发言摘登\n\n会上，南岸区、巴南区主要负责同志先后作交流发言。",
+    "重庆市区县委书记例会发言摘登\n\n会上，南岸区、巴南区的党委书记分别作典型发言。",
+])
+def test_regions_list_of_a_meetings_participants_is_part_of_its_city(text):
+    assert {("南岸区", "part_of", "重庆市"), ("巴南区", "part_of", "重庆市")} <= relations_of(text)
+
+
+def test_regions_participants_of_a_districts_meeting_are_part_of_the_district_not_the_province():
+    text = ("重庆市万州区召开镇街书记例会\n\n"
+            "7月2日，万州区召开镇街书记例会。会上，龙沙镇、高笋塘街道等单位主要负责同志先后作交流发言。")
+    rels = relations_of(text)
+    assert ("龙沙镇", "part_of", "万州区") in rels
+    assert ("龙沙镇", "part_of", "重庆市") not in rels
+
+
 def test_regions_place_inside_company_name_is_not_a_region():
     ents = entities_of("长寿区与浙江海港集团共建物流枢纽。")
     assert ("region", "浙江省") not in ents

@@ -45,6 +45,11 @@ NOT_ZONE_NAME = set("级个类各该这那本全每两几多些")
 FTZ_AREA = re.compile(r"(?:中国[（(][\u4e00-\u9fff]{2,8}[)）])?(?:自由贸易试验区|自贸试验区)(?P<name>[\u4e00-\u9fff]{2,8}?片区)")
 LIST_END = re.compile(r"(?:等\d*个?|\d+个|[一二三四五六七八九十]+个)"
                       r"(?:区县|县[(（]市、区[)）]|县市区|市县|州市|市州|地市|区县[(（]开发区[)）])")
+# The end of a list of a meeting's participants: …、市商务委负责人作现场交流发言, …主要负责同志先后作交流发言,
+# …的党(工)委书记作典型发言, …负责人交流了经验, …主要负责人分别发言.
+PARTICIPANTS_END = re.compile(r"(?:主要)?(?:负责人|负责同志|党[(（]?工?[)）]?委书记|书记|一把手|主要领导)"
+                              r"(?:等|们)?(?:先后|分别|依次|相继)?(?:作|进行|在会上)?"
+                              r"(?:了)?(?:现场|典型|表态|书面)?(?:交流)?(?:发言|交流了|介绍了)")
 LIST_MARKER = re.compile(r"^[、和及与]|^等\d*个?(?:区县|县(?:[(（]市、区[)）])?|市县|区|县)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A village name after its township: one to four Chinese characters, then 村. Not starting with a
@@ -371,10 +376,12 @@ def _listed_regions(text: str, chosen) -> set[int]:
 
 
 def _in_region_list(text: str, s: int) -> bool:
-    """Is position ``s`` inside an enumeration closed by 等…区县 / 县(市、区) / 6个州市?"""
+    """Is position ``s`` inside an enumeration closed by 等…区县 / 县(市、区) / 6个州市, or inside
+    the list of a meeting's participants (…、市商务委负责人作交流发言)?"""
     tail = text[s:s + 200]
-    m = LIST_END.search(tail)
-    return bool(m) and all(ch not in "。；;\n" for ch in tail[: m.start()])
+    cut = next((i for i, ch in enumerate(tail) if ch in "。；;\n"), len(tail))
+    clause = tail[:cut]
+    return bool(LIST_END.search(clause) or PARTICIPANTS_END.search(clause))
 
 
 def canonical_name(r: Region) -> str:

@@ -67,10 +67,24 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
     if anchor:
         for m in regions:
             if m.rule in ("region_short_form", "region_gazetteer", "region_zone_grammar") and _in_list(text, m):
-                if m.region.adcode != anchor_code and (
-                        g.is_within(m.region, anchor[0].region) or m.region.parent == anchor_code):
+                host = _convener(text, m, regions) or anchor[0]
+                if m.region.adcode != host.region.adcode and (
+                        g.is_within(m.region, host.region) or m.region.parent == host.region.adcode):
                     s, e = sentence(m.start)
-                    add(m, PART_OF, anchor[0], "part_of_region_list", text[s:e])
+                    add(m, PART_OF, host, "part_of_region_list", text[s:e])
+
+
+# A region that convenes the meeting whose participants a list names: 永川区召开…例会。会上，…发言.
+CONVENES = re.compile(r"(?:委|政府|党委)?(?:日前|近日|今天|当天)?(?:召开|举行|主持召开)")
+
+
+def _convener(text: str, m: Mention, regions: list[Mention]) -> Mention | None:
+    """The region before ``m`` in its paragraph said to convene the meeting (永川区召开…), if any:
+    its units are the participants, so the list is part of it rather than of the text's province."""
+    para = text.rfind("\n", 0, m.start) + 1
+    found = [r for r in regions if para <= r.start and r.end <= m.start and not r.attrs.get("nested")
+             and CONVENES.match(text, r.end)]
+    return found[-1] if found else None
 
 
 def part_of_section(m: Mention, speaker: Mention, chain_start: dict[int, int | None], ev: str, add) -> None:
