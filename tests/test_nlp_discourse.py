@@ -97,6 +97,25 @@ LAYOUTS = [
      {("芜湖市", "hosts", "芜湖机场二期")},
      {("安徽省", "hosts", "芜湖机场二期")}),
 
+    ("a page that prints a unit's report under another speaker's line, or with no line of its own",
+     "抓招商 强项目\n\n"
+     "大渡口区招商局党组书记、局长 王明\n\n"
+     "大渡口区招商局推行“链长制”，引进华熙生物科技有限公司。\n\n"
+     "跃进村街道全面加强党建引领。实行“街巷长制”，建成义渡古镇文创产业园。\n\n"
+     "强治理 优服务\n\n"
+     "大渡口区跃进村街道党工委书记 李华\n\n"
+     "建设和美乡村 发展特色产业\n\n"
+     "大渡口区建胜镇党委书记 张强\n\n"
+     "建胜镇推行“田长制”，建成建胜蔬菜产业园。\n\n"
+     "跳磴镇突出数字赋能，推行“院坝议事”机制。\n\n"
+     "建成跳磴河湿地公园。\n",
+     {("跃进村街道", "implements", "街巷长制"), ("跃进村街道", "hosts", "义渡古镇文创产业园"),
+      ("大渡口区招商局", "implements", "链长制"), ("建胜镇", "hosts", "建胜蔬菜产业园"),
+      ("跳磴镇", "implements", "院坝议事机制"), ("跳磴镇", "hosts", "跳磴河湿地公园"),
+      ("跳磴镇", "part_of", "大渡口区")},
+     {("大渡口区招商局", "implements", "街巷长制"), ("建胜镇", "implements", "院坝议事机制"),
+      ("建胜镇", "hosts", "跳磴河湿地公园")}),
+
     ("a city's feature that visits its counties and villages",
      "古都新貌\n\n"
      "近年来，开封市推行“宋韵研学”计划，建成清明上河园。开封市文旅局牵头组织研学活动。\n\n"
@@ -124,3 +143,14 @@ def test_discourse_every_hosts_and_implements_rule_says_how_its_region_was_chose
     speech = extract(Document(id="s.txt", text=LAYOUTS[0][1]))
     assert {r.rule for r in speech.relations if r.relation in ("hosts", "implements")} \
         == {"hosts_speaker", "implements_speaker"}
+
+
+def test_discourse_a_report_printed_in_another_speech_says_so_in_its_rules():
+    from kg.nlp.extract import extract
+    from kg.schema import Document
+
+    row = next(r for r in LAYOUTS if r[0].startswith("a page that prints a unit's report"))
+    rules = {(r.head[1], r.tail[1]): r.rule for r in extract(Document(id="r.txt", text=row[1])).relations}
+    assert rules[("跳磴镇", "院坝议事机制")] == "implements_report"
+    assert rules[("跳磴镇", "跳磴河湿地公园")] == "hosts_report"
+    assert rules[("跳磴镇", "大渡口区")] == "part_of_report"

@@ -178,6 +178,53 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
     return out
 
 
+# After a paragraph's opening unit, these make it a partner or a topic, not the reporting unit.
+NOT_REPORTER_AFTER = NOT_SUBJECT_AFTER | set("与同跟为")
+
+
+def reports(text: str, sec: Section, inside: list[Mention], sents: list[tuple[int, int]],
+            units: set[str]) -> dict[int, Mention]:
+    """Another unit's report printed inside a speech: sentence start -> that unit.
+
+    A page of speeches may print a unit's report under another speaker's line, or
+    with no speaker's line at all (``中山路街道全面加强党建引领…`` in the investment
+    bureau's speech, ``朱沱镇突出…`` in 南大街街道's). A paragraph that opens with a
+    unit that speaks elsewhere in the text (``units``), or with a region of the
+    speaker's region's level outside it (a peer town), starts that unit's report;
+    it runs to the next heading or the next paragraph that opens with a unit of
+    its own, and the speaker has no part in it.
+    """
+    subj = sec.subject
+    if not sec.speaker or subj is None:
+        return {}
+    by_start = {m.start: m for m in inside if not m.attrs.get("nested") and (
+        m.label == ORGANIZATION or m.label == REGION and m.region is not None and m.region.level != "country")}
+    if not by_start:
+        return {}
+    out: dict[int, Mention] = {}
+    current: Mention | None = None
+    for s, e in sents:
+        if not sec.start <= s < sec.end or sec.title_start <= s < sec.title_end:
+            continue
+        if _is_heading(text, s, e):
+            current = None
+            continue
+        if s == 0 or text[s - 1] == "\n":
+            r, locative = _sentence_subject(text, s, e, by_start)
+            if r is not None and not locative and text[r.end:r.end + 1] not in NOT_REPORTER_AFTER:
+                current = r if r.key != subj.key and (r.key in units or _peer(subj, r)) else None
+        if current is not None:
+            out[s] = current
+    return out
+
+
+def _peer(subj: Mention, r: Mention) -> bool:
+    """Is region ``r`` a unit of the speaker's level outside the speaker's region (two towns)?"""
+    a, b = subj.region, r.region
+    return subj.label == r.label == REGION and a is not None and b is not None and a.level == b.level \
+        and not holds(a, b) and not holds(b, a)
+
+
 def _sentence_subject(text: str, s: int, e: int,
                       by_start: dict[int, Mention]) -> tuple[Mention | None, bool]:
     """The region (or organization) a sentence starts with as its subject, and whether

@@ -70,8 +70,9 @@ class RelationExtractor:
                             for sec in sections]
         # Departments in titles (区发展改革委主任 X 介绍…) are not the subjects of their sentences.
         titled = {p.unit.start for p in doc._.kg_positions or [] if p.unit is not None and p.unit.label == ORGANIZATION}
+        units = frozenset(sec.subject.key for sec in sections if sec.speaker and sec.subject is not None)
         for sec in sections:
-            things.section_relations(text, sec, mentions, sents, titled, sentence, add)
+            things.section_relations(text, sec, mentions, sents, titled, sentence, add, units)
         things.name_relations(mentions, text, sentence, add)
         things.located_relations(text, mentions, sentence, add)
         things.address_relations(text, mentions, sentence, add)

@@ -6,6 +6,7 @@
 - ``part_of_region_list``: the districts a city's meeting lists in its introduction.
 - ``part_of_section``: a division named in a speech about its ancestor, or the speech's
   region named with its own ancestor (以桥头镇为例 in 石柱's speech).
+- ``part_of_report``: a town whose report is printed in a sibling town's speech, part of their parent.
 - ``part_of_located``: an organization the text places in a region (中国医科大学就在沈阳沈北新区).
 """
 
@@ -97,6 +98,18 @@ def part_of_section(m: Mention, speaker: Mention, chain_start: dict[int, int | N
             add(m, PART_OF, speaker, "part_of_section", ev)     # …, or a county in its city's article
         elif gazetteer().is_within(speaker.region, m.region) and m.region.level in ("city",):
             add(speaker, PART_OF, m, "part_of_section", ev)
+
+
+def part_of_peer(m: Mention, speaker: Mention, mentions: list[Mention], ev: str, add) -> None:
+    """part_of_report: a town whose report a page prints in a sibling town's speech (朱沱镇 in
+    南大街街道's) is part of the region the two share, where the text names it."""
+    if m.region is None or speaker.label != REGION or speaker.region is None \
+            or m.region.parent != speaker.region.parent:
+        return
+    parent = next((r for r in mentions if r.label == REGION and r.region is not None
+                   and r.region.adcode == m.region.parent and not r.attrs.get("nested")), None)
+    if parent is not None:
+        add(m, PART_OF, parent, "part_of_report", ev)
 
 
 def _in_list(text: str, m: Mention) -> bool:

@@ -10,6 +10,9 @@
   an organization (市科技局联合…) is that one's: it hosts, implements and partners
   there; in a speech the speaker still hosts and implements, in an article the
   sentence's region takes over up to the next heading (see :mod:`kg.nlp.discourse`).
+- ``hosts_report`` / ``implements_report``: another unit's report printed inside a speech (a
+  paragraph opening with a unit that speaks elsewhere in the text, or with a peer town) is that
+  unit's alone, up to the next heading (:func:`kg.nlp.discourse.reports`).
 - ``hosts_address``: 天津市和平区新兴街道卫津路社区乐昌里小区 → the last region of the address.
 - ``hosts_located``: 在履坦镇建设Y, 包河区大圩镇建成Y, Y落户金华开发区 → the region hosts Y.
 - ``implements_located``: 支持义乌市深化…试点 → the region implements the program it is said to carry out.
@@ -31,8 +34,8 @@ import functools
 import re
 
 from kg.nlp.components.entities.short_forms import after_short_form
-from kg.nlp.components.relations.places import part_of_section
-from kg.nlp.discourse import holds, local_subjects, prefix_chains, region_chains
+from kg.nlp.components.relations.places import part_of_peer, part_of_section
+from kg.nlp.discourse import holds, local_subjects, prefix_chains, region_chains, reports
 from kg.nlp.lexicon import alternation, read_table
 from kg.nlp.mention import Mention, Section
 from kg.schema import (
@@ -78,7 +81,7 @@ MANAGING_BODY = re.compile(r"(?:管理局|管理委员会|管委会|建设指挥
 
 
 def section_relations(text: str, sec: Section, mentions: list[Mention], sents: list[tuple[int, int]],
-                      titled: set[int], sentence, add) -> None:
+                      titled: set[int], sentence, add, units: frozenset[str] = frozenset()) -> None:
     """hosts_*, implements_* and partners_cue in a section (and part_of_section, see
     :func:`.places.part_of_section`): whose sentence each mention is in says who hosts, implements
     or partners (:func:`kg.nlp.discourse.local_subjects`).
@@ -99,6 +102,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
     named_city = {m.start: m for m in inside if m.label == REGION and m.attrs.get("nested") and m.region is not None
                   and m.region.level == "city" and m.key in confirmed}
     local = local_subjects(text, sec, [m for m in inside if m.start not in titled], sents)
+    report = reports(text, sec, [m for m in inside if m.start not in titled], sents, units)
     for m in inside:
         if m.attrs.get("nested") and m.label in (PROJECT, PROGRAM, REGION):
             continue
@@ -113,6 +117,9 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         # …but another department's paragraph in a department's speech is that department's only.
         also = speaker if sec.speaker and speaker.key != subj.key \
             and not (subj.label == speaker.label == ORGANIZATION) else None
+        if s in report:             # another unit's report printed in this speech: that unit's alone
+            subj, how, also = report[s], "report", None
+            host = subj if subj.label == REGION else _region_of(subj, mentions) or home
         hosts = [r for r in (host, also) if r is not None and r.label == REGION]
         if m.label == PROJECT and "address" in m.attrs:
             continue           # 在天津市和平区…社区乐昌里小区: the address says where (see located_relations)
@@ -140,6 +147,8 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                     add(h, HOSTS, m, f"hosts_{how if h is host else 'speaker'}", ev)
         elif m.label in (ORGANIZATION, REGION) and not m.attrs.get("nested"):
             part_of_section(m, speaker, chain_start, ev, add)
+            if s in report and m.key == report[s].key:
+                part_of_peer(m, speaker, mentions, ev, add)
             if m.key == subj.key:
                 continue
             start = chain_start.get(id(m), m.start)
