@@ -236,3 +236,11 @@ def test_relations_owner_declared_with_a_short_form_develops_its_project():
     text = ("许昌市鄢陵县县长 马卫东\n\n"
             "由鄢陵县国有资本投资运营集团有限公司（以下简称鄢陵国投）投资8.6亿元建设的花木冷链物流中心一期已投入运营。")
     assert ("鄢陵县国有资本投资运营集团有限公司", "develops", "花木冷链物流中心") in relations_of(text)
+
+
+def test_relations_city_ending_a_list_glued_to_the_shared_name_is_a_city_of_the_report():
+    text = ("2026年安徽省政府工作报告\n\n安徽省省长 王清宪\n\n"
+            "建好合肥、芜湖、蚌埠算力枢纽。加快建设蚌埠机场。")
+    rels = relations_of(text)
+    assert {("蚌埠市", "part_of", "安徽省"), ("蚌埠市", "hosts", "蚌埠机场")} <= rels
+    assert ("安徽省", "hosts", "蚌埠机场") not in rels

@@ -17,7 +17,8 @@
 - ``hosts_located``: 在履坦镇建设Y, 包河区大圩镇建成Y, Y落户金华开发区 → the region hosts Y.
 - ``implements_located``: 支持义乌市深化…试点 → the region implements the program it is said to carry out.
 - ``hosts_place_name``: 包河智能网联汽车测试场, 黄舣智能酿造基地 (with 黄舣镇 in the text) →
-  the county, zone or town the name opens with hosts it.
+  the county, zone or town the name opens with hosts it; in a report, a city the text names on its own
+  or as the last of a list glued to the name the items share (济南、青岛、枣庄算力枢纽; then part_of too).
 - ``implements_named_body``: 中组部重点村分类管理试点 → 中组部 implements it.
 - ``develops_owner_name``: 上汽云计算中心 → 上汽 develops it.
 - ``develops_cobuild``: 与X共建Y / X投资30亿元的Y / X在包河布局的Y / 联合X打造Y → X develops Y.
@@ -99,12 +100,17 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
     home = speaker if speaker.label == REGION else _region_of(speaker, mentions) or speaker
     # Cities the text names on their own, where a project's name opens with one (枣庄|机场).
     confirmed = {m.key for m in mentions if m.label == REGION and not m.attrs.get("nested")}
+    listed = _list_tails(text, mentions)
+    confirmed |= {m.key for m in listed}
     named_city = {m.start: m for m in inside if m.label == REGION and m.attrs.get("nested") and m.region is not None
                   and m.region.level == "city" and m.key in confirmed}
     local = local_subjects(text, sec, [m for m in inside if m.start not in titled], sents)
     report = reports(text, sec, [m for m in inside if m.start not in titled], sents, units)
     for m in inside:
         if m.attrs.get("nested") and m.label in (PROJECT, PROGRAM, REGION):
+            if any(m is x for x in listed):      # 济南、青岛、枣庄算力枢纽: 枣庄 is a city of the list
+                s, e = sentence(m.start)
+                part_of_section(m, speaker, {}, text[s:e], add)
             continue
         s, e = sentence(m.start)
         ev = text[s:e]
@@ -159,6 +165,15 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                 continue       # 在黄宅镇共建…: where the partners build, not a partner
             if cue["partners_before"].search(before) or cue["partners_after"].match(text[m.end:e]):
                 add(_actor_before(text, start, inside) or subj, PARTNERS_WITH, m, "partners_cue", ev)
+
+
+def _list_tails(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Cities that end a list of cities glued to the name they share (建好济南、青岛、枣庄算力枢纽):
+    nested in that name, yet each a city of the text like the items before them."""
+    cities = [m for m in mentions if m.label == REGION and m.region is not None and m.region.level == "city"]
+    ends = {m.end: m for m in cities if not m.attrs.get("nested")}
+    return [m for m in cities if m.attrs.get("nested") and text[m.start - 1:m.start] == "、"
+            and m.start - 1 in ends]
 
 
 def _region_of(org: Mention, mentions: list[Mention]) -> Mention | None:
