@@ -58,6 +58,15 @@ LAYOUTS = [
      {("宜昌市", "hosts", "三峡国际物流产业园"), ("宜昌市", "hosts", "猇亭精细化工产业园")},
      {("武汉市", "hosts", "猇亭精细化工产业园")}),
 
+    ("an investor's speech at a city's meeting, about the county it invests in",
+     "荆州（光谷）产业推介会在武汉举行\n\n"
+     "荆州市委副书记、市长 王明\n\n"
+     "王明说，荆州将加快建设江陵煤炭储备基地。\n\n"
+     "福娃集团党委书记、董事长 李强\n\n"
+     "李强表示，公司投资40亿元建设粮食物流产业园。项目建成后，将助力公安县经济发展，带动公安县群众就业。\n",
+     {("公安县", "hosts", "粮食物流产业园"), ("荆州市", "hosts", "江陵煤炭储备基地")},
+     {("荆州市", "hosts", "粮食物流产业园")}),
+
     ("a meeting of a district's departments: each speaks of its own work, the district hosts it",
      "江津区部门一把手例会发言摘登\n\n"
      "抓项目 强投资\n\n"

@@ -103,6 +103,23 @@ def article_section(text: str, mentions: list[Mention]) -> list[Section]:
     return [Section(0, len(text), subject)]
 
 
+def investor_region(sec: Section, mentions: list[Mention], article: Mention) -> Mention:
+    """The region a speech by someone without office (a company's chairman) is about: the one
+    inside the article's region it names most, at least twice (娲石集团's chairman at 黄石's
+    meeting speaks of its lines in 阳新), else the article's region."""
+    from collections import Counter
+
+    if article.region is None:
+        return article
+    counts = Counter(m.key for m in mentions if sec.start <= m.start < sec.end and m.label == REGION
+                     and m.region is not None and not m.attrs.get("nested") and m.key != article.key
+                     and holds(article.region, m.region))
+    if not counts or counts.most_common(1)[0][1] < 2:
+        return article
+    key = counts.most_common(1)[0][0]
+    return next(m for m in mentions if m.key == key)
+
+
 def _title_region(text: str, regions: list[Mention]) -> Mention | None:
     """The region the title or the lead (the first lines, before the body) names first, if any."""
     head = lines(text)[:3]

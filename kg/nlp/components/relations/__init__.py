@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.components.relations import people, places, things
-from kg.nlp.discourse import article_section
+from kg.nlp.discourse import article_section, investor_region
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.mention import Mention, doc_sentences, doc_text
 from kg.schema import ORGANIZATION, PART_OF, RelationRecord
@@ -65,9 +65,10 @@ class RelationExtractor:
             # A speech by someone without office (a company's chairman) is the article's, not the
             # previous official's: its region is the one the whole text is most about.
             whole = article_section(text, mentions)
+            # …or the region inside it that the speech names most (阳新 in an investor's speech at 黄石's meeting).
             if whole:
-                sections = [replace(sec, subject=whole[0].subject, speaker="") if sec.subject is None else sec
-                            for sec in sections]
+                sections = [replace(sec, subject=investor_region(sec, mentions, whole[0].subject), speaker="")
+                            if sec.subject is None else sec for sec in sections]
         # Departments in titles (区发展改革委主任 X 介绍…) are not the subjects of their sentences.
         titled = {p.unit.start for p in doc._.kg_positions or [] if p.unit is not None and p.unit.label == ORGANIZATION}
         units = frozenset(sec.subject.key for sec in sections if sec.speaker and sec.subject is not None)

@@ -2,7 +2,8 @@
 
 - ``hosts_speaker`` / ``hosts_article`` / ``hosts_sentence``: a project in a section is hosted
   by its region, the suffix saying how that region was chosen: the speech's speaker, the
-  region an article (or its headline) is about, or the region the sentence or its paragraph
+  region an article (or its headline) is about (for a speech by someone without office, the region
+  inside the article's that the speech names most, see :func:`kg.nlp.discourse.investor_region`), or the region the sentence or its paragraph
   opens with; an enterprise too when the sentence says it was introduced, signed,
   supported…, but not a company named only as a project's owner (签约X总投资30亿元的Y项目).
 - ``implements_speaker`` / ``implements_article`` / ``implements_sentence``: a program, likewise.
