@@ -86,6 +86,13 @@ LAYOUTS = [
      {("福建省", "implements", "数字福建工程")},
      {("福州市", "implements", "数字福建工程")}),
 
+    ("a province's feature that opens in one of its cities, then names the province again",
+     "浙江以开放塑造发展新优势\n\n"
+     "4月1日，浙江杭州武林广场，一名外国游客购买了一件丝绸衬衫。杭州市推出“入境游便利化”行动。\n\n"
+     "总书记在浙江考察时强调，要持续深化“千万工程”。\n",
+     {("浙江省", "implements", "千万工程"), ("杭州市", "implements", "入境游便利化行动")},
+     {("杭州市", "implements", "千万工程")}),
+
     ("a page that stops a speech mid-word and prints its rest after the next speech",
      "做强文旅 带动消费\n\n"
      "武隆区委书记 刘军\n\n"

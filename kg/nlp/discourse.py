@@ -188,6 +188,9 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
             out[s] = current = r
         elif r is not None and r.key == subj.key:
             current = None
+        elif article and current is not None and r is None and any(
+                s <= k < e and m.key == subj.key for k, m in by_start.items()):
+            current = None      # 总书记在辽宁考察时强调…: a sentence naming the article's region is its again
         elif paragraph is not None:
             out[s] = paragraph
         elif article and current is not None:
