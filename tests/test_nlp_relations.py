@@ -244,3 +244,11 @@ def test_relations_city_ending_a_list_glued_to_the_shared_name_is_a_city_of_the_
     rels = relations_of(text)
     assert {("蚌埠市", "part_of", "安徽省"), ("蚌埠市", "hosts", "蚌埠机场")} <= rels
     assert ("安徽省", "hosts", "蚌埠机场") not in rels
+
+
+def test_relations_project_named_with_its_city_in_brackets_is_hosted_by_that_city():
+    text = ("湖北以开放促发展\n\n湖北省推进开放。武汉市离境退税开单量增长。"
+            "湖北持续扩大开放，建成中欧班列（武汉）集结中心。\n")
+    rels = relations_of(text)
+    assert ("武汉市", "hosts", "中欧班列（武汉）集结中心") in rels
+    assert ("湖北省", "hosts", "中欧班列（武汉）集结中心") not in rels

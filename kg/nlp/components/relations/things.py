@@ -19,7 +19,8 @@
 - ``implements_located``: 支持义乌市深化…试点 → the region implements the program it is said to carry out.
 - ``hosts_place_name``: 包河智能网联汽车测试场, 黄舣智能酿造基地 (with 黄舣镇 in the text) →
   the county, zone or town the name opens with hosts it; in a report, a city the text names on its own
-  or as the last of a list glued to the name the items share (济南、青岛、枣庄算力枢纽; then part_of too).
+  or as the last of a list glued to the name the items share (济南、青岛、枣庄算力枢纽; then part_of too),
+  or a city the name gives in brackets (中欧班列（沈阳）集结中心).
 - ``implements_named_body``: 中组部重点村分类管理试点 → 中组部 implements it.
 - ``develops_owner_name``: 上汽云计算中心 → 上汽 develops it.
 - ``develops_cobuild``: 与X共建Y / X投资30亿元的Y / X在包河布局的Y / 联合X打造Y → X develops Y.
@@ -105,6 +106,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
     confirmed |= {m.key for m in listed}
     named_city = {m.start: m for m in inside if m.label == REGION and m.attrs.get("nested") and m.region is not None
                   and m.region.level == "city" and m.key in confirmed}
+    named_city.update(_bracketed_cities(text, inside, confirmed))      # 中欧班列（沈阳）集结中心
     local = local_subjects(text, sec, [m for m in inside if m.start not in titled], sents)
     report = reports(text, sec, [m for m in inside if m.start not in titled], sents, units)
     for m in inside:
@@ -166,6 +168,21 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                 continue       # 在黄宅镇共建…: where the partners build, not a partner
             if cue["partners_before"].search(before) or cue["partners_after"].match(text[m.end:e]):
                 add(_actor_before(text, start, inside) or subj, PARTNERS_WITH, m, "partners_cue", ev)
+
+
+def _bracketed_cities(text: str, inside: list[Mention], confirmed: set[str]) -> dict[int, Mention]:
+    """Project start -> the city its name gives in brackets (中欧班列（沈阳）集结中心), where the text
+    names that city on its own: the name places the project there."""
+    projects = [p for p in inside if p.label == PROJECT and not p.attrs.get("nested")]
+    out: dict[int, Mention] = {}
+    for c in inside:
+        if c.label == REGION and c.attrs.get("nested") and c.region is not None and c.region.level == "city" \
+                and c.key in confirmed and text[c.start - 1:c.start] in ("（", "(") \
+                and text[c.end:c.end + 1] in ("）", ")"):
+            p = next((p for p in projects if p.start < c.start and c.end < p.end), None)
+            if p is not None:
+                out[p.start] = c
+    return out
 
 
 def _list_tails(text: str, mentions: list[Mention]) -> list[Mention]:
