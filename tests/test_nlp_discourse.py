@@ -93,6 +93,11 @@ LAYOUTS = [
      {("浙江省", "implements", "千万工程"), ("杭州市", "implements", "入境游便利化行动")},
      {("杭州市", "implements", "千万工程")}),
 
+    ("a city's feature that visits a project named after its district",
+     "洛阳文旅新观察\n\n洛阳市推行“文旅+”行动。\n\n走进涧西区工业遗产文创产业园，游客络绎不绝。\n",
+     {("涧西区", "hosts", "涧西区工业遗产文创产业园")},
+     {("洛阳市", "hosts", "涧西区工业遗产文创产业园")}),
+
     ("a page that stops a speech mid-word and prints its rest after the next speech",
      "做强文旅 带动消费\n\n"
      "武隆区委书记 刘军\n\n"

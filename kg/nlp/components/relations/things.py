@@ -107,6 +107,8 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
     named_city = {m.start: m for m in inside if m.label == REGION and m.attrs.get("nested") and m.region is not None
                   and m.region.level == "city" and m.key in confirmed}
     named_city.update(_bracketed_cities(text, inside, confirmed))      # 中欧班列（沈阳）集结中心
+    named_local = {m.start: m for m in inside if m.label == REGION and m.attrs.get("nested") and m.region is not None
+                   and m.region.level in LOCAL_LEVELS and "—" not in m.attrs.get("inside", ("", ""))[1]}
     local = local_subjects(text, sec, [m for m in inside if m.start not in titled], sents)
     report = reports(text, sec, [m for m in inside if m.start not in titled], sents, units)
     for m in inside:
@@ -137,6 +139,10 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                 and holds(host.region, city.region):
             add(city, HOSTS, m, "hosts_place_name", ev)      # 枣庄机场 in a report about 山东省: 枣庄市's
             continue
+        opener = named_local.get(m.start) if m.label == PROJECT and not sec.speaker else None
+        if opener is not None and host.region is not None and opener.key != host.key \
+                and holds(host.region, opener.region):
+            continue          # 涧西区5G+XR未来城 in an article about 洛阳: only 涧西区 hosts it (hosts_place_name)
         if m.label == PROJECT and hosts:
             for h in hosts:
                 add(h, HOSTS, m, f"hosts_{how if h is host else 'speaker'}", ev)
