@@ -111,6 +111,18 @@ LAYOUTS = [
       ("璧山区", "hosts", "璧山智能制造产业园")},
      {("璧山区", "hosts", "仙女山游客集散中心")}),
 
+    ("a page that cuts a numbered point's heading and prints its rest after the next speech",
+     "做强文旅 带动消费\n\n"
+     "武隆区委书记 刘军\n\n"
+     "一、景区提质扩容。建成芙蓉洞景区二期，游客增长两成。\n\n"
+     "二、强链条聚生态，推动产业集群\n\n"
+     "提升城市能级 建设智造新城\n\n"
+     "璧山区委书记 杨长江\n\n"
+     "一、智造提速。建成璧山智能制造产业园，引进长城汽车。\n\n"
+     "迭代提升。建成仙女山游客集散中心，推出“武隆夜游”活动，夜间消费增长三成。\n",
+     {("武隆区", "hosts", "仙女山游客集散中心"), ("武隆区", "implements", "武隆夜游活动")},
+     {("璧山区", "hosts", "仙女山游客集散中心"), ("璧山区", "implements", "武隆夜游活动")}),
+
     ("a province's report: a project named after one of its cities is that city's",
      "2026年安徽省政府工作报告\n\n"
      "安徽省省长 王清宪\n\n"
