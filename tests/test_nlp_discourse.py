@@ -123,6 +123,17 @@ LAYOUTS = [
      {("武隆区", "hosts", "仙女山游客集散中心"), ("武隆区", "implements", "武隆夜游活动")},
      {("璧山区", "hosts", "仙女山游客集散中心"), ("璧山区", "implements", "武隆夜游活动")}),
 
+    ("a page that cuts a speech after a clause and prints its rest, opening with a quoted name, later",
+     "做强治理 提升效能\n\n"
+     "武隆区委书记 刘军\n\n"
+     "一、数字治理提速。建成武隆智慧治理中心，打造“城市大脑”场景，\n\n"
+     "提升城市能级 建设智造新城\n\n"
+     "璧山区委书记 杨长江\n\n"
+     "一、智造提速。建成璧山智能制造产业园，引进长城汽车。\n\n"
+     "“智慧河长”“平安巷道”入选全市场景大赛领跑榜，推行“院坝议事”机制，基层治理效能提升两成。\n",
+     {("武隆区", "implements", "院坝议事机制")},
+     {("璧山区", "implements", "院坝议事机制")}),
+
     ("a province's report: a project named after one of its cities is that city's",
      "2026年安徽省政府工作报告\n\n"
      "安徽省省长 王清宪\n\n"

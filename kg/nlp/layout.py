@@ -84,7 +84,8 @@ def _rejoin_jumps(paras: list[str]) -> list[str]:
     punctuation and is not continued by the next one is joined with the paragraph, anywhere
     in the text, whose first characters complete a word of its last ones (高|速 -> 高速, 自|驾
     -> 自驾), or, for a numbered point's heading, that opens with its short rest (``二、…推动产业集群``
-    | ``迭代提升。…``): that paragraph and those after it, up to the next heading, move after it.
+    | ``迭代提升。…``), or, for one stopped after a clause (``…智管”场景，``), that opens with a
+    quoted name (``“采煤沉陷区风险管控”…``): that paragraph and those after it, up to the next heading, move after it.
     """
     items = [p for p in paras if p]
     dangling = [i for i, p in enumerate(items) if _dangles(items, i)]
@@ -92,7 +93,7 @@ def _rejoin_jumps(paras: list[str]) -> list[str]:
         return paras
     # A continuation follows a body paragraph; the first paragraph under a heading opens its section.
     cands = [c for c in range(1, len(items)) if c not in dangling and not _is_heading_like(items[c])
-             and not POINT.match(items[c]) and items[c][0] not in "“「『\""
+             and not POINT.match(items[c]) and (items[c][0] not in "“「『\"" or QUOTED_NAME.match(items[c]))
              and (not _is_heading_like(items[c - 1]) or POINT.match(items[c - 1]))]
     taken = _monotone_pairs(items, dangling, cands)
     if not taken:
@@ -167,10 +168,16 @@ def _dangles(items: list[str], i: int) -> bool:
 POINT_REST = re.compile(r"[\u4e00-\u9fff]{2,6}。")
 
 
+# A paragraph opening with a quoted name, not a quoted speech: “采煤沉陷区风险管控”“水资源智管”入选…
+QUOTED_NAME = re.compile(r"“[^“”，。！？,]{2,20}”(?:[“、和及]|[\u4e00-\u9fff])")
+
+
 def _fits(left: str, right: str) -> bool:
-    """Does ``right`` go on with ``left``: a word runs across the cut, or ``left`` is a numbered point's
-    heading cut off (二、强链条聚生态，推动产业集群) and ``right`` opens with the short rest of it."""
-    return _word_across(left, right) or bool(POINT.match(left) and POINT_REST.match(right))
+    """Does ``right`` go on with ``left``: a word runs across the cut; ``left`` is a numbered point's
+    heading cut off (二、强链条聚生态，推动产业集群) and ``right`` opens with the short rest of it; or
+    ``left`` stops after a clause (…智管”场景，) and ``right`` goes on with a quoted name."""
+    return _word_across(left, right) or bool(POINT.match(left) and POINT_REST.match(right)) \
+        or (left[-1] in "，、" and QUOTED_NAME.match(right) is not None)
 
 
 def _word_across(left: str, right: str) -> bool:
