@@ -252,3 +252,16 @@ def test_relations_project_named_with_its_city_in_brackets_is_hosted_by_that_cit
     rels = relations_of(text)
     assert ("武汉市", "hosts", "中欧班列（武汉）集结中心") in rels
     assert ("湖北省", "hosts", "中欧班列（武汉）集结中心") not in rels
+
+
+def test_relations_a_city_departments_projects_are_hosted_by_the_city_the_text_is_about():
+    text = ("重庆市部门一把手例会发言摘登\n\n稳外贸 扩消费\n\n市商务委党组书记、主任 张明\n\n"
+            "市商务委推行“渝贸通”机制，建成西部国际消费品集散中心。\n")
+    rels = relations_of(text)
+    assert ("重庆市", "hosts", "西部国际消费品集散中心") in rels
+    assert ("市商务委", "implements", "渝贸通机制") in rels
+
+
+def test_relations_a_city_department_in_a_text_naming_two_cities_equally_has_no_implicit_city():
+    text = ("市商务局党组书记、局长 赵明\n\n成都市、德阳市共建成德临港经济产业带。市商务局建成西部消费品集散中心。\n")
+    assert not {h for h, r, t in relations_of(text) if r == "hosts" and t == "西部消费品集散中心"}

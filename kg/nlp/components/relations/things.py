@@ -1,10 +1,11 @@
 """Relations of things: hosts, develops, implements, partners_with.
 
 - ``hosts_speaker`` / ``hosts_article`` / ``hosts_sentence``: a project in a section is hosted
-  by its region, the suffix saying how that region was chosen: the speech's speaker, the
-  region an article (or its headline) is about (for a speech by someone without office, the region
-  inside the article's that the speech names most, see :func:`kg.nlp.discourse.investor_region`), or the region the sentence or its paragraph
-  opens with; an enterprise too when the sentence says it was introduced, signed,
+  by its region, the suffix saying how that region was chosen: the speech's speaker (a
+  department's region: 永川区发展改革委 → 永川区, 市商务委 → the city the text names most), the
+  region an article (or its headline) is about (for a speech by someone without office, the
+  region inside the article's that it names most: :func:`kg.nlp.discourse.investor_region`),
+  or the region the sentence or its paragraph opens with; an enterprise too when the sentence says it was introduced, signed,
   supported…, but not a company named only as a project's owner (签约X总投资30亿元的Y项目).
 - ``implements_speaker`` / ``implements_article`` / ``implements_sentence``: a program, likewise.
   A sentence that starts with another region inside the speaker's (义乌市依托…) or with
@@ -206,8 +207,28 @@ def _region_of(org: Mention, mentions: list[Mention]) -> Mention | None:
         r = next((m for m in mentions if m.label == REGION and m.name == name), None)
         if r is not None:
             return r
-    return next((m for m in mentions if m.label == REGION and m.region is not None
-                 and org.name.startswith(m.name) and len(org.name) > len(m.name)), None)
+    named = next((m for m in mentions if m.label == REGION and m.region is not None
+                  and org.name.startswith(m.name) and len(org.name) > len(m.name)), None)
+    return named or _implicit_region(org, mentions)
+
+
+# Province-level cities: a 市-prefixed department of theirs (市商务委) is theirs too.
+MUNICIPALITIES = ("11", "12", "31", "50")
+
+
+def _implicit_region(org: Mention, mentions: list[Mention]) -> Mention | None:
+    """The city a 市-prefixed department belongs to (市商务委 in a text about 重庆市): the city, or
+    province-level city, the text names most on its own; none if it names two equally often."""
+    from collections import Counter
+
+    if not org.name.startswith("市"):
+        return None
+    cities = [m for m in mentions if m.label == REGION and m.region is not None and not m.attrs.get("nested")
+              and (m.region.level == "city" or m.region.level == "province" and m.region.adcode in MUNICIPALITIES)]
+    top = Counter(m.key for m in cities).most_common(2)
+    if not top or len(top) > 1 and top[0][1] == top[1][1]:
+        return None
+    return next(m for m in cities if m.key == top[0][0])
 
 
 def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
