@@ -265,3 +265,8 @@ def test_relations_a_city_departments_projects_are_hosted_by_the_city_the_text_i
 def test_relations_a_city_department_in_a_text_naming_two_cities_equally_has_no_implicit_city():
     text = ("市商务局党组书记、局长 赵明\n\n成都市、德阳市共建成德临港经济产业带。市商务局建成西部消费品集散中心。\n")
     assert not {h for h, r, t in relations_of(text) if r == "hosts" and t == "西部消费品集散中心"}
+
+
+def test_relations_a_company_heading_a_list_that_settles_is_hosted():
+    text = "南岸区委书记 周立新\n\n推动中国电子科技集团有限公司、华为西南研发中心等一批科技项目落户，建成广阳湾智创生态城。\n"
+    assert ("南岸区", "hosts", "中国电子科技集团有限公司") in relations_of(text)

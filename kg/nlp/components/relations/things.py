@@ -158,7 +158,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
             elif m.attrs.get("nested") or _owns_next(OWNER.match(after), m.end, inside):
                 continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
             elif cue["hosts_enterprise"].search(text[s:m.start]) \
-                    or cue["hosts_enterprise"].search(after[:12]):
+                    or cue["hosts_enterprise"].search(_clause(after)):
                 for h in hosts:
                     add(h, HOSTS, m, f"hosts_{how if h is host else 'speaker'}", ev)
         elif m.label in (ORGANIZATION, REGION) and not m.attrs.get("nested"):
@@ -190,6 +190,13 @@ def _bracketed_cities(text: str, inside: list[Mention], confirmed: set[str]) -> 
             if p is not None:
                 out[p.start] = c
     return out
+
+
+def _clause(after: str) -> str:
+    """What follows a company in its clause, at most 24 characters: 、Y等检验检测项目落户 (the list
+    it heads settles too), not the next clause's verb."""
+    end = next((i for i, ch in enumerate(after[:24]) if ch in "，,；;。"), min(len(after), 24))
+    return after[:max(end, min(len(after), 12))]
 
 
 def _list_tails(text: str, mentions: list[Mention]) -> list[Mention]:
