@@ -194,3 +194,9 @@ def test_regions_divisions_of_a_foreign_country_written_after_it():
     assert ("河口瑶族自治县", "partners_with", "越南") not in rels
     regions = {n for t, n in entities_of(text) if t == "region"}
     assert not {n for n in regions if n.startswith("越南") and n != "越南"}
+
+
+def test_regions_area_of_a_free_trade_zone_written_after_it_is_part_of_it():
+    rels = relations_of("广西自贸试验区钦州港片区联合海关推出多项改革举措，通关时间压缩一半。")
+    assert ("钦州港片区", "part_of", "广西自贸试验区") in rels
+    assert ("广西自贸试验区", "partners_with", "钦州港片区") not in rels

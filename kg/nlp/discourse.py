@@ -296,9 +296,11 @@ def holds(outer: Region, inner: Region) -> bool:
 
 
 def within_prefix(m: Mention, prev: Mention | None) -> bool:
-    """Is region ``m``, written right after region ``prev``, a part of it (杭州市|滨江区)?"""
+    """Is region ``m``, written right after region ``prev``, a part of it (杭州市|滨江区, and an area
+    of a free trade zone: 辽宁自贸试验区|大连片区)?"""
     return prev is not None and m.region is not None and prev.region is not None and (
-        m.region.parent == prev.region.adcode or gazetteer().is_within(m.region, prev.region))
+        m.region.parent == prev.region.adcode or gazetteer().is_within(m.region, prev.region)
+        or m.name.endswith("片区") and prev.name.endswith(("自贸试验区", "自由贸易试验区")))
 
 
 def prefix_chains(regions: list[Mention]) -> list[list[Mention]]:
