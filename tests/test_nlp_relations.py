@@ -270,3 +270,8 @@ def test_relations_a_city_department_in_a_text_naming_two_cities_equally_has_no_
 def test_relations_a_company_heading_a_list_that_settles_is_hosted():
     text = "南岸区委书记 周立新\n\n推动中国电子科技集团有限公司、华为西南研发中心等一批科技项目落户，建成广阳湾智创生态城。\n"
     assert ("南岸区", "hosts", "中国电子科技集团有限公司") in relations_of(text)
+
+
+def test_relations_a_company_the_sentence_places_in_a_county_is_hosted_there():
+    text = "普洱茶产业观察\n\n在西双版纳傣族自治州勐海县的勐海茶业有限责任公司，工人正在压制茶饼。\n"
+    assert ("勐海县", "hosts", "勐海茶业有限责任公司") in relations_of(text)

@@ -16,7 +16,7 @@
   paragraph opening with a unit that speaks elsewhere in the text, or with a peer town) is that
   unit's alone, up to the next heading (:func:`kg.nlp.discourse.reports`).
 - ``hosts_address``: 天津市和平区新兴街道卫津路社区乐昌里小区 → the last region of the address.
-- ``hosts_located``: 在履坦镇建设Y, 包河区大圩镇建成Y, Y落户金华开发区 → the region hosts Y.
+- ``hosts_located``: 在履坦镇建设Y, 包河区大圩镇建成Y, Y落户金华开发区, 在勐海县的X公司 → the region hosts Y.
 - ``implements_located``: 支持义乌市深化…试点 → the region implements the program it is said to carry out.
 - ``hosts_place_name``: 包河智能网联汽车测试场, 黄舣智能酿造基地 (with 黄舣镇 in the text) →
   the county, zone or town the name opens with hosts it; in a report, a city the text names on its own
@@ -357,7 +357,7 @@ def located_relations(text: str, mentions: list[Mention], sentence, add) -> None
                 at = mod.end()                      # 规划建设占地1200亩的Y
             k = bisect.bisect_left(target_starts, at)
             if k < len(targets) and targets[k].start <= at + 2 and targets[k].start < e \
-                    and (targets[k].label == PROJECT or vm is not None):
+                    and (targets[k].label == PROJECT or vm is not None or text[at:targets[k].start] == "的"):
                 hit.append(targets[k])
         for y in hit:
             for r in local:
