@@ -77,6 +77,12 @@ def test_regions_zone_grammar():
     assert ("region", "永川综保区") in ents
 
 
+def test_regions_airport_economic_zone_is_a_zone_of_its_city():
+    text = "郑州市市长 张三\n\n郑州临空经济区与郑州市商务局联合举办推介会。"
+    assert ("region", "郑州临空经济区") in entities_of(text)
+    assert ("郑州临空经济区", "part_of", "郑州市") in relations_of(text)
+
+
 def test_regions_zone_named_after_its_region_is_part_of_it():
     rels = relations_of("永川区委书记 张三\n\n永川综保区内外联动招商。")
     assert ("永川综保区", "part_of", "永川区") in rels

@@ -30,7 +30,7 @@ from kg.nlp.names import generic_heads, is_kind_word, stops
 from kg.schema import REGION
 
 ZONE_SUFFIXES = ("自由贸易试验区", "自贸试验区", "高新技术产业开发区", "经济技术开发区", "经济开发区", "先进制造业开发区",
-                 "综合保税区", "高新区",
+                 "综合保税区", "临空经济示范区", "临空经济区", "空港经济区", "临港经济区", "高新区",
                  "经开区", "综保区", "开发区", "保税区", "新区", "工业园区")
 # A zone named after a local place, not a division (合肥新站高新区): its two-character name and
 # suffix. It is a region where its city is written before it, or where its governing body is named.
