@@ -93,6 +93,11 @@ def test_regions_far_city_short_form_is_not_a_region_of_the_text():
     assert ("region", "钦州市") not in ents
 
 
+def test_regions_far_cities_in_a_list_of_places_are_regions():
+    ents = entities_of("重庆市江北区委书记 张三\n\n张三带队到成都、武汉等地考察物流园区。")
+    assert ("region", "成都市") in ents and ("region", "武汉市") in ents
+
+
 def test_regions_far_county_named_like_a_common_word_needs_support():
     # 老城区 is a district of 洛阳 in Henan, and also just "the old town".
     zhejiang = "杭州市上城区委书记 李明\n\n上城区紧盯老城区改造难题，推进城市更新。"

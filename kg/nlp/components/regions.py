@@ -45,6 +45,8 @@ NOT_ZONE_NAME = set("级个类各该这那本全每两几多些")
 FTZ_AREA = re.compile(r"(?:中国[（(][\u4e00-\u9fff]{2,8}[)）])?(?:自由贸易试验区|自贸试验区)(?P<name>[\u4e00-\u9fff]{2,8}?片区)")
 LIST_END = re.compile(r"(?:等\d*个?|\d+个|[一二三四五六七八九十]+个)"
                       r"(?:区县|县[(（]市、区[)）]|县市区|市县|州市|市州|地市|区县[(（]开发区[)）])")
+# The rest of an enumeration of places closed by 等地/等城市 (上海、广州等地).
+PLACE_LIST = re.compile(r"(?:[、和与及][\u4e00-\u9fff]{2,3}){0,6}?等(?:地|城市|大城市)")
 LIST_MARKER = re.compile(r"^[、和及与]|^等\d*个?(?:区县|县(?:[(（]市、区[)）])?|市县|区|县)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A village name after its township: one to four Chinese characters, then 村. Not starting with a
@@ -245,8 +247,9 @@ class RegionRecognizer:
         if r.adcode in confirmed:
             return True
         if r.level in ("province", "city"):
-            # 钦州 in a text about 重庆 is a destination, not a region of the text.
-            return province is None or r.adcode[:2] == province[:2]
+            # 钦州 in a text about 重庆 is a destination, not a region of the text; 上海、广州等地
+            # names places in their own right.
+            return province is None or r.adcode[:2] == province[:2] or bool(PLACE_LIST.match(text, e))
         after = text[e:e + 12]
         before = text[max(0, s - 1):s]
         if self.body_re.match(after):
