@@ -94,6 +94,12 @@ def test_regions_zone_grammar():
     assert ("region", "永川综保区") in ents
 
 
+def test_regions_airport_economic_zone_is_a_zone_of_its_city():
+    text = "郑州市市长 张三\n\n郑州临空经济区与郑州市商务局联合举办推介会。"
+    assert ("region", "郑州临空经济区") in entities_of(text)
+    assert ("郑州临空经济区", "part_of", "郑州市") in relations_of(text)
+
+
 def test_regions_zone_named_after_its_region_is_part_of_it():
     rels = relations_of("永川区委书记 张三\n\n永川综保区内外联动招商。")
     assert ("永川综保区", "part_of", "永川区") in rels
@@ -102,6 +108,11 @@ def test_regions_zone_named_after_its_region_is_part_of_it():
 def test_regions_far_city_short_form_is_not_a_region_of_the_text():
     ents = entities_of("重庆市江北区委书记 张三\n\n江北区开行班列，到钦州港运价下浮。")
     assert ("region", "钦州市") not in ents
+
+
+def test_regions_far_cities_in_a_list_of_places_are_regions():
+    ents = entities_of("重庆市江北区委书记 张三\n\n张三带队到成都、武汉等地考察物流园区。")
+    assert ("region", "成都市") in ents and ("region", "武汉市") in ents
 
 
 def test_regions_far_county_named_like_a_common_word_needs_support():
