@@ -211,3 +211,16 @@ def test_regions_area_of_a_free_trade_zone_written_after_it_is_part_of_it():
     rels = relations_of("广西自贸试验区钦州港片区联合海关推出多项改革举措，通关时间压缩一半。")
     assert ("钦州港片区", "part_of", "广西自贸试验区") in rels
     assert ("广西自贸试验区", "partners_with", "钦州港片区") not in rels
+
+
+def test_regions_a_county_read_in_a_list_of_prefectures_gets_no_part_of_from_it():
+    from kg.nlp.extract import extract
+    from kg.schema import Document
+
+    text = ("云南茶产业观察\n\n云南省大力发展茶产业。在普洱市宁洱哈尼族彝族自治县的茶园，茶农正在采茶。"
+            "云南茶叶主要产自普洱、临沧、西双版纳、保山4个州市。\n")
+    res = extract(Document(id="a.txt", text=text))
+    level = {e.name: e.attrs.get("level") for e in res.entities if e.type == "region"}
+    listed = {r.head[1] for r in res.relations if r.rule == "part_of_region_list"}
+    assert "临沧市" in listed
+    assert all(level[name] == "city" for name in listed)

@@ -67,7 +67,8 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
     anchor = [m for m in regions if m.region.adcode == anchor_code and not m.attrs.get("nested")]
     if anchor:
         for m in regions:
-            if m.rule in ("region_short_form", "region_gazetteer", "region_zone_grammar") and _in_list(text, m):
+            if m.rule in ("region_short_form", "region_gazetteer", "region_zone_grammar") and _in_list(text, m) \
+                    and (m.region.level == "city" or not _list_of_cities(text, m.start)):
                 host = _convener(text, m, regions) or anchor[0]
                 if m.region.adcode != host.region.adcode and (
                         g.is_within(m.region, host.region) or m.region.parent == host.region.adcode):
@@ -110,6 +111,16 @@ def part_of_peer(m: Mention, speaker: Mention, mentions: list[Mention], ev: str,
                    and r.region.adcode == m.region.parent and not r.attrs.get("nested")), None)
     if parent is not None:
         add(m, PART_OF, parent, "part_of_report", ev)
+
+
+# The end of a list of prefectures (6个州市, 等市州, 16个地市): a county read in it is a misreading.
+CITY_LIST_END = re.compile(r"(?:等?\d*个?|[一二三四五六七八九十]+个)(?:州市|市州|地市)")
+
+
+def _list_of_cities(text: str, s: int) -> bool:
+    tail = text[s:s + 120]
+    cut = next((i for i, ch in enumerate(tail) if ch in "。；;\n"), len(tail))
+    return CITY_LIST_END.search(tail, 0, cut) is not None
 
 
 def _in_list(text: str, m: Mention) -> bool:
