@@ -160,6 +160,25 @@ LAYOUTS = [
      {("大渡口区招商局", "implements", "街巷长制"), ("建胜镇", "implements", "院坝议事机制"),
       ("建胜镇", "hosts", "跳磴河湿地公园")}),
 
+    ("a department's speech that reports a district's work, the district speaking in its own right too",
+     "市商务委党组书记、主任 张明\n\n"
+     "市商务委推行“外贸优品”行动。\n\n"
+     "渝北区依托临空经济示范区建成渝北跨境电商产业园，推行“跨境通”机制。\n\n"
+     "强产业 促发展\n\n"
+     "渝北区委书记 李华\n\n"
+     "渝北区推行“链长制”，建成渝北智能终端产业园。\n",
+     {("渝北区", "implements", "跨境通机制"), ("市商务委", "implements", "跨境通机制")},
+     {("市商务委", "implements", "链长制")}),
+
+    ("another city's department head, speaking at a city's meeting about that city",
+     "黄石（光谷）产业推介会在武汉举行\n\n"
+     "黄石市委副书记、市长 吴明\n\n"
+     "吴明说，黄石将建成黄石临空产业园。\n\n"
+     "武汉市委常委、政法委书记 张强\n\n"
+     "张强指出，黄石市推行“同城化”行动，探索“研发在武汉、生产在黄石”模式。\n",
+     {("黄石市", "implements", "同城化行动")},
+     {("政法委", "implements", "同城化行动"), ("武汉市", "implements", "同城化行动")}),
+
     ("a city's feature that visits its counties and villages",
      "古都新貌\n\n"
      "近年来，开封市推行“宋韵研学”计划，建成清明上河园。开封市文旅局牵头组织研学活动。\n\n"

@@ -202,15 +202,22 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
 NOT_REPORTER_AFTER = NOT_SUBJECT_AFTER | set("与同跟为")
 
 
+def bodiless_speakers(text: str, sections: list[Section]) -> frozenset[str]:
+    """The units whose speaker's line has no body under it: the page printed their report elsewhere."""
+    return frozenset(sec.subject.key for sec in sections if sec.speaker and sec.subject is not None and not any(
+        _is_body(ln) for ln in lines(text[max(sec.title_end, sec.start):sec.end])))
+
+
 def reports(text: str, sec: Section, inside: list[Mention], sents: list[tuple[int, int]],
-            units: set[str]) -> dict[int, Mention]:
+            units: set[str], home: Mention | None = None) -> dict[int, Mention]:
     """Another unit's report printed inside a speech: sentence start -> that unit.
 
     A page of speeches may print a unit's report under another speaker's line, or
     with no speaker's line at all (``中山路街道全面加强党建引领…`` in the investment
     bureau's speech, ``朱沱镇突出…`` in 南大街街道's). A paragraph that opens with a
-    unit that speaks elsewhere in the text (``units``), or with a region of the
-    speaker's region's level outside it (a peer town), starts that unit's report;
+    unit whose speaker's line has no body of its own (``units``), or with a region of the
+    level of the speaker's region (``home``, a department's) outside it (a peer town; 黄石 in
+    a speech by 武汉's department head), starts that unit's report;
     it runs to the next heading or the next paragraph that opens with a unit of
     its own, and the speaker has no part in it.
     """
@@ -232,7 +239,7 @@ def reports(text: str, sec: Section, inside: list[Mention], sents: list[tuple[in
         if s == 0 or text[s - 1] == "\n":
             r, locative = _sentence_subject(text, s, e, by_start)
             if r is not None and not locative and text[r.end:r.end + 1] not in NOT_REPORTER_AFTER:
-                current = r if r.key != subj.key and (r.key in units or _peer(subj, r)) else None
+                current = r if r.key != subj.key and (r.key in units or _peer(home or subj, r)) else None
         if current is not None:
             out[s] = current
     return out

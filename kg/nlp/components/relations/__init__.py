@@ -21,10 +21,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.components.relations import people, places, things
-from kg.nlp.discourse import article_section, investor_region
+from kg.nlp.discourse import article_section, bodiless_speakers, investor_region
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.mention import Mention, doc_sentences, doc_text
-from kg.schema import ORGANIZATION, PART_OF, RelationRecord
+from kg.schema import ORGANIZATION, PART_OF, REGION, RelationRecord
 
 
 class RelationExtractor:
@@ -71,9 +71,14 @@ class RelationExtractor:
                             if sec.subject is None else sec for sec in sections]
         # Departments in titles (区发展改革委主任 X 介绍…) are not the subjects of their sentences.
         titled = {p.unit.start for p in doc._.kg_positions or [] if p.unit is not None and p.unit.label == ORGANIZATION}
-        units = frozenset(sec.subject.key for sec in sections if sec.speaker and sec.subject is not None)
+        units = bodiless_speakers(text, sections)
+        # The region of a speaker's other post (武汉市委常委、政法委书记): a department's region if it names none.
+        posts = {}
+        for p in doc._.kg_positions or []:
+            if p.unit is not None and p.unit.label == REGION:
+                posts.setdefault(p.official, p.unit)
         for sec in sections:
-            things.section_relations(text, sec, mentions, sents, titled, sentence, add, units)
+            things.section_relations(text, sec, mentions, sents, titled, sentence, add, units, posts.get(sec.speaker))
         things.name_relations(mentions, text, sentence, add)
         things.located_relations(text, mentions, sentence, add)
         things.address_relations(text, mentions, sentence, add)

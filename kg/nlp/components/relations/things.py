@@ -85,7 +85,8 @@ MANAGING_BODY = re.compile(r"(?:管理局|管理委员会|管委会|建设指挥
 
 
 def section_relations(text: str, sec: Section, mentions: list[Mention], sents: list[tuple[int, int]],
-                      titled: set[int], sentence, add, units: frozenset[str] = frozenset()) -> None:
+                      titled: set[int], sentence, add, units: frozenset[str] = frozenset(),
+                      post_region: Mention | None = None) -> None:
     """hosts_*, implements_* and partners_cue in a section (and part_of_section, see
     :func:`.places.part_of_section`): whose sentence each mention is in says who hosts, implements
     or partners (:func:`kg.nlp.discourse.local_subjects`).
@@ -100,7 +101,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         return
     inside = [m for m in mentions if sec.start <= m.start < sec.end]
     chain_start = region_chains(inside)
-    home = speaker if speaker.label == REGION else _region_of(speaker, mentions) or speaker
+    home = speaker if speaker.label == REGION else _region_of(speaker, mentions) or post_region or speaker
     # Cities the text names on their own, where a project's name opens with one (枣庄|机场).
     confirmed = {m.key for m in mentions if m.label == REGION and not m.attrs.get("nested")}
     listed = _list_tails(text, mentions)
@@ -111,7 +112,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
     named_local = {m.start: m for m in inside if m.label == REGION and m.attrs.get("nested") and m.region is not None
                    and m.region.level in LOCAL_LEVELS and "—" not in m.attrs.get("inside", ("", ""))[1]}
     local = local_subjects(text, sec, [m for m in inside if m.start not in titled], sents)
-    report = reports(text, sec, [m for m in inside if m.start not in titled], sents, units)
+    report = reports(text, sec, [m for m in inside if m.start not in titled], sents, units, home)
     for m in inside:
         if m.attrs.get("nested") and m.label in (PROJECT, PROGRAM, REGION):
             if any(m is x for x in listed):      # 济南、青岛、枣庄算力枢纽: 枣庄 is a city of the list
