@@ -275,3 +275,8 @@ def test_relations_a_company_heading_a_list_that_settles_is_hosted():
 def test_relations_a_company_the_sentence_places_in_a_county_is_hosted_there():
     text = "普洱茶产业观察\n\n在西双版纳傣族自治州勐海县的勐海茶业有限责任公司，工人正在压制茶饼。\n"
     assert ("勐海县", "hosts", "勐海茶业有限责任公司") in relations_of(text)
+
+
+def test_relations_a_company_said_to_lie_in_a_county_is_hosted_there():
+    text = "普洱茶产业观察\n\n获奖茶叶的产地，位于西双版纳傣族自治州勐海县的勐海茶业有限责任公司，年产茶饼万吨。\n"
+    assert ("勐海县", "hosts", "勐海茶业有限责任公司") in relations_of(text)

@@ -16,7 +16,7 @@
   paragraph opening with a unit that speaks elsewhere in the text, or with a peer town) is that
   unit's alone, up to the next heading (:func:`kg.nlp.discourse.reports`).
 - ``hosts_address``: 天津市和平区新兴街道卫津路社区乐昌里小区 → the last region of the address.
-- ``hosts_located``: 在履坦镇建设Y, 包河区大圩镇建成Y, Y落户金华开发区, 在勐海县的X公司 → the region hosts Y.
+- ``hosts_located``: 在履坦镇建设Y, 包河区大圩镇建成Y, Y落户金华开发区, 在(位于)勐海县的X公司 → R hosts Y.
 - ``implements_located``: 支持义乌市深化…试点 → the region implements the program it is said to carry out.
 - ``hosts_place_name``: 包河智能网联汽车测试场, 黄舣智能酿造基地 (with 黄舣镇 in the text) →
   the county, zone or town the name opens with hosts it; in a report, a city the text names on its own
@@ -340,6 +340,10 @@ def located_relations(text: str, mentions: list[Mention], sentence, add) -> None
             gap_end = max(s, first.start - 4) + placed.start()
             if k >= 0 and targets[k].start >= s and PLACED_GAP.fullmatch(text, targets[k].end, gap_end):
                 hit.append(targets[k])
+            elif before.endswith(("位于", "坐落于")) and text[last.end:last.end + 1] == "的":
+                k = bisect.bisect_left(target_starts, last.end + 1)     # …，位于沧源县的X庄园
+                if k < len(targets) and targets[k].start == last.end + 1:
+                    hit.append(targets[k])
         elif first.start == s + 1 and before.endswith("在") and text[last.end:last.end + 1] in ",，":
             # 在天荒坪镇，安吉县引进X，建设Y: the place of the whole sentence
             hit = [y for y in targets if last.end <= y.start < e and (
