@@ -280,3 +280,16 @@ def test_relations_a_company_the_sentence_places_in_a_county_is_hosted_there():
 def test_relations_a_company_said_to_lie_in_a_county_is_hosted_there():
     text = "普洱茶产业观察\n\n获奖茶叶的产地，位于西双版纳傣族自治州勐海县的勐海茶业有限责任公司，年产茶饼万吨。\n"
     assert ("勐海县", "hosts", "勐海茶业有限责任公司") in relations_of(text)
+
+
+def test_relations_a_company_named_in_full_in_passing_is_hosted_by_the_speech_region():
+    text = "南岸区委书记 周立新\n\n重庆华熙生物科技有限公司营收增长两成，建成广阳湾智创生态城。\n"
+    assert ("南岸区", "hosts", "重庆华熙生物科技有限公司") in relations_of(text)
+
+
+def test_relations_a_company_whose_name_opens_with_its_county_is_that_countys_in_an_article():
+    text = ("云南咖啡观察\n\n云南省推行“咖啡庄园管家”模式。云南省建成咖啡交易中心。\n\n"
+            "记者见到了西双版纳傣族自治州勐海县勐海茶业有限责任公司总经理李明，他说茶饼销往全国。\n")
+    rels = relations_of(text)
+    assert ("勐海县", "hosts", "勐海茶业有限责任公司") in rels
+    assert ("云南省", "hosts", "勐海茶业有限责任公司") not in rels

@@ -5,8 +5,10 @@
   department's region: 永川区发展改革委 → 永川区, 市商务委 → the city the text names most), the
   region an article (or its headline) is about (for a speech by someone without office, the
   region inside the article's that it names most: :func:`kg.nlp.discourse.investor_region`),
-  or the region the sentence or its paragraph opens with; an enterprise too when the sentence says it was introduced, signed,
-  supported…, but not a company named only as a project's owner (签约X总投资30亿元的Y项目).
+  or the region the sentence or its paragraph opens with; an enterprise too when the sentence says
+  it was introduced, signed, supported…, or names it in full (X有限公司), but not a company named
+  only as a project's owner (签约X总投资30亿元的Y项目); a county its name opens with hosts it
+  (普洱市思茅区X有限公司: ``hosts_place_name``), in an article alone.
 - ``implements_speaker`` / ``implements_article`` / ``implements_sentence``: a program, likewise.
   A sentence that starts with another region inside the speaker's (义乌市依托…) or with
   an organization (市科技局联合…) is that one's: it hosts, implements and partners
@@ -39,7 +41,7 @@ import re
 
 from kg.nlp.components.entities.short_forms import after_short_form
 from kg.nlp.components.relations.places import part_of_peer, part_of_section
-from kg.nlp.discourse import holds, local_subjects, prefix_chains, region_chains, reports
+from kg.nlp.discourse import holds, local_subjects, prefix_chains, region_chains, reports, within_prefix
 from kg.nlp.lexicon import alternation, read_table
 from kg.nlp.mention import Mention, Section
 from kg.schema import (
@@ -54,6 +56,9 @@ NOT_LOCATED = re.compile(r"(?:赴|到|去|往|向|与|同|联合|携手|对接)$
 MODIFIER = re.compile(r"(?:占地|总投资|投资|规划面积|面积)[^，,。；;、的]{1,12}的")
 # The levels of region a project is placed in (not a province or city: those are the speaker's context).
 LOCAL_LEVELS = ("county", "township", "village", "zone")
+# A company's full legal name: the text need not say it was brought in for the region to host it (the
+# speech's or article's context), as the gold does for companies named in passing.
+COMPANY = ("有限公司", "股份公司", "有限责任公司")
 # Between a project and the verb that places it: Y，项目已落户R.
 PLACED_GAP = re.compile(r"[,，]?(?:该|这个)?(?:项目|企业|公司)?(?:已|将|正式|成功|顺利|已经|先后)*")
 
@@ -159,7 +164,13 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
             elif m.attrs.get("nested") or _owns_next(OWNER.match(after), m.end, inside):
                 continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
             elif cue["hosts_enterprise"].search(text[s:m.start]) \
-                    or cue["hosts_enterprise"].search(_clause(after)):
+                    or cue["hosts_enterprise"].search(_clause(after)) or m.name.endswith(COMPANY):
+                place = _named_place(m, inside)         # 普洱市思茅区爱伲庄园咖啡有限公司: 思茅区
+                if place is not None and place.region.level in LOCAL_LEVELS and host.region is not None \
+                        and place.key != host.key and holds(host.region, place.region):
+                    add(place, HOSTS, m, "hosts_place_name", ev)
+                    if not sec.speaker:
+                        continue            # an article's region yields to the more specific one
                 for h in hosts:
                     add(h, HOSTS, m, f"hosts_{how if h is host else 'speaker'}", ev)
         elif m.label in (ORGANIZATION, REGION) and not m.attrs.get("nested"):
@@ -191,6 +202,15 @@ def _bracketed_cities(text: str, inside: list[Mention], confirmed: set[str]) -> 
             if p is not None:
                 out[p.start] = c
     return out
+
+
+def _named_place(m: Mention, inside: list[Mention]) -> Mention | None:
+    """The last region of the prefix chain a company's name opens with (普洱市|思茅区|爱伲…有限公司)."""
+    at = {r.start: r for r in inside if r.label == REGION and r.region is not None and m.start <= r.start < m.end}
+    place, pos = None, m.start
+    while (r := at.get(pos)) is not None and (place is None or within_prefix(r, place)):
+        place, pos = r, r.end
+    return place
 
 
 def _clause(after: str) -> str:
