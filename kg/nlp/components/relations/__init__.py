@@ -5,7 +5,8 @@ one module each, where a new rule goes:
 
 - :mod:`.people`: ``governs``, ``serves_in``, ``leads`` (``title_*``: from a parsed title chain);
 - :mod:`.places`: ``part_of`` (``part_of_*``);
-- :mod:`.things`: ``hosts``, ``develops``, ``implements``, ``partners_with``.
+- :mod:`.things`: ``hosts``, ``develops``, ``implements``, ``partners_with``;
+- :mod:`.where`: where a thing or a department is, read off names (used by :mod:`.things`).
 
 Who a sentence speaks for (a speech's speaker, an article's region, a region or
 organization the sentence opens with) is the discourse stage's (:mod:`kg.nlp.discourse`).

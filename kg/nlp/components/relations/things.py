@@ -41,7 +41,8 @@ import re
 
 from kg.nlp.components.entities.short_forms import after_short_form
 from kg.nlp.components.relations.places import part_of_peer, part_of_section
-from kg.nlp.discourse import holds, local_subjects, prefix_chains, region_chains, reports, within_prefix
+from kg.nlp.components.relations.where import bracketed_cities, list_tails, named_place, region_of
+from kg.nlp.discourse import holds, local_subjects, prefix_chains, region_chains, reports
 from kg.nlp.lexicon import alternation, read_table
 from kg.nlp.mention import Mention, Section
 from kg.schema import (
@@ -106,14 +107,14 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         return
     inside = [m for m in mentions if sec.start <= m.start < sec.end]
     chain_start = region_chains(inside)
-    home = speaker if speaker.label == REGION else _region_of(speaker, mentions) or post_region or speaker
+    home = speaker if speaker.label == REGION else region_of(speaker, mentions) or post_region or speaker
     # Cities the text names on their own, where a project's name opens with one (枣庄|机场).
     confirmed = {m.key for m in mentions if m.label == REGION and not m.attrs.get("nested")}
-    listed = _list_tails(text, mentions)
+    listed = list_tails(text, mentions)
     confirmed |= {m.key for m in listed}
     named_city = {m.start: m for m in inside if m.label == REGION and m.attrs.get("nested") and m.region is not None
                   and m.region.level == "city" and m.key in confirmed}
-    named_city.update(_bracketed_cities(text, inside, confirmed))      # 中欧班列（沈阳）集结中心
+    named_city.update(bracketed_cities(text, inside, confirmed))      # 中欧班列（沈阳）集结中心
     named_local = {m.start: m for m in inside if m.label == REGION and m.attrs.get("nested") and m.region is not None
                    and m.region.level in LOCAL_LEVELS and "—" not in m.attrs.get("inside", ("", ""))[1]}
     local = local_subjects(text, sec, [m for m in inside if m.start not in titled], sents)
@@ -137,7 +138,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
             and not (subj.label == speaker.label == ORGANIZATION) else None
         if s in report:             # another unit's report printed in this speech: that unit's alone
             subj, how, also = report[s], "report", None
-            host = subj if subj.label == REGION else _region_of(subj, mentions) or home
+            host = subj if subj.label == REGION else region_of(subj, mentions) or home
         hosts = [r for r in (host, also) if r is not None and r.label == REGION]
         if m.label == PROJECT and "address" in m.attrs:
             continue           # 在天津市和平区…社区乐昌里小区: the address says where (see located_relations)
@@ -165,7 +166,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                 continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
             elif cue["hosts_enterprise"].search(text[s:m.start]) \
                     or cue["hosts_enterprise"].search(_clause(after)) or m.name.endswith(COMPANY):
-                place = _named_place(m, inside)         # 普洱市思茅区爱伲庄园咖啡有限公司: 思茅区
+                place = named_place(m, inside)         # 普洱市思茅区爱伲庄园咖啡有限公司: 思茅区
                 if place is not None and place.region.level in LOCAL_LEVELS and host.region is not None \
                         and place.key != host.key and holds(host.region, place.region):
                     add(place, HOSTS, m, "hosts_place_name", ev)
@@ -189,74 +190,11 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                 add(_actor_before(text, start, inside) or subj, PARTNERS_WITH, m, "partners_cue", ev)
 
 
-def _bracketed_cities(text: str, inside: list[Mention], confirmed: set[str]) -> dict[int, Mention]:
-    """Project start -> the city its name gives in brackets (中欧班列（沈阳）集结中心), where the text
-    names that city on its own: the name places the project there."""
-    projects = [p for p in inside if p.label == PROJECT and not p.attrs.get("nested")]
-    out: dict[int, Mention] = {}
-    for c in inside:
-        if c.label == REGION and c.attrs.get("nested") and c.region is not None and c.region.level == "city" \
-                and c.key in confirmed and text[c.start - 1:c.start] in ("（", "(") \
-                and text[c.end:c.end + 1] in ("）", ")"):
-            p = next((p for p in projects if p.start < c.start and c.end < p.end), None)
-            if p is not None:
-                out[p.start] = c
-    return out
-
-
-def _named_place(m: Mention, inside: list[Mention]) -> Mention | None:
-    """The last region of the prefix chain a company's name opens with (普洱市|思茅区|爱伲…有限公司)."""
-    at = {r.start: r for r in inside if r.label == REGION and r.region is not None and m.start <= r.start < m.end}
-    place, pos = None, m.start
-    while (r := at.get(pos)) is not None and (place is None or within_prefix(r, place)):
-        place, pos = r, r.end
-    return place
-
-
 def _clause(after: str) -> str:
     """What follows a company in its clause, at most 24 characters: 、Y等检验检测项目落户 (the list
     it heads settles too), not the next clause's verb."""
     end = next((i for i, ch in enumerate(after[:24]) if ch in "，,；;。"), min(len(after), 24))
     return after[:max(end, min(len(after), 12))]
-
-
-def _list_tails(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Cities that end a list of cities glued to the name they share (建好济南、青岛、枣庄算力枢纽):
-    nested in that name, yet each a city of the text like the items before them."""
-    cities = [m for m in mentions if m.label == REGION and m.region is not None and m.region.level == "city"]
-    ends = {m.end: m for m in cities if not m.attrs.get("nested")}
-    return [m for m in cities if m.attrs.get("nested") and text[m.start - 1:m.start] == "、"
-            and m.start - 1 in ends]
-
-
-def _region_of(org: Mention, mentions: list[Mention]) -> Mention | None:
-    """The region a department belongs to (永川区发展改革委 → 永川区): named in its title chain or its name."""
-    for name in reversed(org.attrs.get("within", [])):
-        r = next((m for m in mentions if m.label == REGION and m.name == name), None)
-        if r is not None:
-            return r
-    named = next((m for m in mentions if m.label == REGION and m.region is not None
-                  and org.name.startswith(m.name) and len(org.name) > len(m.name)), None)
-    return named or _implicit_region(org, mentions)
-
-
-# Province-level cities: a 市-prefixed department of theirs (市商务委) is theirs too.
-MUNICIPALITIES = ("11", "12", "31", "50")
-
-
-def _implicit_region(org: Mention, mentions: list[Mention]) -> Mention | None:
-    """The city a 市-prefixed department belongs to (市商务委 in a text about 重庆市): the city, or
-    province-level city, the text names most on its own; none if it names two equally often."""
-    from collections import Counter
-
-    if not org.name.startswith("市"):
-        return None
-    cities = [m for m in mentions if m.label == REGION and m.region is not None and not m.attrs.get("nested")
-              and (m.region.level == "city" or m.region.level == "province" and m.region.adcode in MUNICIPALITIES)]
-    top = Counter(m.key for m in cities).most_common(2)
-    if not top or len(top) > 1 and top[0][1] == top[1][1]:
-        return None
-    return next(m for m in cities if m.key == top[0][0])
 
 
 def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
