@@ -293,3 +293,8 @@ def test_relations_a_company_whose_name_opens_with_its_county_is_that_countys_in
     rels = relations_of(text)
     assert ("勐海县", "hosts", "勐海茶业有限责任公司") in rels
     assert ("云南省", "hosts", "勐海茶业有限责任公司") not in rels
+
+
+def test_relations_a_company_that_invests_in_a_thing_is_its_owner_not_hosted_even_if_the_thing_is_unnamed():
+    text = "綦江区委书记 张明\n\n如深圳市华星卫星科技有限公司投资10亿元打造的生产线已经投产。\n"
+    assert ("綦江区", "hosts", "深圳市华星卫星科技有限公司") not in relations_of(text)

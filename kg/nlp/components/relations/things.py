@@ -162,7 +162,8 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
             after = text[m.end:e]
             if cue["partners_before"].search(before) or cue["partners_after"].match(after):
                 add(_actor_before(text, m.start, inside) or subj, PARTNERS_WITH, m, "partners_cue", ev)
-            elif m.attrs.get("nested") or _owns_next(OWNER.match(after), m.end, inside):
+            elif m.attrs.get("nested") or _owns_next(owner := OWNER.match(after), m.end, inside) \
+                    or owner is not None and owner.group().startswith(("投资", "总投资")):
                 continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
             elif cue["hosts_enterprise"].search(text[s:m.start]) \
                     or cue["hosts_enterprise"].search(_clause(after)) or m.name.endswith(COMPANY):
