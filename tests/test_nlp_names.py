@@ -111,6 +111,21 @@ NAMES = [
     ("连片打造解放碑、观音岩、朝天门商圈。", ("project", "解放碑商圈")),
     ("连片打造解放碑、观音岩、朝天门商圈。", ("project", "朝天门商圈")),
     ("开工建设国电宁海、华电莱州等煤电项目。", ("project", "华电莱州煤电项目")),
+    # a route (from one place to another) counted among projects names one; a second place of
+    # departure listed before a route that ends the list joins its name
+    ("新开工蚌埠至淮南等4个项目，建成通车合肥至六安等2个项目。", ("project", "蚌埠至淮南")),
+    ("新开工蚌埠至淮南等4个项目，建成通车合肥至六安等2个项目。", ("project", "合肥至六安")),
+    ("大理、丽江至香格里拉高速项目纳入规划。", ("project", "大理、丽江至香格里拉高速项目")),
+    ("加快宁淮、淮安至宿迁、徐连铁路建设。", ("project", "淮安至宿迁铁路")),
+    # places listed before a facility's head each name one (a count before the head is no part)
+    ("建好合肥、芜湖、蚌埠算力枢纽。", ("project", "合肥算力枢纽")),
+    ("建好合肥、芜湖、蚌埠算力枢纽。", ("project", "蚌埠算力枢纽")),
+    ("建好合肥、芜湖、蚌埠算力枢纽。", ("region", "芜湖市")),
+    ("做强苏州、无锡、常州3大集成电路产业基地。", ("project", "常州集成电路产业基地")),
+    ("做强苏州、无锡、常州3大集成电路产业基地。", ("project", "苏州集成电路产业基地")),
+    # two proper names joined by 和 share the kind word
+    ("建成桃花源和杏花村研学基地。", ("project", "桃花源研学基地")),
+    ("建成桃花源和杏花村研学基地。", ("project", "杏花村研学基地")),
     # an address before a name says where it is; the name starts after it
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("project", "清泰小区")),
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("region", "东坡社区")),
@@ -194,6 +209,9 @@ def test_names_boundaries(text, expected):
     ("支持企业建设共性技术平台。", "共性技术平台"),
     ("我们与农科院合作开发了这条生产线。", "这条生产线"),
     ("新建“5G+”智能工厂2个。", "5G+智能工厂"),                      # counted, quoted or not
+    ("加快宁淮、淮安至宿迁、徐连铁路建设。", "宁淮、淮安至宿迁铁路"),        # the items are names
+    ("建好合肥、芜湖、蚌埠算力枢纽。", "合肥"),
+    ("建设数字经济和人工智能产业园。", "数字经济产业园"),          # descriptions are not split
     # a list of common words before a kind word is a list of kinds
     ("培育物流、电商、文旅等项目。", "物流项目"),
 ])

@@ -16,6 +16,7 @@ from bisect import bisect_left
 
 from kg.nlp.components.entities.enterprises import listed_before
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
+from kg.nlp.components.entities.project_lists import find_routes, place_list_members, widen_route
 from kg.nlp.components.entities.programs import SLOGAN, WEAK_PROGRAM_KINDS, coined_system
 from kg.nlp.lexicon import read_lines
 from kg.nlp.mention import Mention
@@ -167,14 +168,18 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             aliases.append(q[0])
         if label == PROJECT and name.endswith("项目") and len(name) > 4:
             aliases.append(name[:-2])
-        members = _coordinated_lines(name) if label == PROJECT and kind in LINE_KINDS \
-            and raw == name else None
-        if members:           # 渝自和渝毕城际: two lines sharing their kind words
+        members = _coordinated_lines(name, kind) if label == PROJECT and raw == name else None
+        if members:           # 渝自和渝毕城际, 甲和乙研学基地: two names sharing their kind words
             for a, b, member in members:
                 out.append(Mention(start + a, start + b, label, member, f"{label}_coordinated", (), dict(attrs)))
             continue
-        out.append(Mention(start, ke, label, name, f"{label}_kind_word",
-                           tuple(a for a in dict.fromkeys(aliases) if a != name), attrs=attrs))
+        found = Mention(start, ke, label, name, f"{label}_kind_word",
+                        tuple(a for a in dict.fromkeys(aliases) if a != name), attrs=attrs)
+        if label == PROJECT and (places := place_list_members(text, found, region_at)):
+            out += places     # 济南、青岛、枣庄算力枢纽: one facility in each place
+            continue
+        out.append(widen_route(text, found) if label == PROJECT else found)
+    out += find_routes(text, bounds)
     # An item of a list that shares its kind word (大唐郓城、华能四期等煤电项目) is named with it.
     items = {(m.start, m.end) for m in out if m.rule == "project_list_member"}
     return [m for m in out if m.rule == "project_list_member" or (m.start, m.end) not in items]
@@ -289,11 +294,13 @@ def _generic_core(core: str, kind: str, generic: tuple[str, ...]) -> bool:
     return len(rest) < 3 or rest.endswith(generic) or bool(CATEGORY_LEAD.match(rest))
 
 
-def _coordinated_lines(name: str) -> list[tuple[int, int, str]] | None:
+def _coordinated_lines(name: str, kind: str) -> list[tuple[int, int, str]] | None:
     """Members of ``渝自和渝毕城际``: short names joined by 和 sharing the kind words at the end.
 
     Returns (start, end, name) of each member, offsets within ``name``; ``None`` when
     the name is not such a coordination (the first part must be a short name of its own).
+    Lines are named by short forms (渝自); other kinds only share their head when one of
+    the two is a proper or coined name (``十里荷香和梨香湾研学基地``), not a description.
     """
     m = COORDINATED.fullmatch(name)
     if not m:
@@ -306,5 +313,7 @@ def _coordinated_lines(name: str) -> list[tuple[int, int, str]] | None:
         cut = k.start()
     proper, head = second[:cut], second[cut:]
     if not head or not 2 <= len(proper) <= 4 or kind_end.search(first):
+        return None
+    if kind not in LINE_KINDS and not (distinctive(first) or distinctive(proper)):
         return None
     return [(0, len(first), first + head), (m.start(2), len(name), second)]

@@ -1,0 +1,93 @@
+"""Projects named by the ends of a route, and projects listed before a head they share.
+
+Government reports name road and rail works by the places they join
+(``新开工晏城至表白寺等2个项目``, ``大足、铜梁至永川高速项目``), and list places before a
+facility's head that each of them gets (``建好济南、青岛、枣庄算力枢纽``,
+``建成十里荷香和梨香湾研学基地``). The kind-word rules of :mod:`.projects` see one name
+there, or none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.nlp.mention import Mention
+from kg.nlp.names import cjk, left_extent
+from kg.schema import PROJECT, REGION
+
+# 晏城至表白寺|等2个项目, 庆云至章丘|等23个续建项目: a route counted among projects.
+ROUTE_COUNTED = re.compile(r"至([\u4e00-\u9fff]{2,4}?)(?=等(?:\d+|[一二三四五六七八九十两]+)[多余]?个"
+                           r"[\u4e00-\u9fff]{0,4}项目)")
+# A route written as a project's name: 铜梁至永川|高速.
+ROUTE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}")
+# Stage and time words a route's first place may follow: 建成通车|济南至宁津.
+ROUTE_LEAD = re.compile(r"通车|建成|开工|新开工|续建|提速|推进|加快|实施|启动")
+# A count between the listed places and the head they share: 济南、青岛、淄博、济宁|4大|机器人产业基地.
+LIST_COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)大")
+AND = "和与及"
+
+
+def find_routes(text: str, bounds: frozenset[int]) -> list[Mention]:
+    """``晏城至表白寺等2个项目``: the route (from one place to another) names the project."""
+    out = []
+    for m in ROUTE_COUNTED.finditer(text):
+        mid = m.start()
+        if mid not in bounds:
+            continue          # 甚至: 至 inside a word
+        start = left_extent(text, mid, max_len=4, bounds=bounds)
+        if start < 0:
+            continue
+        if (lead := ROUTE_LEAD.match(text, start)) and mid - lead.end() >= 2:
+            start = lead.end()
+        if mid - start < 2:
+            continue
+        name = text[start:m.end()]
+        out.append(Mention(start, m.end(), PROJECT, name, "project_route", (name + "项目",)))
+    return out
+
+
+def widen_route(text: str, m: Mention) -> Mention:
+    """``大足、铜梁至永川高速项目``: a second place of departure listed before the route joins its name.
+
+    Only when the route ends the list (no 、 after it): in ``莱临、日照至五莲、聊邯长铁路`` the
+    items before are names of their own.
+    """
+    if not ROUTE_NAME.match(m.name) or m.start < 3 or text[m.start - 1] != "、" or text[m.end:m.end + 1] == "、":
+        return m
+    s = m.start - 1
+    while s > 0 and cjk(text[s - 1]) and m.start - 1 - s < 4:
+        s -= 1
+    if not 2 <= m.start - 1 - s <= 4 or text[s - 1:s] in ("、", "至") or cjk(text[s - 1:s]):
+        return m
+    name = text[s:m.end]
+    aliases = tuple(a for a in (*m.aliases, name[:-2] if name.endswith("项目") else "") if a)
+    return Mention(s, m.end, m.label, name, "project_route", aliases, m.region, dict(m.attrs))
+
+
+def place_list_members(text: str, m: Mention, regions: dict[int, Mention]) -> list[Mention]:
+    """``济南、青岛、枣庄算力枢纽``: places listed before a facility's head each name one.
+
+    ``m`` is the project found by its kind word, opening with the last place
+    (``枣庄算力枢纽``; ``regions`` maps a region's start to it); the places before it,
+    joined by 、, 和 or 与, each get the head (``济南算力枢纽``). A count before the head
+    (``4大``) is no part of the names.
+    """
+    last = regions.get(m.start)
+    if last is None or last.end >= m.end:
+        return []
+    ends = {r.end: r for r in regions.values()}
+    places = [last]
+    while (sep := places[0].start - 1) > 0 and text[sep] in "、" + AND and (prev := ends.get(sep)) is not None:
+        places.insert(0, prev)
+    if len(places) < 2:
+        return []
+    head = text[last.end:m.end]
+    if (count := LIST_COUNT.match(head)) is not None:
+        head = head[count.end():]
+    if len(head) < 2:
+        return []
+    # The span is the place alone (济南|、青岛…): it is no alias of the rebuilt name.
+    return [Mention(p.start, p.end, PROJECT, text[p.start:p.end] + head, "project_place_list",
+                    attrs={"not_alias": True}) for p in places[:-1]] \
+        + [Mention(m.start, m.end, PROJECT, text[last.start:last.end] + head, "project_place_list",
+                   attrs={**m.attrs, "not_alias": bool(count)})]
