@@ -111,6 +111,8 @@ NAMES = [
     ("连片打造解放碑、观音岩、朝天门商圈。", ("project", "解放碑商圈")),
     ("连片打造解放碑、观音岩、朝天门商圈。", ("project", "朝天门商圈")),
     ("开工建设国电宁海、华电莱州等煤电项目。", ("project", "华电莱州煤电项目")),
+    # …the works they are, past the modifiers of the category; a stage word opens no name
+    ("建成投产国电宁海、华电莱州等大型清洁高效煤电项目。", ("project", "国电宁海煤电项目")),
     # a route (from one place to another) counted among projects names one; a second place of
     # departure listed before a route that ends the list joins its name
     ("新开工蚌埠至淮南等4个项目，建成通车合肥至六安等2个项目。", ("project", "蚌埠至淮南")),
@@ -211,6 +213,8 @@ def test_names_boundaries(text, expected):
     ("新建“5G+”智能工厂2个。", "5G+智能工厂"),                      # counted, quoted or not
     ("加快宁淮、淮安至宿迁、徐连铁路建设。", "宁淮、淮安至宿迁铁路"),        # the items are names
     ("建好合肥、芜湖、蚌埠算力枢纽。", "合肥"),
+    ("整合爱心驿站、邻里议事厅等基层服务项目。", "爱心驿站服务项目"),
+    ("建成投产国电宁海、华电莱州等大型清洁高效煤电项目。", "大型清洁高效煤电项目"),
     ("建设数字经济和人工智能产业园。", "数字经济产业园"),          # descriptions are not split
     # a list of common words before a kind word is a list of kinds
     ("培育物流、电商、文旅等项目。", "物流项目"),

@@ -9,8 +9,10 @@ there, or none.
 
 from __future__ import annotations
 
+import functools
 import re
 
+from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.names import cjk, left_extent
 from kg.schema import PROJECT, REGION
@@ -20,11 +22,24 @@ ROUTE_COUNTED = re.compile(r"至([\u4e00-\u9fff]{2,4}?)(?=等(?:\d+|[一二三�
                            r"[\u4e00-\u9fff]{0,4}项目)")
 # A route written as a project's name: 铜梁至永川|高速.
 ROUTE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}")
-# Stage and time words a route's first place may follow: 建成通车|济南至宁津.
-ROUTE_LEAD = re.compile(r"通车|建成|开工|新开工|续建|提速|推进|加快|实施|启动")
+# Verbs a route's first place may follow besides the stage words: 提速|庆云至章丘.
+ROUTE_LEAD = re.compile(r"新开工|续建|提速|推进|加快|实施|启动")
 # A count between the listed places and the head they share: 济南、青岛、淄博、济宁|4大|机器人产业基地.
 LIST_COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)大")
 AND = "和与及"
+
+
+@functools.lru_cache(maxsize=1)
+def _stage_regex() -> re.Pattern:
+    return re.compile(alternation(read_lines("project_stages.txt")))
+
+
+def past_stage(text: str, start: int, end: int) -> int:
+    """After the stage words a name's span opens with (建成通车|济南至宁津, 投产|大唐郓城), if
+    two characters are left before ``end``; else ``start``."""
+    while (m := _stage_regex().match(text, start)) is not None and end - m.end() >= 2:
+        start = m.end()
+    return start
 
 
 def find_routes(text: str, bounds: frozenset[int]) -> list[Mention]:
@@ -39,6 +54,7 @@ def find_routes(text: str, bounds: frozenset[int]) -> list[Mention]:
             continue
         if (lead := ROUTE_LEAD.match(text, start)) and mid - lead.end() >= 2:
             start = lead.end()
+        start = past_stage(text, start, mid)
         if mid - start < 2:
             continue
         name = text[start:m.end()]

@@ -16,7 +16,7 @@ from bisect import bisect_left
 
 from kg.nlp.components.entities.enterprises import listed_before
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
-from kg.nlp.components.entities.project_lists import find_routes, place_list_members, widen_route
+from kg.nlp.components.entities.project_lists import find_routes, past_stage, place_list_members, widen_route
 from kg.nlp.components.entities.programs import SLOGAN, WEAK_PROGRAM_KINDS, coined_system
 from kg.nlp.lexicon import read_lines
 from kg.nlp.mention import Mention
@@ -92,6 +92,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                             verbs_lead=label != PROGRAM)
         if start < 0:
             continue
+        if label == PROJECT:
+            start = past_stage(text, start, ks)     # 建成投产|大唐郓城: a stage word opens no name
         if label == PROJECT and (after := _past_address(start, ks, region_at)) != start:
             aliases.append(unquote(text[start:ke]))     # 天津市和平区…社区|乐昌里小区: an address, then the name
             attrs["address"] = start
@@ -197,6 +199,9 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
     if start < 1 or text[start - 1] not in "、等" or text[end:end + 1] in ("、", "等"):
         return []          # 万象城、…: an item of the list, not the kind word the list shares
     shared = text[start:end] if text[start - 1] == "等" else kind
+    if shared != kind and shared.startswith(tuple(generic_heads())) \
+            and (trade := _last_word_on(text, start, end - len(kind), bounds)) in infrastructure_words():
+        shared = trade + kind       # 等大型清洁高效|煤电项目: the works the items are (not 等基层服务项目)
     if shared.startswith(tuple(generic_heads())) or not cjk(shared[0]) or len(shared) - len(kind) > 2 \
             or end - start <= len(kind):
         return []          # 等重大项目, 等基层服务项目: a category the items belong to, not their names' end
@@ -210,7 +215,7 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
         if s == e or e - s >= LIST_ITEM and cjk(text[s - 1:s]):
             break
         lead = left_extent(text, e, max_len=LIST_ITEM, bounds=bounds)
-        s = max(s, lead) if lead >= 0 else s
+        s = past_stage(text, max(s, lead) if lead >= 0 else s, e)      # 建成投产|大唐郓城
         if e - s < 2:
             break
         items.insert(0, (s, e))
@@ -229,11 +234,18 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
     out = []
     for a, b in items:
         item = text[a:b]
-        name = item if ends_with_kind(item) else item + shared      # 万象城 is named on its own
+        # 万象城 is named on its own; 大唐郓城 gets the trade its list shares (煤电项目).
+        name = item if ends_with_kind(item) and shared == kind else item + shared
         out.append(Mention(a, b, PROJECT, name, "project_list_member", (item,) if name != item else ()))
     if last is not None:
         out.append(Mention(last[0], last[1], PROJECT, text[last[0]:last[1]], "project_list_member"))
     return out
+
+
+def _last_word_on(text: str, start: int, end: int, bounds: frozenset[int]) -> str:
+    """The last word of ``text[start:end]`` (``大型清洁高效|煤电``), or ``""`` when it is all one word."""
+    b = max((i for i in range(start + 1, end - 1) if i in bounds), default=-1)
+    return text[b:end] if b > 0 else ""
 
 
 @functools.lru_cache(maxsize=1)
