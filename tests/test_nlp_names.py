@@ -128,6 +128,9 @@ NAMES = [
     # two proper names joined by 和 share the kind word
     ("建成桃花源和杏花村研学基地。", ("project", "桃花源研学基地")),
     ("建成桃花源和杏花村研学基地。", ("project", "杏花村研学基地")),
+    # a phase of an undertaking named by a short proper word, or of a named plant
+    ("推动万科二期380户居民顺利交房。", ("project", "万科二期")),
+    ("加快田湾核电扩建一期、如东海上风电等项目建设。", ("project", "田湾核电扩建一期")),
     # an address before a name says where it is; the name starts after it
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("project", "清泰小区")),
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("region", "东坡社区")),
@@ -189,6 +192,8 @@ def test_names_boundaries(text, expected):
     ("打造全球光伏基地。", "全球光伏基地"),
     ("坚持公有制为主体。", "公有制"),
     ("加快建设产业园二期。", "产业园二期"),
+    ("项目一期投产。", "项目一期"),
+    ("推动园区二期开工。", "园区二期"),
     ("加快推进渝自和渝毕城际铁路建设。", "渝自和渝毕城际铁路"),
     ("数字福建大数据有限公司落户园区。", "数字福建"),
     # a quote followed by 要求, 做法, 经验… is a description, not a program

@@ -27,7 +27,9 @@ from kg.nlp.names import (
 from kg.nlp.wordclass import may_follow_a_name
 from kg.schema import ENTERPRISE, ORGANIZATION, PROGRAM, PROJECT, REGION
 
-WEAK_PROJECT_KINDS = {"项目", "二期", "三期", "四期", "五期", "城", "谷", "中心", "平台", "系统", "应用",
+# A phase of a named undertaking: 理文二期, 荣成石岛湾核电扩建一期.
+PHASES = {"一期", "二期", "三期", "四期", "五期"}
+WEAK_PROJECT_KINDS = {"项目", "一期", "二期", "三期", "四期", "五期", "城", "谷", "中心", "平台", "系统", "应用",
                       "商圈", "园区", "枢纽", "基础设施", "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
 # Heritage sites are projects where they operate (门票, 演艺), not as the object of other work
 # (对福昌城遗址进行考古发掘): their kind word must end the phrase.
@@ -150,8 +152,9 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if not quoted:
             if label == PROGRAM and kind in WEAK_PROGRAM_KINDS and not coined_system(text, start, core, kind):
                 continue
-            if label == PROJECT and kind in WEAK_PROJECT_KINDS and (len(core) < 3 or core in kinds):
-                continue          # 产业园二期, 园区项目: a kind word is no name
+            if label == PROJECT and kind in WEAK_PROJECT_KINDS and (len(core) < 3 or core in kinds) \
+                    and not (kind in PHASES and len(core) == 2 and core not in kinds and distinctive(core)):
+                continue          # 产业园二期, 园区项目: a kind word is no name (理文二期 is one)
             if label == PROJECT and (CATEGORY_LEAD.match(name) or COUNT_AFTER.match(text, ke)):
                 continue      # 国家级旅游度假区, 四大…基地, 康养景区12个: a category, not a name
             if label == PROJECT and not _names_inside(named_starts, start, ks) and not distinctive(core) \
