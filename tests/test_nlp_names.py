@@ -131,6 +131,12 @@ NAMES = [
     # a phase of an undertaking named by a short proper word, or of a named plant
     ("推动万科二期380户居民顺利交房。", ("project", "万科二期")),
     ("加快田湾核电扩建一期、如东海上风电等项目建设。", ("project", "田湾核电扩建一期")),
+    # short names of lines listed before the kind words they share take all of them
+    ("沪苏、沪渝高速复线主线建成通车。", ("project", "沪苏高速复线")),
+    ("沪苏、沪渝高速复线主线建成通车。", ("project", "沪渝高速复线")),
+    # a stage of the works or their effect may follow a name
+    ("推进亳州机场前期工作。", ("project", "亳州机场")),
+    ("沪渝高铁效应持续释放。", ("project", "沪渝高铁")),
     # an address before a name says where it is; the name starts after it
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("project", "清泰小区")),
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("region", "东坡社区")),

@@ -57,7 +57,8 @@ AND = re.compile(r"[和与及]")
 LINE_KINDS = {"城际", "铁路", "高铁", "高速", "高速公路", "公路", "轨道交通", "快速路"}
 COORDINATED = re.compile(r"([\u4e00-\u9fff]{2,4})[和及与]([\u4e00-\u9fff]{4,})")
 LEAD_QUOTES = re.compile(r"^(?:“[^”]+”)+")
-AFTER_NAME = re.compile(r"主体|营收|竣工|投运|投产|完成|计划|预计|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
+# …a part or stage of the works (主线, 前期, 蓄水, 通车), or their effect (渝贵高铁|效应).
+AFTER_NAME = re.compile(r"主线|前期|蓄水|通车|通水|效应|主体|营收|竣工|投运|投产|完成|计划|预计|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
                         r"纳入|获批|入选|获评|成为|基本|全面|累计|今年|上半年|年内|实现|等|已|正|将|于|内|成立|落户|和|并")
 
 
@@ -201,7 +202,7 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
     """
     if start < 1 or text[start - 1] not in "、等" or text[end:end + 1] in ("、", "等"):
         return []          # 万象城、…: an item of the list, not the kind word the list shares
-    shared = text[start:end] if text[start - 1] == "等" else kind
+    shared = text[start:end] if text[start - 1] == "等" else _kind_chain(text[start:end], kind)
     if shared != kind and shared.startswith(tuple(generic_heads())) \
             and (trade := _last_word_on(text, start, end - len(kind), bounds)) in infrastructure_words():
         shared = trade + kind       # 等大型清洁高效|煤电项目: the works the items are (not 等基层服务项目)
@@ -243,6 +244,15 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
     if last is not None:
         out.append(Mention(last[0], last[1], PROJECT, text[last[0]:last[1]], "project_list_member"))
     return out
+
+
+def _kind_chain(name: str, kind: str) -> str:
+    """The kind words that end ``name`` (渝武|高速复线, 朝天门|商圈), leaving two characters of it."""
+    kind_end = kind_patterns()["kind_end"]
+    cut = len(name) - len(kind)
+    while (k := kind_end.search(name, 2, cut)) is not None:
+        cut = k.start()
+    return name[cut:]
 
 
 def _last_word_on(text: str, start: int, end: int, bounds: frozenset[int]) -> str:
