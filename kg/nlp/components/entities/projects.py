@@ -36,7 +36,13 @@ WEAK_PROJECT_KINDS = {"项目", "一期", "二期", "三期", "四期", "五期"
 HERITAGE_KINDS = {"遗址", "石窟", "古城", "古街"}
 # A project "name" that starts with a level or a count, or is followed by a count, names
 # a category of things: 打造国家级旅游度假区, 建设四大服务出口基地, 建成康养景区12个.
-CATEGORY_LEAD = re.compile(r"国家级|省级|世界级|全球|[一二三四五六七八九十两]大")
+# A size, rank or scope word opens a category too: 大型商业综合体, 现代化制造基地, 重大…攻关项目, 镇域…中心.
+CATEGORY_LEAD = re.compile(r"国家级|省级|世界级|全球|[一二三四五六七八九十两]大|大型|中型|小型|现代化|高能级|重大|重点|"
+                           r"镇域|县域|市域|区域")
+# An indefinite quantity in or right before it (一批中试示范基地, 沈阳不少商场, 力争更多项目), or a pair
+# (双枢纽), counts things; a designation the region strives for (争创…示范基地) is no undertaking yet.
+QUANTITY = re.compile(r"一批|一些|不少|更多|许多|诸多|若干|多个|部分")
+STRIVES_FOR = re.compile(r"(?:争创|申创|申报)[^，。；;]*$")
 COUNT_AFTER = re.compile(r"[\d０-９.]+[万千]?余?(?:个|家|处|座|所|条|项|亩|平方米|公里)")
 # Between quoted members and their kind word: “甲”“乙”3个专项行动, “甲”“乙”两大工程.
 MEMBER_COUNT = re.compile(r"(?:[\d]+|[一二三四五六七八九十两]+)(?:个|大|项|类|条|张)?|等|等\d+个")
@@ -156,7 +162,9 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             if label == PROJECT and kind in WEAK_PROJECT_KINDS and (len(core) < 3 or core in kinds) \
                     and not (kind in PHASES and len(core) == 2 and core not in kinds and distinctive(core)):
                 continue          # 产业园二期, 园区项目: a kind word is no name (理文二期 is one)
-            if label == PROJECT and (CATEGORY_LEAD.match(name) or COUNT_AFTER.match(text, ke)):
+            if label == PROJECT and (CATEGORY_LEAD.match(name) or COUNT_AFTER.match(text, ke)
+                                     or QUANTITY.search(text, max(0, start - 2), ks) or text[ks - 1] == "双"
+                                     or STRIVES_FOR.search(text, max(0, start - 24), start)):
                 continue      # 国家级旅游度假区, 四大…基地, 康养景区12个: a category, not a name
             if label == PROJECT and not _names_inside(named_starts, start, ks) and not distinctive(core) \
                     and (len(name) <= (SHORT_NAME if kind in WEAK_PROJECT_KINDS else SHORT_PLACE_NAME)
