@@ -137,6 +137,11 @@ NAMES = [
     # a stage of the works or their effect may follow a name
     ("推进亳州机场前期工作。", ("project", "亳州机场")),
     ("沪渝高铁效应持续释放。", ("project", "沪渝高铁")),
+    # an item listed with projects before 等(重大)项目 is one too; a lone item that names works
+    ("提速宝钢湛江基地二期、柳钢防城港钢铁一体化等重大项目。", ("project", "柳钢防城港钢铁一体化")),
+    ("开工淠史杭灌区现代化改造等工程。", ("project", "淠史杭灌区现代化改造")),
+    # a line of common words listed beside named lines
+    ("推进沪渝蓉高铁、沿江铁路等前期工作。", ("project", "沿江铁路")),
     # an address before a name says where it is; the name starts after it
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("project", "清泰小区")),
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("region", "东坡社区")),
@@ -241,6 +246,10 @@ def test_names_boundaries(text, expected):
 ])
 def test_names_counted_or_generic_are_not_names(text, bad):
     assert bad not in {n for _, n in entities_of(text)}
+
+
+def test_names_companies_counted_as_projects_are_no_list_of_projects():
+    assert ("project", "东营富海") not in entities_of("布局东明石化、东营富海等重大项目。")
 
 
 def test_names_doc_ents_match_character_spans(nlp):

@@ -107,3 +107,50 @@ def place_list_members(text: str, m: Mention, regions: dict[int, Mention]) -> li
                     attrs={"not_alias": True}) for p in places[:-1]] \
         + [Mention(m.start, m.end, PROJECT, text[last.start:last.end] + head, "project_place_list",
                    attrs={**m.attrs, "not_alias": bool(count)})]
+
+
+# The end of a list of undertakings: 山钢日照基地二期、永锋临港焦钢一体化|等重大项目.
+LIST_CLOSE = re.compile(r"等(?:重大|重点|骨干|续建|在建)?(项目|工程)")
+LIST_LONGEST = 14
+
+
+def list_neighbours(text: str, found: list[Mention], bounds: frozenset[int],
+                    works: tuple[str, ...]) -> list[Mention]:
+    """``A、B等重大项目`` where A is a project: B, written without a kind word, is one too.
+
+    A lone item is taken when it names works (``位山灌区现代化改造等工程``: one of
+    ``works``, the infrastructure words). Items that are already entities (a company
+    counted among projects) are left as they are.
+    """
+    spans = {(m.start, m.end): m for m in found}
+    out = []
+    for close in LIST_CLOSE.finditer(text):
+        items: list[tuple[int, int]] = []
+        e = close.start()
+        while e > 0:
+            s = e
+            while s > 0 and cjk(text[s - 1]) and e - s < LIST_LONGEST:
+                s -= 1
+            if s == e or cjk(text[s - 1:s]):
+                break          # too long for an item, or not one
+            if text[s - 1:s] != "、":
+                lead = left_extent(text, e, max_len=LIST_LONGEST, bounds=bounds)
+                s = past_stage(text, max(s, lead) if lead >= 0 else s, e)
+            if e - s < 2:
+                break
+            items.insert(0, (s, e))
+            if text[s - 1:s] != "、":
+                break
+            e = s - 1
+        known = [spans.get(i) for i in items]
+        if not items or any(k is not None and k.label != PROJECT for k in known):
+            continue
+        if len(items) == 1 and not (known[0] is None and any(w in text[items[0][0]:items[0][1]] for w in works)):
+            continue
+        if len(items) > 1 and not any(k is not None for k in known):
+            continue
+        for (s, e), k in zip(items, known):
+            if k is None:
+                name = text[s:e]
+                out.append(Mention(s, e, PROJECT, name, "project_list_neighbour", (name + close.group(1),)))
+    return out

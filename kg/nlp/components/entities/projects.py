@@ -16,7 +16,9 @@ from bisect import bisect_left
 
 from kg.nlp.components.entities.enterprises import listed_before
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
-from kg.nlp.components.entities.project_lists import find_routes, past_stage, place_list_members, widen_route
+from kg.nlp.components.entities.project_lists import (
+    find_routes, list_neighbours, past_stage, place_list_members, widen_route,
+)
 from kg.nlp.components.entities.programs import SLOGAN, WEAK_PROGRAM_KINDS, coined_system
 from kg.nlp.lexicon import read_lines
 from kg.nlp.mention import Mention
@@ -79,7 +81,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
     named_starts = sorted(m.start for m in named if m.label in (REGION, ENTERPRISE, ORGANIZATION))
     whole = {(m.start, m.end) for m in named if m.label in (REGION, ENTERPRISE, ORGANIZATION)}
     region_at = {m.start: m for m in named if m.label == REGION and m.region is not None}
-    out = []
+    out, held = [], []
     kinds = kind_patterns()["kinds"]
     generic = tuple(generic_heads())
     for m in kind_patterns()["kind"].finditer(text):
@@ -170,6 +172,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                     and (len(name) <= (SHORT_NAME if kind in WEAK_PROJECT_KINDS else SHORT_PLACE_NAME)
                          or AND.search(core)) \
                     and not INVESTED.search(text, max(0, start - 20), start):
+                if kind in LINE_KINDS and not AND.search(core):
+                    held.append(Mention(start, ke, label, name, f"{label}_list_neighbour", (), attrs=attrs))
                 continue      # 交流合作平台, 低空装备制造和低空物流枢纽: a description, not a name
         if label == PROJECT and text.startswith("成立", ke) and kind.endswith("中心"):
             label = ORGANIZATION
@@ -194,6 +198,12 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             continue
         out.append(widen_route(text, found) if label == PROJECT else found)
     out += find_routes(text, bounds)
+    # A line of common words listed beside named ones is named all the same: 铁路二环线、沿江铁路、渝自城际.
+    ends = {m.end for m in out if m.label == PROJECT}        # where the project before a 、 ends
+    starts = {m.start - 1 for m in out if m.label == PROJECT}  # the 、 before a project
+    out += [m for m in held if text[m.start - 1:m.start] == "、" and m.start - 1 in ends
+            or text[m.end:m.end + 1] == "、" and m.end in starts]
+    out += list_neighbours(text, [*named, *out], bounds, infrastructure_words())
     # An item of a list that shares its kind word (大唐郓城、华能四期等煤电项目) is named with it.
     items = {(m.start, m.end) for m in out if m.rule == "project_list_member"}
     return [m for m in out if m.rule == "project_list_member" or (m.start, m.end) not in items]
