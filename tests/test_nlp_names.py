@@ -142,6 +142,10 @@ NAMES = [
     ("开工淠史杭灌区现代化改造等工程。", ("project", "淠史杭灌区现代化改造")),
     # a line of common words listed beside named lines
     ("推进沪渝蓉高铁、沿江铁路等前期工作。", ("project", "沿江铁路")),
+    # a name may be followed by its going into use or opening, or by a count of something else
+    ("气象监测服务平台投入使用。", ("project", "气象监测服务平台")),
+    ("苏宁易购线下综合馆开业迎客。", ("project", "苏宁易购线下综合馆")),
+    ("“165”基层智治平台3项指标居全市首位。", ("project", "165基层智治平台")),
     # an address before a name says where it is; the name starts after it
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("project", "清泰小区")),
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("region", "东坡社区")),

@@ -45,7 +45,8 @@ CATEGORY_LEAD = re.compile(r"国家级|省级|世界级|全球|[一二三四五�
 # (双枢纽), counts things; a designation the region strives for (争创…示范基地) is no undertaking yet.
 QUANTITY = re.compile(r"一批|一些|不少|更多|许多|诸多|若干|多个|部分")
 STRIVES_FOR = re.compile(r"(?:争创|申创|申报)[^，。；;]*$")
-COUNT_AFTER = re.compile(r"[\d０-９.]+[万千]?余?(?:个|家|处|座|所|条|项|亩|平方米|公里)")
+# (a count that goes on with a noun counts that noun: 平台|5项关键指标)
+COUNT_AFTER = re.compile(r"[\d０-９.]+[万千]?余?(?:个|家|处|座|所|条|项|亩|平方米|公里)(?![\u4e00-\u9fff])")
 # Between quoted members and their kind word: “甲”“乙”3个专项行动, “甲”“乙”两大工程.
 MEMBER_COUNT = re.compile(r"(?:[\d]+|[一二三四五六七八九十两]+)(?:个|大|项|类|条|张)?|等|等\d+个")
 APPLICATION_LIST_CUE = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)(?:余|多)?(?:个|项|款)"
@@ -66,7 +67,7 @@ LINE_KINDS = {"城际", "铁路", "高铁", "高速", "高速公路", "公路", 
 COORDINATED = re.compile(r"([\u4e00-\u9fff]{2,4})[和及与]([\u4e00-\u9fff]{4,})")
 LEAD_QUOTES = re.compile(r"^(?:“[^”]+”)+")
 # …a part or stage of the works (主线, 前期, 蓄水, 通车), or their effect (渝贵高铁|效应).
-AFTER_NAME = re.compile(r"主线|前期|蓄水|通车|通水|效应|主体|营收|竣工|投运|投产|完成|计划|预计|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
+AFTER_NAME = re.compile(r"主线|前期|蓄水|通车|通水|效应|投入使用|投入运营|投用|开业|上线|主体|营收|竣工|投运|投产|完成|计划|预计|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
                         r"纳入|获批|入选|获评|成为|基本|全面|累计|今年|上半年|年内|实现|等|已|正|将|于|内|成立|落户|和|并")
 
 
