@@ -146,6 +146,8 @@ NAMES = [
     ("气象监测服务平台投入使用。", ("project", "气象监测服务平台")),
     ("苏宁易购线下综合馆开业迎客。", ("project", "苏宁易购线下综合馆")),
     ("“165”基层智治平台3项指标居全市首位。", ("project", "165基层智治平台")),
+    # a quoted name right before a quoted project is one too
+    ("打造“江心小岛”“黄酒文化体验馆”等特色场景。", ("project", "江心小岛")),
     # an address before a name says where it is; the name starts after it
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("project", "清泰小区")),
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("region", "东坡社区")),

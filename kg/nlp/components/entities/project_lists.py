@@ -154,3 +154,19 @@ def list_neighbours(text: str, found: list[Mention], bounds: frozenset[int],
                 name = text[s:e]
                 out.append(Mention(s, e, PROJECT, name, "project_list_neighbour", (name + close.group(1),)))
     return out
+
+
+def quoted_neighbours(text: str, found: list[Mention], taken: set[tuple[int, int]]) -> list[Mention]:
+    """``“半岛小渡”“允丰黄酒文化体验馆”等特色场景``: a quoted name right before a quoted project is one.
+
+    ``taken`` holds the spans of entities found so far, which stay as they are.
+    """
+    out = []
+    for m in found:
+        if m.label != PROJECT or m.start < 4 or text[m.start - 2:m.start] != "”“":
+            continue
+        s = text.rfind("“", max(0, m.start - 20), m.start - 2)
+        if s < 0 or "”" in text[s + 1:m.start - 2] or (s + 1, m.start - 2) in taken or m.start - 3 - s < 2:
+            continue
+        out.append(Mention(s + 1, m.start - 2, PROJECT, text[s + 1:m.start - 2], "project_quoted_neighbour"))
+    return out
