@@ -148,6 +148,10 @@ NAMES = [
     ("“165”基层智治平台3项指标居全市首位。", ("project", "165基层智治平台")),
     # a quoted name right before a quoted project is one too
     ("打造“江心小岛”“黄酒文化体验馆”等特色场景。", ("project", "江心小岛")),
+    # a quoted phrase that ends in a kind word is the name, whole
+    ("某公司投资20亿元打造的“南京大学和东南大学江北联合校区项目”开工。",
+     ("project", "南京大学和东南大学江北联合校区项目")),
+    ("投资10亿元打造的“发动机核心部件及系统生产制造项目”落地。", ("project", "发动机核心部件及系统生产制造项目")),
     # an address before a name says where it is; the name starts after it
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("project", "清泰小区")),
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("region", "东坡社区")),
