@@ -152,6 +152,8 @@ NAMES = [
     ("某公司投资20亿元打造的“南京大学和东南大学江北联合校区项目”开工。",
      ("project", "南京大学和东南大学江北联合校区项目")),
     ("投资10亿元打造的“发动机核心部件及系统生产制造项目”落地。", ("project", "发动机核心部件及系统生产制造项目")),
+    # a quoted online service called 一件事 is an application (a project)
+    ("“企业开办”一件事上线运行。", ("project", "企业开办一件事")),
     # an address before a name says where it is; the name starts after it
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("project", "清泰小区")),
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("region", "东坡社区")),
