@@ -147,6 +147,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             continue
         name = unquote(raw)
         core = name[: -len(kind)] if name.endswith(kind) else name
+        if kind == "一期" and ends_with_kind(core):
+            continue          # 花木冷链物流中心|一期: the first phase is the named thing itself
         if kind.endswith("试验区") and core.endswith(("自贸", "自由贸易")):
             continue          # 辽宁自贸试验区 is a zone (a region), not a pilot program
         quoted = inner_quote or any(q in raw for q in OPEN_QUOTES)
