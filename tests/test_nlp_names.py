@@ -154,6 +154,9 @@ NAMES = [
     ("投资10亿元打造的“发动机核心部件及系统生产制造项目”落地。", ("project", "发动机核心部件及系统生产制造项目")),
     # a quoted online service called 一件事 is an application (a project)
     ("“企业开办”一件事上线运行。", ("project", "企业开办一件事")),
+    # large scientific facilities listed before the kind they share; a development corridor
+    ("推进强磁场、散裂中子源等大科学装置预研建设。", ("project", "散裂中子源大科学装置")),
+    ("支持合肥科创大走廊创新示范。", ("project", "合肥科创大走廊")),
     # an address before a name says where it is; the name starts after it
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("project", "清泰小区")),
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("region", "东坡社区")),

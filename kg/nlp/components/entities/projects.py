@@ -69,7 +69,7 @@ LINE_KINDS = {"城际", "铁路", "高铁", "高速", "高速公路", "公路", 
 COORDINATED = re.compile(r"([\u4e00-\u9fff]{2,4})[和及与]([\u4e00-\u9fff]{4,})")
 LEAD_QUOTES = re.compile(r"^(?:“[^”]+”)+")
 # …a part or stage of the works (主线, 前期, 蓄水, 通车), or their effect (渝贵高铁|效应).
-AFTER_NAME = re.compile(r"主线|前期|蓄水|通车|通水|效应|投入使用|投入运营|投用|开业|上线|主体|营收|竣工|投运|投产|完成|计划|预计|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
+AFTER_NAME = re.compile(r"主线|前期|预研|蓄水|通车|通水|效应|投入使用|投入运营|投用|开业|上线|主体|营收|竣工|投运|投产|完成|计划|预计|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
                         r"纳入|获批|入选|获评|成为|基本|全面|累计|今年|上半年|年内|实现|等|已|正|将|于|内|成立|落户|和|并")
 
 
@@ -104,6 +104,9 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             attrs["loose"] = True      # 提速聊城机场前期工作: a proper name may go on (checked below)
         start = left_extent(text, ks, max_len=30 if label == PROGRAM else 20, bounds=bounds,
                             verbs_lead=label != PROGRAM)
+        if label == PROJECT and text[ks - 1:ks] == "等" and kind not in WEAK_PROJECT_KINDS:
+            out += _list_members(text, ks, ke, kind, named_starts, bounds, whole)
+            continue          # 深地探测、电磁橇等大科学装置: the items are the names
         if start < 0:
             continue
         if label == PROJECT:
@@ -235,7 +238,7 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
             and (trade := _last_word_on(text, start, end - len(kind), bounds)) in infrastructure_words():
         shared = trade + kind       # 等大型清洁高效|煤电项目: the works the items are (not 等基层服务项目)
     if shared.startswith(tuple(generic_heads())) or not cjk(shared[0]) or len(shared) - len(kind) > 2 \
-            or end - start <= len(kind):
+            or end - start <= len(kind) and kind in WEAK_PROJECT_KINDS:
         return []          # 等重大项目, 等基层服务项目: a category the items belong to, not their names' end
     last = (start, end) if text[start - 1] == "、" else None
     items: list[tuple[int, int]] = []
