@@ -157,6 +157,8 @@ NAMES = [
     # large scientific facilities listed before the kind they share; a development corridor
     ("推进强磁场、散裂中子源等大科学装置预研建设。", ("project", "散裂中子源大科学装置")),
     ("支持合肥科创大走廊创新示范。", ("project", "合肥科创大走廊")),
+    # works that join two things name both
+    ("开工建设长江与汉江航道连通工程。", ("project", "长江与汉江航道连通工程")),
     # an address before a name says where it is; the name starts after it
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("project", "清泰小区")),
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("region", "东坡社区")),

@@ -170,3 +170,19 @@ def quoted_neighbours(text: str, found: list[Mention], taken: set[tuple[int, int
             continue
         out.append(Mention(s + 1, m.start - 2, PROJECT, text[s + 1:m.start - 2], "project_quoted_neighbour"))
     return out
+
+
+# Works that join two things name both: 京杭运河与小清河航道连通工程.
+LINK_WORDS = re.compile(r"连通|连接|互联|联网|贯通")
+
+
+def widen_link(text: str, m: Mention, bounds: frozenset[int]) -> Mention:
+    """``京杭运河与小清河航道连通工程``: the first of the two things a link joins opens its name."""
+    if m.start < 3 or text[m.start - 1] not in "与和" or not LINK_WORDS.search(m.name):
+        return m
+    s = left_extent(text, m.start - 1, max_len=8, bounds=bounds)
+    if s < 0 or m.start - 1 - s < 2:
+        return m
+    s = past_stage(text, s, m.start - 1)
+    name = text[s:m.end]
+    return Mention(s, m.end, m.label, name, m.rule, (*m.aliases, m.name), m.region, dict(m.attrs))

@@ -17,7 +17,7 @@ from bisect import bisect_left
 from kg.nlp.components.entities.enterprises import listed_before
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
 from kg.nlp.components.entities.project_lists import (
-    find_routes, list_neighbours, past_stage, place_list_members, quoted_neighbours, widen_route,
+    find_routes, list_neighbours, past_stage, place_list_members, quoted_neighbours, widen_link, widen_route,
 )
 from kg.nlp.components.entities.programs import SLOGAN, WEAK_PROGRAM_KINDS, coined_system
 from kg.nlp.lexicon import read_lines
@@ -207,7 +207,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if label == PROJECT and (places := place_list_members(text, found, region_at)):
             out += places     # 济南、青岛、枣庄算力枢纽: one facility in each place
             continue
-        out.append(widen_route(text, found) if label == PROJECT else found)
+        out.append(widen_link(text, widen_route(text, found), bounds) if label == PROJECT else found)
     out += find_routes(text, bounds)
     # A line of common words listed beside named ones is named all the same: 铁路二环线、沿江铁路、渝自城际.
     ends = {m.end for m in out if m.label == PROJECT}        # where the project before a 、 ends
