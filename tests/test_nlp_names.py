@@ -159,6 +159,8 @@ NAMES = [
     ("支持合肥科创大走廊创新示范。", ("project", "合肥科创大走廊")),
     # works that join two things name both
     ("开工建设长江与汉江航道连通工程。", ("project", "长江与汉江航道连通工程")),
+    # a time word and the verbs after it open no name; a freight train service named by two places
+    ("他说：“如今搭上中欧班列，班次稳定。”", ("project", "中欧班列")),
     # an address before a name says where it is; the name starts after it
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("project", "清泰小区")),
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("region", "东坡社区")),

@@ -26,7 +26,7 @@ from kg.nlp.names import (
     CLOSE_QUOTES, OPEN_QUOTES, cjk, cjk_or_alnum, distinctive, ends_with_kind, generic_heads, lead_strips,
     left_extent, stops, unquote, word_end,
 )
-from kg.nlp.wordclass import may_follow_a_name
+from kg.nlp.wordclass import may_follow_a_name, word_classes
 from kg.schema import ENTERPRISE, ORGANIZATION, PROGRAM, PROJECT, REGION
 
 # A phase of a named undertaking: 理文二期, 荣成石岛湾核电扩建一期.
@@ -111,6 +111,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             continue
         if label == PROJECT:
             start = past_stage(text, start, ks)     # 建成投产|大唐郓城: a stage word opens no name
+            start = _past_time_lead(text, start, ks, bounds)
             if text[ke:ke + 1] in CLOSE_QUOTES and start > 0 and text[start - 1] not in OPEN_QUOTES \
                     and (q := _quote_open(text, start, ks)) >= 0:
                 start = q + 1   # “A学院和B学院独立校区项目”, “卫星…及系统生产制造项目”: the quote is the name
@@ -173,8 +174,9 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             if label == PROGRAM and kind in WEAK_PROGRAM_KINDS and not coined_system(text, start, core, kind):
                 continue
             if label == PROJECT and kind in WEAK_PROJECT_KINDS and (len(core) < 3 or core in kinds) \
-                    and not (kind in PHASES and len(core) == 2 and core not in kinds and distinctive(core)):
-                continue          # 产业园二期, 园区项目: a kind word is no name (理文二期 is one)
+                    and not ((kind in PHASES or kind == "班列") and len(core) == 2 and core not in kinds
+                             and distinctive(core)):
+                continue          # 产业园二期, 园区项目: a kind word is no name (理文二期, 中欧班列 are)
             if label == PROJECT and (CATEGORY_LEAD.match(name) or COUNT_AFTER.match(text, ke)
                                      or QUANTITY.search(text, max(0, start - 2), ks) or text[ks - 1] == "双"
                                      or STRIVES_FOR.search(text, max(0, start - 24), start)):
@@ -275,6 +277,17 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
     if last is not None:
         out.append(Mention(last[0], last[1], PROJECT, text[last[0]:last[1]], "project_list_member"))
     return out
+
+
+def _past_time_lead(text: str, start: int, ks: int, bounds: frozenset[int]) -> int:
+    """After a time word and the verbs that follow it (如今|搭|上|中欧班列), which open no name."""
+    end = word_end(bounds, start, ks)
+    if word_classes().get(text[start:end]) != "t":
+        return start
+    pos = end
+    while pos < ks and (tag := word_classes().get(text[pos:(e := word_end(bounds, pos, ks))])) in ("v", "f", "d", "p"):
+        pos = e
+    return pos if ks - pos >= 2 else start
 
 
 def _quote_open(text: str, start: int, ks: int) -> int:
