@@ -47,6 +47,8 @@ RANKED = re.compile(r"全(?:市|省|区|县|国|球)|首批|首个|首家")
 # (双枢纽), counts things; a designation the region strives for (争创…示范基地) is no undertaking yet.
 QUANTITY = re.compile(r"一批|一些|不少|更多|许多|诸多|若干|多个|部分")
 STRIVES_FOR = re.compile(r"(?:争创|申创|申报)[^，。；;]*$")
+# One indefinite thing is no name: 一条咖啡脱皮、脱胶生产线, 这座大桥.
+INDEFINITE = re.compile(r"[一两这那该每](?:条|座|处|片|家|个)[\u4e00-\u9fff、]{0,14}$")
 # (a count that goes on with a noun counts that noun: 平台|5项关键指标)
 COUNT_AFTER = re.compile(r"[\d０-９.]+[万千]?余?(?:个|家|处|座|所|条|项|亩|平方米|公里)(?![\u4e00-\u9fff])")
 # Between quoted members and their kind word: “甲”“乙”3个专项行动, “甲”“乙”两大工程.
@@ -179,7 +181,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                 continue          # 产业园二期, 园区项目: a kind word is no name (理文二期, 中欧班列 are)
             if label == PROJECT and (CATEGORY_LEAD.match(name) or COUNT_AFTER.match(text, ke)
                                      or QUANTITY.search(text, max(0, start - 2), ks) or text[ks - 1] == "双"
-                                     or STRIVES_FOR.search(text, max(0, start - 24), start)):
+                                     or STRIVES_FOR.search(text, max(0, start - 24), start)
+                                     or INDEFINITE.search(text, max(0, start - 16), start)):
                 continue      # 国家级旅游度假区, 四大…基地, 康养景区12个: a category, not a name
             if label == PROJECT and not _names_inside(named_starts, start, ks) and not distinctive(core) \
                     and (len(name) <= (SHORT_NAME if kind in WEAK_PROJECT_KINDS else SHORT_PLACE_NAME)
