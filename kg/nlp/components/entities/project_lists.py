@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention
-from kg.nlp.names import cjk, left_extent
+from kg.nlp.names import SINGLE_LEADS, cjk, left_extent
 from kg.schema import PROJECT, REGION
 
 # 晏城至表白寺|等2个项目, 庆云至章丘|等23个续建项目: a route counted among projects.
@@ -186,3 +187,21 @@ def widen_link(text: str, m: Mention, bounds: frozenset[int]) -> Mention:
     s = past_stage(text, s, m.start - 1)
     name = text[s:m.end]
     return Mention(s, m.end, m.label, name, m.rule, (*m.aliases, m.name), m.region, dict(m.attrs))
+
+
+def drop_appositions(found: list[Mention], plain: Callable[[str, int, int], bool]) -> list[Mention]:
+    """``世界文化遗产龙门石窟``, ``到洛邑古城`` where the text also names ``龙门石窟``: the name.
+
+    A project whose name is another project's name of the same text behind a
+    one-character verb (到, 去) or behind common words (``plain(head, start, end)``:
+    a title, not part of the name, and no place or owner) is that project.
+    """
+    names = {m.name for m in found if m.label == PROJECT}
+    out = []
+    for m in found:
+        k = next((k for k in range(1, len(m.name) - 1) if m.name[k:] in names), 0) if m.label == PROJECT else 0
+        head = m.name[:k]
+        if k and (k == 1 and head in SINGLE_LEADS or k >= 2 and plain(head, m.start, m.start + k)):
+            m = Mention(m.start + k, m.end, m.label, m.name[k:], m.rule, (), m.region, dict(m.attrs))
+        out.append(m)
+    return out

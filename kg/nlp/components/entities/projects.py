@@ -17,7 +17,7 @@ from bisect import bisect_left
 from kg.nlp.components.entities.enterprises import listed_before
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
 from kg.nlp.components.entities.project_lists import (
-    find_routes, list_neighbours, past_stage, place_list_members, quoted_neighbours, widen_link, widen_route,
+    drop_appositions, find_routes, list_neighbours, past_stage, place_list_members, quoted_neighbours, widen_link, widen_route,
 )
 from kg.nlp.components.entities.programs import SLOGAN, WEAK_PROGRAM_KINDS, coined_system
 from kg.nlp.lexicon import read_lines
@@ -222,6 +222,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
     out += list_neighbours(text, [*named, *out], bounds, infrastructure_words())
     out += [m for m in quoted_neighbours(text, out, {(n.start, n.end) for n in [*named, *out]})
             if not SLOGAN.search(m.name)]
+    out = drop_appositions(out, lambda head, s, e: not distinctive(head) and not _names_inside(named_starts, s, e))
     # An item of a list that shares its kind word (大唐郓城、华能四期等煤电项目) is named with it.
     items = {(m.start, m.end) for m in out if m.rule == "project_list_member"}
     return [m for m in out if m.rule == "project_list_member" or (m.start, m.end) not in items]
