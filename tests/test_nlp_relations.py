@@ -236,3 +236,11 @@ def test_relations_owner_declared_with_a_short_form_develops_its_project():
     text = ("许昌市鄢陵县县长 马卫东\n\n"
             "由鄢陵县国有资本投资运营集团有限公司（以下简称鄢陵国投）投资8.6亿元建设的花木冷链物流中心一期已投入运营。")
     assert ("鄢陵县国有资本投资运营集团有限公司", "develops", "花木冷链物流中心") in relations_of(text)
+
+
+def test_relations_each_listed_city_hosts_its_facility_and_a_route_is_the_province_s():
+    text = "安徽省省长 王某\n\n建好合肥、芜湖、蚌埠算力枢纽。新开工合肥至六安等2个项目。"
+    rels = relations_of(text)
+    assert ("芜湖市", "hosts", "芜湖算力枢纽") in rels
+    assert ("蚌埠市", "hosts", "蚌埠算力枢纽") in rels
+    assert ("合肥市", "hosts", "合肥至六安") not in rels      # a route is not its first place's

@@ -103,11 +103,10 @@ def place_list_members(text: str, m: Mention, regions: dict[int, Mention]) -> li
         head = head[count.end():]
     if len(head) < 2:
         return []
-    # The span is the place alone (济南|、青岛…): it is no alias of the rebuilt name.
+    # Each span is the place alone (济南|、青岛、枣庄|算力枢纽), which the text names as a place too
+    # (a twin of the region there); it is no alias of the rebuilt name.
     return [Mention(p.start, p.end, PROJECT, text[p.start:p.end] + head, "project_place_list",
-                    attrs={"not_alias": True}) for p in places[:-1]] \
-        + [Mention(m.start, m.end, PROJECT, text[last.start:last.end] + head, "project_place_list",
-                   attrs={**m.attrs, "not_alias": bool(count)})]
+                    attrs={**(m.attrs if p is last else {}), "not_alias": True}) for p in places]
 
 
 # The end of a list of undertakings: 山钢日照基地二期、永锋临港焦钢一体化|等重大项目.
