@@ -224,6 +224,7 @@ def test_names_boundaries(text, expected):
     ("坚持公有制为主体。", "公有制"),
     ("加快建设产业园二期。", "产业园二期"),
     ("项目一期投产。", "项目一期"),
+    ("促进农业科技成果高效转化应用。", "农业科技成果高效转化应用"),       # 应用 as the verb's object
     ("世界文化遗产云冈石窟，游客如织。云冈石窟，一票难求。", "世界文化遗产云冈石窟"),   # a title before
     ("企业引进一条咖啡脱皮、茶叶烘干生产线。", "茶叶烘干生产线"),         # one indefinite line
     ("花木冷链物流中心一期已投入运营。", "花木冷链物流中心一期"),         # the first phase is the centre

@@ -179,6 +179,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                     and not ((kind in PHASES or kind == "班列") and len(core) == 2 and core not in kinds
                              and distinctive(core)):
                 continue          # 产业园二期, 园区项目: a kind word is no name (理文二期, 中欧班列 are)
+            if kind == "应用" and word_classes().get(core[-2:]) in ("v", "vn"):
+                continue      # 科技成果转化|应用, 推广|应用: 应用 is the verb's object, not an application
             if label == PROJECT and (CATEGORY_LEAD.match(name) or COUNT_AFTER.match(text, ke)
                                      or QUANTITY.search(text, max(0, start - 2), ks) or text[ks - 1] == "双"
                                      or STRIVES_FOR.search(text, max(0, start - 24), start)
