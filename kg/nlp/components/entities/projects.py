@@ -153,6 +153,9 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             continue
         name = unquote(raw)
         core = name[: -len(kind)] if name.endswith(kind) else name
+        if label == PROJECT and (kind == "城" and core.endswith("之")
+                                 or kind == "项目" and kinds.get(kind_end_of(core)) == PROGRAM):
+            continue          # “百馆之城”: a title; 体制改革项目: the projects of a program, not one
         if kind == "一期" and ends_with_kind(core):
             continue          # 花木冷链物流中心|一期: the first phase is the named thing itself
         if kind.endswith("试验区") and core.endswith(("自贸", "自由贸易")):
@@ -283,6 +286,12 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
     if last is not None:
         out.append(Mention(last[0], last[1], PROJECT, text[last[0]:last[1]], "project_list_member"))
     return out
+
+
+def kind_end_of(name: str) -> str:
+    """The kind word ``name`` ends with (体制|改革), or ``""``."""
+    m = kind_patterns()["kind_end"].search(name)
+    return m.group() if m else ""
 
 
 def _past_time_lead(text: str, start: int, ks: int, bounds: frozenset[int]) -> int:
