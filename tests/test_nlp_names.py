@@ -162,6 +162,8 @@ NAMES = [
     ("开工建设长江与汉江航道连通工程。", ("project", "长江与汉江航道连通工程")),
     # a time word and the verbs after it open no name; a freight train service named by two places
     ("他说：“如今搭上中欧班列，班次稳定。”", ("project", "中欧班列")),
+    # a college's campus in a place is a project
+    ("推动四川航天职业技术学院德阳校区落地。", ("project", "四川航天职业技术学院德阳校区")),
     # an address before a name says where it is; the name starts after it
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("project", "清泰小区")),
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("region", "东坡社区")),
@@ -224,6 +226,7 @@ def test_names_boundaries(text, expected):
     ("坚持公有制为主体。", "公有制"),
     ("加快建设产业园二期。", "产业园二期"),
     ("项目一期投产。", "项目一期"),
+    ("学校新校区投用。", "学校新校区"),
     ("打造“千湖之城”。", "千湖之城"),                                  # a title of the city
     ("推进乡村治理体制改革项目。", "乡村治理体制改革项目"),             # a program's projects
     ("促进农业科技成果高效转化应用。", "农业科技成果高效转化应用"),       # 应用 as the verb's object
