@@ -162,6 +162,8 @@ NAMES = [
     ("开工建设长江与汉江航道连通工程。", ("project", "长江与汉江航道连通工程")),
     # a time word and the verbs after it open no name; a freight train service named by two places
     ("他说：“如今搭上中欧班列，班次稳定。”", ("project", "中欧班列")),
+    # a road's rerouting, named by the road's number
+    ("G318改线已上报交通运输部。", ("project", "G318改线")),
     # a college's campus in a place is a project
     ("推动四川航天职业技术学院德阳校区落地。", ("project", "四川航天职业技术学院德阳校区")),
     # an address before a name says where it is; the name starts after it
