@@ -15,8 +15,10 @@ from collections.abc import Callable
 
 from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention
-from kg.nlp.names import SINGLE_LEADS, cjk, left_extent
-from kg.schema import PROJECT, REGION
+from kg.nlp.components.entities.kinds import kind_patterns
+from kg.nlp.names import SINGLE_LEADS, cjk, left_extent, word_end
+from kg.nlp.wordclass import word_classes
+from kg.schema import PROJECT
 
 # 晏城至表白寺|等2个项目, 庆云至章丘|等23个续建项目: a route counted among projects.
 ROUTE_COUNTED = re.compile(r"至([\u4e00-\u9fff]{2,4}?)(?=等(?:\d+|[一二三四五六七八九十两]+)[多余]?个"
@@ -28,6 +30,8 @@ ROUTE_LEAD = re.compile(r"新开工|续建|提速|推进|加快|实施|启动")
 # A count between the listed places and the head they share: 济南、青岛、淄博、济宁|4大|机器人产业基地.
 LIST_COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)大")
 AND = "和与及"
+# A title a place wins opens with its rank: “全市首批首发中心”.
+RANKED = re.compile(r"全(?:市|省|区|县|国|球)|首批|首个|首家")
 
 
 @functools.lru_cache(maxsize=1)
@@ -204,3 +208,29 @@ def drop_appositions(found: list[Mention], plain: Callable[[str, int, int], bool
             m = Mention(m.start + k, m.end, m.label, m.name[k:], m.rule, (), m.region, dict(m.attrs))
         out.append(m)
     return out
+
+
+def kind_end_of(name: str) -> str:
+    """The kind word ``name`` ends with (体制|改革), or ``""``."""
+    m = kind_patterns()["kind_end"].search(name)
+    return m.group() if m else ""
+
+
+def past_time_lead(text: str, start: int, ks: int, bounds: frozenset[int]) -> int:
+    """After a time word and the verbs that follow it (如今|搭|上|中欧班列), which open no name."""
+    end = word_end(bounds, start, ks)
+    if word_classes().get(text[start:end]) != "t":
+        return start
+    pos = end
+    while pos < ks and (tag := word_classes().get(text[pos:(e := word_end(bounds, pos, ks))])) in ("v", "f", "d", "p"):
+        pos = e
+    return pos if ks - pos >= 2 else start
+
+
+def quote_open(text: str, start: int, ks: int) -> int:
+    """Where the quote a name ending at a closing quote opens, if the whole quote is one
+    phrase (no punctuation in it) of at most 30 characters; else -1."""
+    q = text.rfind("“", max(0, ks - 30), start)
+    if q < 0 or any(ch in "”，。；;、：:！？+＋" for ch in text[q + 1:ks]) or RANKED.match(text, q + 1):
+        return -1          # “苗圃+孵化器+…产业园”: a formula; “全市首批首发中心”: a title won
+    return q

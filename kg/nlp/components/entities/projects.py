@@ -17,7 +17,8 @@ from bisect import bisect_left
 from kg.nlp.components.entities.enterprises import listed_before
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
 from kg.nlp.components.entities.project_lists import (
-    drop_appositions, find_routes, list_neighbours, past_stage, place_list_members, quoted_neighbours, widen_link, widen_route,
+    drop_appositions, find_routes, kind_end_of, list_neighbours, past_stage, past_time_lead, place_list_members,
+    quote_open, quoted_neighbours, widen_link, widen_route,
 )
 from kg.nlp.components.entities.programs import SLOGAN, WEAK_PROGRAM_KINDS, coined_system
 from kg.nlp.lexicon import read_lines
@@ -41,8 +42,6 @@ HERITAGE_KINDS = {"遗址", "石窟", "古城", "古街"}
 # A size, rank or scope word opens a category too: 大型商业综合体, 现代化制造基地, 重大…攻关项目, 镇域…中心.
 CATEGORY_LEAD = re.compile(r"国家级|省级|世界级|全球|[一二三四五六七八九十两]大|大型|中型|小型|现代化|高能级|重大|重点|"
                            r"镇域|县域|市域|区域")
-# A title a place wins opens with its rank: “全市首批首发中心”.
-RANKED = re.compile(r"全(?:市|省|区|县|国|球)|首批|首个|首家")
 # An indefinite quantity in or right before it (一批中试示范基地, 沈阳不少商场, 力争更多项目), or a pair
 # (双枢纽), counts things; a designation the region strives for (争创…示范基地) is no undertaking yet.
 QUANTITY = re.compile(r"一批|一些|不少|更多|许多|诸多|若干|多个|部分")
@@ -113,9 +112,9 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             continue
         if label == PROJECT:
             start = past_stage(text, start, ks)     # 建成投产|大唐郓城: a stage word opens no name
-            start = _past_time_lead(text, start, ks, bounds)
+            start = past_time_lead(text, start, ks, bounds)
             if text[ke:ke + 1] in CLOSE_QUOTES and start > 0 and text[start - 1] not in OPEN_QUOTES \
-                    and (q := _quote_open(text, start, ks)) >= 0:
+                    and (q := quote_open(text, start, ks)) >= 0:
                 start = q + 1   # “A学院和B学院独立校区项目”, “卫星…及系统生产制造项目”: the quote is the name
         if label == PROJECT and (after := _past_address(start, ks, region_at)) != start:
             aliases.append(unquote(text[start:ke]))     # 天津市和平区…社区|乐昌里小区: an address, then the name
@@ -286,32 +285,6 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
     if last is not None:
         out.append(Mention(last[0], last[1], PROJECT, text[last[0]:last[1]], "project_list_member"))
     return out
-
-
-def kind_end_of(name: str) -> str:
-    """The kind word ``name`` ends with (体制|改革), or ``""``."""
-    m = kind_patterns()["kind_end"].search(name)
-    return m.group() if m else ""
-
-
-def _past_time_lead(text: str, start: int, ks: int, bounds: frozenset[int]) -> int:
-    """After a time word and the verbs that follow it (如今|搭|上|中欧班列), which open no name."""
-    end = word_end(bounds, start, ks)
-    if word_classes().get(text[start:end]) != "t":
-        return start
-    pos = end
-    while pos < ks and (tag := word_classes().get(text[pos:(e := word_end(bounds, pos, ks))])) in ("v", "f", "d", "p"):
-        pos = e
-    return pos if ks - pos >= 2 else start
-
-
-def _quote_open(text: str, start: int, ks: int) -> int:
-    """Where the quote a name ending at a closing quote opens, if the whole quote is one
-    phrase (no punctuation in it) of at most 30 characters; else -1."""
-    q = text.rfind("“", max(0, ks - 30), start)
-    if q < 0 or any(ch in "”，。；;、：:！？+＋" for ch in text[q + 1:ks]) or RANKED.match(text, q + 1):
-        return -1          # “苗圃+孵化器+…产业园”: a formula; “全市首批首发中心”: a title won
-    return q
 
 
 def _kind_chain(name: str, kind: str) -> str:
