@@ -162,6 +162,8 @@ NAMES = [
     ("开工建设长江与汉江航道连通工程。", ("project", "长江与汉江航道连通工程")),
     # a time word and the verbs after it open no name; a freight train service named by two places
     ("他说：“如今搭上中欧班列，班次稳定。”", ("project", "中欧班列")),
+    # works on a route are built: a project, not a campaign called …工程
+    ("加快G318线康定至新都桥段改建工程建设。", ("project", "G318线康定至新都桥段改建工程")),
     # a road's rerouting, named by the road's number
     ("G318改线已上报交通运输部。", ("project", "G318改线")),
     # a college's campus in a place is a project

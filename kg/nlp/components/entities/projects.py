@@ -18,7 +18,7 @@ from kg.nlp.components.entities.enterprises import listed_before
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
 from kg.nlp.components.entities.project_lists import (
     drop_appositions, find_routes, kind_end_of, list_neighbours, past_stage, past_time_lead, place_list_members,
-    quote_open, quoted_neighbours, widen_link, widen_route,
+    ROUTE_NAME, quote_open, quoted_neighbours, widen_link, widen_route,
 )
 from kg.nlp.components.entities.programs import SLOGAN, WEAK_PROGRAM_KINDS, coined_system
 from kg.nlp.lexicon import read_lines
@@ -197,8 +197,9 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                 continue      # 交流合作平台, 低空装备制造和低空物流枢纽: a description, not a name
         if label == PROJECT and text.startswith("成立", ke) and kind.endswith("中心"):
             label = ORGANIZATION
-        if label == PROGRAM and kind == "工程" and any(w in core for w in infrastructure_words()):
-            label = PROJECT       # 小清河航道连通工程 is built, 千万工程 is a campaign
+        if label == PROGRAM and kind == "工程" and (any(w in core for w in infrastructure_words())
+                                                   or ROUTE_NAME.search(core)):
+            label = PROJECT       # 小清河航道连通工程, …康定至新都桥段改建工程 are built, 千万工程 is a campaign
         if label == PROGRAM and (lead := _lead_before(text, start)):
             aliases.append(lead + name)     # 深入|贯彻…学习教育: the adverb may belong to the name itself
         q = QUOTED.findall(raw)
