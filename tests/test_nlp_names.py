@@ -137,6 +137,7 @@ NAMES = [
     ("沪苏、沪渝高速复线主线建成通车。", ("project", "沪渝高速复线")),
     # a stage of the works or their effect may follow a name
     ("推进亳州机场前期工作。", ("project", "亳州机场")),
+    ("助力华星光电8.6代面板产线量产。", ("project", "华星光电8.6代面板产线")),
     ("沪渝高铁效应持续释放。", ("project", "沪渝高铁")),
     # an item listed with projects before 等(重大)项目 is one too; a lone item that names works
     ("提速宝钢湛江基地二期、柳钢防城港钢铁一体化等重大项目。", ("project", "柳钢防城港钢铁一体化")),
