@@ -117,6 +117,7 @@ NAMES = [
     # departure listed before a route that ends the list joins its name
     ("新开工蚌埠至淮南等4个项目，建成通车合肥至六安等2个项目。", ("project", "蚌埠至淮南")),
     ("新开工蚌埠至淮南等4个项目，建成通车合肥至六安等2个项目。", ("project", "合肥至六安")),
+    ("续建赣州至深圳高铁。", ("project", "赣州至深圳高铁")),       # works continued: no part of the name
     ("大理、丽江至香格里拉高速项目纳入规划。", ("project", "大理、丽江至香格里拉高速项目")),
     ("加快宁淮、淮安至宿迁、徐连铁路建设。", ("project", "淮安至宿迁铁路")),
     # places listed before a facility's head each name one (a count before the head is no part)
@@ -275,6 +276,7 @@ def test_names_boundaries(text, expected):
     ("整合爱心驿站、邻里议事厅等基层服务项目。", "爱心驿站服务项目"),
     ("建成投产国电宁海、华电莱州等大型清洁高效煤电项目。", "大型清洁高效煤电项目"),
     ("建设数字经济和人工智能产业园。", "数字经济产业园"),          # descriptions are not split
+    ("实施城市更新和老旧小区改造等工程。", "老旧小区"),
     # a list of common words before a kind word is a list of kinds
     ("培育物流、电商、文旅等项目。", "物流项目"),
 ])

@@ -25,6 +25,8 @@ ROUTE_COUNTED = re.compile(r"至([\u4e00-\u9fff]{2,4}?)(?=等(?:\d+|[一二三�
                            r"[\u4e00-\u9fff]{0,4}项目)")
 # A route written as a project's name: 铜梁至永川|高速.
 ROUTE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}")
+# Works started or continued this year (新开工, 续建) are reported like stages, before the name.
+ONGOING = re.compile(r"新开工|续建|在建")
 # Verbs a route's first place may follow besides the stage words: 提速|庆云至章丘.
 ROUTE_LEAD = re.compile(r"新开工|续建|提速|推进|加快|实施|启动")
 # A count between the listed places and the head they share: 济南、青岛、淄博、济宁|4大|机器人产业基地.
@@ -42,7 +44,7 @@ def _stage_regex() -> re.Pattern:
 def past_stage(text: str, start: int, end: int) -> int:
     """After the stage words a name's span opens with (建成通车|济南至宁津, 投产|大唐郓城), if
     two characters are left before ``end``; else ``start``."""
-    while (m := _stage_regex().match(text, start)) is not None and end - m.end() >= 2:
+    while (m := _stage_regex().match(text, start) or ONGOING.match(text, start)) is not None and end - m.end() >= 2:
         start = m.end()
     return start
 

@@ -381,6 +381,6 @@ def _coordinated_lines(name: str, kind: str) -> list[tuple[int, int, str]] | Non
     proper, head = second[:cut], second[cut:]
     if not head or not 2 <= len(proper) <= 4 or kind_end.search(first):
         return None
-    if kind not in LINE_KINDS and not (distinctive(first) or distinctive(proper)):
-        return None
+    if kind not in LINE_KINDS and (len(proper) < 3 or not (distinctive(first) or distinctive(proper))):
+        return None       # (老旧小区: a place's proper name is longer than a line's short form)
     return [(0, len(first), first + head), (m.start(2), len(name), second)]
