@@ -168,6 +168,8 @@ NAMES = [
     ("加快G318线康定至新都桥段改建工程建设。", ("project", "G318线康定至新都桥段改建工程")),
     # a road's rerouting, named by the road's number
     ("G318改线已上报交通运输部。", ("project", "G318改线")),
+    # a count of other things before a name does not make it indefinite
+    ("新增一家企业入驻杨家坪商圈。", ("project", "杨家坪商圈")),
     # a college's campus in a place is a project
     ("推动四川航天职业技术学院德阳校区落地。", ("project", "四川航天职业技术学院德阳校区")),
     # an address before a name says where it is; the name starts after it

@@ -47,7 +47,7 @@ CATEGORY_LEAD = re.compile(r"国家级|省级|世界级|全球|[一二三四五�
 QUANTITY = re.compile(r"一批|一些|不少|更多|许多|诸多|若干|多个|部分")
 STRIVES_FOR = re.compile(r"(?:争创|申创|申报)[^，。；;]*$")
 # One indefinite thing is no name: 一条咖啡脱皮、脱胶生产线, 这座大桥.
-INDEFINITE = re.compile(r"[一两这那该每](?:条|座|处|片|家|个)[\u4e00-\u9fff、]{0,14}$")
+INDEFINITE = re.compile(r"[一两这那该每](?:条|座|处|片|家|个)(?:[\u4e00-\u9fff]{1,8}、)*$")
 # (a count that goes on with a noun counts that noun: 平台|5项关键指标)
 COUNT_AFTER = re.compile(r"[\d０-９.]+[万千]?余?(?:个|家|处|座|所|条|项|亩|平方米|公里)(?![\u4e00-\u9fff])")
 # Between quoted members and their kind word: “甲”“乙”3个专项行动, “甲”“乙”两大工程.
