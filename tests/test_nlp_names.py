@@ -245,3 +245,26 @@ def test_names_bracket_note_that_is_no_contraction_is_no_short_form():
 def test_names_customs_office_is_an_organization():
     assert ("organization", "成都海关") in entities_of("与成都海关建立“关企协作”机制。")
     assert not {n for t, n in entities_of("推动海关特殊监管区域发展。") if t == "organization"}
+
+
+# Programs (named initiatives): coded and coined names, and where their names start and end.
+PROGRAMS = [
+    # a coined quoted name starts at its quote: what comes before says what it is for or who runs it
+    ("建立推动数字转型“1357”工作体系，成效明显。", ("program", "1357工作体系"), "推动数字转型1357工作体系"),
+    ("建立县领导“联企帮扶”“三个一”机制。", ("program", "联企帮扶"), "县领导联企帮扶三个一机制"),
+    # …but a quoted name inside a works project stays part of it
+    ("加快建设城区供水“一张网”工程。", None, "一张网工程"),
+    # a quoted code right after a program verb is the program's name
+    ("全力推进“头号工程”，重点工作加速。", ("program", "头号工程"), None),
+    # the items listed before a count that equals their number make one package
+    ("实施强链、补链、延链“三大行动”，产业稳步增长。", ("program", "强链、补链、延链三大行动"), "延链三大行动"),
+]
+
+
+@pytest.mark.parametrize("text,expected,bad", PROGRAMS)
+def test_names_programs(text, expected, bad):
+    found = entities_of(text)
+    if expected:
+        assert expected in found
+    if bad:
+        assert bad not in {n for _, n in found}

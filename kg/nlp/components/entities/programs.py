@@ -132,6 +132,38 @@ def _acts(text: str, gs: int, ge: int, clause: str) -> bool:
     return not clause or len(clause) <= 6      # …，区县国企“瘦身健体”取得突破
 
 
+NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+COUNT_LEAD = re.compile(r"([一二两三四五六七八九十]|\d{1,2})(?:个|大|项|条|位)")
+
+
+def verb_before(text: str, pos: int) -> bool:
+    """Does the clause before ``pos`` end with a program verb (推进“一号工程”), adverbs aside?"""
+    clause = CLAUSE_SPLIT.split(text[max(0, pos - 12):pos])[-1]
+    while (adverb := next((a for a in lead_strips() if clause.endswith(a)), None)) is not None:
+        clause = clause[: -len(adverb)]
+    return clause.endswith(PROGRAM_VERBS)
+
+
+def counted_list(text: str, end: int, label: str) -> int:
+    """Start of the list that a counted label after ``end`` sums up, else ``-1``.
+
+    ``A、B、C、D、E“五大行动”``, ``“甲、乙、丙”三个一批``: a count that equals the number of
+    items before it names the package those items make (one program).
+    """
+    m = COUNT_LEAD.match(label)
+    if not m:
+        return -1
+    n = int(m.group(1)) if m.group(1).isdigit() else NUMERALS[m.group(1)]
+    start = end
+    while start > 0 and text[start - 1] not in "，。；：,;:!?！？\n“”" and end - start < 60:
+        start -= 1
+    start += next((len(v) for v in sorted(PROGRAM_VERBS, key=len, reverse=True) if text.startswith(v, start)), 0)
+    items = text[start:end].split("、")
+    if len(items) == n and n >= 2 and all(0 < len(i) <= 8 for i in items):
+        return start
+    return -1
+
+
 def coined_system(text: str, start: int, core: str, kind: str) -> bool:
     """An unquoted …制 that is a named system: 河长制, or a long name a program verb introduces.
 

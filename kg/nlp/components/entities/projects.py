@@ -16,7 +16,9 @@ from bisect import bisect_left
 
 from kg.nlp.components.entities.enterprises import listed_before
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
-from kg.nlp.components.entities.programs import SLOGAN, WEAK_PROGRAM_KINDS, coined_system
+from kg.nlp.components.entities.programs import (
+    SLOGAN, WEAK_PROGRAM_KINDS, coined_system, counted_list, verb_before,
+)
 from kg.nlp.lexicon import read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.names import (
@@ -98,7 +100,13 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         inner_quote = start > 0 and text[start - 1] in OPEN_QUOTES and text[ke:ke + 1] in CLOSE_QUOTES
         if inner_quote:
             core = text[start:ks]
-            if len(core) < 2 or SLOGAN.search(core + kind):
+            if label == PROGRAM and (len(core) < 2 or SLOGAN.search(core + kind)) \
+                    and (listed := counted_list(text, start - 1, core + kind)) >= 0:
+                aliases.append(core + kind)     # A、B、C、D、E“五大行动”: the list is the package's name
+                start = listed
+            elif label == PROGRAM and (len(core) < 2 or SLOGAN.search(core + kind)) and verb_before(text, start - 1):
+                attrs["quoted"] = attrs["coded"] = True      # 推进“一号工程”: the quoted code is the name
+            elif len(core) < 2 or SLOGAN.search(core + kind):
                 # “一号工程”, “五大体系”: the name is what the quote qualifies.
                 outer = left_extent(text, start - 1, max_len=24, min_core=1, bounds=bounds,
                                     verbs_lead=label != PROGRAM)
@@ -110,6 +118,10 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             else:
                 attrs["quoted"] = True
         raw = text[start:ke + (1 if inner_quote else 0)]
+        if label == PROGRAM and not inner_quote and (q := _quote_inside(raw)) > 0 \
+                and not (kind == "工程" and any(w in raw for w in infrastructure_words())):
+            aliases.append(unquote(raw))       # 区领导“招引落服”机制: the coined name starts at its quote
+            start, raw = start + q, raw[q:]
         groups = QUOTED.findall(raw)
         lead_quotes = LEAD_QUOTES.match(raw)
         between = raw[lead_quotes.end():len(raw) - len(kind)] if lead_quotes else ""
@@ -135,7 +147,9 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             if members:       # 杨家坪、万象城、动物园商圈; 大唐郓城、华能四期等煤电项目
                 out += members
                 continue
-        if len(core) < 2 or not cjk_or_alnum(core[0]) or core[-1] in "个家项" \
+        if attrs.get("coded"):
+            pass
+        elif len(core) < 2 or not cjk_or_alnum(core[0]) or core[-1] in "个家项" \
                 or (core.endswith(generic) and not quoted and _generic_core(core, kind, generic)) \
                 or stops().fullmatch(core) \
                 or core in lead_strips():
@@ -251,6 +265,16 @@ def _past_address(start: int, end: int, region_at: dict[int, Mention]) -> int:
     while (r := region_at.get(pos)) is not None and r.end < end - 1:
         pos, n = r.end, n + 1
     return pos if n >= 2 else start
+
+
+def _quote_inside(raw: str) -> int:
+    """Where the first quote opens inside a program name, after a plain prefix; else ``-1``.
+
+    ``培育发展新质生产力“2345”工作体系``, ``区领导“招引落服”“五个一”机制``: the words before a
+    coined quoted name describe it (who runs it, what for); the name is the quote on.
+    """
+    q = next((i for i, ch in enumerate(raw) if ch in OPEN_QUOTES), -1)
+    return q if q > 0 and cjk(raw[q - 1]) and not any(ch in CLOSE_QUOTES for ch in raw[:q]) else -1
 
 
 def _names_inside(starts: list[int], start: int, end: int) -> bool:
