@@ -258,7 +258,28 @@ PROGRAMS = [
     ("全力推进“头号工程”，重点工作加速。", ("program", "头号工程"), None),
     # the items listed before a count that equals their number make one package
     ("实施强链、补链、延链“三大行动”，产业稳步增长。", ("program", "强链、补链、延链三大行动"), "延链三大行动"),
+    # a quoted code that opens its clause and acts names an initiative
+    ("“三个下沉”推动基层治理提质。", ("program", "三个下沉"), None),
+    # a quoted name the clause takes as its lever (以…为抓手) is an initiative, with its kind phrase
+    ("以打造“幸福驿站”品牌为抓手，提升服务水平。", ("program", "幸福驿站品牌"), None),
+    ("以培育“青春先锋”学习型组织为抓手，推进各项工作。", ("program", "青春先锋学习型组织"), None),
+    # quoted names with the kind phrases of services and methods; a tail up to eight characters
+    ("大力推行“店小二”全生命周期服务，企业满意。", ("program", "店小二全生命周期服务"), "店小二"),
+    ("持续擦亮“3456”服务品牌。", ("program", "3456服务品牌"), None),
+    ("打造“双联双帮”企业服务党建品牌，选派干部驻企。", ("program", "双联双帮企业服务党建品牌"), None),
+    ("采取“承诺制+容缺办”方式，加快验收。", ("program", "承诺制+容缺办方式"), None),
+    # a brand of products is no program
+    ("全力打响“齐鲁好礼”品牌。", None, "齐鲁好礼品牌"),
 ]
+
+
+def test_names_program_counted_after_a_quoted_list_is_an_alias():
+    from kg.nlp.extract import extract
+    from kg.schema import Document
+
+    res = extract(Document(id="t.txt", text="滚动推进“招引、签约、开工”三个一批项目，成效明显。"))
+    progs = [e for e in res.entities if e.type == "program"]
+    assert progs and "三个一批" in progs[0].aliases
 
 
 @pytest.mark.parametrize("text,expected,bad", PROGRAMS)

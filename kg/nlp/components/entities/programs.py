@@ -27,7 +27,14 @@ PROGRAM_VERBS = ("实施", "推进", "推行", "开展", "深化", "强化", "�
                  "深入实施", "深入开展", "启动实施")
 PROJECT_VERBS = ("上线", "搭建", "研发", "开发", "建成", "投用", "上架")
 SLOGAN = re.compile(r"^[一二三四五六七八九十两百千万\d]+(?:个|大|项|条|号)[\u4e00-\u9fff]{0,4}$|第一$|^[^\u4e00-\u9fff]*$")
-QUOTE_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·]{1,6}")
+QUOTE_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·]{1,8}")
+# Kind phrases a quoted coined name takes besides the kind words (“531”项目储备, “X”企业服务党建品牌);
+# a brand of products or of an area (区域公用品牌, “X”品牌) is no program.
+QUOTED_KIND = re.compile(r"(?:等)?(?:\d+个|[一二三四五六七八九十]个)?[\u4e00-\u9fff]{0,4}?"
+                         r"(?:专项行动|行动|试点|机制|工程|改革|活动|模式|体系|工作法|制度)"
+                         r"|[\u4e00-\u9fff]{0,4}?(?:服务|党建)品牌|方式|项目储备")
+# A quoted name a clause takes as its lever is an initiative: 以打造“X”品牌为抓手, 以“X”建设为牵引.
+LEVER = re.compile(r"为(?:抓手|牵引|突破口)")
 CLAUSE_SPLIT = re.compile(r"[，。、；：,;:\n]")
 
 
@@ -83,14 +90,21 @@ def find_quoted(text: str, found: list[Mention]) -> list[Mention]:
             continue
         for s, e in group:
             inner = text[s + 1:e - 1]
-            if any(cs <= s + 1 and e - 1 <= ce for cs, ce in covered) or SLOGAN.search(inner) or len(inner) < 2:
+            if any(cs <= s + 1 and e - 1 <= ce for cs, ce in covered) or len(inner) < 2 \
+                    or SLOGAN.search(inner) and not (_code_acts(text, s, e, len(group))
+                                                     or len(group) == 1 and QUOTED_KIND.match(text, e)):
                 continue
             # “红黄绿蓝”四色督办: a short tail after the quote belongs to the name.
-            tail = QUOTE_TAIL.match(text, e, e + 7) if len(group) == 1 and not ACTING.match(text, e) else None
+            tail = QUOTE_TAIL.match(text, e, e + 9) if len(group) == 1 and not ACTING.match(text, e) else None
+            if tail and (lever := LEVER.search(tail.group())):      # “金龙人家”品牌为抓手
+                tail = QUOTE_TAIL.match(text, e, e + lever.start()) if lever.start() else None
             name, end = inner, e
-            if tail and not stops().match(tail.group()) and text[tail.end():tail.end() + 1] in BOUNDARY:
+            if tail and not stops().match(tail.group()) and (text[tail.end():tail.end() + 1] in BOUNDARY
+                                                             or LEVER.match(text, tail.end())):
                 name, end = inner + tail.group(), tail.end()
             aliases = (inner,) if name != inner else ()
+            if name != inner and counted_list(text, e - 1, tail.group()) >= 0:
+                aliases += (tail.group().removesuffix("项目"),)   # “谋划、签约、投产”三个一批项目
             out.append(Mention(s, end, label, unquote(name), f"{label}_quoted", aliases))
     return out
 
@@ -99,8 +113,7 @@ def _quoted_label(text: str, gs: int, ge: int) -> str | None:
     after = text[ge:ge + 12]
     if after.startswith(quote_nouns()):
         return None           # 省委“…”要求, 探索“…”做法: described, not named
-    if re.match(r"(?:等)?(?:\d+个|[一二三四五六七八九十]个)?[\u4e00-\u9fff]{0,4}?"
-                r"(?:专项行动|行动|试点|机制|工程|改革|活动|模式|体系|工作法|制度)", after):
+    if QUOTED_KIND.match(after):
         return PROGRAM
     before = text[max(0, gs - 12):gs]
     clause = CLAUSE_SPLIT.split(before)[-1]
@@ -110,13 +123,24 @@ def _quoted_label(text: str, gs: int, ge: int) -> str | None:
         return PROJECT
     if any(clause.endswith(v) for v in PROGRAM_VERBS):
         return PROGRAM
-    if _acts(text, gs, ge, clause):
+    if _acts(text, gs, ge, clause) or _lever(text, gs, ge, clause):
         return PROGRAM
     return None
 
 
 # What a named initiative does when it opens a clause: “瘦身健体”取得突破, “四个工厂化”促进….
 ACTING = re.compile(r"(?:等)?(?:取得|促进|推动|带动|助力|惠及)")
+
+
+def _code_acts(text: str, s: int, e: int, n: int) -> bool:
+    """``“四个工厂化”促进…``: a quoted code that opens its clause and acts is an initiative's name."""
+    return n == 1 and (s == 0 or text[s - 1] in BOUNDARY) and bool(ACTING.match(text, e))
+
+
+def _lever(text: str, gs: int, ge: int, clause: str) -> bool:
+    """``以打造“金龙人家”品牌为抓手``: the quote is inside ``以…为抓手`` (or 牵引, 突破口)."""
+    return "以" in clause and bool(LEVER.search(text, ge, ge + 12)) \
+        and not any(ch in "，。；,;" for ch in text[ge:LEVER.search(text, ge, ge + 12).start()])
 
 
 def _acts(text: str, gs: int, ge: int, clause: str) -> bool:
