@@ -270,6 +270,15 @@ PROGRAMS = [
     ("采取“承诺制+容缺办”方式，加快验收。", ("program", "承诺制+容缺办方式"), None),
     # a brand of products is no program
     ("全力打响“齐鲁好礼”品牌。", None, "齐鲁好礼品牌"),
+    # a quote that qualifies a technique, a topic, a duty or a style, or names an attitude, is no program
+    ("推广“无水脱胶”技术，减少污染。", None, "无水脱胶"),
+    ("开展“沉浸式”教学，提升效果。", None, "沉浸式"),
+    ("落实“稳就业、保民生”责任。", None, "稳就业、保民生"),
+    ("开展“点单式”培训300场。", None, "点单式"),
+    ("要强化“全局意识”，勇于担当。", None, "全局意识"),
+    ("探索“校地企”协同育人新路径。", None, "校地企"),
+    # …while 模式 and 方式 after quotes still name programs
+    ("推行“先建后补”“以奖代补”等模式。", ("program", "先建后补"), None),
 ]
 
 

@@ -111,8 +111,10 @@ def find_quoted(text: str, found: list[Mention]) -> list[Mention]:
 
 def _quoted_label(text: str, gs: int, ge: int) -> str | None:
     after = text[ge:ge + 12]
-    if after.startswith(quote_nouns()):
-        return None           # 省委“…”要求, 探索“…”做法: described, not named
+    nouns = tuple(n for n in quote_nouns() if len(n) > 1)      # …式 ends 模式 and 方式 too
+    if after.startswith(quote_nouns()) or text[gs + 1:ge - 1].endswith(nouns) \
+            or (tail := QUOTE_TAIL.match(after)) and tail.group().endswith(nouns):
+        return None           # 省委“…”要求, 探索“…”做法, “…”协同育人新路径: described, not named
     if QUOTED_KIND.match(after):
         return PROGRAM
     before = text[max(0, gs - 12):gs]
