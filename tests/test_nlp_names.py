@@ -279,6 +279,12 @@ PROGRAMS = [
     ("探索“校地企”协同育人新路径。", None, "校地企"),
     # …while 模式 and 方式 after quotes still name programs
     ("推行“先建后补”“以奖代补”等模式。", ("program", "先建后补"), None),
+    # unquoted pilots and mechanisms listed before the kind word they share
+    ("获批跨境贸易便利化、数字人民币应用等国家试点。", ("program", "数字人民币应用试点"), None),
+    ("获批跨境贸易便利化、数字人民币应用等国家试点。", ("program", "跨境贸易便利化试点"), None),
+    ("完善赛马比拼等机制，激发活力。", ("program", "赛马比拼"), "完善赛马比拼"),
+    # …not a list of actions (a list of fields of work)
+    ("开展数字化转型、绿色低碳发展等行动。", None, "数字化转型"),
 ]
 
 

@@ -15,7 +15,9 @@ import re
 from kg.nlp.gazetteer import gazetteer, short_forms
 from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention
-from kg.nlp.names import BOUNDARY, lead_strips, quote_nouns, quoted_spans, stops, unquote
+from kg.nlp.names import (
+    BOUNDARY, CLOSE_QUOTES, cjk, generic_heads, lead_strips, left_extent, quote_nouns, quoted_spans, stops, unquote,
+)
 from kg.schema import ENTERPRISE, ORGANIZATION, PROGRAM, PROJECT
 
 # Kinds that make a program only when the name is quoted or coined (机制, 体系…):
@@ -160,6 +162,38 @@ def _acts(text: str, gs: int, ge: int, clause: str) -> bool:
 
 NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 COUNT_LEAD = re.compile(r"([一二两三四五六七八九十]|\d{1,2})(?:个|大|项|条|位)")
+
+
+# Pilots and mechanisms named before the kind word they share: A、B等国家试点, 揭榜挂帅等机制.
+LISTED_KIND = re.compile(r"等(?:国家|省级|市级)?(?:创新)?(试点|机制)")
+LISTED_ITEM = 12
+
+
+def find_listed_programs(text: str, bounds: frozenset[int]) -> list[Mention]:
+    """Unquoted items listed before ``等…试点`` or ``等…机制``: each is a program.
+
+    ``争取现代商贸流通体系、国际消费环境提质等试点`` names two pilots (each with 试点, the
+    bare item its alias); ``健全揭榜挂帅等机制`` one mechanism, named as written.
+    """
+    out = []
+    for m in LISTED_KIND.finditer(text):
+        kind, e = m.group(1), m.start()
+        while e > 0 and text[e - 1] not in CLOSE_QUOTES:
+            s = left_extent(text, e, max_len=LISTED_ITEM, bounds=bounds)
+            item = text[s:e] if s >= 0 else ""
+            if len(item) < 4 or not cjk(item[0]) or SLOGAN.search(item) or item.endswith(stop_ends()):
+                break
+            name, aliases = (item + kind, (item,)) if kind == "试点" else (item, (item + kind,))
+            out.append(Mention(s, e, PROGRAM, name, "program_listed", aliases))
+            if s < 1 or text[s - 1] != "、":
+                break
+            e = s - 1
+    return out
+
+
+def stop_ends() -> tuple[str, ...]:
+    """Endings of items that are categories, not names (…产业, …领域)."""
+    return tuple(generic_heads())
 
 
 def verb_before(text: str, pos: int) -> bool:
