@@ -283,6 +283,10 @@ PROGRAMS = [
     ("获批跨境贸易便利化、数字人民币应用等国家试点。", ("program", "数字人民币应用试点"), None),
     ("获批跨境贸易便利化、数字人民币应用等国家试点。", ("program", "跨境贸易便利化试点"), None),
     ("完善赛马比拼等机制，激发活力。", ("program", "赛马比拼"), "完善赛马比拼"),
+    # a program named in quotes is named whole, lead words and all
+    ("依托“全国文化和旅游消费试点”，举办活动30场。", ("program", "全国文化和旅游消费试点"), None),
+    # a quoted scheme of projects that is carried out (实施) is a program
+    ("实施“数据要素×”重点攻关项目。", ("program", "数据要素×重点攻关项目"), None),
     # …not a list of actions (a list of fields of work)
     ("开展数字化转型、绿色低碳发展等行动。", None, "数字化转型"),
 ]

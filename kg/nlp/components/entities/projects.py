@@ -97,6 +97,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             aliases.append(unquote(text[start:ke]))     # 天津市和平区…社区|乐昌里小区: an address, then the name
             attrs["address"] = start
             start = after
+        if label == PROGRAM and (q := _quote_opening(text, start, ke)) >= 0:
+            start = q + 1         # “全国促进…试点”: the quoted whole is the name, its lead words too
         inner_quote = start > 0 and text[start - 1] in OPEN_QUOTES and text[ke:ke + 1] in CLOSE_QUOTES
         if inner_quote:
             core = text[start:ks]
@@ -172,6 +174,10 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                 continue      # 交流合作平台, 低空装备制造和低空物流枢纽: a description, not a name
         if label == PROJECT and text.startswith("成立", ke) and kind.endswith("中心"):
             label = ORGANIZATION
+        if label == PROJECT and kind == "项目" and quoted and text.endswith("实施", 0, start) \
+                and (q := QUOTED.search(raw)):
+            label = PROGRAM       # 实施“人工智能+科学研究”重大研究项目: a coined scheme carried out
+            aliases.append(q.group(1))
         if label == PROGRAM and kind == "工程" and any(w in core for w in infrastructure_words()):
             label = PROJECT       # 小清河航道连通工程 is built, 千万工程 is a campaign
         if label == PROGRAM and (lead := _lead_before(text, start)):
@@ -265,6 +271,14 @@ def _past_address(start: int, end: int, region_at: dict[int, Mention]) -> int:
     while (r := region_at.get(pos)) is not None and r.end < end - 1:
         pos, n = r.end, n + 1
     return pos if n >= 2 else start
+
+
+def _quote_opening(text: str, start: int, end: int) -> int:
+    """The open quote before ``start`` of a quote that closes right at ``end``, else ``-1``."""
+    if text[end:end + 1] not in CLOSE_QUOTES or start < 1 or text[start - 1] in OPEN_QUOTES:
+        return -1
+    q = max(text.rfind(o, max(0, end - 30), start) for o in OPEN_QUOTES)
+    return q if q >= 0 and not any(ch in CLOSE_QUOTES for ch in text[q + 1:end]) else -1
 
 
 def _quote_inside(raw: str) -> int:
