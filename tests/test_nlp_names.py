@@ -287,6 +287,11 @@ PROGRAMS = [
     ("依托“全国文化和旅游消费试点”，举办活动30场。", ("program", "全国文化和旅游消费试点"), None),
     # a quoted scheme of projects that is carried out (实施) is a program
     ("实施“数据要素×”重点攻关项目。", ("program", "数据要素×重点攻关项目"), None),
+    # a quote that a long noun phrase goes on from qualifies the phrase: the verb carries out the phrase
+    ("实施“百县千企”产业工人技能提升和岗位培训工作，成效明显。", None, "百县千企"),
+    ("全面落实“先退后缴”税费12亿元。", None, "先退后缴"),
+    # …while a short tail after the quote is part of the name
+    ("全面推行“一窗通办”综合受理，提升效能。", ("program", "一窗通办综合受理"), None),
     # …not a list of actions (a list of fields of work)
     ("开展数字化转型、绿色低碳发展等行动。", None, "数字化转型"),
 ]

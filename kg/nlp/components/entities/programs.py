@@ -16,7 +16,7 @@ from kg.nlp.gazetteer import gazetteer, short_forms
 from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.names import (
-    BOUNDARY, CLOSE_QUOTES, cjk, generic_heads, lead_strips, left_extent, quote_nouns, quoted_spans, stops, unquote,
+    BOUNDARY, CLOSE_QUOTES, OPEN_QUOTES, cjk, generic_heads, lead_strips, left_extent, quote_nouns, quoted_spans, stops, unquote,
 )
 from kg.schema import ENTERPRISE, ORGANIZATION, PROGRAM, PROJECT
 
@@ -126,7 +126,7 @@ def _quoted_label(text: str, gs: int, ge: int) -> str | None:
     if any(clause.endswith(v) for v in PROJECT_VERBS) or re.search(r"(?:上线|搭建)$", clause):
         return PROJECT
     if any(clause.endswith(v) for v in PROGRAM_VERBS):
-        return PROGRAM
+        return PROGRAM if _object_ends(text, ge) else None
     if _acts(text, gs, ge, clause) or _lever(text, gs, ge, clause):
         return PROGRAM
     return None
@@ -134,6 +134,19 @@ def _quoted_label(text: str, gs: int, ge: int) -> str | None:
 
 # What a named initiative does when it opens a clause: “瘦身健体”取得突破, “四个工厂化”促进….
 ACTING = re.compile(r"(?:等)?(?:取得|促进|推动|带动|助力|惠及)")
+
+
+def _object_ends(text: str, ge: int) -> bool:
+    """Does the verb's object end at the quote, or a short tail after it (推行“…”联合监管，)?
+
+    ``实施“十万千万”领航和领军企业人才培养…``: a quote that a long noun phrase goes on from
+    qualifies that phrase; the verb carries out the phrase, not the quote.
+    """
+    nxt = text[ge:ge + 1]
+    if not nxt or not cjk(nxt) or nxt in "等和与及":
+        return True
+    tail = QUOTE_TAIL.match(text, ge, ge + 9)
+    return bool(tail) and (text[tail.end():tail.end() + 1] in BOUNDARY or text[tail.end():tail.end() + 1] in OPEN_QUOTES)
 
 
 def _code_acts(text: str, s: int, e: int, n: int) -> bool:
