@@ -292,6 +292,12 @@ PROGRAMS = [
     ("全面落实“先退后缴”税费12亿元。", None, "先退后缴"),
     # …while a short tail after the quote is part of the name
     ("全面推行“一窗通办”综合受理，提升效能。", ("program", "一窗通办综合受理"), None),
+    # idioms and plans of figures end in a kind word but name no program; 计划 before 投资 is a verb
+    ("我们将以实际行动回应群众期待。", None, "实际行动"),
+    ("坚决不搞形象工程。", None, "形象工程"),
+    ("民生实事完成全年计划的六成。", None, "全年计划"),
+    ("编制年度政府投资计划。", None, "年度政府投资计划"),
+    ("配套项目计划投资5亿元。", None, "配套项目计划"),
     # …not a list of actions (a list of fields of work)
     ("开展数字化转型、绿色低碳发展等行动。", None, "数字化转型"),
 ]

@@ -209,6 +209,21 @@ def stop_ends() -> tuple[str, ...]:
     return tuple(generic_heads())
 
 
+@functools.lru_cache(maxsize=1)
+def program_idioms() -> tuple[str, ...]:
+    """Phrases that end in a kind word but name no program (``program_idioms.txt``)."""
+    return read_lines("program_idioms.txt")
+
+
+# 计划 as a verb right after a name: 相关项目计划投资28亿元, 计划于年内开工.
+PLAN_VERB = re.compile(r"计划(?:总?投资|于|在|年内|今年|明年|完成|开工|建成|新增|引进|实现)")
+
+
+def no_program(text: str, name: str, ke: int) -> bool:
+    """Is a name ending in a program kind word an idiom, or its 计划 a verb (``…计划投资``)?"""
+    return name.endswith(program_idioms()) or bool(PLAN_VERB.match(text, ke - 2))
+
+
 def verb_before(text: str, pos: int) -> bool:
     """Does the clause before ``pos`` end with a program verb (推进“一号工程”), adverbs aside?"""
     clause = CLAUSE_SPLIT.split(text[max(0, pos - 12):pos])[-1]

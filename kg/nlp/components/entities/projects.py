@@ -17,7 +17,7 @@ from bisect import bisect_left
 from kg.nlp.components.entities.enterprises import listed_before
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
 from kg.nlp.components.entities.programs import (
-    SLOGAN, WEAK_PROGRAM_KINDS, coined_system, counted_list, verb_before,
+    SLOGAN, WEAK_PROGRAM_KINDS, coined_system, counted_list, no_program, verb_before,
 )
 from kg.nlp.lexicon import read_lines
 from kg.nlp.mention import Mention
@@ -178,6 +178,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                 and (q := QUOTED.search(raw)):
             label = PROGRAM       # 实施“人工智能+科学研究”重大研究项目: a coined scheme carried out
             aliases.append(q.group(1))
+        if label == PROGRAM and no_program(text, name, ke):
+            continue          # 以实际行动, 完成全年计划, 相关项目计划投资: no initiative named
         if label == PROGRAM and kind == "工程" and any(w in core for w in infrastructure_words()):
             label = PROJECT       # 小清河航道连通工程 is built, 千万工程 is a campaign
         if label == PROGRAM and (lead := _lead_before(text, start)):
