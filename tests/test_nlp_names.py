@@ -298,6 +298,10 @@ PROGRAMS = [
     ("民生实事完成全年计划的六成。", None, "全年计划"),
     ("编制年度政府投资计划。", None, "年度政府投资计划"),
     ("配套项目计划投资5亿元。", None, "配套项目计划"),
+    # the task force, launch meeting or training series of a quoted campaign names the campaign
+    ("组建“三清三查一整改”工作专班，闭环推进。", ("program", "三清三查一整改"), "三清三查一整改工作专班"),
+    ("召开“比学赶超·争先进位”启动大会。", ("program", "比学赶超·争先进位"), None),
+    ("开设“乡村振兴大讲堂”系列培训，覆盖干部千人。", ("program", "乡村振兴大讲堂"), None),
     # …not a list of actions (a list of fields of work)
     ("开展数字化转型、绿色低碳发展等行动。", None, "数字化转型"),
 ]

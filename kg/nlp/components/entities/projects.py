@@ -106,7 +106,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                     and (listed := counted_list(text, start - 1, core + kind)) >= 0:
                 aliases.append(core + kind)     # A、B、C、D、E“五大行动”: the list is the package's name
                 start = listed
-            elif label == PROGRAM and (len(core) < 2 or SLOGAN.search(core + kind)) and verb_before(text, start - 1):
+            elif label == PROGRAM and SLOGAN.search(core + kind) and verb_before(text, start - 1):
                 attrs["quoted"] = attrs["coded"] = True      # 推进“一号工程”: the quoted code is the name
             elif len(core) < 2 or SLOGAN.search(core + kind):
                 # “一号工程”, “五大体系”: the name is what the quote qualifies.
