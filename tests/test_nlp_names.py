@@ -302,6 +302,9 @@ PROGRAMS = [
     ("组建“三清三查一整改”工作专班，闭环推进。", ("program", "三清三查一整改"), "三清三查一整改工作专班"),
     ("召开“比学赶超·争先进位”启动大会。", ("program", "比学赶超·争先进位"), None),
     ("开设“乡村振兴大讲堂”系列培训，覆盖干部千人。", ("program", "乡村振兴大讲堂"), None),
+    # a quoted package of measures is a program, named with what it is for; unquoted 措施 is a description
+    ("深化营商环境“十五条措施”，企业满意度提升。", ("program", "营商环境十五条措施"), None),
+    ("清理不合理限制措施。", None, "不合理限制措施"),
     # …not a list of actions (a list of fields of work)
     ("开展数字化转型、绿色低碳发展等行动。", None, "数字化转型"),
 ]
