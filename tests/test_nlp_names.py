@@ -305,6 +305,9 @@ PROGRAMS = [
     # a quoted package of measures is a program, named with what it is for; unquoted 措施 is a description
     ("深化营商环境“十五条措施”，企业满意度提升。", ("program", "营商环境十五条措施"), None),
     ("清理不合理限制措施。", None, "不合理限制措施"),
+    # a program's name may run into what it brings (机遇) or does (作用); a count before it ends the lead
+    ("用好以旧换新专项行动机遇，扩大内需。", ("program", "以旧换新专项行动"), None),
+    ("发挥两市2个跨境电商综合试验区作用。", ("program", "跨境电商综合试验区"), None),
     # …not a list of actions (a list of fields of work)
     ("开展数字化转型、绿色低碳发展等行动。", None, "数字化转型"),
 ]

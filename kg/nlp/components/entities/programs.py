@@ -219,6 +219,8 @@ def program_idioms() -> tuple[str, ...]:
     return read_lines("program_idioms.txt")
 
 
+# Nouns a program's name may run into (推动提振消费专项行动机遇, 发挥…试点作用): what it brings or asks.
+PROGRAM_AFTER = re.compile(r"机遇|作用|成效|任务")
 # 计划 as a verb right after a name: 相关项目计划投资28亿元, 计划于年内开工.
 PLAN_VERB = re.compile(r"计划(?:总?投资|于|在|年内|今年|明年|完成|开工|建成|新增|引进|实现)")
 

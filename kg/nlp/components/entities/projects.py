@@ -17,7 +17,7 @@ from bisect import bisect_left
 from kg.nlp.components.entities.enterprises import listed_before
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
 from kg.nlp.components.entities.programs import (
-    SLOGAN, WEAK_PROGRAM_KINDS, coined_system, counted_list, no_program, verb_before,
+    PROGRAM_AFTER, SLOGAN, WEAK_PROGRAM_KINDS, coined_system, counted_list, no_program, verb_before,
 )
 from kg.nlp.lexicon import read_lines
 from kg.nlp.mention import Mention
@@ -42,6 +42,7 @@ MEMBER_COUNT = re.compile(r"(?:[\d]+|[一二三四五六七八九十两]+)(?:个
 APPLICATION_LIST_CUE = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)(?:余|多)?(?:个|项|款)"
                                   r"[\u4e00-\u9fff]{0,6}?(?:应用|应用场景|平台|小程序|APP|App|app)")
 QUOTED = re.compile(r"“([^”]+)”")
+INNER_COUNT = re.compile(r"\d+个(?=[\u4e00-\u9fff])")
 # A name of common words this short is a description (共性技术平台, 数字农业平台); a longer one may
 # name a specific undertaking all the same (茶叶精深加工园区), unless it coordinates two things.
 # Kinds that name a place (基地, 产业园) leave less room for a description (葡萄产业园 is one).
@@ -97,6 +98,9 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             aliases.append(unquote(text[start:ke]))     # 天津市和平区…社区|乐昌里小区: an address, then the name
             attrs["address"] = start
             start = after
+        if label == PROGRAM and (c := INNER_COUNT.search(text, start, ks)) and ks - c.end() >= 4 \
+                and not any(ch in OPEN_QUOTES for ch in text[start:ks]):
+            start = c.end()       # 发挥济青烟3个|新业态…消费试点作用: the count ends what introduces the name
         if label == PROGRAM and (q := _quote_opening(text, start, ke)) >= 0:
             start = q + 1         # “全国促进…试点”: the quoted whole is the name, its lead words too
         inner_quote = start > 0 and text[start - 1] in OPEN_QUOTES and text[ke:ke + 1] in CLOSE_QUOTES
@@ -304,7 +308,7 @@ def _may_follow(text: str, pos: int, kind: str) -> bool:
     if kind in ("城", "谷", "制"):
         return bool(stops().match(text, pos)) or text.startswith(("建设", "等"), pos)
     if kinds_of(kind) == PROGRAM and not stops().match(text, pos) and not AFTER_NAME.match(text, pos):
-        return not cjk(text[pos:pos + 1]) or text[pos] in "为在和与及等的"
+        return not cjk(text[pos:pos + 1]) or text[pos] in "为在和与及等的" or bool(PROGRAM_AFTER.match(text, pos))
     return bool(stops().match(text, pos) or AFTER_NAME.match(text, pos))
 
 
