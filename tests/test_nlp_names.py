@@ -308,6 +308,11 @@ PROGRAMS = [
     # a program's name may run into what it brings (机遇) or does (作用); a count before it ends the lead
     ("用好以旧换新专项行动机遇，扩大内需。", ("program", "以旧换新专项行动"), None),
     ("发挥两市2个跨境电商综合试验区作用。", ("program", "跨境电商综合试验区"), None),
+    # a program names what it does: a verb may end its core (…转型升级试验区, …孵化培育行动)
+    ("获批老工业城市转型升级试验区。", ("program", "老工业城市转型升级试验区"), None),
+    ("全面实施乡村工匠孵化培育行动。", ("program", "乡村工匠孵化培育行动"), None),
+    ("开展攻坚行动。", None, "开展攻坚行动"),
+    ("争取数字贸易、服务消费提质等试点。", None, "服务消费提质等试点"),
     # …not a list of actions (a list of fields of work)
     ("开展数字化转型、绿色低碳发展等行动。", None, "数字化转型"),
 ]

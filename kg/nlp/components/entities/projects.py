@@ -92,6 +92,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             attrs["loose"] = True      # 提速聊城机场前期工作: a proper name may go on (checked below)
         start = left_extent(text, ks, max_len=30 if label == PROGRAM else 20, bounds=bounds,
                             verbs_lead=label != PROGRAM)
+        if start < 0 and label == PROGRAM:
+            start = _verb_core(text, ks, bounds)     # 资源型城市转型|升级|试验区: a verb may end the core
         if start < 0:
             continue
         if label == PROJECT and (after := _past_address(start, ks, region_at)) != start:
@@ -277,6 +279,22 @@ def _past_address(start: int, end: int, region_at: dict[int, Mention]) -> int:
     while (r := region_at.get(pos)) is not None and r.end < end - 1:
         pos, n = r.end, n + 1
     return pos if n >= 2 else start
+
+
+def _verb_core(text: str, ks: int, bounds: frozenset[int]) -> int:
+    """Start of a program name whose core ends in a verb (…转型升级试验区, 头雁孵化培育行动), else ``-1``.
+
+    A program names what it does, so the word before its kind word may be a verb
+    that the name grammar takes for the word that opens a name: the name runs on
+    left of that verb, and needs a core of its own there.
+    """
+    w = ks - 1
+    while w > 0 and w not in bounds:
+        w -= 1
+    if not 2 <= ks - w <= 3 or w < 2:
+        return -1          # 提质|等|试点, 科学|与|工程: a function word is no verb of the name
+    start = left_extent(text, w, max_len=24, bounds=bounds, verbs_lead=False)
+    return start if 0 <= start and w - start >= 3 else -1
 
 
 def _quote_opening(text: str, start: int, end: int) -> int:
