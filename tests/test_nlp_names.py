@@ -313,6 +313,9 @@ PROGRAMS = [
     ("全面实施乡村工匠孵化培育行动。", ("program", "乡村工匠孵化培育行动"), None),
     ("开展攻坚行动。", None, "开展攻坚行动"),
     ("争取数字贸易、服务消费提质等试点。", None, "服务消费提质等试点"),
+    # a program verb, a short topic and a quoted code name one program
+    ("推进农旅“六大融合”，打造精品线路。", ("program", "农旅六大融合"), None),
+    ("推进“两个先行”。", None, "两个先行"),
     # …not a list of actions (a list of fields of work)
     ("开展数字化转型、绿色低碳发展等行动。", None, "数字化转型"),
 ]

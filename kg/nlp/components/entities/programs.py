@@ -92,6 +92,8 @@ def find_quoted(text: str, found: list[Mention]) -> list[Mention]:
         gs, ge = group[0][0], group[-1][1]
         label = _quoted_label(text, gs, ge)
         if label is None:
+            if len(group) == 1 and (m := _topic_code(text, gs, ge)) is not None:
+                out.append(m)
             continue
         for s, e in group:
             inner = text[s + 1:e - 1]
@@ -138,6 +140,19 @@ def _quoted_label(text: str, gs: int, ge: int) -> str | None:
 
 # What a named initiative does when it opens a clause: “瘦身健体”取得突破, “四个工厂化”促进….
 ACTING = re.compile(r"(?:等)?(?:取得|促进|推动|带动|助力|惠及)")
+
+
+def _topic_code(text: str, gs: int, ge: int) -> Mention | None:
+    """``推进文旅“十大融合”``: a verb, a short topic and a quoted code name one program (topic + code)."""
+    inner = text[gs + 1:ge - 1]
+    if not SLOGAN.search(inner) or not _object_ends(text, ge) or cjk(text[ge:ge + 1]):
+        return None
+    for k in (2, 3, 4):
+        topic = text[gs - k:gs]
+        if len(topic) == k and all(cjk(c) for c in topic) and verb_before(text, gs - k) \
+                and topic not in lead_strips() and not topic.endswith("委"):
+            return Mention(gs - k, ge, PROGRAM, topic + inner, "program_quoted_topic", (inner,))
+    return None
 
 
 def _object_ends(text: str, ge: int) -> bool:
