@@ -316,6 +316,9 @@ PROGRAMS = [
     # a program verb, a short topic and a quoted code name one program
     ("推进农旅“六大融合”，打造精品线路。", ("program", "农旅六大融合"), None),
     ("推进“两个先行”。", None, "两个先行"),
+    # a quoted honour or ranking is no initiative, even when it reads like one
+    ("湿地修复获评“美丽中国”典型案例。", None, "美丽中国"),
+    ("老街入选“全国示范步行街”名单。", None, "全国示范步行街"),
     # …not a list of actions (a list of fields of work)
     ("开展数字化转型、绿色低碳发展等行动。", None, "数字化转型"),
 ]

@@ -61,10 +61,21 @@ def initiative_regex() -> re.Pattern:
                       r"(?![\u4e00-\u9fff]{0,6}(?:公司|集团|中心|大学|学院|医院))")
 
 
+# A quote after these names an honour or a ranking (获评“美丽中国”典型案例), not an initiative.
+HONOUR = re.compile(r"(?:获评|评为|入选|荣获)[^，。；,;“”]{0,8}[“「『]$")
+
+
+def honour(text: str, start: int) -> bool:
+    """Is the quoted stretch opening at ``start`` (its quote) an honour or a ranking?"""
+    return bool(HONOUR.search(text, max(0, start - 12), start + 1))
+
+
 def find_strategies(text: str) -> list[Mention]:
     """Provincial initiatives (数字重庆建设, 平安浙江) and national strategies (``strategies.txt``)."""
     out = []
     for m in initiative_regex().finditer(text):
+        if m.start() > 0 and text[m.start() - 1] in OPEN_QUOTES and honour(text, m.start() - 1):
+            continue          # 获评“美丽中国”典型案例
         aliases = (m.group("base"),) if m.group("base") != m.group() else ()
         out.append(Mention(m.start(), m.end(), PROGRAM, m.group(), "program_province_initiative", aliases))
     for m in strategy_regex().finditer(text):
@@ -90,7 +101,7 @@ def find_quoted(text: str, found: list[Mention]) -> list[Mention]:
             group.append(spans[i])
         i += 1
         gs, ge = group[0][0], group[-1][1]
-        label = _quoted_label(text, gs, ge)
+        label = _quoted_label(text, gs, ge) if not honour(text, gs) else None
         if label is None:
             if len(group) == 1 and (m := _topic_code(text, gs, ge)) is not None:
                 out.append(m)
