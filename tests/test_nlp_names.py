@@ -319,6 +319,9 @@ PROGRAMS = [
     # a quoted honour or ranking is no initiative, even when it reads like one
     ("湿地修复获评“美丽中国”典型案例。", None, "美丽中国"),
     ("老街入选“全国示范步行街”名单。", None, "全国示范步行街"),
+    # a fund named by its purpose only is no program; one named with a place or a coined word may be
+    ("设立总规模5亿元的青年创业基金。", None, "青年创业基金"),
+    ("设立西永微电园产业发展基金，撬动社会资本。", ("program", "西永微电园产业发展基金"), None),
     # …not a list of actions (a list of fields of work)
     ("开展数字化转型、绿色低碳发展等行动。", None, "数字化转型"),
 ]

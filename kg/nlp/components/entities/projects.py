@@ -169,6 +169,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if not quoted:
             if label == PROGRAM and kind in WEAK_PROGRAM_KINDS and not coined_system(text, start, core, kind):
                 continue
+            if label == PROGRAM and kind == "基金" and not distinctive(core):
+                continue      # 人才创业基金: a fund named by its purpose only (科学城产业发展基金 has a place)
             if label == PROJECT and kind in WEAK_PROJECT_KINDS and (len(core) < 3 or core in kinds):
                 continue          # 产业园二期, 园区项目: a kind word is no name
             if label == PROJECT and (CATEGORY_LEAD.match(name) or COUNT_AFTER.match(text, ke)):
