@@ -319,6 +319,8 @@ PROGRAMS = [
     # a quoted honour or ranking is no initiative, even when it reads like one
     ("湿地修复获评“美丽中国”典型案例。", None, "美丽中国"),
     ("老街入选“全国示范步行街”名单。", None, "全国示范步行街"),
+    # a campaign called the leaders' own priority (“一把手”工程) is the campaign, not a program of that name
+    ("实施数字福建建设“一把手”工程。", ("program", "数字福建建设"), "一把手工程"),
     # a fund named by its purpose only is no program; one named with a place or a coined word may be
     ("设立总规模5亿元的青年创业基金。", None, "青年创业基金"),
     ("设立西永微电园产业发展基金，撬动社会资本。", ("program", "西永微电园产业发展基金"), None),

@@ -121,6 +121,8 @@ def find_quoted(text: str, found: list[Mention]) -> list[Mention]:
             if tail and not stops().match(tail.group()) and (text[tail.end():tail.end() + 1] in BOUNDARY
                                                              or LEVER.match(text, tail.end())):
                 name, end = inner + tail.group(), tail.end()
+            if unquote(name).endswith(program_idioms()):
+                continue      # 数字重庆建设“一把手”工程: the leaders' own priority, no name
             aliases = (inner,) if name != inner else ()
             if name != inner and counted_list(text, e - 1, tail.group()) >= 0:
                 aliases += (tail.group().removesuffix("项目"),)   # “谋划、签约、投产”三个一批项目
