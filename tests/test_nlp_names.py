@@ -321,12 +321,22 @@ PROGRAMS = [
     ("老街入选“全国示范步行街”名单。", None, "全国示范步行街"),
     # a campaign called the leaders' own priority (“一把手”工程) is the campaign, not a program of that name
     ("实施数字福建建设“一把手”工程。", ("program", "数字福建建设"), "一把手工程"),
+    # adverb + verb before a program may be its set phrase (全面深化改革…): kept as an alias
+    ("紧扣全面深化改革试验区建设，推动发展。", ("program", "改革试验区"), None),
     # a fund named by its purpose only is no program; one named with a place or a coined word may be
     ("设立总规模5亿元的青年创业基金。", None, "青年创业基金"),
     ("设立西永微电园产业发展基金，撬动社会资本。", ("program", "西永微电园产业发展基金"), None),
     # …not a list of actions (a list of fields of work)
     ("开展数字化转型、绿色低碳发展等行动。", None, "数字化转型"),
 ]
+
+
+def test_names_program_keeps_adverb_and_verb_before_it_as_an_alias():
+    from kg.nlp.extract import extract
+    from kg.schema import Document
+
+    res = extract(Document(id="t.txt", text="紧扣全面深化改革试验区建设，推动发展。"))
+    assert any("全面深化改革试验区" in e.aliases for e in res.entities if e.type == "program")
 
 
 def test_names_program_counted_after_a_quoted_list_is_an_alias():

@@ -267,8 +267,10 @@ def infrastructure_words() -> tuple[str, ...]:
 
 
 def _lead_before(text: str, start: int) -> str:
-    """The adverb of ``lead_strips.txt`` written right before ``start`` (深入, 全面), or ``""``."""
-    return next((w for w in lead_strips() if text.startswith(w, start - len(w))), "")
+    """The adverb of ``lead_strips.txt`` written right before ``start`` (深入, 全面), or ``""``;
+    with the program verb after it (全面|深化|改革先行区: 全面深化改革 is a set phrase)."""
+    verb = next((v for v in ("深化", "推进", "实施") if text.startswith(v, start - 2)), "")
+    return next((w + verb for w in lead_strips() if text.startswith(w, start - len(verb) - len(w))), "")
 
 
 def _past_address(start: int, end: int, region_at: dict[int, Mention]) -> int:
