@@ -323,6 +323,9 @@ PROGRAMS = [
     ("实施数字福建建设“一把手”工程。", ("program", "数字福建建设"), "一把手工程"),
     # adverb + verb before a program may be its set phrase (全面深化改革…): kept as an alias
     ("紧扣全面深化改革试验区建设，推动发展。", ("program", "改革试验区"), None),
+    # the national trade-in programme is a named strategy; its own quoted campaign keeps its name
+    ("优化以旧换新政策，扩大消费。", ("program", "以旧换新"), None),
+    ("开展以旧换新“六进”活动20场。", ("program", "以旧换新六进活动"), None),
     # a fund named by its purpose only is no program; one named with a place or a coined word may be
     ("设立总规模5亿元的青年创业基金。", None, "青年创业基金"),
     ("设立西永微电园产业发展基金，撬动社会资本。", ("program", "西永微电园产业发展基金"), None),

@@ -17,7 +17,8 @@ from bisect import bisect_left
 from kg.nlp.components.entities.enterprises import listed_before
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
 from kg.nlp.components.entities.programs import (
-    PROGRAM_AFTER, SLOGAN, WEAK_PROGRAM_KINDS, coined_system, counted_list, no_program, verb_before,
+    PROGRAM_AFTER, SLOGAN, WEAK_PROGRAM_KINDS, coined_system, counted_list, no_program, strategy_regex,
+    verb_before,
 )
 from kg.nlp.lexicon import read_lines
 from kg.nlp.mention import Mention
@@ -127,7 +128,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                 attrs["quoted"] = True
         raw = text[start:ke + (1 if inner_quote else 0)]
         if label == PROGRAM and not inner_quote and (q := _quote_inside(raw)) > 0 \
-                and not (kind == "工程" and any(w in raw for w in infrastructure_words())):
+                and not (kind == "工程" and any(w in raw for w in infrastructure_words())) \
+                and not strategy_regex().search(raw, 0, q):     # 以旧换新“五进”活动: a program's own campaign
             aliases.append(unquote(raw))       # 区领导“招引落服”机制: the coined name starts at its quote
             start, raw = start + q, raw[q:]
         groups = QUOTED.findall(raw)
