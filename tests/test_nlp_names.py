@@ -326,6 +326,11 @@ PROGRAMS = [
     # the national trade-in programme is a named strategy; its own quoted campaign keeps its name
     ("优化以旧换新政策，扩大消费。", ("program", "以旧换新"), None),
     ("开展以旧换新“六进”活动20场。", ("program", "以旧换新六进活动"), None),
+    # an industry layout; a bare quoted kind word; short common items of a list of kinds of work
+    ("打造“渔港、茶园、古镇”文旅产业矩阵。", None, "渔港、茶园、古镇文旅产业矩阵"),
+    ("开展“大比武”，选出先进。", None, "大比武"),
+    ("开展拆迁攻坚、环境攻坚行动。", None, "环境攻坚行动"),
+    ("建设渝川合作示范区、川黔合作先行示范区。", ("program", "川黔合作先行示范区"), None),
     # a fund named by its purpose only is no program; one named with a place or a coined word may be
     ("设立总规模5亿元的青年创业基金。", None, "青年创业基金"),
     ("设立西永微电园产业发展基金，撬动社会资本。", ("program", "西永微电园产业发展基金"), None),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
+from kg.nlp.components.entities.kinds import kind_patterns
 from kg.nlp.gazetteer import gazetteer, short_forms
 from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention
@@ -109,6 +110,7 @@ def find_quoted(text: str, found: list[Mention]) -> list[Mention]:
         for s, e in group:
             inner = text[s + 1:e - 1]
             if any(cs <= s + 1 and e - 1 <= ce for cs, ce in covered) or len(inner) < 2 \
+                    or inner in kind_patterns()["kinds"] and not SLOGAN.search(inner) \
                     or SLOGAN.search(inner) and not (_code_acts(text, s, e, len(group))
                                                      or len(group) == 1 and QUOTED_KIND.match(text, e)):
                 continue

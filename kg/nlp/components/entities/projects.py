@@ -171,6 +171,9 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if not quoted:
             if label == PROGRAM and kind in WEAK_PROGRAM_KINDS and not coined_system(text, start, core, kind):
                 continue
+            if label == PROGRAM and kind.endswith("行动") and text[start - 1:start] == "、" and len(core) <= 4 \
+                    and not distinctive(core):
+                continue      # 开展征迁攻坚、治理攻坚行动: short items of a list of kinds of work
             if label == PROGRAM and kind == "基金" and not distinctive(core):
                 continue      # 人才创业基金: a fund named by its purpose only (科学城产业发展基金 has a place)
             if label == PROJECT and kind in WEAK_PROJECT_KINDS and (len(core) < 3 or core in kinds):
