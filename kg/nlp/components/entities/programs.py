@@ -104,7 +104,8 @@ def find_quoted(text: str, found: list[Mention]) -> list[Mention]:
         gs, ge = group[0][0], group[-1][1]
         label = _quoted_label(text, gs, ge) if not honour(text, gs) else None
         if label is None:
-            if len(group) == 1 and (m := _topic_code(text, gs, ge)) is not None:
+            if len(group) == 1 and not any(cs <= gs + 1 and ge - 1 <= ce for cs, ce in covered) \
+                    and (m := _topic_code(text, gs, ge)) is not None:
                 out.append(m)
             continue
         for s, e in group:
