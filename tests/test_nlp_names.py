@@ -331,6 +331,8 @@ PROGRAMS = [
     ("开展“大比武”，选出先进。", None, "大比武"),
     ("开展拆迁攻坚、环境攻坚行动。", None, "环境攻坚行动"),
     ("建设渝川合作示范区、川黔合作先行示范区。", ("program", "川黔合作先行示范区"), None),
+    # single quotes inside quoted speech quote a name too
+    ("“我们建立了‘墩苗壮骨’实践锻炼机制。”他说。", ("program", "墩苗壮骨实践锻炼机制"), None),
     # a fund named by its purpose only is no program; one named with a place or a coined word may be
     ("设立总规模5亿元的青年创业基金。", None, "青年创业基金"),
     ("设立西永微电园产业发展基金，撬动社会资本。", ("program", "西永微电园产业发展基金"), None),

@@ -17,7 +17,8 @@ from kg.nlp.gazetteer import gazetteer, short_forms
 from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.names import (
-    BOUNDARY, CLOSE_QUOTES, OPEN_QUOTES, cjk, generic_heads, lead_strips, left_extent, quote_nouns, quoted_spans, stops, unquote,
+    BOUNDARY, CLOSE_QUOTES, OPEN_QUOTES, cjk, generic_heads, lead_strips, left_extent, quote_nouns, quoted_spans,
+    stops, unquote,
 )
 from kg.schema import ENTERPRISE, ORGANIZATION, PROGRAM, PROJECT
 
@@ -181,7 +182,7 @@ def _object_ends(text: str, ge: int) -> bool:
     if not nxt or not cjk(nxt) or nxt in "等和与及":
         return True
     tail = QUOTE_TAIL.match(text, ge, ge + 9)
-    return bool(tail) and (text[tail.end():tail.end() + 1] in BOUNDARY or text[tail.end():tail.end() + 1] in OPEN_QUOTES)
+    return bool(tail) and text[tail.end():tail.end() + 1] in BOUNDARY | set(OPEN_QUOTES)
 
 
 def _code_acts(text: str, s: int, e: int, n: int) -> bool:
@@ -229,7 +230,7 @@ def find_listed_programs(text: str, bounds: frozenset[int]) -> list[Mention]:
         while e > 0 and text[e - 1] not in CLOSE_QUOTES:
             s = left_extent(text, e, max_len=LISTED_ITEM, bounds=bounds)
             item = text[s:e] if s >= 0 else ""
-            if len(item) < 4 or not cjk(item[0]) or SLOGAN.search(item) or item.endswith(stop_ends()):
+            if len(item) < 4 or not cjk(item[0]) or SLOGAN.search(item) or item.endswith(tuple(generic_heads())):
                 break
             name, aliases = (item + kind, (item,)) if kind == "试点" else (item, (item + kind,))
             out.append(Mention(s, e, PROGRAM, name, "program_listed", aliases))
@@ -237,11 +238,6 @@ def find_listed_programs(text: str, bounds: frozenset[int]) -> list[Mention]:
                 break
             e = s - 1
     return out
-
-
-def stop_ends() -> tuple[str, ...]:
-    """Endings of items that are categories, not names (…产业, …领域)."""
-    return tuple(generic_heads())
 
 
 @functools.lru_cache(maxsize=1)

@@ -151,7 +151,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         core = name[: -len(kind)] if name.endswith(kind) else name
         if kind.endswith("试验区") and core.endswith(("自贸", "自由贸易")):
             continue          # 辽宁自贸试验区 is a zone (a region), not a pilot program
-        quoted = inner_quote or any(q in raw for q in OPEN_QUOTES)
+        quoted = inner_quote or any(q in raw for q in OPEN_QUOTES + "‘")     # ‘…’ inside quoted speech
         if label == PROJECT and not quoted and raw == name:
             members = _list_members(text, start, ke, kind, named_starts, bounds, whole)
             if members:       # 杨家坪、万象城、动物园商圈; 大唐郓城、华能四期等煤电项目
@@ -320,8 +320,8 @@ def _quote_inside(raw: str) -> int:
     ``培育发展新质生产力“2345”工作体系``, ``区领导“招引落服”“五个一”机制``: the words before a
     coined quoted name describe it (who runs it, what for); the name is the quote on.
     """
-    q = next((i for i, ch in enumerate(raw) if ch in OPEN_QUOTES), -1)
-    return q if q > 0 and cjk(raw[q - 1]) and not any(ch in CLOSE_QUOTES for ch in raw[:q]) else -1
+    q = next((i for i, ch in enumerate(raw) if ch in OPEN_QUOTES + "‘"), -1)
+    return q if q > 0 and cjk(raw[q - 1]) and not any(ch in CLOSE_QUOTES + "’" for ch in raw[:q]) else -1
 
 
 def _names_inside(starts: list[int], start: int, end: int) -> bool:
