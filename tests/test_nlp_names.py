@@ -331,6 +331,8 @@ PROGRAMS = [
     ("开展“大比武”，选出先进。", None, "大比武"),
     ("开展拆迁攻坚、环境攻坚行动。", None, "环境攻坚行动"),
     ("建设渝川合作示范区、川黔合作先行示范区。", ("program", "川黔合作先行示范区"), None),
+    # the office of a chief system (…长制办公室) names the system
+    ("健全林长制办公室会议制度。", ("program", "林长制"), None),
     # single quotes inside quoted speech quote a name too
     ("“我们建立了‘墩苗壮骨’实践锻炼机制。”他说。", ("program", "墩苗壮骨实践锻炼机制"), None),
     # a fund named by its purpose only is no program; one named with a place or a coined word may be

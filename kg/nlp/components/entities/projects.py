@@ -332,6 +332,8 @@ def _names_inside(starts: list[int], start: int, end: int) -> bool:
 
 def _may_follow(text: str, pos: int, kind: str) -> bool:
     """May this CJK text follow the end of a project name (a verb, a stage word…)?"""
+    if kind == "制" and text[pos - 2:pos - 1] == "长" and text.startswith(("办公室", "工作"), pos):
+        return True           # 链长制办公室: the office of a chief system names the system
     if kind in ("城", "谷", "制"):
         return bool(stops().match(text, pos)) or text.startswith(("建设", "等"), pos)
     if kinds_of(kind) == PROGRAM and not stops().match(text, pos) and not AFTER_NAME.match(text, pos):
