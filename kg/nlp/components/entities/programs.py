@@ -25,7 +25,7 @@ from kg.schema import ENTERPRISE, ORGANIZATION, PROGRAM, PROJECT
 # Kinds that make a program only when the name is quoted or coined (机制, 体系…):
 # unquoted they are mostly descriptions (招商引资评审机制).
 WEAK_PROGRAM_KINDS = {"改革", "机制", "体制", "体系", "模式", "工作法", "战略", "活动", "大比武", "考评",
-                      "对标分析", "制", "集成改革", "矩阵", "措施"}
+                      "对标分析", "制", "集成改革", "矩阵", "措施", "大讲堂"}
 PROGRAM_VERBS = ("实施", "推进", "推行", "开展", "深化", "强化", "建立", "探索", "启动", "落实", "推广",
                  "抓实", "承接", "狠抓", "试点", "迭代实施", "大力实施", "创新实施", "率先实施", "全面推行",
                  "深入实施", "深入开展", "启动实施")
