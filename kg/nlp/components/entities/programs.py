@@ -122,8 +122,10 @@ def find_quoted(text: str, found: list[Mention]) -> list[Mention]:
             if tail and (lever := LEVER.search(tail.group())):      # “金龙人家”品牌为抓手
                 tail = QUOTE_TAIL.match(text, e, e + lever.start()) if lever.start() else None
             name, end = inner, e
-            if tail and not stops().match(tail.group()) and (text[tail.end():tail.end() + 1] in BOUNDARY
-                                                             or LEVER.match(text, tail.end())):
+            if tail and (km := QUOTED_KIND.match(text, e)) and not km.group().startswith("等"):
+                name, end = inner + km.group(), km.end()      # “…”区域发展布局|推进: up to the kind phrase
+            elif tail and not stops().match(tail.group()) and (text[tail.end():tail.end() + 1] in BOUNDARY
+                                                               or LEVER.match(text, tail.end())):
                 name, end = inner + tail.group(), tail.end()
             if unquote(name).endswith(program_idioms()):
                 continue      # 数字重庆建设“一把手”工程: the leaders' own priority, no name
