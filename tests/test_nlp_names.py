@@ -333,6 +333,9 @@ PROGRAMS = [
     ("建设渝川合作示范区、川黔合作先行示范区。", ("program", "川黔合作先行示范区"), None),
     # a quoted regional development layout is a program (an unquoted 布局 is a policy phrase)
     ("围绕全省“一核两翼、多点支撑”区域发展布局推进。", ("program", "一核两翼、多点支撑区域发展布局"), None),
+    # a regional integration strategy is named by 同城化发展 after its area
+    ("加快推进广佛同城化发展，共建都市圈。", ("program", "广佛同城化发展"), None),
+    ("积极融入同城化发展。", None, "融入同城化发展"),
     # a quoted lecture series (…大讲堂) is a program; unquoted it may be a one-off event
     ("“非遗大讲堂”累计培训2000人次。", ("program", "非遗大讲堂"), None),
     # the office of a chief system (…长制办公室) names the system
