@@ -336,6 +336,10 @@ PROGRAMS = [
     # a regional integration strategy is named by 同城化发展 after its area
     ("加快推进广佛同城化发展，共建都市圈。", ("program", "广佛同城化发展"), None),
     ("积极融入同城化发展。", None, "融入同城化发展"),
+    # a program's kind phrase that opens with a project kind word (项目储备) makes no project
+    ("滚动更新“642”项目储备，争取资金。", ("program", "642项目储备"), "更新642项目"),
+    # quotes written side by side name one kind of thing: one a program, the others too
+    ("“乡村振兴大讲堂”“匠心说技艺”……今年以来开展培训百余场。", ("program", "匠心说技艺"), None),
     # a quoted lecture series (…大讲堂) is a program; unquoted it may be a one-off event
     ("“非遗大讲堂”累计培训2000人次。", ("program", "非遗大讲堂"), None),
     # the office of a chief system (…长制办公室) names the system

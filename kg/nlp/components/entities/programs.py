@@ -92,6 +92,7 @@ def find_quoted(text: str, found: list[Mention]) -> list[Mention]:
     """Quoted names without a kind word: a program or a project by what follows or precedes the quotes
     (“三服务”活动, 上线“浙里办”); ``found`` are the mentions so far, whose spans are not named again."""
     covered = [(m.start, m.end) for m in found if m.label in (PROJECT, PROGRAM, ENTERPRISE, ORGANIZATION)]
+    programs = [(m.start, m.end) for m in found if m.label == PROGRAM]
     spans = quoted_spans(text)
     out = []
     i = 0
@@ -104,6 +105,9 @@ def find_quoted(text: str, found: list[Mention]) -> list[Mention]:
         i += 1
         gs, ge = group[0][0], group[-1][1]
         label = _quoted_label(text, gs, ge) if not honour(text, gs) else None
+        if label is None and len(group) > 1 and any(cs <= s + 1 and e - 1 <= ce for s, e in group
+                                                    for cs, ce in programs):
+            label = PROGRAM       # “民宿大讲堂”“金牌导游说非遗”: quotes written side by side name one kind
         if label is None:
             if len(group) == 1 and not any(cs <= gs + 1 and ge - 1 <= ce for cs, ce in covered) \
                     and (m := _topic_code(text, gs, ge)) is not None:

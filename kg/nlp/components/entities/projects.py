@@ -17,7 +17,7 @@ from bisect import bisect_left
 from kg.nlp.components.entities.enterprises import listed_before
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
 from kg.nlp.components.entities.programs import (
-    PROGRAM_AFTER, SLOGAN, WEAK_PROGRAM_KINDS, coined_system, counted_list, no_program, strategy_regex,
+    PROGRAM_AFTER, QUOTED_KIND, SLOGAN, WEAK_PROGRAM_KINDS, coined_system, counted_list, no_program, strategy_regex,
     verb_before,
 )
 from kg.nlp.lexicon import read_lines
@@ -101,6 +101,9 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             aliases.append(unquote(text[start:ke]))     # 天津市和平区…社区|乐昌里小区: an address, then the name
             attrs["address"] = start
             start = after
+        if label == PROJECT and text[ks - 1:ks] in CLOSE_QUOTES \
+                and len((QUOTED_KIND.match(text, ks) or m).group()) > len(kind):
+            continue          # “531”项目储备: a program's kind phrase that opens with a project kind word
         if label == PROGRAM and (c := INNER_COUNT.search(text, start, ks)) and ks - c.end() >= 4 \
                 and not any(ch in OPEN_QUOTES for ch in text[start:ks]):
             start = c.end()       # 发挥济青烟3个|新业态…消费试点作用: the count ends what introduces the name
