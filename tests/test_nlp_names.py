@@ -340,6 +340,9 @@ PROGRAMS = [
     ("滚动更新“642”项目储备，争取资金。", ("program", "642项目储备"), "更新642项目"),
     # quotes written side by side name one kind of thing: one a program, the others too
     ("“乡村振兴大讲堂”“匠心说技艺”……今年以来开展培训百余场。", ("program", "匠心说技艺"), None),
+    # a verb that introduces an opportunity or a role is no part of the program after it
+    ("各地借助提振消费专项行动机遇扩大内需。", ("program", "提振消费专项行动"), "借助提振消费专项行动"),
+    ("充分发挥自贸试验区改革试点作用。", None, "发挥自贸试验区改革试点"),
     # a quoted lecture series (…大讲堂) is a program; unquoted it may be a one-off event
     ("“非遗大讲堂”累计培训2000人次。", ("program", "非遗大讲堂"), None),
     # the office of a chief system (…长制办公室) names the system
