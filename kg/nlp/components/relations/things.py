@@ -16,6 +16,8 @@
 - ``hosts_place_name``: 包河智能网联汽车测试场, 黄舣智能酿造基地 (with 黄舣镇 in the text) →
   the county, zone or town the name opens with hosts it.
 - ``implements_named_body``: 中组部重点村分类管理试点 → 中组部 implements it.
+- ``implements_named_region``: 借鉴深圳“…”模式 → the region written right before a quoted
+  program's name implements it.
 - ``develops_owner_name``: 上汽云计算中心 → 上汽 develops it.
 - ``develops_cobuild``: 与X共建Y / X投资30亿元的Y / X在包河布局的Y / 联合X打造Y → X develops Y.
 - ``develops_managing_body``: 成立Y管理局…建设XY → the managing body develops XY.
@@ -182,6 +184,12 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
             add(m, HOSTS, outer, "hosts_place_name", text[s:e])     # 包河智能网联汽车测试场
         if m.label == ORGANIZATION and outer.label == PROGRAM:
             add(m, IMPLEMENTS, outer, "implements_named_body", text[s:e])
+    # 借鉴深圳“政府引导、社会参与”模式: the region right before a quoted program's name runs it.
+    region_end = {m.end: m for m in tops.values() if m.label == REGION and m.region is not None}
+    for p in (p for p in tops.values() if p.label == PROGRAM and text[p.start:p.start + 1] in "“「『"):
+        if (r := region_end.get(p.start)) is not None:
+            s, e = sentence(p.start)
+            add(r, IMPLEMENTS, p, "implements_named_region", text[s:e])
     # 黄舣智能酿造基地 where the text names 黄舣镇: a township's name without 镇 opens the project's.
     towns = {m.name[:-len(k)]: m for m in mentions if m.label == REGION and m.region is not None
              and m.region.level == "township" for k in ("镇", "乡", "街道") if m.name.endswith(k)
