@@ -343,6 +343,8 @@ PROGRAMS = [
     # a verb that introduces an opportunity or a role is no part of the program after it
     ("各地借助提振消费专项行动机遇扩大内需。", ("program", "提振消费专项行动"), "借助提振消费专项行动"),
     ("充分发挥自贸试验区改革试点作用。", None, "发挥自贸试验区改革试点"),
+    # a quoted name of a policy (“…”政策) is a program, whatever verb introduces it
+    ("紧抓“一市一策”政策机遇，做强工业。", ("program", "一市一策政策"), None),
     # a quoted lecture series (…大讲堂) is a program; unquoted it may be a one-off event
     ("“非遗大讲堂”累计培训2000人次。", ("program", "非遗大讲堂"), None),
     # the office of a chief system (…长制办公室) names the system

@@ -36,7 +36,7 @@ QUOTE_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·]{1,8}")
 # a brand of products or of an area (区域公用品牌, “X”品牌) is no program.
 QUOTED_KIND = re.compile(r"(?:等)?(?:\d+个|[一二三四五六七八九十]个)?[\u4e00-\u9fff]{0,4}?"
                          r"(?:专项行动|行动|试点|机制|工程|改革|活动|模式|体系|工作法|制度)"
-                         r"|[\u4e00-\u9fff]{0,4}?(?:服务|党建)品牌|(?:区域)?发展布局|方式|项目储备|(?:系列)?培训(?:班)?(?=[，。；,;])")
+                         r"|[\u4e00-\u9fff]{0,4}?(?:服务|党建)品牌|(?:区域)?发展布局|方式|政策|项目储备|(?:系列)?培训(?:班)?(?=[，。；,;])")
 # What is set up or launched for a quoted campaign, and is no part of its name:
 # “七清理六落实一兑现”工作专班, “双晒双比”启动大会.
 FOR_CAMPAIGN = re.compile(r"(?:工作)?专班|(?:活动)?启动(?:大会|仪式|会)")
