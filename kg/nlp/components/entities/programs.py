@@ -299,3 +299,37 @@ def coined_system(text: str, start: int, core: str, kind: str) -> bool:
     if kind != "制":
         return False
     return core.endswith("长") or (len(core) >= 6 and text[max(0, start - 4):start].endswith(PROGRAM_VERBS))
+
+
+def verb_core(text: str, ks: int, bounds: frozenset[int]) -> int:
+    """Start of a program name whose core ends in a verb (…转型升级试验区, 头雁孵化培育行动), else ``-1``.
+
+    A program names what it does, so the word before its kind word may be a verb
+    that the name grammar takes for the word that opens a name: the name runs on
+    left of that verb, and needs a core of its own there.
+    """
+    w = ks - 1
+    while w > 0 and w not in bounds:
+        w -= 1
+    if not 2 <= ks - w <= 3 or w < 2:
+        return -1          # 提质|等|试点, 科学|与|工程: a function word is no verb of the name
+    start = left_extent(text, w, max_len=24, bounds=bounds, verbs_lead=False)
+    return start if 0 <= start and w - start >= 3 else -1
+
+
+def quote_opening(text: str, start: int, end: int) -> int:
+    """The open quote before ``start`` of a quote that closes right at ``end``, else ``-1``."""
+    if text[end:end + 1] not in CLOSE_QUOTES or start < 1 or text[start - 1] in OPEN_QUOTES:
+        return -1
+    q = max(text.rfind(o, max(0, end - 30), start) for o in OPEN_QUOTES)
+    return q if q >= 0 and not any(ch in CLOSE_QUOTES for ch in text[q + 1:end]) else -1
+
+
+def quote_inside(raw: str) -> int:
+    """Where the first quote opens inside a program name, after a plain prefix; else ``-1``.
+
+    ``培育发展新质生产力“2345”工作体系``, ``区领导“招引落服”“五个一”机制``: the words before a
+    coined quoted name describe it (who runs it, what for); the name is the quote on.
+    """
+    q = next((i for i, ch in enumerate(raw) if ch in OPEN_QUOTES + "‘"), -1)
+    return q if q > 0 and cjk(raw[q - 1]) and not any(ch in CLOSE_QUOTES + "’" for ch in raw[:q]) else -1

@@ -17,8 +17,8 @@ from bisect import bisect_left
 from kg.nlp.components.entities.enterprises import listed_before
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
 from kg.nlp.components.entities.programs import (
-    PROGRAM_AFTER, QUOTED_KIND, SLOGAN, WEAK_PROGRAM_KINDS, coined_system, counted_list, no_program, strategy_regex,
-    verb_before,
+    PROGRAM_AFTER, QUOTED_KIND, SLOGAN, WEAK_PROGRAM_KINDS, coined_system, counted_list, no_program, quote_inside,
+    quote_opening, strategy_regex, verb_before, verb_core,
 )
 from kg.nlp.lexicon import read_lines
 from kg.nlp.mention import Mention
@@ -94,7 +94,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         start = left_extent(text, ks, max_len=30 if label == PROGRAM else 20, bounds=bounds,
                             verbs_lead=label != PROGRAM)
         if start < 0 and label == PROGRAM:
-            start = _verb_core(text, ks, bounds)     # 资源型城市转型|升级|试验区: a verb may end the core
+            start = verb_core(text, ks, bounds)     # 资源型城市转型|升级|试验区: a verb may end the core
         if start < 0:
             continue
         if label == PROJECT and (after := _past_address(start, ks, region_at)) != start:
@@ -107,7 +107,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if label == PROGRAM and (c := INNER_COUNT.search(text, start, ks)) and ks - c.end() >= 4 \
                 and not any(ch in OPEN_QUOTES for ch in text[start:ks]):
             start = c.end()       # 发挥济青烟3个|新业态…消费试点作用: the count ends what introduces the name
-        if label == PROGRAM and (q := _quote_opening(text, start, ke)) >= 0:
+        if label == PROGRAM and (q := quote_opening(text, start, ke)) >= 0:
             start = q + 1         # “全国促进…试点”: the quoted whole is the name, its lead words too
         inner_quote = start > 0 and text[start - 1] in OPEN_QUOTES and text[ke:ke + 1] in CLOSE_QUOTES
         if inner_quote:
@@ -130,7 +130,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             else:
                 attrs["quoted"] = True
         raw = text[start:ke + (1 if inner_quote else 0)]
-        if label == PROGRAM and not inner_quote and (q := _quote_inside(raw)) > 0 \
+        if label == PROGRAM and not inner_quote and (q := quote_inside(raw)) > 0 \
                 and not (kind == "工程" and any(w in raw for w in infrastructure_words())) \
                 and not strategy_regex().search(raw, 0, q):     # 以旧换新“五进”活动: a program's own campaign
             aliases.append(unquote(raw))       # 区领导“招引落服”机制: the coined name starts at its quote
@@ -291,40 +291,6 @@ def _past_address(start: int, end: int, region_at: dict[int, Mention]) -> int:
     while (r := region_at.get(pos)) is not None and r.end < end - 1:
         pos, n = r.end, n + 1
     return pos if n >= 2 else start
-
-
-def _verb_core(text: str, ks: int, bounds: frozenset[int]) -> int:
-    """Start of a program name whose core ends in a verb (…转型升级试验区, 头雁孵化培育行动), else ``-1``.
-
-    A program names what it does, so the word before its kind word may be a verb
-    that the name grammar takes for the word that opens a name: the name runs on
-    left of that verb, and needs a core of its own there.
-    """
-    w = ks - 1
-    while w > 0 and w not in bounds:
-        w -= 1
-    if not 2 <= ks - w <= 3 or w < 2:
-        return -1          # 提质|等|试点, 科学|与|工程: a function word is no verb of the name
-    start = left_extent(text, w, max_len=24, bounds=bounds, verbs_lead=False)
-    return start if 0 <= start and w - start >= 3 else -1
-
-
-def _quote_opening(text: str, start: int, end: int) -> int:
-    """The open quote before ``start`` of a quote that closes right at ``end``, else ``-1``."""
-    if text[end:end + 1] not in CLOSE_QUOTES or start < 1 or text[start - 1] in OPEN_QUOTES:
-        return -1
-    q = max(text.rfind(o, max(0, end - 30), start) for o in OPEN_QUOTES)
-    return q if q >= 0 and not any(ch in CLOSE_QUOTES for ch in text[q + 1:end]) else -1
-
-
-def _quote_inside(raw: str) -> int:
-    """Where the first quote opens inside a program name, after a plain prefix; else ``-1``.
-
-    ``培育发展新质生产力“2345”工作体系``, ``区领导“招引落服”“五个一”机制``: the words before a
-    coined quoted name describe it (who runs it, what for); the name is the quote on.
-    """
-    q = next((i for i, ch in enumerate(raw) if ch in OPEN_QUOTES + "‘"), -1)
-    return q if q > 0 and cjk(raw[q - 1]) and not any(ch in CLOSE_QUOTES + "’" for ch in raw[:q]) else -1
 
 
 def _names_inside(starts: list[int], start: int, end: int) -> bool:
