@@ -334,3 +334,141 @@ def test_names_bracket_note_that_is_no_contraction_is_no_short_form():
 def test_names_customs_office_is_an_organization():
     assert ("organization", "成都海关") in entities_of("与成都海关建立“关企协作”机制。")
     assert not {n for t, n in entities_of("推动海关特殊监管区域发展。") if t == "organization"}
+
+
+# Programs (named initiatives): coded and coined names, and where their names start and end.
+PROGRAMS = [
+    # a coined quoted name starts at its quote: what comes before says what it is for or who runs it
+    ("建立推动数字转型“1357”工作体系，成效明显。", ("program", "1357工作体系"), "推动数字转型1357工作体系"),
+    ("建立县领导“联企帮扶”“三个一”机制。", ("program", "联企帮扶"), "县领导联企帮扶三个一机制"),
+    # …but a quoted name inside a works project stays part of it
+    ("加快建设城区供水“一张网”工程。", None, "一张网工程"),
+    # a quoted code right after a program verb is the program's name
+    ("全力推进“头号工程”，重点工作加速。", ("program", "头号工程"), None),
+    # the items listed before a count that equals their number make one package
+    ("实施强链、补链、延链“三大行动”，产业稳步增长。", ("program", "强链、补链、延链三大行动"), "延链三大行动"),
+    # a quoted code that opens its clause and acts names an initiative
+    ("“三个下沉”推动基层治理提质。", ("program", "三个下沉"), None),
+    # a quoted name the clause takes as its lever (以…为抓手) is an initiative, with its kind phrase
+    ("以打造“幸福驿站”品牌为抓手，提升服务水平。", ("program", "幸福驿站品牌"), None),
+    ("以培育“青春先锋”学习型组织为抓手，推进各项工作。", ("program", "青春先锋学习型组织"), None),
+    # quoted names with the kind phrases of services and methods; a tail up to eight characters
+    ("大力推行“店小二”全生命周期服务，企业满意。", ("program", "店小二全生命周期服务"), "店小二"),
+    ("持续擦亮“3456”服务品牌。", ("program", "3456服务品牌"), None),
+    ("打造“双联双帮”企业服务党建品牌，选派干部驻企。", ("program", "双联双帮企业服务党建品牌"), None),
+    ("采取“承诺制+容缺办”方式，加快验收。", ("program", "承诺制+容缺办方式"), None),
+    # a brand of products is no program
+    ("全力打响“齐鲁好礼”品牌。", None, "齐鲁好礼品牌"),
+    # a quote that qualifies a technique, a topic, a duty or a style, or names an attitude, is no program
+    ("推广“无水脱胶”技术，减少污染。", None, "无水脱胶"),
+    ("开展“沉浸式”教学，提升效果。", None, "沉浸式"),
+    ("落实“稳就业、保民生”责任。", None, "稳就业、保民生"),
+    ("开展“点单式”培训300场。", None, "点单式"),
+    ("要强化“全局意识”，勇于担当。", None, "全局意识"),
+    ("探索“校地企”协同育人新路径。", None, "校地企"),
+    # …while 模式 and 方式 after quotes still name programs
+    ("推行“先建后补”“以奖代补”等模式。", ("program", "先建后补"), None),
+    # unquoted pilots and mechanisms listed before the kind word they share
+    ("获批跨境贸易便利化、数字人民币应用等国家试点。", ("program", "数字人民币应用试点"), None),
+    ("获批跨境贸易便利化、数字人民币应用等国家试点。", ("program", "跨境贸易便利化试点"), None),
+    ("完善赛马比拼等机制，激发活力。", ("program", "赛马比拼"), "完善赛马比拼"),
+    # a program named in quotes is named whole, lead words and all
+    ("依托“全国文化和旅游消费试点”，举办活动30场。", ("program", "全国文化和旅游消费试点"), None),
+    # a quoted scheme of projects that is carried out (实施) is a program
+    ("实施“数据要素×”重点攻关项目。", ("program", "数据要素×重点攻关项目"), None),
+    # a quote that a long noun phrase goes on from qualifies the phrase: the verb carries out the phrase
+    ("实施“百县千企”产业工人技能提升和岗位培训工作，成效明显。", None, "百县千企"),
+    ("全面落实“先退后缴”税费12亿元。", None, "先退后缴"),
+    # …while a short tail after the quote is part of the name
+    ("全面推行“一窗通办”综合受理，提升效能。", ("program", "一窗通办综合受理"), None),
+    # idioms and plans of figures end in a kind word but name no program; 计划 before 投资 is a verb
+    ("我们将以实际行动回应群众期待。", None, "实际行动"),
+    ("坚决不搞形象工程。", None, "形象工程"),
+    ("民生实事完成全年计划的六成。", None, "全年计划"),
+    ("编制年度政府投资计划。", None, "年度政府投资计划"),
+    ("配套项目计划投资5亿元。", None, "配套项目计划"),
+    # the task force, launch meeting or training series of a quoted campaign names the campaign
+    ("组建“三清三查一整改”工作专班，闭环推进。", ("program", "三清三查一整改"), "三清三查一整改工作专班"),
+    ("召开“比学赶超·争先进位”启动大会。", ("program", "比学赶超·争先进位"), None),
+    ("开设“乡村振兴大讲堂”系列培训，覆盖干部千人。", ("program", "乡村振兴大讲堂"), None),
+    # a quoted package of measures is a program, named with what it is for; unquoted 措施 is a description
+    ("深化营商环境“十五条措施”，企业满意度提升。", ("program", "营商环境十五条措施"), None),
+    ("清理不合理限制措施。", None, "不合理限制措施"),
+    # a program's name may run into what it brings (机遇) or does (作用); a count before it ends the lead
+    ("用好以旧换新专项行动机遇，扩大内需。", ("program", "以旧换新专项行动"), None),
+    ("发挥两市2个跨境电商综合试验区作用。", ("program", "跨境电商综合试验区"), None),
+    # a program names what it does: a verb may end its core (…转型升级试验区, …孵化培育行动)
+    ("获批老工业城市转型升级试验区。", ("program", "老工业城市转型升级试验区"), None),
+    ("全面实施乡村工匠孵化培育行动。", ("program", "乡村工匠孵化培育行动"), None),
+    ("开展攻坚行动。", None, "开展攻坚行动"),
+    ("争取数字贸易、服务消费提质等试点。", None, "服务消费提质等试点"),
+    # a program verb, a short topic and a quoted code name one program
+    ("推进农旅“六大融合”，打造精品线路。", ("program", "农旅六大融合"), None),
+    ("推进“两个先行”。", None, "两个先行"),
+    # a quoted honour or ranking is no initiative, even when it reads like one
+    ("湿地修复获评“美丽中国”典型案例。", None, "美丽中国"),
+    ("老街入选“全国示范步行街”名单。", None, "全国示范步行街"),
+    # a campaign called the leaders' own priority (“一把手”工程) is the campaign, not a program of that name
+    ("实施数字福建建设“一把手”工程。", ("program", "数字福建建设"), "一把手工程"),
+    # adverb + verb before a program may be its set phrase (全面深化改革…): kept as an alias
+    ("紧扣全面深化改革试验区建设，推动发展。", ("program", "改革试验区"), None),
+    # the national trade-in programme is a named strategy; its own quoted campaign keeps its name
+    ("优化以旧换新政策，扩大消费。", ("program", "以旧换新"), None),
+    ("开展以旧换新“六进”活动20场。", ("program", "以旧换新六进活动"), None),
+    # an industry layout; a bare quoted kind word; short common items of a list of kinds of work
+    ("打造“渔港、茶园、古镇”文旅产业矩阵。", None, "渔港、茶园、古镇文旅产业矩阵"),
+    ("开展“大比武”，选出先进。", None, "大比武"),
+    ("开展拆迁攻坚、环境攻坚行动。", None, "环境攻坚行动"),
+    ("建设渝川合作示范区、川黔合作先行示范区。", ("program", "川黔合作先行示范区"), None),
+    # a quoted regional development layout is a program (an unquoted 布局 is a policy phrase)
+    ("围绕全省“一核两翼、多点支撑”区域发展布局推进。", ("program", "一核两翼、多点支撑区域发展布局"), None),
+    # a regional integration strategy is named by 同城化发展 after its area
+    ("加快推进广佛同城化发展，共建都市圈。", ("program", "广佛同城化发展"), None),
+    ("积极融入同城化发展。", None, "融入同城化发展"),
+    # a program's kind phrase that opens with a project kind word (项目储备) makes no project
+    ("滚动更新“642”项目储备，争取资金。", ("program", "642项目储备"), "更新642项目"),
+    # quotes written side by side name one kind of thing: one a program, the others too
+    ("“乡村振兴大讲堂”“匠心说技艺”……今年以来开展培训百余场。", ("program", "匠心说技艺"), None),
+    # a verb that introduces an opportunity or a role is no part of the program after it
+    ("各地借助提振消费专项行动机遇扩大内需。", ("program", "提振消费专项行动"), "借助提振消费专项行动"),
+    ("充分发挥自贸试验区改革试点作用。", None, "发挥自贸试验区改革试点"),
+    # a quoted name of a policy (“…”政策) is a program, whatever verb introduces it
+    ("紧抓“一市一策”政策机遇，做强工业。", ("program", "一市一策政策"), None),
+    # a quoted lecture series (…大讲堂) is a program; unquoted it may be a one-off event
+    ("“非遗大讲堂”累计培训2000人次。", ("program", "非遗大讲堂"), None),
+    # the office of a chief system (…长制办公室) names the system
+    ("健全林长制办公室会议制度。", ("program", "林长制"), None),
+    # single quotes inside quoted speech quote a name too
+    ("“我们建立了‘墩苗壮骨’实践锻炼机制。”他说。", ("program", "墩苗壮骨实践锻炼机制"), None),
+    # a fund named by its purpose only is no program; one named with a place or a coined word may be
+    ("设立总规模5亿元的青年创业基金。", None, "青年创业基金"),
+    ("设立西永微电园产业发展基金，撬动社会资本。", ("program", "西永微电园产业发展基金"), None),
+    # …not a list of actions (a list of fields of work)
+    ("开展数字化转型、绿色低碳发展等行动。", None, "数字化转型"),
+]
+
+
+def test_names_program_keeps_adverb_and_verb_before_it_as_an_alias():
+    from kg.nlp.extract import extract
+    from kg.schema import Document
+
+    res = extract(Document(id="t.txt", text="紧扣全面深化改革试验区建设，推动发展。"))
+    assert any("全面深化改革试验区" in e.aliases for e in res.entities if e.type == "program")
+
+
+def test_names_program_counted_after_a_quoted_list_is_an_alias():
+    from kg.nlp.extract import extract
+    from kg.schema import Document
+
+    res = extract(Document(id="t.txt", text="滚动推进“招引、签约、开工”三个一批项目，成效明显。"))
+    progs = [e for e in res.entities if e.type == "program"]
+    assert progs and "三个一批" in progs[0].aliases
+
+
+@pytest.mark.parametrize("text,expected,bad", PROGRAMS)
+def test_names_programs(text, expected, bad):
+    found = entities_of(text)
+    if expected:
+        assert expected in found
+    if bad:
+        assert bad not in {n for _, n in found}

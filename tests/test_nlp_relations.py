@@ -232,6 +232,17 @@ def test_relations_region_said_to_carry_out_a_program_implements_it():
     assert ("市商务局", "implements", "国际贸易综合改革试点") in rels
 
 
+def test_relations_region_written_before_a_quoted_program_implements_it():
+    text = "成都市委书记 张三\n\n我们借鉴浙江省“村民说事”模式，推进基层治理。"
+    assert ("浙江省", "implements", "村民说事模式") in relations_of(text)
+
+
+def test_relations_partner_an_organization_joins_implements_its_program_too():
+    text = "成都市委书记 张三\n\n成都市委组织部联合成都市文广旅局，开设“蓉城大讲堂”系列培训。"
+    rels = relations_of(text)
+    assert ("成都市文广旅局", "implements", "蓉城大讲堂") in rels
+
+
 def test_relations_owner_declared_with_a_short_form_develops_its_project():
     text = ("许昌市鄢陵县县长 马卫东\n\n"
             "由鄢陵县国有资本投资运营集团有限公司（以下简称鄢陵国投）投资8.6亿元建设的花木冷链物流中心一期已投入运营。")

@@ -25,7 +25,9 @@ from kg.nlp.components.entities.kinds import kind_patterns
 from kg.nlp.components.entities.organizations import (
     department_regex, find_organizations, institution_endings, known_organizations,
 )
-from kg.nlp.components.entities.programs import find_quoted, find_strategies, initiative_regex, strategy_regex
+from kg.nlp.components.entities.programs import (
+    find_listed_programs, find_quoted, find_strategies, initiative_regex, strategy_regex,
+)
 from kg.nlp.components.entities.projects import find_kind_names, find_listed_applications
 from kg.nlp.components.entities.short_forms import declared_short_forms
 from kg.nlp.mention import Mention, doc_text
@@ -48,6 +50,7 @@ class EntityRecognizer:
         found += find_strategies(text)
         found += find_organizations(text, found, bounds)
         found += find_enterprises(text, [m for m in found if m.label == REGION], bounds)
+        found += find_listed_programs(text, bounds)      # before kind names: a listed pilot is no project
         found += find_kind_names(text, bounds, found)
         found += find_listed_applications(text, bounds)
         found += find_quoted(text, found)

@@ -15,12 +15,16 @@ import re
 from bisect import bisect_left
 
 from kg.nlp.components.entities.enterprises import listed_before
+from kg.nlp.components.entities.categories import CATEGORY_LEAD, COUNT_AFTER, names_a_category
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
 from kg.nlp.components.entities.project_lists import (
     drop_appositions, find_routes, kind_end_of, list_neighbours, past_stage, past_time_lead, place_list_members,
     ROUTE_NAME, quote_open, quoted_neighbours, widen_link, widen_route,
 )
-from kg.nlp.components.entities.programs import SLOGAN, WEAK_PROGRAM_KINDS, coined_system
+from kg.nlp.components.entities.programs import (
+    PROGRAM_AFTER, QUOTED_KIND, SLOGAN, WEAK_PROGRAM_KINDS, coined_system, counted_list, no_program, quote_inside,
+    quote_opening, strategy_regex, verb_before, verb_core,
+)
 from kg.nlp.lexicon import read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.names import (
@@ -37,24 +41,12 @@ WEAK_PROJECT_KINDS = {"项目", "一期", "二期", "三期", "四期", "五期"
 # Heritage sites are projects where they operate (门票, 演艺), not as the object of other work
 # (对福昌城遗址进行考古发掘): their kind word must end the phrase.
 HERITAGE_KINDS = {"遗址", "石窟", "古城", "古街"}
-# A project "name" that starts with a level or a count, or is followed by a count, names
-# a category of things: 打造国家级旅游度假区, 建设四大服务出口基地, 建成康养景区12个.
-# A size, rank or scope word opens a category too: 大型商业综合体, 现代化制造基地, 重大…攻关项目, 镇域…中心.
-CATEGORY_LEAD = re.compile(r"国家级|省级|世界级|全球|[一二三四五六七八九十两]大|大型|中型|小型|现代化|高能级|重大|重点|"
-                           r"镇域|县域|市域|区域")
-# An indefinite quantity in or right before it (一批中试示范基地, 沈阳不少商场, 力争更多项目), or a pair
-# (双枢纽), counts things; a designation the region strives for (争创…示范基地) is no undertaking yet.
-QUANTITY = re.compile(r"一批|一些|不少|更多|许多|诸多|若干|多个|部分")
-STRIVES_FOR = re.compile(r"(?:争创|申创|申报)[^，。；;]*$")
-# One indefinite thing is no name: 一条咖啡脱皮、脱胶生产线, 这座大桥.
-INDEFINITE = re.compile(r"[一两这那该每](?:条|座|处|片|家|个)(?:[\u4e00-\u9fff]{1,8}、)*$")
-# (a count that goes on with a noun counts that noun: 平台|5项关键指标)
-COUNT_AFTER = re.compile(r"[\d０-９.]+[万千]?余?(?:个|家|处|座|所|条|项|亩|平方米|公里)(?![\u4e00-\u9fff])")
 # Between quoted members and their kind word: “甲”“乙”3个专项行动, “甲”“乙”两大工程.
 MEMBER_COUNT = re.compile(r"(?:[\d]+|[一二三四五六七八九十两]+)(?:个|大|项|类|条|张)?|等|等\d+个")
 APPLICATION_LIST_CUE = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)(?:余|多)?(?:个|项|款)"
                                   r"[\u4e00-\u9fff]{0,6}?(?:应用|应用场景|平台|小程序|APP|App|app)")
 QUOTED = re.compile(r"“([^”]+)”")
+INNER_COUNT = re.compile(r"\d+个(?=[\u4e00-\u9fff])")
 # A name of common words this short is a description (共性技术平台, 数字农业平台); a longer one may
 # name a specific undertaking all the same (茶叶精深加工园区), unless it coordinates two things.
 # Kinds that name a place (基地, 产业园) leave less room for a description (葡萄产业园 is one).
@@ -105,6 +97,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             attrs["loose"] = True      # 提速聊城机场前期工作: a proper name may go on (checked below)
         start = left_extent(text, ks, max_len=30 if label == PROGRAM else 20, bounds=bounds,
                             verbs_lead=label != PROGRAM)
+        if start < 0 and label == PROGRAM:
+            start = verb_core(text, ks, bounds)     # 资源型城市转型|升级|试验区: a verb may end the core
         if label == PROJECT and text[ks - 1:ks] == "等" and kind not in WEAK_PROJECT_KINDS:
             out += _list_members(text, ks, ke, kind, named_starts, bounds, whole)
             continue          # 深地探测、电磁橇等大科学装置: the items are the names
@@ -120,10 +114,24 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             aliases.append(unquote(text[start:ke]))     # 天津市和平区…社区|乐昌里小区: an address, then the name
             attrs["address"] = start
             start = after
+        if label == PROJECT and text[ks - 1:ks] in CLOSE_QUOTES \
+                and len((QUOTED_KIND.match(text, ks) or m).group()) > len(kind):
+            continue          # “531”项目储备: a program's kind phrase that opens with a project kind word
+        if label == PROGRAM and (c := INNER_COUNT.search(text, start, ks)) and ks - c.end() >= 4 \
+                and not any(ch in OPEN_QUOTES for ch in text[start:ks]):
+            start = c.end()       # 发挥济青烟3个|新业态…消费试点作用: the count ends what introduces the name
+        if label == PROGRAM and (q := quote_opening(text, start, ke)) >= 0:
+            start = q + 1         # “全国促进…试点”: the quoted whole is the name, its lead words too
         inner_quote = start > 0 and text[start - 1] in OPEN_QUOTES and text[ke:ke + 1] in CLOSE_QUOTES
         if inner_quote:
             core = text[start:ks]
-            if len(core) < 2 or SLOGAN.search(core + kind):
+            if label == PROGRAM and (len(core) < 2 or SLOGAN.search(core + kind)) \
+                    and (listed := counted_list(text, start - 1, core + kind)) >= 0:
+                aliases.append(core + kind)     # A、B、C、D、E“五大行动”: the list is the package's name
+                start = listed
+            elif label == PROGRAM and SLOGAN.search(core + kind) and verb_before(text, start - 1):
+                attrs["quoted"] = attrs["coded"] = True      # 推进“一号工程”: the quoted code is the name
+            elif len(core) < 2 or SLOGAN.search(core + kind):
                 # “一号工程”, “五大体系”: the name is what the quote qualifies.
                 outer = left_extent(text, start - 1, max_len=24, min_core=1, bounds=bounds,
                                     verbs_lead=label != PROGRAM)
@@ -135,6 +143,11 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             else:
                 attrs["quoted"] = True
         raw = text[start:ke + (1 if inner_quote else 0)]
+        if label == PROGRAM and not inner_quote and (q := quote_inside(raw)) > 0 \
+                and not (kind == "工程" and any(w in raw for w in infrastructure_words())) \
+                and not strategy_regex().search(raw, 0, q):     # 以旧换新“五进”活动: a program's own campaign
+            aliases.append(unquote(raw))       # 区领导“招引落服”机制: the coined name starts at its quote
+            start, raw = start + q, raw[q:]
         groups = QUOTED.findall(raw)
         lead_quotes = LEAD_QUOTES.match(raw)
         between = raw[lead_quotes.end():len(raw) - len(kind)] if lead_quotes else ""
@@ -159,13 +172,15 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             continue          # 花木冷链物流中心|一期: the first phase is the named thing itself
         if kind.endswith("试验区") and core.endswith(("自贸", "自由贸易")):
             continue          # 辽宁自贸试验区 is a zone (a region), not a pilot program
-        quoted = inner_quote or any(q in raw for q in OPEN_QUOTES)
+        quoted = inner_quote or any(q in raw for q in OPEN_QUOTES + "‘")     # ‘…’ inside quoted speech
         if label == PROJECT and not quoted and raw == name:
             members = _list_members(text, start, ke, kind, named_starts, bounds, whole)
             if members:       # 杨家坪、万象城、动物园商圈; 大唐郓城、华能四期等煤电项目
                 out += members
                 continue
-        if len(core) < 2 or not cjk_or_alnum(core[0]) or core[-1] in "个家项" \
+        if attrs.get("coded"):
+            pass
+        elif len(core) < 2 or not cjk_or_alnum(core[0]) or core[-1] in "个家项" \
                 or (core.endswith(generic) and not quoted and _generic_core(core, kind, generic)) \
                 or stops().fullmatch(core) \
                 or core in lead_strips():
@@ -177,16 +192,18 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if not quoted:
             if label == PROGRAM and kind in WEAK_PROGRAM_KINDS and not coined_system(text, start, core, kind):
                 continue
+            if label == PROGRAM and kind.endswith("行动") and text[start - 1:start] == "、" and len(core) <= 4 \
+                    and not distinctive(core):
+                continue      # 开展征迁攻坚、治理攻坚行动: short items of a list of kinds of work
+            if label == PROGRAM and kind == "基金" and not distinctive(core):
+                continue      # 人才创业基金: a fund named by its purpose only (科学城产业发展基金 has a place)
             if label == PROJECT and kind in WEAK_PROJECT_KINDS and (len(core) < 3 or core in kinds) \
                     and not ((kind in PHASES or kind == "班列") and len(core) == 2 and core not in kinds
                              and distinctive(core)):
                 continue          # 产业园二期, 园区项目: a kind word is no name (理文二期, 中欧班列 are)
             if kind == "应用" and word_classes().get(core[-2:]) in ("v", "vn"):
                 continue      # 科技成果转化|应用, 推广|应用: 应用 is the verb's object, not an application
-            if label == PROJECT and (CATEGORY_LEAD.match(name) or COUNT_AFTER.match(text, ke)
-                                     or QUANTITY.search(text, max(0, start - 2), ks) or text[ks - 1] == "双"
-                                     or STRIVES_FOR.search(text, max(0, start - 24), start)
-                                     or INDEFINITE.search(text, max(0, start - 16), start)):
+            if label == PROJECT and names_a_category(text, name, start, ks, ke):
                 continue      # 国家级旅游度假区, 四大…基地, 康养景区12个: a category, not a name
             if label == PROJECT and not _names_inside(named_starts, start, ks) and not distinctive(core) \
                     and (len(name) <= (SHORT_NAME if kind in WEAK_PROJECT_KINDS else SHORT_PLACE_NAME)
@@ -197,6 +214,12 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                 continue      # 交流合作平台, 低空装备制造和低空物流枢纽: a description, not a name
         if label == PROJECT and text.startswith("成立", ke) and kind.endswith("中心"):
             label = ORGANIZATION
+        if label == PROJECT and kind == "项目" and quoted and text.endswith("实施", 0, start) \
+                and (q := QUOTED.search(raw)):
+            label = PROGRAM       # 实施“人工智能+科学研究”重大研究项目: a coined scheme carried out
+            aliases.append(q.group(1))
+        if label == PROGRAM and no_program(text, name, ke):
+            continue          # 以实际行动, 完成全年计划, 相关项目计划投资: no initiative named
         if label == PROGRAM and kind == "工程" and (any(w in core for w in infrastructure_words())
                                                    or ROUTE_NAME.search(core)):
             label = PROJECT       # 小清河航道连通工程, …康定至新都桥段改建工程 are built, 千万工程 is a campaign
@@ -310,8 +333,10 @@ def infrastructure_words() -> tuple[str, ...]:
 
 
 def _lead_before(text: str, start: int) -> str:
-    """The adverb of ``lead_strips.txt`` written right before ``start`` (深入, 全面), or ``""``."""
-    return next((w for w in lead_strips() if text.startswith(w, start - len(w))), "")
+    """The adverb of ``lead_strips.txt`` written right before ``start`` (深入, 全面), or ``""``;
+    with the program verb after it (全面|深化|改革先行区: 全面深化改革 is a set phrase)."""
+    verb = next((v for v in ("深化", "推进", "实施") if text.startswith(v, start - 2)), "")
+    return next((w + verb for w in lead_strips() if text.startswith(w, start - len(verb) - len(w))), "")
 
 
 def _past_address(start: int, end: int, region_at: dict[int, Mention]) -> int:
@@ -334,10 +359,12 @@ def _names_inside(starts: list[int], start: int, end: int) -> bool:
 
 def _may_follow(text: str, pos: int, kind: str) -> bool:
     """May this CJK text follow the end of a project name (a verb, a stage word…)?"""
+    if kind == "制" and text[pos - 2:pos - 1] == "长" and text.startswith(("办公室", "工作"), pos):
+        return True           # 链长制办公室: the office of a chief system names the system
     if kind in ("城", "谷", "制"):
         return bool(stops().match(text, pos)) or text.startswith(("建设", "等"), pos)
     if kinds_of(kind) == PROGRAM and not stops().match(text, pos) and not AFTER_NAME.match(text, pos):
-        return not cjk(text[pos:pos + 1]) or text[pos] in "为在和与及等的"
+        return not cjk(text[pos:pos + 1]) or text[pos] in "为在和与及等的" or bool(PROGRAM_AFTER.match(text, pos))
     return bool(stops().match(text, pos) or AFTER_NAME.match(text, pos))
 
 

@@ -25,6 +25,9 @@
   or as the last of a list glued to the name the items share (济南、青岛、枣庄算力枢纽; then part_of too),
   or a city the name gives in brackets (中欧班列（沈阳）集结中心).
 - ``implements_named_body``: 中组部重点村分类管理试点 → 中组部 implements it.
+- ``implements_joint``: 市委组织部联合市文广旅局开设“…”培训 → the partner implements it too.
+- ``implements_named_region``: 借鉴深圳“…”模式 → the region written right before a quoted
+  program's name implements it.
 - ``develops_owner_name``: 上汽云计算中心 → 上汽 develops it.
 - ``develops_cobuild``: 与X共建Y / X投资30亿元的Y / X在包河布局的Y / 联合X打造Y → X develops Y.
 - ``develops_managing_body``: 成立Y管理局…建设XY → the managing body develops XY.
@@ -220,6 +223,20 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
             add(m, HOSTS, outer, "hosts_place_name", text[s:e])     # 包河智能网联汽车测试场
         if m.label == ORGANIZATION and outer.label == PROGRAM:
             add(m, IMPLEMENTS, outer, "implements_named_body", text[s:e])
+    # 市委组织部联合市文广旅局，开设“…”培训: the partner the sentence's organization joins runs it too.
+    org_at = {m.start: m for m in tops.values() if m.label == ORGANIZATION}
+    for p in (p for p in tops.values() if p.label == PROGRAM):
+        s, e = sentence(p.start)
+        a = org_at.get(s)
+        b = org_at.get(a.end + 2) if a is not None and text.startswith("联合", a.end) else None
+        if b is not None and b.end < p.start:
+            add(b, IMPLEMENTS, p, "implements_joint", text[s:e])
+    # 借鉴深圳“政府引导、社会参与”模式: the region right before a quoted program's name runs it.
+    region_end = {m.end: m for m in tops.values() if m.label == REGION and m.region is not None}
+    for p in (p for p in tops.values() if p.label == PROGRAM and text[p.start:p.start + 1] in "“「『"):
+        if (r := region_end.get(p.start)) is not None:
+            s, e = sentence(p.start)
+            add(r, IMPLEMENTS, p, "implements_named_region", text[s:e])
     # 黄舣智能酿造基地 where the text names 黄舣镇: a township's name without 镇 opens the project's.
     towns = {m.name[:-len(k)]: m for m in mentions if m.label == REGION and m.region is not None
              and m.region.level == "township" for k in ("镇", "乡", "街道") if m.name.endswith(k)
