@@ -115,6 +115,11 @@ def test_regions_far_cities_in_a_list_of_places_are_regions():
     assert ("region", "成都市") in ents and ("region", "武汉市") in ents
 
 
+def test_regions_the_place_of_a_dateline_is_a_region():
+    ents = entities_of("本报武汉3月5日电  重庆市江北区委书记张三在汉考察时表示，将深化两地合作。")
+    assert ("region", "武汉市") in ents
+
+
 def test_regions_far_county_named_like_a_common_word_needs_support():
     # 老城区 is a district of 洛阳 in Henan, and also just "the old town".
     zhejiang = "杭州市上城区委书记 李明\n\n上城区紧盯老城区改造难题，推进城市更新。"

@@ -52,6 +52,8 @@ PARTICIPANTS_END = re.compile(r"(?:主要)?(?:负责人|负责同志|党[(（]?�
                               r"(?:了)?(?:现场|典型|表态|书面)?(?:交流)?(?:发言|交流了|介绍了)")
 # The rest of an enumeration of places closed by 等地/等城市 (上海、广州等地).
 PLACE_LIST = re.compile(r"(?:[、和与及][\u4e00-\u9fff]{2,3}){0,6}?等(?:地|城市|大城市)")
+# The date of a dateline right after its place (本报北京2月17日电, 新华社武汉3月5日电).
+DATELINE = re.compile(r"[\d０-９]{1,2}月[\d０-９]{1,2}日电")
 LIST_MARKER = re.compile(r"^[、和及与]|^等\d*个?(?:区县|县(?:[(（]市、区[)）])?|市县|区|县)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A village name after its township: one to four Chinese characters, then 村. Not starting with a
@@ -254,7 +256,8 @@ class RegionRecognizer:
         if r.level in ("province", "city"):
             # 钦州 in a text about 重庆 is a destination, not a region of the text; 上海、广州等地
             # names places in their own right.
-            return province is None or r.adcode[:2] == province[:2] or bool(PLACE_LIST.match(text, e))
+            return province is None or r.adcode[:2] == province[:2] or bool(PLACE_LIST.match(text, e)) \
+                or bool(DATELINE.match(text, e))     # 本报北京2月17日电: where the report was filed
         after = text[e:e + 12]
         before = text[max(0, s - 1):s]
         if self.body_re.match(after):
