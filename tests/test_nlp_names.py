@@ -141,6 +141,10 @@ NAMES = [
     # a visit verb after the visitor's title starts no name (市长走访…, …察看…)
     ("市长走访重庆长江科技有限公司，察看智能工厂项目。", ("enterprise", "重庆长江科技有限公司")),
     ("区长到园区调研，考察成都云杉微电子有限公司。", ("enterprise", "成都云杉微电子有限公司")),
+    # a company named right after a quoted sentence starts after the quote
+    ("“订单多了，人手也够。”贵州黔运物流有限公司负责人说。", ("enterprise", "贵州黔运物流有限公司")),
+    # a brand that is a common word names the company in a list of companies
+    ("大众、宝马等车企加大投资。", ("enterprise", "大众")),
 ]
 # fmt: on
 
@@ -188,6 +192,13 @@ def test_names_boundaries(text, expected):
     ("联合企业攻关项目26项。", "企业攻关项目"),                       # counted
     ("外资企业林德集团投资的气体项目落户园区。", "外资企业林德集团"),
     ("“从签约到投产只用了一年，这就是园区速度。”公司总经理说。", "从签约到投产只用了一年，这就是园区速度。公司"),
+    # a brand inside another word, or a common-word brand before the noun it modifies
+    ("充实网格力量。", "格力"),
+    ("激发“大众消费”新活力。", "大众"),
+    # a one-word suffix inside a word (养老|保险), a code with + before 公司, a place after 企业
+    ("城乡居民养老保险参保率稳定。", "城乡居民养老保险"),
+    ("推行“学校+公司”模式。", "学校+公司"),
+    ("举办医药企业湖南投资合作对接会。", "湖南"),
     # descriptions: common words only, and short
     ("搭建交流合作平台，服务企业出海。", "交流合作平台"),
     ("打造概念验证中心和中试基地。", "概念验证中心"),

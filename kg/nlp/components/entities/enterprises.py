@@ -20,8 +20,10 @@ from kg.nlp.gazetteer import gazetteer
 from kg.nlp.lexicon import Trie, alternation, read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.names import (
-    BOUNDARY, cjk, distinctive, generic_heads, inner_verbs, is_kind_word, left_extent, stops, unquote,
+    BOUNDARY, CLOSE_QUOTES, cjk, distinctive, generic_heads, inner_verbs, is_kind_word, left_extent, stops, unquote,
+    word_end,
 )
+from kg.nlp.wordclass import is_proper
 from kg.schema import ENTERPRISE, ORGANIZATION, PROJECT, REGION
 
 # 等头部企业, 等一批核心零部件配套企业, 等云南本土咖啡品牌: what ends a list of companies.
@@ -58,7 +60,8 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
     region_starts = sorted({r.start for r in regions})
     region_at = {r.start: r for r in regions if r.region is not None and not r.attrs.get("nested")}
     for m in enterprise_patterns()["brand"].finditer(text):
-        out.append(Mention(m.start(), m.end(), ENTERPRISE, m.group(), "enterprise_brand"))
+        if _brand_word(text, m.start(), m.end(), bounds):
+            out.append(Mention(m.start(), m.end(), ENTERPRISE, m.group(), "enterprise_brand"))
     for s, e in listed_companies().finditer(text):
         # 大洋电机、川渝时代建成投产: a listed company's short name, where it is a word of its own
         if s in bounds and (e == len(text) or not cjk(text[e]) or stops().match(text, e)
@@ -83,8 +86,12 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             start = lead.end()
         name = unquote(text[start:m.end()])
         core = name[: before - m.end()]
+        if SENTENCE_PUNCT.search(core) and (q := _after_quoted_sentence(text, start, before)) > start:
+            start, name = q, text[q:m.end()]      # “…成本高。”辽宁铁集国际物流有限公司: the name follows the quote
+            core = name[: before - m.end()]
         if start < 0 or len(core) < 2 or not cjk(name[0]) or core in generic_heads() or LEVEL_LEAD.match(core) \
-                or SENTENCE_PUNCT.search(core) \
+                or SENTENCE_PUNCT.search(core) or "+" in core \
+                or m.group() in SHORT_SUFFIXES and m.start() not in bounds \
                 or core[-1] in "和与及的等" \
                 or len(core) <= 2 and not distinctive(core):   # 国有资源和证券; 科技公司, 宣告公司 (该公司…)
             continue
@@ -104,6 +111,8 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
                 if not kind_patterns()["kind"].search(e.name[-4:]):
                     out.append(e)
     for m in re.finditer(r"(?:下属企业|企业)([\u4e00-\u9fff]{2,6}?)(?=共建|合作|投资|建设|打造|签约|落户)", text):
+        if gazetteer().candidates(m.group(1)):
+            continue          # 医药企业|辽宁|投资合作对接会: a place, not a company
         out.append(Mention(m.start(1), m.end(1), ENTERPRISE, m.group(1), "enterprise_apposition"))
     return out
 
@@ -182,6 +191,32 @@ def listed_before(text: str, end: int, rule: str, label: str = ENTERPRISE, *,
 def listed_companies() -> Trie:
     """Short names of listed companies (``company_short_names.txt``, from a package's data; SOURCES.md)."""
     return Trie(read_lines("company_short_names.txt"))
+
+
+# One-word endings that a common word may hold (养老保险, 商业银行): they end a name only as a word of their own.
+SHORT_SUFFIXES = frozenset(("银行", "证券", "保险", "控股"))
+
+
+def _brand_word(text: str, start: int, end: int, bounds: frozenset[int]) -> bool:
+    """Is a brand's match a word of its own, and the company?
+
+    Not inside a word (网|格力|量), and a brand that is also a common word (大众, 苹果)
+    not where it modifies the common noun after it (大众|消费); a company or
+    industry word after it (大众|汽车) or a proper noun (百度|阿波罗) keeps it.
+    """
+    if start not in bounds or end not in bounds:
+        return False
+    if is_proper(text[start:end]) or any(k in bounds for k in range(start + 1, end)):
+        return True               # a proper noun, or no word of the dictionary (赛|力|斯)
+    nxt = text[end:word_end(bounds, end, min(len(text), end + 4))]
+    return not (len(nxt) >= 2 and all(cjk(c) for c in nxt) and not is_proper(nxt)
+                and nxt not in _trade_endings() and not enterprise_patterns()["company"].match(nxt))
+
+
+def _after_quoted_sentence(text: str, start: int, end: int) -> int:
+    """Where a name starts after a quoted sentence that closes right before it (“…。”X有限公司), or ``start``."""
+    close = max(text.rfind(q, start, end) for q in CLOSE_QUOTES)
+    return close + 1 if close >= start and end - close - 1 >= 2 else start
 
 
 # After a name, these join it to the next item of a list or to what it owns (宁德时代、…; 京东方的…).
