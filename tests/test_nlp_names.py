@@ -141,6 +141,10 @@ NAMES = [
     # a visit verb after the visitor's title starts no name (市长走访…, …察看…)
     ("市长走访重庆长江科技有限公司，察看智能工厂项目。", ("enterprise", "重庆长江科技有限公司")),
     ("区长到园区调研，考察成都云杉微电子有限公司。", ("enterprise", "成都云杉微电子有限公司")),
+    # items of a list before 等…项目: signed or settled (落户 opens the clause), or named with an industry word
+    ("盘活闲置厂房，落户凯乐智能、滨江航空物流园等项目12个。", ("enterprise", "凯乐智能")),
+    ("抓好鲁北石化等一批竣工投产项目。", ("enterprise", "鲁北石化")),
+    ("布局裕龙石化、渤海富源等重大项目。", ("enterprise", "渤海富源")),
     # a company named right after a quoted sentence starts after the quote
     ("“订单多了，人手也够。”贵州黔运物流有限公司负责人说。", ("enterprise", "贵州黔运物流有限公司")),
     # a brand that is a common word names the company in a list of companies
@@ -192,6 +196,8 @@ def test_names_boundaries(text, expected):
     ("联合企业攻关项目26项。", "企业攻关项目"),                       # counted
     ("外资企业林德集团投资的气体项目落户园区。", "外资企业林德集团"),
     ("“从签约到投产只用了一年，这就是园区速度。”公司总经理说。", "从签约到投产只用了一年，这就是园区速度。公司"),
+    # industries listed before 等…项目 are no companies, even after 引进
+    ("引进铝及铝精深加工、装备制造等产业链项目29个。", "装备制造"),
     # a brand inside another word, or a common-word brand before the noun it modifies
     ("充实网格力量。", "格力"),
     ("激发“大众消费”新活力。", "大众"),

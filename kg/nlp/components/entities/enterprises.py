@@ -105,11 +105,15 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
         items = listed_before(text, m.start(), "enterprise_listed", bounds=bounds, split_and=True)
         out += [e for e in items if not is_kind_word(e.name) and (distinctive(e.name) or _trade_ending(e.name))]
     for m in re.finditer(r"等[^，。；、\n]{0,16}?项目", text):
-        head = text[max(0, m.start() - 16):m.start()]
-        if SIGNED_CUE.search(head):
-            for e in listed_before(text, m.start(), "enterprise_signed", bounds=bounds):
-                if not kind_patterns()["kind"].search(e.name[-4:]):
-                    out.append(e)
+        items = [e for e in listed_before(text, m.start(), "enterprise_signed", bounds=bounds)
+                 if not kind_patterns()["kind"].search(e.name[-4:]) and distinctive(e.name)]   # not 装备制造
+        if not items:
+            continue
+        clause = _clause_start(text, items[-1].start)
+        if SIGNED_CUE.search(text, clause, items[-1].start + 1):      # 签约X、Y等项目, 落户X、Z园等项目
+            out += items
+        elif any(_trade_named(e.name) for e in items):             # 抓好X纤维等项目: a company's project
+            out += items
     for m in re.finditer(r"(?:下属企业|企业)([\u4e00-\u9fff]{2,6}?)(?=共建|合作|投资|建设|打造|签约|落户)", text):
         if gazetteer().candidates(m.group(1)):
             continue          # 医药企业|辽宁|投资合作对接会: a place, not a company
@@ -226,6 +230,21 @@ LIST_JOINERS = set("、和与及等的在")
 @functools.lru_cache(maxsize=1)
 def _trade_endings() -> tuple[str, ...]:
     return read_lines("trade_name_endings.txt")
+
+
+def _trade_named(name: str) -> bool:
+    """A trade name with its industry word (赛力纤维, 东明石化): a proper or coined core before the ending."""
+    return any(name.endswith(w) and len(name) - len(w) >= 2 and distinctive(name[: -len(w)])
+               for w in _trade_endings())
+
+
+CLAUSE_MARKS = "，。；：！？,;:!?\n"
+
+
+def _clause_start(text: str, pos: int, reach: int = 40) -> int:
+    """Where the clause holding ``pos`` starts (after the last comma or stop, at most ``reach`` back)."""
+    lo = max(0, pos - reach)
+    return max([text.rfind(c, lo, pos) + 1 for c in CLAUSE_MARKS] + [lo])
 
 
 def _trade_ending(name: str) -> bool:
