@@ -145,6 +145,9 @@ NAMES = [
     ("盘活闲置厂房，落户凯乐智能、滨江航空物流园等项目12个。", ("enterprise", "凯乐智能")),
     ("抓好鲁北石化等一批竣工投产项目。", ("enterprise", "鲁北石化")),
     ("布局裕龙石化、渤海富源等重大项目。", ("enterprise", "渤海富源")),
+    # a 、-list of trade names without a cue: two end with an industry word; the last ends there
+    ("出口增长两成，天和资通、顺捷物流、丰源实业外贸额分别增长。", ("enterprise", "天和资通")),
+    ("出口增长两成，天和资通、顺捷物流、丰源实业外贸额分别增长。", ("enterprise", "丰源实业")),
     # a company named right after a quoted sentence starts after the quote
     ("“订单多了，人手也够。”贵州黔运物流有限公司负责人说。", ("enterprise", "贵州黔运物流有限公司")),
     # a brand that is a common word names the company in a list of companies
@@ -196,6 +199,9 @@ def test_names_boundaries(text, expected):
     ("联合企业攻关项目26项。", "企业攻关项目"),                       # counted
     ("外资企业林德集团投资的气体项目落户园区。", "外资企业林德集团"),
     ("“从签约到投产只用了一年，这就是园区速度。”公司总经理说。", "从签约到投产只用了一年，这就是园区速度。公司"),
+    # a list of industries is no list of companies
+    ("壮大生物医药、现代物流、电子信息产业。", "现代物流"),
+    ("壮大生物医药、现代物流、智能汽车产业。", "智能汽车"),
     # industries listed before 等…项目 are no companies, even after 引进
     ("引进铝及铝精深加工、装备制造等产业链项目29个。", "装备制造"),
     # a brand inside another word, or a common-word brand before the noun it modifies

@@ -114,11 +114,50 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             out += items
         elif any(_trade_named(e.name) for e in items):             # 抓好X纤维等项目: a company's project
             out += items
+    out += _trade_name_lists(text, bounds)
     for m in re.finditer(r"(?:下属企业|企业)([\u4e00-\u9fff]{2,6}?)(?=共建|合作|投资|建设|打造|签约|落户)", text):
         if gazetteer().candidates(m.group(1)):
             continue          # 医药企业|辽宁|投资合作对接会: a place, not a company
         out.append(Mention(m.start(1), m.end(1), ENTERPRISE, m.group(1), "enterprise_apposition"))
     return out
+
+
+def _trade_name_lists(text: str, bounds: frozenset[int]) -> list[Mention]:
+    """A 、-list of companies by trade name, without a cue: 鲁南物流、华盛实业外贸额增长….
+
+    Two or more items end with an industry word (``trade_name_endings.txt``), one of them
+    after a proper or coined core, and every item is named so or is coined itself; the
+    last item ends at its industry word. Lists of industries (生物医药、现代物流、电子信息)
+    hold common words only.
+    """
+    out: list[Mention] = []
+    for m in _trade_tail().finditer(text):
+        end = m.end(1)
+        if end not in bounds or m.start(1) not in bounds:
+            continue
+        items = [Mention(m.start(1), end, ENTERPRISE, m.group(1), "enterprise_trade_list")]
+        sep = m.start()
+        while sep > 0:          # back over the list: whole items between 、, the first one cut by the grammar
+            prev = text.rfind("、", max(0, sep - 11), sep)
+            st = prev + 1 if prev >= 0 and not any(c in BOUNDARY for c in text[prev + 1:sep]) \
+                else left_extent(text, sep, max_len=10, bounds=bounds)
+            if st < 0 or sep - st < 2 or not cjk(text[st]):
+                break
+            items.append(Mention(st, sep, ENTERPRISE, text[st:sep], "enterprise_trade_list"))
+            if st != prev + 1:
+                break
+            sep = prev
+        ending = [e for e in items if _trade_ending(e.name)]
+        if len(ending) >= 2 and any(_trade_named(e.name) for e in ending) \
+                and all(_trade_ending(e.name) or distinctive(e.name) and not is_kind_word(e.name) for e in items):
+            out += items
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _trade_tail() -> re.Pattern:
+    """The last item of a 、-list, ending with an industry word (、小传实业|外贸额)."""
+    return re.compile(f"、([\u4e00-\u9fff]{{2,6}}?(?:{alternation(_trade_endings())}))(?!、)")
 
 
 def find_trade_names(text: str, found: list[Mention]) -> list[Mention]:
