@@ -236,3 +236,21 @@ def test_relations_owner_declared_with_a_short_form_develops_its_project():
     text = ("许昌市鄢陵县县长 马卫东\n\n"
             "由鄢陵县国有资本投资运营集团有限公司（以下简称鄢陵国投）投资8.6亿元建设的花木冷链物流中心一期已投入运营。")
     assert ("鄢陵县国有资本投资运营集团有限公司", "develops", "花木冷链物流中心") in relations_of(text)
+
+
+def test_relations_owner_before_a_place_in_a_projects_name_develops_it():
+    text = "綦江区委书记 王某\n\n鼎锐重庆智能制造基地开工，鼎锐汽车零部件产业园签约落地。"
+    rels = relations_of(text)
+    assert ("鼎锐", "develops", "鼎锐重庆智能制造基地") in rels
+    assert ("鼎锐", "develops", "鼎锐汽车零部件产业园") in rels      # the company named elsewhere in the text
+
+
+def test_relations_owner_before_a_place_in_brackets_replaces_the_shorter_brand():
+    rels = relations_of("自贡市委书记 王某\n\n华为云（自贡）人工智能创新中心落地。")
+    assert ("华为云", "develops", "华为云（自贡）人工智能创新中心") in rels
+    assert ("华为", "develops", "华为云（自贡）人工智能创新中心") not in rels
+
+
+def test_relations_a_place_before_a_place_is_no_owner():
+    rels = relations_of("两江新区党工委书记 王某\n\n中新重庆枢纽港产业园加快建设，中欧班列（成都）集结中心投运。")
+    assert not {h for h, r, t in rels if r == "develops"}

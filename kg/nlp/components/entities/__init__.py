@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp.components.entities.enterprises import (
-    enterprise_patterns, find_enterprises, find_trade_names, listed_companies,
+    enterprise_patterns, find_enterprises, find_trade_names, listed_companies, with_project_owners,
 )
 from kg.nlp.components.entities.kinds import kind_patterns
 from kg.nlp.components.entities.organizations import (
@@ -56,6 +56,7 @@ class EntityRecognizer:
             found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in declared)]
         found += short
         found += find_trade_names(text, found)
+        found = with_project_owners(text, found, bounds)
         found = [m for m in found if not (m.label == ORGANIZATION and text[m.end:m.end + 1] == "门")]
         mentions = _settle(found)
         doc._.kg_mentions = mentions

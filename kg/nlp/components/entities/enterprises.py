@@ -23,7 +23,8 @@ from kg.nlp.names import (
     BOUNDARY, CLOSE_QUOTES, cjk, distinctive, generic_heads, inner_verbs, is_kind_word, left_extent, stops, unquote,
     word_end,
 )
-from kg.nlp.wordclass import is_proper
+from kg.nlp.tokenizer import shared_cutter
+from kg.nlp.wordclass import is_proper, word_classes
 from kg.schema import ENTERPRISE, ORGANIZATION, PROJECT, REGION
 
 # 等头部企业, 等一批核心零部件配套企业, 等云南本土咖啡品牌: what ends a list of companies.
@@ -205,6 +206,51 @@ def find_trade_names(text: str, found: list[Mention]) -> list[Mention]:
                 out.append(Mention(k, end, ENTERPRISE, m.name, "enterprise_trade_name",
                                    attrs={"not_alias": True}))
     return out
+
+
+def with_project_owners(text: str, found: list[Mention], bounds: frozenset[int]) -> list[Mention]:
+    """Add the owner a project's name opens with, where a place follows it: 方大|重庆|航空城,
+    山钢|日照|基地二期, 腾讯云|（自贡）|数字经济产业基地 (then no shorter brand 腾讯 there); and the
+    company the text names elsewhere, where a project's name opens with it (方大|食品产业园).
+
+    A company builds in a place, and names its plant owner first, place second; a place
+    never comes after another place's name this way. The owner is a proper or coined word,
+    no place (its words not place names, not 中|新 of 中新重庆… whose 中 is a direction).
+    """
+    places = {m.start for m in found if m.label == REGION and m.region is not None}
+    owners: list[Mention] = []
+    for p in found:
+        if p.label != PROJECT:
+            continue
+        for k in range(p.start + 2, min(p.start + 4, p.end - 2) + 1):
+            if k in bounds and (k in places or PLACE_IN_BRACKETS_ANY.match(text, k)):
+                name = text[p.start:k]
+                if _owner_word(name):
+                    owners.append(Mention(p.start, k, ENTERPRISE, name, "enterprise_project_owner"))
+                break
+    # …and where the text names the company elsewhere: 方大|食品产业园 beside 方大重庆航空城
+    named = {m.name for m in owners} | {m.name for m in found if m.label == ENTERPRISE and cjk(m.name[:1])}
+    owned = {m.start for m in owners} | {m.start for m in found if m.label == ENTERPRISE}
+    for p in found:
+        if p.label == PROJECT and p.start not in owned:
+            for k in range(p.start + 2, min(p.start + 6, p.end - 2) + 1):
+                if k in bounds and text[p.start:k] in named:
+                    owners.append(Mention(p.start, k, ENTERPRISE, text[p.start:k], "enterprise_project_owner"))
+                    owned.add(p.start)
+                    break
+    if not owners:
+        return found
+    longer = {m.start: m.end for m in owners}
+    return [m for m in found if not (m.label == ENTERPRISE and m.end < longer.get(m.start, -1))] + owners
+
+
+def _owner_word(name: str) -> bool:
+    """Can ``name`` be a company's trade name (方大, 山钢, 腾讯云), not a place or a common word?"""
+    if not all(cjk(c) for c in name) or gazetteer().candidates(name) or not distinctive(name):
+        return False
+    words = list(shared_cutter()(name))
+    return not (word_classes().get(words[0]) == "f" or any(len(w) > 1 and word_classes().get(w) == "ns" for w in words)
+                or is_kind_word(name) or name in generic_heads())
 
 
 def listed_before(text: str, end: int, rule: str, label: str = ENTERPRISE, *,
