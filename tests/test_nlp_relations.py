@@ -254,3 +254,35 @@ def test_relations_owner_before_a_place_in_brackets_replaces_the_shorter_brand()
 def test_relations_a_place_before_a_place_is_no_owner():
     rels = relations_of("两江新区党工委书记 王某\n\n中新重庆枢纽港产业园加快建设，中欧班列（成都）集结中心投运。")
     assert not {h for h, r, t in rels if r == "develops"}
+
+
+def test_relations_partner_owned_by_a_body_is_the_partner_not_its_owner():
+    rels = relations_of("长寿区委书记 刘强\n\n与国资委下属企业渝信科技共建智慧物流平台。")
+    assert ("长寿区", "partners_with", "渝信科技") in rels
+    assert not {t for h, r, t in rels if r == "partners_with" and t == "国资委"}
+
+
+def test_relations_region_before_with_is_the_partners_partner():
+    text = "永川区交通局局长 王某\n\n开展物流规划研究,永川区与泰国曼谷农业商会共同打造果品交易中心。"
+    rels = relations_of(text)
+    assert ("永川区", "partners_with", "泰国曼谷农业商会") in rels
+    assert ("永川区交通局", "partners_with", "泰国曼谷农业商会") not in rels
+
+
+def test_relations_city_government_before_with_is_the_city():
+    text = "梁平区委书记 王某\n\n抢抓市政府与航天科技集团战略合作机遇，重庆制造业加快升级。"
+    rels = relations_of(text)
+    assert ("重庆市", "partners_with", "航天科技集团") in rels
+    assert ("梁平区", "partners_with", "航天科技集团") not in rels
+
+
+def test_relations_we_in_a_quote_and_a_subject_before_its_verb_are_no_partners():
+    rels = relations_of("普洱市委书记 王某\n\n“我们与云南大学合作开发了这条生产线。”经理说。")
+    assert not {(h, t) for h, r, t in rels if r == "partners_with"}
+    rels = relations_of("辽宁省省长 王某\n\n辽宁自贸试验区大连片区联合海事部门多方调研。")
+    assert not {(h, t) for h, r, t in rels if r == "partners_with"}
+
+
+def test_relations_group_named_again_by_its_kind_word_partners():
+    text = "洛阳市委书记 王某\n\n洛阳文旅集团资产运营公司推进集团与洛阳博物馆合作。"
+    assert ("洛阳文旅集团", "partners_with", "洛阳博物馆") in relations_of(text)
