@@ -286,3 +286,15 @@ def test_relations_we_in_a_quote_and_a_subject_before_its_verb_are_no_partners()
 def test_relations_group_named_again_by_its_kind_word_partners():
     text = "洛阳市委书记 王某\n\n洛阳文旅集团资产运营公司推进集团与洛阳博物馆合作。"
     assert ("洛阳文旅集团", "partners_with", "洛阳博物馆") in relations_of(text)
+
+
+def test_relations_department_that_builds_an_application_develops_it():
+    text = "市商务委党组书记、主任 王某\n\n建设跨境电商产业大脑，开发上线“外贸服务一件事”应用。举办商贸消费节。"
+    rels = relations_of(text)
+    assert ("市商务委", "develops", "跨境电商产业大脑") in rels
+    assert ("市商务委", "develops", "外贸服务一件事应用") in rels
+
+
+def test_relations_region_that_builds_an_application_does_not_develop_it():
+    rels = relations_of("永川区委书记 王某\n\n建设智慧城管平台。")
+    assert not {h for h, r, t in rels if r == "develops"}

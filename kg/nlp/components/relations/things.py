@@ -122,6 +122,8 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                 and holds(host.region, city.region):
             add(city, HOSTS, m, "hosts_place_name", ev)      # 枣庄机场 in a report about 山东省: 枣庄市's
             continue
+        if m.label == PROJECT and subj.label == ORGANIZATION and _builds_application(text, s, m):
+            add(subj, DEVELOPS, m, "develops_department_app", ev)
         if m.label == PROJECT and hosts:
             for h in hosts:
                 add(h, HOSTS, m, f"hosts_{how if h is host else 'speaker'}", ev)
@@ -155,6 +157,16 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                 actor = _partner_of(text, start, inside, subj, home)
                 if actor is not None and actor.key != m.key:
                     add(actor, PARTNERS_WITH, m, "partners_cue", ev)
+
+
+# A digital application a department builds for its work (外贸行业产业大脑, “项目管理一件事”应用).
+APPLICATION = re.compile(r"(?:平台|系统|大脑|应用|场景|一件事|数据库|驾驶舱|小程序|APP|App)$")
+APP_BUILT = re.compile(r"(?:建设|建成|完善|开发|上线|打造|搭建|推出|迭代|升级)[^，。；,;]{0,4}$")
+
+
+def _builds_application(text: str, s: int, m: Mention) -> bool:
+    """develops_department_app: a department whose sentence builds a digital application develops it."""
+    return APPLICATION.search(m.name) is not None and APP_BUILT.search(text, max(s, m.start - 12), m.start) is not None
 
 
 def _region_of(org: Mention, mentions: list[Mention]) -> Mention | None:
