@@ -3,8 +3,8 @@
 A registered name is region + trade name + industry + form (…有限公司, …集团,
 ``enterprise_suffixes.txt``); brands (``brands.txt``) are names of their own.
 Companies also come listed before a cue (X、Y等头部企业), signed (签约X、Y等项目),
-or after 企业 (企业X共建…). A later stretch of a company's trade name
-(锐芯微电子 of 四川锐芯微电子科技有限公司) names the company again.
+or after 企业 (企业X共建…). Trade names without such a cue are in
+:mod:`.trade_names`.
 """
 
 from __future__ import annotations
@@ -12,10 +12,8 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
-from collections import Counter
 
 from kg.nlp.components.entities.kinds import kind_patterns
-from kg.nlp.components.entities.short_forms import after_short_form
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.lexicon import Trie, alternation, read_lines
 from kg.nlp.mention import Mention
@@ -23,9 +21,8 @@ from kg.nlp.names import (
     BOUNDARY, CLOSE_QUOTES, cjk, distinctive, generic_heads, inner_verbs, is_kind_word, left_extent, stops, unquote,
     word_end,
 )
-from kg.nlp.tokenizer import shared_cutter
-from kg.nlp.wordclass import is_proper, word_classes
-from kg.schema import ENTERPRISE, ORGANIZATION, PROJECT, REGION
+from kg.nlp.wordclass import is_proper
+from kg.schema import ENTERPRISE
 
 # 等头部企业, 等一批核心零部件配套企业, 等云南本土咖啡品牌: what ends a list of companies.
 ENTERPRISE_LIST_WIDE = re.compile(r"等(?:一批|多家|\d+家|知名|国内外|国际)?[\u4e00-\u9fff]{0,10}?"
@@ -115,142 +112,11 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             out += items
         elif any(_trade_named(e.name) for e in items):             # 抓好X纤维等项目: a company's project
             out += items
-    out += _trade_name_lists(text, bounds)
     for m in re.finditer(r"(?:下属企业|企业)([\u4e00-\u9fff]{2,6}?)(?=共建|合作|投资|建设|打造|签约|落户)", text):
         if gazetteer().candidates(m.group(1)):
             continue          # 医药企业|辽宁|投资合作对接会: a place, not a company
         out.append(Mention(m.start(1), m.end(1), ENTERPRISE, m.group(1), "enterprise_apposition"))
     return out
-
-
-def _trade_name_lists(text: str, bounds: frozenset[int]) -> list[Mention]:
-    """A 、-list of companies by trade name, without a cue: 鲁南物流、华盛实业外贸额增长….
-
-    Two or more items end with an industry word (``trade_name_endings.txt``), one of them
-    after a proper or coined core, and every item is named so or is coined itself; the
-    last item ends at its industry word. Lists of industries (生物医药、现代物流、电子信息)
-    hold common words only.
-    """
-    out: list[Mention] = []
-    for m in _trade_tail().finditer(text):
-        end = m.end(1)
-        if end not in bounds or m.start(1) not in bounds:
-            continue
-        items = [Mention(m.start(1), end, ENTERPRISE, m.group(1), "enterprise_trade_list")]
-        sep = m.start()
-        while sep > 0:          # back over the list: whole items between 、, the first one cut by the grammar
-            prev = text.rfind("、", max(0, sep - 11), sep)
-            st = prev + 1 if prev >= 0 and not any(c in BOUNDARY for c in text[prev + 1:sep]) \
-                else left_extent(text, sep, max_len=10, bounds=bounds)
-            if st < 0 or sep - st < 2 or not cjk(text[st]):
-                break
-            items.append(Mention(st, sep, ENTERPRISE, text[st:sep], "enterprise_trade_list"))
-            if st != prev + 1:
-                break
-            sep = prev
-        ending = [e for e in items if _trade_ending(e.name)]
-        if len(ending) >= 2 and any(_trade_named(e.name) for e in ending) \
-                and all(_trade_ending(e.name) or distinctive(e.name) and not is_kind_word(e.name) for e in items):
-            out += items
-    return out
-
-
-@functools.lru_cache(maxsize=1)
-def _trade_tail() -> re.Pattern:
-    """The last item of a 、-list, ending with an industry word (、小传实业|外贸额)."""
-    return re.compile(f"、([\u4e00-\u9fff]{{2,6}}?(?:{alternation(_trade_endings())}))(?!、)")
-
-
-def find_trade_names(text: str, found: list[Mention]) -> list[Mention]:
-    """Later mentions of a company by its trade name: 四川锐芯微电子科技有限公司 … 锐芯微电子投资….
-
-    The trade name is what follows the region prefix (and a place in brackets).
-    A later stretch that starts with its first two characters and goes on with
-    characters of the name, in order (瑞能重装 of 德阳瑞能重型装备…), three or more in
-    all, names the company where it ends a word (a verb or punctuation follows) or
-    opens a project's name (醇窖酒业数字化勾调中心). Not inside another name, and
-    not when two companies of the text share the two characters. The stretch is
-    no alias of the company: across documents it may name another.
-    """
-    regions = {m.start: m for m in found if m.label == REGION and m.region is not None}
-    names = [m for m in found if m.label in (ENTERPRISE, ORGANIZATION)]
-    project_starts = {m.start for m in found if m.label == PROJECT}
-    cores: list[tuple[Mention, str]] = []
-    for m in found:
-        if m.label != ENTERPRISE or m.rule != "enterprise_suffix":
-            continue
-        core, pos = m.name, m.start
-        while (r := regions.get(pos)) is not None and r.end < m.end:     # 四川|泸州|醇窖酒业…
-            core, pos = core[r.end - pos:], r.end
-        suffix = enterprise_patterns()["company_end"].search(core)
-        core = PLACE_IN_BRACKETS_ANY.sub("", core[: suffix.start()] if suffix else core)
-        if len(core) >= 3 and cjk(core[0]) and cjk(core[1]):
-            cores.append((m, core))
-    heads = Counter(core[:2] for core in {m.name: core for m, core in cores}.values())   # per company
-    out: list[Mention] = []
-    for m, core in cores:
-        if heads[core[:2]] > 1:
-            continue                      # 重庆新视通汽车… and 万州新视通食品…: whose is 新视通?
-        declared_end = after_short_form(text, m.end)
-        for hit in re.finditer(re.escape(core[:2]), text):
-            k = hit.start()
-            if m.start <= k < declared_end:
-                continue          # the name itself, or its short form declared in brackets
-            end, rest = k + 2, iter(core[2:])
-            while end < len(text) and cjk(text[end]) and text[end] in rest:
-                end += 1
-            if end - k < 3 or any(n.start <= k < n.end for n in names):
-                continue
-            if k in project_starts or not cjk(text[end:end + 1]) or stops().match(text, end):
-                # Not an alias: another text's 新视通 may be another company.
-                out.append(Mention(k, end, ENTERPRISE, m.name, "enterprise_trade_name",
-                                   attrs={"not_alias": True}))
-    return out
-
-
-def with_project_owners(text: str, found: list[Mention], bounds: frozenset[int]) -> list[Mention]:
-    """Add the owner a project's name opens with, where a place follows it: 方大|重庆|航空城,
-    山钢|日照|基地二期, 腾讯云|（自贡）|数字经济产业基地 (then no shorter brand 腾讯 there); and the
-    company the text names elsewhere, where a project's name opens with it (方大|食品产业园).
-
-    A company builds in a place, and names its plant owner first, place second; a place
-    never comes after another place's name this way. The owner is a proper or coined word,
-    no place (its words not place names, not 中|新 of 中新重庆… whose 中 is a direction).
-    """
-    places = {m.start for m in found if m.label == REGION and m.region is not None}
-    owners: list[Mention] = []
-    for p in found:
-        if p.label != PROJECT:
-            continue
-        for k in range(p.start + 2, min(p.start + 4, p.end - 2) + 1):
-            if k in bounds and (k in places or PLACE_IN_BRACKETS_ANY.match(text, k)):
-                name = text[p.start:k]
-                if _owner_word(name):
-                    owners.append(Mention(p.start, k, ENTERPRISE, name, "enterprise_project_owner"))
-                break
-    # …and where the text names the company elsewhere: 方大|食品产业园 beside 方大重庆航空城
-    named = {m.name for m in owners} | {m.name for m in found if m.label == ENTERPRISE and cjk(m.name[:1])}
-    owned = {m.start for m in owners} | {m.start for m in found if m.label == ENTERPRISE}
-    for p in found:
-        if p.label == PROJECT and p.start not in owned:
-            for k in range(p.start + 2, min(p.start + 6, p.end - 2) + 1):
-                if k in bounds and text[p.start:k] in named:
-                    owners.append(Mention(p.start, k, ENTERPRISE, text[p.start:k], "enterprise_project_owner"))
-                    owned.add(p.start)
-                    break
-    if not owners:
-        return found
-    longer = {m.start: m.end for m in owners}
-    return [m for m in found if not (m.label == ENTERPRISE and m.end < longer.get(m.start, -1))] + owners
-
-
-def _owner_word(name: str) -> bool:
-    """Can ``name`` be a company's trade name (方大, 山钢, 腾讯云), not a place or a common word?"""
-    if not all(cjk(c) for c in name) or gazetteer().candidates(name) or not distinctive(name):
-        return False
-    words = list(shared_cutter()(name))
-    return not (word_classes().get(words[0]) == "f" or any(len(w) > 1 and word_classes().get(w) == "ns" for w in words)
-                or is_kind_word(name) or name in generic_heads())
 
 
 def listed_before(text: str, end: int, rule: str, label: str = ENTERPRISE, *,

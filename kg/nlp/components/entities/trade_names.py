@@ -1,0 +1,157 @@
+"""Companies named by their trade name alone: again later, in lists, as project owners, by role.
+
+A company's trade name (锐芯微电子, 纬创资通, 方大) names it without the legal suffix
+where the language shows it is a company: a stretch of a registered name found
+earlier (:func:`find_trade_names`), a 、-list whose items end with industry words
+(:func:`trade_name_lists`), the owner a project's name opens with
+(:func:`with_project_owners`), the company before a company post (X有关负责人, X董事长)
+or a 中华老字号 honour (:func:`trade_names_in_context`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+from kg.nlp.components.entities.enterprises import (
+    PLACE_IN_BRACKETS_ANY, _trade_ending, _trade_endings, _trade_named, enterprise_patterns,
+)
+from kg.nlp.components.entities.short_forms import after_short_form
+from kg.nlp.gazetteer import gazetteer
+from kg.nlp.lexicon import alternation
+from kg.nlp.mention import Mention
+from kg.nlp.names import BOUNDARY, cjk, distinctive, generic_heads, is_kind_word, left_extent, stops
+from kg.nlp.tokenizer import shared_cutter
+from kg.nlp.wordclass import word_classes
+from kg.schema import ENTERPRISE, ORGANIZATION, PROJECT, REGION
+
+
+def trade_name_lists(text: str, bounds: frozenset[int]) -> list[Mention]:
+    """A 、-list of companies by trade name, without a cue: 鲁南物流、华盛实业外贸额增长….
+
+    Two or more items end with an industry word (``trade_name_endings.txt``), one of them
+    after a proper or coined core, and every item is named so or is coined itself; the
+    last item ends at its industry word. Lists of industries (生物医药、现代物流、电子信息)
+    hold common words only.
+    """
+    out: list[Mention] = []
+    for m in _trade_tail().finditer(text):
+        end = m.end(1)
+        if end not in bounds or m.start(1) not in bounds:
+            continue
+        items = [Mention(m.start(1), end, ENTERPRISE, m.group(1), "enterprise_trade_list")]
+        sep = m.start()
+        while sep > 0:          # back over the list: whole items between 、, the first one cut by the grammar
+            prev = text.rfind("、", max(0, sep - 11), sep)
+            st = prev + 1 if prev >= 0 and not any(c in BOUNDARY for c in text[prev + 1:sep]) \
+                else left_extent(text, sep, max_len=10, bounds=bounds)
+            if st < 0 or sep - st < 2 or not cjk(text[st]):
+                break
+            items.append(Mention(st, sep, ENTERPRISE, text[st:sep], "enterprise_trade_list"))
+            if st != prev + 1:
+                break
+            sep = prev
+        ending = [e for e in items if _trade_ending(e.name)]
+        if len(ending) >= 2 and any(_trade_named(e.name) for e in ending) \
+                and all(_trade_ending(e.name) or distinctive(e.name) and not is_kind_word(e.name) for e in items):
+            out += items
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _trade_tail() -> re.Pattern:
+    """The last item of a 、-list, ending with an industry word (、小传实业|外贸额)."""
+    return re.compile(f"、([\u4e00-\u9fff]{{2,6}}?(?:{alternation(_trade_endings())}))(?!、)")
+
+
+def find_trade_names(text: str, found: list[Mention]) -> list[Mention]:
+    """Later mentions of a company by its trade name: 四川锐芯微电子科技有限公司 … 锐芯微电子投资….
+
+    The trade name is what follows the region prefix (and a place in brackets).
+    A later stretch that starts with its first two characters and goes on with
+    characters of the name, in order (瑞能重装 of 德阳瑞能重型装备…), three or more in
+    all, names the company where it ends a word (a verb or punctuation follows) or
+    opens a project's name (醇窖酒业数字化勾调中心). Not inside another name, and
+    not when two companies of the text share the two characters. The stretch is
+    no alias of the company: across documents it may name another.
+    """
+    regions = {m.start: m for m in found if m.label == REGION and m.region is not None}
+    names = [m for m in found if m.label in (ENTERPRISE, ORGANIZATION)]
+    project_starts = {m.start for m in found if m.label == PROJECT}
+    cores: list[tuple[Mention, str]] = []
+    for m in found:
+        if m.label != ENTERPRISE or m.rule != "enterprise_suffix":
+            continue
+        core, pos = m.name, m.start
+        while (r := regions.get(pos)) is not None and r.end < m.end:     # 四川|泸州|醇窖酒业…
+            core, pos = core[r.end - pos:], r.end
+        suffix = enterprise_patterns()["company_end"].search(core)
+        core = PLACE_IN_BRACKETS_ANY.sub("", core[: suffix.start()] if suffix else core)
+        if len(core) >= 3 and cjk(core[0]) and cjk(core[1]):
+            cores.append((m, core))
+    heads = Counter(core[:2] for core in {m.name: core for m, core in cores}.values())   # per company
+    out: list[Mention] = []
+    for m, core in cores:
+        if heads[core[:2]] > 1:
+            continue                      # 重庆新视通汽车… and 万州新视通食品…: whose is 新视通?
+        declared_end = after_short_form(text, m.end)
+        for hit in re.finditer(re.escape(core[:2]), text):
+            k = hit.start()
+            if m.start <= k < declared_end:
+                continue          # the name itself, or its short form declared in brackets
+            end, rest = k + 2, iter(core[2:])
+            while end < len(text) and cjk(text[end]) and text[end] in rest:
+                end += 1
+            if end - k < 3 or any(n.start <= k < n.end for n in names):
+                continue
+            if k in project_starts or not cjk(text[end:end + 1]) or stops().match(text, end):
+                # Not an alias: another text's 新视通 may be another company.
+                out.append(Mention(k, end, ENTERPRISE, m.name, "enterprise_trade_name",
+                                   attrs={"not_alias": True}))
+    return out
+
+
+def with_project_owners(text: str, found: list[Mention], bounds: frozenset[int]) -> list[Mention]:
+    """Add the owner a project's name opens with, where a place follows it: 方大|重庆|航空城,
+    山钢|日照|基地二期, 腾讯云|（自贡）|数字经济产业基地 (then no shorter brand 腾讯 there); and the
+    company the text names elsewhere, where a project's name opens with it (方大|食品产业园).
+
+    A company builds in a place, and names its plant owner first, place second; a place
+    never comes after another place's name this way. The owner is a proper or coined word,
+    no place (its words not place names, not 中|新 of 中新重庆… whose 中 is a direction).
+    """
+    places = {m.start for m in found if m.label == REGION and m.region is not None}
+    owners: list[Mention] = []
+    for p in found:
+        if p.label != PROJECT:
+            continue
+        for k in range(p.start + 2, min(p.start + 4, p.end - 2) + 1):
+            if k in bounds and (k in places or PLACE_IN_BRACKETS_ANY.match(text, k)):
+                name = text[p.start:k]
+                if _owner_word(name):
+                    owners.append(Mention(p.start, k, ENTERPRISE, name, "enterprise_project_owner"))
+                break
+    # …and where the text names the company elsewhere: 方大|食品产业园 beside 方大重庆航空城
+    named = {m.name for m in owners} | {m.name for m in found if m.label == ENTERPRISE and cjk(m.name[:1])}
+    owned = {m.start for m in owners} | {m.start for m in found if m.label == ENTERPRISE}
+    for p in found:
+        if p.label == PROJECT and p.start not in owned:
+            for k in range(p.start + 2, min(p.start + 6, p.end - 2) + 1):
+                if k in bounds and text[p.start:k] in named:
+                    owners.append(Mention(p.start, k, ENTERPRISE, text[p.start:k], "enterprise_project_owner"))
+                    owned.add(p.start)
+                    break
+    if not owners:
+        return found
+    longer = {m.start: m.end for m in owners}
+    return [m for m in found if not (m.label == ENTERPRISE and m.end < longer.get(m.start, -1))] + owners
+
+
+def _owner_word(name: str) -> bool:
+    """Can ``name`` be a company's trade name (方大, 山钢, 腾讯云), not a place or a common word?"""
+    if not all(cjk(c) for c in name) or gazetteer().candidates(name) or not distinctive(name):
+        return False
+    words = list(shared_cutter()(name))
+    return not (word_classes().get(words[0]) == "f" or any(len(w) > 1 and word_classes().get(w) == "ns" for w in words)
+                or is_kind_word(name) or name in generic_heads())
