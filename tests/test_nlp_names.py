@@ -148,6 +148,9 @@ NAMES = [
     # a 、-list of trade names without a cue: two end with an industry word; the last ends there
     ("出口增长两成，天和资通、顺捷物流、丰源实业外贸额分别增长。", ("enterprise", "天和资通")),
     ("出口增长两成，天和资通、顺捷物流、丰源实业外贸额分别增长。", ("enterprise", "丰源实业")),
+    # a trade name before a company post, after its country; a quoted name honoured as 中华老字号
+    ("会上，德国博朗医疗有关负责人介绍了项目。", ("enterprise", "博朗医疗")),
+    ("“张小泉”获评“中华老字号”。", ("enterprise", "张小泉")),
     # a company named right after a quoted sentence starts after the quote
     ("“订单多了，人手也够。”贵州黔运物流有限公司负责人说。", ("enterprise", "贵州黔运物流有限公司")),
     # a brand that is a common word names the company in a list of companies
@@ -199,6 +202,8 @@ def test_names_boundaries(text, expected):
     ("联合企业攻关项目26项。", "企业攻关项目"),                       # counted
     ("外资企业林德集团投资的气体项目落户园区。", "外资企业林德集团"),
     ("“从签约到投产只用了一年，这就是园区速度。”公司总经理说。", "从签约到投产只用了一年，这就是园区速度。公司"),
+    # a post after a common word is no company's
+    ("现代物流负责人介绍，货量增长。", "现代物流"),
     # a list of industries is no list of companies
     ("壮大生物医药、现代物流、电子信息产业。", "现代物流"),
     ("壮大生物医药、现代物流、智能汽车产业。", "智能汽车"),

@@ -298,3 +298,25 @@ def test_relations_department_that_builds_an_application_develops_it():
 def test_relations_region_that_builds_an_application_does_not_develop_it():
     rels = relations_of("永川区委书记 王某\n\n建设智慧城管平台。")
     assert not {h for h, r, t in rels if r == "develops"}
+
+
+
+def _owners(text: str, project: str) -> set[str]:
+    """Owners :func:`with_project_owners` adds to one project mention of ``text``."""
+    from kg.nlp.components.entities.trade_names import with_project_owners
+    from kg.nlp.mention import Mention
+    from kg.nlp.tokenizer import shared_cutter
+
+    bounds, k = {len(text)}, 0
+    for w in shared_cutter()(text):
+        bounds.add(k)
+        k += len(w)
+    start = text.index(project)
+    found = [Mention(start, start + len(project), "project", project, "project_kind_word")]
+    return {m.name for m in with_project_owners(text, found, frozenset(bounds)) if m.label == "enterprise"}
+
+
+def test_relations_company_word_and_a_phase_only_names_its_owner():
+    assert _owners("建成华能四期。", "华能四期") == {"华能"}       # jieba: 华能 a proper noun
+    assert _owners("推进理文二期。", "理文二期") == set()          # a word jieba does not know: no owner
+    assert _owners("推进梁山港二期。", "梁山港二期") == set()

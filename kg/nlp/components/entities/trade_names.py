@@ -5,7 +5,8 @@ where the language shows it is a company: a stretch of a registered name found
 earlier (:func:`find_trade_names`), a 、-list whose items end with industry words
 (:func:`trade_name_lists`), the owner a project's name opens with
 (:func:`with_project_owners`), the company before a company post (X有关负责人, X董事长)
-or a 中华老字号 honour (:func:`trade_names_in_context`).
+or a 中华老字号 honour (:func:`trade_names_in_context`); 华能|四期 where jieba knows the word
+as a proper noun.
 """
 
 from __future__ import annotations
@@ -112,6 +113,35 @@ def find_trade_names(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
+# A name of a phase only (四期, 二期项目) after a company's word: 华能四期.
+PHASE_ONLY = re.compile(r"[一二三四五六七八九十\d]+期(?:项目|工程)?$")
+# jieba's classes of proper nouns that are not places or persons: organizations, other proper nouns, abbreviations.
+COMPANY_TAGS = ("nt", "nz", "j")
+# Company posts after a company's name (美国爱琅医疗有关负责人): the name before them is a company's.
+COMPANY_POST = re.compile(r"(?:有关)?(?:负责人|董事长|总经理|首席执行官|总裁|创始人)")
+# “邓家刀”获评“中华老字号”: the honour goes to a company's brand.
+TIME_HONOURED = re.compile(r"“([\u4e00-\u9fff]{2,8})”(?:获评|荣获|获得|入选|被认定为|被评为)“?中华老字号")
+
+
+def trade_names_in_context(text: str, found: list[Mention], bounds: frozenset[int]) -> list[Mention]:
+    """A trade name that a company post follows (爱琅医疗有关负责人, after its country or region),
+    and a quoted name honoured as 中华老字号."""
+    region_end = {m.start: m.end for m in found if m.label == REGION}
+    out: list[Mention] = []
+    for m in COMPANY_POST.finditer(text):
+        st = left_extent(text, m.start(), max_len=12, bounds=bounds)
+        if st < 0:
+            continue
+        if region_end.get(st, m.start()) <= m.start() - 4:
+            st = region_end[st]          # 美国|爱琅医疗: the country is no part of the trade name
+        name = text[st:m.start()]
+        if all(cjk(c) for c in name) and _trade_named(name) and not enterprise_patterns()["company_end"].search(name):
+            out.append(Mention(st, m.start(), ENTERPRISE, name, "enterprise_post"))
+    for m in TIME_HONOURED.finditer(text):
+        out.append(Mention(m.start(1), m.end(1), ENTERPRISE, m.group(1), "enterprise_time_honoured"))
+    return out
+
+
 def with_project_owners(text: str, found: list[Mention], bounds: frozenset[int]) -> list[Mention]:
     """Add the owner a project's name opens with, where a place follows it: 方大|重庆|航空城,
     山钢|日照|基地二期, 腾讯云|（自贡）|数字经济产业基地 (then no shorter brand 腾讯 there); and the
@@ -125,6 +155,12 @@ def with_project_owners(text: str, found: list[Mention], bounds: frozenset[int])
     owners: list[Mention] = []
     for p in found:
         if p.label != PROJECT:
+            continue
+        phase = PHASE_ONLY.search(p.name)
+        if phase is not None and phase.start() >= 2 and word_classes().get(p.name[:phase.start()]) in COMPANY_TAGS \
+                and _owner_word(p.name[:phase.start()]):       # 华能|四期: a company's word and a phase only
+            owners.append(Mention(p.start, p.start + phase.start(), ENTERPRISE, p.name[:phase.start()],
+                                  "enterprise_project_owner"))
             continue
         for k in range(p.start + 2, min(p.start + 4, p.end - 2) + 1):
             if k in bounds and (k in places or PLACE_IN_BRACKETS_ANY.match(text, k)):
