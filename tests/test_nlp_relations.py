@@ -320,3 +320,8 @@ def test_relations_company_word_and_a_phase_only_names_its_owner():
     assert _owners("建成华能四期。", "华能四期") == {"华能"}       # jieba: 华能 a proper noun
     assert _owners("推进理文二期。", "理文二期") == set()          # a word jieba does not know: no owner
     assert _owners("推进梁山港二期。", "梁山港二期") == set()
+
+
+def test_relations_later_items_of_a_partner_list_are_partners_too():
+    rels = relations_of("仙居县委书记 王某\n\n对接省能源集团、中国电建等国企央企，推进片区开发。")
+    assert ("仙居县", "partners_with", "中国电建") in rels

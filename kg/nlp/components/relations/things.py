@@ -133,7 +133,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         elif m.label == ENTERPRISE and hosts:
             before = text[max(s, m.start - 3):m.start]
             after = text[m.end:e]
-            if _partner_cue(text, m.start, m.end, s, e):
+            if _partner_cue(text, m.start, m.end, s, e, inside):
                 actor = _partner_of(text, m.start, inside, subj, home)
                 if actor is not None:
                     add(actor, PARTNERS_WITH, m, "partners_cue", ev)
@@ -153,7 +153,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
             before = text[max(s, start - 3):start]
             if before.endswith("在"):
                 continue       # 在黄宅镇共建…: where the partners build, not a partner
-            if _partner_cue(text, start, m.end, s, e):
+            if _partner_cue(text, start, m.end, s, e, inside):
                 actor = _partner_of(text, start, inside, subj, home)
                 if actor is not None and actor.key != m.key:
                     add(actor, PARTNERS_WITH, m, "partners_cue", ev)
@@ -315,7 +315,7 @@ KIND_WITH = re.compile(r"(集团|公司)(?:与|同)$")
 GOVERNMENT_WITH = re.compile(r"(?<![\u4e00-\u9fff])(?:抢抓|推动|深化|推进)?([省市])(?:委|政府)(?:与|同)$")
 
 
-def _partner_cue(text: str, start: int, end: int, s: int, e: int) -> bool:
+def _partner_cue(text: str, start: int, end: int, s: int, e: int, mentions: list[Mention] | None = None) -> bool:
     """Does a cooperation cue make the name at ``start``..``end`` a partner (与X共建, 携手X, 与A、X合作)?
 
     Not a body that only says whose the partner is (交通部|下属企业X), and not the sentence's own
@@ -327,6 +327,13 @@ def _partner_cue(text: str, start: int, end: int, s: int, e: int) -> bool:
         return False
     if cue["partners_before"].search(text[max(s, start - 3):start]):
         return True
+    if text[start - 1:start] == "、" and mentions:     # 对接A、X等国企: X is A's fellow partner
+        ends = {m.end: m for m in mentions if not m.attrs.get("nested")}
+        i = start
+        while text[i - 1:i] == "、" and (prev := ends.get(i - 1)) is not None:
+            i = prev.start
+        if i != start and cue["partners_before"].search(text[max(s, i - 3):i]):
+            return True
     return cue["partners_after"].match(after) is not None and (
         text[start - 1:start] in ("、", "和", "及") or after[:1] in ("、", "和", "及", "等")
         or WITH_IN_CLAUSE.search(text, s, start) is not None)      # 与交通部下属企业X共建
