@@ -325,3 +325,9 @@ def test_relations_company_word_and_a_phase_only_names_its_owner():
 def test_relations_later_items_of_a_partner_list_are_partners_too():
     rels = relations_of("仙居县委书记 王某\n\n对接省能源集团、中国电建等国企央企，推进片区开发。")
     assert ("仙居县", "partners_with", "中国电建") in rels
+
+
+def test_relations_company_head_who_says_what_it_builds_speaks_for_the_company():
+    text = ("黄石市委书记 王某\n\n华新集团董事长李明等客商代表出席。"
+            "李明表示，公司将投资30亿元，建设年产500万吨绿色建材生产线。")
+    assert ("华新集团", "develops", "年产500万吨绿色建材生产线") in relations_of(text)

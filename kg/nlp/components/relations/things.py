@@ -19,6 +19,8 @@
 - ``develops_owner_name``: 上汽云计算中心 → 上汽 develops it.
 - ``develops_cobuild``: 与X共建Y / X投资30亿元的Y / X在包河布局的Y / 联合X打造Y → X develops Y.
 - ``develops_managing_body``: 成立Y管理局…建设XY → the managing body develops XY.
+- ``develops_executive``: X董事长王某 … 王某表示，投资…建设Y → X develops Y.
+- ``develops_department_app``: a department's sentence builds a digital application (平台, 系统…) → it develops it.
 - ``partners_cue``: 联合X, 与X共建/合作, 携手X, 对接X → the speaker partners with X.
 
 The cue words of these rules are in ``kg/data/triggers.csv``.
@@ -224,6 +226,8 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
         if y is not None:
             add(x, DEVELOPS, y, "develops_cobuild", text[s:e])
 
+    _executive_builds(text, ents, projects, sentence, add)
+
     # 成立特别合作园管理局，启动建设滨萧特别合作园: the managing body develops what it manages.
     for x in ents:
         mb = MANAGING_BODY.search(x.name)
@@ -234,6 +238,32 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
         for y in projects:
             if s <= y.start < e and y.name.endswith(core):
                 add(x, DEVELOPS, y, "develops_managing_body", text[s:e])
+
+
+# X集团党委书记、董事长 王某: the company's head, by name.
+EXECUTIVE = re.compile(r"[^，。；\n]{0,10}?(?:董事长|总经理|总裁|首席执行官|创始人)\s*([\u4e00-\u9fff]{2,3}?)"
+                       r"(?=[\s，。、:：等]|表示|说|介绍)")
+SAYS = re.compile(r"(?:表示|说|介绍|谈到|称)")
+BUILT_BEFORE = re.compile(r"(?:投资|建设|新建|打造|签约的|布局)[^，。；]{0,3}$")
+
+
+def _executive_builds(text: str, ents: list[Mention], projects: list[Mention], sentence, add) -> None:
+    """develops_executive: 娲石集团董事长王某 … 王某表示，投资40亿元，建设Y → the company develops Y.
+
+    A company's head who says what the company invests in and builds speaks for it.
+    """
+    heads: dict[str, Mention] = {}
+    for x in ents:
+        if x.label == ENTERPRISE and (h := EXECUTIVE.match(text, x.end)) is not None:
+            heads.setdefault(h.group(1), x)
+    if not heads:
+        return
+    for y in projects:
+        s, e = sentence(y.start)
+        company = next((x for name, x in heads.items() if text.startswith(name, s)
+                        and SAYS.match(text, s + len(name))), None)
+        if company is not None and BUILT_BEFORE.search(text, max(s, y.start - 12), y.start):
+            add(company, DEVELOPS, y, "develops_executive", text[s:e])
 
 
 def address_relations(text: str, mentions: list[Mention], sentence, add) -> None:
