@@ -21,7 +21,7 @@
 - ``develops_managing_body``: 成立Y管理局…建设XY → the managing body develops XY.
 - ``develops_executive``: X董事长王某 … 王某表示，投资…建设Y → X develops Y.
 - ``develops_department_app``: a department's sentence builds a digital application (平台, 系统…) → it develops it.
-- ``partners_cue``: 联合X, 与X共建/合作, 携手X, 对接X → the speaker partners with X.
+- ``partners_cue``: 联合X, 与X共建/合作, 携手X, 对接X → the speaker partners with X (who, see :mod:`.partners`).
 
 The cue words of these rules are in ``kg/data/triggers.csv``.
 """
@@ -33,9 +33,9 @@ import functools
 import re
 
 from kg.nlp.components.entities.short_forms import after_short_form
+from kg.nlp.components.relations.partners import partner_cue, partner_of
 from kg.nlp.components.relations.places import part_of_section
 from kg.nlp.discourse import holds, local_subjects, prefix_chains, region_chains
-from kg.nlp.gazetteer import gazetteer
 from kg.nlp.lexicon import alternation, read_table
 from kg.nlp.mention import Mention, Section
 from kg.schema import (
@@ -135,8 +135,8 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         elif m.label == ENTERPRISE and hosts:
             before = text[max(s, m.start - 3):m.start]
             after = text[m.end:e]
-            if _partner_cue(text, m.start, m.end, s, e, inside):
-                actor = _partner_of(text, m.start, inside, subj, home)
+            if partner_cue(cue, text, m.start, m.end, s, e, inside):
+                actor = partner_of(text, m.start, inside, subj, home)
                 if actor is not None:
                     add(actor, PARTNERS_WITH, m, "partners_cue", ev)
             elif m.attrs.get("nested") or _owns_next(OWNER.match(after), m.end, inside):
@@ -155,8 +155,8 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
             before = text[max(s, start - 3):start]
             if before.endswith("在"):
                 continue       # 在黄宅镇共建…: where the partners build, not a partner
-            if _partner_cue(text, start, m.end, s, e, inside):
-                actor = _partner_of(text, start, inside, subj, home)
+            if partner_cue(cue, text, start, m.end, s, e, inside):
+                actor = partner_of(text, start, inside, subj, home)
                 if actor is not None and actor.key != m.key:
                     add(actor, PARTNERS_WITH, m, "partners_cue", ev)
 
@@ -333,75 +333,6 @@ def located_relations(text: str, mentions: list[Mention], sentence, add) -> None
         for y in hit:
             for r in local:
                 add(r, HOSTS, y, "hosts_located", text[s:e])
-
-
-# 与交通部下属企业X: the body that owns the partner, not a partner itself.
-OWNS_NEXT = re.compile(r"(?:下属|所属|旗下)")
-WITH_IN_CLAUSE = re.compile(r"[与同](?=[^，。；,;]*$)")
-# “我们与X合作…”: a quote's speaker cooperates, not the region the section is about.
-WE_WITH = re.compile(r"(?:我们|我)(?:与|同|和)$")
-# 集团与X合作, 市政府与X战略合作: a company named again by its kind word, a region by its government.
-KIND_WITH = re.compile(r"(集团|公司)(?:与|同)$")
-GOVERNMENT_WITH = re.compile(r"(?<![\u4e00-\u9fff])(?:抢抓|推动|深化|推进)?([省市])(?:委|政府)(?:与|同)$")
-
-
-def _partner_cue(text: str, start: int, end: int, s: int, e: int, mentions: list[Mention] | None = None) -> bool:
-    """Does a cooperation cue make the name at ``start``..``end`` a partner (与X共建, 携手X, 与A、X合作)?
-
-    Not a body that only says whose the partner is (交通部|下属企业X), and not the sentence's own
-    actor before its verb (大连片区|联合海事部门…): after the name the cue counts only in a list.
-    """
-    cue = cues()
-    after = text[end:e]
-    if OWNS_NEXT.match(after):
-        return False
-    if cue["partners_before"].search(text[max(s, start - 3):start]):
-        return True
-    if text[start - 1:start] == "、" and mentions:     # 对接A、X等国企: X is A's fellow partner
-        ends = {m.end: m for m in mentions if not m.attrs.get("nested")}
-        i = start
-        while text[i - 1:i] == "、" and (prev := ends.get(i - 1)) is not None:
-            i = prev.start
-        if i != start and cue["partners_before"].search(text[max(s, i - 3):i]):
-            return True
-    return cue["partners_after"].match(after) is not None and (
-        text[start - 1:start] in ("、", "和", "及") or after[:1] in ("、", "和", "及", "等")
-        or WITH_IN_CLAUSE.search(text, s, start) is not None)      # 与交通部下属企业X共建
-
-
-def _partner_of(text: str, start: int, mentions: list[Mention], subj: Mention, home: Mention) -> Mention | None:
-    """Who cooperates with the partner at ``start``: the name right before 与 (:func:`_actor_before`),
-    a company named again by its kind word (集团与X: the last …集团 before), the city or province
-    of a 市政府/省政府 before 与, nobody for a quote's 我们与X, else the sentence's subject."""
-    actor = _actor_before(text, start, mentions)
-    if actor is not None:
-        return actor
-    before = text[max(0, start - 6):start]
-    if WE_WITH.search(before) and text.rfind("“", max(0, start - 300), start) > text.rfind("”", max(0, start - 300), start):
-        return None         # in a quote; a speech's own 我们 is its speaker's region
-    if (k := KIND_WITH.search(before)) is not None:
-        named = [m for m in mentions if m.label == ENTERPRISE and m.end <= start - 3 and m.name.endswith(k.group(1))]
-        return max(named, key=lambda m: m.end) if named else subj
-    if (g := GOVERNMENT_WITH.search(text, max(0, start - 8), start)) is not None and home.region is not None:
-        level = "省" if g.group(1) == "省" else "市"
-        for anc in gazetteer().ancestors(home.region):
-            if anc.name.endswith(level):
-                return next((m for m in mentions if m.label == REGION and m.name == anc.name), subj)
-    return subj
-
-
-def _actor_before(text: str, start: int, mentions: list[Mention]) -> Mention | None:
-    """The organization, company or region right before 与 that opens a partner list
-    (隆中实验室与X、Y联合…, 永川区与X共同打造…).
-
-    Then it, not the speaker, is the partner's partner.
-    """
-    ends = {m.end: m for m in mentions if not m.attrs.get("nested")}
-    i = start
-    while text[i - 1:i] == "、" and (prev := ends.get(i - 1)) is not None:
-        i = prev.start                      # back over the list: X、Y
-    actor = ends.get(i - 1) if text[i - 1:i] in ("与", "同") else None
-    return actor if actor is not None and actor.label in (ORGANIZATION, ENTERPRISE, REGION) else None
 
 
 def _owns_next(owner: re.Match | None, end: int, mentions: list[Mention]) -> bool:
