@@ -331,3 +331,10 @@ def test_relations_company_head_who_says_what_it_builds_speaks_for_the_company()
     text = ("黄石市委书记 王某\n\n华新集团董事长李明等客商代表出席。"
             "李明表示，公司将投资30亿元，建设年产500万吨绿色建材生产线。")
     assert ("华新集团", "develops", "年产500万吨绿色建材生产线") in relations_of(text)
+
+
+def test_relations_companies_reported_by_their_figures_or_counted_as_projects_are_hosted():
+    rels = relations_of("渝北区委书记 王某\n\n汽车出口增长四成，天和资通、顺捷物流、丰源实业外贸额分别增长。")
+    assert ("渝北区", "hosts", "顺捷物流") in rels
+    rels = relations_of("山东省省长 王某\n\n抓好鲁北石化等一批竣工投产项目。")
+    assert ("山东省", "hosts", "鲁北石化") in rels

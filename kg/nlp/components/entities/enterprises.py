@@ -111,6 +111,8 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
         if SIGNED_CUE.search(text, clause, items[-1].start + 1):      # 签约X、Y等项目, 落户X、Z园等项目
             out += items
         elif any(_trade_named(e.name) for e in items):             # 抓好X纤维等项目: a company's project
+            for e in items:
+                e.attrs["hosted"] = True         # counted among the region's projects: it is there
             out += items
     for m in re.finditer(r"(?:下属企业|企业)([\u4e00-\u9fff]{2,6}?)(?=共建|合作|投资|建设|打造|签约|落户)", text):
         if gazetteer().candidates(m.group(1)):

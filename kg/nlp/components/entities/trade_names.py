@@ -56,6 +56,8 @@ def trade_name_lists(text: str, bounds: frozenset[int]) -> list[Mention]:
         ending = [e for e in items if _trade_ending(e.name)]
         if len(ending) >= 2 and any(_trade_named(e.name) for e in ending) \
                 and all(_trade_ending(e.name) or distinctive(e.name) and not is_kind_word(e.name) for e in items):
+            for e in items:
+                e.attrs["hosted"] = True         # the region's companies, reported by their figures
             out += items
     return out
 

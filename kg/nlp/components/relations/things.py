@@ -141,7 +141,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                     add(actor, PARTNERS_WITH, m, "partners_cue", ev)
             elif m.attrs.get("nested") or _owns_next(OWNER.match(after), m.end, inside):
                 continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
-            elif cue["hosts_enterprise"].search(text[s:m.start]) \
+            elif m.attrs.get("hosted") or cue["hosts_enterprise"].search(text[s:m.start]) \
                     or cue["hosts_enterprise"].search(after[:12]):
                 for h in hosts:
                     add(h, HOSTS, m, f"hosts_{how if h is host else 'speaker'}", ev)
