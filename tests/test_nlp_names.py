@@ -207,6 +207,8 @@ def test_names_boundaries(text, expected):
     # a list of industries is no list of companies
     ("壮大生物医药、现代物流、电子信息产业。", "现代物流"),
     ("壮大生物医药、现代物流、智能汽车产业。", "智能汽车"),
+    ("发展川渝特色食品、生物医药、现代物流。", "川渝特色食品"),
+    ("推进川渝特色食品、智能终端等项目。", "川渝特色食品"),
     # industries listed before 等…项目 are no companies, even after 引进
     ("引进铝及铝精深加工、装备制造等产业链项目29个。", "装备制造"),
     # a brand inside another word, or a common-word brand before the noun it modifies

@@ -186,8 +186,9 @@ def _trade_endings() -> tuple[str, ...]:
 
 
 def _trade_named(name: str) -> bool:
-    """A trade name with its industry word (赛力纤维, 东明石化): a proper or coined core before the ending."""
-    return any(name.endswith(w) and len(name) - len(w) >= 2 and distinctive(name[: -len(w)])
+    """A trade name with its industry word (赛力纤维, 东明石化): a proper or coined core of two or three
+    characters before the ending (a longer one describes: 川渝特色|食品)."""
+    return any(name.endswith(w) and 2 <= len(name) - len(w) <= 3 and distinctive(name[: -len(w)])
                for w in _trade_endings())
 
 

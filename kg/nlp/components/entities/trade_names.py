@@ -54,12 +54,27 @@ def trade_name_lists(text: str, bounds: frozenset[int]) -> list[Mention]:
                 break
             sep = prev
         ending = [e for e in items if _trade_ending(e.name)]
-        if len(ending) >= 2 and any(_trade_named(e.name) for e in ending) \
+        common = sum(_common_word(_core(e.name)) for e in items)      # 生物|医药, 现代|物流: industries
+        if len(ending) >= 2 and any(_trade_named(e.name) for e in ending) and 2 * common < len(items) \
                 and all(_trade_ending(e.name) or distinctive(e.name) and not is_kind_word(e.name) for e in items):
             for e in items:
                 e.attrs["hosted"] = True         # the region's companies, reported by their figures
             out += items
     return out
+
+
+def _core(name: str) -> str:
+    """``name`` without its longest industry word (及时达|物流), or whole."""
+    cut = max((len(w) for w in _trade_endings() if name.endswith(w) and len(name) - len(w) >= 2), default=0)
+    return name[: len(name) - cut]
+
+
+def _common_word(word: str) -> bool:
+    """A word of the dictionary that is no proper noun (生物, 现代, 小传): common vocabulary."""
+    return list(shared_cutter()(word)) == [word] and word_classes().get(word) not in PROPER
+
+
+PROPER = ("ns", "nr", "nz", "nt", "nrt", "nrfg", "j")
 
 
 @functools.lru_cache(maxsize=1)
