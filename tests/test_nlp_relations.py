@@ -252,7 +252,8 @@ def test_relations_owner_before_a_place_in_brackets_replaces_the_shorter_brand()
 
 
 def test_relations_a_place_before_a_place_is_no_owner():
-    rels = relations_of("两江新区党工委书记 王某\n\n中新重庆枢纽港产业园加快建设，中欧班列（成都）集结中心投运。")
+    rels = relations_of("两江新区党工委书记 王某\n\n中新重庆枢纽港产业园加快建设，中欧班列（成都）集结中心投运，"
+                        "打造成渝（重庆）产业园。")
     assert not {h for h, r, t in rels if r == "develops"}
 
 

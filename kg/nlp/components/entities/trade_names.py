@@ -202,9 +202,14 @@ def with_project_owners(text: str, found: list[Mention], bounds: frozenset[int])
 
 
 def _owner_word(name: str) -> bool:
-    """Can ``name`` be a company's trade name (方大, 山钢, 腾讯云), not a place or a common word?"""
+    """Can ``name`` be a company's trade name (方大, 山钢, 腾讯云), not a place or a common word?
+
+    Not a word jieba tags as a person's name either (成渝, two cities' short forms, is one).
+    """
     if not all(cjk(c) for c in name) or gazetteer().candidates(name) or not distinctive(name):
         return False
     words = list(shared_cutter()(name))
-    return not (word_classes().get(words[0]) == "f" or any(len(w) > 1 and word_classes().get(w) == "ns" for w in words)
+    tags = [word_classes().get(w) for w in words]
+    return not (tags[0] == "f" or any(len(w) > 1 and t == "ns" for w, t in zip(words, tags))
+                or len(words) == 1 and tags[0] in ("nr", "nrt", "nrfg")
                 or is_kind_word(name) or name in generic_heads())
