@@ -155,6 +155,7 @@ NAMES = [
     ("“订单多了，人手也够。”贵州黔运物流有限公司负责人说。", ("enterprise", "贵州黔运物流有限公司")),
     # a brand that is a common word names the company in a list of companies
     ("大众、宝马等车企加大投资。", ("enterprise", "大众")),
+    ("海尔集团追加投资。", ("enterprise", "海尔集团")),
 ]
 # fmt: on
 

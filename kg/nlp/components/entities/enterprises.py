@@ -161,8 +161,11 @@ def _brand_word(text: str, start: int, end: int, bounds: frozenset[int]) -> bool
     not where it modifies the common noun after it (大众|消费); a company or
     industry word after it (大众|汽车) or a proper noun (百度|阿波罗) keeps it.
     """
-    if start not in bounds or end not in bounds:
+    if start not in bounds:
         return False
+    if end not in bounds:        # 海尔集团, 中国移动通信集团: a word of the dictionary that is the company's name
+        word = text[start:word_end(bounds, start, min(len(text), start + 10))]
+        return bool(enterprise_patterns()["company_end"].search(word)) or _trade_ending(word)
     if is_proper(text[start:end]) or any(k in bounds for k in range(start + 1, end)):
         return True               # a proper noun, or no word of the dictionary (赛|力|斯)
     nxt = text[end:word_end(bounds, end, min(len(text), end + 4))]
