@@ -339,3 +339,8 @@ def test_relations_companies_reported_by_their_figures_or_counted_as_projects_ar
     assert ("渝北区", "hosts", "顺捷物流") in rels
     rels = relations_of("山东省省长 王某\n\n抓好鲁北石化等一批竣工投产项目。")
     assert ("山东省", "hosts", "鲁北石化") in rels
+
+
+def test_relations_company_whose_upgrade_a_region_pushes_is_hosted():
+    rels = relations_of("山东省省长 王某\n\n推进鲁清石化转型升级。")
+    assert ("山东省", "hosts", "鲁清石化") in rels

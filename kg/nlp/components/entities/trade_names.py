@@ -136,13 +136,15 @@ PHASE_ONLY = re.compile(r"[一二三四五六七八九十\d]+期(?:项目|工程
 COMPANY_TAGS = ("nt", "nz", "j")
 # Company posts after a company's name (美国爱琅医疗有关负责人): the name before them is a company's.
 COMPANY_POST = re.compile(r"(?:有关)?(?:负责人|董事长|总经理|首席执行官|总裁|创始人)")
+# What only a company does (推进X石化转型升级, 支持X科技上市): the trade name before it is a company's.
+COMPANY_ACTION = re.compile(r"(?:转型升级|上市|扩产|扩能|增资扩股|兼并重组|技改扩能)")
 # “邓家刀”获评“中华老字号”: the honour goes to a company's brand.
 TIME_HONOURED = re.compile(r"“([\u4e00-\u9fff]{2,8})”(?:获评|荣获|获得|入选|被认定为|被评为)“?中华老字号")
 
 
 def trade_names_in_context(text: str, found: list[Mention], bounds: frozenset[int]) -> list[Mention]:
-    """A trade name that a company post follows (爱琅医疗有关负责人, after its country or region),
-    and a quoted name honoured as 中华老字号."""
+    """A trade name that a company post follows (爱琅医疗有关负责人, after its country or region) or
+    a company's own action (X石化转型升级), and a quoted name honoured as 中华老字号."""
     region_end = {m.start: m.end for m in found if m.label == REGION}
     out: list[Mention] = []
     for m in COMPANY_POST.finditer(text):
@@ -154,6 +156,12 @@ def trade_names_in_context(text: str, found: list[Mention], bounds: frozenset[in
         name = text[st:m.start()]
         if all(cjk(c) for c in name) and _trade_named(name) and not enterprise_patterns()["company_end"].search(name):
             out.append(Mention(st, m.start(), ENTERPRISE, name, "enterprise_post"))
+    for m in COMPANY_ACTION.finditer(text):
+        st = left_extent(text, m.start(), max_len=8, bounds=bounds)
+        name = text[st:m.start()] if st >= 0 else ""
+        if st in bounds and all(cjk(c) for c in name) and _trade_named(name):
+            out.append(Mention(st, m.start(), ENTERPRISE, name, "enterprise_action",
+                               attrs={"hosted": True}))      # the region supports what it does
     for m in TIME_HONOURED.finditer(text):
         out.append(Mention(m.start(1), m.end(1), ENTERPRISE, m.group(1), "enterprise_time_honoured"))
     return out
