@@ -344,3 +344,8 @@ def test_relations_companies_reported_by_their_figures_or_counted_as_projects_ar
 def test_relations_company_whose_upgrade_a_region_pushes_is_hosted():
     rels = relations_of("山东省省长 王某\n\n推进鲁清石化转型升级。")
     assert ("山东省", "hosts", "鲁清石化") in rels
+
+
+def test_relations_body_named_for_a_project_elsewhere_in_the_text_develops_it():
+    text = "锦江区委书记 王某\n\n建成蟠龙智造产业园。\n\n她被提拔为蟠龙智造产业园管理委员会主任，负责招商。"
+    assert ("蟠龙智造产业园管理委员会", "develops", "蟠龙智造产业园") in relations_of(text)

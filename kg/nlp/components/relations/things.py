@@ -232,11 +232,12 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
     for x in ents:
         mb = MANAGING_BODY.search(x.name)
         core = x.name[:mb.start()] if mb else ""
-        if len(core) < 3:
+        if len(core) < 2:
             continue
         s, e = sentence(x.start)
         for y in projects:
-            if s <= y.start < e and y.name.endswith(core):
+            if len(core) >= 3 and s <= y.start < e and y.name.endswith(core) \
+                    or len(y.name) >= 2 and core.startswith(y.name):    # 金街|管理委员会 of the text's 金街
                 add(x, DEVELOPS, y, "develops_managing_body", text[s:e])
 
 
