@@ -135,7 +135,7 @@ PHASE_ONLY = re.compile(r"[一二三四五六七八九十\d]+期(?:项目|工程
 # jieba's classes of proper nouns that are not places or persons: organizations, other proper nouns, abbreviations.
 COMPANY_TAGS = ("nt", "nz", "j")
 # Company posts after a company's name (美国爱琅医疗有关负责人): the name before them is a company's.
-COMPANY_POST = re.compile(r"(?:有关)?(?:负责人|董事长|总经理|首席执行官|总裁|创始人)")
+COMPANY_POST = re.compile(r"(?:负责人|董事长|总经理|首席执行官|总裁|创始人)")
 # What only a company does (推进X石化转型升级, 支持X科技上市): the trade name before it is a company's.
 COMPANY_ACTION = re.compile(r"(?:转型升级|上市|扩产|扩能|增资扩股|兼并重组|技改扩能)")
 # “邓家刀”获评“中华老字号”: the honour goes to a company's brand.
@@ -148,14 +148,15 @@ def trade_names_in_context(text: str, found: list[Mention], bounds: frozenset[in
     region_end = {m.start: m.end for m in found if m.label == REGION}
     out: list[Mention] = []
     for m in COMPANY_POST.finditer(text):
-        st = left_extent(text, m.start(), max_len=12, bounds=bounds)
+        end = m.start() - 2 if text.startswith("有关", m.start() - 2) else m.start()      # X有关负责人
+        st = left_extent(text, end, max_len=12, bounds=bounds)
         if st < 0:
             continue
-        if region_end.get(st, m.start()) <= m.start() - 4:
+        if region_end.get(st, end) <= end - 4:
             st = region_end[st]          # 美国|爱琅医疗: the country is no part of the trade name
-        name = text[st:m.start()]
+        name = text[st:end]
         if all(cjk(c) for c in name) and _trade_named(name) and not enterprise_patterns()["company_end"].search(name):
-            out.append(Mention(st, m.start(), ENTERPRISE, name, "enterprise_post"))
+            out.append(Mention(st, end, ENTERPRISE, name, "enterprise_post"))
     for m in COMPANY_ACTION.finditer(text):
         st = left_extent(text, m.start(), max_len=8, bounds=bounds)
         name = text[st:m.start()] if st >= 0 else ""
