@@ -349,3 +349,10 @@ def test_relations_company_whose_upgrade_a_region_pushes_is_hosted():
 def test_relations_body_named_for_a_project_elsewhere_in_the_text_develops_it():
     text = "锦江区委书记 王某\n\n建成蟠龙智造产业园。\n\n她被提拔为蟠龙智造产业园管理委员会主任，负责招商。"
     assert ("蟠龙智造产业园管理委员会", "develops", "蟠龙智造产业园") in relations_of(text)
+
+
+def test_relations_a_name_opening_a_signed_or_landed_project_is_its_investor():
+    rels = relations_of("两江新区党工委书记 王某\n\n推动戴尔智能终端研发中心项目落地。")
+    assert ("戴尔", "develops", "戴尔智能终端研发中心项目") in rels
+    rels = relations_of("绍兴市委书记 王某\n\n鲁迅纪念馆改造提升，杜甫草堂文化园开园。")     # persons, not investors
+    assert not {h for h, r, t in rels if r == "develops"}

@@ -171,7 +171,8 @@ def trade_names_in_context(text: str, found: list[Mention], bounds: frozenset[in
 def with_project_owners(text: str, found: list[Mention], bounds: frozenset[int]) -> list[Mention]:
     """Add the owner a project's name opens with, where a place follows it: 方大|重庆|航空城,
     山钢|日照|基地二期, 腾讯云|（自贡）|数字经济产业基地 (then no shorter brand 腾讯 there); and the
-    company the text names elsewhere, where a project's name opens with it (方大|食品产业园).
+    company the text names elsewhere, where a project's name opens with it (方大|食品产业园); and a
+    name (惠普) opening a project that is signed or lands (:func:`_investor_name`).
 
     A company builds in a place, and names its plant owner first, place second; a place
     never comes after another place's name this way. The owner is a proper or coined word,
@@ -188,12 +189,16 @@ def with_project_owners(text: str, found: list[Mention], bounds: frozenset[int])
             owners.append(Mention(p.start, p.start + phase.start(), ENTERPRISE, p.name[:phase.start()],
                                   "enterprise_project_owner"))
             continue
+        owner = None
         for k in range(p.start + 2, min(p.start + 4, p.end - 2) + 1):
             if k in bounds and (k in places or PLACE_IN_BRACKETS_ANY.match(text, k)):
-                name = text[p.start:k]
-                if _owner_word(name):
-                    owners.append(Mention(p.start, k, ENTERPRISE, name, "enterprise_project_owner"))
+                owner = k if _owner_word(text[p.start:k]) else None
                 break
+        if owner is None and INVESTED.match(text, p.end) and (k := p.start + 2) in bounds \
+                and _investor_name(text[p.start:k]) and p.end - k >= 3:     # 惠普|AI智创中心项目落地
+            owner = k
+        if owner is not None:
+            owners.append(Mention(p.start, owner, ENTERPRISE, text[p.start:owner], "enterprise_project_owner"))
     # …and where the text names the company elsewhere: 方大|食品产业园 beside 方大重庆航空城
     named = {m.name for m in owners} | {m.name for m in found if m.label == ENTERPRISE and cjk(m.name[:1])}
     owned = {m.start for m in owners} | {m.start for m in found if m.label == ENTERPRISE}
@@ -208,6 +213,18 @@ def with_project_owners(text: str, found: list[Mention], bounds: frozenset[int])
         return found
     longer = {m.start: m.end for m in owners}
     return [m for m in found if not (m.label == ENTERPRISE and m.end < longer.get(m.start, -1))] + owners
+
+
+# Right after a project's name, the stages that say someone invested in it: signed, landed, settled.
+INVESTED = re.compile(r"(?:正式|成功|顺利|已)?(?:签约|落地|落户)")
+
+
+def _investor_name(word: str) -> bool:
+    """A two-character word jieba knows as a name (nr: 惠普, 青莲) and not a place: an investor's
+    brand, when it opens the name of a project signed or landed. Not two places' short forms
+    (成渝: 渝 is 重庆's), no place of the gazetteer."""
+    return word_classes().get(word) in ("nr", "nrt", "nrfg") and not gazetteer().candidates(word) \
+        and not any(word_classes().get(c) == "j" for c in word)
 
 
 def _owner_word(name: str) -> bool:
