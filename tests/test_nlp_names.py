@@ -152,6 +152,8 @@ NAMES = [
     ("会上，德国博朗医疗有关负责人介绍了项目。", ("enterprise", "博朗医疗")),
     ("“张小泉”获评“中华老字号”。", ("enterprise", "张小泉")),
     ("推进鲁清石化转型升级。", ("enterprise", "鲁清石化")),
+    # an estate run as a business, after the county it is in
+    ("在保山市隆阳区的新寨咖啡庄园，咖农正在采摘。", ("enterprise", "新寨咖啡庄园")),
     # a company named right after a quoted sentence starts after the quote
     ("“订单多了，人手也够。”贵州黔运物流有限公司负责人说。", ("enterprise", "贵州黔运物流有限公司")),
     # a brand that is a common word names the company in a list of companies
@@ -207,6 +209,7 @@ def test_names_boundaries(text, expected):
     # a post after a common word is no company's
     ("现代物流负责人介绍，货量增长。", "现代物流"),
     ("推动传统化工转型升级。", "传统化工"),
+    ("全省建成精品咖啡庄园近60个。", "精品咖啡庄园"),
     # a list of industries is no list of companies
     ("壮大生物医药、现代物流、电子信息产业。", "现代物流"),
     ("壮大生物医药、现代物流、智能汽车产业。", "智能汽车"),

@@ -356,3 +356,9 @@ def test_relations_a_name_opening_a_signed_or_landed_project_is_its_investor():
     assert ("戴尔", "develops", "戴尔智能终端研发中心项目") in rels
     rels = relations_of("绍兴市委书记 王某\n\n鲁迅纪念馆改造提升，杜甫草堂文化园开园。")     # persons, not investors
     assert not {h for h, r, t in rels if r == "develops"}
+
+
+def test_relations_we_in_a_quote_of_a_companys_manager_is_that_company():
+    text = ("普洱市委书记 王某\n\n在普洱市思茅区新寨咖啡庄园，生产线正在运作。"
+            "“我们与云南大学合作开发了这条生产线。”庄园负责人李某说。")
+    assert ("新寨咖啡庄园", "partners_with", "云南大学") in relations_of(text)

@@ -138,13 +138,16 @@ COMPANY_TAGS = ("nt", "nz", "j")
 COMPANY_POST = re.compile(r"(?:负责人|董事长|总经理|首席执行官|总裁|创始人)")
 # What only a company does (推进X石化转型升级, 支持X科技上市): the trade name before it is a company's.
 COMPANY_ACTION = re.compile(r"(?:转型升级|上市|扩产|扩能|增资扩股|兼并重组|技改扩能)")
+# A farm estate or winery run as a business (X咖啡庄园, X酒庄): its coined name before the kind.
+ESTATE = re.compile(r"(?:咖啡|茶|葡萄酒|酒)?(?:庄园|酒庄)")
 # “邓家刀”获评“中华老字号”: the honour goes to a company's brand.
 TIME_HONOURED = re.compile(r"“([\u4e00-\u9fff]{2,8})”(?:获评|荣获|获得|入选|被认定为|被评为)“?中华老字号")
 
 
 def trade_names_in_context(text: str, found: list[Mention], bounds: frozenset[int]) -> list[Mention]:
     """A trade name that a company post follows (爱琅医疗有关负责人, after its country or region) or
-    a company's own action (X石化转型升级), and a quoted name honoured as 中华老字号."""
+    a company's own action (X石化转型升级), an estate run as a business (X咖啡庄园), and a quoted
+    name honoured as 中华老字号."""
     region_end = {m.start: m.end for m in found if m.label == REGION}
     out: list[Mention] = []
     for m in COMPANY_POST.finditer(text):
@@ -163,6 +166,16 @@ def trade_names_in_context(text: str, found: list[Mention], bounds: frozenset[in
         if st in bounds and all(cjk(c) for c in name) and _trade_named(name):
             out.append(Mention(st, m.start(), ENTERPRISE, name, "enterprise_action",
                                attrs={"hosted": True}))      # the region supports what it does
+    for m in ESTATE.finditer(text):
+        end = m.end()
+        if end < len(text) and cjk(text[end]) and not stops().match(text, end):
+            continue                 # 爱伲庄园|咖啡工厂: the estate's name goes on
+        st = left_extent(text, m.start(), max_len=24, bounds=bounds)
+        while st >= 0 and region_end.get(st, m.start()) < m.start():
+            st = region_end[st]      # 宁洱哈尼族彝族自治县|淳乐咖啡庄园: where it is
+        core = text[st:m.start()] if st >= 0 else ""
+        if 2 <= len(core) <= 3 and all(cjk(c) for c in core) and distinctive(core):
+            out.append(Mention(st, end, ENTERPRISE, text[st:end], "enterprise_estate"))
     for m in TIME_HONOURED.finditer(text):
         out.append(Mention(m.start(1), m.end(1), ENTERPRISE, m.group(1), "enterprise_time_honoured"))
     return out

@@ -20,6 +20,8 @@ OWNS_NEXT = re.compile(r"(?:下属|所属|旗下)")
 WITH_IN_CLAUSE = re.compile(r"[与同](?=[^，。；,;]*$)")
 # “我们与X合作…”: a quote's speaker cooperates, not the region the section is about.
 WE_WITH = re.compile(r"(?:我们|我)(?:与|同|和)$")
+# ”公司负责人王某说: the company a quote's speaker works for, named again by its kind word.
+QUOTED_BY = re.compile(r"(公司|集团|庄园|酒庄)(?:负责人|总经理|经理|董事长)")
 # 集团与X合作, 市政府与X战略合作: a company named again by its kind word, a region by its government.
 KIND_WITH = re.compile(r"(集团|公司)(?:与|同)$")
 GOVERNMENT_WITH = re.compile(r"(?<![\u4e00-\u9fff])(?:抢抓|推动|深化|推进)?([省市])(?:委|政府)(?:与|同)$")
@@ -58,7 +60,11 @@ def partner_of(text: str, start: int, mentions: list[Mention], subj: Mention, ho
         return actor
     before = text[max(0, start - 6):start]
     if WE_WITH.search(before) and text.rfind("“", max(0, start - 300), start) > text.rfind("”", max(0, start - 300), start):
-        return None         # in a quote; a speech's own 我们 is its speaker's region
+        close = text.find("”", start, start + 300)       # in a quote; a speech's own 我们 is its speaker's region
+        said = QUOTED_BY.match(text, close + 1) if close >= 0 else None
+        named = [m for m in mentions if m.label == ENTERPRISE and m.end <= start and said is not None
+                 and m.name.endswith(said.group(1))]
+        return max(named, key=lambda m: m.end) if named else None     # “我们与X…”庄园负责人说: that estate
     if (k := KIND_WITH.search(before)) is not None:
         named = [m for m in mentions if m.label == ENTERPRISE and m.end <= start - 3 and m.name.endswith(k.group(1))]
         return max(named, key=lambda m: m.end) if named else subj
