@@ -152,6 +152,8 @@ NAMES = [
     ("会上，德国博朗医疗有关负责人介绍了项目。", ("enterprise", "博朗医疗")),
     ("“张小泉”获评“中华老字号”。", ("enterprise", "张小泉")),
     ("推进鲁清石化转型升级。", ("enterprise", "鲁清石化")),
+    # a shop by its quoted name
+    ("在古城“江湖味”餐饮店，经理说生意很好。", ("enterprise", "江湖味餐饮店")),
     # an estate run as a business, after the county it is in
     ("在保山市隆阳区的新寨咖啡庄园，咖农正在采摘。", ("enterprise", "新寨咖啡庄园")),
     # a company named right after a quoted sentence starts after the quote

@@ -140,14 +140,16 @@ COMPANY_POST = re.compile(r"(?:负责人|董事长|总经理|首席执行官|总
 COMPANY_ACTION = re.compile(r"(?:转型升级|上市|扩产|扩能|增资扩股|兼并重组|技改扩能)")
 # A farm estate or winery run as a business (X咖啡庄园, X酒庄): its coined name before the kind.
 ESTATE = re.compile(r"(?:咖啡|茶|葡萄酒|酒)?(?:庄园|酒庄)")
+# “宴天下”餐饮店: a shop by its quoted name; the name alone is an alias.
+QUOTED_SHOP = re.compile(r"“([\u4e00-\u9fff]{2,6})”(餐饮店|饭店|餐馆|餐厅|商店|超市|门店|专卖店|体验店|茶馆|工作室)")
 # “邓家刀”获评“中华老字号”: the honour goes to a company's brand.
 TIME_HONOURED = re.compile(r"“([\u4e00-\u9fff]{2,8})”(?:获评|荣获|获得|入选|被认定为|被评为)“?中华老字号")
 
 
 def trade_names_in_context(text: str, found: list[Mention], bounds: frozenset[int]) -> list[Mention]:
     """A trade name that a company post follows (爱琅医疗有关负责人, after its country or region) or
-    a company's own action (X石化转型升级), an estate run as a business (X咖啡庄园), and a quoted
-    name honoured as 中华老字号."""
+    a company's own action (X石化转型升级), an estate run as a business (X咖啡庄园), a shop by its
+    quoted name (“宴天下”餐饮店), and a quoted name honoured as 中华老字号."""
     region_end = {m.start: m.end for m in found if m.label == REGION}
     out: list[Mention] = []
     for m in COMPANY_POST.finditer(text):
@@ -176,6 +178,9 @@ def trade_names_in_context(text: str, found: list[Mention], bounds: frozenset[in
         core = text[st:m.start()] if st >= 0 else ""
         if 2 <= len(core) <= 3 and all(cjk(c) for c in core) and distinctive(core):
             out.append(Mention(st, end, ENTERPRISE, text[st:end], "enterprise_estate"))
+    for m in QUOTED_SHOP.finditer(text):
+        out.append(Mention(m.start(), m.end(), ENTERPRISE, m.group(1) + m.group(2), "enterprise_shop",
+                           (m.group(1),)))
     for m in TIME_HONOURED.finditer(text):
         out.append(Mention(m.start(1), m.end(1), ENTERPRISE, m.group(1), "enterprise_time_honoured"))
     return out
