@@ -119,6 +119,7 @@ NAMES = [
     ("雀巢和星巴克等知名咖啡品牌纷纷来采购。", ("enterprise", "星巴克")),
     ("招引纵横股份等头部企业落户。", ("enterprise", "纵横股份")),
     ("大洋电机、川渝时代建成投产。", ("enterprise", "大洋电机")),
+    ("换流站、大洋电机、渝康时代建成投产。", ("enterprise", "渝康时代")),     # a known company's list-mate
     # a proper name may go on with a verb or a time word after its kind word, never with a plain noun
     ("推进亳州机场扩容改造。", ("project", "亳州机场")),
     ("推动义乌商城国际化。", ("project", "义乌商城")),
@@ -283,3 +284,7 @@ def test_names_bracket_note_that_is_no_contraction_is_no_short_form():
 def test_names_customs_office_is_an_organization():
     assert ("organization", "成都海关") in entities_of("与成都海关建立“关企协作”机制。")
     assert not {n for t, n in entities_of("推动海关特殊监管区域发展。") if t == "organization"}
+
+
+def test_names_a_known_companys_list_mate_is_no_company_when_it_is_a_place():
+    assert ("enterprise", "两江新区") not in entities_of("联合华为、两江新区打造算力中心。")

@@ -362,3 +362,9 @@ def test_relations_we_in_a_quote_of_a_companys_manager_is_that_company():
     text = ("普洱市委书记 王某\n\n在普洱市思茅区新寨咖啡庄园，生产线正在运作。"
             "“我们与云南大学合作开发了这条生产线。”庄园负责人李某说。")
     assert ("新寨咖啡庄园", "partners_with", "云南大学") in relations_of(text)
+
+
+def test_relations_known_company_and_its_list_mate_that_start_production_are_hosted():
+    rels = relations_of("渝北区委书记 王某\n\n换流站、大洋电机、渝康时代建成投产，工业投资增长。")
+    assert ("渝北区", "hosts", "渝康时代") in rels
+    assert ("渝北区", "hosts", "大洋电机") in rels

@@ -26,7 +26,9 @@ from kg.nlp.components.entities.organizations import (
 from kg.nlp.components.entities.programs import find_quoted, find_strategies, initiative_regex, strategy_regex
 from kg.nlp.components.entities.projects import find_kind_names, find_listed_applications
 from kg.nlp.components.entities.short_forms import declared_short_forms
-from kg.nlp.components.entities.trade_names import find_trade_names, trade_name_lists, trade_names_in_context, with_project_owners
+from kg.nlp.components.entities.trade_names import (
+    find_trade_names, known_company_mates, trade_name_lists, trade_names_in_context, with_project_owners,
+)
 from kg.nlp.mention import Mention, doc_text
 from kg.schema import ENTERPRISE, OFFICIAL, ORGANIZATION, PROGRAM, PROJECT, REGION
 
@@ -49,6 +51,7 @@ class EntityRecognizer:
         found += find_enterprises(text, [m for m in found if m.label == REGION], bounds)
         found += trade_name_lists(text, bounds)
         found += trade_names_in_context(text, found, bounds)
+        found += known_company_mates(text, found, bounds)
         found += find_kind_names(text, bounds, found)
         found += find_listed_applications(text, bounds)
         found += find_quoted(text, found)

@@ -20,11 +20,11 @@ from kg.nlp.components.entities.enterprises import (
 )
 from kg.nlp.components.entities.short_forms import after_short_form
 from kg.nlp.gazetteer import gazetteer
-from kg.nlp.lexicon import alternation
+from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention
-from kg.nlp.names import BOUNDARY, cjk, distinctive, generic_heads, is_kind_word, left_extent, stops
+from kg.nlp.names import BOUNDARY, cjk, distinctive, generic_heads, is_kind_word, left_extent, stops, word_end
 from kg.nlp.tokenizer import shared_cutter
-from kg.nlp.wordclass import word_classes
+from kg.nlp.wordclass import is_function_word, word_classes
 from kg.schema import ENTERPRISE, ORGANIZATION, PROJECT, REGION
 
 
@@ -144,6 +144,45 @@ ESTATE = re.compile(r"(?:咖啡|茶|葡萄酒|酒)?(?:庄园|酒庄)")
 QUOTED_SHOP = re.compile(r"“([\u4e00-\u9fff]{2,6})”(餐饮店|饭店|餐馆|餐厅|商店|超市|门店|专卖店|体验店|茶馆|工作室)")
 # “邓家刀”获评“中华老字号”: the honour goes to a company's brand.
 TIME_HONOURED = re.compile(r"“([\u4e00-\u9fff]{2,8})”(?:获评|荣获|获得|入选|被认定为|被评为)“?中华老字号")
+
+
+def known_company_mates(text: str, found: list[Mention], bounds: frozenset[int]) -> list[Mention]:
+    """The coined names listed right after a known company (大洋电机、X建成投产; 华为、X等): companies too.
+
+    Only a brand or a listed company's short name vouches for its list; a mate is coined
+    (:func:`kg.nlp.names.distinctive`), two to six characters, no place, no kind word, and ends
+    where a verb or function word starts.
+    """
+    out: list[Mention] = []
+    known = [m for m in found if m.label == ENTERPRISE and m.rule in KNOWN_RULES and text[m.end:m.end + 1] == "、"]
+    taken = {(m.start, m.end) for m in found if m.label != ENTERPRISE}
+    for m in known:
+        st = k = m.end + 1
+        while k < len(text) and k - st < 6 and cjk(text[k]):
+            w = text[k:word_end(bounds, k, min(len(text), k + 6))]
+            if is_function_word(w) or _stage().match(w):
+                break
+            k += len(w)
+        name = text[st:k]
+        nxt = text[k:word_end(bounds, k, min(len(text), k + 6))]
+        if 2 <= len(name) <= 6 and k in bounds and (not nxt or not cjk(nxt[0]) or is_function_word(nxt)
+                                                    or _stage().match(nxt)) and distinctive(name) \
+                and not is_kind_word(name) and not gazetteer().candidates(name) and (st, k) not in taken:
+            mate = Mention(st, k, ENTERPRISE, name, "enterprise_list_mate")
+            if _stage().match(nxt):          # 大洋电机、川渝时代建成投产: their plants run there
+                m.attrs["hosted"] = mate.attrs["hosted"] = True
+            out.append(mate)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _stage() -> re.Pattern:
+    """A project's stage word (建成, 投产, 签约…, ``project_stages.txt``): what a company in a list does next."""
+    return re.compile(alternation(read_lines("project_stages.txt")))
+
+
+# Rules whose companies are known without the text's word: brands and listed companies.
+KNOWN_RULES = ("enterprise_brand", "enterprise_listed_company")
 
 
 def trade_names_in_context(text: str, found: list[Mention], bounds: frozenset[int]) -> list[Mention]:
