@@ -162,6 +162,7 @@ NAMES = [
     # a brand that is a common word names the company in a list of companies
     ("大众、宝马等车企加大投资。", ("enterprise", "大众")),
     ("海尔集团追加投资。", ("enterprise", "海尔集团")),
+    ("联合小米布局智能制造产业园。", ("enterprise", "小米")),          # a common-word brand after a cue
 ]
 # fmt: on
 

@@ -21,7 +21,7 @@ from kg.nlp.names import (
     BOUNDARY, CLOSE_QUOTES, cjk, distinctive, generic_heads, inner_verbs, is_kind_word, left_extent, stops, unquote,
     word_end,
 )
-from kg.nlp.wordclass import is_proper
+from kg.nlp.wordclass import is_proper, word_classes
 from kg.schema import ENTERPRISE
 
 # 等头部企业, 等一批核心零部件配套企业, 等云南本土咖啡品牌: what ends a list of companies.
@@ -154,22 +154,27 @@ def listed_companies() -> Trie:
 SHORT_SUFFIXES = frozenset(("银行", "证券", "保险", "控股"))
 
 
+# Verbs after which a word is a company (联合小米, 引进大众).
+COMPANY_CUE = re.compile(r"(?:联合|携手|与|同|引进|引入|招引|签约)$")
+
+
 def _brand_word(text: str, start: int, end: int, bounds: frozenset[int]) -> bool:
     """Is a brand's match a word of its own, and the company?
 
     Not inside a word (网|格力|量), and a brand that is also a common word (大众, 苹果)
     not where it modifies the common noun after it (大众|消费); a company or
-    industry word after it (大众|汽车) or a proper noun (百度|阿波罗) keeps it.
+    industry word after it (大众|汽车), a proper noun (百度|阿波罗) or a cue before (联合|小米) keeps it.
     """
     if start not in bounds:
         return False
     if end not in bounds:        # 海尔集团, 中国移动通信集团: a word of the dictionary that is the company's name
         word = text[start:word_end(bounds, start, min(len(text), start + 10))]
         return bool(enterprise_patterns()["company_end"].search(word)) or _trade_ending(word)
-    if is_proper(text[start:end]) or any(k in bounds for k in range(start + 1, end)):
-        return True               # a proper noun, or no word of the dictionary (赛|力|斯)
+    if is_proper(text[start:end]) or any(k in bounds for k in range(start + 1, end)) \
+            or COMPANY_CUE.search(text, max(0, start - 2), start):
+        return True               # a proper noun, no word of the dictionary (赛|力|斯), or after 联合, 引进…
     nxt = text[end:word_end(bounds, end, min(len(text), end + 4))]
-    return not (len(nxt) >= 2 and all(cjk(c) for c in nxt) and not is_proper(nxt)
+    return not (len(nxt) >= 2 and all(cjk(c) for c in nxt) and word_classes().get(nxt) in (None, "vn")
                 and nxt not in _trade_endings() and not enterprise_patterns()["company"].match(nxt))
 
 
