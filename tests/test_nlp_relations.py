@@ -368,3 +368,8 @@ def test_relations_known_company_and_its_list_mate_that_start_production_are_hos
     rels = relations_of("渝北区委书记 王某\n\n换流站、大洋电机、渝康时代建成投产，工业投资增长。")
     assert ("渝北区", "hosts", "渝康时代") in rels
     assert ("渝北区", "hosts", "大洋电机") in rels
+
+
+def test_relations_company_head_who_speaks_in_the_sentence_that_names_him():
+    text = "成都市委书记 王某\n\n东方电气集团董事长李某表示，将投资20亿元建设氢能装备产业基地。"
+    assert ("东方电气集团", "develops", "氢能装备产业基地") in relations_of(text)

@@ -254,15 +254,18 @@ def _executive_builds(text: str, ents: list[Mention], projects: list[Mention], s
     A company's head who says what the company invests in and builds speaks for it.
     """
     heads: dict[str, Mention] = {}
+    says_at: dict[int, Mention] = {}        # 东方电气集团董事长李某表示，…: where the head speaks at once
     for x in ents:
         if x.label == ENTERPRISE and (h := EXECUTIVE.match(text, x.end)) is not None:
             heads.setdefault(h.group(1), x)
+            if SAYS.match(text, h.end(1)):
+                says_at[sentence(x.start)[0]] = x
     if not heads:
         return
     for y in projects:
         s, e = sentence(y.start)
-        company = next((x for name, x in heads.items() if text.startswith(name, s)
-                        and SAYS.match(text, s + len(name))), None)
+        company = says_at.get(s) or next((x for name, x in heads.items() if text.startswith(name, s)
+                                          and SAYS.match(text, s + len(name))), None)
         if company is not None and BUILT_BEFORE.search(text, max(s, y.start - 12), y.start):
             add(company, DEVELOPS, y, "develops_executive", text[s:e])
 
