@@ -213,6 +213,8 @@ def test_names_boundaries(text, expected):
     # a post after a common word is no company's
     ("现代物流负责人介绍，货量增长。", "现代物流"),
     ("推动传统化工转型升级。", "传统化工"),
+    ("推动罗庄化工转型升级。", "罗庄化工"),                             # a district's industry
+    ("兰山物流、罗庄化工、河东食品等产业板块协同发展。", "兰山物流"),
     ("全省建成精品咖啡庄园近60个。", "精品咖啡庄园"),
     # a list of industries is no list of companies
     ("壮大生物医药、现代物流、电子信息产业。", "现代物流"),

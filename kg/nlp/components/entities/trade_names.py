@@ -55,6 +55,8 @@ def trade_name_lists(text: str, bounds: frozenset[int]) -> list[Mention]:
             sep = prev
         ending = [e for e in items if _trade_ending(e.name)]
         common = sum(_common_word(_core(e.name)) for e in items)      # 生物|医药, 现代|物流: industries
+        if INDUSTRIES_AFTER.match(text, end) or all(gazetteer().candidates(_core(e.name)) for e in ending):
+            continue                 # 兰山|物流、罗庄|化工等产业板块: a place's industries
         if len(ending) >= 2 and any(_trade_named(e.name) for e in ending) and 2 * common < len(items) \
                 and all(_trade_ending(e.name) or distinctive(e.name) and not is_kind_word(e.name) for e in items):
             for e in items:
@@ -75,6 +77,10 @@ def _common_word(word: str) -> bool:
 
 
 PROPER = ("ns", "nr", "nz", "nt", "nrt", "nrfg", "j")
+
+
+# What a list of industries ends with (…等产业板块, …产业集群).
+INDUSTRIES_AFTER = re.compile(r"(?:等[^，。；、]{0,4}?)?(?:产业|板块|行业|集群|领域|业态)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -204,7 +210,8 @@ def trade_names_in_context(text: str, found: list[Mention], bounds: frozenset[in
     for m in COMPANY_ACTION.finditer(text):
         st = left_extent(text, m.start(), max_len=8, bounds=bounds)
         name = text[st:m.start()] if st >= 0 else ""
-        if st in bounds and all(cjk(c) for c in name) and _trade_named(name):
+        if st in bounds and all(cjk(c) for c in name) and _trade_named(name) \
+                and not gazetteer().candidates(_core(name)):          # 罗庄|化工转型升级: a place's industry
             out.append(Mention(st, m.start(), ENTERPRISE, name, "enterprise_action",
                                attrs={"hosted": True}))      # the region supports what it does
     for m in ESTATE.finditer(text):
