@@ -373,3 +373,9 @@ def test_relations_known_company_and_its_list_mate_that_start_production_are_hos
 def test_relations_company_head_who_speaks_in_the_sentence_that_names_him():
     text = "成都市委书记 王某\n\n东方电气集团董事长李某表示，将投资20亿元建设氢能装备产业基地。"
     assert ("东方电气集团", "develops", "氢能装备产业基地") in relations_of(text)
+
+
+def test_relations_names_listed_that_act_together_partner_each_other():
+    rels = relations_of("山东省省长 王某\n\n推动烟台、威海协同打造海洋经济示范区。")
+    assert ("烟台市", "partners_with", "威海市") in rels
+    assert ("山东省", "partners_with", "烟台市") not in rels

@@ -3,7 +3,8 @@
 与X共建, 携手X, 联合X, 与A、X合作: X is a partner; its partner is the name right before 与
 (隆中实验室与X, 永川区与X), a company named again by its kind word (集团与X), the city or
 province of a 市政府/省政府 before 与, else the sentence's subject. A quote's 我们与X names
-no region, and a body that only says whose the partner is (交通部下属企业X) is none.
+no region, and a body that only says whose the partner is (交通部下属企业X) is none. Names
+listed that then act together (济南、青岛协同打造) partner each other (:func:`joint_partners`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.mention import Mention
-from kg.schema import ENTERPRISE, ORGANIZATION, REGION
+from kg.schema import ENTERPRISE, ORGANIZATION, PARTNERS_WITH, REGION
 
 # 与交通部下属企业X: the body that owns the partner, not a partner itself.
 OWNS_NEXT = re.compile(r"(?:下属|所属|旗下)")
@@ -88,3 +89,18 @@ def actor_before(text: str, start: int, mentions: list[Mention]) -> Mention | No
         i = prev.start                      # back over the list: X、Y
     actor = ends.get(i - 1) if text[i - 1:i] in ("与", "同") else None
     return actor if actor is not None and actor.label in (ORGANIZATION, ENTERPRISE, REGION) else None
+
+
+# 济南、青岛协同打造…: the listed ones act together.
+JOINT = re.compile(r"(?:协同|共同|联合|携手)(?:打造|建设|推进|发展|申报|举办|创建)")
+
+
+def joint_partners(text: str, mentions: list[Mention], sentence, add) -> None:
+    """partners_joint: two names joined by 、/和/及 that then act together (济南、青岛协同打造…)
+    partner each other, whoever the sentence is about."""
+    tops = sorted((m for m in mentions if not m.attrs.get("nested") and m.label in (REGION, ORGANIZATION, ENTERPRISE)),
+                  key=lambda m: m.start)
+    for a, b in zip(tops, tops[1:]):
+        if text[a.end:b.start] in ("、", "和", "及") and JOINT.match(text, b.end):
+            s, e = sentence(a.start)
+            add(a, PARTNERS_WITH, b, "partners_joint", text[s:e])

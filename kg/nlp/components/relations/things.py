@@ -21,7 +21,8 @@
 - ``develops_managing_body``: 成立Y管理局…建设XY → the managing body develops XY.
 - ``develops_executive``: X董事长王某 … 王某表示，投资…建设Y → X develops Y.
 - ``develops_department_app``: a department's sentence builds a digital application (平台, 系统…) → it develops it.
-- ``partners_cue``: 联合X, 与X共建/合作, 携手X, 对接X → the speaker partners with X (who, see :mod:`.partners`).
+- ``partners_cue``: 联合X, 与X共建/合作, 携手X, 对接X → the speaker partners with X (who, see :mod:`.partners`);
+  ``partners_joint``: 济南、青岛协同打造… → they partner each other.
 
 The cue words of these rules are in ``kg/data/triggers.csv``.
 """
@@ -33,7 +34,7 @@ import functools
 import re
 
 from kg.nlp.components.entities.short_forms import after_short_form
-from kg.nlp.components.relations.partners import partner_cue, partner_of
+from kg.nlp.components.relations.partners import joint_partners, partner_cue, partner_of
 from kg.nlp.components.relations.places import part_of_section
 from kg.nlp.discourse import holds, local_subjects, prefix_chains, region_chains
 from kg.nlp.lexicon import alternation, read_table
@@ -227,6 +228,7 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
             add(x, DEVELOPS, y, "develops_cobuild", text[s:e])
 
     _executive_builds(text, ents, projects, sentence, add)
+    joint_partners(text, mentions, sentence, add)
 
     # 成立特别合作园管理局，启动建设滨萧特别合作园: the managing body develops what it manages.
     for x in ents:
