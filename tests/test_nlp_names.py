@@ -153,6 +153,7 @@ NAMES = [
     ("会上，德国博朗医疗有关负责人介绍了项目。", ("enterprise", "博朗医疗")),
     ("“张小泉”获评“中华老字号”。", ("enterprise", "张小泉")),
     ("推进鲁清石化转型升级。", ("enterprise", "鲁清石化")),
+    ("基地加快建设；驭势智能无人车实现批量交付。", ("enterprise", "驭势智能")),     # a maker's milestone
     # a shop by its quoted name
     ("在古城“江湖味”餐饮店，经理说生意很好。", ("enterprise", "江湖味餐饮店")),
     # an estate run as a business, after the county it is in
@@ -213,7 +214,8 @@ def test_names_boundaries(text, expected):
     # a post after a common word is no company's
     ("现代物流负责人介绍，货量增长。", "现代物流"),
     ("推动传统化工转型升级。", "传统化工"),
-    ("推动罗庄化工转型升级。", "罗庄化工"),                             # a district's industry
+    ("推动罗庄化工转型升级。", "罗庄化工"),
+    ("推动智能制造装备实现量产。", "推动智能"),                             # a district's industry
     ("兰山物流、罗庄化工、河东食品等产业板块协同发展。", "兰山物流"),
     ("全省建成精品咖啡庄园近60个。", "精品咖啡庄园"),
     # a list of industries is no list of companies

@@ -144,6 +144,8 @@ COMPANY_TAGS = ("nt", "nz", "j")
 COMPANY_POST = re.compile(r"(?:负责人|董事长|总经理|首席执行官|总裁|创始人)")
 # What only a company does (推进X石化转型升级, 支持X科技上市): the trade name before it is a company's.
 COMPANY_ACTION = re.compile(r"(?:转型升级|上市|扩产|扩能|增资扩股|兼并重组|技改扩能)")
+# A maker's milestone (X智能无人车实现批量交付): the trade name opening the clause is a company's.
+MILESTONE = re.compile(r"(?:实现批量交付|批量交付|实现量产|量产下线|首台[^，。；]{0,4}下线|正式投产)")
 # A farm estate or winery run as a business (X咖啡庄园, X酒庄): its coined name before the kind.
 ESTATE = re.compile(r"(?:咖啡|茶|葡萄酒|酒)?(?:庄园|酒庄)")
 # “宴天下”餐饮店: a shop by its quoted name; the name alone is an alias.
@@ -214,6 +216,12 @@ def trade_names_in_context(text: str, found: list[Mention], bounds: frozenset[in
                 and not gazetteer().candidates(_core(name)):          # 罗庄|化工转型升级: a place's industry
             out.append(Mention(st, m.start(), ENTERPRISE, name, "enterprise_action",
                                attrs={"hosted": True}))      # the region supports what it does
+    for m in MILESTONE.finditer(text):
+        st = max(text.rfind(c, max(0, m.start() - 16), m.start()) for c in "，。；：\n") + 1
+        for k in range(st + 4, min(st + 8, m.start()) + 1):      # 九识智能|无人车实现批量交付
+            if k in bounds and st in bounds and _trade_named(text[st:k]) and not gazetteer().candidates(_core(text[st:k])):
+                out.append(Mention(st, k, ENTERPRISE, text[st:k], "enterprise_action", attrs={"hosted": True}))
+                break
     for m in ESTATE.finditer(text):
         end = m.end()
         if end < len(text) and cjk(text[end]) and not stops().match(text, end):
