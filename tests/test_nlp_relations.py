@@ -379,3 +379,8 @@ def test_relations_names_listed_that_act_together_partner_each_other():
     rels = relations_of("山东省省长 王某\n\n推动烟台、威海协同打造海洋经济示范区。")
     assert ("烟台市", "partners_with", "威海市") in rels
     assert ("山东省", "partners_with", "烟台市") not in rels
+
+
+def test_relations_company_that_joins_hands_with_the_region_is_its_partner():
+    rels = relations_of("渝北区委书记 王某\n\n华为携手渝北共建人工智能创新中心。")
+    assert ("渝北区", "partners_with", "华为") in rels

@@ -29,11 +29,12 @@ GOVERNMENT_WITH = re.compile(r"(?<![\u4e00-\u9fff])(?:抢抓|推动|深化|推�
 
 
 def partner_cue(cue: dict[str, re.Pattern], text: str, start: int, end: int, s: int, e: int,
-                mentions: list[Mention] | None = None) -> bool:
+                mentions: list[Mention] | None = None, region: bool = False) -> bool:
     """Does a cooperation cue make the name at ``start``..``end`` a partner (与X共建, 携手X, 与A、X合作)?
 
-    Not a body that only says whose the partner is (交通部|下属企业X), and not the sentence's own
-    actor before its verb (大连片区|联合海事部门…): after the name the cue counts only in a list.
+    Not a body that only says whose the partner is (交通部|下属企业X), and not a ``region`` that is
+    the sentence's own actor before its verb (大连片区|联合海事部门…): after a region's name the cue
+    counts only in a list (a company's 华为携手… is the region's partner).
     """
     after = text[end:e]
     if OWNS_NEXT.match(after):
@@ -48,7 +49,7 @@ def partner_cue(cue: dict[str, re.Pattern], text: str, start: int, end: int, s: 
         if i != start and cue["partners_before"].search(text[max(s, i - 3):i]):
             return True
     return cue["partners_after"].match(after) is not None and (
-        text[start - 1:start] in ("、", "和", "及") or after[:1] in ("、", "和", "及", "等")
+        not region or text[start - 1:start] in ("、", "和", "及") or after[:1] in ("、", "和", "及", "等")
         or WITH_IN_CLAUSE.search(text, s, start) is not None)      # 与交通部下属企业X共建
 
 

@@ -156,7 +156,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
             before = text[max(s, start - 3):start]
             if before.endswith("在"):
                 continue       # 在黄宅镇共建…: where the partners build, not a partner
-            if partner_cue(cue, text, start, m.end, s, e, inside):
+            if partner_cue(cue, text, start, m.end, s, e, inside, region=m.label == REGION):
                 actor = partner_of(text, start, inside, subj, home)
                 if actor is not None and actor.key != m.key:
                     add(actor, PARTNERS_WITH, m, "partners_cue", ev)
