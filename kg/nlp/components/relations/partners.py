@@ -68,7 +68,8 @@ def partner_of(text: str, start: int, mentions: list[Mention], subj: Mention, ho
                  and m.name.endswith(said.group(1))]
         return max(named, key=lambda m: m.end) if named else None     # “我们与X…”庄园负责人说: that estate
     if (k := KIND_WITH.search(before)) is not None:
-        named = [m for m in mentions if m.label == ENTERPRISE and m.end <= start - 3 and m.name.endswith(k.group(1))]
+        named = [m for m in mentions if m.label == ENTERPRISE and start - 300 <= m.start and m.end <= start - 3
+                 and m.name.endswith(k.group(1))]
         return max(named, key=lambda m: m.end) if named else subj
     if (g := GOVERNMENT_WITH.search(text, max(0, start - 8), start)) is not None and home.region is not None:
         level = "省" if g.group(1) == "省" else "市"
