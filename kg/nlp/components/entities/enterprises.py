@@ -101,7 +101,7 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
     # X、Y等头部企业 / 雀巢和星巴克等知名咖啡品牌: items that look like names (物流、电商等企业 lists trades)
     for m in ENTERPRISE_LIST_WIDE.finditer(text):
         items = listed_before(text, m.start(), "enterprise_listed", bounds=bounds, split_and=True)
-        out += [e for e in items if not is_kind_word(e.name) and (distinctive(e.name) or _trade_ending(e.name))]
+        out += [e for e in items if not is_kind_word(e.name) and (distinctive(e.name) or trade_ending(e.name))]
     for m in re.finditer(r"等[^，。；、\n]{0,16}?项目", text):
         items = [e for e in listed_before(text, m.start(), "enterprise_signed", bounds=bounds)
                  if not kind_patterns()["kind"].search(e.name[-4:]) and distinctive(e.name)]   # not 装备制造
@@ -110,7 +110,7 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
         clause = _clause_start(text, items[-1].start)
         if SIGNED_CUE.search(text, clause, items[-1].start + 1):      # 签约X、Y等项目, 落户X、Z园等项目
             out += items
-        elif any(_trade_named(e.name) for e in items):             # 抓好X纤维等项目: a company's project
+        elif any(trade_named(e.name) for e in items):             # 抓好X纤维等项目: a company's project
             for e in items:
                 e.attrs["hosted"] = True         # counted among the region's projects: it is there
             out += items
@@ -169,13 +169,13 @@ def _brand_word(text: str, start: int, end: int, bounds: frozenset[int]) -> bool
         return False
     if end not in bounds:        # 海尔集团, 中国移动通信集团: a word of the dictionary that is the company's name
         word = text[start:word_end(bounds, start, min(len(text), start + 10))]
-        return bool(enterprise_patterns()["company_end"].search(word)) or _trade_ending(word)
+        return bool(enterprise_patterns()["company_end"].search(word)) or trade_ending(word)
     if is_proper(text[start:end]) or any(k in bounds for k in range(start + 1, end)) \
             or COMPANY_CUE.search(text, max(0, start - 2), start):
         return True               # a proper noun, no word of the dictionary (赛|力|斯), or after 联合, 引进…
     nxt = text[end:word_end(bounds, end, min(len(text), end + 4))]
     return not (len(nxt) >= 2 and all(cjk(c) for c in nxt) and word_classes().get(nxt) in (None, "vn")
-                and nxt not in _trade_endings() and not enterprise_patterns()["company"].match(nxt))
+                and nxt not in trade_endings() and not enterprise_patterns()["company"].match(nxt))
 
 
 def _after_quoted_sentence(text: str, start: int, end: int) -> int:
@@ -189,15 +189,15 @@ LIST_JOINERS = set("、和与及等的在")
 
 
 @functools.lru_cache(maxsize=1)
-def _trade_endings() -> tuple[str, ...]:
+def trade_endings() -> tuple[str, ...]:
     return read_lines("trade_name_endings.txt")
 
 
-def _trade_named(name: str) -> bool:
+def trade_named(name: str) -> bool:
     """A trade name with its industry word (赛力纤维, 东明石化): a proper or coined core of two or three
     characters before the ending (a longer one describes: 川渝特色|食品)."""
     return any(name.endswith(w) and 2 <= len(name) - len(w) <= 3 and distinctive(name[: -len(w)])
-               for w in _trade_endings())
+               for w in trade_endings())
 
 
 CLAUSE_MARKS = "，。；：！？,;:!?\n"
@@ -209,9 +209,9 @@ def _clause_start(text: str, pos: int, reach: int = 40) -> int:
     return max([text.rfind(c, lo, pos) + 1 for c in CLAUSE_MARKS] + [lo])
 
 
-def _trade_ending(name: str) -> bool:
+def trade_ending(name: str) -> bool:
     """Does ``name`` end like a company's trade name (纵横股份, 大洋电机), with two characters before?"""
-    return any(name.endswith(w) and len(name) - len(w) >= 2 for w in _trade_endings())
+    return any(name.endswith(w) and len(name) - len(w) >= 2 for w in trade_endings())
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,12 +1,14 @@
-"""Companies named by their trade name alone: again later, in lists, as project owners, by role.
+"""Companies named by their trade name alone, where the language shows they are companies.
 
-A company's trade name (锐芯微电子, 纬创资通, 方大) names it without the legal suffix
-where the language shows it is a company: a stretch of a registered name found
-earlier (:func:`find_trade_names`), a 、-list whose items end with industry words
-(:func:`trade_name_lists`), the owner a project's name opens with
-(:func:`with_project_owners`), the company before a company post (X有关负责人, X董事长)
-or a 中华老字号 honour (:func:`trade_names_in_context`); 华能|四期 where jieba knows the word
-as a proper noun.
+- a later stretch of a registered name found earlier (:func:`find_trade_names`);
+- a 、-list whose items end with industry words (:func:`trade_name_lists`), or a coined name
+  listed right after a brand or listed company (:func:`known_company_mates`);
+- the owner a project's name opens with: before a place (方大|重庆|航空城), named elsewhere
+  in the text, a proper noun and a phase only (华能|四期), a name jieba knows opening a project
+  that is signed or lands (惠普|AI智创中心项目落地) (:func:`with_project_owners`);
+- before a company post (X有关负责人), a company's own action (X石化转型升级) or a maker's
+  milestone (X智能无人车实现批量交付); an estate (X咖啡庄园), a quoted shop (“X”餐饮店) and a
+  quoted 中华老字号 (:func:`trade_names_in_context`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 from collections import Counter
 
 from kg.nlp.components.entities.enterprises import (
-    PLACE_IN_BRACKETS_ANY, _trade_ending, _trade_endings, _trade_named, enterprise_patterns,
+    PLACE_IN_BRACKETS_ANY, trade_ending, trade_endings, trade_named, enterprise_patterns,
 )
 from kg.nlp.components.entities.short_forms import after_short_form
 from kg.nlp.gazetteer import gazetteer
@@ -53,12 +55,12 @@ def trade_name_lists(text: str, bounds: frozenset[int]) -> list[Mention]:
             if st != prev + 1:
                 break
             sep = prev
-        ending = [e for e in items if _trade_ending(e.name)]
+        ending = [e for e in items if trade_ending(e.name)]
         common = sum(_common_word(_core(e.name)) for e in items)      # 生物|医药, 现代|物流: industries
         if INDUSTRIES_AFTER.match(text, end) or all(gazetteer().candidates(_core(e.name)) for e in ending):
             continue                 # 兰山|物流、罗庄|化工等产业板块: a place's industries
-        if len(ending) >= 2 and any(_trade_named(e.name) for e in ending) and 2 * common < len(items) \
-                and all(_trade_ending(e.name) or distinctive(e.name) and not is_kind_word(e.name) for e in items):
+        if len(ending) >= 2 and any(trade_named(e.name) for e in ending) and 2 * common < len(items) \
+                and all(trade_ending(e.name) or distinctive(e.name) and not is_kind_word(e.name) for e in items):
             for e in items:
                 e.attrs["hosted"] = True         # the region's companies, reported by their figures
             out += items
@@ -67,7 +69,7 @@ def trade_name_lists(text: str, bounds: frozenset[int]) -> list[Mention]:
 
 def _core(name: str) -> str:
     """``name`` without its longest industry word (及时达|物流), or whole."""
-    cut = max((len(w) for w in _trade_endings() if name.endswith(w) and len(name) - len(w) >= 2), default=0)
+    cut = max((len(w) for w in trade_endings() if name.endswith(w) and len(name) - len(w) >= 2), default=0)
     return name[: len(name) - cut]
 
 
@@ -86,7 +88,7 @@ INDUSTRIES_AFTER = re.compile(r"(?:等[^，。；、]{0,4}?)?(?:产业|板块|�
 @functools.lru_cache(maxsize=1)
 def _trade_tail() -> re.Pattern:
     """The last item of a 、-list, ending with an industry word (、小传实业|外贸额)."""
-    return re.compile(f"、([\u4e00-\u9fff]{{2,6}}?(?:{alternation(_trade_endings())}))(?!、)")
+    return re.compile(f"、([\u4e00-\u9fff]{{2,6}}?(?:{alternation(trade_endings())}))(?!、)")
 
 
 def find_trade_names(text: str, found: list[Mention]) -> list[Mention]:
@@ -207,19 +209,19 @@ def trade_names_in_context(text: str, found: list[Mention], bounds: frozenset[in
         if region_end.get(st, end) <= end - 4:
             st = region_end[st]          # 美国|爱琅医疗: the country is no part of the trade name
         name = text[st:end]
-        if all(cjk(c) for c in name) and _trade_named(name) and not enterprise_patterns()["company_end"].search(name):
+        if all(cjk(c) for c in name) and trade_named(name) and not enterprise_patterns()["company_end"].search(name):
             out.append(Mention(st, end, ENTERPRISE, name, "enterprise_post"))
     for m in COMPANY_ACTION.finditer(text):
         st = left_extent(text, m.start(), max_len=8, bounds=bounds)
         name = text[st:m.start()] if st >= 0 else ""
-        if st in bounds and all(cjk(c) for c in name) and _trade_named(name) \
+        if st in bounds and all(cjk(c) for c in name) and trade_named(name) \
                 and not gazetteer().candidates(_core(name)):          # 罗庄|化工转型升级: a place's industry
             out.append(Mention(st, m.start(), ENTERPRISE, name, "enterprise_action",
                                attrs={"hosted": True}))      # the region supports what it does
     for m in MILESTONE.finditer(text):
         st = max(text.rfind(c, max(0, m.start() - 16), m.start()) for c in "，。；：\n") + 1
         for k in range(st + 4, min(st + 8, m.start()) + 1):      # 九识智能|无人车实现批量交付
-            if k in bounds and st in bounds and _trade_named(text[st:k]) and not gazetteer().candidates(_core(text[st:k])):
+            if k in bounds and st in bounds and trade_named(text[st:k]) and not gazetteer().candidates(_core(text[st:k])):
                 out.append(Mention(st, k, ENTERPRISE, text[st:k], "enterprise_action", attrs={"hosted": True}))
                 break
     for m in ESTATE.finditer(text):
