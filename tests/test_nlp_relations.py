@@ -384,3 +384,65 @@ def test_relations_names_listed_that_act_together_partner_each_other():
 def test_relations_company_that_joins_hands_with_the_region_is_its_partner():
     rels = relations_of("渝北区委书记 王某\n\n华为携手渝北共建人工智能创新中心。")
     assert ("渝北区", "partners_with", "华为") in rels
+
+
+def test_relations_city_ending_a_list_glued_to_the_shared_name_is_a_city_of_the_report():
+    text = ("2026年安徽省政府工作报告\n\n安徽省省长 王清宪\n\n"
+            "建好合肥、芜湖、蚌埠算力枢纽。加快建设蚌埠机场。")
+    rels = relations_of(text)
+    assert {("蚌埠市", "part_of", "安徽省"), ("蚌埠市", "hosts", "蚌埠机场")} <= rels
+    assert ("安徽省", "hosts", "蚌埠机场") not in rels
+
+
+def test_relations_project_named_with_its_city_in_brackets_is_hosted_by_that_city():
+    text = ("湖北以开放促发展\n\n湖北省推进开放。武汉市离境退税开单量增长。"
+            "湖北持续扩大开放，建成中欧班列（武汉）集结中心。\n")
+    rels = relations_of(text)
+    assert ("武汉市", "hosts", "中欧班列（武汉）集结中心") in rels
+    assert ("湖北省", "hosts", "中欧班列（武汉）集结中心") not in rels
+
+
+def test_relations_a_city_departments_projects_are_hosted_by_the_city_the_text_is_about():
+    text = ("重庆市部门一把手例会发言摘登\n\n稳外贸 扩消费\n\n市商务委党组书记、主任 张明\n\n"
+            "市商务委推行“渝贸通”机制，建成西部国际消费品集散中心。\n")
+    rels = relations_of(text)
+    assert ("重庆市", "hosts", "西部国际消费品集散中心") in rels
+    assert ("市商务委", "implements", "渝贸通机制") in rels
+
+
+def test_relations_a_city_department_in_a_text_naming_two_cities_equally_has_no_implicit_city():
+    text = ("市商务局党组书记、局长 赵明\n\n成都市、德阳市共建成德临港经济产业带。市商务局建成西部消费品集散中心。\n")
+    assert not {h for h, r, t in relations_of(text) if r == "hosts" and t == "西部消费品集散中心"}
+
+
+def test_relations_a_company_heading_a_list_that_settles_is_hosted():
+    text = "南岸区委书记 周立新\n\n推动中国电子科技集团有限公司、华为西南研发中心等一批科技项目落户，建成广阳湾智创生态城。\n"
+    assert ("南岸区", "hosts", "中国电子科技集团有限公司") in relations_of(text)
+
+
+def test_relations_a_company_the_sentence_places_in_a_county_is_hosted_there():
+    text = "普洱茶产业观察\n\n在西双版纳傣族自治州勐海县的勐海茶业有限责任公司，工人正在压制茶饼。\n"
+    assert ("勐海县", "hosts", "勐海茶业有限责任公司") in relations_of(text)
+
+
+def test_relations_a_company_said_to_lie_in_a_county_is_hosted_there():
+    text = "普洱茶产业观察\n\n获奖茶叶的产地，位于西双版纳傣族自治州勐海县的勐海茶业有限责任公司，年产茶饼万吨。\n"
+    assert ("勐海县", "hosts", "勐海茶业有限责任公司") in relations_of(text)
+
+
+def test_relations_a_company_named_in_full_in_passing_is_hosted_by_the_speech_region():
+    text = "南岸区委书记 周立新\n\n重庆华熙生物科技有限公司营收增长两成，建成广阳湾智创生态城。\n"
+    assert ("南岸区", "hosts", "重庆华熙生物科技有限公司") in relations_of(text)
+
+
+def test_relations_a_company_whose_name_opens_with_its_county_is_that_countys_in_an_article():
+    text = ("云南咖啡观察\n\n云南省推行“咖啡庄园管家”模式。云南省建成咖啡交易中心。\n\n"
+            "记者见到了西双版纳傣族自治州勐海县勐海茶业有限责任公司总经理李明，他说茶饼销往全国。\n")
+    rels = relations_of(text)
+    assert ("勐海县", "hosts", "勐海茶业有限责任公司") in rels
+    assert ("云南省", "hosts", "勐海茶业有限责任公司") not in rels
+
+
+def test_relations_a_company_that_invests_in_a_thing_is_its_owner_not_hosted_even_if_the_thing_is_unnamed():
+    text = "綦江区委书记 张明\n\n如深圳市华星卫星科技有限公司投资10亿元打造的生产线已经投产。\n"
+    assert ("綦江区", "hosts", "深圳市华星卫星科技有限公司") not in relations_of(text)

@@ -1,20 +1,29 @@
 """Relations of things: hosts, develops, implements, partners_with.
 
 - ``hosts_speaker`` / ``hosts_article`` / ``hosts_sentence``: a project in a section is hosted
-  by its region, the suffix saying how that region was chosen: the speech's speaker, the
-  region an article (or its headline) is about, or the region the sentence or its paragraph
-  opens with; an enterprise too when the sentence says it was introduced, signed,
-  supported…, but not a company named only as a project's owner (签约X总投资30亿元的Y项目).
+  by its region, the suffix saying how that region was chosen: the speech's speaker (a
+  department's region: 永川区发展改革委 → 永川区, 市商务委 → the city the text names most), the
+  region an article (or its headline) is about (for a speech by someone without office, the
+  region inside the article's that it names most: :func:`kg.nlp.discourse.investor_region`),
+  or the region the sentence or its paragraph opens with; an enterprise too when the sentence says
+  it was introduced, signed, supported…, or names it in full (X有限公司), but not a company named
+  only as a project's owner (签约X总投资30亿元的Y项目); a county its name opens with hosts it
+  (普洱市思茅区X有限公司: ``hosts_place_name``), in an article alone.
 - ``implements_speaker`` / ``implements_article`` / ``implements_sentence``: a program, likewise.
   A sentence that starts with another region inside the speaker's (义乌市依托…) or with
   an organization (市科技局联合…) is that one's: it hosts, implements and partners
   there; in a speech the speaker still hosts and implements, in an article the
   sentence's region takes over up to the next heading (see :mod:`kg.nlp.discourse`).
+- ``hosts_report`` / ``implements_report``: another unit's report printed inside a speech (a
+  paragraph opening with a unit that speaks elsewhere in the text, or with a peer town) is that
+  unit's alone, up to the next heading (:func:`kg.nlp.discourse.reports`).
 - ``hosts_address``: 天津市和平区新兴街道卫津路社区乐昌里小区 → the last region of the address.
-- ``hosts_located``: 在履坦镇建设Y, 包河区大圩镇建成Y, Y落户金华开发区 → the region hosts Y.
+- ``hosts_located``: 在履坦镇建设Y, 包河区大圩镇建成Y, Y落户金华开发区, 在(位于)勐海县的X公司 → R hosts Y.
 - ``implements_located``: 支持义乌市深化…试点 → the region implements the program it is said to carry out.
 - ``hosts_place_name``: 包河智能网联汽车测试场, 黄舣智能酿造基地 (with 黄舣镇 in the text) →
-  the county, zone or town the name opens with hosts it.
+  the county, zone or town the name opens with hosts it; in a report, a city the text names on its own
+  or as the last of a list glued to the name the items share (济南、青岛、枣庄算力枢纽; then part_of too),
+  or a city the name gives in brackets (中欧班列（沈阳）集结中心).
 - ``implements_named_body``: 中组部重点村分类管理试点 → 中组部 implements it.
 - ``develops_owner_name``: 上汽云计算中心 → 上汽 develops it.
 - ``develops_cobuild``: 与X共建Y / X投资30亿元的Y / X在包河布局的Y / 联合X打造Y → X develops Y.
@@ -35,8 +44,9 @@ import re
 
 from kg.nlp.components.entities.short_forms import after_short_form
 from kg.nlp.components.relations.partners import joint_partners, partner_cue, partner_of
-from kg.nlp.components.relations.places import part_of_section
-from kg.nlp.discourse import holds, local_subjects, prefix_chains, region_chains
+from kg.nlp.components.relations.places import part_of_peer, part_of_section
+from kg.nlp.components.relations.where import bracketed_cities, list_tails, named_place, region_of
+from kg.nlp.discourse import holds, local_subjects, prefix_chains, region_chains, reports
 from kg.nlp.lexicon import alternation, read_table
 from kg.nlp.mention import Mention, Section
 from kg.schema import (
@@ -51,6 +61,9 @@ NOT_LOCATED = re.compile(r"(?:赴|到|去|往|向|与|同|联合|携手|对接)$
 MODIFIER = re.compile(r"(?:占地|总投资|投资|规划面积|面积)[^，,。；;、的]{1,12}的")
 # The levels of region a project is placed in (not a province or city: those are the speaker's context).
 LOCAL_LEVELS = ("county", "township", "village", "zone")
+# A company's full legal name: the text need not say it was brought in for the region to host it (the
+# speech's or article's context), as the gold does for companies named in passing.
+COMPANY = ("有限公司", "股份公司", "有限责任公司")
 # Between a project and the verb that places it: Y，项目已落户R.
 PLACED_GAP = re.compile(r"[,，]?(?:该|这个)?(?:项目|企业|公司)?(?:已|将|正式|成功|顺利|已经|先后)*")
 
@@ -82,7 +95,8 @@ MANAGING_BODY = re.compile(r"(?:管理局|管理委员会|管委会|建设指挥
 
 
 def section_relations(text: str, sec: Section, mentions: list[Mention], sents: list[tuple[int, int]],
-                      titled: set[int], sentence, add) -> None:
+                      titled: set[int], sentence, add, units: frozenset[str] = frozenset(),
+                      post_region: Mention | None = None) -> None:
     """hosts_*, implements_* and partners_cue in a section (and part_of_section, see
     :func:`.places.part_of_section`): whose sentence each mention is in says who hosts, implements
     or partners (:func:`kg.nlp.discourse.local_subjects`).
@@ -97,14 +111,23 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         return
     inside = [m for m in mentions if sec.start <= m.start < sec.end]
     chain_start = region_chains(inside)
-    home = speaker if speaker.label == REGION else _region_of(speaker, mentions) or speaker
+    home = speaker if speaker.label == REGION else region_of(speaker, mentions) or post_region or speaker
     # Cities the text names on their own, where a project's name opens with one (枣庄|机场).
     confirmed = {m.key for m in mentions if m.label == REGION and not m.attrs.get("nested")}
+    listed = list_tails(text, mentions)
+    confirmed |= {m.key for m in listed}
     named_city = {m.start: m for m in inside if m.label == REGION and m.attrs.get("nested") and m.region is not None
                   and m.region.level == "city" and m.key in confirmed}
+    named_city.update(bracketed_cities(text, inside, confirmed))      # 中欧班列（沈阳）集结中心
+    named_local = {m.start: m for m in inside if m.label == REGION and m.attrs.get("nested") and m.region is not None
+                   and m.region.level in LOCAL_LEVELS and "—" not in m.attrs.get("inside", ("", ""))[1]}
     local = local_subjects(text, sec, [m for m in inside if m.start not in titled], sents)
+    report = reports(text, sec, [m for m in inside if m.start not in titled], sents, units, home)
     for m in inside:
         if m.attrs.get("nested") and m.label in (PROJECT, PROGRAM, REGION):
+            if any(m is x for x in listed):      # 济南、青岛、枣庄算力枢纽: 枣庄 is a city of the list
+                s, e = sentence(m.start)
+                part_of_section(m, speaker, {}, text[s:e], add)
             continue
         s, e = sentence(m.start)
         ev = text[s:e]
@@ -117,6 +140,9 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         # …but another department's paragraph in a department's speech is that department's only.
         also = speaker if sec.speaker and speaker.key != subj.key \
             and not (subj.label == speaker.label == ORGANIZATION) else None
+        if s in report:             # another unit's report printed in this speech: that unit's alone
+            subj, how, also = report[s], "report", None
+            host = subj if subj.label == REGION else region_of(subj, mentions) or home
         hosts = [r for r in (host, also) if r is not None and r.label == REGION]
         if m.label == PROJECT and "address" in m.attrs:
             continue           # 在天津市和平区…社区乐昌里小区: the address says where (see located_relations)
@@ -127,6 +153,10 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
             continue
         if m.label == PROJECT and subj.label == ORGANIZATION and _builds_application(text, s, m):
             add(subj, DEVELOPS, m, "develops_department_app", ev)
+        opener = named_local.get(m.start) if m.label == PROJECT and not sec.speaker else None
+        if opener is not None and host.region is not None and opener.key != host.key \
+                and holds(host.region, opener.region):
+            continue          # 涧西区5G+XR未来城 in an article about 洛阳: only 涧西区 hosts it (hosts_place_name)
         if m.label == PROJECT and hosts:
             for h in hosts:
                 add(h, HOSTS, m, f"hosts_{how if h is host else 'speaker'}", ev)
@@ -140,14 +170,23 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                 actor = partner_of(text, m.start, inside, subj, home)
                 if actor is not None:
                     add(actor, PARTNERS_WITH, m, "partners_cue", ev)
-            elif m.attrs.get("nested") or _owns_next(OWNER.match(after), m.end, inside):
+            elif m.attrs.get("nested") or _owns_next(owner := OWNER.match(after), m.end, inside) \
+                    or owner is not None and owner.group().startswith(("投资", "总投资")):
                 continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
             elif m.attrs.get("hosted") or cue["hosts_enterprise"].search(text[s:m.start]) \
-                    or cue["hosts_enterprise"].search(after[:12]):
+                    or cue["hosts_enterprise"].search(_clause(after)) or m.name.endswith(COMPANY):
+                place = named_place(m, inside)         # 普洱市思茅区爱伲庄园咖啡有限公司: 思茅区
+                if place is not None and place.region.level in LOCAL_LEVELS and host.region is not None \
+                        and place.key != host.key and holds(host.region, place.region):
+                    add(place, HOSTS, m, "hosts_place_name", ev)
+                    if not sec.speaker:
+                        continue            # an article's region yields to the more specific one
                 for h in hosts:
                     add(h, HOSTS, m, f"hosts_{how if h is host else 'speaker'}", ev)
         elif m.label in (ORGANIZATION, REGION) and not m.attrs.get("nested"):
             part_of_section(m, speaker, chain_start, ev, add)
+            if s in report and m.key == report[s].key:
+                part_of_peer(m, speaker, mentions, ev, add)
             if m.key == subj.key:
                 continue
             start = chain_start.get(id(m), m.start)
@@ -172,14 +211,11 @@ def _builds_application(text: str, s: int, m: Mention) -> bool:
     return APPLICATION.search(m.name) is not None and APP_BUILT.search(text, max(s, m.start - 12), m.start) is not None
 
 
-def _region_of(org: Mention, mentions: list[Mention]) -> Mention | None:
-    """The region a department belongs to (永川区发展改革委 → 永川区): named in its title chain or its name."""
-    for name in reversed(org.attrs.get("within", [])):
-        r = next((m for m in mentions if m.label == REGION and m.name == name), None)
-        if r is not None:
-            return r
-    return next((m for m in mentions if m.label == REGION and m.region is not None
-                 and org.name.startswith(m.name) and len(org.name) > len(m.name)), None)
+def _clause(after: str) -> str:
+    """What follows a company in its clause, at most 24 characters: 、Y等检验检测项目落户 (the list
+    it heads settles too), not the next clause's verb."""
+    end = next((i for i, ch in enumerate(after[:24]) if ch in "，,；;。"), min(len(after), 24))
+    return after[:max(end, min(len(after), 12))]
 
 
 def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
@@ -316,6 +352,10 @@ def located_relations(text: str, mentions: list[Mention], sentence, add) -> None
             gap_end = max(s, first.start - 4) + placed.start()
             if k >= 0 and targets[k].start >= s and PLACED_GAP.fullmatch(text, targets[k].end, gap_end):
                 hit.append(targets[k])
+            elif before.endswith(("位于", "坐落于")) and text[last.end:last.end + 1] == "的":
+                k = bisect.bisect_left(target_starts, last.end + 1)     # …，位于沧源县的X庄园
+                if k < len(targets) and targets[k].start == last.end + 1:
+                    hit.append(targets[k])
         elif first.start == s + 1 and before.endswith("在") and text[last.end:last.end + 1] in ",，":
             # 在天荒坪镇，安吉县引进X，建设Y: the place of the whole sentence
             hit = [y for y in targets if last.end <= y.start < e and (
@@ -334,7 +374,7 @@ def located_relations(text: str, mentions: list[Mention], sentence, add) -> None
                 at = mod.end()                      # 规划建设占地1200亩的Y
             k = bisect.bisect_left(target_starts, at)
             if k < len(targets) and targets[k].start <= at + 2 and targets[k].start < e \
-                    and (targets[k].label == PROJECT or vm is not None):
+                    and (targets[k].label == PROJECT or vm is not None or text[at:targets[k].start] == "的"):
                 hit.append(targets[k])
         for y in hit:
             for r in local:
