@@ -111,6 +111,67 @@ NAMES = [
     ("连片打造解放碑、观音岩、朝天门商圈。", ("project", "解放碑商圈")),
     ("连片打造解放碑、观音岩、朝天门商圈。", ("project", "朝天门商圈")),
     ("开工建设国电宁海、华电莱州等煤电项目。", ("project", "华电莱州煤电项目")),
+    # …the works they are, past the modifiers of the category; a stage word opens no name
+    ("建成投产国电宁海、华电莱州等大型清洁高效煤电项目。", ("project", "国电宁海煤电项目")),
+    # a route (from one place to another) counted among projects names one; a second place of
+    # departure listed before a route that ends the list joins its name
+    ("新开工蚌埠至淮南等4个项目，建成通车合肥至六安等2个项目。", ("project", "蚌埠至淮南")),
+    ("新开工蚌埠至淮南等4个项目，建成通车合肥至六安等2个项目。", ("project", "合肥至六安")),
+    ("续建赣州至深圳高铁。", ("project", "赣州至深圳高铁")),       # works continued: no part of the name
+    ("大理、丽江至香格里拉高速项目纳入规划。", ("project", "大理、丽江至香格里拉高速项目")),
+    ("加快宁淮、淮安至宿迁、徐连铁路建设。", ("project", "淮安至宿迁铁路")),
+    # places listed before a facility's head each name one (a count before the head is no part)
+    ("建好合肥、芜湖、蚌埠算力枢纽。", ("project", "合肥算力枢纽")),
+    ("建好合肥、芜湖、蚌埠算力枢纽。", ("project", "蚌埠算力枢纽")),
+    ("建好合肥、芜湖、蚌埠算力枢纽。", ("region", "芜湖市")),
+    ("建好合肥、芜湖、蚌埠算力枢纽。", ("region", "蚌埠市")),
+    ("做强苏州、无锡、常州3大集成电路产业基地。", ("project", "常州集成电路产业基地")),
+    ("做强苏州、无锡、常州3大集成电路产业基地。", ("project", "苏州集成电路产业基地")),
+    # two proper names joined by 和 share the kind word
+    ("建成桃花源和杏花村研学基地。", ("project", "桃花源研学基地")),
+    ("建成桃花源和杏花村研学基地。", ("project", "杏花村研学基地")),
+    # a phase of an undertaking named by a short proper word, or of a named plant
+    ("推动万科二期380户居民顺利交房。", ("project", "万科二期")),
+    ("加快田湾核电扩建一期、如东海上风电等项目建设。", ("project", "田湾核电扩建一期")),
+    # short names of lines listed before the kind words they share take all of them
+    ("沪苏、沪渝高速复线主线建成通车。", ("project", "沪苏高速复线")),
+    ("沪苏、沪渝高速复线主线建成通车。", ("project", "沪渝高速复线")),
+    # a stage of the works or their effect may follow a name
+    ("推进亳州机场前期工作。", ("project", "亳州机场")),
+    ("助力华星光电8.6代面板产线量产。", ("project", "华星光电8.6代面板产线")),
+    ("沪渝高铁效应持续释放。", ("project", "沪渝高铁")),
+    # an item listed with projects before 等(重大)项目 is one too; a lone item that names works
+    ("提速宝钢湛江基地二期、柳钢防城港钢铁一体化等重大项目。", ("project", "柳钢防城港钢铁一体化")),
+    ("开工淠史杭灌区现代化改造等工程。", ("project", "淠史杭灌区现代化改造")),
+    # a line of common words listed beside named lines
+    ("推进沪渝蓉高铁、沿江铁路等前期工作。", ("project", "沿江铁路")),
+    # a name may be followed by its going into use or opening, or by a count of something else
+    ("气象监测服务平台投入使用。", ("project", "气象监测服务平台")),
+    ("苏宁易购线下综合馆开业迎客。", ("project", "苏宁易购线下综合馆")),
+    ("“165”基层智治平台3项指标居全市首位。", ("project", "165基层智治平台")),
+    # a quoted name right before a quoted project is one too
+    ("打造“江心小岛”“黄酒文化体验馆”等特色场景。", ("project", "江心小岛")),
+    # a quoted phrase that ends in a kind word is the name, whole
+    ("某公司投资20亿元打造的“南京大学和东南大学江北联合校区项目”开工。",
+     ("project", "南京大学和东南大学江北联合校区项目")),
+    ("投资10亿元打造的“发动机核心部件及系统生产制造项目”落地。", ("project", "发动机核心部件及系统生产制造项目")),
+    # a quoted online service called 一件事 is an application (a project)
+    ("“企业开办”一件事上线运行。", ("project", "企业开办一件事")),
+    # large scientific facilities listed before the kind they share; a development corridor
+    ("推进强磁场、散裂中子源等大科学装置预研建设。", ("project", "散裂中子源大科学装置")),
+    ("支持合肥科创大走廊创新示范。", ("project", "合肥科创大走廊")),
+    # works that join two things name both
+    ("开工建设长江与汉江航道连通工程。", ("project", "长江与汉江航道连通工程")),
+    # a time word and the verbs after it open no name; a freight train service named by two places
+    ("他说：“如今搭上中欧班列，班次稳定。”", ("project", "中欧班列")),
+    # works on a route are built: a project, not a campaign called …工程
+    ("加快G318线康定至新都桥段改建工程建设。", ("project", "G318线康定至新都桥段改建工程")),
+    # a road's rerouting, named by the road's number
+    ("G318改线已上报交通运输部。", ("project", "G318改线")),
+    # a count of other things before a name does not make it indefinite
+    ("新增一家企业入驻杨家坪商圈。", ("project", "杨家坪商圈")),
+    # a college's campus in a place is a project
+    ("推动四川航天职业技术学院德阳校区落地。", ("project", "四川航天职业技术学院德阳校区")),
     # an address before a name says where it is; the name starts after it
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("project", "清泰小区")),
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("region", "东坡社区")),
@@ -195,6 +256,24 @@ def test_names_boundaries(text, expected):
     ("打造全球光伏基地。", "全球光伏基地"),
     ("坚持公有制为主体。", "公有制"),
     ("加快建设产业园二期。", "产业园二期"),
+    ("项目一期投产。", "项目一期"),
+    ("学校新校区投用。", "学校新校区"),
+    ("打造“千湖之城”。", "千湖之城"),                                  # a title of the city
+    ("推进乡村治理体制改革项目。", "乡村治理体制改革项目"),             # a program's projects
+    ("促进农业科技成果高效转化应用。", "农业科技成果高效转化应用"),       # 应用 as the verb's object
+    ("世界文化遗产云冈石窟，游客如织。云冈石窟，一票难求。", "世界文化遗产云冈石窟"),   # a title before
+    ("企业引进一条咖啡脱皮、茶叶烘干生产线。", "茶叶烘干生产线"),         # one indefinite line
+    ("花木冷链物流中心一期已投入运营。", "花木冷链物流中心一期"),         # the first phase is the centre
+    # a size, rank or scope word opens a category; an indefinite quantity or a pair counts things;
+    # a designation the region strives for is no undertaking yet
+    ("引进大型商业综合体。", "大型商业综合体"),
+    ("支持车企建设现代化制造基地。", "现代化制造基地"),
+    ("建成全省首个县域垃圾转运中心。", "县域垃圾转运中心"),
+    ("布局建设一批概念验证基地。", "概念验证基地"),
+    ("合肥不少商场推出以旧换新。", "合肥不少商场"),
+    ("推动两市协同打造区域物流双枢纽。", "区域物流双枢纽"),
+    ("争创长三角新型工业化示范区和智能制造示范基地。", "长三角新型工业化示范区和智能制造示范基地"),
+    ("推动园区二期开工。", "园区二期"),
     ("加快推进渝自和渝毕城际铁路建设。", "渝自和渝毕城际铁路"),
     ("数字福建大数据有限公司落户园区。", "数字福建"),
     # a quote followed by 要求, 做法, 经验… is a description, not a program
@@ -238,11 +317,21 @@ def test_names_boundaries(text, expected):
     ("支持企业建设共性技术平台。", "共性技术平台"),
     ("我们与农科院合作开发了这条生产线。", "这条生产线"),
     ("新建“5G+”智能工厂2个。", "5G+智能工厂"),                      # counted, quoted or not
+    ("加快宁淮、淮安至宿迁、徐连铁路建设。", "宁淮、淮安至宿迁铁路"),        # the items are names
+    ("建好合肥、芜湖、蚌埠算力枢纽。", "合肥"),
+    ("整合爱心驿站、邻里议事厅等基层服务项目。", "爱心驿站服务项目"),
+    ("建成投产国电宁海、华电莱州等大型清洁高效煤电项目。", "大型清洁高效煤电项目"),
+    ("建设数字经济和人工智能产业园。", "数字经济产业园"),          # descriptions are not split
+    ("实施城市更新和老旧小区改造等工程。", "老旧小区"),
     # a list of common words before a kind word is a list of kinds
     ("培育物流、电商、文旅等项目。", "物流项目"),
 ])
 def test_names_counted_or_generic_are_not_names(text, bad):
     assert bad not in {n for _, n in entities_of(text)}
+
+
+def test_names_companies_counted_as_projects_are_no_list_of_projects():
+    assert ("project", "东营富海") not in entities_of("布局东明石化、东营富海等重大项目。")
 
 
 def test_names_doc_ents_match_character_spans(nlp):

@@ -446,3 +446,11 @@ def test_relations_a_company_whose_name_opens_with_its_county_is_that_countys_in
 def test_relations_a_company_that_invests_in_a_thing_is_its_owner_not_hosted_even_if_the_thing_is_unnamed():
     text = "綦江区委书记 张明\n\n如深圳市华星卫星科技有限公司投资10亿元打造的生产线已经投产。\n"
     assert ("綦江区", "hosts", "深圳市华星卫星科技有限公司") not in relations_of(text)
+
+
+def test_relations_each_listed_city_hosts_its_facility_and_a_route_is_the_province_s():
+    text = "安徽省省长 王某\n\n建好合肥、芜湖、蚌埠算力枢纽。新开工合肥至六安等2个项目。"
+    rels = relations_of(text)
+    assert ("芜湖市", "hosts", "芜湖算力枢纽") in rels
+    assert ("蚌埠市", "hosts", "蚌埠算力枢纽") in rels
+    assert ("合肥市", "hosts", "合肥至六安") not in rels      # a route is not its first place's

@@ -64,7 +64,7 @@ class EntityRecognizer:
         found = [m for m in found if not (m.label == ORGANIZATION and text[m.end:m.end + 1] == "门")]
         mentions = _settle(found)
         doc._.kg_mentions = mentions
-        set_ents(doc, [m for m in mentions if not m.attrs.get("nested")])
+        set_ents(doc, [m for m in mentions if not m.attrs.get("nested") and not m.attrs.get("twin")])
         return doc
 
 
@@ -90,6 +90,9 @@ def _settle(found: list[Mention]) -> list[Mention]:
             out.append(m)
         elif len(clash) == 1 and clash[0].start <= m.start and m.end <= clash[0].end:
             if clash[0].start == m.start and clash[0].end == m.end:
+                if m.label == REGION and clash[0].rule == "project_place_list":
+                    m.attrs["twin"] = True    # 济南|、青岛算力枢纽: the place names itself and its project
+                    out.append(m)
                 continue                      # same span found twice
             m.attrs["nested"] = True
             m.attrs["inside"] = clash[0].key

@@ -16,6 +16,10 @@ from bisect import bisect_left
 
 from kg.nlp.components.entities.enterprises import listed_before
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
+from kg.nlp.components.entities.project_lists import (
+    drop_appositions, find_routes, kind_end_of, list_neighbours, past_stage, past_time_lead, place_list_members,
+    ROUTE_NAME, quote_open, quoted_neighbours, widen_link, widen_route,
+)
 from kg.nlp.components.entities.programs import SLOGAN, WEAK_PROGRAM_KINDS, coined_system
 from kg.nlp.lexicon import read_lines
 from kg.nlp.mention import Mention
@@ -23,18 +27,29 @@ from kg.nlp.names import (
     CLOSE_QUOTES, OPEN_QUOTES, cjk, cjk_or_alnum, distinctive, ends_with_kind, generic_heads, lead_strips,
     left_extent, stops, unquote, word_end,
 )
-from kg.nlp.wordclass import may_follow_a_name
+from kg.nlp.wordclass import may_follow_a_name, word_classes
 from kg.schema import ENTERPRISE, ORGANIZATION, PROGRAM, PROJECT, REGION
 
-WEAK_PROJECT_KINDS = {"项目", "二期", "三期", "四期", "五期", "城", "谷", "中心", "平台", "系统", "应用",
-                      "商圈", "园区", "枢纽", "基础设施", "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
+# A phase of a named undertaking: 理文二期, 荣成石岛湾核电扩建一期.
+PHASES = {"一期", "二期", "三期", "四期", "五期"}
+WEAK_PROJECT_KINDS = {"项目", "一期", "二期", "三期", "四期", "五期", "城", "谷", "中心", "平台", "系统", "应用",
+                      "商圈", "园区", "枢纽", "基础设施", "一件事", "校区", "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
 # Heritage sites are projects where they operate (门票, 演艺), not as the object of other work
 # (对福昌城遗址进行考古发掘): their kind word must end the phrase.
 HERITAGE_KINDS = {"遗址", "石窟", "古城", "古街"}
 # A project "name" that starts with a level or a count, or is followed by a count, names
 # a category of things: 打造国家级旅游度假区, 建设四大服务出口基地, 建成康养景区12个.
-CATEGORY_LEAD = re.compile(r"国家级|省级|世界级|全球|[一二三四五六七八九十两]大")
-COUNT_AFTER = re.compile(r"[\d０-９.]+[万千]?余?(?:个|家|处|座|所|条|项|亩|平方米|公里)")
+# A size, rank or scope word opens a category too: 大型商业综合体, 现代化制造基地, 重大…攻关项目, 镇域…中心.
+CATEGORY_LEAD = re.compile(r"国家级|省级|世界级|全球|[一二三四五六七八九十两]大|大型|中型|小型|现代化|高能级|重大|重点|"
+                           r"镇域|县域|市域|区域")
+# An indefinite quantity in or right before it (一批中试示范基地, 沈阳不少商场, 力争更多项目), or a pair
+# (双枢纽), counts things; a designation the region strives for (争创…示范基地) is no undertaking yet.
+QUANTITY = re.compile(r"一批|一些|不少|更多|许多|诸多|若干|多个|部分")
+STRIVES_FOR = re.compile(r"(?:争创|申创|申报)[^，。；;]*$")
+# One indefinite thing is no name: 一条咖啡脱皮、脱胶生产线, 这座大桥.
+INDEFINITE = re.compile(r"[一两这那该每](?:条|座|处|片|家|个)(?:[\u4e00-\u9fff]{1,8}、)*$")
+# (a count that goes on with a noun counts that noun: 平台|5项关键指标)
+COUNT_AFTER = re.compile(r"[\d０-９.]+[万千]?余?(?:个|家|处|座|所|条|项|亩|平方米|公里)(?![\u4e00-\u9fff])")
 # Between quoted members and their kind word: “甲”“乙”3个专项行动, “甲”“乙”两大工程.
 MEMBER_COUNT = re.compile(r"(?:[\d]+|[一二三四五六七八九十两]+)(?:个|大|项|类|条|张)?|等|等\d+个")
 APPLICATION_LIST_CUE = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)(?:余|多)?(?:个|项|款)"
@@ -54,7 +69,8 @@ AND = re.compile(r"[和与及]")
 LINE_KINDS = {"城际", "铁路", "高铁", "高速", "高速公路", "公路", "轨道交通", "快速路"}
 COORDINATED = re.compile(r"([\u4e00-\u9fff]{2,4})[和及与]([\u4e00-\u9fff]{4,})")
 LEAD_QUOTES = re.compile(r"^(?:“[^”]+”)+")
-AFTER_NAME = re.compile(r"主体|营收|竣工|投运|投产|完成|计划|预计|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
+# …a part or stage of the works (主线, 前期, 蓄水, 通车), or their effect (渝贵高铁|效应).
+AFTER_NAME = re.compile(r"主线|前期|预研|量产|蓄水|通车|通水|效应|投入使用|投入运营|投用|开业|上线|主体|营收|竣工|投运|投产|完成|计划|预计|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
                         r"纳入|获批|入选|获评|成为|基本|全面|累计|今年|上半年|年内|实现|等|已|正|将|于|内|成立|落户|和|并")
 
 
@@ -69,7 +85,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
     named_starts = sorted(m.start for m in named if m.label in (REGION, ENTERPRISE, ORGANIZATION))
     whole = {(m.start, m.end) for m in named if m.label in (REGION, ENTERPRISE, ORGANIZATION)}
     region_at = {m.start: m for m in named if m.label == REGION and m.region is not None}
-    out = []
+    out, held = [], []
     kinds = kind_patterns()["kinds"]
     generic = tuple(generic_heads())
     for m in kind_patterns()["kind"].finditer(text):
@@ -89,8 +105,17 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             attrs["loose"] = True      # 提速聊城机场前期工作: a proper name may go on (checked below)
         start = left_extent(text, ks, max_len=30 if label == PROGRAM else 20, bounds=bounds,
                             verbs_lead=label != PROGRAM)
+        if label == PROJECT and text[ks - 1:ks] == "等" and kind not in WEAK_PROJECT_KINDS:
+            out += _list_members(text, ks, ke, kind, named_starts, bounds, whole)
+            continue          # 深地探测、电磁橇等大科学装置: the items are the names
         if start < 0:
             continue
+        if label == PROJECT:
+            start = past_stage(text, start, ks)     # 建成投产|大唐郓城: a stage word opens no name
+            start = past_time_lead(text, start, ks, bounds)
+            if text[ke:ke + 1] in CLOSE_QUOTES and start > 0 and text[start - 1] not in OPEN_QUOTES \
+                    and (q := quote_open(text, start, ks)) >= 0:
+                start = q + 1   # “A学院和B学院独立校区项目”, “卫星…及系统生产制造项目”: the quote is the name
         if label == PROJECT and (after := _past_address(start, ks, region_at)) != start:
             aliases.append(unquote(text[start:ke]))     # 天津市和平区…社区|乐昌里小区: an address, then the name
             attrs["address"] = start
@@ -127,6 +152,11 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             continue
         name = unquote(raw)
         core = name[: -len(kind)] if name.endswith(kind) else name
+        if label == PROJECT and (kind == "城" and core.endswith("之")
+                                 or kind == "项目" and kinds.get(kind_end_of(core)) == PROGRAM):
+            continue          # “百馆之城”: a title; 体制改革项目: the projects of a program, not one
+        if kind == "一期" and ends_with_kind(core):
+            continue          # 花木冷链物流中心|一期: the first phase is the named thing itself
         if kind.endswith("试验区") and core.endswith(("自贸", "自由贸易")):
             continue          # 辽宁自贸试验区 is a zone (a region), not a pilot program
         quoted = inner_quote or any(q in raw for q in OPEN_QUOTES)
@@ -147,19 +177,29 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if not quoted:
             if label == PROGRAM and kind in WEAK_PROGRAM_KINDS and not coined_system(text, start, core, kind):
                 continue
-            if label == PROJECT and kind in WEAK_PROJECT_KINDS and (len(core) < 3 or core in kinds):
-                continue          # 产业园二期, 园区项目: a kind word is no name
-            if label == PROJECT and (CATEGORY_LEAD.match(name) or COUNT_AFTER.match(text, ke)):
+            if label == PROJECT and kind in WEAK_PROJECT_KINDS and (len(core) < 3 or core in kinds) \
+                    and not ((kind in PHASES or kind == "班列") and len(core) == 2 and core not in kinds
+                             and distinctive(core)):
+                continue          # 产业园二期, 园区项目: a kind word is no name (理文二期, 中欧班列 are)
+            if kind == "应用" and word_classes().get(core[-2:]) in ("v", "vn"):
+                continue      # 科技成果转化|应用, 推广|应用: 应用 is the verb's object, not an application
+            if label == PROJECT and (CATEGORY_LEAD.match(name) or COUNT_AFTER.match(text, ke)
+                                     or QUANTITY.search(text, max(0, start - 2), ks) or text[ks - 1] == "双"
+                                     or STRIVES_FOR.search(text, max(0, start - 24), start)
+                                     or INDEFINITE.search(text, max(0, start - 16), start)):
                 continue      # 国家级旅游度假区, 四大…基地, 康养景区12个: a category, not a name
             if label == PROJECT and not _names_inside(named_starts, start, ks) and not distinctive(core) \
                     and (len(name) <= (SHORT_NAME if kind in WEAK_PROJECT_KINDS else SHORT_PLACE_NAME)
                          or AND.search(core)) \
                     and not INVESTED.search(text, max(0, start - 20), start):
+                if kind in LINE_KINDS and not AND.search(core):
+                    held.append(Mention(start, ke, label, name, f"{label}_list_neighbour", (), attrs=attrs))
                 continue      # 交流合作平台, 低空装备制造和低空物流枢纽: a description, not a name
         if label == PROJECT and text.startswith("成立", ke) and kind.endswith("中心"):
             label = ORGANIZATION
-        if label == PROGRAM and kind == "工程" and any(w in core for w in infrastructure_words()):
-            label = PROJECT       # 小清河航道连通工程 is built, 千万工程 is a campaign
+        if label == PROGRAM and kind == "工程" and (any(w in core for w in infrastructure_words())
+                                                   or ROUTE_NAME.search(core)):
+            label = PROJECT       # 小清河航道连通工程, …康定至新都桥段改建工程 are built, 千万工程 is a campaign
         if label == PROGRAM and (lead := _lead_before(text, start)):
             aliases.append(lead + name)     # 深入|贯彻…学习教育: the adverb may belong to the name itself
         q = QUOTED.findall(raw)
@@ -167,14 +207,28 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             aliases.append(q[0])
         if label == PROJECT and name.endswith("项目") and len(name) > 4:
             aliases.append(name[:-2])
-        members = _coordinated_lines(name) if label == PROJECT and kind in LINE_KINDS \
-            and raw == name else None
-        if members:           # 渝自和渝毕城际: two lines sharing their kind words
+        members = _coordinated_lines(name, kind) if label == PROJECT and raw == name else None
+        if members:           # 渝自和渝毕城际, 甲和乙研学基地: two names sharing their kind words
             for a, b, member in members:
                 out.append(Mention(start + a, start + b, label, member, f"{label}_coordinated", (), dict(attrs)))
             continue
-        out.append(Mention(start, ke, label, name, f"{label}_kind_word",
-                           tuple(a for a in dict.fromkeys(aliases) if a != name), attrs=attrs))
+        found = Mention(start, ke, label, name, f"{label}_kind_word",
+                        tuple(a for a in dict.fromkeys(aliases) if a != name), attrs=attrs)
+        if label == PROJECT and (places := place_list_members(text, found, region_at)):
+            out += places     # 济南、青岛、枣庄算力枢纽: one facility in each place
+            continue
+        out.append(widen_link(text, widen_route(text, found), bounds) if label == PROJECT else found)
+    out += find_routes(text, bounds)
+    # A line of common words listed beside named ones is named all the same: 铁路二环线、沿江铁路、渝自城际.
+    ends = {m.end for m in out if m.label == PROJECT}        # where the project before a 、 ends
+    starts = {m.start - 1 for m in out if m.label == PROJECT}  # the 、 before a project
+    out += [m for m in held if text[m.start - 1:m.start] == "、" and m.start - 1 in ends
+            or text[m.end:m.end + 1] == "、" and m.end in starts]
+    out += list_neighbours(text, [*named, *out], bounds, infrastructure_words())
+    out += [m for m in quoted_neighbours(text, out, {(n.start, n.end) for n in [*named, *out]})
+            if not SLOGAN.search(m.name)]
+    any_starts = sorted({m.start for m in [*named, *out] if m.label != PROJECT})     # 西部陆海新通道|江津班列
+    out = drop_appositions(out, lambda head, s, e: not distinctive(head) and not _names_inside(any_starts, s, e))
     # An item of a list that shares its kind word (大唐郓城、华能四期等煤电项目) is named with it.
     items = {(m.start, m.end) for m in out if m.rule == "project_list_member"}
     return [m for m in out if m.rule == "project_list_member" or (m.start, m.end) not in items]
@@ -191,9 +245,12 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
     """
     if start < 1 or text[start - 1] not in "、等" or text[end:end + 1] in ("、", "等"):
         return []          # 万象城、…: an item of the list, not the kind word the list shares
-    shared = text[start:end] if text[start - 1] == "等" else kind
+    shared = text[start:end] if text[start - 1] == "等" else _kind_chain(text[start:end], kind)
+    if shared != kind and shared.startswith(tuple(generic_heads())) \
+            and (trade := _last_word_on(text, start, end - len(kind), bounds)) in infrastructure_words():
+        shared = trade + kind       # 等大型清洁高效|煤电项目: the works the items are (not 等基层服务项目)
     if shared.startswith(tuple(generic_heads())) or not cjk(shared[0]) or len(shared) - len(kind) > 2 \
-            or end - start <= len(kind):
+            or end - start <= len(kind) and kind in WEAK_PROJECT_KINDS:
         return []          # 等重大项目, 等基层服务项目: a category the items belong to, not their names' end
     last = (start, end) if text[start - 1] == "、" else None
     items: list[tuple[int, int]] = []
@@ -205,7 +262,7 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
         if s == e or e - s >= LIST_ITEM and cjk(text[s - 1:s]):
             break
         lead = left_extent(text, e, max_len=LIST_ITEM, bounds=bounds)
-        s = max(s, lead) if lead >= 0 else s
+        s = past_stage(text, max(s, lead) if lead >= 0 else s, e)      # 建成投产|大唐郓城
         if e - s < 2:
             break
         items.insert(0, (s, e))
@@ -224,11 +281,27 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
     out = []
     for a, b in items:
         item = text[a:b]
-        name = item if ends_with_kind(item) else item + shared      # 万象城 is named on its own
+        # 万象城 is named on its own; 大唐郓城 gets the trade its list shares (煤电项目).
+        name = item if ends_with_kind(item) and shared == kind else item + shared
         out.append(Mention(a, b, PROJECT, name, "project_list_member", (item,) if name != item else ()))
     if last is not None:
         out.append(Mention(last[0], last[1], PROJECT, text[last[0]:last[1]], "project_list_member"))
     return out
+
+
+def _kind_chain(name: str, kind: str) -> str:
+    """The kind words that end ``name`` (渝武|高速复线, 朝天门|商圈), leaving two characters of it."""
+    kind_end = kind_patterns()["kind_end"]
+    cut = len(name) - len(kind)
+    while (k := kind_end.search(name, 2, cut)) is not None:
+        cut = k.start()
+    return name[cut:]
+
+
+def _last_word_on(text: str, start: int, end: int, bounds: frozenset[int]) -> str:
+    """The last word of ``text[start:end]`` (``大型清洁高效|煤电``), or ``""`` when it is all one word."""
+    b = max((i for i in range(start + 1, end - 1) if i in bounds), default=-1)
+    return text[b:end] if b > 0 else ""
 
 
 @functools.lru_cache(maxsize=1)
@@ -289,11 +362,13 @@ def _generic_core(core: str, kind: str, generic: tuple[str, ...]) -> bool:
     return len(rest) < 3 or rest.endswith(generic) or bool(CATEGORY_LEAD.match(rest))
 
 
-def _coordinated_lines(name: str) -> list[tuple[int, int, str]] | None:
+def _coordinated_lines(name: str, kind: str) -> list[tuple[int, int, str]] | None:
     """Members of ``渝自和渝毕城际``: short names joined by 和 sharing the kind words at the end.
 
     Returns (start, end, name) of each member, offsets within ``name``; ``None`` when
     the name is not such a coordination (the first part must be a short name of its own).
+    Lines are named by short forms (渝自); other kinds only share their head when one of
+    the two is a proper or coined name (``十里荷香和梨香湾研学基地``), not a description.
     """
     m = COORDINATED.fullmatch(name)
     if not m:
@@ -307,4 +382,6 @@ def _coordinated_lines(name: str) -> list[tuple[int, int, str]] | None:
     proper, head = second[:cut], second[cut:]
     if not head or not 2 <= len(proper) <= 4 or kind_end.search(first):
         return None
+    if kind not in LINE_KINDS and (len(proper) < 3 or not (distinctive(first) or distinctive(proper))):
+        return None       # (老旧小区: a place's proper name is longer than a line's short form)
     return [(0, len(first), first + head), (m.start(2), len(name), second)]

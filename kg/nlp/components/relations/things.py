@@ -116,7 +116,8 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
     confirmed = {m.key for m in mentions if m.label == REGION and not m.attrs.get("nested")}
     listed = list_tails(text, mentions)
     confirmed |= {m.key for m in listed}
-    named_city = {m.start: m for m in inside if m.label == REGION and m.attrs.get("nested") and m.region is not None
+    named_city = {m.start: m for m in inside if m.label == REGION and m.region is not None
+                  and (m.attrs.get("nested") or m.attrs.get("twin"))
                   and m.region.level == "city" and m.key in confirmed}
     named_city.update(bracketed_cities(text, inside, confirmed))      # 中欧班列（沈阳）集结中心
     named_local = {m.start: m for m in inside if m.label == REGION and m.attrs.get("nested") and m.region is not None
@@ -146,7 +147,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         hosts = [r for r in (host, also) if r is not None and r.label == REGION]
         if m.label == PROJECT and "address" in m.attrs:
             continue           # 在天津市和平区…社区乐昌里小区: the address says where (see located_relations)
-        city = named_city.get(m.start) if m.label == PROJECT else None
+        city = named_city.get(m.start) if m.label == PROJECT and m.rule != "project_route" else None
         if city is not None and host.region is not None and city.key != host.key \
                 and holds(host.region, city.region):
             add(city, HOSTS, m, "hosts_place_name", ev)      # 枣庄机场 in a report about 山东省: 枣庄市's
@@ -234,7 +235,8 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
         if m.label == ENTERPRISE and outer.label == PROJECT:
             add(m, DEVELOPS, outer, "develops_owner_name", text[s:e])
         if m.label == REGION and outer.label == PROJECT and m.region is not None \
-                and m.region.level in LOCAL_LEVELS and "—" not in outer.name:     # not 开化—金东…园
+                and m.region.level in LOCAL_LEVELS and "—" not in outer.name \
+                and outer.rule != "project_route":     # not 开化—金东…园, nor the route 济南至宁津
             add(m, HOSTS, outer, "hosts_place_name", text[s:e])     # 包河智能网联汽车测试场
         if m.label == ORGANIZATION and outer.label == PROGRAM:
             add(m, IMPLEMENTS, outer, "implements_named_body", text[s:e])
