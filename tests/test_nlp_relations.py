@@ -454,3 +454,11 @@ def test_relations_each_listed_city_hosts_its_facility_and_a_route_is_the_provin
     assert ("芜湖市", "hosts", "芜湖算力枢纽") in rels
     assert ("蚌埠市", "hosts", "蚌埠算力枢纽") in rels
     assert ("合肥市", "hosts", "合肥至六安") not in rels      # a route is not its first place's
+
+
+def test_relations_article_company_said_to_work_in_a_city_of_the_article_is_that_citys():
+    text = ("辽宁：开放步伐加快\n\n辽宁省持续扩大开放。\n"
+            "“过去运输成本高。”辽宁陆港国际物流有限公司负责人说，“如今报关都在沈阳一站式解决。”\n")
+    rels = relations_of(text)
+    assert ("沈阳市", "hosts", "辽宁陆港国际物流有限公司") in rels
+    assert ("辽宁省", "hosts", "辽宁陆港国际物流有限公司") not in rels

@@ -182,6 +182,9 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                     add(place, HOSTS, m, "hosts_place_name", ev)
                     if not sec.speaker:
                         continue            # an article's region yields to the more specific one
+                if not sec.speaker and (place := _placed_inside(text, s, e, inside, host)) is not None:
+                    add(place, HOSTS, m, "hosts_located", ev)
+                    continue                # …都在沈阳一站式解决: the article's region yields to 沈阳
                 for h in hosts:
                     add(h, HOSTS, m, f"hosts_{how if h is host else 'speaker'}", ev)
         elif m.label in (ORGANIZATION, REGION) and not m.attrs.get("nested"):
@@ -200,6 +203,13 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                 actor = partner_of(text, start, inside, subj, home)
                 if actor is not None and actor.key != m.key:
                     add(actor, PARTNERS_WITH, m, "partners_cue", ev)
+
+
+def _placed_inside(text: str, s: int, e: int, mentions: list[Mention], host: Mention) -> Mention | None:
+    """The region R inside ``host`` that the sentence ``s``..``e`` says 在R of (在沈阳 in a 辽宁 article)."""
+    return next((r for r in mentions if host.region is not None and r.label == REGION and s <= r.start < e
+                 and text[r.start - 1:r.start] == "在" and r.region is not None and r.key != host.key
+                 and holds(host.region, r.region)), None)
 
 
 # A digital application a department builds for its work (外贸行业产业大脑, “项目管理一件事”应用).
