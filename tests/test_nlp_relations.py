@@ -462,3 +462,9 @@ def test_relations_article_company_said_to_work_in_a_city_of_the_article_is_that
     rels = relations_of(text)
     assert ("沈阳市", "hosts", "辽宁陆港国际物流有限公司") in rels
     assert ("辽宁省", "hosts", "辽宁陆港国际物流有限公司") not in rels
+
+
+def test_relations_partner_that_builds_a_described_project_develops_it():
+    text = ("永川区商务委主任 王某\n\n永川区与泰国罗勇府农业商会共同打造集“物流+贸易”为一体的"
+            "东盟榴莲(重庆)交易分拨中心。")
+    assert ("泰国罗勇府农业商会", "develops", "东盟榴莲(重庆)交易分拨中心") in relations_of(text)

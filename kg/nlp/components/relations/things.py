@@ -271,7 +271,10 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
             cm = cue["develops_build"].match(after)          # 联合中国移动打造Y: the partner builds Y too
         if not cm:
             continue
-        y = next((p for p in projects if p.start >= x_end + cm.end() and p.start - (x_end + cm.end()) <= 2), None)
+        at = x_end + cm.end()
+        y = next((p for p in projects if at <= p.start <= at + 2), None)
+        if y is None and (mod := BUILT_WHAT.match(text, at, e)) is not None:     # 共同打造集…为一体的Y
+            y = next((p for p in projects if mod.end() <= p.start <= mod.end() + 1), None)
         if y is not None:
             add(x, DEVELOPS, y, "develops_cobuild", text[s:e])
 
@@ -291,6 +294,8 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
                 add(x, DEVELOPS, y, "develops_managing_body", text[s:e])
 
 
+# A description before what is built: 集“物流+贸易”为一体的, 占地300亩的.
+BUILT_WHAT = re.compile(r"[^，。；,;]{2,24}?的")
 # X集团党委书记、董事长 王某: the company's head, by name.
 EXECUTIVE = re.compile(r"[^，。；\n]{0,10}?(?:董事长|总经理|总裁|首席执行官|创始人)\s*([\u4e00-\u9fff]{2,3}?)"
                        r"(?=[\s，。、:：等]|表示|说|介绍)")
