@@ -319,6 +319,8 @@ def _owners(text: str, project: str) -> set[str]:
 
 def test_relations_company_word_and_a_phase_only_names_its_owner():
     assert _owners("建成华能四期。", "华能四期") == {"华能"}       # jieba: 华能 a proper noun
+    assert _owners("投产华电四期煤电项目。", "华电四期煤电项目") == {"华电"}
+    assert _owners("投产大唐邹县煤电项目。", "大唐邹县煤电项目") == {"大唐"}   # before a county's short form
     assert _owners("推进理文二期。", "理文二期") == set()          # a word jieba does not know: no owner
     assert _owners("推进梁山港二期。", "梁山港二期") == set()
 

@@ -138,8 +138,13 @@ def find_trade_names(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
-# A name of a phase only (四期, 二期项目) after a company's word: 华能四期.
-PHASE_ONLY = re.compile(r"[一二三四五六七八九十\d]+期(?:项目|工程)?$")
+# A phase (四期) after a company's word: 华能四期煤电项目.
+PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
+
+
+def _county_at(text: str, k: int) -> bool:
+    """Does a county's (or larger unit's) short form start at ``k`` (大唐|郓城…)?"""
+    return any(gazetteer().candidates(text[k:k + n]) for n in (2, 3))
 # jieba's classes of proper nouns that are not places or persons: organizations, other proper nouns, abbreviations.
 COMPANY_TAGS = ("nt", "nz", "j")
 # Company posts after a company's name (美国爱琅医疗有关负责人): the name before them is a company's.
@@ -257,12 +262,11 @@ def with_project_owners(text: str, found: list[Mention], bounds: frozenset[int])
     for p in found:
         if p.label != PROJECT:
             continue
-        phase = PHASE_ONLY.search(p.name)
-        if phase is not None and phase.start() >= 2 and word_classes().get(p.name[:phase.start()]) in COMPANY_TAGS \
-                and _owner_word(p.name[:phase.start()]):       # 华能|四期: a company's word and a phase only
-            owners.append(Mention(p.start, p.start + phase.start(), ENTERPRISE, p.name[:phase.start()],
-                                  "enterprise_project_owner"))
-            continue
+        k = word_end(bounds, p.start, p.end)
+        if k - p.start >= 2 and p.end - k >= 2 and word_classes().get(text[p.start:k]) in COMPANY_TAGS \
+                and (PHASE.match(text, k) or _county_at(text, k)) and _owner_word(text[p.start:k]):
+            owners.append(Mention(p.start, k, ENTERPRISE, text[p.start:k], "enterprise_project_owner"))
+            continue         # 华能|四期煤电项目, 大唐|郓城煤电项目: a company's word before a phase or a county
         owner = None
         for k in range(p.start + 2, min(p.start + 4, p.end - 2) + 1):
             if k in bounds and (k in places or PLACE_IN_BRACKETS_ANY.match(text, k)):
