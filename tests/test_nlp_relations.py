@@ -470,3 +470,8 @@ def test_relations_partner_that_builds_a_described_project_develops_it():
     text = ("永川区商务委主任 王某\n\n永川区与泰国罗勇府农业商会共同打造集“物流+贸易”为一体的"
             "东盟榴莲(重庆)交易分拨中心。")
     assert ("泰国罗勇府农业商会", "develops", "东盟榴莲(重庆)交易分拨中心") in relations_of(text)
+
+
+def test_relations_institution_opening_a_campus_name_develops_the_campus():
+    rels = relations_of("梁平区委书记 王某\n\n推动重庆工程职业技术学院梁平校区落地。")
+    assert ("重庆工程职业技术学院", "develops", "重庆工程职业技术学院梁平校区") in rels

@@ -25,7 +25,7 @@
   or as the last of a list glued to the name the items share (济南、青岛、枣庄算力枢纽; then part_of too),
   or a city the name gives in brackets (中欧班列（沈阳）集结中心).
 - ``implements_named_body``: 中组部重点村分类管理试点 → 中组部 implements it.
-- ``develops_owner_name``: 上汽云计算中心 → 上汽 develops it.
+- ``develops_owner_name``: 上汽云计算中心 → 上汽 develops it; an institution its campus (X学院梁平校区).
 - ``develops_cobuild``: 与X共建Y / X投资30亿元的Y / X在包河布局的Y / 联合X打造Y → X develops Y.
 - ``develops_managing_body``: 成立Y管理局…建设XY → the managing body develops XY.
 - ``develops_executive``: X董事长王某 … 王某表示，投资…建设Y → X develops Y.
@@ -91,6 +91,8 @@ def cues() -> dict[str, re.Pattern]:
 # X投资30亿元的Y, X总投资3亿美元建设的Y, X投资建设的Y, X在包河布局的Y: X owns Y.
 OWNER = re.compile(r"(?:(?:总)?投资(?:约|超|近|逾)?[\d.]+[万亿]?(?:美元|元|欧元)?(?:人民币)?|投资|在[\u4e00-\u9fff]{2,8}?)"
                    r"(?:打造|建设|兴建|新建|布局|投资建设)?的")
+# A campus or branch an institution opens elsewhere (X学院梁平校区, X医院重庆医院): its own.
+BRANCH = re.compile(r"(?:校区|分校|院区|分院|医院)")
 MANAGING_BODY = re.compile(r"(?:管理局|管理委员会|管委会|建设指挥部|指挥部|运营公司|建设公司)$")
 
 
@@ -242,8 +244,9 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
         if outer is None or outer.start != m.start:
             continue
         s, e = sentence(m.start)
-        if m.label == ENTERPRISE and outer.label == PROJECT:
-            add(m, DEVELOPS, outer, "develops_owner_name", text[s:e])
+        if outer.label == PROJECT and (m.label == ENTERPRISE or m.label == ORGANIZATION
+                                       and BRANCH.search(outer.name, m.end - outer.start)):
+            add(m, DEVELOPS, outer, "develops_owner_name", text[s:e])     # 上汽云计算中心; X学院Y校区
         if m.label == REGION and outer.label == PROJECT and m.region is not None \
                 and m.region.level in LOCAL_LEVELS and "—" not in outer.name \
                 and outer.rule != "project_route":     # not 开化—金东…园, nor the route 济南至宁津
