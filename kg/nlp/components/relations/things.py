@@ -18,7 +18,8 @@
   paragraph opening with a unit that speaks elsewhere in the text, or with a peer town) is that
   unit's alone, up to the next heading (:func:`kg.nlp.discourse.reports`).
 - ``hosts_address``: 天津市和平区新兴街道卫津路社区乐昌里小区 → the last region of the address.
-- ``hosts_located``: 在履坦镇建设Y, 包河区大圩镇建成Y, Y落户金华开发区, 在(位于)勐海县的X公司 → R hosts Y.
+- ``hosts_located``: 在履坦镇建设Y, 包河区大圩镇建成Y, Y落户金华开发区, 在(位于)勐海县的X公司 → R hosts Y;
+  an article's company whose sentence says 在R of a city of the article (…都在沈阳解决) is R's alone.
 - ``implements_located``: 支持义乌市深化…试点 → the region implements the program it is said to carry out.
 - ``hosts_place_name``: 包河智能网联汽车测试场, 黄舣智能酿造基地 (with 黄舣镇 in the text) →
   the county, zone or town the name opens with hosts it; in a report, a city the text names on its own
@@ -27,9 +28,9 @@
 - ``implements_named_body``: 中组部重点村分类管理试点 → 中组部 implements it.
 - ``develops_owner_name``: 上汽云计算中心 → 上汽 develops it; an institution its campus (X学院梁平校区).
 - ``develops_cobuild``: 与X共建Y / X投资30亿元的Y / X在包河布局的Y / 联合X打造Y → X develops Y.
-- ``develops_managing_body``: 成立Y管理局…建设XY → the managing body develops XY.
-- ``develops_executive``: X董事长王某 … 王某表示，投资…建设Y → X develops Y.
-- ``develops_department_app``: a department's sentence builds a digital application (平台, 系统…) → it develops it.
+- ``develops_managing_body``: 成立Y管理局…建设XY, or X管理委员会 of the text's X → the body develops it.
+- ``develops_executive``, ``develops_department_app``: a company head's words, a department's
+  application (see :mod:`.builders`).
 - ``partners_cue``: 联合X, 与X共建/合作, 携手X, 对接X → the speaker partners with X (who, see :mod:`.partners`);
   ``partners_joint``: 济南、青岛协同打造… → they partner each other.
 
@@ -43,6 +44,7 @@ import functools
 import re
 
 from kg.nlp.components.entities.short_forms import after_short_form
+from kg.nlp.components.relations.builders import builds_application, executive_builds
 from kg.nlp.components.relations.partners import joint_partners, partner_cue, partner_of
 from kg.nlp.components.relations.places import part_of_peer, part_of_section
 from kg.nlp.components.relations.where import bracketed_cities, list_tails, named_place, region_of
@@ -154,7 +156,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                 and holds(host.region, city.region):
             add(city, HOSTS, m, "hosts_place_name", ev)      # 枣庄机场 in a report about 山东省: 枣庄市's
             continue
-        if m.label == PROJECT and subj.label == ORGANIZATION and _builds_application(text, s, m):
+        if m.label == PROJECT and subj.label == ORGANIZATION and builds_application(text, s, m):
             add(subj, DEVELOPS, m, "develops_department_app", ev)
         opener = named_local.get(m.start) if m.label == PROJECT and not sec.speaker else None
         if opener is not None and host.region is not None and opener.key != host.key \
@@ -214,16 +216,6 @@ def _placed_inside(text: str, s: int, e: int, mentions: list[Mention], host: Men
                  and holds(host.region, r.region)), None)
 
 
-# A digital application a department builds for its work (外贸行业产业大脑, “项目管理一件事”应用).
-APPLICATION = re.compile(r"(?:平台|系统|大脑|应用|场景|一件事|数据库|驾驶舱|小程序|APP|App)$")
-APP_BUILT = re.compile(r"(?:建设|建成|完善|开发|上线|打造|搭建|推出|迭代|升级)[^，。；,;]{0,4}$")
-
-
-def _builds_application(text: str, s: int, m: Mention) -> bool:
-    """develops_department_app: a department whose sentence builds a digital application develops it."""
-    return APPLICATION.search(m.name) is not None and APP_BUILT.search(text, max(s, m.start - 12), m.start) is not None
-
-
 def _clause(after: str) -> str:
     """What follows a company in its clause, at most 24 characters: 、Y等检验检测项目落户 (the list
     it heads settles too), not the next clause's verb."""
@@ -281,7 +273,7 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
         if y is not None:
             add(x, DEVELOPS, y, "develops_cobuild", text[s:e])
 
-    _executive_builds(text, ents, projects, sentence, add)
+    executive_builds(text, ents, projects, sentence, add)
     joint_partners(text, mentions, sentence, add)
 
     # 成立特别合作园管理局，启动建设滨萧特别合作园: the managing body develops what it manages.
@@ -299,35 +291,6 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
 
 # A description before what is built: 集“物流+贸易”为一体的, 占地300亩的.
 BUILT_WHAT = re.compile(r"[^，。；,;]{2,24}?的")
-# X集团党委书记、董事长 王某: the company's head, by name.
-EXECUTIVE = re.compile(r"[^，。；\n]{0,10}?(?:董事长|总经理|总裁|首席执行官|创始人)\s*([\u4e00-\u9fff]{2,3}?)"
-                       r"(?=[\s，。、:：等]|表示|说|介绍)")
-SAYS = re.compile(r"(?:表示|说|介绍|谈到|称)")
-BUILT_BEFORE = re.compile(r"(?:投资|建设|新建|打造|签约的|布局)[^，。；]{0,3}$")
-
-
-def _executive_builds(text: str, ents: list[Mention], projects: list[Mention], sentence, add) -> None:
-    """develops_executive: 娲石集团董事长王某 … 王某表示，投资40亿元，建设Y → the company develops Y.
-
-    A company's head who says what the company invests in and builds speaks for it.
-    """
-    heads: dict[str, Mention] = {}
-    says_at: dict[int, Mention] = {}        # 东方电气集团董事长李某表示，…: where the head speaks at once
-    for x in ents:
-        if x.label == ENTERPRISE and (h := EXECUTIVE.match(text, x.end)) is not None:
-            heads.setdefault(h.group(1), x)
-            if SAYS.match(text, h.end(1)):
-                says_at[sentence(x.start)[0]] = x
-    if not heads:
-        return
-    for y in projects:
-        s, e = sentence(y.start)
-        company = says_at.get(s) or next((x for name, x in heads.items() if text.startswith(name, s)
-                                          and SAYS.match(text, s + len(name))), None)
-        if company is not None and BUILT_BEFORE.search(text, max(s, y.start - 12), y.start):
-            add(company, DEVELOPS, y, "develops_executive", text[s:e])
-
-
 def address_relations(text: str, mentions: list[Mention], sentence, add) -> None:
     """hosts_address: the last region of the address a project's name was written after hosts it.
 
