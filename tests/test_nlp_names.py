@@ -180,6 +180,7 @@ NAMES = [
     ("雀巢和星巴克等知名咖啡品牌纷纷来采购。", ("enterprise", "星巴克")),
     ("招引纵横股份等头部企业落户。", ("enterprise", "纵横股份")),
     ("大洋电机、川渝时代建成投产。", ("enterprise", "大洋电机")),
+    ("换流站、大洋电机、渝康时代建成投产。", ("enterprise", "渝康时代")),     # a known company's list-mate
     # a proper name may go on with a verb or a time word after its kind word, never with a plain noun
     ("推进亳州机场扩容改造。", ("project", "亳州机场")),
     ("推动义乌商城国际化。", ("project", "义乌商城")),
@@ -202,6 +203,28 @@ NAMES = [
     # a visit verb after the visitor's title starts no name (市长走访…, …察看…)
     ("市长走访重庆长江科技有限公司，察看智能工厂项目。", ("enterprise", "重庆长江科技有限公司")),
     ("区长到园区调研，考察成都云杉微电子有限公司。", ("enterprise", "成都云杉微电子有限公司")),
+    # items of a list before 等…项目: signed or settled (落户 opens the clause), or named with an industry word
+    ("盘活闲置厂房，落户凯乐智能、滨江航空物流园等项目12个。", ("enterprise", "凯乐智能")),
+    ("抓好鲁北石化等一批竣工投产项目。", ("enterprise", "鲁北石化")),
+    ("布局裕龙石化、渤海富源等重大项目。", ("enterprise", "渤海富源")),
+    # a 、-list of trade names without a cue: two end with an industry word; the last ends there
+    ("出口增长两成，天和资通、顺捷物流、丰源实业外贸额分别增长。", ("enterprise", "天和资通")),
+    ("出口增长两成，天和资通、顺捷物流、丰源实业外贸额分别增长。", ("enterprise", "丰源实业")),
+    # a trade name before a company post, after its country; a quoted name honoured as 中华老字号
+    ("会上，德国博朗医疗有关负责人介绍了项目。", ("enterprise", "博朗医疗")),
+    ("“张小泉”获评“中华老字号”。", ("enterprise", "张小泉")),
+    ("推进鲁清石化转型升级。", ("enterprise", "鲁清石化")),
+    ("基地加快建设；驭势智能无人车实现批量交付。", ("enterprise", "驭势智能")),     # a maker's milestone
+    # a shop by its quoted name
+    ("在古城“江湖味”餐饮店，经理说生意很好。", ("enterprise", "江湖味餐饮店")),
+    # an estate run as a business, after the county it is in
+    ("在保山市隆阳区的新寨咖啡庄园，咖农正在采摘。", ("enterprise", "新寨咖啡庄园")),
+    # a company named right after a quoted sentence starts after the quote
+    ("“订单多了，人手也够。”贵州黔运物流有限公司负责人说。", ("enterprise", "贵州黔运物流有限公司")),
+    # a brand that is a common word names the company in a list of companies
+    ("大众、宝马等车企加大投资。", ("enterprise", "大众")),
+    ("海尔集团追加投资。", ("enterprise", "海尔集团")),
+    ("联合小米布局智能制造产业园。", ("enterprise", "小米")),          # a common-word brand after a cue
 ]
 # fmt: on
 
@@ -267,6 +290,27 @@ def test_names_boundaries(text, expected):
     ("联合企业攻关项目26项。", "企业攻关项目"),                       # counted
     ("外资企业林德集团投资的气体项目落户园区。", "外资企业林德集团"),
     ("“从签约到投产只用了一年，这就是园区速度。”公司总经理说。", "从签约到投产只用了一年，这就是园区速度。公司"),
+    # a post after a common word is no company's
+    ("现代物流负责人介绍，货量增长。", "现代物流"),
+    ("推动传统化工转型升级。", "传统化工"),
+    ("推动罗庄化工转型升级。", "罗庄化工"),
+    ("推动智能制造装备实现量产。", "推动智能"),                             # a district's industry
+    ("兰山物流、罗庄化工、河东食品等产业板块协同发展。", "兰山物流"),
+    ("全省建成精品咖啡庄园近60个。", "精品咖啡庄园"),
+    # a list of industries is no list of companies
+    ("壮大生物医药、现代物流、电子信息产业。", "现代物流"),
+    ("壮大生物医药、现代物流、智能汽车产业。", "智能汽车"),
+    ("发展川渝特色食品、生物医药、现代物流。", "川渝特色食品"),
+    ("推进川渝特色食品、智能终端等项目。", "川渝特色食品"),
+    # industries listed before 等…项目 are no companies, even after 引进
+    ("引进铝及铝精深加工、装备制造等产业链项目29个。", "装备制造"),
+    # a brand inside another word, or a common-word brand before the noun it modifies
+    ("充实网格力量。", "格力"),
+    ("激发“大众消费”新活力。", "大众"),
+    # a one-word suffix inside a word (养老|保险), a code with + before 公司, a place after 企业
+    ("城乡居民养老保险参保率稳定。", "城乡居民养老保险"),
+    ("推行“学校+公司”模式。", "学校+公司"),
+    ("举办医药企业湖南投资合作对接会。", "湖南"),
     # descriptions: common words only, and short
     ("搭建交流合作平台，服务企业出海。", "交流合作平台"),
     ("打造概念验证中心和中试基地。", "概念验证中心"),
@@ -472,3 +516,7 @@ def test_names_programs(text, expected, bad):
         assert expected in found
     if bad:
         assert bad not in {n for _, n in found}
+
+
+def test_names_a_known_companys_list_mate_is_no_company_when_it_is_a_place():
+    assert ("enterprise", "两江新区") not in entities_of("联合华为、两江新区打造算力中心。")

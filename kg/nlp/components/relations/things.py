@@ -18,7 +18,8 @@
   paragraph opening with a unit that speaks elsewhere in the text, or with a peer town) is that
   unit's alone, up to the next heading (:func:`kg.nlp.discourse.reports`).
 - ``hosts_address``: 天津市和平区新兴街道卫津路社区乐昌里小区 → the last region of the address.
-- ``hosts_located``: 在履坦镇建设Y, 包河区大圩镇建成Y, Y落户金华开发区, 在(位于)勐海县的X公司 → R hosts Y.
+- ``hosts_located``: 在履坦镇建设Y, 包河区大圩镇建成Y, Y落户金华开发区, 在(位于)勐海县的X公司 → R hosts Y;
+  an article's company whose sentence says 在R of a city of the article (…都在沈阳解决) is R's alone.
 - ``implements_located``: 支持义乌市深化…试点 → the region implements the program it is said to carry out.
 - ``hosts_place_name``: 包河智能网联汽车测试场, 黄舣智能酿造基地 (with 黄舣镇 in the text) →
   the county, zone or town the name opens with hosts it; in a report, a city the text names on its own
@@ -28,10 +29,13 @@
 - ``implements_joint``: 市委组织部联合市文广旅局开设“…”培训 → the partner implements it too.
 - ``implements_named_region``: 借鉴深圳“…”模式 → the region written right before a quoted
   program's name implements it.
-- ``develops_owner_name``: 上汽云计算中心 → 上汽 develops it.
+- ``develops_owner_name``: 上汽云计算中心 → 上汽 develops it; an institution its campus (X学院梁平校区).
 - ``develops_cobuild``: 与X共建Y / X投资30亿元的Y / X在包河布局的Y / 联合X打造Y → X develops Y.
-- ``develops_managing_body``: 成立Y管理局…建设XY → the managing body develops XY.
-- ``partners_cue``: 联合X, 与X共建/合作, 携手X, 对接X → the speaker partners with X.
+- ``develops_managing_body``: 成立Y管理局…建设XY, or X管理委员会 of the text's X → the body develops it.
+- ``develops_executive``, ``develops_department_app``: a company head's words, a department's
+  application (see :mod:`.builders`).
+- ``partners_cue``: 联合X, 与X共建/合作, 携手X, 对接X → the speaker partners with X (who, see :mod:`.partners`);
+  ``partners_joint``: 济南、青岛协同打造… → they partner each other.
 
 The cue words of these rules are in ``kg/data/triggers.csv``.
 """
@@ -43,6 +47,8 @@ import functools
 import re
 
 from kg.nlp.components.entities.short_forms import after_short_form
+from kg.nlp.components.relations.builders import builds_application, executive_builds
+from kg.nlp.components.relations.partners import joint_partners, partner_cue, partner_of
 from kg.nlp.components.relations.places import part_of_peer, part_of_section
 from kg.nlp.components.relations.where import bracketed_cities, list_tails, named_place, region_of
 from kg.nlp.discourse import holds, local_subjects, prefix_chains, region_chains, reports
@@ -90,6 +96,8 @@ def cues() -> dict[str, re.Pattern]:
 # X投资30亿元的Y, X总投资3亿美元建设的Y, X投资建设的Y, X在包河布局的Y: X owns Y.
 OWNER = re.compile(r"(?:(?:总)?投资(?:约|超|近|逾)?[\d.]+[万亿]?(?:美元|元|欧元)?(?:人民币)?|投资|在[\u4e00-\u9fff]{2,8}?)"
                    r"(?:打造|建设|兴建|新建|布局|投资建设)?的")
+# A campus or branch an institution opens elsewhere (X学院梁平校区, X医院重庆医院): its own.
+BRANCH = re.compile(r"(?:校区|分校|院区|分院|医院)")
 MANAGING_BODY = re.compile(r"(?:管理局|管理委员会|管委会|建设指挥部|指挥部|运营公司|建设公司)$")
 
 
@@ -151,6 +159,8 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                 and holds(host.region, city.region):
             add(city, HOSTS, m, "hosts_place_name", ev)      # 枣庄机场 in a report about 山东省: 枣庄市's
             continue
+        if m.label == PROJECT and subj.label == ORGANIZATION and builds_application(text, s, m):
+            add(subj, DEVELOPS, m, "develops_department_app", ev)
         opener = named_local.get(m.start) if m.label == PROJECT and not sec.speaker else None
         if opener is not None and host.region is not None and opener.key != host.key \
                 and holds(host.region, opener.region):
@@ -164,12 +174,14 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         elif m.label == ENTERPRISE and hosts:
             before = text[max(s, m.start - 3):m.start]
             after = text[m.end:e]
-            if cue["partners_before"].search(before) or cue["partners_after"].match(after):
-                add(_actor_before(text, m.start, inside) or subj, PARTNERS_WITH, m, "partners_cue", ev)
+            if partner_cue(cue, text, m.start, m.end, s, e, inside):
+                actor = partner_of(text, m.start, inside, subj, home)
+                if actor is not None:
+                    add(actor, PARTNERS_WITH, m, "partners_cue", ev)
             elif m.attrs.get("nested") or _owns_next(owner := OWNER.match(after), m.end, inside) \
                     or owner is not None and owner.group().startswith(("投资", "总投资")):
                 continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
-            elif cue["hosts_enterprise"].search(text[s:m.start]) \
+            elif m.attrs.get("hosted") or cue["hosts_enterprise"].search(text[s:m.start]) \
                     or cue["hosts_enterprise"].search(_clause(after)) or m.name.endswith(COMPANY):
                 place = named_place(m, inside)         # 普洱市思茅区爱伲庄园咖啡有限公司: 思茅区
                 if place is not None and place.region.level in LOCAL_LEVELS and host.region is not None \
@@ -177,6 +189,9 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                     add(place, HOSTS, m, "hosts_place_name", ev)
                     if not sec.speaker:
                         continue            # an article's region yields to the more specific one
+                if not sec.speaker and (place := _placed_inside(text, s, e, inside, host)) is not None:
+                    add(place, HOSTS, m, "hosts_located", ev)
+                    continue                # …都在沈阳一站式解决: the article's region yields to 沈阳
                 for h in hosts:
                     add(h, HOSTS, m, f"hosts_{how if h is host else 'speaker'}", ev)
         elif m.label in (ORGANIZATION, REGION) and not m.attrs.get("nested"):
@@ -191,8 +206,17 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
             before = text[max(s, start - 3):start]
             if before.endswith("在"):
                 continue       # 在黄宅镇共建…: where the partners build, not a partner
-            if cue["partners_before"].search(before) or cue["partners_after"].match(text[m.end:e]):
-                add(_actor_before(text, start, inside) or subj, PARTNERS_WITH, m, "partners_cue", ev)
+            if partner_cue(cue, text, start, m.end, s, e, inside, region=m.label == REGION):
+                actor = partner_of(text, start, inside, subj, home)
+                if actor is not None and actor.key != m.key:
+                    add(actor, PARTNERS_WITH, m, "partners_cue", ev)
+
+
+def _placed_inside(text: str, s: int, e: int, mentions: list[Mention], host: Mention) -> Mention | None:
+    """The region R inside ``host`` that the sentence ``s``..``e`` says 在R of (在沈阳 in a 辽宁 article)."""
+    return next((r for r in mentions if host.region is not None and r.label == REGION and s <= r.start < e
+                 and text[r.start - 1:r.start] == "在" and r.region is not None and r.key != host.key
+                 and holds(host.region, r.region)), None)
 
 
 def _clause(after: str) -> str:
@@ -215,8 +239,9 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
         if outer is None or outer.start != m.start:
             continue
         s, e = sentence(m.start)
-        if m.label == ENTERPRISE and outer.label == PROJECT:
-            add(m, DEVELOPS, outer, "develops_owner_name", text[s:e])
+        if outer.label == PROJECT and (m.label == ENTERPRISE or m.label == ORGANIZATION
+                                       and BRANCH.search(outer.name, m.end - outer.start)):
+            add(m, DEVELOPS, outer, "develops_owner_name", text[s:e])     # 上汽云计算中心; X学院Y校区
         if m.label == REGION and outer.label == PROJECT and m.region is not None \
                 and m.region.level in LOCAL_LEVELS and "—" not in outer.name \
                 and outer.rule != "project_route":     # not 开化—金东…园, nor the route 济南至宁津
@@ -258,22 +283,31 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
             cm = cue["develops_build"].match(after)          # 联合中国移动打造Y: the partner builds Y too
         if not cm:
             continue
-        y = next((p for p in projects if p.start >= x_end + cm.end() and p.start - (x_end + cm.end()) <= 2), None)
+        at = x_end + cm.end()
+        y = next((p for p in projects if at <= p.start <= at + 2), None)
+        if y is None and (mod := BUILT_WHAT.match(text, at, e)) is not None:     # 共同打造集…为一体的Y
+            y = next((p for p in projects if mod.end() <= p.start <= mod.end() + 1), None)
         if y is not None:
             add(x, DEVELOPS, y, "develops_cobuild", text[s:e])
+
+    executive_builds(text, ents, projects, sentence, add)
+    joint_partners(text, mentions, sentence, add)
 
     # 成立特别合作园管理局，启动建设滨萧特别合作园: the managing body develops what it manages.
     for x in ents:
         mb = MANAGING_BODY.search(x.name)
         core = x.name[:mb.start()] if mb else ""
-        if len(core) < 3:
+        if len(core) < 2:
             continue
         s, e = sentence(x.start)
         for y in projects:
-            if s <= y.start < e and y.name.endswith(core):
+            if len(core) >= 3 and s <= y.start < e and y.name.endswith(core) \
+                    or len(y.name) >= 2 and core.startswith(y.name):    # 金街|管理委员会 of the text's 金街
                 add(x, DEVELOPS, y, "develops_managing_body", text[s:e])
 
 
+# A description before what is built: 集“物流+贸易”为一体的, 占地300亩的.
+BUILT_WHAT = re.compile(r"[^，。；,;]{2,24}?的")
 def address_relations(text: str, mentions: list[Mention], sentence, add) -> None:
     """hosts_address: the last region of the address a project's name was written after hosts it.
 
@@ -345,19 +379,6 @@ def located_relations(text: str, mentions: list[Mention], sentence, add) -> None
         for y in hit:
             for r in local:
                 add(r, HOSTS, y, "hosts_located", text[s:e])
-
-
-def _actor_before(text: str, start: int, mentions: list[Mention]) -> Mention | None:
-    """The organization or company right before 与 that opens a partner list (隆中实验室与X、Y联合…).
-
-    Then it, not the speaker, is the partner's partner.
-    """
-    ends = {m.end: m for m in mentions if not m.attrs.get("nested")}
-    i = start
-    while text[i - 1:i] == "、" and (prev := ends.get(i - 1)) is not None:
-        i = prev.start                      # back over the list: X、Y
-    actor = ends.get(i - 1) if text[i - 1:i] in ("与", "同") else None
-    return actor if actor is not None and actor.label in (ORGANIZATION, ENTERPRISE) else None
 
 
 def _owns_next(owner: re.Match | None, end: int, mentions: list[Mention]) -> bool:
