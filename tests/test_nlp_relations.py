@@ -486,3 +486,12 @@ def test_relations_partner_that_builds_a_described_project_develops_it():
 def test_relations_institution_opening_a_campus_name_develops_the_campus():
     rels = relations_of("梁平区委书记 王某\n\n推动重庆工程职业技术学院梁平校区落地。")
     assert ("重庆工程职业技术学院", "develops", "重庆工程职业技术学院梁平校区") in rels
+
+
+def test_relations_a_program_named_again_without_its_quotes_is_implemented_there_too():
+    text = ("区县委书记发言摘登\n\n文成县委书记 张明\n\n文成县推行“一企一策”机制，服务企业120家。\n\n"
+            "苍南县委书记 李华\n\n苍南县全面落实一企一策，帮助企业解决难题。\n")
+    rels = relations_of(text)
+    assert ("文成县", "implements", "一企一策机制") in rels or ("文成县", "implements", "一企一策") in rels
+    programs = {t for h, r, t in rels if r == "implements" and h == "苍南县"}
+    assert programs & {"一企一策机制", "一企一策"}

@@ -24,7 +24,7 @@ from kg.nlp.components.entities.organizations import (
     department_regex, find_organizations, institution_endings, known_organizations,
 )
 from kg.nlp.components.entities.programs import (
-    find_listed_programs, find_quoted, find_strategies, initiative_regex, strategy_regex,
+    find_listed_programs, find_quoted, find_strategies, initiative_regex, named_again, strategy_regex,
 )
 from kg.nlp.components.entities.projects import find_kind_names, find_listed_applications
 from kg.nlp.components.entities.short_forms import declared_short_forms
@@ -58,6 +58,7 @@ class EntityRecognizer:
         found += find_kind_names(text, bounds, found)
         found += find_listed_applications(text, bounds)
         found += find_quoted(text, found)
+        found += named_again(text, found, bounds)
         short, declared = declared_short_forms(text, found)
         if declared:     # （以下简称“小商品城”）: the bracket names no entity of its own
             found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in declared)]

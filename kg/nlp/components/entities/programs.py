@@ -20,7 +20,7 @@ from kg.nlp.names import (
     BOUNDARY, CLOSE_QUOTES, OPEN_QUOTES, cjk, generic_heads, lead_strips, left_extent, quote_nouns, quoted_spans,
     stops, unquote,
 )
-from kg.schema import ENTERPRISE, ORGANIZATION, PROGRAM, PROJECT
+from kg.schema import ENTERPRISE, ORGANIZATION, PROGRAM, PROJECT, REGION
 
 # Kinds that make a program only when the name is quoted or coined (机制, 体系…):
 # unquoted they are mostly descriptions (招商引资评审机制).
@@ -333,3 +333,38 @@ def quote_inside(raw: str) -> int:
     """
     q = next((i for i, ch in enumerate(raw) if ch in OPEN_QUOTES + "‘"), -1)
     return q if q > 0 and cjk(raw[q - 1]) and not any(ch in CLOSE_QUOTES + "’" for ch in raw[:q]) else -1
+
+
+# The shortest program name sought again unquoted: shorter codes (三服务) are common words too.
+NAMED_AGAIN_MIN = 4
+
+
+def named_again(text: str, found: list[Mention], bounds: frozenset[int]) -> list[Mention]:
+    """A program the text has named (quoted, or with its kind word) is the same program where it is
+    written again without the cue: “一县一策”机制 in one speech, 落实一县一策 in another.
+
+    Only whole words of the segmentation (``bounds``) count, outside every other name, so that a
+    name inside a longer one (数字化改革 in 数字化改革办公室) is left to that one.
+    """
+    # The whole name anywhere; a shorter alias only as a program verb's object, since it may be a
+    # plain phrase elsewhere (下大力气招大引强, beside 实施招大引强“一号工程”).
+    names: dict[str, tuple[str, bool]] = {}
+    for m in found:
+        if m.label == PROGRAM and not m.attrs.get("nested"):
+            for form in (m.name, *m.aliases):
+                if len(form) >= NAMED_AGAIN_MIN and form not in names:
+                    names[form] = (m.name, form != m.name)
+    if not names:
+        return []
+    taken = sorted((m.start, m.end) for m in found if m.label != REGION or not m.attrs.get("nested"))
+    out = []
+    for form, (name, alias) in names.items():
+        at = text.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if at in bounds and end in bounds and not any(s < end and at < e for s, e in taken) \
+                    and (not alias or text.endswith(PROGRAM_VERBS, max(0, at - 4), at)):
+                out.append(Mention(at, end, PROGRAM, name, "program_named_again", (form,) if alias else ()))
+                taken.append((at, end))
+            at = text.find(form, end)
+    return out
