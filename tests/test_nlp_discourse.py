@@ -58,6 +58,15 @@ LAYOUTS = [
      {("宜昌市", "hosts", "三峡国际物流产业园"), ("宜昌市", "hosts", "猇亭精细化工产业园")},
      {("武汉市", "hosts", "猇亭精细化工产业园")}),
 
+    ("an investor's speech at a city's meeting, about the county it invests in",
+     "荆州（光谷）产业推介会在武汉举行\n\n"
+     "荆州市委副书记、市长 王明\n\n"
+     "王明说，荆州将加快建设江陵煤炭储备基地。\n\n"
+     "福娃集团党委书记、董事长 李强\n\n"
+     "李强表示，公司投资40亿元建设粮食物流产业园。项目建成后，将助力公安县经济发展，带动公安县群众就业。\n",
+     {("公安县", "hosts", "粮食物流产业园"), ("荆州市", "hosts", "江陵煤炭储备基地")},
+     {("荆州市", "hosts", "粮食物流产业园")}),
+
     ("a meeting of a district's departments: each speaks of its own work, the district hosts it",
      "江津区部门一把手例会发言摘登\n\n"
      "抓项目 强投资\n\n"
@@ -77,6 +86,18 @@ LAYOUTS = [
      {("福建省", "implements", "数字福建工程")},
      {("福州市", "implements", "数字福建工程")}),
 
+    ("a province's feature that opens in one of its cities, then names the province again",
+     "浙江以开放塑造发展新优势\n\n"
+     "4月1日，浙江杭州武林广场，一名外国游客购买了一件丝绸衬衫。杭州市推出“入境游便利化”行动。\n\n"
+     "总书记在浙江考察时强调，要持续深化“千万工程”。\n",
+     {("浙江省", "implements", "千万工程"), ("杭州市", "implements", "入境游便利化行动")},
+     {("杭州市", "implements", "千万工程")}),
+
+    ("a city's feature that visits a project named after its district",
+     "洛阳文旅新观察\n\n洛阳市推行“文旅+”行动。\n\n走进涧西区工业遗产文创产业园，游客络绎不绝。\n",
+     {("涧西区", "hosts", "涧西区工业遗产文创产业园")},
+     {("洛阳市", "hosts", "涧西区工业遗产文创产业园")}),
+
     ("a page that stops a speech mid-word and prints its rest after the next speech",
      "做强文旅 带动消费\n\n"
      "武隆区委书记 刘军\n\n"
@@ -90,12 +111,73 @@ LAYOUTS = [
       ("璧山区", "hosts", "璧山智能制造产业园")},
      {("璧山区", "hosts", "仙女山游客集散中心")}),
 
+    ("a page that cuts a numbered point's heading and prints its rest after the next speech",
+     "做强文旅 带动消费\n\n"
+     "武隆区委书记 刘军\n\n"
+     "一、景区提质扩容。建成芙蓉洞景区二期，游客增长两成。\n\n"
+     "二、强链条聚生态，推动产业集群\n\n"
+     "提升城市能级 建设智造新城\n\n"
+     "璧山区委书记 杨长江\n\n"
+     "一、智造提速。建成璧山智能制造产业园，引进长城汽车。\n\n"
+     "迭代提升。建成仙女山游客集散中心，推出“武隆夜游”活动，夜间消费增长三成。\n",
+     {("武隆区", "hosts", "仙女山游客集散中心"), ("武隆区", "implements", "武隆夜游活动")},
+     {("璧山区", "hosts", "仙女山游客集散中心"), ("璧山区", "implements", "武隆夜游活动")}),
+
+    ("a page that cuts a speech after a clause and prints its rest, opening with a quoted name, later",
+     "做强治理 提升效能\n\n"
+     "武隆区委书记 刘军\n\n"
+     "一、数字治理提速。建成武隆智慧治理中心，打造“城市大脑”场景，\n\n"
+     "提升城市能级 建设智造新城\n\n"
+     "璧山区委书记 杨长江\n\n"
+     "一、智造提速。建成璧山智能制造产业园，引进长城汽车。\n\n"
+     "“智慧河长”“平安巷道”入选全市场景大赛领跑榜，推行“院坝议事”机制，基层治理效能提升两成。\n",
+     {("武隆区", "implements", "院坝议事机制")},
+     {("璧山区", "implements", "院坝议事机制")}),
+
     ("a province's report: a project named after one of its cities is that city's",
      "2026年安徽省政府工作报告\n\n"
      "安徽省省长 王清宪\n\n"
      "合肥市、芜湖市经济总量再上台阶。加快建设芜湖机场二期，推进引江济淮二期工程。\n",
      {("芜湖市", "hosts", "芜湖机场二期")},
      {("安徽省", "hosts", "芜湖机场二期")}),
+
+    ("a page that prints a unit's report under another speaker's line, or with no line of its own",
+     "抓招商 强项目\n\n"
+     "大渡口区招商局党组书记、局长 王明\n\n"
+     "大渡口区招商局推行“链长制”，引进华熙生物科技有限公司。\n\n"
+     "跃进村街道全面加强党建引领。实行“街巷长制”，建成义渡古镇文创产业园。\n\n"
+     "强治理 优服务\n\n"
+     "大渡口区跃进村街道党工委书记 李华\n\n"
+     "建设和美乡村 发展特色产业\n\n"
+     "大渡口区建胜镇党委书记 张强\n\n"
+     "建胜镇推行“田长制”，建成建胜蔬菜产业园。\n\n"
+     "跳磴镇突出数字赋能，推行“院坝议事”机制。\n\n"
+     "建成跳磴河湿地公园。\n",
+     {("跃进村街道", "implements", "街巷长制"), ("跃进村街道", "hosts", "义渡古镇文创产业园"),
+      ("大渡口区招商局", "implements", "链长制"), ("建胜镇", "hosts", "建胜蔬菜产业园"),
+      ("跳磴镇", "implements", "院坝议事机制"), ("跳磴镇", "hosts", "跳磴河湿地公园"),
+      ("跳磴镇", "part_of", "大渡口区")},
+     {("大渡口区招商局", "implements", "街巷长制"), ("建胜镇", "implements", "院坝议事机制"),
+      ("建胜镇", "hosts", "跳磴河湿地公园")}),
+
+    ("a department's speech that reports a district's work, the district speaking in its own right too",
+     "市商务委党组书记、主任 张明\n\n"
+     "市商务委推行“外贸优品”行动。\n\n"
+     "渝北区依托临空经济示范区建成渝北跨境电商产业园，推行“跨境通”机制。\n\n"
+     "强产业 促发展\n\n"
+     "渝北区委书记 李华\n\n"
+     "渝北区推行“链长制”，建成渝北智能终端产业园。\n",
+     {("渝北区", "implements", "跨境通机制"), ("市商务委", "implements", "跨境通机制")},
+     {("市商务委", "implements", "链长制")}),
+
+    ("another city's department head, speaking at a city's meeting about that city",
+     "黄石（光谷）产业推介会在武汉举行\n\n"
+     "黄石市委副书记、市长 吴明\n\n"
+     "吴明说，黄石将建成黄石临空产业园。\n\n"
+     "武汉市委常委、政法委书记 张强\n\n"
+     "张强指出，黄石市推行“同城化”行动，探索“研发在武汉、生产在黄石”模式。\n",
+     {("黄石市", "implements", "同城化行动")},
+     {("政法委", "implements", "同城化行动"), ("武汉市", "implements", "同城化行动")}),
 
     ("a city's feature that visits its counties and villages",
      "古都新貌\n\n"
@@ -124,3 +206,14 @@ def test_discourse_every_hosts_and_implements_rule_says_how_its_region_was_chose
     speech = extract(Document(id="s.txt", text=LAYOUTS[0][1]))
     assert {r.rule for r in speech.relations if r.relation in ("hosts", "implements")} \
         == {"hosts_speaker", "implements_speaker"}
+
+
+def test_discourse_a_report_printed_in_another_speech_says_so_in_its_rules():
+    from kg.nlp.extract import extract
+    from kg.schema import Document
+
+    row = next(r for r in LAYOUTS if r[0].startswith("a page that prints a unit's report"))
+    rules = {(r.head[1], r.tail[1]): r.rule for r in extract(Document(id="r.txt", text=row[1])).relations}
+    assert rules[("跳磴镇", "院坝议事机制")] == "implements_report"
+    assert rules[("跳磴镇", "跳磴河湿地公园")] == "hosts_report"
+    assert rules[("跳磴镇", "大渡口区")] == "part_of_report"

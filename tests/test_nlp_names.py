@@ -111,6 +111,67 @@ NAMES = [
     ("连片打造解放碑、观音岩、朝天门商圈。", ("project", "解放碑商圈")),
     ("连片打造解放碑、观音岩、朝天门商圈。", ("project", "朝天门商圈")),
     ("开工建设国电宁海、华电莱州等煤电项目。", ("project", "华电莱州煤电项目")),
+    # …the works they are, past the modifiers of the category; a stage word opens no name
+    ("建成投产国电宁海、华电莱州等大型清洁高效煤电项目。", ("project", "国电宁海煤电项目")),
+    # a route (from one place to another) counted among projects names one; a second place of
+    # departure listed before a route that ends the list joins its name
+    ("新开工蚌埠至淮南等4个项目，建成通车合肥至六安等2个项目。", ("project", "蚌埠至淮南")),
+    ("新开工蚌埠至淮南等4个项目，建成通车合肥至六安等2个项目。", ("project", "合肥至六安")),
+    ("续建赣州至深圳高铁。", ("project", "赣州至深圳高铁")),       # works continued: no part of the name
+    ("大理、丽江至香格里拉高速项目纳入规划。", ("project", "大理、丽江至香格里拉高速项目")),
+    ("加快宁淮、淮安至宿迁、徐连铁路建设。", ("project", "淮安至宿迁铁路")),
+    # places listed before a facility's head each name one (a count before the head is no part)
+    ("建好合肥、芜湖、蚌埠算力枢纽。", ("project", "合肥算力枢纽")),
+    ("建好合肥、芜湖、蚌埠算力枢纽。", ("project", "蚌埠算力枢纽")),
+    ("建好合肥、芜湖、蚌埠算力枢纽。", ("region", "芜湖市")),
+    ("建好合肥、芜湖、蚌埠算力枢纽。", ("region", "蚌埠市")),
+    ("做强苏州、无锡、常州3大集成电路产业基地。", ("project", "常州集成电路产业基地")),
+    ("做强苏州、无锡、常州3大集成电路产业基地。", ("project", "苏州集成电路产业基地")),
+    # two proper names joined by 和 share the kind word
+    ("建成桃花源和杏花村研学基地。", ("project", "桃花源研学基地")),
+    ("建成桃花源和杏花村研学基地。", ("project", "杏花村研学基地")),
+    # a phase of an undertaking named by a short proper word, or of a named plant
+    ("推动万科二期380户居民顺利交房。", ("project", "万科二期")),
+    ("加快田湾核电扩建一期、如东海上风电等项目建设。", ("project", "田湾核电扩建一期")),
+    # short names of lines listed before the kind words they share take all of them
+    ("沪苏、沪渝高速复线主线建成通车。", ("project", "沪苏高速复线")),
+    ("沪苏、沪渝高速复线主线建成通车。", ("project", "沪渝高速复线")),
+    # a stage of the works or their effect may follow a name
+    ("推进亳州机场前期工作。", ("project", "亳州机场")),
+    ("助力华星光电8.6代面板产线量产。", ("project", "华星光电8.6代面板产线")),
+    ("沪渝高铁效应持续释放。", ("project", "沪渝高铁")),
+    # an item listed with projects before 等(重大)项目 is one too; a lone item that names works
+    ("提速宝钢湛江基地二期、柳钢防城港钢铁一体化等重大项目。", ("project", "柳钢防城港钢铁一体化")),
+    ("开工淠史杭灌区现代化改造等工程。", ("project", "淠史杭灌区现代化改造")),
+    # a line of common words listed beside named lines
+    ("推进沪渝蓉高铁、沿江铁路等前期工作。", ("project", "沿江铁路")),
+    # a name may be followed by its going into use or opening, or by a count of something else
+    ("气象监测服务平台投入使用。", ("project", "气象监测服务平台")),
+    ("苏宁易购线下综合馆开业迎客。", ("project", "苏宁易购线下综合馆")),
+    ("“165”基层智治平台3项指标居全市首位。", ("project", "165基层智治平台")),
+    # a quoted name right before a quoted project is one too
+    ("打造“江心小岛”“黄酒文化体验馆”等特色场景。", ("project", "江心小岛")),
+    # a quoted phrase that ends in a kind word is the name, whole
+    ("某公司投资20亿元打造的“南京大学和东南大学江北联合校区项目”开工。",
+     ("project", "南京大学和东南大学江北联合校区项目")),
+    ("投资10亿元打造的“发动机核心部件及系统生产制造项目”落地。", ("project", "发动机核心部件及系统生产制造项目")),
+    # a quoted online service called 一件事 is an application (a project)
+    ("“企业开办”一件事上线运行。", ("project", "企业开办一件事")),
+    # large scientific facilities listed before the kind they share; a development corridor
+    ("推进强磁场、散裂中子源等大科学装置预研建设。", ("project", "散裂中子源大科学装置")),
+    ("支持合肥科创大走廊创新示范。", ("project", "合肥科创大走廊")),
+    # works that join two things name both
+    ("开工建设长江与汉江航道连通工程。", ("project", "长江与汉江航道连通工程")),
+    # a time word and the verbs after it open no name; a freight train service named by two places
+    ("他说：“如今搭上中欧班列，班次稳定。”", ("project", "中欧班列")),
+    # works on a route are built: a project, not a campaign called …工程
+    ("加快G318线康定至新都桥段改建工程建设。", ("project", "G318线康定至新都桥段改建工程")),
+    # a road's rerouting, named by the road's number
+    ("G318改线已上报交通运输部。", ("project", "G318改线")),
+    # a count of other things before a name does not make it indefinite
+    ("新增一家企业入驻杨家坪商圈。", ("project", "杨家坪商圈")),
+    # a college's campus in a place is a project
+    ("推动四川航天职业技术学院德阳校区落地。", ("project", "四川航天职业技术学院德阳校区")),
     # an address before a name says where it is; the name starts after it
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("project", "清泰小区")),
     ("老人住在浙江省杭州市上城区湖滨街道东坡社区清泰小区。", ("region", "东坡社区")),
@@ -119,6 +180,7 @@ NAMES = [
     ("雀巢和星巴克等知名咖啡品牌纷纷来采购。", ("enterprise", "星巴克")),
     ("招引纵横股份等头部企业落户。", ("enterprise", "纵横股份")),
     ("大洋电机、川渝时代建成投产。", ("enterprise", "大洋电机")),
+    ("换流站、大洋电机、渝康时代建成投产。", ("enterprise", "渝康时代")),     # a known company's list-mate
     # a proper name may go on with a verb or a time word after its kind word, never with a plain noun
     ("推进亳州机场扩容改造。", ("project", "亳州机场")),
     ("推动义乌商城国际化。", ("project", "义乌商城")),
@@ -141,6 +203,28 @@ NAMES = [
     # a visit verb after the visitor's title starts no name (市长走访…, …察看…)
     ("市长走访重庆长江科技有限公司，察看智能工厂项目。", ("enterprise", "重庆长江科技有限公司")),
     ("区长到园区调研，考察成都云杉微电子有限公司。", ("enterprise", "成都云杉微电子有限公司")),
+    # items of a list before 等…项目: signed or settled (落户 opens the clause), or named with an industry word
+    ("盘活闲置厂房，落户凯乐智能、滨江航空物流园等项目12个。", ("enterprise", "凯乐智能")),
+    ("抓好鲁北石化等一批竣工投产项目。", ("enterprise", "鲁北石化")),
+    ("布局裕龙石化、渤海富源等重大项目。", ("enterprise", "渤海富源")),
+    # a 、-list of trade names without a cue: two end with an industry word; the last ends there
+    ("出口增长两成，天和资通、顺捷物流、丰源实业外贸额分别增长。", ("enterprise", "天和资通")),
+    ("出口增长两成，天和资通、顺捷物流、丰源实业外贸额分别增长。", ("enterprise", "丰源实业")),
+    # a trade name before a company post, after its country; a quoted name honoured as 中华老字号
+    ("会上，德国博朗医疗有关负责人介绍了项目。", ("enterprise", "博朗医疗")),
+    ("“张小泉”获评“中华老字号”。", ("enterprise", "张小泉")),
+    ("推进鲁清石化转型升级。", ("enterprise", "鲁清石化")),
+    ("基地加快建设；驭势智能无人车实现批量交付。", ("enterprise", "驭势智能")),     # a maker's milestone
+    # a shop by its quoted name
+    ("在古城“江湖味”餐饮店，经理说生意很好。", ("enterprise", "江湖味餐饮店")),
+    # an estate run as a business, after the county it is in
+    ("在保山市隆阳区的新寨咖啡庄园，咖农正在采摘。", ("enterprise", "新寨咖啡庄园")),
+    # a company named right after a quoted sentence starts after the quote
+    ("“订单多了，人手也够。”贵州黔运物流有限公司负责人说。", ("enterprise", "贵州黔运物流有限公司")),
+    # a brand that is a common word names the company in a list of companies
+    ("大众、宝马等车企加大投资。", ("enterprise", "大众")),
+    ("海尔集团追加投资。", ("enterprise", "海尔集团")),
+    ("联合小米布局智能制造产业园。", ("enterprise", "小米")),          # a common-word brand after a cue
 ]
 # fmt: on
 
@@ -172,6 +256,24 @@ def test_names_boundaries(text, expected):
     ("打造全球光伏基地。", "全球光伏基地"),
     ("坚持公有制为主体。", "公有制"),
     ("加快建设产业园二期。", "产业园二期"),
+    ("项目一期投产。", "项目一期"),
+    ("学校新校区投用。", "学校新校区"),
+    ("打造“千湖之城”。", "千湖之城"),                                  # a title of the city
+    ("推进乡村治理体制改革项目。", "乡村治理体制改革项目"),             # a program's projects
+    ("促进农业科技成果高效转化应用。", "农业科技成果高效转化应用"),       # 应用 as the verb's object
+    ("世界文化遗产云冈石窟，游客如织。云冈石窟，一票难求。", "世界文化遗产云冈石窟"),   # a title before
+    ("企业引进一条咖啡脱皮、茶叶烘干生产线。", "茶叶烘干生产线"),         # one indefinite line
+    ("花木冷链物流中心一期已投入运营。", "花木冷链物流中心一期"),         # the first phase is the centre
+    # a size, rank or scope word opens a category; an indefinite quantity or a pair counts things;
+    # a designation the region strives for is no undertaking yet
+    ("引进大型商业综合体。", "大型商业综合体"),
+    ("支持车企建设现代化制造基地。", "现代化制造基地"),
+    ("建成全省首个县域垃圾转运中心。", "县域垃圾转运中心"),
+    ("布局建设一批概念验证基地。", "概念验证基地"),
+    ("合肥不少商场推出以旧换新。", "合肥不少商场"),
+    ("推动两市协同打造区域物流双枢纽。", "区域物流双枢纽"),
+    ("争创长三角新型工业化示范区和智能制造示范基地。", "长三角新型工业化示范区和智能制造示范基地"),
+    ("推动园区二期开工。", "园区二期"),
     ("加快推进渝自和渝毕城际铁路建设。", "渝自和渝毕城际铁路"),
     ("数字福建大数据有限公司落户园区。", "数字福建"),
     # a quote followed by 要求, 做法, 经验… is a description, not a program
@@ -188,17 +290,48 @@ def test_names_boundaries(text, expected):
     ("联合企业攻关项目26项。", "企业攻关项目"),                       # counted
     ("外资企业林德集团投资的气体项目落户园区。", "外资企业林德集团"),
     ("“从签约到投产只用了一年，这就是园区速度。”公司总经理说。", "从签约到投产只用了一年，这就是园区速度。公司"),
+    # a post after a common word is no company's
+    ("现代物流负责人介绍，货量增长。", "现代物流"),
+    ("推动传统化工转型升级。", "传统化工"),
+    ("推动罗庄化工转型升级。", "罗庄化工"),
+    ("推动智能制造装备实现量产。", "推动智能"),                             # a district's industry
+    ("兰山物流、罗庄化工、河东食品等产业板块协同发展。", "兰山物流"),
+    ("全省建成精品咖啡庄园近60个。", "精品咖啡庄园"),
+    # a list of industries is no list of companies
+    ("壮大生物医药、现代物流、电子信息产业。", "现代物流"),
+    ("壮大生物医药、现代物流、智能汽车产业。", "智能汽车"),
+    ("发展川渝特色食品、生物医药、现代物流。", "川渝特色食品"),
+    ("推进川渝特色食品、智能终端等项目。", "川渝特色食品"),
+    # industries listed before 等…项目 are no companies, even after 引进
+    ("引进铝及铝精深加工、装备制造等产业链项目29个。", "装备制造"),
+    # a brand inside another word, or a common-word brand before the noun it modifies
+    ("充实网格力量。", "格力"),
+    ("激发“大众消费”新活力。", "大众"),
+    # a one-word suffix inside a word (养老|保险), a code with + before 公司, a place after 企业
+    ("城乡居民养老保险参保率稳定。", "城乡居民养老保险"),
+    ("推行“学校+公司”模式。", "学校+公司"),
+    ("举办医药企业湖南投资合作对接会。", "湖南"),
     # descriptions: common words only, and short
     ("搭建交流合作平台，服务企业出海。", "交流合作平台"),
     ("打造概念验证中心和中试基地。", "概念验证中心"),
     ("支持企业建设共性技术平台。", "共性技术平台"),
     ("我们与农科院合作开发了这条生产线。", "这条生产线"),
     ("新建“5G+”智能工厂2个。", "5G+智能工厂"),                      # counted, quoted or not
+    ("加快宁淮、淮安至宿迁、徐连铁路建设。", "宁淮、淮安至宿迁铁路"),        # the items are names
+    ("建好合肥、芜湖、蚌埠算力枢纽。", "合肥"),
+    ("整合爱心驿站、邻里议事厅等基层服务项目。", "爱心驿站服务项目"),
+    ("建成投产国电宁海、华电莱州等大型清洁高效煤电项目。", "大型清洁高效煤电项目"),
+    ("建设数字经济和人工智能产业园。", "数字经济产业园"),          # descriptions are not split
+    ("实施城市更新和老旧小区改造等工程。", "老旧小区"),
     # a list of common words before a kind word is a list of kinds
     ("培育物流、电商、文旅等项目。", "物流项目"),
 ])
 def test_names_counted_or_generic_are_not_names(text, bad):
     assert bad not in {n for _, n in entities_of(text)}
+
+
+def test_names_companies_counted_as_projects_are_no_list_of_projects():
+    assert ("project", "东营富海") not in entities_of("布局东明石化、东营富海等重大项目。")
 
 
 def test_names_doc_ents_match_character_spans(nlp):
@@ -245,3 +378,145 @@ def test_names_bracket_note_that_is_no_contraction_is_no_short_form():
 def test_names_customs_office_is_an_organization():
     assert ("organization", "成都海关") in entities_of("与成都海关建立“关企协作”机制。")
     assert not {n for t, n in entities_of("推动海关特殊监管区域发展。") if t == "organization"}
+
+
+# Programs (named initiatives): coded and coined names, and where their names start and end.
+PROGRAMS = [
+    # a coined quoted name starts at its quote: what comes before says what it is for or who runs it
+    ("建立推动数字转型“1357”工作体系，成效明显。", ("program", "1357工作体系"), "推动数字转型1357工作体系"),
+    ("建立县领导“联企帮扶”“三个一”机制。", ("program", "联企帮扶"), "县领导联企帮扶三个一机制"),
+    # …but a quoted name inside a works project stays part of it
+    ("加快建设城区供水“一张网”工程。", None, "一张网工程"),
+    # a quoted code right after a program verb is the program's name
+    ("全力推进“头号工程”，重点工作加速。", ("program", "头号工程"), None),
+    # the items listed before a count that equals their number make one package
+    ("实施强链、补链、延链“三大行动”，产业稳步增长。", ("program", "强链、补链、延链三大行动"), "延链三大行动"),
+    # a quoted code that opens its clause and acts names an initiative
+    ("“三个下沉”推动基层治理提质。", ("program", "三个下沉"), None),
+    # a quoted name the clause takes as its lever (以…为抓手) is an initiative, with its kind phrase
+    ("以打造“幸福驿站”品牌为抓手，提升服务水平。", ("program", "幸福驿站品牌"), None),
+    ("以培育“青春先锋”学习型组织为抓手，推进各项工作。", ("program", "青春先锋学习型组织"), None),
+    # quoted names with the kind phrases of services and methods; a tail up to eight characters
+    ("大力推行“店小二”全生命周期服务，企业满意。", ("program", "店小二全生命周期服务"), "店小二"),
+    ("持续擦亮“3456”服务品牌。", ("program", "3456服务品牌"), None),
+    ("打造“双联双帮”企业服务党建品牌，选派干部驻企。", ("program", "双联双帮企业服务党建品牌"), None),
+    ("采取“承诺制+容缺办”方式，加快验收。", ("program", "承诺制+容缺办方式"), None),
+    # a brand of products is no program
+    ("全力打响“齐鲁好礼”品牌。", None, "齐鲁好礼品牌"),
+    # a quote that qualifies a technique, a topic, a duty or a style, or names an attitude, is no program
+    ("推广“无水脱胶”技术，减少污染。", None, "无水脱胶"),
+    ("开展“沉浸式”教学，提升效果。", None, "沉浸式"),
+    ("落实“稳就业、保民生”责任。", None, "稳就业、保民生"),
+    ("开展“点单式”培训300场。", None, "点单式"),
+    ("要强化“全局意识”，勇于担当。", None, "全局意识"),
+    ("探索“校地企”协同育人新路径。", None, "校地企"),
+    # …while 模式 and 方式 after quotes still name programs
+    ("推行“先建后补”“以奖代补”等模式。", ("program", "先建后补"), None),
+    # unquoted pilots and mechanisms listed before the kind word they share
+    ("获批跨境贸易便利化、数字人民币应用等国家试点。", ("program", "数字人民币应用试点"), None),
+    ("获批跨境贸易便利化、数字人民币应用等国家试点。", ("program", "跨境贸易便利化试点"), None),
+    ("完善赛马比拼等机制，激发活力。", ("program", "赛马比拼"), "完善赛马比拼"),
+    # a program named in quotes is named whole, lead words and all
+    ("依托“全国文化和旅游消费试点”，举办活动30场。", ("program", "全国文化和旅游消费试点"), None),
+    # a quoted scheme of projects that is carried out (实施) is a program
+    ("实施“数据要素×”重点攻关项目。", ("program", "数据要素×重点攻关项目"), None),
+    # a quote that a long noun phrase goes on from qualifies the phrase: the verb carries out the phrase
+    ("实施“百县千企”产业工人技能提升和岗位培训工作，成效明显。", None, "百县千企"),
+    ("全面落实“先退后缴”税费12亿元。", None, "先退后缴"),
+    # …while a short tail after the quote is part of the name
+    ("全面推行“一窗通办”综合受理，提升效能。", ("program", "一窗通办综合受理"), None),
+    # idioms and plans of figures end in a kind word but name no program; 计划 before 投资 is a verb
+    ("我们将以实际行动回应群众期待。", None, "实际行动"),
+    ("坚决不搞形象工程。", None, "形象工程"),
+    ("民生实事完成全年计划的六成。", None, "全年计划"),
+    ("编制年度政府投资计划。", None, "年度政府投资计划"),
+    ("配套项目计划投资5亿元。", None, "配套项目计划"),
+    # the task force, launch meeting or training series of a quoted campaign names the campaign
+    ("组建“三清三查一整改”工作专班，闭环推进。", ("program", "三清三查一整改"), "三清三查一整改工作专班"),
+    ("召开“比学赶超·争先进位”启动大会。", ("program", "比学赶超·争先进位"), None),
+    ("开设“乡村振兴大讲堂”系列培训，覆盖干部千人。", ("program", "乡村振兴大讲堂"), None),
+    # a quoted package of measures is a program, named with what it is for; unquoted 措施 is a description
+    ("深化营商环境“十五条措施”，企业满意度提升。", ("program", "营商环境十五条措施"), None),
+    ("清理不合理限制措施。", None, "不合理限制措施"),
+    # a program's name may run into what it brings (机遇) or does (作用); a count before it ends the lead
+    ("用好以旧换新专项行动机遇，扩大内需。", ("program", "以旧换新专项行动"), None),
+    ("发挥两市2个跨境电商综合试验区作用。", ("program", "跨境电商综合试验区"), None),
+    # a program names what it does: a verb may end its core (…转型升级试验区, …孵化培育行动)
+    ("获批老工业城市转型升级试验区。", ("program", "老工业城市转型升级试验区"), None),
+    ("全面实施乡村工匠孵化培育行动。", ("program", "乡村工匠孵化培育行动"), None),
+    ("开展攻坚行动。", None, "开展攻坚行动"),
+    ("争取数字贸易、服务消费提质等试点。", None, "服务消费提质等试点"),
+    # a program verb, a short topic and a quoted code name one program
+    ("推进农旅“六大融合”，打造精品线路。", ("program", "农旅六大融合"), None),
+    ("推进“两个先行”。", None, "两个先行"),
+    # a quoted honour or ranking is no initiative, even when it reads like one
+    ("湿地修复获评“美丽中国”典型案例。", None, "美丽中国"),
+    ("老街入选“全国示范步行街”名单。", None, "全国示范步行街"),
+    # a campaign called the leaders' own priority (“一把手”工程) is the campaign, not a program of that name
+    ("实施数字福建建设“一把手”工程。", ("program", "数字福建建设"), "一把手工程"),
+    # adverb + verb before a program may be its set phrase (全面深化改革…): kept as an alias
+    ("紧扣全面深化改革试验区建设，推动发展。", ("program", "改革试验区"), None),
+    # the national trade-in programme is a named strategy; its own quoted campaign keeps its name
+    ("优化以旧换新政策，扩大消费。", ("program", "以旧换新"), None),
+    ("开展以旧换新“六进”活动20场。", ("program", "以旧换新六进活动"), None),
+    # an industry layout; a bare quoted kind word; short common items of a list of kinds of work
+    ("打造“渔港、茶园、古镇”文旅产业矩阵。", None, "渔港、茶园、古镇文旅产业矩阵"),
+    ("开展“大比武”，选出先进。", None, "大比武"),
+    ("开展拆迁攻坚、环境攻坚行动。", None, "环境攻坚行动"),
+    ("建设渝川合作示范区、川黔合作先行示范区。", ("program", "川黔合作先行示范区"), None),
+    # a quoted regional development layout is a program (an unquoted 布局 is a policy phrase)
+    ("围绕全省“一核两翼、多点支撑”区域发展布局推进。", ("program", "一核两翼、多点支撑区域发展布局"), None),
+    # a regional integration strategy is named by 同城化发展 after its area
+    ("加快推进广佛同城化发展，共建都市圈。", ("program", "广佛同城化发展"), None),
+    ("积极融入同城化发展。", None, "融入同城化发展"),
+    # a program's kind phrase that opens with a project kind word (项目储备) makes no project
+    ("滚动更新“642”项目储备，争取资金。", ("program", "642项目储备"), "更新642项目"),
+    # quotes written side by side name one kind of thing: one a program, the others too
+    ("“乡村振兴大讲堂”“匠心说技艺”……今年以来开展培训百余场。", ("program", "匠心说技艺"), None),
+    # a verb that introduces an opportunity or a role is no part of the program after it
+    ("各地借助提振消费专项行动机遇扩大内需。", ("program", "提振消费专项行动"), "借助提振消费专项行动"),
+    ("充分发挥自贸试验区改革试点作用。", None, "发挥自贸试验区改革试点"),
+    # a quoted name of a policy (“…”政策) is a program, whatever verb introduces it
+    ("紧抓“一市一策”政策机遇，做强工业。", ("program", "一市一策政策"), None),
+    # a quoted lecture series (…大讲堂) is a program; unquoted it may be a one-off event
+    ("“非遗大讲堂”累计培训2000人次。", ("program", "非遗大讲堂"), None),
+    # the office of a chief system (…长制办公室) names the system
+    ("健全林长制办公室会议制度。", ("program", "林长制"), None),
+    # single quotes inside quoted speech quote a name too
+    ("“我们建立了‘墩苗壮骨’实践锻炼机制。”他说。", ("program", "墩苗壮骨实践锻炼机制"), None),
+    # a fund named by its purpose only is no program; one named with a place or a coined word may be
+    ("设立总规模5亿元的青年创业基金。", None, "青年创业基金"),
+    ("设立西永微电园产业发展基金，撬动社会资本。", ("program", "西永微电园产业发展基金"), None),
+    # …not a list of actions (a list of fields of work)
+    ("开展数字化转型、绿色低碳发展等行动。", None, "数字化转型"),
+]
+
+
+def test_names_program_keeps_adverb_and_verb_before_it_as_an_alias():
+    from kg.nlp.extract import extract
+    from kg.schema import Document
+
+    res = extract(Document(id="t.txt", text="紧扣全面深化改革试验区建设，推动发展。"))
+    assert any("全面深化改革试验区" in e.aliases for e in res.entities if e.type == "program")
+
+
+def test_names_program_counted_after_a_quoted_list_is_an_alias():
+    from kg.nlp.extract import extract
+    from kg.schema import Document
+
+    res = extract(Document(id="t.txt", text="滚动推进“招引、签约、开工”三个一批项目，成效明显。"))
+    progs = [e for e in res.entities if e.type == "program"]
+    assert progs and "三个一批" in progs[0].aliases
+
+
+@pytest.mark.parametrize("text,expected,bad", PROGRAMS)
+def test_names_programs(text, expected, bad):
+    found = entities_of(text)
+    if expected:
+        assert expected in found
+    if bad:
+        assert bad not in {n for _, n in found}
+
+
+def test_names_a_known_companys_list_mate_is_no_company_when_it_is_a_place():
+    assert ("enterprise", "两江新区") not in entities_of("联合华为、两江新区打造算力中心。")

@@ -67,6 +67,23 @@ def test_regions_list_of_districts_in_introduction():
     assert {("江北区", "part_of", "重庆市"), ("长寿区", "part_of", "重庆市")} <= rels
 
 
+@pytest.mark.parametrize("text", [
+    "重庆市区县委书记例会发言摘登\n\n6月5日，市委召开例会。南岸区、巴南区、市发展改革委负责人作现场交流发言。",
+    "重庆市区县委书记例会发言摘登\n\n会上，南岸区、巴南区主要负责同志先后作交流发言。",
+    "重庆市区县委书记例会发言摘登\n\n会上，南岸区、巴南区的党委书记分别作典型发言。",
+])
+def test_regions_list_of_a_meetings_participants_is_part_of_its_city(text):
+    assert {("南岸区", "part_of", "重庆市"), ("巴南区", "part_of", "重庆市")} <= relations_of(text)
+
+
+def test_regions_participants_of_a_districts_meeting_are_part_of_the_district_not_the_province():
+    text = ("重庆市万州区召开镇街书记例会\n\n"
+            "7月2日，万州区召开镇街书记例会。会上，龙沙镇、高笋塘街道等单位主要负责同志先后作交流发言。")
+    rels = relations_of(text)
+    assert ("龙沙镇", "part_of", "万州区") in rels
+    assert ("龙沙镇", "part_of", "重庆市") not in rels
+
+
 def test_regions_place_inside_company_name_is_not_a_region():
     ents = entities_of("长寿区与浙江海港集团共建物流枢纽。")
     assert ("region", "浙江省") not in ents
@@ -77,6 +94,12 @@ def test_regions_zone_grammar():
     assert ("region", "永川综保区") in ents
 
 
+def test_regions_airport_economic_zone_is_a_zone_of_its_city():
+    text = "郑州市市长 张三\n\n郑州临空经济区与郑州市商务局联合举办推介会。"
+    assert ("region", "郑州临空经济区") in entities_of(text)
+    assert ("郑州临空经济区", "part_of", "郑州市") in relations_of(text)
+
+
 def test_regions_zone_named_after_its_region_is_part_of_it():
     rels = relations_of("永川区委书记 张三\n\n永川综保区内外联动招商。")
     assert ("永川综保区", "part_of", "永川区") in rels
@@ -85,6 +108,16 @@ def test_regions_zone_named_after_its_region_is_part_of_it():
 def test_regions_far_city_short_form_is_not_a_region_of_the_text():
     ents = entities_of("重庆市江北区委书记 张三\n\n江北区开行班列，到钦州港运价下浮。")
     assert ("region", "钦州市") not in ents
+
+
+def test_regions_far_cities_in_a_list_of_places_are_regions():
+    ents = entities_of("重庆市江北区委书记 张三\n\n张三带队到成都、武汉等地考察物流园区。")
+    assert ("region", "成都市") in ents and ("region", "武汉市") in ents
+
+
+def test_regions_the_place_of_a_dateline_is_a_region():
+    ents = entities_of("本报武汉3月5日电  重庆市江北区委书记张三在汉考察时表示，将深化两地合作。")
+    assert ("region", "武汉市") in ents
 
 
 def test_regions_far_county_named_like_a_common_word_needs_support():
@@ -177,3 +210,22 @@ def test_regions_divisions_of_a_foreign_country_written_after_it():
     assert ("河口瑶族自治县", "partners_with", "越南") not in rels
     regions = {n for t, n in entities_of(text) if t == "region"}
     assert not {n for n in regions if n.startswith("越南") and n != "越南"}
+
+
+def test_regions_area_of_a_free_trade_zone_written_after_it_is_part_of_it():
+    rels = relations_of("广西自贸试验区钦州港片区联合海关推出多项改革举措，通关时间压缩一半。")
+    assert ("钦州港片区", "part_of", "广西自贸试验区") in rels
+    assert ("广西自贸试验区", "partners_with", "钦州港片区") not in rels
+
+
+def test_regions_a_county_read_in_a_list_of_prefectures_gets_no_part_of_from_it():
+    from kg.nlp.extract import extract
+    from kg.schema import Document
+
+    text = ("云南茶产业观察\n\n云南省大力发展茶产业。在普洱市宁洱哈尼族彝族自治县的茶园，茶农正在采茶。"
+            "云南茶叶主要产自普洱、临沧、西双版纳、保山4个州市。\n")
+    res = extract(Document(id="a.txt", text=text))
+    level = {e.name: e.attrs.get("level") for e in res.entities if e.type == "region"}
+    listed = {r.head[1] for r in res.relations if r.rule == "part_of_region_list"}
+    assert "临沧市" in listed
+    assert all(level[name] == "city" for name in listed)

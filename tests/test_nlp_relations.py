@@ -232,7 +232,266 @@ def test_relations_region_said_to_carry_out_a_program_implements_it():
     assert ("市商务局", "implements", "国际贸易综合改革试点") in rels
 
 
+def test_relations_region_written_before_a_quoted_program_implements_it():
+    text = "成都市委书记 张三\n\n我们借鉴浙江省“村民说事”模式，推进基层治理。"
+    assert ("浙江省", "implements", "村民说事模式") in relations_of(text)
+
+
+def test_relations_partner_an_organization_joins_implements_its_program_too():
+    text = "成都市委书记 张三\n\n成都市委组织部联合成都市文广旅局，开设“蓉城大讲堂”系列培训。"
+    rels = relations_of(text)
+    assert ("成都市文广旅局", "implements", "蓉城大讲堂") in rels
+
+
 def test_relations_owner_declared_with_a_short_form_develops_its_project():
     text = ("许昌市鄢陵县县长 马卫东\n\n"
             "由鄢陵县国有资本投资运营集团有限公司（以下简称鄢陵国投）投资8.6亿元建设的花木冷链物流中心一期已投入运营。")
     assert ("鄢陵县国有资本投资运营集团有限公司", "develops", "花木冷链物流中心") in relations_of(text)
+
+
+def test_relations_owner_before_a_place_in_a_projects_name_develops_it():
+    text = "綦江区委书记 王某\n\n鼎锐重庆智能制造基地开工，鼎锐汽车零部件产业园签约落地。"
+    rels = relations_of(text)
+    assert ("鼎锐", "develops", "鼎锐重庆智能制造基地") in rels
+    assert ("鼎锐", "develops", "鼎锐汽车零部件产业园") in rels      # the company named elsewhere in the text
+
+
+def test_relations_owner_before_a_place_in_brackets_replaces_the_shorter_brand():
+    rels = relations_of("自贡市委书记 王某\n\n华为云（自贡）人工智能创新中心落地。")
+    assert ("华为云", "develops", "华为云（自贡）人工智能创新中心") in rels
+    assert ("华为", "develops", "华为云（自贡）人工智能创新中心") not in rels
+
+
+def test_relations_a_place_before_a_place_is_no_owner():
+    rels = relations_of("两江新区党工委书记 王某\n\n中新重庆枢纽港产业园加快建设，中欧班列（成都）集结中心投运，"
+                        "打造成渝（重庆）产业园。")
+    assert not {h for h, r, t in rels if r == "develops"}
+
+
+def test_relations_partner_owned_by_a_body_is_the_partner_not_its_owner():
+    rels = relations_of("长寿区委书记 刘强\n\n与国资委下属企业渝信科技共建智慧物流平台。")
+    assert ("长寿区", "partners_with", "渝信科技") in rels
+    assert not {t for h, r, t in rels if r == "partners_with" and t == "国资委"}
+
+
+def test_relations_region_before_with_is_the_partners_partner():
+    text = "永川区交通局局长 王某\n\n开展物流规划研究,永川区与泰国曼谷农业商会共同打造果品交易中心。"
+    rels = relations_of(text)
+    assert ("永川区", "partners_with", "泰国曼谷农业商会") in rels
+    assert ("永川区交通局", "partners_with", "泰国曼谷农业商会") not in rels
+
+
+def test_relations_city_government_before_with_is_the_city():
+    text = "梁平区委书记 王某\n\n抢抓市政府与航天科技集团战略合作机遇，重庆制造业加快升级。"
+    rels = relations_of(text)
+    assert ("重庆市", "partners_with", "航天科技集团") in rels
+    assert ("梁平区", "partners_with", "航天科技集团") not in rels
+
+
+def test_relations_we_in_a_quote_and_a_subject_before_its_verb_are_no_partners():
+    rels = relations_of("普洱市委书记 王某\n\n“我们与云南大学合作开发了这条生产线。”经理说。")
+    assert not {(h, t) for h, r, t in rels if r == "partners_with"}
+    rels = relations_of("辽宁省省长 王某\n\n辽宁自贸试验区大连片区联合海事部门多方调研。")
+    assert not {(h, t) for h, r, t in rels if r == "partners_with"}
+
+
+def test_relations_group_named_again_by_its_kind_word_partners():
+    text = "洛阳市委书记 王某\n\n洛阳文旅集团资产运营公司推进集团与洛阳博物馆合作。"
+    assert ("洛阳文旅集团", "partners_with", "洛阳博物馆") in relations_of(text)
+
+
+def test_relations_department_that_builds_an_application_develops_it():
+    text = "市商务委党组书记、主任 王某\n\n建设跨境电商产业大脑，开发上线“外贸服务一件事”应用。举办商贸消费节。"
+    rels = relations_of(text)
+    assert ("市商务委", "develops", "跨境电商产业大脑") in rels
+    assert ("市商务委", "develops", "外贸服务一件事应用") in rels
+
+
+def test_relations_region_that_builds_an_application_does_not_develop_it():
+    rels = relations_of("永川区委书记 王某\n\n建设智慧城管平台。")
+    assert not {h for h, r, t in rels if r == "develops"}
+
+
+
+def _owners(text: str, project: str) -> set[str]:
+    """Owners :func:`with_project_owners` adds to one project mention of ``text``."""
+    from kg.nlp.components.entities.trade_names import with_project_owners
+    from kg.nlp.mention import Mention
+    from kg.nlp.tokenizer import shared_cutter
+
+    bounds, k = {len(text)}, 0
+    for w in shared_cutter()(text):
+        bounds.add(k)
+        k += len(w)
+    start = text.index(project)
+    found = [Mention(start, start + len(project), "project", project, "project_kind_word")]
+    return {m.name for m in with_project_owners(text, found, frozenset(bounds)) if m.label == "enterprise"}
+
+
+def test_relations_company_word_and_a_phase_only_names_its_owner():
+    assert _owners("建成华能四期。", "华能四期") == {"华能"}       # jieba: 华能 a proper noun
+    assert _owners("投产华电四期煤电项目。", "华电四期煤电项目") == {"华电"}
+    assert _owners("投产大唐邹县煤电项目。", "大唐邹县煤电项目") == {"大唐"}   # before a county's short form
+    assert _owners("推进理文二期。", "理文二期") == set()          # a word jieba does not know: no owner
+    assert _owners("推进梁山港二期。", "梁山港二期") == set()
+
+
+def test_relations_later_items_of_a_partner_list_are_partners_too():
+    rels = relations_of("仙居县委书记 王某\n\n对接省能源集团、中国电建等国企央企，推进片区开发。")
+    assert ("仙居县", "partners_with", "中国电建") in rels
+
+
+def test_relations_company_head_who_says_what_it_builds_speaks_for_the_company():
+    text = ("黄石市委书记 王某\n\n华新集团董事长李明等客商代表出席。"
+            "李明表示，公司将投资30亿元，建设年产500万吨绿色建材生产线。")
+    assert ("华新集团", "develops", "年产500万吨绿色建材生产线") in relations_of(text)
+
+
+def test_relations_companies_reported_by_their_figures_or_counted_as_projects_are_hosted():
+    rels = relations_of("渝北区委书记 王某\n\n汽车出口增长四成，天和资通、顺捷物流、丰源实业外贸额分别增长。")
+    assert ("渝北区", "hosts", "顺捷物流") in rels
+    rels = relations_of("山东省省长 王某\n\n抓好鲁北石化等一批竣工投产项目。")
+    assert ("山东省", "hosts", "鲁北石化") in rels
+
+
+def test_relations_company_whose_upgrade_a_region_pushes_is_hosted():
+    rels = relations_of("山东省省长 王某\n\n推进鲁清石化转型升级。")
+    assert ("山东省", "hosts", "鲁清石化") in rels
+
+
+def test_relations_body_named_for_a_project_elsewhere_in_the_text_develops_it():
+    text = "锦江区委书记 王某\n\n建成蟠龙智造产业园。\n\n她被提拔为蟠龙智造产业园管理委员会主任，负责招商。"
+    assert ("蟠龙智造产业园管理委员会", "develops", "蟠龙智造产业园") in relations_of(text)
+
+
+def test_relations_a_name_opening_a_signed_or_landed_project_is_its_investor():
+    rels = relations_of("两江新区党工委书记 王某\n\n推动戴尔智能终端研发中心项目落地。")
+    assert ("戴尔", "develops", "戴尔智能终端研发中心项目") in rels
+    rels = relations_of("绍兴市委书记 王某\n\n鲁迅纪念馆改造提升，杜甫草堂文化园开园。")     # persons, not investors
+    assert not {h for h, r, t in rels if r == "develops"}
+
+
+def test_relations_we_in_a_quote_of_a_companys_manager_is_that_company():
+    text = ("普洱市委书记 王某\n\n在普洱市思茅区新寨咖啡庄园，生产线正在运作。"
+            "“我们与云南大学合作开发了这条生产线。”庄园负责人李某说。")
+    assert ("新寨咖啡庄园", "partners_with", "云南大学") in relations_of(text)
+
+
+def test_relations_known_company_and_its_list_mate_that_start_production_are_hosted():
+    rels = relations_of("渝北区委书记 王某\n\n换流站、大洋电机、渝康时代建成投产，工业投资增长。")
+    assert ("渝北区", "hosts", "渝康时代") in rels
+    assert ("渝北区", "hosts", "大洋电机") in rels
+
+
+def test_relations_company_head_who_speaks_in_the_sentence_that_names_him():
+    text = "成都市委书记 王某\n\n东方电气集团董事长李某表示，将投资20亿元建设氢能装备产业基地。"
+    assert ("东方电气集团", "develops", "氢能装备产业基地") in relations_of(text)
+
+
+def test_relations_names_listed_that_act_together_partner_each_other():
+    rels = relations_of("山东省省长 王某\n\n推动烟台、威海协同打造海洋经济示范区。")
+    assert ("烟台市", "partners_with", "威海市") in rels
+    assert ("山东省", "partners_with", "烟台市") not in rels
+
+
+def test_relations_company_that_joins_hands_with_the_region_is_its_partner():
+    rels = relations_of("渝北区委书记 王某\n\n华为携手渝北共建人工智能创新中心。")
+    assert ("渝北区", "partners_with", "华为") in rels
+
+
+def test_relations_city_ending_a_list_glued_to_the_shared_name_is_a_city_of_the_report():
+    text = ("2026年安徽省政府工作报告\n\n安徽省省长 王清宪\n\n"
+            "建好合肥、芜湖、蚌埠算力枢纽。加快建设蚌埠机场。")
+    rels = relations_of(text)
+    assert {("蚌埠市", "part_of", "安徽省"), ("蚌埠市", "hosts", "蚌埠机场")} <= rels
+    assert ("安徽省", "hosts", "蚌埠机场") not in rels
+
+
+def test_relations_project_named_with_its_city_in_brackets_is_hosted_by_that_city():
+    text = ("湖北以开放促发展\n\n湖北省推进开放。武汉市离境退税开单量增长。"
+            "湖北持续扩大开放，建成中欧班列（武汉）集结中心。\n")
+    rels = relations_of(text)
+    assert ("武汉市", "hosts", "中欧班列（武汉）集结中心") in rels
+    assert ("湖北省", "hosts", "中欧班列（武汉）集结中心") not in rels
+
+
+def test_relations_a_city_departments_projects_are_hosted_by_the_city_the_text_is_about():
+    text = ("重庆市部门一把手例会发言摘登\n\n稳外贸 扩消费\n\n市商务委党组书记、主任 张明\n\n"
+            "市商务委推行“渝贸通”机制，建成西部国际消费品集散中心。\n")
+    rels = relations_of(text)
+    assert ("重庆市", "hosts", "西部国际消费品集散中心") in rels
+    assert ("市商务委", "implements", "渝贸通机制") in rels
+
+
+def test_relations_a_city_department_in_a_text_naming_two_cities_equally_has_no_implicit_city():
+    text = ("市商务局党组书记、局长 赵明\n\n成都市、德阳市共建成德临港经济产业带。市商务局建成西部消费品集散中心。\n")
+    assert not {h for h, r, t in relations_of(text) if r == "hosts" and t == "西部消费品集散中心"}
+
+
+def test_relations_a_company_heading_a_list_that_settles_is_hosted():
+    text = "南岸区委书记 周立新\n\n推动中国电子科技集团有限公司、华为西南研发中心等一批科技项目落户，建成广阳湾智创生态城。\n"
+    assert ("南岸区", "hosts", "中国电子科技集团有限公司") in relations_of(text)
+
+
+def test_relations_a_company_the_sentence_places_in_a_county_is_hosted_there():
+    text = "普洱茶产业观察\n\n在西双版纳傣族自治州勐海县的勐海茶业有限责任公司，工人正在压制茶饼。\n"
+    assert ("勐海县", "hosts", "勐海茶业有限责任公司") in relations_of(text)
+
+
+def test_relations_a_company_said_to_lie_in_a_county_is_hosted_there():
+    text = "普洱茶产业观察\n\n获奖茶叶的产地，位于西双版纳傣族自治州勐海县的勐海茶业有限责任公司，年产茶饼万吨。\n"
+    assert ("勐海县", "hosts", "勐海茶业有限责任公司") in relations_of(text)
+
+
+def test_relations_a_company_named_in_full_in_passing_is_hosted_by_the_speech_region():
+    text = "南岸区委书记 周立新\n\n重庆华熙生物科技有限公司营收增长两成，建成广阳湾智创生态城。\n"
+    assert ("南岸区", "hosts", "重庆华熙生物科技有限公司") in relations_of(text)
+
+
+def test_relations_a_company_whose_name_opens_with_its_county_is_that_countys_in_an_article():
+    text = ("云南咖啡观察\n\n云南省推行“咖啡庄园管家”模式。云南省建成咖啡交易中心。\n\n"
+            "记者见到了西双版纳傣族自治州勐海县勐海茶业有限责任公司总经理李明，他说茶饼销往全国。\n")
+    rels = relations_of(text)
+    assert ("勐海县", "hosts", "勐海茶业有限责任公司") in rels
+    assert ("云南省", "hosts", "勐海茶业有限责任公司") not in rels
+
+
+def test_relations_a_company_that_invests_in_a_thing_is_its_owner_not_hosted_even_if_the_thing_is_unnamed():
+    text = "綦江区委书记 张明\n\n如深圳市华星卫星科技有限公司投资10亿元打造的生产线已经投产。\n"
+    assert ("綦江区", "hosts", "深圳市华星卫星科技有限公司") not in relations_of(text)
+
+
+def test_relations_each_listed_city_hosts_its_facility_and_a_route_is_the_province_s():
+    text = "安徽省省长 王某\n\n建好合肥、芜湖、蚌埠算力枢纽。新开工合肥至六安等2个项目。"
+    rels = relations_of(text)
+    assert ("芜湖市", "hosts", "芜湖算力枢纽") in rels
+    assert ("蚌埠市", "hosts", "蚌埠算力枢纽") in rels
+    assert ("合肥市", "hosts", "合肥至六安") not in rels      # a route is not its first place's
+
+
+def test_relations_article_company_said_to_work_in_a_city_of_the_article_is_that_citys():
+    text = ("辽宁：开放步伐加快\n\n辽宁省持续扩大开放。\n"
+            "“过去运输成本高。”辽宁陆港国际物流有限公司负责人说，“如今报关都在沈阳一站式解决。”\n")
+    rels = relations_of(text)
+    assert ("沈阳市", "hosts", "辽宁陆港国际物流有限公司") in rels
+    assert ("辽宁省", "hosts", "辽宁陆港国际物流有限公司") not in rels
+
+
+def test_relations_partner_that_builds_a_described_project_develops_it():
+    text = ("永川区商务委主任 王某\n\n永川区与泰国罗勇府农业商会共同打造集“物流+贸易”为一体的"
+            "东盟榴莲(重庆)交易分拨中心。")
+    assert ("泰国罗勇府农业商会", "develops", "东盟榴莲(重庆)交易分拨中心") in relations_of(text)
+
+
+def test_relations_institution_opening_a_campus_name_develops_the_campus():
+    rels = relations_of("梁平区委书记 王某\n\n推动重庆工程职业技术学院梁平校区落地。")
+    assert ("重庆工程职业技术学院", "develops", "重庆工程职业技术学院梁平校区") in rels
+
+
+def test_relations_a_program_named_again_without_its_quotes_is_implemented_there_too():
+    text = ("区县委书记发言摘登\n\n文成县委书记 张明\n\n文成县推行“一企一策”机制，服务企业120家。\n\n"
+            "苍南县委书记 李华\n\n苍南县全面落实一企一策，帮助企业解决难题。\n")
+    rels = relations_of(text)
+    assert ("文成县", "implements", "一企一策机制") in rels or ("文成县", "implements", "一企一策") in rels
+    programs = {t for h, r, t in rels if r == "implements" and h == "苍南县"}
+    assert programs & {"一企一策机制", "一企一策"}

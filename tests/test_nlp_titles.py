@@ -87,6 +87,7 @@ def test_layout_feature_article_without_speaker_is_about_its_region():
     ("梅县区南口镇侨乡村党总支书记潘伟明介绍，村里发展民宿。", "潘伟明", "侨乡村"),
     ("安吉县天荒坪镇余村村党支部书记汪玉成说，村里办起了民宿。", "汪玉成", "余村"),   # 余村 + 村党支部
     ("梅县区南口镇侨乡村委会主任 李春来 表示，要办好民宿。", "李春来", "侨乡村"),     # one 村 for both
+    ("临安区於潜镇光明村党总支书记周小龙说，村里办起了民宿。", "周小龙", "光明村"),   # not 光明区
 ])
 def test_titles_village_party_secretary_or_committee_head_governs_the_village(text, official, village):
     assert (official, "governs", village) in relations_of(text)

@@ -103,6 +103,23 @@ def article_section(text: str, mentions: list[Mention]) -> list[Section]:
     return [Section(0, len(text), subject)]
 
 
+def investor_region(sec: Section, mentions: list[Mention], article: Mention) -> Mention:
+    """The region a speech by someone without office (a company's chairman) is about: the one
+    inside the article's region it names most, at least twice (娲石集团's chairman at 黄石's
+    meeting speaks of its lines in 阳新), else the article's region."""
+    from collections import Counter
+
+    if article.region is None:
+        return article
+    counts = Counter(m.key for m in mentions if sec.start <= m.start < sec.end and m.label == REGION
+                     and m.region is not None and not m.attrs.get("nested") and m.key != article.key
+                     and holds(article.region, m.region))
+    if not counts or counts.most_common(1)[0][1] < 2:
+        return article
+    key = counts.most_common(1)[0][0]
+    return next(m for m in mentions if m.key == key)
+
+
 def _title_region(text: str, regions: list[Mention]) -> Mention | None:
     """The region the title or the lead (the first lines, before the body) names first, if any."""
     head = lines(text)[:3]
@@ -171,11 +188,68 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
             out[s] = current = r
         elif r is not None and r.key == subj.key:
             current = None
+        elif article and current is not None and r is None and any(
+                s <= k < e and m.key == subj.key for k, m in by_start.items()):
+            current = None      # 总书记在辽宁考察时强调…: a sentence naming the article's region is its again
         elif paragraph is not None:
             out[s] = paragraph
         elif article and current is not None:
             out[s] = current
     return out
+
+
+# After a paragraph's opening unit, these make it a partner or a topic, not the reporting unit.
+NOT_REPORTER_AFTER = NOT_SUBJECT_AFTER | set("与同跟为")
+
+
+def bodiless_speakers(text: str, sections: list[Section]) -> frozenset[str]:
+    """The units whose speaker's line has no body under it: the page printed their report elsewhere."""
+    return frozenset(sec.subject.key for sec in sections if sec.speaker and sec.subject is not None and not any(
+        _is_body(ln) for ln in lines(text[max(sec.title_end, sec.start):sec.end])))
+
+
+def reports(text: str, sec: Section, inside: list[Mention], sents: list[tuple[int, int]],
+            units: set[str], home: Mention | None = None) -> dict[int, Mention]:
+    """Another unit's report printed inside a speech: sentence start -> that unit.
+
+    A page of speeches may print a unit's report under another speaker's line, or
+    with no speaker's line at all (``中山路街道全面加强党建引领…`` in the investment
+    bureau's speech, ``朱沱镇突出…`` in 南大街街道's). A paragraph that opens with a
+    unit whose speaker's line has no body of its own (``units``), or with a region of the
+    level of the speaker's region (``home``, a department's) outside it (a peer town; 黄石 in
+    a speech by 武汉's department head), starts that unit's report;
+    it runs to the next heading or the next paragraph that opens with a unit of
+    its own, and the speaker has no part in it.
+    """
+    subj = sec.subject
+    if not sec.speaker or subj is None:
+        return {}
+    by_start = {m.start: m for m in inside if not m.attrs.get("nested") and (
+        m.label == ORGANIZATION or m.label == REGION and m.region is not None and m.region.level != "country")}
+    if not by_start:
+        return {}
+    out: dict[int, Mention] = {}
+    current: Mention | None = None
+    for s, e in sents:
+        if not sec.start <= s < sec.end or sec.title_start <= s < sec.title_end:
+            continue
+        if _is_heading(text, s, e):
+            current = None
+            continue
+        if s == 0 or text[s - 1] == "\n":
+            r, locative = _sentence_subject(text, s, e, by_start)
+            if r is not None and not locative and text[r.end:r.end + 1] not in NOT_REPORTER_AFTER:
+                current = r if r.key != subj.key and (r.key in units or _peer(home or subj, r)) else None
+        if current is not None:
+            out[s] = current
+    return out
+
+
+def _peer(subj: Mention, r: Mention) -> bool:
+    """Is region ``r`` a unit of the speaker's level outside the speaker's region (two towns)?"""
+    a, b = subj.region, r.region
+    return subj.label == r.label == REGION and a is not None and b is not None and a.level == b.level \
+        and not holds(a, b) and not holds(b, a)
 
 
 def _sentence_subject(text: str, s: int, e: int,
@@ -229,9 +303,11 @@ def holds(outer: Region, inner: Region) -> bool:
 
 
 def within_prefix(m: Mention, prev: Mention | None) -> bool:
-    """Is region ``m``, written right after region ``prev``, a part of it (杭州市|滨江区)?"""
+    """Is region ``m``, written right after region ``prev``, a part of it (杭州市|滨江区, and an area
+    of a free trade zone: 辽宁自贸试验区|大连片区)?"""
     return prev is not None and m.region is not None and prev.region is not None and (
-        m.region.parent == prev.region.adcode or gazetteer().is_within(m.region, prev.region))
+        m.region.parent == prev.region.adcode or gazetteer().is_within(m.region, prev.region)
+        or m.name.endswith("片区") and prev.name.endswith(("自贸试验区", "自由贸易试验区")))
 
 
 def prefix_chains(regions: list[Mention]) -> list[list[Mention]]:

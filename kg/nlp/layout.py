@@ -83,7 +83,9 @@ def _rejoin_jumps(paras: list[str]) -> list[str]:
     after other speeches (``速增长。丰富文体旅活动…``). A paragraph that stops without final
     punctuation and is not continued by the next one is joined with the paragraph, anywhere
     in the text, whose first characters complete a word of its last ones (高|速 -> 高速, 自|驾
-    -> 自驾): that paragraph and those after it, up to the next heading, move after it.
+    -> 自驾), or, for a numbered point's heading, that opens with its short rest (``二、…推动产业集群``
+    | ``迭代提升。…``), or, for one stopped after a clause (``…智管”场景，``), that opens with a
+    quoted name (``“采煤沉陷区风险管控”…``): that paragraph and those after it, up to the next heading, move after it.
     """
     items = [p for p in paras if p]
     dangling = [i for i, p in enumerate(items) if _dangles(items, i)]
@@ -91,7 +93,7 @@ def _rejoin_jumps(paras: list[str]) -> list[str]:
         return paras
     # A continuation follows a body paragraph; the first paragraph under a heading opens its section.
     cands = [c for c in range(1, len(items)) if c not in dangling and not _is_heading_like(items[c])
-             and not POINT.match(items[c]) and items[c][0] not in "“「『\""
+             and not POINT.match(items[c]) and (items[c][0] not in "“「『\"" or QUOTED_NAME.match(items[c]))
              and (not _is_heading_like(items[c - 1]) or POINT.match(items[c - 1]))]
     taken = _monotone_pairs(items, dangling, cands)
     if not taken:
@@ -126,7 +128,7 @@ def _monotone_pairs(items: list[str], dangling: list[int], cands: list[int]) -> 
     """The most (dangling, continuation) pairs whose cut completes a word, in the same order on both
     sides: a page prints the rests of its speeches in the order it cut them."""
     m, n = len(dangling), len(cands)
-    fits = [[cands[j] != dangling[i] + 1 and _word_across(items[dangling[i]], items[cands[j]])
+    fits = [[cands[j] != dangling[i] + 1 and _fits(items[dangling[i]], items[cands[j]])
              for j in range(n)] for i in range(m)]
     best = [[0] * (n + 1) for _ in range(m + 1)]
     for i in range(m - 1, -1, -1):
@@ -160,6 +162,22 @@ def _dangles(items: list[str], i: int) -> bool:
     return p[-1] not in FINAL and (POINT.match(p) is not None or len(p) >= MIN_BODY_LINE) \
         and not SPEAKER_END.search(p) and not _MD_HEADING.match(p) \
         and (i + 1 == len(items) or not _word_across(p, items[i + 1]))
+
+
+# The end of a numbered point's heading, cut off by a jump: a short clause and its full stop (迭代提升。).
+POINT_REST = re.compile(r"[\u4e00-\u9fff]{2,6}。")
+
+
+# A paragraph opening with a quoted name, not a quoted speech: “采煤沉陷区风险管控”“水资源智管”入选…
+QUOTED_NAME = re.compile(r"“[^“”，。！？,]{2,20}”(?:[“、和及]|[\u4e00-\u9fff])")
+
+
+def _fits(left: str, right: str) -> bool:
+    """Does ``right`` go on with ``left``: a word runs across the cut; ``left`` is a numbered point's
+    heading cut off (二、强链条聚生态，推动产业集群) and ``right`` opens with the short rest of it; or
+    ``left`` stops after a clause (…智管”场景，) and ``right`` goes on with a quoted name."""
+    return _word_across(left, right) or bool(POINT.match(left) and POINT_REST.match(right)) \
+        or (left[-1] in "，、" and QUOTED_NAME.match(right) is not None)
 
 
 def _word_across(left: str, right: str) -> bool:

@@ -7,6 +7,8 @@ at the end.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,6 +83,25 @@ def doc_sentences(doc: Doc) -> list[tuple[int, int]]:
     if cached is None:
         cached = doc.user_data["kg_sentences"] = sentences(doc_text(doc))
     return cached
+
+
+def containers(tops: dict[tuple[int, int], Mention]) -> tuple[list[int], list[tuple[int, int, Mention]], int]:
+    """``tops`` (mentions by span) sorted by start, each with its place among them, and the
+    longest span: an index for :func:`outer_of`."""
+    order = sorted(((t.start, i, t) for i, t in enumerate(tops.values())), key=lambda x: x[:2])
+    return [x[0] for x in order], order, max((t.end - t.start for t in tops.values()), default=0)
+
+
+def outer_of(index: tuple[list[int], list[tuple[int, int, Mention]], int], m: Mention) -> Mention | None:
+    """The first of the indexed mentions (in their order) whose span holds ``m``'s, as a scan of
+    them all finds it: only those that start within the longest span's length before ``m``
+    ends can hold it, so only those are looked at."""
+    starts, order, longest = index
+    found = None
+    for _, i, t in order[bisect_left(starts, m.end - longest):bisect_right(starts, m.start)]:
+        if m.end <= t.end and t is not m and (found is None or i < found[0]):
+            found = (i, t)
+    return found[1] if found is not None else None
 
 
 def _register() -> None:

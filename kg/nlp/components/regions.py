@@ -30,7 +30,7 @@ from kg.nlp.names import generic_heads, is_kind_word, stops
 from kg.schema import REGION
 
 ZONE_SUFFIXES = ("自由贸易试验区", "自贸试验区", "高新技术产业开发区", "经济技术开发区", "经济开发区", "先进制造业开发区",
-                 "综合保税区", "高新区",
+                 "综合保税区", "临空经济示范区", "临空经济区", "空港经济区", "临港经济区", "高新区",
                  "经开区", "综保区", "开发区", "保税区", "新区", "工业园区")
 # A zone named after a local place, not a division (合肥新站高新区): its two-character name and
 # suffix. It is a region where its city is written before it, or where its governing body is named.
@@ -45,6 +45,15 @@ NOT_ZONE_NAME = set("级个类各该这那本全每两几多些")
 FTZ_AREA = re.compile(r"(?:中国[（(][\u4e00-\u9fff]{2,8}[)）])?(?:自由贸易试验区|自贸试验区)(?P<name>[\u4e00-\u9fff]{2,8}?片区)")
 LIST_END = re.compile(r"(?:等\d*个?|\d+个|[一二三四五六七八九十]+个)"
                       r"(?:区县|县[(（]市、区[)）]|县市区|市县|州市|市州|地市|区县[(（]开发区[)）])")
+# The end of a list of a meeting's participants: …、市商务委负责人作现场交流发言, …主要负责同志先后作交流发言,
+# …的党(工)委书记作典型发言, …负责人交流了经验, …主要负责人分别发言.
+PARTICIPANTS_END = re.compile(r"(?:主要)?(?:负责人|负责同志|党[(（]?工?[)）]?委书记|书记|一把手|主要领导)"
+                              r"(?:等|们)?(?:先后|分别|依次|相继)?(?:作|进行|在会上)?"
+                              r"(?:了)?(?:现场|典型|表态|书面)?(?:交流)?(?:发言|交流了|介绍了)")
+# The rest of an enumeration of places closed by 等地/等城市 (上海、广州等地).
+PLACE_LIST = re.compile(r"(?:[、和与及][\u4e00-\u9fff]{2,3}){0,6}?等(?:地|城市|大城市)")
+# The date of a dateline right after its place (本报北京2月17日电, 新华社武汉3月5日电).
+DATELINE = re.compile(r"[\d０-９]{1,2}月[\d０-９]{1,2}日电")
 LIST_MARKER = re.compile(r"^[、和及与]|^等\d*个?(?:区县|县(?:[(（]市、区[)）])?|市县|区|县)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A village name after its township: one to four Chinese characters, then 村. Not starting with a
@@ -245,8 +254,10 @@ class RegionRecognizer:
         if r.adcode in confirmed:
             return True
         if r.level in ("province", "city"):
-            # 钦州 in a text about 重庆 is a destination, not a region of the text.
-            return province is None or r.adcode[:2] == province[:2]
+            # 钦州 in a text about 重庆 is a destination, not a region of the text; 上海、广州等地
+            # names places in their own right.
+            return province is None or r.adcode[:2] == province[:2] or bool(PLACE_LIST.match(text, e)) \
+                or bool(DATELINE.match(text, e))     # 本报北京2月17日电: where the report was filed
         after = text[e:e + 12]
         before = text[max(0, s - 1):s]
         if self.body_re.match(after):
@@ -371,10 +382,12 @@ def _listed_regions(text: str, chosen) -> set[int]:
 
 
 def _in_region_list(text: str, s: int) -> bool:
-    """Is position ``s`` inside an enumeration closed by 等…区县 / 县(市、区) / 6个州市?"""
+    """Is position ``s`` inside an enumeration closed by 等…区县 / 县(市、区) / 6个州市, or inside
+    the list of a meeting's participants (…、市商务委负责人作交流发言)?"""
     tail = text[s:s + 200]
-    m = LIST_END.search(tail)
-    return bool(m) and all(ch not in "。；;\n" for ch in tail[: m.start()])
+    cut = next((i for i, ch in enumerate(tail) if ch in "。；;\n"), len(tail))
+    clause = tail[:cut]
+    return bool(LIST_END.search(clause) or PARTICIPANTS_END.search(clause))
 
 
 def canonical_name(r: Region) -> str:

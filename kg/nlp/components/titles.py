@@ -175,12 +175,17 @@ class TitleParser:
         if pre in national_bodies() or pre + body in national_bodies():
             return None
         found = self.units.resolve(pre, offset, context, chain, region_at, bounded=bounded)
+        level = next((w for w in SHARED_LEVEL if body.startswith(w)), "")
+        if found and pre and level and not found[-1].name.endswith(level):
+            # 光明村党总支书记: the village (光明村), not a district read in its first characters (光明区)
+            shared = self.units.resolve(pre + level, offset, context, chain, region_at, bounded=bounded)
+            if shared and shared[-1].name.endswith(level):
+                return shared
         if not found and pre and body and (self.units.dept.fullmatch(pre + body)
                                            or self.units.known.fullmatch(pre + body)) or \
                 not found and pre + body in party_departments() and chain:
             # 发展改革委主任: 委 ends the department's name here, it is not a party committee
             found = self.units.resolve(pre + body, offset, context, chain, region_at)
-        level = next((w for w in SHARED_LEVEL if body.startswith(w)), "")
         if not found and pre and level:
             # 侨乡村党支部, 南营门街道办事处: the unit's level word is also the body's
             # (余村村党支部 writes both).

@@ -2,7 +2,7 @@
 
 One module per entity family finds its mentions on characters (see
 :mod:`kg.nlp.names`): :mod:`.organizations`, :mod:`.enterprises`,
-:mod:`.projects` (and programs named by a kind word), :mod:`.programs`, and
+:mod:`.trade_names`, :mod:`.projects` (and programs named by a kind word), :mod:`.programs`, and
 :mod:`.short_forms` for names declared again in brackets. This component runs
 them in order, settles overlaps, and at the end splits the tokens where an
 entity boundary falls inside a jieba token, so ``doc.ents`` carries exactly the
@@ -18,16 +18,19 @@ from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.nlp.components.entities.enterprises import (
-    enterprise_patterns, find_enterprises, find_trade_names, listed_companies,
-)
+from kg.nlp.components.entities.enterprises import enterprise_patterns, find_enterprises, listed_companies
 from kg.nlp.components.entities.kinds import kind_patterns
 from kg.nlp.components.entities.organizations import (
     department_regex, find_organizations, institution_endings, known_organizations,
 )
-from kg.nlp.components.entities.programs import find_quoted, find_strategies, initiative_regex, strategy_regex
+from kg.nlp.components.entities.programs import (
+    find_listed_programs, find_quoted, find_strategies, initiative_regex, named_again, strategy_regex,
+)
 from kg.nlp.components.entities.projects import find_kind_names, find_listed_applications
 from kg.nlp.components.entities.short_forms import declared_short_forms
+from kg.nlp.components.entities.trade_names import (
+    find_trade_names, known_company_mates, trade_name_lists, trade_names_in_context, with_project_owners,
+)
 from kg.nlp.mention import Mention, doc_text
 from kg.schema import ENTERPRISE, OFFICIAL, ORGANIZATION, PROGRAM, PROJECT, REGION
 
@@ -48,19 +51,25 @@ class EntityRecognizer:
         found += find_strategies(text)
         found += find_organizations(text, found, bounds)
         found += find_enterprises(text, [m for m in found if m.label == REGION], bounds)
+        found += find_listed_programs(text, bounds)      # before kind names: a listed pilot is no project
+        found += trade_name_lists(text, bounds)
+        found += trade_names_in_context(text, found, bounds)
+        found += known_company_mates(text, found, bounds)
         found += find_kind_names(text, bounds, found)
         found += find_listed_applications(text, bounds)
         found += find_quoted(text, found)
+        found += named_again(text, found, bounds)
         short, declared = declared_short_forms(text, found)
         if declared:     # （以下简称“小商品城”）: the bracket names no entity of its own
             found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in declared)]
         found += short
         found += find_trade_names(text, found)
+        found = with_project_owners(text, found, bounds)
         found = [m for m in found if not (m.label == ORGANIZATION and text[m.end:m.end + 1] == "门")]
         mentions = _settle(found)
         doc._.kg_mentions = mentions
         if not doc.user_data.get(MENTIONS_ONLY):
-            set_ents(doc, [m for m in mentions if not m.attrs.get("nested")])
+            set_ents(doc, [m for m in mentions if not m.attrs.get("nested") and not m.attrs.get("twin")])
         return doc
 
 
@@ -91,6 +100,9 @@ def _settle(found: list[Mention]) -> list[Mention]:
             out.append(m)
         elif len(clash) == 1 and clash[0].start <= m.start and m.end <= clash[0].end:
             if clash[0].start == m.start and clash[0].end == m.end:
+                if m.label == REGION and clash[0].rule == "project_place_list":
+                    m.attrs["twin"] = True    # 济南|、青岛算力枢纽: the place names itself and its project
+                    out.append(m)
                 continue                      # same span found twice
             m.attrs["nested"] = True
             m.attrs["inside"] = clash[0].key

@@ -3,8 +3,8 @@
 A registered name is region + trade name + industry + form (…有限公司, …集团,
 ``enterprise_suffixes.txt``); brands (``brands.txt``) are names of their own.
 Companies also come listed before a cue (X、Y等头部企业), signed (签约X、Y等项目),
-or after 企业 (企业X共建…). A later stretch of a company's trade name
-(锐芯微电子 of 四川锐芯微电子科技有限公司) names the company again.
+or after 企业 (企业X共建…). Trade names without such a cue are in
+:mod:`.trade_names`.
 """
 
 from __future__ import annotations
@@ -12,17 +12,17 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
-from collections import Counter
 
 from kg.nlp.components.entities.kinds import kind_patterns
-from kg.nlp.components.entities.short_forms import after_short_form
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.lexicon import Trie, alternation, read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.names import (
-    BOUNDARY, cjk, distinctive, generic_heads, inner_verbs, is_kind_word, left_extent, stops, unquote,
+    BOUNDARY, CLOSE_QUOTES, cjk, distinctive, generic_heads, inner_verbs, is_kind_word, left_extent, stops, unquote,
+    word_end,
 )
-from kg.schema import ENTERPRISE, ORGANIZATION, PROJECT, REGION
+from kg.nlp.wordclass import is_proper, word_classes
+from kg.schema import ENTERPRISE
 
 # 等头部企业, 等一批核心零部件配套企业, 等云南本土咖啡品牌: what ends a list of companies.
 ENTERPRISE_LIST_WIDE = re.compile(r"等(?:一批|多家|\d+家|知名|国内外|国际)?[\u4e00-\u9fff]{0,10}?"
@@ -58,7 +58,8 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
     region_starts = sorted({r.start for r in regions})
     region_at = {r.start: r for r in regions if r.region is not None and not r.attrs.get("nested")}
     for m in enterprise_patterns()["brand"].finditer(text):
-        out.append(Mention(m.start(), m.end(), ENTERPRISE, m.group(), "enterprise_brand"))
+        if _brand_word(text, m.start(), m.end(), bounds):
+            out.append(Mention(m.start(), m.end(), ENTERPRISE, m.group(), "enterprise_brand"))
     for s, e in listed_companies().finditer(text):
         # 大洋电机、川渝时代建成投产: a listed company's short name, where it is a word of its own
         if s in bounds and (e == len(text) or not cjk(text[e]) or stops().match(text, e)
@@ -83,8 +84,12 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             start = lead.end()
         name = unquote(text[start:m.end()])
         core = name[: before - m.end()]
+        if SENTENCE_PUNCT.search(core) and (q := _after_quoted_sentence(text, start, before)) > start:
+            start, name = q, text[q:m.end()]      # “…成本高。”辽宁铁集国际物流有限公司: the name follows the quote
+            core = name[: before - m.end()]
         if start < 0 or len(core) < 2 or not cjk(name[0]) or core in generic_heads() or LEVEL_LEAD.match(core) \
-                or SENTENCE_PUNCT.search(core) \
+                or SENTENCE_PUNCT.search(core) or "+" in core \
+                or m.group() in SHORT_SUFFIXES and m.start() not in bounds \
                 or core[-1] in "和与及的等" \
                 or len(core) <= 2 and not distinctive(core):   # 国有资源和证券; 科技公司, 宣告公司 (该公司…)
             continue
@@ -96,62 +101,23 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
     # X、Y等头部企业 / 雀巢和星巴克等知名咖啡品牌: items that look like names (物流、电商等企业 lists trades)
     for m in ENTERPRISE_LIST_WIDE.finditer(text):
         items = listed_before(text, m.start(), "enterprise_listed", bounds=bounds, split_and=True)
-        out += [e for e in items if not is_kind_word(e.name) and (distinctive(e.name) or _trade_ending(e.name))]
+        out += [e for e in items if not is_kind_word(e.name) and (distinctive(e.name) or trade_ending(e.name))]
     for m in re.finditer(r"等[^，。；、\n]{0,16}?项目", text):
-        head = text[max(0, m.start() - 16):m.start()]
-        if SIGNED_CUE.search(head):
-            for e in listed_before(text, m.start(), "enterprise_signed", bounds=bounds):
-                if not kind_patterns()["kind"].search(e.name[-4:]):
-                    out.append(e)
-    for m in re.finditer(r"(?:下属企业|企业)([\u4e00-\u9fff]{2,6}?)(?=共建|合作|投资|建设|打造|签约|落户)", text):
-        out.append(Mention(m.start(1), m.end(1), ENTERPRISE, m.group(1), "enterprise_apposition"))
-    return out
-
-
-def find_trade_names(text: str, found: list[Mention]) -> list[Mention]:
-    """Later mentions of a company by its trade name: 四川锐芯微电子科技有限公司 … 锐芯微电子投资….
-
-    The trade name is what follows the region prefix (and a place in brackets).
-    A later stretch that starts with its first two characters and goes on with
-    characters of the name, in order (瑞能重装 of 德阳瑞能重型装备…), three or more in
-    all, names the company where it ends a word (a verb or punctuation follows) or
-    opens a project's name (醇窖酒业数字化勾调中心). Not inside another name, and
-    not when two companies of the text share the two characters. The stretch is
-    no alias of the company: across documents it may name another.
-    """
-    regions = {m.start: m for m in found if m.label == REGION and m.region is not None}
-    names = [m for m in found if m.label in (ENTERPRISE, ORGANIZATION)]
-    project_starts = {m.start for m in found if m.label == PROJECT}
-    cores: list[tuple[Mention, str]] = []
-    for m in found:
-        if m.label != ENTERPRISE or m.rule != "enterprise_suffix":
+        items = [e for e in listed_before(text, m.start(), "enterprise_signed", bounds=bounds)
+                 if not kind_patterns()["kind"].search(e.name[-4:]) and distinctive(e.name)]   # not 装备制造
+        if not items:
             continue
-        core, pos = m.name, m.start
-        while (r := regions.get(pos)) is not None and r.end < m.end:     # 四川|泸州|醇窖酒业…
-            core, pos = core[r.end - pos:], r.end
-        suffix = enterprise_patterns()["company_end"].search(core)
-        core = PLACE_IN_BRACKETS_ANY.sub("", core[: suffix.start()] if suffix else core)
-        if len(core) >= 3 and cjk(core[0]) and cjk(core[1]):
-            cores.append((m, core))
-    heads = Counter(core[:2] for core in {m.name: core for m, core in cores}.values())   # per company
-    out: list[Mention] = []
-    for m, core in cores:
-        if heads[core[:2]] > 1:
-            continue                      # 重庆新视通汽车… and 万州新视通食品…: whose is 新视通?
-        declared_end = after_short_form(text, m.end)
-        for hit in re.finditer(re.escape(core[:2]), text):
-            k = hit.start()
-            if m.start <= k < declared_end:
-                continue          # the name itself, or its short form declared in brackets
-            end, rest = k + 2, iter(core[2:])
-            while end < len(text) and cjk(text[end]) and text[end] in rest:
-                end += 1
-            if end - k < 3 or any(n.start <= k < n.end for n in names):
-                continue
-            if k in project_starts or not cjk(text[end:end + 1]) or stops().match(text, end):
-                # Not an alias: another text's 新视通 may be another company.
-                out.append(Mention(k, end, ENTERPRISE, m.name, "enterprise_trade_name",
-                                   attrs={"not_alias": True}))
+        clause = _clause_start(text, items[-1].start)
+        if SIGNED_CUE.search(text, clause, items[-1].start + 1):      # 签约X、Y等项目, 落户X、Z园等项目
+            out += items
+        elif any(trade_named(e.name) for e in items):             # 抓好X纤维等项目: a company's project
+            for e in items:
+                e.attrs["hosted"] = True         # counted among the region's projects: it is there
+            out += items
+    for m in re.finditer(r"(?:下属企业|企业)([\u4e00-\u9fff]{2,6}?)(?=共建|合作|投资|建设|打造|签约|落户)", text):
+        if gazetteer().candidates(m.group(1)):
+            continue          # 医药企业|辽宁|投资合作对接会: a place, not a company
+        out.append(Mention(m.start(1), m.end(1), ENTERPRISE, m.group(1), "enterprise_apposition"))
     return out
 
 
@@ -184,18 +150,68 @@ def listed_companies() -> Trie:
     return Trie(read_lines("company_short_names.txt"))
 
 
+# One-word endings that a common word may hold (养老保险, 商业银行): they end a name only as a word of their own.
+SHORT_SUFFIXES = frozenset(("银行", "证券", "保险", "控股"))
+
+
+# Verbs after which a word is a company (联合小米, 引进大众).
+COMPANY_CUE = re.compile(r"(?:联合|携手|与|同|引进|引入|招引|签约)$")
+
+
+def _brand_word(text: str, start: int, end: int, bounds: frozenset[int]) -> bool:
+    """Is a brand's match a word of its own, and the company?
+
+    Not inside a word (网|格力|量), and a brand that is also a common word (大众, 苹果)
+    not where it modifies the common noun after it (大众|消费); a company or
+    industry word after it (大众|汽车), a proper noun (百度|阿波罗) or a cue before (联合|小米) keeps it.
+    """
+    if start not in bounds:
+        return False
+    if end not in bounds:        # 海尔集团, 中国移动通信集团: a word of the dictionary that is the company's name
+        word = text[start:word_end(bounds, start, min(len(text), start + 10))]
+        return bool(enterprise_patterns()["company_end"].search(word)) or trade_ending(word)
+    if is_proper(text[start:end]) or any(k in bounds for k in range(start + 1, end)) \
+            or COMPANY_CUE.search(text, max(0, start - 2), start):
+        return True               # a proper noun, no word of the dictionary (赛|力|斯), or after 联合, 引进…
+    nxt = text[end:word_end(bounds, end, min(len(text), end + 4))]
+    return not (len(nxt) >= 2 and all(cjk(c) for c in nxt) and word_classes().get(nxt) in (None, "vn")
+                and nxt not in trade_endings() and not enterprise_patterns()["company"].match(nxt))
+
+
+def _after_quoted_sentence(text: str, start: int, end: int) -> int:
+    """Where a name starts after a quoted sentence that closes right before it (“…。”X有限公司), or ``start``."""
+    close = max(text.rfind(q, start, end) for q in CLOSE_QUOTES)
+    return close + 1 if close >= start and end - close - 1 >= 2 else start
+
+
 # After a name, these join it to the next item of a list or to what it owns (宁德时代、…; 京东方的…).
 LIST_JOINERS = set("、和与及等的在")
 
 
 @functools.lru_cache(maxsize=1)
-def _trade_endings() -> tuple[str, ...]:
+def trade_endings() -> tuple[str, ...]:
     return read_lines("trade_name_endings.txt")
 
 
-def _trade_ending(name: str) -> bool:
+def trade_named(name: str) -> bool:
+    """A trade name with its industry word (赛力纤维, 东明石化): a proper or coined core of two or three
+    characters before the ending (a longer one describes: 川渝特色|食品)."""
+    return any(name.endswith(w) and 2 <= len(name) - len(w) <= 3 and distinctive(name[: -len(w)])
+               for w in trade_endings())
+
+
+CLAUSE_MARKS = "，。；：！？,;:!?\n"
+
+
+def _clause_start(text: str, pos: int, reach: int = 40) -> int:
+    """Where the clause holding ``pos`` starts (after the last comma or stop, at most ``reach`` back)."""
+    lo = max(0, pos - reach)
+    return max([text.rfind(c, lo, pos) + 1 for c in CLAUSE_MARKS] + [lo])
+
+
+def trade_ending(name: str) -> bool:
     """Does ``name`` end like a company's trade name (纵横股份, 大洋电机), with two characters before?"""
-    return any(name.endswith(w) and len(name) - len(w) >= 2 for w in _trade_endings())
+    return any(name.endswith(w) and len(name) - len(w) >= 2 for w in trade_endings())
 
 
 @functools.lru_cache(maxsize=1)

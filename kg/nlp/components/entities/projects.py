@@ -15,31 +15,38 @@ import re
 from bisect import bisect_left
 
 from kg.nlp.components.entities.enterprises import listed_before
+from kg.nlp.components.entities.categories import CATEGORY_LEAD, COUNT_AFTER, names_a_category
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
-from kg.nlp.components.entities.programs import SLOGAN, WEAK_PROGRAM_KINDS, coined_system
+from kg.nlp.components.entities.project_lists import (
+    drop_appositions, find_routes, kind_end_of, list_neighbours, past_stage, past_time_lead, place_list_members,
+    ROUTE_NAME, quote_open, quoted_neighbours, widen_link, widen_route,
+)
+from kg.nlp.components.entities.programs import (
+    PROGRAM_AFTER, QUOTED_KIND, SLOGAN, WEAK_PROGRAM_KINDS, coined_system, counted_list, no_program, quote_inside,
+    quote_opening, strategy_regex, verb_before, verb_core,
+)
 from kg.nlp.lexicon import read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.names import (
     CLOSE_QUOTES, OPEN_QUOTES, cjk, cjk_or_alnum, distinctive, ends_with_kind, generic_heads, lead_strips,
     left_extent, stops, unquote, word_end,
 )
-from kg.nlp.wordclass import may_follow_a_name
+from kg.nlp.wordclass import may_follow_a_name, word_classes
 from kg.schema import ENTERPRISE, ORGANIZATION, PROGRAM, PROJECT, REGION
 
-WEAK_PROJECT_KINDS = {"项目", "二期", "三期", "四期", "五期", "城", "谷", "中心", "平台", "系统", "应用",
-                      "商圈", "园区", "枢纽", "基础设施", "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
+# A phase of a named undertaking: 理文二期, 荣成石岛湾核电扩建一期.
+PHASES = {"一期", "二期", "三期", "四期", "五期"}
+WEAK_PROJECT_KINDS = {"项目", "一期", "二期", "三期", "四期", "五期", "城", "谷", "中心", "平台", "系统", "应用",
+                      "商圈", "园区", "枢纽", "基础设施", "一件事", "校区", "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
 # Heritage sites are projects where they operate (门票, 演艺), not as the object of other work
 # (对福昌城遗址进行考古发掘): their kind word must end the phrase.
 HERITAGE_KINDS = {"遗址", "石窟", "古城", "古街"}
-# A project "name" that starts with a level or a count, or is followed by a count, names
-# a category of things: 打造国家级旅游度假区, 建设四大服务出口基地, 建成康养景区12个.
-CATEGORY_LEAD = re.compile(r"国家级|省级|世界级|全球|[一二三四五六七八九十两]大")
-COUNT_AFTER = re.compile(r"[\d０-９.]+[万千]?余?(?:个|家|处|座|所|条|项|亩|平方米|公里)")
 # Between quoted members and their kind word: “甲”“乙”3个专项行动, “甲”“乙”两大工程.
 MEMBER_COUNT = re.compile(r"(?:[\d]+|[一二三四五六七八九十两]+)(?:个|大|项|类|条|张)?|等|等\d+个")
 APPLICATION_LIST_CUE = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)(?:余|多)?(?:个|项|款)"
                                   r"[\u4e00-\u9fff]{0,6}?(?:应用|应用场景|平台|小程序|APP|App|app)")
 QUOTED = re.compile(r"“([^”]+)”")
+INNER_COUNT = re.compile(r"\d+个(?=[\u4e00-\u9fff])")
 # A name of common words this short is a description (共性技术平台, 数字农业平台); a longer one may
 # name a specific undertaking all the same (茶叶精深加工园区), unless it coordinates two things.
 # Kinds that name a place (基地, 产业园) leave less room for a description (葡萄产业园 is one).
@@ -54,7 +61,8 @@ AND = re.compile(r"[和与及]")
 LINE_KINDS = {"城际", "铁路", "高铁", "高速", "高速公路", "公路", "轨道交通", "快速路"}
 COORDINATED = re.compile(r"([\u4e00-\u9fff]{2,4})[和及与]([\u4e00-\u9fff]{4,})")
 LEAD_QUOTES = re.compile(r"^(?:“[^”]+”)+")
-AFTER_NAME = re.compile(r"主体|营收|竣工|投运|投产|完成|计划|预计|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
+# …a part or stage of the works (主线, 前期, 蓄水, 通车), or their effect (渝贵高铁|效应).
+AFTER_NAME = re.compile(r"主线|前期|预研|量产|蓄水|通车|通水|效应|投入使用|投入运营|投用|开业|上线|主体|营收|竣工|投运|投产|完成|计划|预计|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
                         r"纳入|获批|入选|获评|成为|基本|全面|累计|今年|上半年|年内|实现|等|已|正|将|于|内|成立|落户|和|并")
 
 
@@ -69,7 +77,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
     named_starts = sorted(m.start for m in named if m.label in (REGION, ENTERPRISE, ORGANIZATION))
     whole = {(m.start, m.end) for m in named if m.label in (REGION, ENTERPRISE, ORGANIZATION)}
     region_at = {m.start: m for m in named if m.label == REGION and m.region is not None}
-    out = []
+    out, held = [], []
     kinds = kind_patterns()["kinds"]
     generic = tuple(generic_heads())
     for m in kind_patterns()["kind"].finditer(text):
@@ -89,16 +97,41 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             attrs["loose"] = True      # 提速聊城机场前期工作: a proper name may go on (checked below)
         start = left_extent(text, ks, max_len=30 if label == PROGRAM else 20, bounds=bounds,
                             verbs_lead=label != PROGRAM)
+        if start < 0 and label == PROGRAM:
+            start = verb_core(text, ks, bounds)     # 资源型城市转型|升级|试验区: a verb may end the core
+        if label == PROJECT and text[ks - 1:ks] == "等" and kind not in WEAK_PROJECT_KINDS:
+            out += _list_members(text, ks, ke, kind, named_starts, bounds, whole)
+            continue          # 深地探测、电磁橇等大科学装置: the items are the names
         if start < 0:
             continue
+        if label == PROJECT:
+            start = past_stage(text, start, ks)     # 建成投产|大唐郓城: a stage word opens no name
+            start = past_time_lead(text, start, ks, bounds)
+            if text[ke:ke + 1] in CLOSE_QUOTES and start > 0 and text[start - 1] not in OPEN_QUOTES \
+                    and (q := quote_open(text, start, ks)) >= 0:
+                start = q + 1   # “A学院和B学院独立校区项目”, “卫星…及系统生产制造项目”: the quote is the name
         if label == PROJECT and (after := _past_address(start, ks, region_at)) != start:
             aliases.append(unquote(text[start:ke]))     # 天津市和平区…社区|乐昌里小区: an address, then the name
             attrs["address"] = start
             start = after
+        if label == PROJECT and text[ks - 1:ks] in CLOSE_QUOTES \
+                and len((QUOTED_KIND.match(text, ks) or m).group()) > len(kind):
+            continue          # “531”项目储备: a program's kind phrase that opens with a project kind word
+        if label == PROGRAM and (c := INNER_COUNT.search(text, start, ks)) and ks - c.end() >= 4 \
+                and not any(ch in OPEN_QUOTES for ch in text[start:ks]):
+            start = c.end()       # 发挥济青烟3个|新业态…消费试点作用: the count ends what introduces the name
+        if label == PROGRAM and (q := quote_opening(text, start, ke)) >= 0:
+            start = q + 1         # “全国促进…试点”: the quoted whole is the name, its lead words too
         inner_quote = start > 0 and text[start - 1] in OPEN_QUOTES and text[ke:ke + 1] in CLOSE_QUOTES
         if inner_quote:
             core = text[start:ks]
-            if len(core) < 2 or SLOGAN.search(core + kind):
+            if label == PROGRAM and (len(core) < 2 or SLOGAN.search(core + kind)) \
+                    and (listed := counted_list(text, start - 1, core + kind)) >= 0:
+                aliases.append(core + kind)     # A、B、C、D、E“五大行动”: the list is the package's name
+                start = listed
+            elif label == PROGRAM and SLOGAN.search(core + kind) and verb_before(text, start - 1):
+                attrs["quoted"] = attrs["coded"] = True      # 推进“一号工程”: the quoted code is the name
+            elif len(core) < 2 or SLOGAN.search(core + kind):
                 # “一号工程”, “五大体系”: the name is what the quote qualifies.
                 outer = left_extent(text, start - 1, max_len=24, min_core=1, bounds=bounds,
                                     verbs_lead=label != PROGRAM)
@@ -110,6 +143,11 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             else:
                 attrs["quoted"] = True
         raw = text[start:ke + (1 if inner_quote else 0)]
+        if label == PROGRAM and not inner_quote and (q := quote_inside(raw)) > 0 \
+                and not (kind == "工程" and any(w in raw for w in infrastructure_words())) \
+                and not strategy_regex().search(raw, 0, q):     # 以旧换新“五进”活动: a program's own campaign
+            aliases.append(unquote(raw))       # 区领导“招引落服”机制: the coined name starts at its quote
+            start, raw = start + q, raw[q:]
         groups = QUOTED.findall(raw)
         lead_quotes = LEAD_QUOTES.match(raw)
         between = raw[lead_quotes.end():len(raw) - len(kind)] if lead_quotes else ""
@@ -127,15 +165,22 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             continue
         name = unquote(raw)
         core = name[: -len(kind)] if name.endswith(kind) else name
+        if label == PROJECT and (kind == "城" and core.endswith("之")
+                                 or kind == "项目" and kinds.get(kind_end_of(core)) == PROGRAM):
+            continue          # “百馆之城”: a title; 体制改革项目: the projects of a program, not one
+        if kind == "一期" and ends_with_kind(core):
+            continue          # 花木冷链物流中心|一期: the first phase is the named thing itself
         if kind.endswith("试验区") and core.endswith(("自贸", "自由贸易")):
             continue          # 辽宁自贸试验区 is a zone (a region), not a pilot program
-        quoted = inner_quote or any(q in raw for q in OPEN_QUOTES)
+        quoted = inner_quote or any(q in raw for q in OPEN_QUOTES + "‘")     # ‘…’ inside quoted speech
         if label == PROJECT and not quoted and raw == name:
             members = _list_members(text, start, ke, kind, named_starts, bounds, whole)
             if members:       # 杨家坪、万象城、动物园商圈; 大唐郓城、华能四期等煤电项目
                 out += members
                 continue
-        if len(core) < 2 or not cjk_or_alnum(core[0]) or core[-1] in "个家项" \
+        if attrs.get("coded"):
+            pass
+        elif len(core) < 2 or not cjk_or_alnum(core[0]) or core[-1] in "个家项" \
                 or (core.endswith(generic) and not quoted and _generic_core(core, kind, generic)) \
                 or stops().fullmatch(core) \
                 or core in lead_strips():
@@ -147,19 +192,37 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if not quoted:
             if label == PROGRAM and kind in WEAK_PROGRAM_KINDS and not coined_system(text, start, core, kind):
                 continue
-            if label == PROJECT and kind in WEAK_PROJECT_KINDS and (len(core) < 3 or core in kinds):
-                continue          # 产业园二期, 园区项目: a kind word is no name
-            if label == PROJECT and (CATEGORY_LEAD.match(name) or COUNT_AFTER.match(text, ke)):
+            if label == PROGRAM and kind.endswith("行动") and text[start - 1:start] == "、" and len(core) <= 4 \
+                    and not distinctive(core):
+                continue      # 开展征迁攻坚、治理攻坚行动: short items of a list of kinds of work
+            if label == PROGRAM and kind == "基金" and not distinctive(core):
+                continue      # 人才创业基金: a fund named by its purpose only (科学城产业发展基金 has a place)
+            if label == PROJECT and kind in WEAK_PROJECT_KINDS and (len(core) < 3 or core in kinds) \
+                    and not ((kind in PHASES or kind == "班列") and len(core) == 2 and core not in kinds
+                             and distinctive(core)):
+                continue          # 产业园二期, 园区项目: a kind word is no name (理文二期, 中欧班列 are)
+            if kind == "应用" and word_classes().get(core[-2:]) in ("v", "vn"):
+                continue      # 科技成果转化|应用, 推广|应用: 应用 is the verb's object, not an application
+            if label == PROJECT and names_a_category(text, name, start, ks, ke):
                 continue      # 国家级旅游度假区, 四大…基地, 康养景区12个: a category, not a name
             if label == PROJECT and not _names_inside(named_starts, start, ks) and not distinctive(core) \
                     and (len(name) <= (SHORT_NAME if kind in WEAK_PROJECT_KINDS else SHORT_PLACE_NAME)
                          or AND.search(core)) \
                     and not INVESTED.search(text, max(0, start - 20), start):
+                if kind in LINE_KINDS and not AND.search(core):
+                    held.append(Mention(start, ke, label, name, f"{label}_list_neighbour", (), attrs=attrs))
                 continue      # 交流合作平台, 低空装备制造和低空物流枢纽: a description, not a name
         if label == PROJECT and text.startswith("成立", ke) and kind.endswith("中心"):
             label = ORGANIZATION
-        if label == PROGRAM and kind == "工程" and any(w in core for w in infrastructure_words()):
-            label = PROJECT       # 小清河航道连通工程 is built, 千万工程 is a campaign
+        if label == PROJECT and kind == "项目" and quoted and text.endswith("实施", 0, start) \
+                and (q := QUOTED.search(raw)):
+            label = PROGRAM       # 实施“人工智能+科学研究”重大研究项目: a coined scheme carried out
+            aliases.append(q.group(1))
+        if label == PROGRAM and no_program(text, name, ke):
+            continue          # 以实际行动, 完成全年计划, 相关项目计划投资: no initiative named
+        if label == PROGRAM and kind == "工程" and (any(w in core for w in infrastructure_words())
+                                                   or ROUTE_NAME.search(core)):
+            label = PROJECT       # 小清河航道连通工程, …康定至新都桥段改建工程 are built, 千万工程 is a campaign
         if label == PROGRAM and (lead := _lead_before(text, start)):
             aliases.append(lead + name)     # 深入|贯彻…学习教育: the adverb may belong to the name itself
         q = QUOTED.findall(raw)
@@ -167,14 +230,28 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             aliases.append(q[0])
         if label == PROJECT and name.endswith("项目") and len(name) > 4:
             aliases.append(name[:-2])
-        members = _coordinated_lines(name) if label == PROJECT and kind in LINE_KINDS \
-            and raw == name else None
-        if members:           # 渝自和渝毕城际: two lines sharing their kind words
+        members = _coordinated_lines(name, kind) if label == PROJECT and raw == name else None
+        if members:           # 渝自和渝毕城际, 甲和乙研学基地: two names sharing their kind words
             for a, b, member in members:
                 out.append(Mention(start + a, start + b, label, member, f"{label}_coordinated", (), dict(attrs)))
             continue
-        out.append(Mention(start, ke, label, name, f"{label}_kind_word",
-                           tuple(a for a in dict.fromkeys(aliases) if a != name), attrs=attrs))
+        found = Mention(start, ke, label, name, f"{label}_kind_word",
+                        tuple(a for a in dict.fromkeys(aliases) if a != name), attrs=attrs)
+        if label == PROJECT and (places := place_list_members(text, found, region_at)):
+            out += places     # 济南、青岛、枣庄算力枢纽: one facility in each place
+            continue
+        out.append(widen_link(text, widen_route(text, found), bounds) if label == PROJECT else found)
+    out += find_routes(text, bounds)
+    # A line of common words listed beside named ones is named all the same: 铁路二环线、沿江铁路、渝自城际.
+    ends = {m.end for m in out if m.label == PROJECT}        # where the project before a 、 ends
+    starts = {m.start - 1 for m in out if m.label == PROJECT}  # the 、 before a project
+    out += [m for m in held if text[m.start - 1:m.start] == "、" and m.start - 1 in ends
+            or text[m.end:m.end + 1] == "、" and m.end in starts]
+    out += list_neighbours(text, [*named, *out], bounds, infrastructure_words())
+    out += [m for m in quoted_neighbours(text, out, {(n.start, n.end) for n in [*named, *out]})
+            if not SLOGAN.search(m.name)]
+    any_starts = sorted({m.start for m in [*named, *out] if m.label != PROJECT})     # 西部陆海新通道|江津班列
+    out = drop_appositions(out, lambda head, s, e: not distinctive(head) and not _names_inside(any_starts, s, e))
     # An item of a list that shares its kind word (大唐郓城、华能四期等煤电项目) is named with it.
     items = {(m.start, m.end) for m in out if m.rule == "project_list_member"}
     return [m for m in out if m.rule == "project_list_member" or (m.start, m.end) not in items]
@@ -191,9 +268,12 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
     """
     if start < 1 or text[start - 1] not in "、等" or text[end:end + 1] in ("、", "等"):
         return []          # 万象城、…: an item of the list, not the kind word the list shares
-    shared = text[start:end] if text[start - 1] == "等" else kind
+    shared = text[start:end] if text[start - 1] == "等" else _kind_chain(text[start:end], kind)
+    if shared != kind and shared.startswith(tuple(generic_heads())) \
+            and (trade := _last_word_on(text, start, end - len(kind), bounds)) in infrastructure_words():
+        shared = trade + kind       # 等大型清洁高效|煤电项目: the works the items are (not 等基层服务项目)
     if shared.startswith(tuple(generic_heads())) or not cjk(shared[0]) or len(shared) - len(kind) > 2 \
-            or end - start <= len(kind):
+            or end - start <= len(kind) and kind in WEAK_PROJECT_KINDS:
         return []          # 等重大项目, 等基层服务项目: a category the items belong to, not their names' end
     last = (start, end) if text[start - 1] == "、" else None
     items: list[tuple[int, int]] = []
@@ -205,7 +285,7 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
         if s == e or e - s >= LIST_ITEM and cjk(text[s - 1:s]):
             break
         lead = left_extent(text, e, max_len=LIST_ITEM, bounds=bounds)
-        s = max(s, lead) if lead >= 0 else s
+        s = past_stage(text, max(s, lead) if lead >= 0 else s, e)      # 建成投产|大唐郓城
         if e - s < 2:
             break
         items.insert(0, (s, e))
@@ -224,11 +304,27 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
     out = []
     for a, b in items:
         item = text[a:b]
-        name = item if ends_with_kind(item) else item + shared      # 万象城 is named on its own
+        # 万象城 is named on its own; 大唐郓城 gets the trade its list shares (煤电项目).
+        name = item if ends_with_kind(item) and shared == kind else item + shared
         out.append(Mention(a, b, PROJECT, name, "project_list_member", (item,) if name != item else ()))
     if last is not None:
         out.append(Mention(last[0], last[1], PROJECT, text[last[0]:last[1]], "project_list_member"))
     return out
+
+
+def _kind_chain(name: str, kind: str) -> str:
+    """The kind words that end ``name`` (渝武|高速复线, 朝天门|商圈), leaving two characters of it."""
+    kind_end = kind_patterns()["kind_end"]
+    cut = len(name) - len(kind)
+    while (k := kind_end.search(name, 2, cut)) is not None:
+        cut = k.start()
+    return name[cut:]
+
+
+def _last_word_on(text: str, start: int, end: int, bounds: frozenset[int]) -> str:
+    """The last word of ``text[start:end]`` (``大型清洁高效|煤电``), or ``""`` when it is all one word."""
+    b = max((i for i in range(start + 1, end - 1) if i in bounds), default=-1)
+    return text[b:end] if b > 0 else ""
 
 
 @functools.lru_cache(maxsize=1)
@@ -237,18 +333,10 @@ def infrastructure_words() -> tuple[str, ...]:
 
 
 def _lead_before(text: str, start: int) -> str:
-    """The adverb of ``lead_strips.txt`` written right before ``start`` (深入, 全面), or ``""``."""
-    strips, lengths = _lead_lengths()
-    if lengths and start >= lengths[0]:
-        # At most one adverb of each length ends at ``start``; the list is longest first.
-        return next((w for n in lengths if (w := text[start - n:start]) in strips), "")
-    return next((w for w in lead_strips() if text.startswith(w, start - len(w))), "")
-
-
-@functools.lru_cache(maxsize=1)
-def _lead_lengths() -> tuple[frozenset[str], tuple[int, ...]]:
-    """The adverbs of ``lead_strips.txt`` as a set, and their lengths, longest first."""
-    return frozenset(lead_strips()), tuple(sorted({len(w) for w in lead_strips()}, reverse=True))
+    """The adverb of ``lead_strips.txt`` written right before ``start`` (深入, 全面), or ``""``;
+    with the program verb after it (全面|深化|改革先行区: 全面深化改革 is a set phrase)."""
+    verb = next((v for v in ("深化", "推进", "实施") if text.startswith(v, start - 2)), "")
+    return next((w + verb for w in lead_strips() if text.startswith(w, start - len(verb) - len(w))), "")
 
 
 def _past_address(start: int, end: int, region_at: dict[int, Mention]) -> int:
@@ -271,10 +359,12 @@ def _names_inside(starts: list[int], start: int, end: int) -> bool:
 
 def _may_follow(text: str, pos: int, kind: str) -> bool:
     """May this CJK text follow the end of a project name (a verb, a stage word…)?"""
+    if kind == "制" and text[pos - 2:pos - 1] == "长" and text.startswith(("办公室", "工作"), pos):
+        return True           # 链长制办公室: the office of a chief system names the system
     if kind in ("城", "谷", "制"):
         return bool(stops().match(text, pos)) or text.startswith(("建设", "等"), pos)
     if kinds_of(kind) == PROGRAM and not stops().match(text, pos) and not AFTER_NAME.match(text, pos):
-        return not cjk(text[pos:pos + 1]) or text[pos] in "为在和与及等的"
+        return not cjk(text[pos:pos + 1]) or text[pos] in "为在和与及等的" or bool(PROGRAM_AFTER.match(text, pos))
     return bool(stops().match(text, pos) or AFTER_NAME.match(text, pos))
 
 
@@ -299,11 +389,13 @@ def _generic_core(core: str, kind: str, generic: tuple[str, ...]) -> bool:
     return len(rest) < 3 or rest.endswith(generic) or bool(CATEGORY_LEAD.match(rest))
 
 
-def _coordinated_lines(name: str) -> list[tuple[int, int, str]] | None:
+def _coordinated_lines(name: str, kind: str) -> list[tuple[int, int, str]] | None:
     """Members of ``渝自和渝毕城际``: short names joined by 和 sharing the kind words at the end.
 
     Returns (start, end, name) of each member, offsets within ``name``; ``None`` when
     the name is not such a coordination (the first part must be a short name of its own).
+    Lines are named by short forms (渝自); other kinds only share their head when one of
+    the two is a proper or coined name (``十里荷香和梨香湾研学基地``), not a description.
     """
     m = COORDINATED.fullmatch(name)
     if not m:
@@ -317,4 +409,6 @@ def _coordinated_lines(name: str) -> list[tuple[int, int, str]] | None:
     proper, head = second[:cut], second[cut:]
     if not head or not 2 <= len(proper) <= 4 or kind_end.search(first):
         return None
+    if kind not in LINE_KINDS and (len(proper) < 3 or not (distinctive(first) or distinctive(proper))):
+        return None       # (老旧小区: a place's proper name is longer than a line's short form)
     return [(0, len(first), first + head), (m.start(2), len(name), second)]

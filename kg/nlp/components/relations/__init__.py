@@ -5,7 +5,8 @@ one module each, where a new rule goes:
 
 - :mod:`.people`: ``governs``, ``serves_in``, ``leads`` (``title_*``: from a parsed title chain);
 - :mod:`.places`: ``part_of`` (``part_of_*``);
-- :mod:`.things`: ``hosts``, ``develops``, ``implements``, ``partners_with``.
+- :mod:`.things`: ``hosts``, ``develops``, ``implements``, ``partners_with``;
+- :mod:`.where`: where a thing or a department is, read off names (used by :mod:`.things`).
 
 Who a sentence speaks for (a speech's speaker, an article's region, a region or
 organization the sentence opens with) is the discourse stage's (:mod:`kg.nlp.discourse`).
@@ -21,10 +22,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.components.relations import people, places, things
-from kg.nlp.discourse import article_section
+from kg.nlp.discourse import article_section, bodiless_speakers, investor_region
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.mention import Mention, doc_sentences, doc_text
-from kg.schema import ORGANIZATION, PART_OF, RelationRecord
+from kg.schema import ORGANIZATION, PART_OF, REGION, RelationRecord
 
 
 class RelationExtractor:
@@ -65,13 +66,20 @@ class RelationExtractor:
             # A speech by someone without office (a company's chairman) is the article's, not the
             # previous official's: its region is the one the whole text is most about.
             whole = article_section(text, mentions)
+            # …or the region inside it that the speech names most (阳新 in an investor's speech at 黄石's meeting).
             if whole:
-                sections = [replace(sec, subject=whole[0].subject, speaker="") if sec.subject is None else sec
-                            for sec in sections]
+                sections = [replace(sec, subject=investor_region(sec, mentions, whole[0].subject), speaker="")
+                            if sec.subject is None else sec for sec in sections]
         # Departments in titles (区发展改革委主任 X 介绍…) are not the subjects of their sentences.
         titled = {p.unit.start for p in doc._.kg_positions or [] if p.unit is not None and p.unit.label == ORGANIZATION}
+        units = bodiless_speakers(text, sections)
+        # The region of a speaker's other post (武汉市委常委、政法委书记): a department's region if it names none.
+        posts = {}
+        for p in doc._.kg_positions or []:
+            if p.unit is not None and p.unit.label == REGION:
+                posts.setdefault(p.official, p.unit)
         for sec in sections:
-            things.section_relations(text, sec, mentions, sents, titled, sentence, add)
+            things.section_relations(text, sec, mentions, sents, titled, sentence, add, units, posts.get(sec.speaker))
         things.name_relations(mentions, text, sentence, add)
         things.located_relations(text, mentions, sentence, add)
         things.address_relations(text, mentions, sentence, add)

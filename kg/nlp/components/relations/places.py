@@ -6,6 +6,7 @@
 - ``part_of_region_list``: the districts a city's meeting lists in its introduction.
 - ``part_of_section``: a division named in a speech about its ancestor, or the speech's
   region named with its own ancestor (以桥头镇为例 in 石柱's speech).
+- ``part_of_report``: a town whose report is printed in a sibling town's speech, part of their parent.
 - ``part_of_located``: an organization the text places in a region (中国医科大学就在沈阳沈北新区).
 """
 
@@ -66,11 +67,26 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
     anchor = [m for m in regions if m.region.adcode == anchor_code and not m.attrs.get("nested")]
     if anchor:
         for m in regions:
-            if m.rule in ("region_short_form", "region_gazetteer", "region_zone_grammar") and _in_list(text, m):
-                if m.region.adcode != anchor_code and (
-                        g.is_within(m.region, anchor[0].region) or m.region.parent == anchor_code):
+            if m.rule in ("region_short_form", "region_gazetteer", "region_zone_grammar") and _in_list(text, m) \
+                    and (m.region.level == "city" or not _list_of_cities(text, m.start)):
+                host = _convener(text, m, regions) or anchor[0]
+                if m.region.adcode != host.region.adcode and (
+                        g.is_within(m.region, host.region) or m.region.parent == host.region.adcode):
                     s, e = sentence(m.start)
-                    add(m, PART_OF, anchor[0], "part_of_region_list", text[s:e])
+                    add(m, PART_OF, host, "part_of_region_list", text[s:e])
+
+
+# A region that convenes the meeting whose participants a list names: 永川区召开…例会。会上，…发言.
+CONVENES = re.compile(r"(?:委|政府|党委)?(?:日前|近日|今天|当天)?(?:召开|举行|主持召开)")
+
+
+def _convener(text: str, m: Mention, regions: list[Mention]) -> Mention | None:
+    """The region before ``m`` in its paragraph said to convene the meeting (永川区召开…), if any:
+    its units are the participants, so the list is part of it rather than of the text's province."""
+    para = text.rfind("\n", 0, m.start) + 1
+    found = [r for r in regions if para <= r.start and r.end <= m.start and not r.attrs.get("nested")
+             and CONVENES.match(text, r.end)]
+    return found[-1] if found else None
 
 
 def part_of_section(m: Mention, speaker: Mention, chain_start: dict[int, int | None], ev: str, add) -> None:
@@ -83,6 +99,28 @@ def part_of_section(m: Mention, speaker: Mention, chain_start: dict[int, int | N
             add(m, PART_OF, speaker, "part_of_section", ev)     # …, or a county in its city's article
         elif gazetteer().is_within(speaker.region, m.region) and m.region.level in ("city",):
             add(speaker, PART_OF, m, "part_of_section", ev)
+
+
+def part_of_peer(m: Mention, speaker: Mention, mentions: list[Mention], ev: str, add) -> None:
+    """part_of_report: a town whose report a page prints in a sibling town's speech (朱沱镇 in
+    南大街街道's) is part of the region the two share, where the text names it."""
+    if m.region is None or speaker.label != REGION or speaker.region is None \
+            or m.region.parent != speaker.region.parent:
+        return
+    parent = next((r for r in mentions if r.label == REGION and r.region is not None
+                   and r.region.adcode == m.region.parent and not r.attrs.get("nested")), None)
+    if parent is not None:
+        add(m, PART_OF, parent, "part_of_report", ev)
+
+
+# The end of a list of prefectures (6个州市, 等市州, 16个地市): a county read in it is a misreading.
+CITY_LIST_END = re.compile(r"(?:等?\d*个?|[一二三四五六七八九十]+个)(?:州市|市州|地市)")
+
+
+def _list_of_cities(text: str, s: int) -> bool:
+    tail = text[s:s + 120]
+    cut = next((i for i, ch in enumerate(tail) if ch in "。；;\n"), len(tail))
+    return CITY_LIST_END.search(tail, 0, cut) is not None
 
 
 def _in_list(text: str, m: Mention) -> bool:

@@ -1,25 +1,41 @@
 """Relations of things: hosts, develops, implements, partners_with.
 
 - ``hosts_speaker`` / ``hosts_article`` / ``hosts_sentence``: a project in a section is hosted
-  by its region, the suffix saying how that region was chosen: the speech's speaker, the
-  region an article (or its headline) is about, or the region the sentence or its paragraph
-  opens with; an enterprise too when the sentence says it was introduced, signed,
-  supported…, but not a company named only as a project's owner (签约X总投资30亿元的Y项目).
+  by its region, the suffix saying how that region was chosen: the speech's speaker (a
+  department's region: 永川区发展改革委 → 永川区, 市商务委 → the city the text names most), the
+  region an article (or its headline) is about (for a speech by someone without office, the
+  region inside the article's that it names most: :func:`kg.nlp.discourse.investor_region`),
+  or the region the sentence or its paragraph opens with; an enterprise too when the sentence says
+  it was introduced, signed, supported…, or names it in full (X有限公司), but not a company named
+  only as a project's owner (签约X总投资30亿元的Y项目); a county its name opens with hosts it
+  (普洱市思茅区X有限公司: ``hosts_place_name``), in an article alone.
 - ``implements_speaker`` / ``implements_article`` / ``implements_sentence``: a program, likewise.
   A sentence that starts with another region inside the speaker's (义乌市依托…) or with
   an organization (市科技局联合…) is that one's: it hosts, implements and partners
   there; in a speech the speaker still hosts and implements, in an article the
   sentence's region takes over up to the next heading (see :mod:`kg.nlp.discourse`).
+- ``hosts_report`` / ``implements_report``: another unit's report printed inside a speech (a
+  paragraph opening with a unit that speaks elsewhere in the text, or with a peer town) is that
+  unit's alone, up to the next heading (:func:`kg.nlp.discourse.reports`).
 - ``hosts_address``: 天津市和平区新兴街道卫津路社区乐昌里小区 → the last region of the address.
-- ``hosts_located``: 在履坦镇建设Y, 包河区大圩镇建成Y, Y落户金华开发区 → the region hosts Y.
+- ``hosts_located``: 在履坦镇建设Y, 包河区大圩镇建成Y, Y落户金华开发区, 在(位于)勐海县的X公司 → R hosts Y;
+  an article's company whose sentence says 在R of a city of the article (…都在沈阳解决) is R's alone.
 - ``implements_located``: 支持义乌市深化…试点 → the region implements the program it is said to carry out.
 - ``hosts_place_name``: 包河智能网联汽车测试场, 黄舣智能酿造基地 (with 黄舣镇 in the text) →
-  the county, zone or town the name opens with hosts it.
+  the county, zone or town the name opens with hosts it; in a report, a city the text names on its own
+  or as the last of a list glued to the name the items share (济南、青岛、枣庄算力枢纽; then part_of too),
+  or a city the name gives in brackets (中欧班列（沈阳）集结中心).
 - ``implements_named_body``: 中组部重点村分类管理试点 → 中组部 implements it.
-- ``develops_owner_name``: 上汽云计算中心 → 上汽 develops it.
+- ``implements_joint``: 市委组织部联合市文广旅局开设“…”培训 → the partner implements it too.
+- ``implements_named_region``: 借鉴深圳“…”模式 → the region written right before a quoted
+  program's name implements it.
+- ``develops_owner_name``: 上汽云计算中心 → 上汽 develops it; an institution its campus (X学院梁平校区).
 - ``develops_cobuild``: 与X共建Y / X投资30亿元的Y / X在包河布局的Y / 联合X打造Y → X develops Y.
-- ``develops_managing_body``: 成立Y管理局…建设XY → the managing body develops XY.
-- ``partners_cue``: 联合X, 与X共建/合作, 携手X, 对接X → the speaker partners with X.
+- ``develops_managing_body``: 成立Y管理局…建设XY, or X管理委员会 of the text's X → the body develops it.
+- ``develops_executive``, ``develops_department_app``: a company head's words, a department's
+  application (see :mod:`.builders`).
+- ``partners_cue``: 联合X, 与X共建/合作, 携手X, 对接X → the speaker partners with X (who, see :mod:`.partners`);
+  ``partners_joint``: 济南、青岛协同打造… → they partner each other.
 
 The cue words of these rules are in ``kg/data/triggers.csv``.
 """
@@ -31,10 +47,13 @@ import functools
 import re
 
 from kg.nlp.components.entities.short_forms import after_short_form
-from kg.nlp.components.relations.places import part_of_section
-from kg.nlp.discourse import holds, local_subjects, prefix_chains, region_chains
+from kg.nlp.components.relations.builders import builds_application, executive_builds
+from kg.nlp.components.relations.partners import joint_partners, partner_cue, partner_of
+from kg.nlp.components.relations.places import part_of_peer, part_of_section
+from kg.nlp.components.relations.where import bracketed_cities, list_tails, named_place, region_of
+from kg.nlp.discourse import holds, local_subjects, prefix_chains, region_chains, reports
 from kg.nlp.lexicon import alternation, read_table
-from kg.nlp.mention import Mention, Section
+from kg.nlp.mention import Mention, Section, containers, outer_of
 from kg.schema import (
     DEVELOPS, ENTERPRISE, HOSTS, IMPLEMENTS, ORGANIZATION, PARTNERS_WITH, PROGRAM, PROJECT, REGION,
 )
@@ -47,6 +66,9 @@ NOT_LOCATED = re.compile(r"(?:赴|到|去|往|向|与|同|联合|携手|对接)$
 MODIFIER = re.compile(r"(?:占地|总投资|投资|规划面积|面积)[^，,。；;、的]{1,12}的")
 # The levels of region a project is placed in (not a province or city: those are the speaker's context).
 LOCAL_LEVELS = ("county", "township", "village", "zone")
+# A company's full legal name: the text need not say it was brought in for the region to host it (the
+# speech's or article's context), as the gold does for companies named in passing.
+COMPANY = ("有限公司", "股份公司", "有限责任公司")
 # Between a project and the verb that places it: Y，项目已落户R.
 PLACED_GAP = re.compile(r"[,，]?(?:该|这个)?(?:项目|企业|公司)?(?:已|将|正式|成功|顺利|已经|先后)*")
 
@@ -74,11 +96,14 @@ def cues() -> dict[str, re.Pattern]:
 # X投资30亿元的Y, X总投资3亿美元建设的Y, X投资建设的Y, X在包河布局的Y: X owns Y.
 OWNER = re.compile(r"(?:(?:总)?投资(?:约|超|近|逾)?[\d.]+[万亿]?(?:美元|元|欧元)?(?:人民币)?|投资|在[\u4e00-\u9fff]{2,8}?)"
                    r"(?:打造|建设|兴建|新建|布局|投资建设)?的")
+# A campus or branch an institution opens elsewhere (X学院梁平校区, X医院重庆医院): its own.
+BRANCH = re.compile(r"(?:校区|分校|院区|分院|医院)")
 MANAGING_BODY = re.compile(r"(?:管理局|管理委员会|管委会|建设指挥部|指挥部|运营公司|建设公司)$")
 
 
 def section_relations(text: str, sec: Section, mentions: list[Mention], sents: list[tuple[int, int]],
-                      titled: set[int], sentence, add) -> None:
+                      titled: set[int], sentence, add, units: frozenset[str] = frozenset(),
+                      post_region: Mention | None = None) -> None:
     """hosts_*, implements_* and partners_cue in a section (and part_of_section, see
     :func:`.places.part_of_section`): whose sentence each mention is in says who hosts, implements
     or partners (:func:`kg.nlp.discourse.local_subjects`).
@@ -93,14 +118,24 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         return
     inside = [m for m in mentions if sec.start <= m.start < sec.end]
     chain_start = region_chains(inside)
-    home = speaker if speaker.label == REGION else _region_of(speaker, mentions) or speaker
+    home = speaker if speaker.label == REGION else region_of(speaker, mentions) or post_region or speaker
     # Cities the text names on their own, where a project's name opens with one (枣庄|机场).
     confirmed = {m.key for m in mentions if m.label == REGION and not m.attrs.get("nested")}
-    named_city = {m.start: m for m in inside if m.label == REGION and m.attrs.get("nested") and m.region is not None
+    listed = list_tails(text, mentions)
+    confirmed |= {m.key for m in listed}
+    named_city = {m.start: m for m in inside if m.label == REGION and m.region is not None
+                  and (m.attrs.get("nested") or m.attrs.get("twin"))
                   and m.region.level == "city" and m.key in confirmed}
+    named_city.update(bracketed_cities(text, inside, confirmed))      # 中欧班列（沈阳）集结中心
+    named_local = {m.start: m for m in inside if m.label == REGION and m.attrs.get("nested") and m.region is not None
+                   and m.region.level in LOCAL_LEVELS and "—" not in m.attrs.get("inside", ("", ""))[1]}
     local = local_subjects(text, sec, [m for m in inside if m.start not in titled], sents)
+    report = reports(text, sec, [m for m in inside if m.start not in titled], sents, units, home)
     for m in inside:
         if m.attrs.get("nested") and m.label in (PROJECT, PROGRAM, REGION):
+            if any(m is x for x in listed):      # 济南、青岛、枣庄算力枢纽: 枣庄 is a city of the list
+                s, e = sentence(m.start)
+                part_of_section(m, speaker, {}, text[s:e], add)
             continue
         s, e = sentence(m.start)
         ev = text[s:e]
@@ -113,14 +148,23 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         # …but another department's paragraph in a department's speech is that department's only.
         also = speaker if sec.speaker and speaker.key != subj.key \
             and not (subj.label == speaker.label == ORGANIZATION) else None
+        if s in report:             # another unit's report printed in this speech: that unit's alone
+            subj, how, also = report[s], "report", None
+            host = subj if subj.label == REGION else region_of(subj, mentions) or home
         hosts = [r for r in (host, also) if r is not None and r.label == REGION]
         if m.label == PROJECT and "address" in m.attrs:
             continue           # 在天津市和平区…社区乐昌里小区: the address says where (see located_relations)
-        city = named_city.get(m.start) if m.label == PROJECT else None
+        city = named_city.get(m.start) if m.label == PROJECT and m.rule != "project_route" else None
         if city is not None and host.region is not None and city.key != host.key \
                 and holds(host.region, city.region):
             add(city, HOSTS, m, "hosts_place_name", ev)      # 枣庄机场 in a report about 山东省: 枣庄市's
             continue
+        if m.label == PROJECT and subj.label == ORGANIZATION and builds_application(text, s, m):
+            add(subj, DEVELOPS, m, "develops_department_app", ev)
+        opener = named_local.get(m.start) if m.label == PROJECT and not sec.speaker else None
+        if opener is not None and host.region is not None and opener.key != host.key \
+                and holds(host.region, opener.region):
+            continue          # 涧西区5G+XR未来城 in an article about 洛阳: only 涧西区 hosts it (hosts_place_name)
         if m.label == PROJECT and hosts:
             for h in hosts:
                 add(h, HOSTS, m, f"hosts_{how if h is host else 'speaker'}", ev)
@@ -130,16 +174,30 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         elif m.label == ENTERPRISE and hosts:
             before = text[max(s, m.start - 3):m.start]
             after = text[m.end:e]
-            if cue["partners_before"].search(before) or cue["partners_after"].match(after):
-                add(_actor_before(text, m.start, inside) or subj, PARTNERS_WITH, m, "partners_cue", ev)
-            elif m.attrs.get("nested") or _owns_next(OWNER.match(after), m.end, inside):
+            if partner_cue(cue, text, m.start, m.end, s, e, inside):
+                actor = partner_of(text, m.start, inside, subj, home)
+                if actor is not None:
+                    add(actor, PARTNERS_WITH, m, "partners_cue", ev)
+            elif m.attrs.get("nested") or _owns_next(owner := OWNER.match(after), m.end, inside) \
+                    or owner is not None and owner.group().startswith(("投资", "总投资")):
                 continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
-            elif cue["hosts_enterprise"].search(text[s:m.start]) \
-                    or cue["hosts_enterprise"].search(after[:12]):
+            elif m.attrs.get("hosted") or cue["hosts_enterprise"].search(text[s:m.start]) \
+                    or cue["hosts_enterprise"].search(_clause(after)) or m.name.endswith(COMPANY):
+                place = named_place(m, inside)         # 普洱市思茅区爱伲庄园咖啡有限公司: 思茅区
+                if place is not None and place.region.level in LOCAL_LEVELS and host.region is not None \
+                        and place.key != host.key and holds(host.region, place.region):
+                    add(place, HOSTS, m, "hosts_place_name", ev)
+                    if not sec.speaker:
+                        continue            # an article's region yields to the more specific one
+                if not sec.speaker and (place := _placed_inside(text, s, e, inside, host)) is not None:
+                    add(place, HOSTS, m, "hosts_located", ev)
+                    continue                # …都在沈阳一站式解决: the article's region yields to 沈阳
                 for h in hosts:
                     add(h, HOSTS, m, f"hosts_{how if h is host else 'speaker'}", ev)
         elif m.label in (ORGANIZATION, REGION) and not m.attrs.get("nested"):
             part_of_section(m, speaker, chain_start, ev, add)
+            if s in report and m.key == report[s].key:
+                part_of_peer(m, speaker, mentions, ev, add)
             if m.key == subj.key:
                 continue
             start = chain_start.get(id(m), m.start)
@@ -148,18 +206,24 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
             before = text[max(s, start - 3):start]
             if before.endswith("在"):
                 continue       # 在黄宅镇共建…: where the partners build, not a partner
-            if cue["partners_before"].search(before) or cue["partners_after"].match(text[m.end:e]):
-                add(_actor_before(text, start, inside) or subj, PARTNERS_WITH, m, "partners_cue", ev)
+            if partner_cue(cue, text, start, m.end, s, e, inside, region=m.label == REGION):
+                actor = partner_of(text, start, inside, subj, home)
+                if actor is not None and actor.key != m.key:
+                    add(actor, PARTNERS_WITH, m, "partners_cue", ev)
 
 
-def _region_of(org: Mention, mentions: list[Mention]) -> Mention | None:
-    """The region a department belongs to (永川区发展改革委 → 永川区): named in its title chain or its name."""
-    for name in reversed(org.attrs.get("within", [])):
-        r = next((m for m in mentions if m.label == REGION and m.name == name), None)
-        if r is not None:
-            return r
-    return next((m for m in mentions if m.label == REGION and m.region is not None
-                 and org.name.startswith(m.name) and len(org.name) > len(m.name)), None)
+def _placed_inside(text: str, s: int, e: int, mentions: list[Mention], host: Mention) -> Mention | None:
+    """The region R inside ``host`` that the sentence ``s``..``e`` says 在R of (在沈阳 in a 辽宁 article)."""
+    return next((r for r in mentions if host.region is not None and r.label == REGION and s <= r.start < e
+                 and text[r.start - 1:r.start] == "在" and r.region is not None and r.key != host.key
+                 and holds(host.region, r.region)), None)
+
+
+def _clause(after: str) -> str:
+    """What follows a company in its clause, at most 24 characters: 、Y等检验检测项目落户 (the list
+    it heads settles too), not the next clause's verb."""
+    end = next((i for i, ch in enumerate(after[:24]) if ch in "，,；;。"), min(len(after), 24))
+    return after[:max(end, min(len(after), 12))]
 
 
 def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
@@ -168,21 +232,37 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
     develops_managing_body)."""
     cue = cues()
     tops = {(m.start, m.end): m for m in mentions if not m.attrs.get("nested")}
-    index = _containers(tops)
+    index = containers(tops)
     for m in mentions:
         if not m.attrs.get("nested"):
             continue
-        outer = _outer(index, m)
+        outer = outer_of(index, m)
         if outer is None or outer.start != m.start:
             continue
         s, e = sentence(m.start)
-        if m.label == ENTERPRISE and outer.label == PROJECT:
-            add(m, DEVELOPS, outer, "develops_owner_name", text[s:e])
+        if outer.label == PROJECT and (m.label == ENTERPRISE or m.label == ORGANIZATION
+                                       and BRANCH.search(outer.name, m.end - outer.start)):
+            add(m, DEVELOPS, outer, "develops_owner_name", text[s:e])     # 上汽云计算中心; X学院Y校区
         if m.label == REGION and outer.label == PROJECT and m.region is not None \
-                and m.region.level in LOCAL_LEVELS and "—" not in outer.name:     # not 开化—金东…园
+                and m.region.level in LOCAL_LEVELS and "—" not in outer.name \
+                and outer.rule != "project_route":     # not 开化—金东…园, nor the route 济南至宁津
             add(m, HOSTS, outer, "hosts_place_name", text[s:e])     # 包河智能网联汽车测试场
         if m.label == ORGANIZATION and outer.label == PROGRAM:
             add(m, IMPLEMENTS, outer, "implements_named_body", text[s:e])
+    # 市委组织部联合市文广旅局，开设“…”培训: the partner the sentence's organization joins runs it too.
+    org_at = {m.start: m for m in tops.values() if m.label == ORGANIZATION}
+    for p in (p for p in tops.values() if p.label == PROGRAM):
+        s, e = sentence(p.start)
+        a = org_at.get(s)
+        b = org_at.get(a.end + 2) if a is not None and text.startswith("联合", a.end) else None
+        if b is not None and b.end < p.start:
+            add(b, IMPLEMENTS, p, "implements_joint", text[s:e])
+    # 借鉴深圳“政府引导、社会参与”模式: the region right before a quoted program's name runs it.
+    region_end = {m.end: m for m in tops.values() if m.label == REGION and m.region is not None}
+    for p in (p for p in tops.values() if p.label == PROGRAM and text[p.start:p.start + 1] in "“「『"):
+        if (r := region_end.get(p.start)) is not None:
+            s, e = sentence(p.start)
+            add(r, IMPLEMENTS, p, "implements_named_region", text[s:e])
     # 黄舣智能酿造基地 where the text names 黄舣镇: a township's name without 镇 opens the project's.
     towns = {m.name[:-len(k)]: m for m in mentions if m.label == REGION and m.region is not None
              and m.region.level == "township" for k in ("镇", "乡", "街道") if m.name.endswith(k)
@@ -204,22 +284,31 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
             cm = cue["develops_build"].match(after)          # 联合中国移动打造Y: the partner builds Y too
         if not cm:
             continue
-        y = next((p for p in projects if p.start >= x_end + cm.end() and p.start - (x_end + cm.end()) <= 2), None)
+        at = x_end + cm.end()
+        y = next((p for p in projects if at <= p.start <= at + 2), None)
+        if y is None and (mod := BUILT_WHAT.match(text, at, e)) is not None:     # 共同打造集…为一体的Y
+            y = next((p for p in projects if mod.end() <= p.start <= mod.end() + 1), None)
         if y is not None:
             add(x, DEVELOPS, y, "develops_cobuild", text[s:e])
+
+    executive_builds(text, ents, projects, sentence, add)
+    joint_partners(text, mentions, sentence, add)
 
     # 成立特别合作园管理局，启动建设滨萧特别合作园: the managing body develops what it manages.
     for x in ents:
         mb = MANAGING_BODY.search(x.name)
         core = x.name[:mb.start()] if mb else ""
-        if len(core) < 3:
+        if len(core) < 2:
             continue
         s, e = sentence(x.start)
         for y in projects:
-            if s <= y.start < e and y.name.endswith(core):
+            if len(core) >= 3 and s <= y.start < e and y.name.endswith(core) \
+                    or len(y.name) >= 2 and core.startswith(y.name):    # 金街|管理委员会 of the text's 金街
                 add(x, DEVELOPS, y, "develops_managing_body", text[s:e])
 
 
+# A description before what is built: 集“物流+贸易”为一体的, 占地300亩的.
+BUILT_WHAT = re.compile(r"[^，。；,;]{2,24}?的")
 def address_relations(text: str, mentions: list[Mention], sentence, add) -> None:
     """hosts_address: the last region of the address a project's name was written after hosts it.
 
@@ -264,6 +353,10 @@ def located_relations(text: str, mentions: list[Mention], sentence, add) -> None
             gap_end = max(s, first.start - 4) + placed.start()
             if k >= 0 and targets[k].start >= s and PLACED_GAP.fullmatch(text, targets[k].end, gap_end):
                 hit.append(targets[k])
+            elif before.endswith(("位于", "坐落于")) and text[last.end:last.end + 1] == "的":
+                k = bisect.bisect_left(target_starts, last.end + 1)     # …，位于沧源县的X庄园
+                if k < len(targets) and targets[k].start == last.end + 1:
+                    hit.append(targets[k])
         elif first.start == s + 1 and before.endswith("在") and text[last.end:last.end + 1] in ",，":
             # 在天荒坪镇，安吉县引进X，建设Y: the place of the whole sentence
             hit = [y for y in targets if last.end <= y.start < e and (
@@ -282,26 +375,11 @@ def located_relations(text: str, mentions: list[Mention], sentence, add) -> None
                 at = mod.end()                      # 规划建设占地1200亩的Y
             k = bisect.bisect_left(target_starts, at)
             if k < len(targets) and targets[k].start <= at + 2 and targets[k].start < e \
-                    and (targets[k].label == PROJECT or vm is not None):
+                    and (targets[k].label == PROJECT or vm is not None or text[at:targets[k].start] == "的"):
                 hit.append(targets[k])
         for y in hit:
             for r in local:
                 add(r, HOSTS, y, "hosts_located", text[s:e])
-
-
-def _actor_before(text: str, start: int, mentions: list[Mention]) -> Mention | None:
-    """The organization or company right before 与 that opens a partner list (隆中实验室与X、Y联合…).
-
-    Then it, not the speaker, is the partner's partner.
-    """
-    if text[start - 1:start] not in ("、", "与", "同"):
-        return None                         # no list, no 与: what follows would find nothing
-    ends = {m.end: m for m in mentions if not m.attrs.get("nested")}
-    i = start
-    while text[i - 1:i] == "、" and (prev := ends.get(i - 1)) is not None:
-        i = prev.start                      # back over the list: X、Y
-    actor = ends.get(i - 1) if text[i - 1:i] in ("与", "同") else None
-    return actor if actor is not None and actor.label in (ORGANIZATION, ENTERPRISE) else None
 
 
 def _owns_next(owner: re.Match | None, end: int, mentions: list[Mention]) -> bool:
@@ -310,20 +388,3 @@ def _owns_next(owner: re.Match | None, end: int, mentions: list[Mention]) -> boo
         return False
     at = end + owner.end()
     return any(p.label == PROJECT and at <= p.start <= at + 2 and not p.attrs.get("nested") for p in mentions)
-
-
-def _containers(tops: dict[tuple[int, int], Mention]) -> tuple[list[int], list[tuple[int, int, Mention]], int]:
-    """``tops`` by start (with their place among them) and the longest span, for :func:`_outer`."""
-    order = sorted(((t.start, i, t) for i, t in enumerate(tops.values())), key=lambda x: x[:2])
-    return [x[0] for x in order], order, max((t.end - t.start for t in tops.values()), default=0)
-
-
-def _outer(index: tuple[list[int], list[tuple[int, int, Mention]], int], m: Mention) -> Mention | None:
-    """The first of the top mentions (in their order) whose span holds ``m``'s: only those that
-    start within the longest span's length before ``m`` ends can, so only those are looked at."""
-    starts, order, longest = index
-    found = None
-    for _, i, t in order[bisect.bisect_left(starts, m.end - longest):bisect.bisect_right(starts, m.start)]:
-        if m.end <= t.end and t is not m and (found is None or i < found[0]):
-            found = (i, t)
-    return found[1] if found is not None else None

@@ -1,0 +1,31 @@
+"""What names a category of things, not one undertaking: the project recognizer's last filter.
+
+``打造国家级旅游度假区``, ``建设四大服务出口基地``, ``一批中试示范基地``, ``争创…示范基地``: a kind
+word after a level, a count, an indefinite quantity or a designation striven for names no project.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A project "name" that starts with a level or a count, or is followed by a count, names
+# a category of things: 打造国家级旅游度假区, 建设四大服务出口基地, 建成康养景区12个.
+# A size, rank or scope word opens a category too: 大型商业综合体, 现代化制造基地, 重大…攻关项目, 镇域…中心.
+CATEGORY_LEAD = re.compile(r"国家级|省级|世界级|全球|[一二三四五六七八九十两]大|大型|中型|小型|现代化|高能级|重大|重点|"
+                           r"镇域|县域|市域|区域")
+# An indefinite quantity in or right before it (一批中试示范基地, 沈阳不少商场, 力争更多项目), or a pair
+# (双枢纽), counts things; a designation the region strives for (争创…示范基地) is no undertaking yet.
+QUANTITY = re.compile(r"一批|一些|不少|更多|许多|诸多|若干|多个|部分")
+STRIVES_FOR = re.compile(r"(?:争创|申创|申报)[^，。；;]*$")
+# One indefinite thing is no name: 一条咖啡脱皮、脱胶生产线, 这座大桥.
+INDEFINITE = re.compile(r"[一两这那该每](?:条|座|处|片|家|个)(?:[\u4e00-\u9fff]{1,8}、)*$")
+# (a count that goes on with a noun counts that noun: 平台|5项关键指标)
+COUNT_AFTER = re.compile(r"[\d０-９.]+[万千]?余?(?:个|家|处|座|所|条|项|亩|平方米|公里)(?![\u4e00-\u9fff])")
+
+
+def names_a_category(text: str, name: str, start: int, ks: int, ke: int) -> bool:
+    """Does the phrase ``name`` (``text[start:ke]``, kind word at ``ks``) name a category?"""
+    return bool(CATEGORY_LEAD.match(name) or COUNT_AFTER.match(text, ke)
+                or QUANTITY.search(text, max(0, start - 2), ks) or text[ks - 1] == "双"
+                or STRIVES_FOR.search(text, max(0, start - 24), start)
+                or INDEFINITE.search(text, max(0, start - 16), start))

@@ -1,0 +1,238 @@
+"""Projects named by the ends of a route, and projects listed before a head they share.
+
+Government reports name road and rail works by the places they join
+(``新开工晏城至表白寺等2个项目``, ``大足、铜梁至永川高速项目``), and list places before a
+facility's head that each of them gets (``建好济南、青岛、枣庄算力枢纽``,
+``建成十里荷香和梨香湾研学基地``). The kind-word rules of :mod:`.projects` see one name
+there, or none.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+from kg.nlp.lexicon import alternation, read_lines
+from kg.nlp.mention import Mention
+from kg.nlp.components.entities.kinds import kind_patterns
+from kg.nlp.names import SINGLE_LEADS, cjk, left_extent, word_end
+from kg.nlp.wordclass import word_classes
+from kg.schema import PROJECT
+
+# 晏城至表白寺|等2个项目, 庆云至章丘|等23个续建项目: a route counted among projects.
+ROUTE_COUNTED = re.compile(r"至([\u4e00-\u9fff]{2,4}?)(?=等(?:\d+|[一二三四五六七八九十两]+)[多余]?个"
+                           r"[\u4e00-\u9fff]{0,4}项目)")
+# A route written as a project's name: 铜梁至永川|高速.
+ROUTE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}")
+# Works started or continued this year (新开工, 续建) are reported like stages, before the name.
+ONGOING = re.compile(r"新开工|续建|在建")
+# Verbs a route's first place may follow besides the stage words: 提速|庆云至章丘.
+ROUTE_LEAD = re.compile(r"新开工|续建|提速|推进|加快|实施|启动")
+# A count between the listed places and the head they share: 济南、青岛、淄博、济宁|4大|机器人产业基地.
+LIST_COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)大")
+AND = "和与及"
+# A title a place wins opens with its rank: “全市首批首发中心”.
+RANKED = re.compile(r"全(?:市|省|区|县|国|球)|首批|首个|首家")
+
+
+@functools.lru_cache(maxsize=1)
+def _stage_regex() -> re.Pattern:
+    return re.compile(alternation(read_lines("project_stages.txt")))
+
+
+def past_stage(text: str, start: int, end: int) -> int:
+    """After the stage words a name's span opens with (建成通车|济南至宁津, 投产|大唐郓城), if
+    two characters are left before ``end``; else ``start``."""
+    while (m := _stage_regex().match(text, start) or ONGOING.match(text, start)) is not None and end - m.end() >= 2:
+        start = m.end()
+    return start
+
+
+def find_routes(text: str, bounds: frozenset[int]) -> list[Mention]:
+    """``晏城至表白寺等2个项目``: the route (from one place to another) names the project."""
+    out = []
+    for m in ROUTE_COUNTED.finditer(text):
+        mid = m.start()
+        if mid not in bounds:
+            continue          # 甚至: 至 inside a word
+        start = left_extent(text, mid, max_len=4, bounds=bounds)
+        if start < 0:
+            continue
+        if (lead := ROUTE_LEAD.match(text, start)) and mid - lead.end() >= 2:
+            start = lead.end()
+        start = past_stage(text, start, mid)
+        if mid - start < 2:
+            continue
+        name = text[start:m.end()]
+        out.append(Mention(start, m.end(), PROJECT, name, "project_route", (name + "项目",)))
+    return out
+
+
+def widen_route(text: str, m: Mention) -> Mention:
+    """``大足、铜梁至永川高速项目``: a second place of departure listed before the route joins its name.
+
+    Only when the route ends the list (no 、 after it): in ``莱临、日照至五莲、聊邯长铁路`` the
+    items before are names of their own.
+    """
+    if not ROUTE_NAME.match(m.name) or m.start < 3 or text[m.start - 1] != "、" or text[m.end:m.end + 1] == "、":
+        return m
+    s = m.start - 1
+    while s > 0 and cjk(text[s - 1]) and m.start - 1 - s < 4:
+        s -= 1
+    if not 2 <= m.start - 1 - s <= 4 or text[s - 1:s] in ("、", "至") or cjk(text[s - 1:s]):
+        return m
+    name = text[s:m.end]
+    aliases = tuple(a for a in (*m.aliases, name[:-2] if name.endswith("项目") else "") if a)
+    return Mention(s, m.end, m.label, name, "project_route", aliases, m.region, dict(m.attrs))
+
+
+def place_list_members(text: str, m: Mention, regions: dict[int, Mention]) -> list[Mention]:
+    """``济南、青岛、枣庄算力枢纽``: places listed before a facility's head each name one.
+
+    ``m`` is the project found by its kind word, opening with the last place
+    (``枣庄算力枢纽``; ``regions`` maps a region's start to it); the places before it,
+    joined by 、, 和 or 与, each get the head (``济南算力枢纽``). A count before the head
+    (``4大``) is no part of the names.
+    """
+    last = regions.get(m.start)
+    if last is None or last.end >= m.end:
+        return []
+    ends = {r.end: r for r in regions.values()}
+    places = [last]
+    while (sep := places[0].start - 1) > 0 and text[sep] in "、" + AND and (prev := ends.get(sep)) is not None:
+        places.insert(0, prev)
+    if len(places) < 2:
+        return []
+    head = text[last.end:m.end]
+    if (count := LIST_COUNT.match(head)) is not None:
+        head = head[count.end():]
+    if len(head) < 2:
+        return []
+    # Each span is the place alone (济南|、青岛、枣庄|算力枢纽), which the text names as a place too
+    # (a twin of the region there); it is no alias of the rebuilt name.
+    return [Mention(p.start, p.end, PROJECT, text[p.start:p.end] + head, "project_place_list",
+                    attrs={**(m.attrs if p is last else {}), "not_alias": True}) for p in places]
+
+
+# The end of a list of undertakings: 山钢日照基地二期、永锋临港焦钢一体化|等重大项目.
+LIST_CLOSE = re.compile(r"等(?:重大|重点|骨干|续建|在建)?(项目|工程)")
+LIST_LONGEST = 14
+
+
+def list_neighbours(text: str, found: list[Mention], bounds: frozenset[int],
+                    works: tuple[str, ...]) -> list[Mention]:
+    """``A、B等重大项目`` where A is a project: B, written without a kind word, is one too.
+
+    A lone item is taken when it names works (``位山灌区现代化改造等工程``: one of
+    ``works``, the infrastructure words). Items that are already entities (a company
+    counted among projects) are left as they are.
+    """
+    spans = {(m.start, m.end): m for m in found}
+    out = []
+    for close in LIST_CLOSE.finditer(text):
+        items: list[tuple[int, int]] = []
+        e = close.start()
+        while e > 0:
+            s = e
+            while s > 0 and cjk(text[s - 1]) and e - s < LIST_LONGEST:
+                s -= 1
+            if s == e or cjk(text[s - 1:s]):
+                break          # too long for an item, or not one
+            if text[s - 1:s] != "、":
+                lead = left_extent(text, e, max_len=LIST_LONGEST, bounds=bounds)
+                s = past_stage(text, max(s, lead) if lead >= 0 else s, e)
+            if e - s < 2:
+                break
+            items.insert(0, (s, e))
+            if text[s - 1:s] != "、":
+                break
+            e = s - 1
+        known = [spans.get(i) for i in items]
+        if not items or any(k is not None and k.label != PROJECT for k in known):
+            continue
+        if len(items) == 1 and not (known[0] is None and any(w in text[items[0][0]:items[0][1]] for w in works)):
+            continue
+        if len(items) > 1 and not any(k is not None for k in known):
+            continue
+        for (s, e), k in zip(items, known):
+            if k is None:
+                name = text[s:e]
+                out.append(Mention(s, e, PROJECT, name, "project_list_neighbour", (name + close.group(1),)))
+    return out
+
+
+def quoted_neighbours(text: str, found: list[Mention], taken: set[tuple[int, int]]) -> list[Mention]:
+    """``“半岛小渡”“允丰黄酒文化体验馆”等特色场景``: a quoted name right before a quoted project is one.
+
+    ``taken`` holds the spans of entities found so far, which stay as they are.
+    """
+    out = []
+    for m in found:
+        if m.label != PROJECT or m.start < 4 or text[m.start - 2:m.start] != "”“":
+            continue
+        s = text.rfind("“", max(0, m.start - 20), m.start - 2)
+        if s < 0 or "”" in text[s + 1:m.start - 2] or (s + 1, m.start - 2) in taken or m.start - 3 - s < 2:
+            continue
+        out.append(Mention(s + 1, m.start - 2, PROJECT, text[s + 1:m.start - 2], "project_quoted_neighbour"))
+    return out
+
+
+# Works that join two things name both: 京杭运河与小清河航道连通工程.
+LINK_WORDS = re.compile(r"连通|连接|互联|联网|贯通")
+
+
+def widen_link(text: str, m: Mention, bounds: frozenset[int]) -> Mention:
+    """``京杭运河与小清河航道连通工程``: the first of the two things a link joins opens its name."""
+    if m.start < 3 or text[m.start - 1] not in "与和" or not LINK_WORDS.search(m.name):
+        return m
+    s = left_extent(text, m.start - 1, max_len=8, bounds=bounds)
+    if s < 0 or m.start - 1 - s < 2:
+        return m
+    s = past_stage(text, s, m.start - 1)
+    name = text[s:m.end]
+    return Mention(s, m.end, m.label, name, m.rule, (*m.aliases, m.name), m.region, dict(m.attrs))
+
+
+def drop_appositions(found: list[Mention], plain: Callable[[str, int, int], bool]) -> list[Mention]:
+    """``世界文化遗产龙门石窟``, ``到洛邑古城`` where the text also names ``龙门石窟``: the name.
+
+    A project whose name is another project's name of the same text behind a
+    one-character verb (到, 去) or behind common words (``plain(head, start, end)``:
+    a title, not part of the name, and no place or owner) is that project.
+    """
+    names = {m.name for m in found if m.label == PROJECT}
+    out = []
+    for m in found:
+        k = next((k for k in range(1, len(m.name) - 1) if m.name[k:] in names), 0) if m.label == PROJECT else 0
+        head = m.name[:k]
+        if k and (k == 1 and head in SINGLE_LEADS or k >= 2 and plain(head, m.start, m.start + k)):
+            m = Mention(m.start + k, m.end, m.label, m.name[k:], m.rule, (), m.region, dict(m.attrs))
+        out.append(m)
+    return out
+
+
+def kind_end_of(name: str) -> str:
+    """The kind word ``name`` ends with (体制|改革), or ``""``."""
+    m = kind_patterns()["kind_end"].search(name)
+    return m.group() if m else ""
+
+
+def past_time_lead(text: str, start: int, ks: int, bounds: frozenset[int]) -> int:
+    """After a time word and the verbs that follow it (如今|搭|上|中欧班列), which open no name."""
+    end = word_end(bounds, start, ks)
+    if word_classes().get(text[start:end]) != "t":
+        return start
+    pos = end
+    while pos < ks and (tag := word_classes().get(text[pos:(e := word_end(bounds, pos, ks))])) in ("v", "f", "d", "p"):
+        pos = e
+    return pos if ks - pos >= 2 else start
+
+
+def quote_open(text: str, start: int, ks: int) -> int:
+    """Where the quote a name ending at a closing quote opens, if the whole quote is one
+    phrase (no punctuation in it) of at most 30 characters; else -1."""
+    q = text.rfind("“", max(0, ks - 30), start)
+    if q < 0 or any(ch in "”，。；;、：:！？+＋" for ch in text[q + 1:ks]) or RANKED.match(text, q + 1):
+        return -1          # “苗圃+孵化器+…产业园”: a formula; “全市首批首发中心”: a title won
+    return q

@@ -1,0 +1,108 @@
+"""Who cooperates with whom: the partners_cue rule's cue and actor (see :mod:`.things`).
+
+与X共建, 携手X, 联合X, 与A、X合作: X is a partner; its partner is the name right before 与
+(隆中实验室与X, 永川区与X), a company named again by its kind word (集团与X), the city or
+province of a 市政府/省政府 before 与, else the sentence's subject. A quote's 我们与X names
+no region, and a body that only says whose the partner is (交通部下属企业X) is none. Names
+listed that then act together (济南、青岛协同打造) partner each other (:func:`joint_partners`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.nlp.gazetteer import gazetteer
+from kg.nlp.mention import Mention
+from kg.schema import ENTERPRISE, ORGANIZATION, PARTNERS_WITH, REGION
+
+# 与交通部下属企业X: the body that owns the partner, not a partner itself.
+OWNS_NEXT = re.compile(r"(?:下属|所属|旗下)")
+# 与 earlier in the clause: a cue after the name (与…X共建) then names a partner, not the actor.
+WITH_IN_CLAUSE = re.compile(r"[与同](?=[^，。；,;]*$)")
+# “我们与X合作…”: a quote's speaker cooperates, not the region the section is about.
+WE_WITH = re.compile(r"(?:我们|我)(?:与|同|和)$")
+# ”公司负责人王某说: the company a quote's speaker works for, named again by its kind word.
+QUOTED_BY = re.compile(r"(公司|集团|庄园|酒庄)(?:负责人|总经理|经理|董事长)")
+# 集团与X合作, 市政府与X战略合作: a company named again by its kind word, a region by its government.
+KIND_WITH = re.compile(r"(集团|公司)(?:与|同)$")
+GOVERNMENT_WITH = re.compile(r"(?<![\u4e00-\u9fff])(?:抢抓|推动|深化|推进)?([省市])(?:委|政府)(?:与|同)$")
+
+
+def partner_cue(cue: dict[str, re.Pattern], text: str, start: int, end: int, s: int, e: int,
+                mentions: list[Mention] | None = None, region: bool = False) -> bool:
+    """Does a cooperation cue make the name at ``start``..``end`` a partner (与X共建, 携手X, 与A、X合作)?
+
+    Not a body that only says whose the partner is (交通部|下属企业X), and not a ``region`` that is
+    the sentence's own actor before its verb (大连片区|联合海事部门…): after a region's name the cue
+    counts only in a list (a company's 华为携手… is the region's partner).
+    """
+    after = text[end:e]
+    if OWNS_NEXT.match(after):
+        return False
+    if cue["partners_before"].search(text[max(s, start - 3):start]):
+        return True
+    if text[start - 1:start] == "、" and mentions:     # 对接A、X等国企: X is A's fellow partner
+        ends = {m.end: m for m in mentions if not m.attrs.get("nested")}
+        i = start
+        while text[i - 1:i] == "、" and (prev := ends.get(i - 1)) is not None:
+            i = prev.start
+        if i != start and cue["partners_before"].search(text[max(s, i - 3):i]):
+            return True
+    return cue["partners_after"].match(after) is not None and (
+        not region or text[start - 1:start] in ("、", "和", "及") or after[:1] in ("、", "和", "及", "等")
+        or WITH_IN_CLAUSE.search(text, s, start) is not None)      # 与交通部下属企业X共建
+
+
+def partner_of(text: str, start: int, mentions: list[Mention], subj: Mention, home: Mention) -> Mention | None:
+    """Who cooperates with the partner at ``start``: the name right before 与 (:func:`actor_before`),
+    a company named again by its kind word (集团与X: the last …集团 before), the city or province
+    of a 市政府/省政府 before 与, nobody for a quote's 我们与X, else the sentence's subject."""
+    actor = actor_before(text, start, mentions)
+    if actor is not None:
+        return actor
+    before = text[max(0, start - 6):start]
+    if WE_WITH.search(before) and text.rfind("“", max(0, start - 300), start) > text.rfind("”", max(0, start - 300), start):
+        close = text.find("”", start, start + 300)       # in a quote; a speech's own 我们 is its speaker's region
+        said = QUOTED_BY.match(text, close + 1) if close >= 0 else None
+        named = [m for m in mentions if m.label == ENTERPRISE and m.end <= start and said is not None
+                 and m.name.endswith(said.group(1))]
+        return max(named, key=lambda m: m.end) if named else None     # “我们与X…”庄园负责人说: that estate
+    if (k := KIND_WITH.search(before)) is not None:
+        named = [m for m in mentions if m.label == ENTERPRISE and start - 300 <= m.start and m.end <= start - 3
+                 and m.name.endswith(k.group(1))]
+        return max(named, key=lambda m: m.end) if named else subj
+    if (g := GOVERNMENT_WITH.search(text, max(0, start - 8), start)) is not None and home.region is not None:
+        level = "省" if g.group(1) == "省" else "市"
+        for anc in gazetteer().ancestors(home.region):
+            if anc.name.endswith(level):
+                return next((m for m in mentions if m.label == REGION and m.name == anc.name), subj)
+    return subj
+
+
+def actor_before(text: str, start: int, mentions: list[Mention]) -> Mention | None:
+    """The organization, company or region right before 与 that opens a partner list
+    (隆中实验室与X、Y联合…, 永川区与X共同打造…).
+
+    Then it, not the speaker, is the partner's partner.
+    """
+    ends = {m.end: m for m in mentions if not m.attrs.get("nested")}
+    i = start
+    while text[i - 1:i] == "、" and (prev := ends.get(i - 1)) is not None:
+        i = prev.start                      # back over the list: X、Y
+    actor = ends.get(i - 1) if text[i - 1:i] in ("与", "同") else None
+    return actor if actor is not None and actor.label in (ORGANIZATION, ENTERPRISE, REGION) else None
+
+
+# 济南、青岛协同打造…: the listed ones act together.
+JOINT = re.compile(r"(?:协同|共同|联合|携手)(?:打造|建设|推进|发展|申报|举办|创建)")
+
+
+def joint_partners(text: str, mentions: list[Mention], sentence, add) -> None:
+    """partners_joint: two names joined by 、/和/及 that then act together (济南、青岛协同打造…)
+    partner each other, whoever the sentence is about."""
+    tops = sorted((m for m in mentions if not m.attrs.get("nested") and m.label in (REGION, ORGANIZATION, ENTERPRISE)),
+                  key=lambda m: m.start)
+    for a, b in zip(tops, tops[1:]):
+        if text[a.end:b.start] in ("、", "和", "及") and JOINT.match(text, b.end):
+            s, e = sentence(a.start)
+            add(a, PARTNERS_WITH, b, "partners_joint", text[s:e])
