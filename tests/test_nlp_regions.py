@@ -100,6 +100,12 @@ def test_regions_airport_economic_zone_is_a_zone_of_its_city():
     assert ("郑州临空经济区", "part_of", "郑州市") in relations_of(text)
 
 
+def test_regions_zone_written_in_full_and_short_is_one_zone():
+    text = "合肥经济技术开发区举行签约仪式。合肥市委常委、合肥经开区党工委书记张三出席。"
+    zones = {name for kind, name in entities_of(text) if kind == "region" and name != "合肥市"}
+    assert zones == {"合肥经开区"}
+
+
 def test_regions_zone_named_after_its_region_is_part_of_it():
     rels = relations_of("永川区委书记 张三\n\n永川综保区内外联动招商。")
     assert ("永川综保区", "part_of", "永川区") in rels

@@ -32,6 +32,8 @@ from kg.schema import REGION
 ZONE_SUFFIXES = ("自由贸易试验区", "自贸试验区", "高新技术产业开发区", "经济技术开发区", "经济开发区", "先进制造业开发区",
                  "综合保税区", "临空经济示范区", "临空经济区", "空港经济区", "临港经济区", "高新区",
                  "经开区", "综保区", "开发区", "保税区", "新区", "工业园区")
+# The short suffix a zone is usually named with (合肥经济技术开发区 = 合肥经开区): the canonical name.
+ZONE_SHORT = {"经济技术开发区": "经开区", "高新技术产业开发区": "高新区", "综合保税区": "综保区"}
 # A zone named after a local place, not a division (合肥新站高新区): its two-character name and
 # suffix. It is a region where its city is written before it, or where its governing body is named.
 LOCAL_ZONE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2})"
@@ -117,8 +119,9 @@ class RegionRecognizer:
             full_c = g.full.get(form, [])
             if zm and not any(c.level == "zone" for c in full_c):
                 zname = form + zm.group()
-                cands = g.full.get(zname) or [
-                    Region("Z" + zname, zname, "zone", base.adcode) for base in g.candidates(form)
+                short = form + ZONE_SHORT.get(zm.group(), zm.group())     # one zone, however written
+                cands = g.full.get(zname) or g.full.get(short) or [
+                    Region("Z" + short, short, "zone", base.adcode) for base in g.candidates(form)
                     if base.level in ("province", "city", "county")]
                 if cands:
                     out.append((s, zm.end(), zname, cands, False, "region_zone_grammar"))
