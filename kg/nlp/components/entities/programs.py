@@ -30,7 +30,9 @@ PROGRAM_VERBS = ("实施", "推进", "推行", "开展", "深化", "强化", "�
                  "抓实", "承接", "狠抓", "试点", "迭代实施", "大力实施", "创新实施", "率先实施", "全面推行",
                  "深入实施", "深入开展", "启动实施")
 PROJECT_VERBS = ("上线", "搭建", "研发", "开发", "建成", "投用", "上架")
-SLOGAN = re.compile(r"^[一二三四五六七八九十两百千万\d]+(?:个|大|项|条|号)[\u4e00-\u9fff]{0,4}$|第一$|^[^\u4e00-\u9fff]*$")
+# (…, or an age cohort: “85后”县管正职 are cadres born after 1985)
+SLOGAN = re.compile(r"^[一二三四五六七八九十两百千万\d]+(?:个|大|项|条|号)[\u4e00-\u9fff]{0,4}$|第一$|^[^\u4e00-\u9fff]*$"
+                    r"|^(?:\d0|\d5|[零〇][零〇五]|[一二三四五六七八九]零|[一二三四五六七八九]五)后$")
 QUOTE_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·]{1,8}")
 # Kind phrases a quoted coined name takes besides the kind words (“531”项目储备, “X”企业服务党建品牌);
 # a brand of products or of an area (区域公用品牌, “X”品牌) is no program.
