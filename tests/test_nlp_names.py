@@ -334,3 +334,39 @@ def test_names_bracket_note_that_is_no_contraction_is_no_short_form():
 def test_names_customs_office_is_an_organization():
     assert ("organization", "成都海关") in entities_of("与成都海关建立“关企协作”机制。")
     assert not {n for t, n in entities_of("推动海关特殊监管区域发展。") if t == "organization"}
+
+
+# fmt: off
+CLAUSE_LEADS = [
+    # the clause's subject and adverbs, then its verb, open no part of the name after them
+    ("区里主动协调南京星河智能科技有限公司解决用地问题。", ("enterprise", "南京星河智能科技有限公司")),
+    ("县里主动联系浙江吉利控股集团有限公司。", ("enterprise", "浙江吉利控股集团有限公司")),
+    ("镇里多次上门服务金禾实业有限公司。", ("enterprise", "金禾实业有限公司")),
+    ("市里委托中国城市规划设计研究院编制规划。", ("organization", "中国城市规划设计研究院")),
+    # an example marker inside a candidate: the name starts after it
+    ("一批龙头企业如金丰公司已经落户。", ("enterprise", "金丰公司")),
+    ("在展会上，我们看到华岳集团有限公司的新产品。", ("enterprise", "华岳集团有限公司")),
+    ("来自恒泰集团的专家介绍了经验。", ("enterprise", "恒泰集团")),
+    ("县里积极吸引浙江大学等高校来设立分支机构。", ("organization", "浙江大学")),
+    ("帮助瑞丰光电科技有限公司申报专项资金。", ("enterprise", "瑞丰光电科技有限公司")),
+    ("走进安徽江淮汽车集团股份有限公司的生产车间。", ("enterprise", "安徽江淮汽车集团股份有限公司")),
+    ("成功招引深圳市汇川技术股份有限公司落户。", ("enterprise", "深圳市汇川技术股份有限公司")),
+    ("我们聘请清华大学建筑设计研究院编制方案。", ("organization", "清华大学建筑设计研究院")),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, expected", CLAUSE_LEADS)
+def test_names_clause_subject_adverb_and_verb_before_a_name_are_no_part_of_it(text, expected):
+    ents = entities_of(text)
+    assert expected in ents
+    assert not {n for t, n in ents if t == expected[0] and n != expected[1] and n.endswith(expected[1])}
+
+
+@pytest.mark.parametrize("text", [
+    "湖州市引进天能动力科技有限公司。该公司主要生产电池，该项目总投资20亿元。",
+    "宣告成立的宏远新材料科技公司在园区投产。",
+])
+def test_names_anaphora_and_clause_verbs_are_no_names(text):
+    names = {n for _, n in entities_of(text)}
+    assert not names & {"该公司", "该项目", "宣告公司", "科技公司", "宣告成立的宏远新材料科技公司"}

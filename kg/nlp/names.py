@@ -134,7 +134,8 @@ def _after_leading_function_words(text: str, start: int, end: int, bounds: Abstr
     longer function word or a place follows it: jieba splits unknown names into
     characters (松|溉储能电站), so a character alone proves nothing.
     """
-    cut, k = start, start
+    start = _after_example_marker(text, start, end, bounds, min_core)
+    cut, k, opened = start, start, False
     while k < end and k in bounds and text[k] not in OPEN_QUOTES:
         stop = word_end(bounds, k, end)
         word = text[k:stop]
@@ -148,12 +149,36 @@ def _after_leading_function_words(text: str, start: int, end: int, bounds: Abstr
                 break
             if word in SINGLE_LEADS and text[stop:word_end(bounds, stop, end)] in _protected():
                 cut = stop              # 如|杭州…, 到|洛阳… (not 应|天门遗址)
-        elif is_function_word(word, verbs=verbs):
+        elif is_function_word(word, verbs=verbs) or verbs and opened and word in _lead_verbs():
             cut = stop
+        elif verbs and word in _clause_openers():
+            opened = True           # 区里|主动|协调|…: the subject and adverb before the verb
         else:
             break
         k = stop
     return cut
+
+
+def _after_example_marker(text: str, start: int, end: int, bounds: AbstractSet[int], min_core: int) -> int:
+    """Past an example marker inside a candidate: ``一批龙头企业如|金丰公司``. The marker must be a
+    word of its own and a word jieba knows must follow it (如|皋… is a split name, not an example)."""
+    k = start
+    while k < end - min_core and k in bounds:
+        stop = word_end(bounds, k, end)
+        if text[k:stop] in EXAMPLE_LEADS and stop + 2 <= word_end(bounds, stop, end) and end - stop >= min_core:
+            start = stop
+        k = stop
+    return start
+
+
+@functools.lru_cache(maxsize=1)
+def _clause_openers() -> frozenset[str]:
+    return frozenset(read_lines("clause_openers.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def _lead_verbs() -> frozenset[str]:
+    return frozenset(read_lines("lead_verbs.txt"))
 
 
 def distinctive(core: str) -> bool:
@@ -185,6 +210,8 @@ def distinctive(core: str) -> bool:
 
 # Verbs of one character that introduce a place name in running text (如杭州…, 到洛阳…).
 SINGLE_LEADS = frozenset("如到赴去往来")
+# The example markers (企业如|X公司): a word jieba knows after them, not a character of a split name.
+EXAMPLE_LEADS = frozenset(("如", "例如", "比如", "诸如"))
 
 
 @functools.lru_cache(maxsize=1)
