@@ -136,3 +136,54 @@ def test_titles_committee_department_named_short_in_a_chain_is_the_one_named_in_
     assert "组织部" in orgs["成华区委组织部"]
     rels = {(r.head[1], r.relation, r.tail[1]) for r in res.relations}
     assert {("周立新", "serves_in", "成华区"), ("周立新", "leads", "成华区委组织部")} <= rels
+
+
+# fmt: off
+ACROSS_PROVINCES = [
+    # (text, relations of the people that must be found); the names are made up
+    ("“要把服务做到企业心坎上。”温江区投资促进局局长郑海波坦言，今年已签约项目15个。",
+     {("郑海波", "leads", "温江区投资促进局")}),
+    ("合肥市肥西县三河镇杨湾村发展稻虾共养。村支书陈守富介绍，全村养殖面积达到2000亩。",
+     {("陈守富", "governs", "杨湾村")}),
+    ("苏州市召开开放大会。苏州市委副书记、市长吴庆文代表市政府作报告。",
+     {("吴庆文", "governs", "苏州市"), ("吴庆文", "serves_in", "苏州市")}),
+    ("在黄梅县采访时，记者见到黄冈市委书记李平时，他刚从码头回来。", {("李平", "governs", "黄冈市")}),
+    ("据武汉市委常委、常务副市长程用文介绍，全市新开工项目500个。", {("程用文", "serves_in", "武汉市")}),
+    ("宁乡市委副书记、市长李红卫在调研时强调，要加快园区建设。",
+     {("李红卫", "governs", "宁乡市"), ("李红卫", "serves_in", "宁乡市")}),
+    ("安吉县天荒坪镇发展竹产业。天荒坪镇党委书记徐建峰带领干部走访企业。", {("徐建峰", "governs", "天荒坪镇")}),
+    ("杭州市上城区湖滨街道东坡路社区开展志愿服务。社区党委书记王晓燕说，居民参与热情很高。",
+     {("王晓燕", "governs", "东坡路社区")}),
+    # a residents' committee heads its community, named before
+    ("广州市越秀区北京街道盐运西社区推进加装电梯。居委会主任黄丽娟介绍，已有12台电梯投用。",
+     {("黄丽娟", "governs", "盐运西社区")}),
+    # a zone's managing committee after a comma that ends no post: the zone named before
+    ("在兰州新区，管委会主任刘剑介绍了园区规划。", {("刘剑", "governs", "兰州新区")}),
+    ("福州市鼓楼区召开会议，区委书记林飞和区长陈斌出席。",
+     {("林飞", "governs", "鼓楼区"), ("陈斌", "governs", "鼓楼区")}),
+    ("陕西省委常委、西安市委书记方红卫主持会议。", {("方红卫", "governs", "西安市"), ("方红卫", "serves_in", "陕西省")}),
+    ("大理州洱源县凤羽镇党委副书记、镇长杨丽芳告诉记者，全镇种植烤烟8000亩。", {("杨丽芳", "governs", "凤羽镇")}),
+    ("台州市黄岩区北城街道党工委书记陈伟介绍，街道新引进企业20家。", {("陈伟", "governs", "北城街道")}),
+    ("县农业农村局局长吴德明带领技术人员深入田间。", {("吴德明", "leads", "县农业农村局")}),
+    ("“我们要把群众的事办好。”江西省赣州市于都县梓山镇潭头村党支部书记钟雄介绍。", {("钟雄", "governs", "潭头村")}),
+    ("广西壮族自治区党委书记刘宁主持召开会议。", {("刘宁", "governs", "广西壮族自治区")}),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, rels", ACROSS_PROVINCES)
+def test_titles_running_officials_across_provinces(text, rels):
+    assert {h for h, _, _ in rels} <= officials(text)
+    assert rels <= people_relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "长沙远景能源科技有限公司董事长刘志刚表示，公司将扩大产能。",
+    "中南大学教授张建华说，这项技术已经成熟。",
+    "“日子越过越好了。”村民李桂兰笑着说。",
+    "贵州茅台酒股份有限公司总经理王莉出席签约仪式。",
+    "返乡创业青年刘小军说，现在村里的路好走了。",
+    "在兰州，管委会主任刘剑介绍了规划。",          # no zone named before: no official
+])
+def test_titles_running_people_of_no_office_are_not_officials(text):
+    assert not officials(text)
