@@ -51,7 +51,9 @@ PARTICIPANTS_END = re.compile(r"(?:主要)?(?:负责人|负责同志|党[(（]?�
                               r"(?:等|们)?(?:先后|分别|依次|相继)?(?:作|进行|在会上)?"
                               r"(?:了)?(?:现场|典型|表态|书面)?(?:交流)?(?:发言|交流了|介绍了)")
 # The rest of an enumeration of places closed by 等地/等城市 (上海、广州等地).
-PLACE_LIST = re.compile(r"(?:[、和与及][\u4e00-\u9fff]{2,3}){0,6}?等(?:地|城市|大城市)")
+# Also by their count: 合肥、芜湖两市, 西安、郑州、济南三市, 京津冀三省市.
+PLACE_LIST = re.compile(r"(?:[、和与及][\u4e00-\u9fff]{2,3}){0,6}?"
+                        r"(?:等(?:地|城市|大城市)|等?[两二三四五六七八九十\d]+(?:市|地|城市|省|省市|座城市)(?![场民长委]))")
 LIST_MARKER = re.compile(r"^[、和及与]|^等\d*个?(?:区县|县(?:[(（]市、区[)）])?|市县|区|县)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A village name after its township: one to four Chinese characters, then 村. Not starting with a
@@ -183,6 +185,8 @@ class RegionRecognizer:
         chosen: list[tuple[int, int, str, Region, bool, str]] = []
         for s, e, form, cands, short, rule in raw:
             r = self.g.choose(cands, weights)
+            if r is None and short:
+                r = _city_over_district(cands)
             if r is None:
                 continue
             chosen.append((s, e, form, r, short, rule))
@@ -350,6 +354,13 @@ def _foreign(g: Gazetteer, r: Region, weights: dict, context: dict) -> bool:
     own = weights.get(r.adcode, 0)
     support = sum(weights.get(a.adcode, 0) - own for a in g.ancestors(r))
     return support < 1.0
+
+
+def _city_over_district(cands: list[Region]) -> Region | None:
+    """A bare short form the context does not settle: the one city or province among its
+    candidates. 西安 alone is the city; its namesake districts are written with 区."""
+    top = [c for c in cands if c.current and c.level in ("province", "city")]
+    return top[0] if len(top) == 1 else None
 
 
 def _listed_regions(text: str, chosen) -> set[int]:
