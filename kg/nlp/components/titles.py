@@ -289,8 +289,8 @@ class TitleParser:
                 break
         else:
             sep = text[m.start - 1] if m.start > 0 else ""
-            if not (sep == "、" or sep in ",，" and (not pre or pre in ZONE_SUFFIXES)
-                    and self._post_before(text, m.start - 1)):
+            if not ((sep == "、" or sep in ",，" and (not pre or pre in ZONE_SUFFIXES))
+                    and self._post_before(text, m.start - 1)):       # 邓某、市长 X: a new post
                 return bare_post(self, m, name, role, body, st)     # 在兰州新区，管委会主任 X
             cut = 0               # 、主任 X, 、组织部部长 X: the unit is in the earlier posts of the chain
         seg_start = m.start + cut
