@@ -352,6 +352,14 @@ CLAUSE_LEADS = [
     ("走进安徽江淮汽车集团股份有限公司的生产车间。", ("enterprise", "安徽江淮汽车集团股份有限公司")),
     ("成功招引深圳市汇川技术股份有限公司落户。", ("enterprise", "深圳市汇川技术股份有限公司")),
     ("我们聘请清华大学建筑设计研究院编制方案。", ("organization", "清华大学建筑设计研究院")),
+    # an adverb jieba files as such (最终), or glued to its verb in one word (积极争取)
+    ("经过多轮洽谈，最终促成深圳华强集团有限公司投资建设文旅项目。", ("enterprise", "深圳华强集团有限公司")),
+    ("我们积极争取国家电网有限公司支持。", ("enterprise", "国家电网有限公司")),
+    ("市里专门成立工作专班，全程服务立讯精密工业股份有限公司。", ("enterprise", "立讯精密工业股份有限公司")),
+    # a verb right before a place or an organization's proper name ends what comes before it
+    ("镇里组织群众学习浙江大学专家的种植经验。", ("organization", "浙江大学")),
+    ("县里还积极协助宏达新材料有限公司申请贷款。", ("enterprise", "宏达新材料有限公司")),
+    ("区政府与中国建筑第八工程局有限公司签订合作协议。", ("enterprise", "中国建筑第八工程局有限公司")),
 ]
 # fmt: on
 
@@ -370,3 +378,11 @@ def test_names_clause_subject_adverb_and_verb_before_a_name_are_no_part_of_it(te
 def test_names_anaphora_and_clause_verbs_are_no_names(text):
     names = {n for _, n in entities_of(text)}
     assert not names & {"该公司", "该项目", "宣告公司", "科技公司", "宣告成立的宏远新材料科技公司"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("比亚迪股份有限公司董事长王传福、新希望控股集团有限公司董事长刘永好出席。", "新希望控股集团有限公司"),
+    ("开行西部陆海新通道江津班列。", "西部陆海新通道江津班列"),
+])
+def test_names_a_verb_inside_a_name_after_a_split_character_does_not_cut_it(text, name):
+    assert name in {n for _, n in entities_of(text)}

@@ -135,6 +135,10 @@ def _after_leading_function_words(text: str, start: int, end: int, bounds: Abstr
     characters (松|溉储能电站), so a character alone proves nothing.
     """
     start = _after_example_marker(text, start, end, bounds, min_core)
+    if verbs and start not in bounds:
+        stop = word_end(bounds, start, end)     # a stop word cut 积极|争取 inside one word: the verb's rest
+        if stop - start >= 2 and end - stop >= min_core and is_function_word(text[start:stop]):
+            start = stop
     cut, k, opened = start, start, False
     while k < end and k in bounds and text[k] not in OPEN_QUOTES:
         stop = word_end(bounds, k, end)
@@ -149,13 +153,29 @@ def _after_leading_function_words(text: str, start: int, end: int, bounds: Abstr
                 break
             if word in SINGLE_LEADS and text[stop:word_end(bounds, stop, end)] in _protected():
                 cut = stop              # 如|杭州…, 到|洛阳… (not 应|天门遗址)
-        elif is_function_word(word, verbs=verbs) or verbs and opened and word in _lead_verbs():
-            cut = stop
-        elif verbs and word in _clause_openers():
-            opened = True           # 区里|主动|协调|…: the subject and adverb before the verb
+        elif is_function_word(word, verbs=verbs) or verbs and opened and word in _lead_verbs() \
+                or verbs and word[:2] in _clause_openers() and is_function_word(word[2:]):
+            cut = stop              # 积极争取|…: an adverb glued to its verb
+        elif verbs and (word in _clause_openers() or word_classes().get(word) == "d"):
+            opened = True           # 区里|主动|协调|…, 最终|促成|…: the subject and adverb before the verb
         else:
             break
         k = stop
+    return _after_verb_before_proper(text, cut, end, bounds, min_core) if verbs else cut
+
+
+def _after_verb_before_proper(text: str, start: int, end: int, bounds: AbstractSet[int], min_core: int) -> int:
+    """Past the last verb that a proper noun follows: ``群众|学习|浙江大学``. A name holds no
+    verb of jieba's dictionary right before a place or another proper noun."""
+    k, cut, prev = start, start, ""
+    while k < end - min_core and k in bounds:
+        stop = word_end(bounds, k, end)
+        nxt = text[stop:word_end(bounds, stop, end)]
+        if stop - k >= 2 and word_classes().get(text[k:stop]) == "v" and end - stop >= min_core \
+                and len(prev) != 1 and not is_proper(prev) \
+                and (word_classes().get(nxt) in ("ns", "nt") and len(nxt) >= 2 or nxt in _protected()):
+            cut = stop          # not 新|希望|控股集团, 陆海|新|通道|江津班列: a name's own words
+        prev, k = text[k:stop], stop
     return cut
 
 

@@ -360,7 +360,8 @@ def _city_over_district(cands: list[Region]) -> Region | None:
     """A bare short form the context does not settle: the one city or province among its
     candidates. 西安 alone is the city; its namesake districts are written with 区."""
     top = [c for c in cands if c.current and c.level in ("province", "city")]
-    return top[0] if len(top) == 1 else None
+    rest = [c for c in cands if c not in top]
+    return top[0] if len(top) == 1 and all(c.name.endswith("区") for c in rest) else None   # not 大理州/大理市
 
 
 def _listed_regions(text: str, chosen) -> set[int]:
