@@ -262,6 +262,9 @@ CHAINS = [
     ("贵州省遵义市湄潭县永兴镇的茶园里一片繁忙。", [("湄潭县", "遵义市"), ("永兴镇", "湄潭县")]),
     ("云南省西双版纳傣族自治州勐腊县推进口岸建设。", [("勐腊县", "西双版纳傣族自治州")]),
     ("重庆市奉节县与湖北省宜昌市开展合作。", [("奉节县", "重庆市"), ("宜昌市", "湖北省")]),
+    ("苍溪县元坝镇黄家山村发展猕猴桃产业。", [("元坝镇", "苍溪县"), ("黄家山村", "元坝镇")]),
+    # a village whose first character is a verb to jieba on its own (开|弦弓村)
+    ("江苏省苏州市吴江区七都镇开弦弓村保留了江村风貌。", [("七都镇", "吴江区"), ("开弦弓村", "七都镇")]),
 ]
 # fmt: on
 
@@ -280,3 +283,9 @@ def test_regions_chains_give_part_of_at_each_step(text, pairs):
 def test_regions_headline_short_form_is_the_full_region(text, full, short):
     regions = {n for t, n in entities_of(text) if t == "region"}
     assert full in regions and short not in regions
+
+
+def test_regions_participants_of_a_citys_meeting_are_part_of_it_when_the_province_goes_unnamed():
+    text = "广元市召开会议。会上，利州区、昭化区、朝天区、旺苍县、青川县主要负责同志作交流发言。"
+    rels = relations_of(text)
+    assert {(r, "part_of", "广元市") for r in ("利州区", "昭化区", "朝天区", "旺苍县", "青川县")} <= rels

@@ -304,8 +304,9 @@ def _village_after(text: str, end: int, town: Region) -> Mention | None:
         return None
     name = m.group()
     whole, tails = _village_generic()
-    if name in whole or name.endswith(tails) or is_function_word(next(iter(shared_cutter()(name)))):
-        return None          # …, or a verb before 村(社区): 奉节县举行村(社区)党组织书记比武
+    first = next(iter(shared_cutter()(name)))
+    if name in whole or name.endswith(tails) or is_function_word(first, verbs=len(first) > 1):
+        return None          # …, or a verb before 村(社区): 奉节县举行村(社区)党组织书记比武 (not 开|弦弓村)
     return Mention(m.start(), m.end(), REGION, name, "region_village", (),
                    Region(f"V{town.adcode}:{name}", name, "village", town.adcode))
 
