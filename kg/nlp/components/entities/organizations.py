@@ -44,7 +44,8 @@ def department_regex() -> re.Pattern:
     cores = alternation(read_lines("departments.txt"))
     endings = alternation(read_lines("department_endings.txt"))
     region = r"(?P<region>[\u4e00-\u9fff]{0,12}?(?:省|市|区|县|州|旗|镇|乡)?)"
-    return re.compile(rf"{region}(?P<core>{cores})(?P<ending>{endings})")
+    # Merged departments join two cores with 和: 科技和经济信息化局, 农业农村和水利局.
+    return re.compile(rf"{region}(?P<core>(?:{cores})(?:和(?:{cores}))?)(?P<ending>{endings})")
 
 
 @functools.lru_cache(maxsize=1)
