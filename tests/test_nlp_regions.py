@@ -289,3 +289,24 @@ def test_regions_participants_of_a_citys_meeting_are_part_of_it_when_the_provinc
     text = "广元市召开会议。会上，利州区、昭化区、朝天区、旺苍县、青川县主要负责同志作交流发言。"
     rels = relations_of(text)
     assert {(r, "part_of", "广元市") for r in ("利州区", "昭化区", "朝天区", "旺苍县", "青川县")} <= rels
+
+
+def test_regions_village_named_by_its_residents_is_part_of_the_township_named_before():
+    text = "奉节县鹤峰乡拆除蓝棚顶。“院子比之前好看多了！”莲花社区胡家湾村村民胡均安说。"
+    rels = relations_of(text)
+    assert {("胡家湾村", "part_of", "莲花社区"), ("莲花社区", "part_of", "鹤峰乡")} <= rels
+
+
+def test_regions_village_of_residents_in_a_county_with_no_township_named():
+    ents = entities_of("兴文县推进竹产业。“路修好了。”石林村村民王大爷说。")
+    assert ("region", "石林村") in ents
+
+
+@pytest.mark.parametrize("text", [
+    "奉节县举办活动，当地农村群众踊跃参加。",
+    "奉节县举办活动，广大社区居民踊跃参加。",
+    "奉节县鹤峰乡。示范村村民说。",
+    "“路修好了。”石林村村民王大爷说。",          # no township or county to hold it
+])
+def test_regions_residents_of_a_kind_of_village_name_no_village(text):
+    assert not {n for t, n in entities_of(text) if t == "region" and n.endswith(("村", "社区"))}

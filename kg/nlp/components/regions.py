@@ -21,6 +21,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.components.villages import villages_of_residents
 from kg.nlp.gazetteer import Gazetteer, Region, gazetteer
 from kg.nlp.lexicon import Trie, alternation, read_lines, read_table
 from kg.nlp.mention import Mention, doc_text
@@ -206,6 +207,7 @@ class RegionRecognizer:
                 if village is not None:
                     mentions.append(village)
         mentions += _foreign_divisions(text, mentions)
+        mentions += villages_of_residents(text, mentions, _generic_village)
         zones = self._local_zones(text, mentions, context)
         if zones:       # 钦州 inside 钦州港片区 is part of the zone's name
             mentions = [m for m in mentions if not any(z.start <= m.start and m.end <= z.end for z in zones)]
@@ -336,6 +338,12 @@ def _free_spans(text: str, name: str, taken: list[tuple[int, int]], *,
         if not any(a < e and s < b and not (may_cover and s <= a and b <= e) for a, b in taken):
             out.append((s, e))
     return out
+
+
+def _generic_village(name: str) -> bool:
+    """A kind of village (示范村), not a name: ``village_generic.txt``."""
+    whole, tails = _village_generic()
+    return name in whole or name.endswith(tails)
 
 
 @functools.lru_cache(maxsize=1)

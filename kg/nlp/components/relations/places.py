@@ -51,6 +51,11 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
         if m.label == REGION and within_prefix(m, prev):
             s, e = sentence(m.start)
             add(m, PART_OF, prev, "part_of_prefix", text[s:e])
+        elif m.rule == "region_village_residents":
+            holder = [r for r in regions if r.end <= m.start and r.region.adcode == m.region.parent]
+            if holder:          # 鹤峰乡…。“…”莲花社区村民X说: the township the paragraph is about
+                s, e = sentence(m.start)
+                add(m, PART_OF, holder[-1], "part_of_residents", text[s:e])
         if m.label == ORGANIZATION:
             # An organization named with its region: only a region the text also
             # names on its own (丽水 inside 丽水农林技师学院 alone is not enough), or a
