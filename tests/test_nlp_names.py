@@ -360,6 +360,14 @@ CLAUSE_LEADS = [
     ("镇里组织群众学习浙江大学专家的种植经验。", ("organization", "浙江大学")),
     ("县里还积极协助宏达新材料有限公司申请贷款。", ("enterprise", "宏达新材料有限公司")),
     ("区政府与中国建筑第八工程局有限公司签订合作协议。", ("enterprise", "中国建筑第八工程局有限公司")),
+    # a subject that is a post or a government, cut inside its word or acting through a verb
+    ("区委书记多次协调四川长虹电子控股集团有限公司解决难题。", ("enterprise", "四川长虹电子控股集团有限公司")),
+    ("县政府委托中国城市规划设计研究院编制规划。", ("organization", "中国城市规划设计研究院")),
+    ("记者在车间看到天马微电子股份有限公司的新产线。", ("enterprise", "天马微电子股份有限公司")),
+    ("项目负责人来自中铁二局集团有限公司。", ("enterprise", "中铁二局集团有限公司")),
+    ("落户企业如华为技术有限公司、中兴通讯股份有限公司等。", ("enterprise", "华为技术有限公司")),
+    ("区里成功引进杭州海康威视数字技术股份有限公司。", ("enterprise", "杭州海康威视数字技术股份有限公司")),
+    ("县里一直帮助金山农业开发有限公司拓展市场。", ("enterprise", "金山农业开发有限公司")),
 ]
 # fmt: on
 
@@ -374,10 +382,12 @@ def test_names_clause_subject_adverb_and_verb_before_a_name_are_no_part_of_it(te
 @pytest.mark.parametrize("text", [
     "湖州市引进天能动力科技有限公司。该公司主要生产电池，该项目总投资20亿元。",
     "宣告成立的宏远新材料科技公司在园区投产。",
+    "今年，该项目已完成投资5亿元，该公司计划明年投产。",
+    "这家企业如今已成长为行业龙头。",
 ])
 def test_names_anaphora_and_clause_verbs_are_no_names(text):
     names = {n for _, n in entities_of(text)}
-    assert not names & {"该公司", "该项目", "宣告公司", "科技公司", "宣告成立的宏远新材料科技公司"}
+    assert not names & {"该公司", "该项目", "宣告公司", "科技公司", "宣告成立的宏远新材料科技公司", "这家企业"}
 
 
 @pytest.mark.parametrize("text, name", [

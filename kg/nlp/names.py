@@ -167,8 +167,8 @@ def _after_leading_function_words(text: str, start: int, end: int, bounds: Abstr
 def _after_verb_before_proper(text: str, start: int, end: int, bounds: AbstractSet[int], min_core: int) -> int:
     """Past the last verb that a proper noun follows: ``群众|学习|浙江大学``. A name holds no
     verb of jieba's dictionary right before a place or another proper noun."""
-    k, cut, prev = start, start, ""
-    while k < end - min_core and k in bounds:
+    k, cut, prev = word_end(bounds, start, end) if start not in bounds else start, start, ""
+    while k < end - min_core and k in bounds:       # from the first whole word (书记 of 区委|书记)
         stop = word_end(bounds, k, end)
         nxt = text[stop:word_end(bounds, stop, end)]
         if stop - k >= 2 and word_classes().get(text[k:stop]) == "v" and end - stop >= min_core \
