@@ -22,6 +22,7 @@ QUOTE_PAIRS = {"”": "“", "」": "「", "』": "『"}
 BOUNDARY = set("，。、；：！？,;:!?（）()【】《》〈〉[]{}\n\t …—|/")
 NUMERIC_LEAD = re.compile(r"(?:第?[\d.０-９]+[%％]?(?:余|多)?(?:万|亿)?(?:元|个|家|亩|平方米|项|条|期|年|月|日|名|人|户|列|场|座|所|支)?)+")
 COUNTED = re.compile(r"[个家项条座所支]$")
+COUNTED_WORD = re.compile(r"[一二两三四五六七八九十几多数]+[个家项条座所支批]")
 _HAS_QUOTE = re.compile("[" + re.escape(OPEN_QUOTES + CLOSE_QUOTES) + "]")
 _AND = re.compile(r"[和及与]")
 STRIP_QUOTES = str.maketrans("", "", "“”「」『』\"‘’'《》")
@@ -112,7 +113,18 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
         if COUNTED.search(m.group()):
             return -1
         start = m.end()
+    if bounds is not None and _counted_in_words(text, start, end, bounds):
+        return -1
     return start
+
+
+def _counted_in_words(text: str, start: int, end: int, bounds: AbstractSet[int]) -> bool:
+    """Does a candidate open with a count in words, after its place or not (一家|新能源公司,
+    十堰市|一家|汽车零部件公司)? Then it counts things and names none."""
+    stop = word_end(bounds, start, end)
+    if text[start:stop] in _protected():
+        start, stop = stop, word_end(bounds, stop, end)
+    return bool(COUNTED_WORD.fullmatch(text[start:stop]))
 
 
 def word_end(bounds: AbstractSet[int], pos: int, limit: int) -> int:
