@@ -310,3 +310,14 @@ def test_regions_village_of_residents_in_a_county_with_no_township_named():
 ])
 def test_regions_residents_of_a_kind_of_village_name_no_village(text):
     assert not {n for t, n in entities_of(text) if t == "region" and n.endswith(("村", "社区"))}
+
+
+@pytest.mark.parametrize("text, name, old", [
+    # a county's former name, written with its suffix, is the county of today
+    ("峨边彝族自治县推进茶叶种植。峨边县今年茶叶增收。", "峨边彝族自治县", "峨边县"),
+    ("北川县发展茶产业。", "北川羌族自治县", "北川县"),
+    ("福建省三明市沙县推广小吃。", "沙县区", "沙县"),
+])
+def test_regions_a_former_name_that_is_a_short_form_of_a_current_region_is_that_region(text, name, old):
+    regions = {n for t, n in entities_of(text) if t == "region"}
+    assert name in regions and old not in regions
