@@ -13,6 +13,8 @@ import re
 from typing import AbstractSet
 
 from kg.nlp.lexicon import alternation, read_lines
+from kg.nlp.name_leads import (after_example_marker, after_verb_before_proper, clause_openers, counted_in_words,
+                                lead_verbs, protected, word_end)
 from kg.nlp.tokenizer import shared_cutter
 from kg.nlp.wordclass import is_connective, is_function_word, is_proper, word_classes
 
@@ -22,7 +24,6 @@ QUOTE_PAIRS = {"”": "“", "」": "「", "』": "『"}
 BOUNDARY = set("，。、；：！？,;:!?（）()【】《》〈〉[]{}\n\t …—|/")
 NUMERIC_LEAD = re.compile(r"(?:第?[\d.０-９]+[%％]?(?:余|多)?(?:万|亿)?(?:元|个|家|亩|平方米|项|条|期|年|月|日|名|人|户|列|场|座|所|支)?)+")
 COUNTED = re.compile(r"[个家项条座所支]$")
-COUNTED_WORD = re.compile(r"[一二两三四五六七八九十几多数]+[个家项条座所支批]")
 _HAS_QUOTE = re.compile("[" + re.escape(OPEN_QUOTES + CLOSE_QUOTES) + "]")
 _AND = re.compile(r"[和及与]")
 STRIP_QUOTES = str.maketrans("", "", "“”「」『』\"‘’'《》")
@@ -113,27 +114,9 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
         if COUNTED.search(m.group()):
             return -1
         start = m.end()
-    if bounds is not None and _counted_in_words(text, start, end, bounds):
+    if bounds is not None and counted_in_words(text, start, end, bounds):
         return -1
     return start
-
-
-def _counted_in_words(text: str, start: int, end: int, bounds: AbstractSet[int]) -> bool:
-    """Does a candidate open with a count in words, after its place or not (一家|新能源公司,
-    十堰市|一家|汽车零部件公司)? Then it counts things and names none."""
-    stop = word_end(bounds, start, end)
-    if text[start:stop] in _protected():
-        start, stop = stop, word_end(bounds, stop, end)
-    return bool(COUNTED_WORD.fullmatch(text[start:stop]))
-
-
-def word_end(bounds: AbstractSet[int], pos: int, limit: int) -> int:
-    """Where the segmenter's word that starts at ``pos`` ends (at ``limit`` at the latest)."""
-    stop = pos + 1
-    while stop < limit and stop not in bounds:
-        stop += 1
-    return stop
-
 
 def _after_leading_function_words(text: str, start: int, end: int, bounds: AbstractSet[int],
                                   min_core: int, verbs: bool = True) -> int:
@@ -146,7 +129,7 @@ def _after_leading_function_words(text: str, start: int, end: int, bounds: Abstr
     longer function word or a place follows it: jieba splits unknown names into
     characters (松|溉储能电站), so a character alone proves nothing.
     """
-    start = _after_example_marker(text, start, end, bounds, min_core)
+    start = after_example_marker(text, start, end, bounds, min_core)
     if verbs and start not in bounds:
         stop = word_end(bounds, start, end)     # a stop word cut 积极|争取 inside one word: the verb's rest
         if stop - start >= 2 and end - stop >= min_core and is_function_word(text[start:stop]):
@@ -158,59 +141,22 @@ def _after_leading_function_words(text: str, start: int, end: int, bounds: Abstr
         if is_connective(word) and len(word) == 1 and stop < end:
             cut = k = stop          # 这|条生产线, 和|…: whatever is left, the word is no part of a name
             continue
-        if end - stop < min_core or word in _protected():      # 开化 is a verb to jieba, and a county
+        if end - stop < min_core or word in protected():      # 开化 is a verb to jieba, and a county
             break
         if len(word) == 1:
             if not is_function_word(word, single=True, verbs=verbs):
                 break
-            if word in SINGLE_LEADS and text[stop:word_end(bounds, stop, end)] in _protected():
+            if word in SINGLE_LEADS and text[stop:word_end(bounds, stop, end)] in protected():
                 cut = stop              # 如|杭州…, 到|洛阳… (not 应|天门遗址)
-        elif is_function_word(word, verbs=verbs) or verbs and opened and word in _lead_verbs() \
-                or verbs and word[:2] in _clause_openers() and is_function_word(word[2:]):
+        elif is_function_word(word, verbs=verbs) or verbs and opened and word in lead_verbs() \
+                or verbs and word[:2] in clause_openers() and is_function_word(word[2:]):
             cut = stop              # 积极争取|…: an adverb glued to its verb
-        elif verbs and (word in _clause_openers() or word_classes().get(word) == "d"):
+        elif verbs and (word in clause_openers() or word_classes().get(word) == "d"):
             opened = True           # 区里|主动|协调|…, 最终|促成|…: the subject and adverb before the verb
         else:
             break
         k = stop
-    return _after_verb_before_proper(text, cut, end, bounds, min_core) if verbs else cut
-
-
-def _after_verb_before_proper(text: str, start: int, end: int, bounds: AbstractSet[int], min_core: int) -> int:
-    """Past the last verb that a proper noun follows: ``群众|学习|浙江大学``. A name holds no
-    verb of jieba's dictionary right before a place or another proper noun."""
-    k, cut, prev = word_end(bounds, start, end) if start not in bounds else start, start, ""
-    while k < end - min_core and k in bounds:       # from the first whole word (书记 of 区委|书记)
-        stop = word_end(bounds, k, end)
-        nxt = text[stop:word_end(bounds, stop, end)]
-        if stop - k >= 2 and word_classes().get(text[k:stop]) == "v" and end - stop >= min_core \
-                and len(prev) != 1 and not is_proper(prev) \
-                and (word_classes().get(nxt) in ("ns", "nt") and len(nxt) >= 2 or nxt in _protected()):
-            cut = stop          # not 新|希望|控股集团, 陆海|新|通道|江津班列: a name's own words
-        prev, k = text[k:stop], stop
-    return cut
-
-
-def _after_example_marker(text: str, start: int, end: int, bounds: AbstractSet[int], min_core: int) -> int:
-    """Past an example marker inside a candidate: ``一批龙头企业如|金丰公司``. The marker must be a
-    word of its own and a word jieba knows must follow it (如|皋… is a split name, not an example)."""
-    k = start
-    while k < end - min_core and k in bounds:
-        stop = word_end(bounds, k, end)
-        if text[k:stop] in EXAMPLE_LEADS and stop + 2 <= word_end(bounds, stop, end) and end - stop >= min_core:
-            start = stop
-        k = stop
-    return start
-
-
-@functools.lru_cache(maxsize=1)
-def _clause_openers() -> frozenset[str]:
-    return frozenset(read_lines("clause_openers.txt"))
-
-
-@functools.lru_cache(maxsize=1)
-def _lead_verbs() -> frozenset[str]:
-    return frozenset(read_lines("lead_verbs.txt"))
+    return after_verb_before_proper(text, cut, end, bounds, min_core) if verbs else cut
 
 
 def distinctive(core: str) -> bool:
@@ -242,8 +188,6 @@ def distinctive(core: str) -> bool:
 
 # Verbs of one character that introduce a place name in running text (如杭州…, 到洛阳…).
 SINGLE_LEADS = frozenset("如到赴去往来")
-# The example markers (企业如|X公司): a word jieba knows after them, not a character of a split name.
-EXAMPLE_LEADS = frozenset(("如", "例如", "比如", "诸如"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -263,7 +207,7 @@ def _bracketed_place(text: str, close: int) -> int:
         o = close - n - 2
         if o >= 0 and text[o] in "(（":
             inner = text[o + 1:close - 1]
-            if inner in BRACKET_DIRECTIONS or inner in _protected():
+            if inner in BRACKET_DIRECTIONS or inner in protected():
                 return o
     return -1
 
@@ -291,16 +235,8 @@ def inner_verbs() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _protected() -> frozenset[str]:
-    from kg.nlp.gazetteer import gazetteer
-
-    full, short = gazetteer().name_forms()
-    return frozenset(f for f in full | short if 2 <= len(f) <= 4)
-
-
-@functools.lru_cache(maxsize=1)
 def _dash_places() -> frozenset[str]:
-    return _protected() | frozenset(read_lines("dash_places.txt"))
+    return protected() | frozenset(read_lines("dash_places.txt"))
 
 
 def _dash_joins(text: str, dash: int) -> bool:
@@ -319,7 +255,7 @@ def _inside_word(s: str, a: int, b: int) -> bool:
     """Is the one-character stop word s[a:b] part of a place name (成都, 于都)?"""
     if b - a != 1:
         return False
-    prot = _protected()
+    prot = protected()
     for i in range(max(0, a - 3), a + 1):
         for j in range(b, min(len(s), i + 4) + 1):
             if j - i >= 2 and s[i:j] in prot:
