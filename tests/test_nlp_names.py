@@ -522,3 +522,68 @@ def test_names_programs(text, expected, bad):
 
 def test_names_a_known_companys_list_mate_is_no_company_when_it_is_a_place():
     assert ("enterprise", "两江新区") not in entities_of("联合华为、两江新区打造算力中心。")
+
+
+# fmt: off
+CLAUSE_LEADS = [
+    # the clause's subject and adverbs, then its verb, open no part of the name after them
+    ("区里主动协调南京星河智能科技有限公司解决用地问题。", ("enterprise", "南京星河智能科技有限公司")),
+    ("县里主动联系浙江吉利控股集团有限公司。", ("enterprise", "浙江吉利控股集团有限公司")),
+    ("镇里多次上门服务金禾实业有限公司。", ("enterprise", "金禾实业有限公司")),
+    ("市里委托中国城市规划设计研究院编制规划。", ("organization", "中国城市规划设计研究院")),
+    # an example marker inside a candidate: the name starts after it
+    ("一批龙头企业如金丰公司已经落户。", ("enterprise", "金丰公司")),
+    ("在展会上，我们看到华岳集团有限公司的新产品。", ("enterprise", "华岳集团有限公司")),
+    ("来自恒泰集团的专家介绍了经验。", ("enterprise", "恒泰集团")),
+    ("县里积极吸引浙江大学等高校来设立分支机构。", ("organization", "浙江大学")),
+    ("帮助瑞丰光电科技有限公司申报专项资金。", ("enterprise", "瑞丰光电科技有限公司")),
+    ("走进安徽江淮汽车集团股份有限公司的生产车间。", ("enterprise", "安徽江淮汽车集团股份有限公司")),
+    ("成功招引深圳市汇川技术股份有限公司落户。", ("enterprise", "深圳市汇川技术股份有限公司")),
+    ("我们聘请清华大学建筑设计研究院编制方案。", ("organization", "清华大学建筑设计研究院")),
+    # an adverb jieba files as such (最终), or glued to its verb in one word (积极争取)
+    ("经过多轮洽谈，最终促成深圳华强集团有限公司投资建设文旅项目。", ("enterprise", "深圳华强集团有限公司")),
+    ("我们积极争取国家电网有限公司支持。", ("enterprise", "国家电网有限公司")),
+    ("市里专门成立工作专班，全程服务立讯精密工业股份有限公司。", ("enterprise", "立讯精密工业股份有限公司")),
+    # a verb right before a place or an organization's proper name ends what comes before it
+    ("镇里组织群众学习浙江大学专家的种植经验。", ("organization", "浙江大学")),
+    ("县里还积极协助宏达新材料有限公司申请贷款。", ("enterprise", "宏达新材料有限公司")),
+    ("区政府与中国建筑第八工程局有限公司签订合作协议。", ("enterprise", "中国建筑第八工程局有限公司")),
+    # a subject that is a post or a government, cut inside its word or acting through a verb
+    ("区委书记多次协调四川长虹电子控股集团有限公司解决难题。", ("enterprise", "四川长虹电子控股集团有限公司")),
+    ("县政府委托中国城市规划设计研究院编制规划。", ("organization", "中国城市规划设计研究院")),
+    ("记者在车间看到天马微电子股份有限公司的新产线。", ("enterprise", "天马微电子股份有限公司")),
+    ("项目负责人来自中铁二局集团有限公司。", ("enterprise", "中铁二局集团有限公司")),
+    ("落户企业如华为技术有限公司、中兴通讯股份有限公司等。", ("enterprise", "华为技术有限公司")),
+    ("区里成功引进杭州海康威视数字技术股份有限公司。", ("enterprise", "杭州海康威视数字技术股份有限公司")),
+    ("县里一直帮助金山农业开发有限公司拓展市场。", ("enterprise", "金山农业开发有限公司")),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, expected", CLAUSE_LEADS)
+def test_names_clause_subject_adverb_and_verb_before_a_name_are_no_part_of_it(text, expected):
+    ents = entities_of(text)
+    assert expected in ents
+    assert not {n for t, n in ents if t == expected[0] and n != expected[1] and n.endswith(expected[1])}
+
+
+@pytest.mark.parametrize("text", [
+    "湖州市引进天能动力科技有限公司。该公司主要生产电池，该项目总投资20亿元。",
+    "宣告成立的宏远新材料科技公司在园区投产。",
+    "今年，该项目已完成投资5亿元，该公司计划明年投产。",
+    "这家企业如今已成长为行业龙头。",
+    "一家新能源公司落户园区。",                 # counted in words, after a place or not
+    "十堰市一家汽车零部件公司扩产。",
+])
+def test_names_anaphora_and_clause_verbs_are_no_names(text):
+    names = {n for _, n in entities_of(text)}
+    assert not names & {"该公司", "该项目", "宣告公司", "科技公司", "宣告成立的宏远新材料科技公司", "这家企业",
+                        "一家新能源公司", "十堰市一家汽车零部件公司", "汽车零部件公司"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("比亚迪股份有限公司董事长王传福、新希望控股集团有限公司董事长刘永好出席。", "新希望控股集团有限公司"),
+    ("开行西部陆海新通道江津班列。", "西部陆海新通道江津班列"),
+])
+def test_names_a_verb_inside_a_name_after_a_split_character_does_not_cut_it(text, name):
+    assert name in {n for _, n in entities_of(text)}

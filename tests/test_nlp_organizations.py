@@ -78,3 +78,51 @@ def test_organizations_where_a_body_holds_an_event_is_not_where_it_is():
 def test_organizations_named_after_a_foreign_division_are_part_of_it():
     text = "江北区与越南广宁省旅游协会签署合作协议。"
     assert ("越南广宁省旅游协会", "part_of", "广宁省") in relations_of(text)
+
+
+# fmt: off
+DEPARTMENTS_ACROSS_PROVINCES = [
+    # (text, organization, the region it is part_of, or None)
+    ("浦东新区扩大就业。区人社局组织专场招聘会。", "区人社局", None),
+    ("桐庐县发展文旅。桐庐县委宣传部组织采风活动。", "桐庐县委宣传部", "桐庐县"),
+    ("南昌市推进农业现代化。南昌市农委制定实施方案。", "南昌市农委", "南昌市"),
+    ("湖北省推进重大项目。湖北省发展改革委下达投资计划。", "湖北省发展改革委", "湖北省"),
+    ("无锡市开展食品安全检查。无锡市市场监管局抽检食品2000批次。", "无锡市市场监管局", "无锡市"),
+    ("天河区发展改革局公布重点项目名单。", "天河区发展改革局", None),
+    ("南山区新增企业。深圳市南山区科技创新局发布扶持政策。", "深圳市南山区科技创新局", "南山区"),
+    ("贵阳市发展数字经济。贵阳市大数据局推进数据开放。", "贵阳市大数据局", "贵阳市"),
+    ("市卫健委组织专家义诊。", "市卫健委", None),
+    ("中共济南市委组织部发布公告。", "中共济南市委组织部", None),
+    # merged departments, short forms of academies and co-operatives
+    ("县科技和经济信息化局组织企业申报项目。", "县科技和经济信息化局", None),
+    ("县农业农村和水利局组织抗旱。", "县农业农村和水利局", None),
+    ("省农科院专家到田间指导。", "省农科院", None),
+    ("县供销社建设农资配送中心。", "县供销社", None),
+    ("南充市推进招商。南充市投促局组织专题推介。", "南充市投促局", "南充市"),
+    ("区经信局牵头推进企业技改。", "区经信局", None),
+    ("县委统战部组织民营企业家座谈。", "县委统战部", None),
+    ("市委网信办开展网络安全宣传。", "市委网信办", None),
+    # 和 between two departments is a conjunction, not the county 和县
+    ("县住建局和县自然资源局联合执法。", "县自然资源局", None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, org, region", DEPARTMENTS_ACROSS_PROVINCES)
+def test_organizations_departments_across_provinces(text, org, region):
+    assert org in organizations(text)
+    parts = {t for h, r, t in relations_of(text) if h == org and r == "part_of"}
+    assert parts == ({region} if region else set())
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("县住建局和县自然资源局联合执法。", "和县自然资源局"),
+    ("岳阳楼区扩大学位供给。", "岳阳楼区扩大学"),          # 扩大|学位: no 大学 here
+    ("全县共有三甲医院2家，中小学校45所。", "三甲医院"),
+    ("全县共有三甲医院2家，中小学校45所。", "中小学校"),
+    ("县医院新建住院大楼投入使用。", "县医院"),
+    ("镇卫生院和村卫生室实现全覆盖。", "镇卫生院"),
+    ("全市新建幼儿园10所、养老院5家。", "幼儿园"),
+])
+def test_organizations_conjunctions_straddled_words_and_kinds_are_no_names(text, bad):
+    assert bad not in {n for _, n in entities_of(text)}

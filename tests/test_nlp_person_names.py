@@ -16,6 +16,11 @@ AFTER = [
     ("王建中表示", "王建中"),
     ("罗丹站在展板前", "罗丹"),            # no follower word: the model reads 站在 as words
     ("陈红梅坦言", "陈红梅"),
+    # a verb of two characters right after three: the third character ends the name
+    ("刘洪建深入企业调研", "刘洪建"),
+    ("赵立新带领干部", "赵立新"),
+    ("赵立新一同调研", "赵立新"),
+    ("李娜一同调研", "李娜"),
     ("任组长，统筹", None),                # 任 is a verb: 组长 is a title, no name
     ("项目清单", None),
 ]

@@ -235,3 +235,100 @@ def test_regions_a_county_read_in_a_list_of_prefectures_gets_no_part_of_from_it(
     listed = {r.head[1] for r in res.relations if r.rule == "part_of_region_list"}
     assert "临沧市" in listed
     assert all(level[name] == "city" for name in listed)
+
+
+# fmt: off
+SHORT_FORMS = [
+    # a city's short form in any province; one whose districts share it (西安区) is the city
+    ("成都加快建设国际消费中心城市。", {"成都市"}),
+    ("武汉今年新增市场主体20万户。", {"武汉市"}),
+    ("苏州工业经济稳步增长。", {"苏州市"}),
+    ("西安加快建设国家中心城市。", {"西安市"}),
+    ("在青岛，海洋经济占GDP三成。", {"青岛市"}),
+    # places listed and counted: 两市, 三市, 等城市
+    ("西安、郑州、济南三市签署合作协议。", {"西安市", "郑州市", "济南市"}),
+    ("西安、郑州、济南等城市签署合作协议。", {"西安市", "郑州市", "济南市"}),
+    ("合肥、芜湖两市新能源汽车产量占全省八成。", {"合肥市", "芜湖市"}),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, regions", SHORT_FORMS)
+def test_regions_short_forms_of_cities_in_any_province(text, regions):
+    assert regions <= {n for t, n in entities_of(text) if t == "region"}
+
+
+def test_regions_a_district_named_like_a_city_keeps_its_district_where_the_text_says_so():
+    ents = entities_of("牡丹江市西安区推进老旧小区改造。西安区新建公园3个。")
+    assert ("region", "西安区") in ents and ("region", "西安市") not in ents
+
+
+# fmt: off
+CHAINS = [
+    ("浙江省湖州市安吉县天荒坪镇余村发展乡村旅游。",
+     [("湖州市", "浙江省"), ("安吉县", "湖州市"), ("天荒坪镇", "安吉县"), ("余村", "天荒坪镇")]),
+    ("湖南省长沙市望城区乔口镇柏叶村建起了民宿。",
+     [("长沙市", "湖南省"), ("望城区", "长沙市"), ("乔口镇", "望城区"), ("柏叶村", "乔口镇")]),
+    ("广东省佛山市顺德区北滘镇是家电之乡。", [("佛山市", "广东省"), ("顺德区", "佛山市"), ("北滘镇", "顺德区")]),
+    ("贵州省遵义市湄潭县永兴镇的茶园里一片繁忙。", [("湄潭县", "遵义市"), ("永兴镇", "湄潭县")]),
+    ("云南省西双版纳傣族自治州勐腊县推进口岸建设。", [("勐腊县", "西双版纳傣族自治州")]),
+    ("重庆市奉节县与湖北省宜昌市开展合作。", [("奉节县", "重庆市"), ("宜昌市", "湖北省")]),
+    ("苍溪县元坝镇黄家山村发展猕猴桃产业。", [("元坝镇", "苍溪县"), ("黄家山村", "元坝镇")]),
+    # a village whose first character is a verb to jieba on its own (开|弦弓村)
+    ("江苏省苏州市吴江区七都镇开弦弓村保留了江村风貌。", [("七都镇", "吴江区"), ("开弦弓村", "七都镇")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, pairs", CHAINS)
+def test_regions_chains_give_part_of_at_each_step(text, pairs):
+    rels = relations_of(text)
+    assert {(a, "part_of", b) for a, b in pairs} <= rels
+
+
+@pytest.mark.parametrize("text, full, short", [
+    ("黄梅：擦亮禅宗文化名片\n\n湖北省黄冈市黄梅县近年来发展文旅产业。黄梅县游客增长两成。", "黄梅县", "黄梅"),
+    ("义乌：小商品走向大世界\n\n浙江省义乌市今年出口增长。义乌市场主体突破百万户。", "义乌市", "义乌"),
+    ("昆山今年利用外资增长10%。昆山市引进项目80个。", "昆山市", "昆山"),
+])
+def test_regions_headline_short_form_is_the_full_region(text, full, short):
+    regions = {n for t, n in entities_of(text) if t == "region"}
+    assert full in regions and short not in regions
+
+
+def test_regions_participants_of_a_citys_meeting_are_part_of_it_when_the_province_goes_unnamed():
+    text = "广元市召开会议。会上，利州区、昭化区、朝天区、旺苍县、青川县主要负责同志作交流发言。"
+    rels = relations_of(text)
+    assert {(r, "part_of", "广元市") for r in ("利州区", "昭化区", "朝天区", "旺苍县", "青川县")} <= rels
+
+
+def test_regions_village_named_by_its_residents_is_part_of_the_township_named_before():
+    text = "奉节县鹤峰乡拆除蓝棚顶。“院子比之前好看多了！”莲花社区胡家湾村村民胡均安说。"
+    rels = relations_of(text)
+    assert {("胡家湾村", "part_of", "莲花社区"), ("莲花社区", "part_of", "鹤峰乡")} <= rels
+
+
+def test_regions_village_of_residents_in_a_county_with_no_township_named():
+    ents = entities_of("兴文县推进竹产业。“路修好了。”石林村村民王大爷说。")
+    assert ("region", "石林村") in ents
+
+
+@pytest.mark.parametrize("text", [
+    "奉节县举办活动，当地农村群众踊跃参加。",
+    "奉节县举办活动，广大社区居民踊跃参加。",
+    "奉节县鹤峰乡。示范村村民说。",
+    "“路修好了。”石林村村民王大爷说。",          # no township or county to hold it
+])
+def test_regions_residents_of_a_kind_of_village_name_no_village(text):
+    assert not {n for t, n in entities_of(text) if t == "region" and n.endswith(("村", "社区"))}
+
+
+@pytest.mark.parametrize("text, name, old", [
+    # a county's former name, written with its suffix, is the county of today
+    ("峨边彝族自治县推进茶叶种植。峨边县今年茶叶增收。", "峨边彝族自治县", "峨边县"),
+    ("北川县发展茶产业。", "北川羌族自治县", "北川县"),
+    ("福建省三明市沙县推广小吃。", "沙县区", "沙县"),
+])
+def test_regions_a_former_name_that_is_a_short_form_of_a_current_region_is_that_region(text, name, old):
+    regions = {n for t, n in entities_of(text) if t == "region"}
+    assert name in regions and old not in regions

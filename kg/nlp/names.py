@@ -13,6 +13,8 @@ import re
 from typing import AbstractSet
 
 from kg.nlp.lexicon import alternation, read_lines
+from kg.nlp.name_leads import (after_example_marker, after_verb_before_proper, clause_openers, counted_in_words,
+                                lead_verbs, protected, word_end)
 from kg.nlp.tokenizer import shared_cutter
 from kg.nlp.wordclass import is_connective, is_function_word, is_proper, word_classes
 
@@ -129,16 +131,9 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
         if COUNTED.search(m.group()):
             return -1
         start = m.end()
+    if bounds is not None and counted_in_words(text, start, end, bounds):
+        return -1
     return start
-
-
-def word_end(bounds: AbstractSet[int], pos: int, limit: int) -> int:
-    """Where the segmenter's word that starts at ``pos`` ends (at ``limit`` at the latest)."""
-    stop = pos + 1
-    while stop < limit and stop not in bounds:
-        stop += 1
-    return stop
-
 
 def _after_leading_function_words(text: str, start: int, end: int, bounds: AbstractSet[int],
                                   min_core: int, verbs: bool = True) -> int:
@@ -151,26 +146,34 @@ def _after_leading_function_words(text: str, start: int, end: int, bounds: Abstr
     longer function word or a place follows it: jieba splits unknown names into
     characters (松|溉储能电站), so a character alone proves nothing.
     """
-    cut, k = start, start
+    start = after_example_marker(text, start, end, bounds, min_core)
+    if verbs and start not in bounds:
+        stop = word_end(bounds, start, end)     # a stop word cut 积极|争取 inside one word: the verb's rest
+        if stop - start >= 2 and end - stop >= min_core and is_function_word(text[start:stop]):
+            start = stop
+    cut, k, opened = start, start, False
     while k < end and k in bounds and text[k] not in OPEN_QUOTES:
         stop = word_end(bounds, k, end)
         word = text[k:stop]
         if is_connective(word) and len(word) == 1 and stop < end:
             cut = k = stop          # 这|条生产线, 和|…: whatever is left, the word is no part of a name
             continue
-        if end - stop < min_core or word in _protected():      # 开化 is a verb to jieba, and a county
+        if end - stop < min_core or word in protected():      # 开化 is a verb to jieba, and a county
             break
         if len(word) == 1:
             if not is_function_word(word, single=True, verbs=verbs):
                 break
-            if word in SINGLE_LEADS and text[stop:word_end(bounds, stop, end)] in _protected():
+            if word in SINGLE_LEADS and text[stop:word_end(bounds, stop, end)] in protected():
                 cut = stop              # 如|杭州…, 到|洛阳… (not 应|天门遗址)
-        elif is_function_word(word, verbs=verbs):
-            cut = stop
+        elif is_function_word(word, verbs=verbs) or verbs and opened and word in lead_verbs() \
+                or verbs and word[:2] in clause_openers() and is_function_word(word[2:]):
+            cut = stop              # 积极争取|…: an adverb glued to its verb
+        elif verbs and (word in clause_openers() or word_classes().get(word) == "d"):
+            opened = True           # 区里|主动|协调|…, 最终|促成|…: the subject and adverb before the verb
         else:
             break
         k = stop
-    return cut
+    return after_verb_before_proper(text, cut, end, bounds, min_core) if verbs else cut
 
 
 @functools.lru_cache(maxsize=8192)       # a text names the same things again and again
@@ -222,7 +225,7 @@ def _bracketed_place(text: str, close: int) -> int:
         o = close - n - 2
         if o >= 0 and text[o] in "(（":
             inner = text[o + 1:close - 1]
-            if inner in BRACKET_DIRECTIONS or inner in _protected():
+            if inner in BRACKET_DIRECTIONS or inner in protected():
                 return o
     return -1
 
@@ -250,16 +253,8 @@ def inner_verbs() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _protected() -> frozenset[str]:
-    from kg.nlp.gazetteer import gazetteer
-
-    full, short = gazetteer().name_forms()
-    return frozenset(f for f in full | short if 2 <= len(f) <= 4)
-
-
-@functools.lru_cache(maxsize=1)
 def _dash_places() -> frozenset[str]:
-    return _protected() | frozenset(read_lines("dash_places.txt"))
+    return protected() | frozenset(read_lines("dash_places.txt"))
 
 
 def _dash_joins(text: str, dash: int) -> bool:
@@ -278,7 +273,7 @@ def _inside_word(s: str, a: int, b: int) -> bool:
     """Is the one-character stop word s[a:b] part of a place name (成都, 于都)?"""
     if b - a != 1:
         return False
-    prot = _protected()
+    prot = protected()
     for i in range(max(0, a - 3), a + 1):
         for j in range(b, min(len(s), i + 4) + 1):
             if j - i >= 2 and s[i:j] in prot:

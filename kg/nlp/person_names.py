@@ -174,6 +174,8 @@ def name_after(text: str, i: int, surname: re.Pattern, follow: re.Pattern,
             return run[:2]
         if three - two >= CLEAR and three - best_reading(run) > -CLEAR and len(run) >= 4:
             return run[:3]
+        if not two - three >= CLEAR and _opens_with_verb_or_function_word(text, i + 3, whole=True):
+            return run[:3]    # 刘洪建|深入, 赵立新|带领: a verb of two characters after three
         if not three - two >= CLEAR and _opens_with_verb_or_function_word(text, i + 2):
             # A verb or function word right after two characters ends the name there, unless
             # the model clearly reads three (扈彬没少往…, 李娜一同调研; 扈 is a surname it never saw).
@@ -181,10 +183,11 @@ def name_after(text: str, i: int, surname: re.Pattern, follow: re.Pattern,
     return None
 
 
-def _opens_with_verb_or_function_word(text: str, at: int) -> bool:
-    """Does jieba's first word of ``text[at:]`` belong to a class that follows a subject (没少, 便)?"""
+def _opens_with_verb_or_function_word(text: str, at: int, whole: bool = False) -> bool:
+    """Does jieba's first word of ``text[at:]`` belong to a class that follows a subject (没少, 便)?
+    With ``whole``, only a word of two characters or more counts."""
     first = next(iter(shared_cutter()(text[at:at + 6])), "")
-    return word_classes().get(first, "") in FOLLOWER_TAGS
+    return (len(first) >= 2 or not whole) and word_classes().get(first, "") in FOLLOWER_TAGS
 
 
 def name_before(text: str, end: int, surname: re.Pattern, bounds: AbstractSet[int],

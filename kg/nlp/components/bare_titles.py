@@ -22,13 +22,17 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from kg.nlp.components.entities.organizations import find_organizations
-from kg.nlp.components.title_units import IMPLICIT
+from kg.nlp.components.title_units import IMPLICIT, NAMED_BACK
 from kg.nlp.mention import Mention, Position
 from kg.nlp.person_names import name_after, name_before
 from kg.nlp.wordclass import is_function_word
 from kg.schema import OFFICIAL, ORGANIZATION, REGION
 
 VILLAGE_LEVELS = ("村", "社区")
+# Bodies of a village or community not written with its level word: 居委会主任 X heads the community.
+BODY_LEVELS = {"居委会": "社区", "居民委员会": "社区"}
+# A zone's governing body: 管委会主任 X heads the zone named last.
+ZONE_BODIES = ("管委会", "管委", "管理委员会")
 # A collective title before a list of names: 市县领导甲、乙、丙等.
 LEADERS = re.compile(r"(?:[省市区县州镇乡]{1,2})领导(?:同志)?(?:还有|有|是|[：:])?")
 # The agencies a bare title may name: departments and public agencies, not institutes or schools.
@@ -86,10 +90,15 @@ def bare_post(parser: Any, m: Hit, name: str, role: str, body: str, st: DocState
     before = text[st.starts[k]:m.core_start] if k >= 0 and m.core_start > m.start else ""
     if before and not (before in IMPLICIT or is_function_word(before, single=len(before) == 1)):
         return None           # the title is glued to a word that is no unit: 研究所副所长
-    level = next((w for w in VILLAGE_LEVELS if body.startswith(w)), "")
+    level = next((w for w in VILLAGE_LEVELS if body.startswith(w)), "") \
+        or next((lv for b, lv in BODY_LEVELS.items() if body.startswith(b)), "")
     kind = (before if before in IMPLICIT else "") or level or gr["unit_of"].get(role, "")
     unit: Mention | None = None
-    if kind in IMPLICIT:
+    if not before and body.startswith(ZONE_BODIES):
+        unit = zone_before(st, m.core_start)
+        if unit is None:
+            return None
+    elif kind in IMPLICIT:
         r = parser.units.implicit(kind, m.core_start, st.context, st.region_at)
         if r is not None:
             unit = Mention(m.core_start, m.core_start, REGION, r.name, "title_implicit_region",
@@ -106,6 +115,16 @@ def bare_post(parser: Any, m: Hit, name: str, role: str, body: str, st: DocState
                    m.role_end, sentence_of(text, m.core_start, m.end), False)
     units = [unit] if unit is not None and unit.label == ORGANIZATION else []
     return Mention(m.name_start, m.name_start + len(name), OFFICIAL, name, "official_bare_title"), units, [pos]
+
+
+def zone_before(st: DocState, at: int) -> Mention | None:
+    """The development zone named last before ``at`` (within the reach of a bare 村 or 区)."""
+    cands = [m for (s, e), m in st.region_at.items() if e <= at and at - e <= NAMED_BACK
+             and m.region is not None and m.region.level == "zone"]
+    if not cands:
+        return None
+    z = max(cands, key=lambda m: m.end)
+    return Mention(at, at, REGION, z.region.name, "title_implicit_region", (), z.region, {"implicit": True})
 
 
 def agency_before(st: DocState, at: int, kind: str) -> Mention | None:

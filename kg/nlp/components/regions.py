@@ -21,11 +21,10 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.components.villages import village_after, villages_of_residents
 from kg.nlp.gazetteer import Gazetteer, Region, gazetteer
 from kg.nlp.lexicon import Trie, alternation, read_lines, read_table
 from kg.nlp.mention import Mention, doc_text
-from kg.nlp.tokenizer import shared_cutter
-from kg.nlp.wordclass import is_function_word
 from kg.nlp.names import generic_heads, is_kind_word, stops
 from kg.schema import REGION
 
@@ -53,15 +52,13 @@ PARTICIPANTS_END = re.compile(r"(?:主要)?(?:负责人|负责同志|党[(（]?�
                               r"(?:等|们)?(?:先后|分别|依次|相继)?(?:作|进行|在会上)?"
                               r"(?:了)?(?:现场|典型|表态|书面)?(?:交流)?(?:发言|交流了|介绍了)")
 # The rest of an enumeration of places closed by 等地/等城市 (上海、广州等地).
-PLACE_LIST = re.compile(r"(?:[、和与及][\u4e00-\u9fff]{2,3}){0,6}?等(?:地|城市|大城市)")
+# Also by their count: 合肥、芜湖两市, 西安、郑州、济南三市, 京津冀三省市.
+PLACE_LIST = re.compile(r"(?:[、和与及][\u4e00-\u9fff]{2,3}){0,6}?"
+                        r"(?:等(?:地|城市|大城市)|等?[两二三四五六七八九十\d]+(?:市|地|城市|省|省市|座城市)(?![场民长委]))")
 # The date of a dateline right after its place (本报北京2月17日电, 新华社武汉3月5日电).
 DATELINE = re.compile(r"[\d０-９]{1,2}月[\d０-９]{1,2}日电")
 LIST_MARKER = re.compile(r"^[、和及与]|^等\d*个?(?:区县|县(?:[(（]市、区[)）])?|市县|区|县)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-# A village name after its township: one to four Chinese characters, then 村. Not starting with a
-# word that joins or points (南口镇和各村), and never another division's suffix inside.
-_VILLAGE = re.compile(r"(?![和与及同在对把将向从为以等各全每本该个])[\u4e00-\u9fff](?<![村镇乡区县市省州街])"
-                      r"[^\W\d_a-zA-Z村镇区县市省州街]{0,3}(?:村|社区)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -128,6 +125,9 @@ class RegionRecognizer:
                 continue
             if form in stopforms():
                 continue
+            alive = [c for c in g.short.get(form, []) if c.current] if full_c else []
+            if alive and not any(c.current for c in full_c):
+                full_c = alive      # 峨边县 (until 1983) is now written for 峨边彝族自治县
             if full_c:
                 out.append((s, e, form, full_c, False, "region_gazetteer"))
             else:
@@ -188,6 +188,8 @@ class RegionRecognizer:
         chosen: list[tuple[int, int, str, Region, bool, str]] = []
         for s, e, form, cands, short, rule in raw:
             r = self.g.choose(cands, weights)
+            if r is None and short:
+                r = _city_over_district(cands)
             if r is None:
                 continue
             chosen.append((s, e, form, r, short, rule))
@@ -203,10 +205,11 @@ class RegionRecognizer:
             aliases = (form,) if form != name else ()
             mentions.append(Mention(s, e, REGION, name, rule, aliases, r))
             if r.level in ("township", "county"):       # 南口镇侨乡村, 宜阳县福昌村
-                village = _village_after(text, e, r)
+                village = village_after(text, e, r)
                 if village is not None:
                     mentions.append(village)
         mentions += _foreign_divisions(text, mentions)
+        mentions += villages_of_residents(text, mentions)
         zones = self._local_zones(text, mentions, context)
         if zones:       # 钦州 inside 钦州港片区 is part of the zone's name
             mentions = [m for m in mentions if not any(z.start <= m.start and m.end <= z.end for z in zones)]
@@ -294,24 +297,6 @@ def _after_stop(text: str, pos: int) -> bool:
     return any(window.endswith(m.group()) for m in stops().finditer(window))
 
 
-def _village_after(text: str, end: int, town: Region) -> Mention | None:
-    """A village or community named right after its township (南口镇侨乡村, 新兴街道卫津路社区),
-    which the gazetteer does not list.
-
-    Only with the township written before it: a bare ``侨乡村`` could be anything.
-    Generic words (农村, 示范村, 行政村) are not names (``village_generic.txt``).
-    """
-    m = _VILLAGE.match(text, end)
-    if m is None:
-        return None
-    name = m.group()
-    whole, tails = _village_generic()
-    if name in whole or name.endswith(tails) or is_function_word(next(iter(shared_cutter()(name)))):
-        return None          # …, or a verb before 村(社区): 奉节县举行村(社区)党组织书记比武
-    return Mention(m.start(), m.end(), REGION, name, "region_village", (),
-                   Region(f"V{town.adcode}:{name}", name, "village", town.adcode))
-
-
 # Regions found only next to the region that places them, and their rule for a later bare mention.
 NAMED_AGAIN = {"region_village": "region_village_again", "region_foreign_division": "region_foreign_again"}
 
@@ -339,14 +324,6 @@ def _free_spans(text: str, name: str, taken: list[tuple[int, int]], *,
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _village_generic() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Generic words: two-character ones (农村, 乡村) as whole names only, since 侨乡村 is a
-    village; longer ones (示范村) also as the end of a name (老区示范村)."""
-    words = read_lines("village_generic.txt")
-    return frozenset(words), tuple(w for w in words if len(w) >= 3)
-
-
 def _foreign(g: Gazetteer, r: Region, weights: dict, context: dict) -> bool:
     """A county or township outside the document's province that nothing else supports (老城区)."""
     prov = context.get("province")
@@ -356,6 +333,14 @@ def _foreign(g: Gazetteer, r: Region, weights: dict, context: dict) -> bool:
     own = weights.get(r.adcode, 0)
     support = sum(weights.get(a.adcode, 0) - own for a in g.ancestors(r))
     return support < 1.0
+
+
+def _city_over_district(cands: list[Region]) -> Region | None:
+    """A bare short form the context does not settle: the one city or province among its
+    candidates. 西安 alone is the city; its namesake districts are written with 区."""
+    top = [c for c in cands if c.current and c.level in ("province", "city")]
+    rest = [c for c in cands if c not in top]
+    return top[0] if len(top) == 1 and all(c.name.endswith("区") for c in rest) else None   # not 大理州/大理市
 
 
 def _listed_regions(text: str, chosen) -> set[int]:

@@ -97,8 +97,8 @@ class UnitResolver:
         prefix = m.group("region") or ""
         at = offset + m.start("region") if prefix else offset
         regions = self.resolve(prefix, at, context, chain, region_at) if prefix else []
-        if prefix and not regions and prefix not in IMPLICIT:
-            return []
+        if prefix and not regions and prefix not in IMPLICIT or regions and regions[0].start > at:
+            return []         # 据|广汉市市场监管局: the words before the region are no part of it
         # 区发展改革委 in 永川's speech stays as written; the region comes through part_of.
         org = Mention(offset, offset + len(pre), ORGANIZATION, pre, "title_department")
         return [*[r for r in regions if not r.attrs.get("implicit")], org]

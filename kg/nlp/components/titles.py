@@ -267,6 +267,13 @@ class TitleParser:
             yield Hit(p, q, m.end("role"), m.start("name"), m.end())
             cursor = m.start("name")     # a name is 2 to 4 characters: the next title may start inside them
 
+    def _post_before(self, text: str, at: int) -> bool:
+        """Does a post end at ``at`` (a chain goes on after the comma: 区委书记，管委会主任 X)?"""
+        j = at
+        while j > 0 and "\u4e00" <= text[j - 1] <= "\u9fff" and at - j < 24:
+            j -= 1
+        return j < at and self.gr["segment"].match(text[j:at]) is not None
+
     def _running(self, m: Hit, st: DocState):
         text, context, region_at = st.text, st.context, st.region_at
         name = name_after(text, m.name_start, self.gr["surname"], self.gr["follow"], self.gr["title"])
@@ -285,8 +292,9 @@ class TitleParser:
                 break
         else:
             sep = text[m.start - 1] if m.start > 0 else ""
-            if not (sep == "、" or sep in ",，" and (not pre or pre in ZONE_SUFFIXES)):
-                return bare_post(self, m, name, role, body, st)
+            if not ((sep == "、" or sep in ",，" and (not pre or pre in ZONE_SUFFIXES))
+                    and self._post_before(text, m.start - 1)):       # 邓某、市长 X: a new post
+                return bare_post(self, m, name, role, body, st)     # 在兰州新区，管委会主任 X
             cut = 0               # 、主任 X, 、组织部部长 X: the unit is in the earlier posts of the chain
         seg_start = m.start + cut
         # Earlier posts of the same chain: 市商务委党组书记、主任 X; 区委常委、区政府副区长,…

@@ -44,7 +44,8 @@ def department_regex() -> re.Pattern:
     cores = alternation(read_lines("departments.txt"))
     endings = alternation(read_lines("department_endings.txt"))
     region = r"(?P<region>[\u4e00-\u9fff]{0,12}?(?:省|市|区|县|州|旗|镇|乡)?)"
-    return re.compile(rf"{region}(?P<core>{cores})(?P<ending>{endings})")
+    # Merged departments join two cores with 和: 科技和经济信息化局, 农业农村和水利局.
+    return re.compile(rf"{region}(?P<core>(?:{cores})(?:和(?:{cores}))?)(?P<ending>{endings})")
 
 
 @functools.lru_cache(maxsize=1)
@@ -111,10 +112,14 @@ def find_organizations(text: str, known: list[Mention], bounds: frozenset[int]) 
             continue          # a department needs its region: 区发展改革委, 永川区商务委
         if text[m.end():m.end() + 1] in ("门", "署"):
             continue          # 商务部门: a kind of department, not one
+        if text[s] in "和与及" and text[s + 1] in "省市区县" and any(o.end == s for o in out):
+            s += 1            # 县住建局和|县自然资源局: a conjunction between two departments, not 和县
         out.append(Mention(s, m.end(), ORGANIZATION, text[s:m.end()], "organization_department"))
     for m in institution_endings().finditer(text):
         if events().search(text, max(0, m.end() - 4), m.end()) or sectors().match(text, m.end()):
             continue          # 招商会 is no 商会; 博物馆事业 is a sector
+        if m.end() < len(text) and m.end() not in bounds and m.start() not in bounds:
+            continue          # 扩大|学位: the ending straddles the segmenter's words
         start = left_extent(text, m.start(), max_len=20, bounds=bounds)
         if start >= 0:
             start = _past_connectives(text, start, m.start(), bounds)

@@ -51,6 +51,11 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
         if m.label == REGION and within_prefix(m, prev):
             s, e = sentence(m.start)
             add(m, PART_OF, prev, "part_of_prefix", text[s:e])
+        elif m.rule == "region_village_residents":
+            holder = [r for r in regions if r.end <= m.start and r.region.adcode == m.region.parent]
+            if holder:          # 鹤峰乡…。“…”莲花社区村民X说: the township the paragraph is about
+                s, e = sentence(m.start)
+                add(m, PART_OF, holder[-1], "part_of_residents", text[s:e])
         if m.label == ORGANIZATION:
             # An organization named with its region: only a region the text also
             # names on its own (丽水 inside 丽水农林技师学院 alone is not enough), or a
@@ -63,8 +68,10 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
                 add(m, PART_OF, inner[-1], "part_of_prefix", text[s:e])
     # The districts listed in a meeting's introduction are part of its city.
     ctx = doc._.kg_context or {}
-    anchor_code = ctx.get("province") or ctx.get("city")
-    anchor = [m for m in regions if m.region.adcode == anchor_code and not m.attrs.get("nested")]
+    # The province the text names, else its city (广元市召开…: the province goes unnamed).
+    codes = [c for c in (ctx.get("province"), ctx.get("city")) if c]
+    anchor = next((a for c in codes if (a := [m for m in regions if m.region.adcode == c
+                                               and not m.attrs.get("nested")])), [])
     if anchor:
         for m in regions:
             if m.rule in ("region_short_form", "region_gazetteer", "region_zone_grammar") and _in_list(text, m) \

@@ -1,0 +1,85 @@
+"""Where a name starts, by the words before it: the verbs, subjects, adverbs and counts that open
+the clause a name stands in (:func:`kg.nlp.names.left_extent` asks these).
+
+``区里主动协调|X公司``: a clause's subject and adverbs, then its verb; ``群众学习|浙江大学``: a verb
+right before a proper noun; ``企业如|X公司``: an example marker; ``一家|新能源公司``: a count in
+words, which names nothing. Only whole words of the segmenter count.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import AbstractSet
+
+from kg.nlp.lexicon import read_lines
+from kg.nlp.wordclass import is_proper, word_classes
+
+COUNTED_WORD = re.compile(r"[一二两三四五六七八九十几多数]+[个家项条座所支批]")
+# The example markers (企业如|X公司): a word jieba knows after them, not a character of a split name.
+EXAMPLE_LEADS = frozenset(("如", "例如", "比如", "诸如"))
+
+
+def word_end(bounds: AbstractSet[int], pos: int, limit: int) -> int:
+    """Where the segmenter's word that starts at ``pos`` ends (at ``limit`` at the latest)."""
+    stop = pos + 1
+    while stop < limit and stop not in bounds:
+        stop += 1
+    return stop
+
+
+@functools.lru_cache(maxsize=1)
+def protected() -> frozenset[str]:
+    """Names and short forms of places (2 to 4 characters): words a name may open with."""
+    from kg.nlp.gazetteer import gazetteer
+
+    full, short = gazetteer().name_forms()
+    return frozenset(f for f in full | short if 2 <= len(f) <= 4)
+
+
+def counted_in_words(text: str, start: int, end: int, bounds: AbstractSet[int]) -> bool:
+    """Does a candidate open with a count in words, after its place or not (一家|新能源公司,
+    十堰市|一家|汽车零部件公司)? Then it counts things and names none."""
+    stop = word_end(bounds, start, end)
+    if text[start:stop] in protected():
+        start, stop = stop, word_end(bounds, stop, end)
+    return bool(COUNTED_WORD.fullmatch(text[start:stop]))
+
+
+def after_example_marker(text: str, start: int, end: int, bounds: AbstractSet[int], min_core: int) -> int:
+    """Past an example marker inside a candidate: ``一批龙头企业如|金丰公司``. The marker must be a
+    word of its own and a word jieba knows must follow it (如|皋… is a split name, not an example)."""
+    k = start
+    while k < end - min_core and k in bounds:
+        stop = word_end(bounds, k, end)
+        if text[k:stop] in EXAMPLE_LEADS and stop + 2 <= word_end(bounds, stop, end) and end - stop >= min_core:
+            start = stop
+        k = stop
+    return start
+
+
+def after_verb_before_proper(text: str, start: int, end: int, bounds: AbstractSet[int], min_core: int) -> int:
+    """Past the last verb that a proper noun follows: ``群众|学习|浙江大学``. A name holds no
+    verb of jieba's dictionary right before a place or another proper noun."""
+    k, cut, prev = word_end(bounds, start, end) if start not in bounds else start, start, ""
+    while k < end - min_core and k in bounds:       # from the first whole word (书记 of 区委|书记)
+        stop = word_end(bounds, k, end)
+        nxt = text[stop:word_end(bounds, stop, end)]
+        if stop - k >= 2 and word_classes().get(text[k:stop]) == "v" and end - stop >= min_core \
+                and len(prev) != 1 and not is_proper(prev) \
+                and (word_classes().get(nxt) in ("ns", "nt") and len(nxt) >= 2 or nxt in protected()):
+            cut = stop          # not 新|希望|控股集团, 陆海|新|通道|江津班列: a name's own words
+        prev, k = text[k:stop], stop
+    return cut
+
+
+@functools.lru_cache(maxsize=1)
+def clause_openers() -> frozenset[str]:
+    """Subjects and adverbs before a clause's verb: ``clause_openers.txt``."""
+    return frozenset(read_lines("clause_openers.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def lead_verbs() -> frozenset[str]:
+    """Verbs jieba files as nouns (委托, 服务): ``lead_verbs.txt``."""
+    return frozenset(read_lines("lead_verbs.txt"))
