@@ -574,11 +574,14 @@ def test_names_clause_subject_adverb_and_verb_before_a_name_are_no_part_of_it(te
     "这家企业如今已成长为行业龙头。",
     "一家新能源公司落户园区。",                 # counted in words, after a place or not
     "十堰市一家汽车零部件公司扩产。",
+    "园区宣告公司成立。",                       # a bare X公司 of common words refers, it does not name
+    "本地企业和外地公司同台竞争。",
 ])
 def test_names_anaphora_and_clause_verbs_are_no_names(text):
     names = {n for _, n in entities_of(text)}
     assert not names & {"该公司", "该项目", "宣告公司", "科技公司", "宣告成立的宏远新材料科技公司", "这家企业",
-                        "一家新能源公司", "十堰市一家汽车零部件公司", "汽车零部件公司"}
+                        "一家新能源公司", "十堰市一家汽车零部件公司", "汽车零部件公司", "园区宣告公司",
+                        "企业和外地公司", "外地公司"}
 
 
 @pytest.mark.parametrize("text, name", [

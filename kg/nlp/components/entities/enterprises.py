@@ -47,6 +47,10 @@ def enterprise_patterns() -> dict[str, re.Pattern]:
     }
 
 
+# A conjunction inside a bare X公司 joins two phrases (企业和外地公司), it is no part of a name.
+AND_INSIDE = re.compile(r"[和与及]")
+
+
 def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) -> list[Mention]:
     """Companies by their suffix (…有限公司, …集团) or brand, listed before a cue (X、Y等头部企业), signed
     (签约X、Y等项目) or named after 企业 (企业X共建…).
@@ -91,8 +95,9 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
                 or SENTENCE_PUNCT.search(core) or "+" in core \
                 or m.group() in SHORT_SUFFIXES and m.start() not in bounds \
                 or core[-1] in "和与及的等" \
-                or len(core) <= 2 and not distinctive(core):   # 国有资源和证券; 科技公司, 宣告公司 (该公司…)
-            continue
+                or len(core) <= 2 and not distinctive(core) \
+                or m.group() == "公司" and (not distinctive(core) or AND_INSIDE.search(core)):
+            continue      # 国有资源和证券; 科技公司, 宣告公司 (该公司…); 园区宣告公司, 企业和外地公司
         aliases = ()
         if name.startswith("国资"):
             aliases = (name[2:],)
