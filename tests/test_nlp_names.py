@@ -387,6 +387,8 @@ PROGRAMS = [
     ("建立县领导“联企帮扶”“三个一”机制。", ("program", "联企帮扶"), "县领导联企帮扶三个一机制"),
     # …but a quoted name inside a works project stays part of it
     ("加快建设城区供水“一张网”工程。", None, "一张网工程"),
+    # a plan that is handed down or drawn up is no named initiative
+    ("和县发展改革委下达计划。", None, "和县发展改革委下达计划"),
     # an age cohort in quotes describes cadres, it is no initiative
     ("选拔“80后”县管正职12名。", None, "80后县管正职"),
     # a quoted code right after a program verb is the program's name

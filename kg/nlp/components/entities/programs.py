@@ -260,9 +260,15 @@ PROGRAM_AFTER = re.compile(r"机遇|作用|成效|任务")
 PLAN_VERB = re.compile(r"计划(?:总?投资|于|在|年内|今年|明年|完成|开工|建成|新增|引进|实现)")
 
 
+# A plan handled, not named: 下达计划, 完成计划, 编制计划 (发展改革委下达计划).
+PLAN_HANDLED = re.compile(r"(?:下达|制定|制订|编制|完成|执行|调整|报送|上报|审定|印发)计划$")
+
+
 def no_program(text: str, name: str, ke: int) -> bool:
-    """Is a name ending in a program kind word an idiom, or its 计划 a verb (``…计划投资``)?"""
-    return name.endswith(program_idioms()) or bool(PLAN_VERB.match(text, ke - 2))
+    """Is a name ending in a program kind word an idiom, its 计划 a verb (``…计划投资``), or a plan
+    that is handled (``下达计划``)?"""
+    return name.endswith(program_idioms()) or bool(PLAN_VERB.match(text, ke - 2)) \
+        or bool(PLAN_HANDLED.search(name))
 
 
 def verb_before(text: str, pos: int) -> bool:
