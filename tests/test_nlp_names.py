@@ -225,6 +225,11 @@ NAMES = [
     ("大众、宝马等车企加大投资。", ("enterprise", "大众")),
     ("海尔集团追加投资。", ("enterprise", "海尔集团")),
     ("联合小米布局智能制造产业园。", ("enterprise", "小米")),          # a common-word brand after a cue
+    # a listed company's short name before a company post; a legal name whose trade name ends in 和
+    ("格力电器董事长董明珠表示，将继续加大研发投入。", ("enterprise", "格力电器")),
+    ("新希望六和股份有限公司总裁张某介绍了项目情况。", ("enterprise", "新希望六和股份有限公司")),
+    ("伊利、蒙牛两大乳企带动上下游发展。", ("enterprise", "蒙牛")),        # the count ends the list
+    ("建设南京物流产业园。", ("project", "南京物流产业园")),
 ]
 # fmt: on
 
@@ -325,6 +330,9 @@ def test_names_boundaries(text, expected):
     ("实施城市更新和老旧小区改造等工程。", "老旧小区"),
     # a list of common words before a kind word is a list of kinds
     ("培育物流、电商、文旅等项目。", "物流项目"),
+    # a trade and a place kind word, with no place or owner in the clause: a kind of park
+    ("该区正在规划建设物流产业园，预计明年投用。", "物流产业园"),
+    ("伊利、蒙牛两大乳企带动上下游发展。", "蒙牛两大乳企"),
 ])
 def test_names_counted_or_generic_are_not_names(text, bad):
     assert bad not in {n for _, n in entities_of(text)}

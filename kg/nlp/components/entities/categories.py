@@ -29,3 +29,13 @@ def names_a_category(text: str, name: str, start: int, ks: int, ke: int) -> bool
                 or QUANTITY.search(text, max(0, start - 2), ks) or text[ks - 1] == "双"
                 or STRIVES_FOR.search(text, max(0, start - 24), start)
                 or INDEFINITE.search(text, max(0, start - 16), start))
+
+
+# Kinds of grounds: a trade before one (物流产业园) names a kind of park unless the clause names its place.
+PARKS = ("园", "园区", "基地")
+
+
+def place_in_clause(text: str, start: int, places: list[int]) -> bool:
+    """Does a region open the clause before ``start`` (岷江村|建成葡萄产业园)? It makes a short name its own."""
+    lo = max([text.rfind(c, max(0, start - 20), start) + 1 for c in "，。；：！？\n"] + [max(0, start - 20)])
+    return any(lo <= r < start for r in places)

@@ -67,7 +67,7 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
     for s, e in listed_companies().finditer(text):
         # 大洋电机、川渝时代建成投产: a listed company's short name, where it is a word of its own
         if s in bounds and (e == len(text) or not cjk(text[e]) or stops().match(text, e)
-                            or text[e] in LIST_JOINERS):
+                            or text[e] in LIST_JOINERS or COMPANY_POST_AT.match(text, e)):
             out.append(Mention(s, e, ENTERPRISE, text[s:e], "enterprise_listed_company"))
     for m in enterprise_patterns()["company"].finditer(text):
         # 信达生物制药（苏州）有限公司: the place of a branch, in brackets before the suffix.
@@ -94,10 +94,10 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
         if start < 0 or len(core) < 2 or not cjk(name[0]) or core in generic_heads() or LEVEL_LEAD.match(core) \
                 or SENTENCE_PUNCT.search(core) or "+" in core \
                 or m.group() in SHORT_SUFFIXES and m.start() not in bounds \
-                or core[-1] in "和与及的等" \
+                or core[-1] in "的等" or core[-1] in "和与及" and not m.group().endswith("有限公司") \
                 or len(core) <= 2 and not distinctive(core) \
                 or m.group() == "公司" and (not distinctive(core) or AND_INSIDE.search(core)):
-            continue      # 国有资源和证券; 科技公司, 宣告公司 (该公司…); 园区宣告公司, 企业和外地公司
+            continue      # 国有资源和证券 (新希望六和股份有限公司 is one); 科技公司, 宣告公司 (该公司…); 园区宣告公司, 企业和外地公司
         aliases = ()
         if name.startswith("国资"):
             aliases = (name[2:],)
@@ -153,6 +153,10 @@ def listed_before(text: str, end: int, rule: str, label: str = ENTERPRISE, *,
 def listed_companies() -> Trie:
     """Short names of listed companies (``company_short_names.txt``, from a package's data; SOURCES.md)."""
     return Trie(read_lines("company_short_names.txt"))
+
+
+# A company post right after a listed company's short name (格力电器|董事长) shows the company.
+COMPANY_POST_AT = re.compile(r"(?:党委书记|副?董事长|副?总经理|首席执行官|副?总裁|创始人|有关负责人|负责人)")
 
 
 # One-word endings that a common word may hold (养老保险, 商业银行): they end a name only as a word of their own.

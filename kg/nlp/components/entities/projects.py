@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 
 from kg.nlp.components.entities.enterprises import listed_before
-from kg.nlp.components.entities.categories import CATEGORY_LEAD, COUNT_AFTER, names_a_category
+from kg.nlp.components.entities.categories import CATEGORY_LEAD, COUNT_AFTER, PARKS, names_a_category, place_in_clause
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
 from kg.nlp.components.entities.project_lists import (
     drop_appositions, find_routes, kind_end_of, list_neighbours, past_stage, past_time_lead, place_list_members,
@@ -77,6 +77,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
     named_starts = sorted(m.start for m in named if m.label in (REGION, ENTERPRISE, ORGANIZATION))
     whole = {(m.start, m.end) for m in named if m.label in (REGION, ENTERPRISE, ORGANIZATION)}
     region_at = {m.start: m for m in named if m.label == REGION and m.region is not None}
+    places = [m.start for m in named if m.label == REGION]
     out, held = [], []
     kinds = kind_patterns()["kinds"]
     generic = tuple(generic_heads())
@@ -212,6 +213,9 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                 if kind in LINE_KINDS and not AND.search(core):
                     held.append(Mention(start, ke, label, name, f"{label}_list_neighbour", (), attrs=attrs))
                 continue      # 交流合作平台, 低空装备制造和低空物流枢纽: a description, not a name
+            if label == PROJECT and len(core) <= 2 and kind.endswith(PARKS) and not distinctive(core) \
+                    and not _names_inside(named_starts, start, ks) and not place_in_clause(text, start, places):
+                continue      # 规划建设物流产业园: a trade and a kind word, no place of its own (村建成葡萄产业园 has one)
         if label == PROJECT and text.startswith("成立", ke) and kind.endswith("中心"):
             label = ORGANIZATION
         if label == PROJECT and kind == "项目" and quoted and text.endswith("实施", 0, start) \

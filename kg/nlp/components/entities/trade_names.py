@@ -175,8 +175,8 @@ def known_company_mates(text: str, found: list[Mention], bounds: frozenset[int])
         st = k = m.end + 1
         while k < len(text) and k - st < 6 and cjk(text[k]):
             w = text[k:word_end(bounds, k, min(len(text), k + 6))]
-            if is_function_word(w) or _stage().match(w):
-                break
+            if is_function_word(w) or _stage().match(w) or k > st and NUMBER_LEAD.match(w):
+                break           # 蒙牛|两大乳企: a count of the list ends its last item
             k += len(w)
         name = text[st:k]
         nxt = text[k:word_end(bounds, k, min(len(text), k + 6))]
@@ -194,6 +194,9 @@ def known_company_mates(text: str, found: list[Mention], bounds: frozenset[int])
 def _stage() -> re.Pattern:
     """A project's stage word (建成, 投产, 签约…, ``project_stages.txt``): what a company in a list does next."""
     return re.compile(alternation(read_lines("project_stages.txt")))
+
+
+NUMBER_LEAD = re.compile(r"[\d一二三四五六七八九十两几]")
 
 
 # Rules whose companies are known without the text's word: brands and listed companies.
