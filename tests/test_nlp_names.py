@@ -230,6 +230,11 @@ NAMES = [
     ("新希望六和股份有限公司总裁张某介绍了项目情况。", ("enterprise", "新希望六和股份有限公司")),
     ("伊利、蒙牛两大乳企带动上下游发展。", ("enterprise", "蒙牛")),        # the count ends the list
     ("建设南京物流产业园。", ("project", "南京物流产业园")),
+    # a commercial area named after its landmark, whatever word follows it
+    ("解放碑商圈国庆期间客流量同比增长两成。", ("project", "解放碑商圈")),
+    ("春熙路商圈正在加快推进智慧化改造。", ("project", "春熙路商圈")),
+    ("观音桥商圈夜间消费火爆。", ("project", "观音桥商圈")),
+    ("今年，江北嘴商圈新开门店120家。", ("project", "江北嘴商圈")),
 ]
 # fmt: on
 
@@ -333,6 +338,9 @@ def test_names_boundaries(text, expected):
     # a trade and a place kind word, with no place or owner in the clause: a kind of park
     ("该区正在规划建设物流产业园，预计明年投用。", "物流产业园"),
     ("伊利、蒙牛两大乳企带动上下游发展。", "蒙牛两大乳企"),
+    ("打造核心商圈。", "核心商圈"),
+    ("城市核心区商圈活力提升。", "城市核心区商圈"),
+    ("重点商圈客流增长。", "重点商圈"),
 ])
 def test_names_counted_or_generic_are_not_names(text, bad):
     assert bad not in {n for _, n in entities_of(text)}

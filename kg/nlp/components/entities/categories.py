@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from kg.nlp.names import distinctive
+from kg.nlp.tokenizer import shared_cutter
+
 # A project "name" that starts with a level or a count, or is followed by a count, names
 # a category of things: 打造国家级旅游度假区, 建设四大服务出口基地, 建成康养景区12个.
 # A size, rank or scope word opens a category too: 大型商业综合体, 现代化制造基地, 重大…攻关项目, 镇域…中心.
@@ -39,3 +42,27 @@ def place_in_clause(text: str, start: int, places: list[int]) -> bool:
     """Does a region open the clause before ``start`` (岷江村|建成葡萄产业园)? It makes a short name its own."""
     lo = max([text.rfind(c, max(0, start - 20), start) + 1 for c in "，。；：！？\n"] + [max(0, start - 20)])
     return any(lo <= r < start for r in places)
+
+
+# Kinds of area named after the landmark at their heart: 春熙路商圈, 观音桥商圈, 动物园商圈.
+LANDMARK_KINDS = ("商圈",)
+
+
+def landmark(core: str) -> bool:
+    """Is ``core`` a landmark's name, one word of the dictionary of three characters or more (春熙路, 观音桥)?
+
+    Areas described by a quality (核心商圈, 智慧商圈) have short or several-word cores; an area word
+    (核心区, 老城区) describes as well.
+    """
+    return len(core) >= 3 and not core.endswith("区") and list(shared_cutter()(core)) == [core]
+
+
+def landmark_before(text: str, ks: int, kind: str, bounds: frozenset[int]) -> bool:
+    """Does a landmark's name (or a coined one, 江北|嘴) end right before the area word at ``ks``?
+    Then 解放碑商圈|客流量 names the area whatever word follows it."""
+    if kind not in LANDMARK_KINDS:
+        return False
+    k = ks - 1
+    while k > 0 and (k not in bounds or ks - k < 2) and ks - k < 4:
+        k -= 1
+    return landmark(text[k:ks]) or distinctive(text[k:ks])

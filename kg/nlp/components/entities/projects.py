@@ -15,7 +15,9 @@ import re
 from bisect import bisect_left
 
 from kg.nlp.components.entities.enterprises import listed_before
-from kg.nlp.components.entities.categories import CATEGORY_LEAD, COUNT_AFTER, PARKS, names_a_category, place_in_clause
+from kg.nlp.components.entities.categories import (
+    CATEGORY_LEAD, COUNT_AFTER, LANDMARK_KINDS, PARKS, landmark, landmark_before, names_a_category, place_in_clause,
+)
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
 from kg.nlp.components.entities.project_lists import (
     drop_appositions, find_routes, kind_end_of, list_neighbours, past_stage, past_time_lead, place_list_members,
@@ -91,9 +93,10 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             aliases.append(unquote(text[ks:ke + 1]))
         elif cjk(nxt) and not (len(kind) > 1 and ks > 0 and text[ks - 1] in CLOSE_QUOTES) \
                 and not _may_follow(text, ke, kind):
-            if label != PROJECT or kind in WEAK_PROJECT_KINDS or kind in HERITAGE_KINDS \
-                    or ke not in bounds or ks not in bounds \
-                    or not may_follow_a_name(text[ke:word_end(bounds, ke, len(text))]):
+            if not landmark_before(text, ks, kind, bounds) and (     # (解放碑商圈|客流量 is named)
+                    label != PROJECT or kind in WEAK_PROJECT_KINDS or kind in HERITAGE_KINDS
+                    or ke not in bounds or ks not in bounds
+                    or not may_follow_a_name(text[ke:word_end(bounds, ke, len(text))])):
                 continue      # the kind word is a modifier here: 中心城区, 铁路运价, 工程师, 制造
             attrs["loose"] = True      # 提速聊城机场前期工作: a proper name may go on (checked below)
         start = left_extent(text, ks, max_len=30 if label == PROGRAM else 20, bounds=bounds,
@@ -188,7 +191,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             continue
         if label == PROJECT and COUNT_AFTER.match(text, ke):
             continue          # “5G+”智能工厂1个: counted, quoted or not
-        if attrs.pop("loose", False) and not (distinctive(core) or _names_inside(named_starts, start, ks)):
+        if attrs.pop("loose", False) and not (distinctive(core) or _names_inside(named_starts, start, ks)
+                                              or kind in LANDMARK_KINDS and landmark(core)):
             continue          # …only a proper name: 机场建设 alone says nothing
         if not quoted:
             if label == PROGRAM and kind in WEAK_PROGRAM_KINDS and not coined_system(text, start, core, kind):
@@ -207,6 +211,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             if label == PROJECT and names_a_category(text, name, start, ks, ke):
                 continue      # 国家级旅游度假区, 四大…基地, 康养景区12个: a category, not a name
             if label == PROJECT and not _names_inside(named_starts, start, ks) and not distinctive(core) \
+                    and not (kind in LANDMARK_KINDS and landmark(core)) \
                     and (len(name) <= (SHORT_NAME if kind in WEAK_PROJECT_KINDS else SHORT_PLACE_NAME)
                          or AND.search(core)) \
                     and not INVESTED.search(text, max(0, start - 20), start):
