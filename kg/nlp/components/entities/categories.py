@@ -57,6 +57,11 @@ def landmark(core: str) -> bool:
     return len(core) >= 3 and not core.endswith("区") and list(shared_cutter()(core)) == [core]
 
 
+def distinctive_or_landmark(core: str, kind: str) -> bool:
+    """A proper core (:func:`distinctive`), or a landmark's name before a landmark kind (观音桥|商圈)."""
+    return distinctive(core) or kind in LANDMARK_KINDS and landmark(core)
+
+
 def landmark_before(text: str, ks: int, kind: str, bounds: frozenset[int]) -> bool:
     """Does a landmark's name (or a coined one, 江北|嘴) end right before the area word at ``ks``?
     Then 解放碑商圈|客流量 names the area whatever word follows it."""

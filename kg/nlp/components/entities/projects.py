@@ -15,9 +15,8 @@ import re
 from bisect import bisect_left
 
 from kg.nlp.components.entities.enterprises import listed_before
-from kg.nlp.components.entities.categories import (
-    CATEGORY_LEAD, COUNT_AFTER, LANDMARK_KINDS, PARKS, landmark, landmark_before, names_a_category, place_in_clause,
-)
+from kg.nlp.components.entities.categories import (CATEGORY_LEAD, COUNT_AFTER, PARKS, distinctive_or_landmark,
+                                                   landmark_before, names_a_category, place_in_clause)
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
 from kg.nlp.components.entities.project_lists import (
     drop_appositions, find_routes, kind_end_of, list_neighbours, past_stage, past_time_lead, place_list_members,
@@ -191,8 +190,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             continue
         if label == PROJECT and COUNT_AFTER.match(text, ke):
             continue          # “5G+”智能工厂1个: counted, quoted or not
-        if attrs.pop("loose", False) and not (distinctive(core) or _names_inside(named_starts, start, ks)
-                                              or kind in LANDMARK_KINDS and landmark(core)):
+        if attrs.pop("loose", False) and not (distinctive_or_landmark(core, kind) or _names_inside(named_starts, start, ks)):
             continue          # …only a proper name: 机场建设 alone says nothing
         if not quoted:
             if label == PROGRAM and kind in WEAK_PROGRAM_KINDS and not coined_system(text, start, core, kind):
@@ -210,8 +208,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                 continue      # 科技成果转化|应用, 推广|应用: 应用 is the verb's object, not an application
             if label == PROJECT and names_a_category(text, name, start, ks, ke):
                 continue      # 国家级旅游度假区, 四大…基地, 康养景区12个: a category, not a name
-            if label == PROJECT and not _names_inside(named_starts, start, ks) and not distinctive(core) \
-                    and not (kind in LANDMARK_KINDS and landmark(core)) \
+            if label == PROJECT and not _names_inside(named_starts, start, ks) and not distinctive_or_landmark(core, kind) \
                     and (len(name) <= (SHORT_NAME if kind in WEAK_PROJECT_KINDS else SHORT_PLACE_NAME)
                          or AND.search(core)) \
                     and not INVESTED.search(text, max(0, start - 20), start):
