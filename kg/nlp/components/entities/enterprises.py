@@ -26,7 +26,7 @@ from kg.schema import ENTERPRISE
 
 # 等头部企业, 等一批核心零部件配套企业, 等云南本土咖啡品牌: what ends a list of companies.
 ENTERPRISE_LIST_WIDE = re.compile(r"等(?:一批|多家|\d+家|知名|国内外|国际)?[\u4e00-\u9fff]{0,10}?"
-                                  r"(?:企业|公司|品牌|厂商|车企|药企|外企|巨头)(?![\u4e00-\u9fff]{0,2}(?:家|个))")
+                                  r"(?:企业|公司|品牌|厂商|[车药外乳酒房险央国民]企|巨头|龙头)(?![\u4e00-\u9fff]{0,2}(?:家|个))")
 PLACE_IN_BRACKETS_ANY = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[)）]")
 PLACE_IN_BRACKETS = re.compile(PLACE_IN_BRACKETS_ANY.pattern + "$")   # ends where the company suffix starts
 # A quoted sentence before 公司 (“…这就是高新区速度。”公司总经理) is no company name.
@@ -65,8 +65,9 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
         if _brand_word(text, m.start(), m.end(), bounds):
             out.append(Mention(m.start(), m.end(), ENTERPRISE, m.group(), "enterprise_brand"))
     for s, e in listed_companies().finditer(text):
-        # 大洋电机、川渝时代建成投产: a listed company's short name, where it is a word of its own
-        if s in bounds and (e == len(text) or not cjk(text[e]) or stops().match(text, e)
+        # 大洋电机、川渝时代建成投产: a listed company's short name, where it is a word of its own and
+        # no place (鄂尔多斯 is a city before a company)
+        if s in bounds and not gazetteer().candidates(text[s:e]) and (e == len(text) or not cjk(text[e]) or stops().match(text, e)
                             or text[e] in LIST_JOINERS or COMPANY_POST_AT.match(text, e)):
             out.append(Mention(s, e, ENTERPRISE, text[s:e], "enterprise_listed_company"))
     for m in enterprise_patterns()["company"].finditer(text):
