@@ -230,6 +230,8 @@ NAMES = [
     ("新希望六和股份有限公司总裁张某介绍了项目情况。", ("enterprise", "新希望六和股份有限公司")),
     ("伊利、蒙牛两大乳企带动上下游发展。", ("enterprise", "蒙牛")),        # the count ends the list
     ("我们引进了山东魏桥、中国宏桥等铝业龙头。", ("enterprise", "中国宏桥")),   # 等…龙头 ends a list of companies
+    ("推动蓝晶微、速腾聚创、361度等企业入驻。", ("enterprise", "蓝晶微")),   # an item in digits goes on the list
+    ("建成全国最大的宁德时代动力电池基地。", ("project", "宁德时代动力电池基地")),   # a superlative praises a name
     ("建设南京物流产业园。", ("project", "南京物流产业园")),
     # a commercial area named after its landmark, whatever word follows it
     ("解放碑商圈国庆期间客流量同比增长两成。", ("project", "解放碑商圈")),
@@ -340,6 +342,7 @@ def test_names_boundaries(text, expected):
     ("该区正在规划建设物流产业园，预计明年投用。", "物流产业园"),
     ("伊利、蒙牛两大乳企带动上下游发展。", "蒙牛两大乳企"),
     ("打造核心商圈。", "核心商圈"),
+    ("项目建成后，将成为西南地区最大的冷链物流中心。", "冷链物流中心"),   # a superlative describes a kind
     ("隆基绿能在鄂尔多斯建设的光伏产业园已投产。", "鄂尔多斯"),     # a city, not the company of that name
     ("城市核心区商圈活力提升。", "城市核心区商圈"),
     ("重点商圈客流增长。", "重点商圈"),

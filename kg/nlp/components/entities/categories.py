@@ -21,17 +21,21 @@ CATEGORY_LEAD = re.compile(r"国家级|省级|世界级|全球|[一二三四五�
 QUANTITY = re.compile(r"一批|一些|不少|更多|许多|诸多|若干|多个|部分")
 STRIVES_FOR = re.compile(r"(?:争创|申创|申报)[^，。；;]*$")
 # One indefinite thing is no name: 一条咖啡脱皮、脱胶生产线, 这座大桥.
+# A superlative before common words describes (将成为西南地区最大的冷链物流中心): a kind of thing.
+SUPERLATIVE = re.compile(r"最[\u4e00-\u9fff]{1,3}的$")
 INDEFINITE = re.compile(r"[一两这那该每](?:条|座|处|片|家|个)(?:[\u4e00-\u9fff]{1,8}、)*$")
 # (a count that goes on with a noun counts that noun: 平台|5项关键指标)
 COUNT_AFTER = re.compile(r"[\d０-９.]+[万千]?余?(?:个|家|处|座|所|条|项|亩|平方米|公里)(?![\u4e00-\u9fff])")
 
 
-def names_a_category(text: str, name: str, start: int, ks: int, ke: int) -> bool:
-    """Does the phrase ``name`` (``text[start:ke]``, kind word at ``ks``) name a category?"""
+def names_a_category(text: str, name: str, start: int, ks: int, ke: int, named: bool = False) -> bool:
+    """Does the phrase ``name`` (``text[start:ke]``, kind word at ``ks``) name a category? (``named``: a
+    region or company opens it, which a superlative only praises: 全国最大的宁德时代…基地)"""
     return bool(CATEGORY_LEAD.match(name) or COUNT_AFTER.match(text, ke)
                 or QUANTITY.search(text, max(0, start - 2), ks) or text[ks - 1] == "双"
                 or STRIVES_FOR.search(text, max(0, start - 24), start)
-                or INDEFINITE.search(text, max(0, start - 16), start))
+                or INDEFINITE.search(text, max(0, start - 16), start)
+                or SUPERLATIVE.search(text, max(0, start - 5), start) and not named)
 
 
 # Kinds of grounds: a trade before one (物流产业园) names a kind of park unless the clause names its place.

@@ -133,6 +133,10 @@ def listed_before(text: str, end: int, rule: str, label: str = ENTERPRISE, *,
     # left_extent stops at 、; extend over list separators.
     items, s = [], end
     while True:
+        prev = text.rfind("、", max(0, s - 8), s)
+        if prev > 0 and ALNUM_ITEM.fullmatch(text, prev + 1, s):
+            s = prev          # 安踏、特步、361度等: an item in digits or letters, the list goes on
+            continue
         st = left_extent(text, s, max_len=12, bounds=bounds, verbs_lead=False)
         if st < 0:
             break
@@ -148,6 +152,9 @@ def listed_before(text: str, end: int, rule: str, label: str = ENTERPRISE, *,
             continue
         break
     return items
+
+
+ALNUM_ITEM = re.compile(r"[0-9A-Za-z][0-9A-Za-z\u4e00-\u9fff]{1,6}")
 
 
 @functools.lru_cache(maxsize=1)

@@ -206,7 +206,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                 continue          # 产业园二期, 园区项目: a kind word is no name (理文二期, 中欧班列 are)
             if kind == "应用" and word_classes().get(core[-2:]) in ("v", "vn"):
                 continue      # 科技成果转化|应用, 推广|应用: 应用 is the verb's object, not an application
-            if label == PROJECT and names_a_category(text, name, start, ks, ke):
+            if label == PROJECT and names_a_category(text, name, start, ks, ke, _names_inside(named_starts, start, ks)):
                 continue      # 国家级旅游度假区, 四大…基地, 康养景区12个: a category, not a name
             if label == PROJECT and not _names_inside(named_starts, start, ks) and not distinctive_or_landmark(core, kind) \
                     and (len(name) <= (SHORT_NAME if kind in WEAK_PROJECT_KINDS else SHORT_PLACE_NAME)
