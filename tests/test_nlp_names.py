@@ -231,6 +231,9 @@ NAMES = [
     ("伊利、蒙牛两大乳企带动上下游发展。", ("enterprise", "蒙牛")),        # the count ends the list
     ("我们引进了山东魏桥、中国宏桥等铝业龙头。", ("enterprise", "中国宏桥")),   # 等…龙头 ends a list of companies
     ("推动蓝晶微、速腾聚创、361度等企业入驻。", ("enterprise", "蓝晶微")),   # an item in digits goes on the list
+    # a coined name before a post only companies have, past the company's scope (全球)
+    ("苏州市委书记会见了阿斯利康全球首席执行官。", ("enterprise", "阿斯利康")),
+    ("蔚来创始人李斌表示，将扩大在合肥的投资。", ("enterprise", "蔚来")),
     ("建成全国最大的宁德时代动力电池基地。", ("project", "宁德时代动力电池基地")),   # a superlative praises a name
     ("建设南京物流产业园。", ("project", "南京物流产业园")),
     # a commercial area named after its landmark, whatever word follows it
@@ -342,6 +345,8 @@ def test_names_boundaries(text, expected):
     ("该区正在规划建设物流产业园，预计明年投用。", "物流产业园"),
     ("伊利、蒙牛两大乳企带动上下游发展。", "蒙牛两大乳企"),
     ("打造核心商圈。", "核心商圈"),
+    ("该集团董事长表示，将扩大投资。", "该集团"),
+    ("协会会长单位董事长出席。", "会长单位"),
     ("项目建成后，将成为西南地区最大的冷链物流中心。", "冷链物流中心"),   # a superlative describes a kind
     ("隆基绿能在鄂尔多斯建设的光伏产业园已投产。", "鄂尔多斯"),     # a city, not the company of that name
     ("城市核心区商圈活力提升。", "城市核心区商圈"),

@@ -150,6 +150,9 @@ COMPANY_TAGS = ("nt", "nz", "j")
 # Company posts after a company's name (美国爱琅医疗有关负责人): the name before them is a company's.
 COMPANY_POST = re.compile(r"(?:负责人|董事长|总经理|首席执行官|总裁|创始人)")
 # What only a company does (推进X石化转型升级, 支持X科技上市): the trade name before it is a company's.
+# Posts that only a company has (a 负责人 heads a department too): a coined name before one is a company.
+OWN_POSTS = ("董事长", "首席执行官", "总裁", "创始人")
+POST_SCOPE = re.compile(r"(?:全球|中国区|大中华区|亚太区)$")
 COMPANY_ACTION = re.compile(r"(?:转型升级|上市|扩产|扩能|增资扩股|兼并重组|技改扩能)")
 # A maker's milestone (X智能无人车实现批量交付): the trade name opening the clause is a company's.
 MILESTONE = re.compile(r"(?:实现批量交付|批量交付|实现量产|量产下线|首台[^，。；]{0,4}下线|正式投产)")
@@ -211,13 +214,17 @@ def trade_names_in_context(text: str, found: list[Mention], bounds: frozenset[in
     out: list[Mention] = []
     for m in COMPANY_POST.finditer(text):
         end = m.start() - 2 if text.startswith("有关", m.start() - 2) else m.start()      # X有关负责人
+        if (scope := POST_SCOPE.search(text, max(0, end - 4), end)) is not None:
+            end = scope.start()          # 阿斯利康|全球首席执行官: the company's scope is no part of its name
         st = left_extent(text, end, max_len=12, bounds=bounds)
         if st < 0:
             continue
         if region_end.get(st, end) <= end - 4:
             st = region_end[st]          # 美国|爱琅医疗: the country is no part of the trade name
         name = text[st:end]
-        if all(cjk(c) for c in name) and trade_named(name) and not enterprise_patterns()["company_end"].search(name):
+        if all(cjk(c) for c in name) and not enterprise_patterns()["company_end"].search(name) and (
+                trade_named(name) or m.group() in OWN_POSTS and 2 <= len(name) <= 6 and distinctive(name)
+                and not is_kind_word(name) and not gazetteer().candidates(name) and st not in region_end):
             out.append(Mention(st, end, ENTERPRISE, name, "enterprise_post"))
     for m in COMPANY_ACTION.finditer(text):
         st = left_extent(text, m.start(), max_len=8, bounds=bounds)
