@@ -234,6 +234,7 @@ NAMES = [
     # a coined name before a post only companies have, past the company's scope (全球)
     ("苏州市委书记会见了阿斯利康全球首席执行官。", ("enterprise", "阿斯利康")),
     ("蔚来创始人李斌表示，将扩大在合肥的投资。", ("enterprise", "蔚来")),
+    ("引进落地了瑞幸咖啡华中烘焙基地。", ("enterprise", "瑞幸咖啡")),   # an owner before its branch's macro-region
     ("建成全国最大的宁德时代动力电池基地。", ("project", "宁德时代动力电池基地")),   # a superlative praises a name
     ("建设南京物流产业园。", ("project", "南京物流产业园")),
     # a commercial area named after its landmark, whatever word follows it

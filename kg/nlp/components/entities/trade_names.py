@@ -279,7 +279,7 @@ def with_project_owners(text: str, found: list[Mention], bounds: frozenset[int])
             continue         # 华能|四期煤电项目, 大唐|郓城煤电项目: a company's word before a phase or a county
         owner = None
         for k in range(p.start + 2, min(p.start + 4, p.end - 2) + 1):
-            if k in bounds and (k in places or PLACE_IN_BRACKETS_ANY.match(text, k)):
+            if k in bounds and (k in places or PLACE_IN_BRACKETS_ANY.match(text, k) or BRANCH_OF.match(text, k)):
                 owner = k if _owner_word(text[p.start:k]) else None
                 break
         if owner is None and INVESTED.match(text, p.end) and (k := p.start + 2) in bounds \
@@ -301,6 +301,10 @@ def with_project_owners(text: str, found: list[Mention], bounds: frozenset[int])
         return found
     longer = {m.start: m.end for m in owners}
     return [m for m in found if not (m.label == ENTERPRISE and m.end < longer.get(m.start, -1))] + owners
+
+
+# A company's branch or seat after its name: 瑞幸咖啡|华中烘焙基地, 蜜雪冰城|区域总部 (a macro-region or a head office).
+BRANCH_OF = re.compile(r"(?:华中|华南|华东|华北|西南|西北|东北|亚太|区域总部|第二总部|总部)")
 
 
 # Right after a project's name, the stages that say someone invested in it: signed, landed, settled.
