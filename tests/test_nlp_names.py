@@ -235,6 +235,8 @@ NAMES = [
     ("苏州市委书记会见了阿斯利康全球首席执行官。", ("enterprise", "阿斯利康")),
     ("蔚来创始人李斌表示，将扩大在合肥的投资。", ("enterprise", "蔚来")),
     ("引进落地了瑞幸咖啡华中烘焙基地。", ("enterprise", "瑞幸咖啡")),   # an owner before its branch's macro-region
+    ("当地引进了正大集团和温氏股份。", ("enterprise", "正大集团")),   # brought in: a common word may be the core
+    ("晶科能源上饶基地年产能达到30GW。", ("project", "晶科能源上饶基地")),   # its capacity follows the name
     ("建成全国最大的宁德时代动力电池基地。", ("project", "宁德时代动力电池基地")),   # a superlative praises a name
     ("建设南京物流产业园。", ("project", "南京物流产业园")),
     # a commercial area named after its landmark, whatever word follows it
@@ -347,6 +349,7 @@ def test_names_boundaries(text, expected):
     ("伊利、蒙牛两大乳企带动上下游发展。", "蒙牛两大乳企"),
     ("打造核心商圈。", "核心商圈"),
     ("该集团董事长表示，将扩大投资。", "该集团"),
+    ("引进科技集团。", "科技集团"),
     ("协会会长单位董事长出席。", "会长单位"),
     ("项目建成后，将成为西南地区最大的冷链物流中心。", "冷链物流中心"),   # a superlative describes a kind
     ("隆基绿能在鄂尔多斯建设的光伏产业园已投产。", "鄂尔多斯"),     # a city, not the company of that name

@@ -96,7 +96,7 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
                 or SENTENCE_PUNCT.search(core) or "+" in core \
                 or m.group() in SHORT_SUFFIXES and m.start() not in bounds \
                 or core[-1] in "的等" or core[-1] in "和与及" and not m.group().endswith("有限公司") \
-                or len(core) <= 2 and not distinctive(core) \
+                or len(core) <= 2 and not distinctive(core) and not (m.group() != "公司" and core not in trade_endings() and BROUGHT_IN.search(text, 0, start)) \
                 or m.group() == "公司" and (not distinctive(core) or AND_INSIDE.search(core)):
             continue      # 国有资源和证券 (新希望六和股份有限公司 is one); 科技公司, 宣告公司 (该公司…); 园区宣告公司, 企业和外地公司
         aliases = ()
@@ -171,6 +171,8 @@ COMPANY_POST_AT = re.compile(r"(?:党委书记|副?董事长|副?总经理|首�
 SHORT_SUFFIXES = frozenset(("银行", "证券", "保险", "控股"))
 
 
+# A company brought in: the registered name after one of these may have a common word for a core (引进正大集团).
+BROUGHT_IN = re.compile(r"(?:引进|引入|招引|签约|携手)了?$")
 # Verbs after which a word is a company (联合小米, 引进大众).
 COMPANY_CUE = re.compile(r"(?:联合|携手|与|同|引进|引入|招引|签约)$")
 
