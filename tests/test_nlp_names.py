@@ -237,6 +237,8 @@ NAMES = [
     ("引进落地了瑞幸咖啡华中烘焙基地。", ("enterprise", "瑞幸咖啡")),   # an owner before its branch's macro-region
     ("当地引进了正大集团和温氏股份。", ("enterprise", "正大集团")),   # brought in: a common word may be the core
     ("晶科能源上饶基地年产能达到30GW。", ("project", "晶科能源上饶基地")),   # its capacity follows the name
+    # a project's name never opens inside a company found before (顺 alone is a preposition to jieba)
+    ("签约项目包括：顺丰华中智慧物流枢纽项目。", ("project", "顺丰华中智慧物流枢纽项目")),
     ("建成全国最大的宁德时代动力电池基地。", ("project", "宁德时代动力电池基地")),   # a superlative praises a name
     ("建设南京物流产业园。", ("project", "南京物流产业园")),
     # a commercial area named after its landmark, whatever word follows it

@@ -236,3 +236,9 @@ def quote_open(text: str, start: int, ks: int) -> int:
     if q < 0 or any(ch in "”，。；;、：:！？+＋" for ch in text[q + 1:ks]) or RANKED.match(text, q + 1):
         return -1          # “苗圃+孵化器+…产业园”: a formula; “全市首批首发中心”: a title won
     return q
+
+
+def straddled(start: int, end: int, spans: set[tuple[int, int]]) -> int:
+    """``start``, or the start of a name found earlier that it would cut (顺|丰华中智慧物流枢纽: jieba tags
+    顺 a preposition, but 顺丰 is a known company): a project's name never opens inside another name."""
+    return min((a for a, b in spans if a < start < b <= end), default=start)

@@ -19,7 +19,7 @@ from kg.nlp.components.entities.categories import (CATEGORY_LEAD, COUNT_AFTER, P
                                                    landmark_before, names_a_category, place_in_clause)
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
 from kg.nlp.components.entities.project_lists import (
-    drop_appositions, find_routes, kind_end_of, list_neighbours, past_stage, past_time_lead, place_list_members,
+    drop_appositions, find_routes, straddled, kind_end_of, list_neighbours, past_stage, past_time_lead, place_list_members,
     ROUTE_NAME, quote_open, quoted_neighbours, widen_link, widen_route,
 )
 from kg.nlp.components.entities.programs import (
@@ -109,7 +109,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             continue
         if label == PROJECT:
             start = past_stage(text, start, ks)     # 建成投产|大唐郓城: a stage word opens no name
-            start = past_time_lead(text, start, ks, bounds)
+            start = straddled(past_time_lead(text, start, ks, bounds), ks, whole)    # 顺|丰华中…: 顺丰 is whole
             if text[ke:ke + 1] in CLOSE_QUOTES and start > 0 and text[start - 1] not in OPEN_QUOTES \
                     and (q := quote_open(text, start, ks)) >= 0:
                 start = q + 1   # “A学院和B学院独立校区项目”, “卫星…及系统生产制造项目”: the quote is the name
