@@ -239,6 +239,9 @@ NAMES = [
     ("晶科能源上饶基地年产能达到30GW。", ("project", "晶科能源上饶基地")),   # its capacity follows the name
     # a project's name never opens inside a company found before (顺 alone is a preposition to jieba)
     ("签约项目包括：顺丰华中智慧物流枢纽项目。", ("project", "顺丰华中智慧物流枢纽项目")),
+    # a verb that lists opens no name (包括, 主要有)
+    ("签约项目包括顺丰华中智慧物流枢纽项目。", ("project", "顺丰华中智慧物流枢纽项目")),
+    ("今年重点项目主要有渝湘高铁、成达万高铁。", ("project", "渝湘高铁")),
     ("建成全国最大的宁德时代动力电池基地。", ("project", "宁德时代动力电池基地")),   # a superlative praises a name
     ("建设南京物流产业园。", ("project", "南京物流产业园")),
     # a commercial area named after its landmark, whatever word follows it

@@ -41,9 +41,15 @@ def _stage_regex() -> re.Pattern:
     return re.compile(alternation(read_lines("project_stages.txt")))
 
 
+# A verb that lists what comes after it: 签约项目包括|顺丰…项目, 重点项目主要有|X.
+INCLUDES = re.compile(r"(?:包括|包含|涵盖|主要有|分别是|分别为)")
+
+
 def past_stage(text: str, start: int, end: int) -> int:
     """After the stage words a name's span opens with (建成通车|济南至宁津, 投产|大唐郓城), if
-    two characters are left before ``end``; else ``start``."""
+    two characters are left before ``end``; else ``start``. After a verb that lists (签约项目包括|X项目)."""
+    if (m := INCLUDES.search(text, max(0, start - 3), end - 2)) is not None and start < m.end() <= end - 2:
+        start = m.end()
     while (m := _stage_regex().match(text, start) or ONGOING.match(text, start)) is not None and end - m.end() >= 2:
         start = m.end()
     return start
