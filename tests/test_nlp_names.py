@@ -242,6 +242,9 @@ NAMES = [
     # a verb that lists opens no name (包括, 主要有)
     ("签约项目包括顺丰华中智慧物流枢纽项目。", ("project", "顺丰华中智慧物流枢纽项目")),
     ("今年重点项目主要有渝湘高铁、成达万高铁。", ("project", "渝湘高铁")),
+    # a brand or listed company's short name makes a registered name whatever follows (上汽集团|位列)
+    ("中国一汽、东风公司、上汽集团位列前三。", ("enterprise", "上汽集团")),
+    ("中国一汽、东风公司、上汽集团位列前三。", ("enterprise", "东风公司")),
     ("建成全国最大的宁德时代动力电池基地。", ("project", "宁德时代动力电池基地")),   # a superlative praises a name
     ("建设南京物流产业园。", ("project", "南京物流产业园")),
     # a commercial area named after its landmark, whatever word follows it
@@ -355,6 +358,10 @@ def test_names_boundaries(text, expected):
     ("打造核心商圈。", "核心商圈"),
     ("该集团董事长表示，将扩大投资。", "该集团"),
     ("引进科技集团。", "科技集团"),
+    # a verb whose object is the thing (设有, 拥有), or a building verb with a word after it, opens no name
+    ("吉利汽车、极氪等品牌均在宁波设有基地。", "宁波设有基地"),
+    ("全县已拥有数据中心3个。", "拥有数据中心"),
+    ("上汽集团在临港建设新工厂。", "临港建设新工厂"),
     ("协会会长单位董事长出席。", "会长单位"),
     ("项目建成后，将成为西南地区最大的冷链物流中心。", "冷链物流中心"),   # a superlative describes a kind
     ("隆基绿能在鄂尔多斯建设的光伏产业园已投产。", "鄂尔多斯"),     # a city, not the company of that name

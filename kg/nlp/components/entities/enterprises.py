@@ -96,8 +96,9 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
                 or SENTENCE_PUNCT.search(core) or "+" in core \
                 or m.group() in SHORT_SUFFIXES and m.start() not in bounds \
                 or core[-1] in "的等" or core[-1] in "和与及" and not m.group().endswith("有限公司") \
-                or len(core) <= 2 and not distinctive(core) and not (m.group() != "公司" and core not in trade_endings() and BROUGHT_IN.search(text, 0, start)) \
-                or m.group() == "公司" and (not distinctive(core) or AND_INSIDE.search(core)):
+                or len(core) <= 2 and not distinctive(core) and not known_short_name(core) \
+                and not (m.group() != "公司" and core not in trade_endings() and BROUGHT_IN.search(text, 0, start)) \
+                or m.group() == "公司" and (not (distinctive(core) or known_short_name(core)) or AND_INSIDE.search(core)):
             continue      # 国有资源和证券 (新希望六和股份有限公司 is one); 科技公司, 宣告公司 (该公司…); 园区宣告公司, 企业和外地公司
         aliases = ()
         if name.startswith("国资"):
@@ -155,6 +156,16 @@ def listed_before(text: str, end: int, rule: str, label: str = ENTERPRISE, *,
 
 
 ALNUM_ITEM = re.compile(r"[0-9A-Za-z][0-9A-Za-z\u4e00-\u9fff]{1,6}")
+
+
+@functools.lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    return frozenset(read_lines("brands.txt")) | frozenset(read_lines("company_short_names.txt"))
+
+
+def known_short_name(core: str) -> bool:
+    """A brand or a listed company's short name (上汽, 东风): a company's core however common its words."""
+    return core in _known_names()
 
 
 @functools.lru_cache(maxsize=1)

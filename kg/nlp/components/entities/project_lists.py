@@ -41,15 +41,29 @@ def _stage_regex() -> re.Pattern:
     return re.compile(alternation(read_lines("project_stages.txt")))
 
 
-# A verb that lists what comes after it: 签约项目包括|顺丰…项目, 重点项目主要有|X.
-INCLUDES = re.compile(r"(?:包括|包含|涵盖|主要有|分别是|分别为)")
+# A verb whose object is what follows it, never inside a name: 签约项目包括|顺丰…项目, 重点项目主要有|X,
+# 宁波设有|基地, 全县拥有|数据中心; and a building verb with more after it (临港建设|新工厂; 滨江路建设工程 is one).
+HAS_OBJECT = re.compile(r"包括|包含|涵盖|主要有|分别是|分别为|设有|拥有|建有|具有|现有")
+BUILDS = re.compile(r"建设|新建|打造|建成了?")
+
+
+def past_inner_verb(text: str, start: int, end: int) -> int:
+    """After a verb inside a project's span whose object the name is (``end``: its kind word); what is
+    left may be too short to be a name, and then it is none (拥有|数据中心)."""
+    m = None
+    for m in HAS_OBJECT.finditer(text, max(0, start - 3), end):
+        pass
+    if m is not None and m.end() > start:
+        start = m.end()
+    b = None
+    for b in BUILDS.finditer(text, start + 1, end):
+        pass
+    return b.end() if b is not None and b.end() < end else start
 
 
 def past_stage(text: str, start: int, end: int) -> int:
     """After the stage words a name's span opens with (建成通车|济南至宁津, 投产|大唐郓城), if
-    two characters are left before ``end``; else ``start``. After a verb that lists (签约项目包括|X项目)."""
-    if (m := INCLUDES.search(text, max(0, start - 3), end - 2)) is not None and start < m.end() <= end - 2:
-        start = m.end()
+    two characters are left before ``end``; else ``start``."""
     while (m := _stage_regex().match(text, start) or ONGOING.match(text, start)) is not None and end - m.end() >= 2:
         start = m.end()
     return start

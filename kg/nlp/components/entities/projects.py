@@ -19,7 +19,7 @@ from kg.nlp.components.entities.categories import (CATEGORY_LEAD, COUNT_AFTER, P
                                                    landmark_before, names_a_category, place_in_clause)
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
 from kg.nlp.components.entities.project_lists import (
-    drop_appositions, find_routes, straddled, kind_end_of, list_neighbours, past_stage, past_time_lead, place_list_members,
+    drop_appositions, find_routes, past_inner_verb, straddled, kind_end_of, list_neighbours, past_stage, past_time_lead, place_list_members,
     ROUTE_NAME, quote_open, quoted_neighbours, widen_link, widen_route,
 )
 from kg.nlp.components.entities.programs import (
@@ -108,7 +108,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if start < 0:
             continue
         if label == PROJECT:
-            start = past_stage(text, start, ks)     # 建成投产|大唐郓城: a stage word opens no name
+            start = past_inner_verb(text, past_stage(text, start, ks), ks)     # 建成投产|大唐郓城, 拥有|数据中心
             start = straddled(past_time_lead(text, start, ks, bounds), ks, whole)    # 顺|丰华中…: 顺丰 is whole
             if text[ke:ke + 1] in CLOSE_QUOTES and start > 0 and text[start - 1] not in OPEN_QUOTES \
                     and (q := quote_open(text, start, ks)) >= 0:
