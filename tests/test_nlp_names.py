@@ -245,6 +245,7 @@ NAMES = [
     # a brand or listed company's short name makes a registered name whatever follows (上汽集团|位列)
     ("中国一汽、东风公司、上汽集团位列前三。", ("enterprise", "上汽集团")),
     ("中国一汽、东风公司、上汽集团位列前三。", ("enterprise", "东风公司")),
+    ("推动万华化学二期、裕龙石化二期加快建设。", ("enterprise", "万华化学")),   # a listed company's plant phase
     ("建成全国最大的宁德时代动力电池基地。", ("project", "宁德时代动力电池基地")),   # a superlative praises a name
     ("建设南京物流产业园。", ("project", "南京物流产业园")),
     # a commercial area named after its landmark, whatever word follows it

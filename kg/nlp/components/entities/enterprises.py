@@ -174,8 +174,9 @@ def listed_companies() -> Trie:
     return Trie(read_lines("company_short_names.txt"))
 
 
-# A company post right after a listed company's short name (格力电器|董事长) shows the company.
-COMPANY_POST_AT = re.compile(r"(?:党委书记|副?董事长|副?总经理|首席执行官|副?总裁|创始人|有关负责人|负责人)")
+# A company post right after a listed company's short name (格力电器|董事长) shows the company, as does
+# its plant's phase (万华化学|二期).
+COMPANY_POST_AT = re.compile(r"(?:党委书记|副?董事长|副?总经理|首席执行官|副?总裁|创始人|有关负责人|负责人|[一二三四五六]期)")
 
 
 # One-word endings that a common word may hold (养老保险, 商业银行): they end a name only as a word of their own.
