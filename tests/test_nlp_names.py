@@ -246,6 +246,9 @@ NAMES = [
     ("中国一汽、东风公司、上汽集团位列前三。", ("enterprise", "上汽集团")),
     ("中国一汽、东风公司、上汽集团位列前三。", ("enterprise", "东风公司")),
     ("推动万华化学二期、裕龙石化二期加快建设。", ("enterprise", "万华化学")),   # a listed company's plant phase
+    # the country a listed company opens with is no part of it; the item runs to the list's mark
+    ("今年，我们先后引进了德国博世、日本电装等外资企业。", ("enterprise", "电装")),
+    ("今年，我们先后引进了德国博世、日本电装等外资企业。", ("enterprise", "博世")),
     ("建成全国最大的宁德时代动力电池基地。", ("project", "宁德时代动力电池基地")),   # a superlative praises a name
     ("建设南京物流产业园。", ("project", "南京物流产业园")),
     # a commercial area named after its landmark, whatever word follows it
@@ -359,6 +362,8 @@ def test_names_boundaries(text, expected):
     ("打造核心商圈。", "核心商圈"),
     ("该集团董事长表示，将扩大投资。", "该集团"),
     ("引进科技集团。", "科技集团"),
+    ("引进落地了蜂巢能源、中创新航两个电池项目。", "中创新航两个电池项目"),   # counted things
+    ("今年，我们先后引进了德国博世、日本电装等外资企业。", "德国博世"),
     # a verb whose object is the thing (设有, 拥有), or a building verb with a word after it, opens no name
     ("吉利汽车、极氪等品牌均在宁波设有基地。", "宁波设有基地"),
     ("全县已拥有数据中心3个。", "拥有数据中心"),

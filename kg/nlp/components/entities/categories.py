@@ -18,7 +18,7 @@ CATEGORY_LEAD = re.compile(r"国家级|省级|世界级|全球|[一二三四五�
                            r"镇域|县域|市域|区域")
 # An indefinite quantity in or right before it (一批中试示范基地, 沈阳不少商场, 力争更多项目), or a pair
 # (双枢纽), counts things; a designation the region strives for (争创…示范基地) is no undertaking yet.
-QUANTITY = re.compile(r"一批|一些|不少|更多|许多|诸多|若干|多个|部分")
+QUANTITY = re.compile(r"一批|一些|不少|更多|许多|诸多|若干|多个|部分|[两二三四五六七八九十\d]+个")
 STRIVES_FOR = re.compile(r"(?:争创|申创|申报)[^，。；;]*$")
 # One indefinite thing is no name: 一条咖啡脱皮、脱胶生产线, 这座大桥.
 # A superlative before common words describes (将成为西南地区最大的冷链物流中心): a kind of thing.

@@ -61,6 +61,7 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
     out = []
     region_starts = sorted({r.start for r in regions})
     region_at = {r.start: r for r in regions if r.region is not None and not r.attrs.get("nested")}
+    countries = {r.start: r.end for r in regions if r.region is not None and r.region.level == "country"}
     for m in enterprise_patterns()["brand"].finditer(text):
         if _brand_word(text, m.start(), m.end(), bounds):
             out.append(Mention(m.start(), m.end(), ENTERPRISE, m.group(), "enterprise_brand"))
@@ -107,9 +108,10 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
     # X、Y等头部企业 / 签约X等项目 / 企业X
     # X、Y等头部企业 / 雀巢和星巴克等知名咖啡品牌: items that look like names (物流、电商等企业 lists trades)
     for m in ENTERPRISE_LIST_WIDE.finditer(text):
-        items = listed_before(text, m.start(), "enterprise_listed", bounds=bounds, split_and=True)
+        items = [_past_country(e, countries) for e in
+                 listed_before(text, m.start(), "enterprise_listed", bounds=bounds, split_and=True)]
         out += [e for e in items if not is_kind_word(e.name) and (distinctive(e.name) or trade_ending(e.name))]
-    for m in re.finditer(r"等[^，。；、\n]{0,16}?项目", text):
+    for m in re.finditer(r"(?:等|[两\d一二三四五六七八九十]+个)[^，。；、\n]{0,16}?项目", text):
         items = [e for e in listed_before(text, m.start(), "enterprise_signed", bounds=bounds)
                  if not kind_patterns()["kind"].search(e.name[-4:]) and distinctive(e.name)]   # not 装备制造
         if not items:
@@ -126,6 +128,14 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             continue          # 医药企业|辽宁|投资合作对接会: a place, not a company
         out.append(Mention(m.start(1), m.end(1), ENTERPRISE, m.group(1), "enterprise_apposition"))
     return out
+
+
+def _past_country(e: Mention, countries: dict[int, int]) -> Mention:
+    """An item without the country it opens with (德国|博世, 日本|电装): the country is no part of the name."""
+    end = countries.get(e.start, e.start)
+    if e.end - end < 2 or end == e.start:
+        return e
+    return Mention(end, e.end, e.label, e.name[end - e.start:], e.rule)
 
 
 def listed_before(text: str, end: int, rule: str, label: str = ENTERPRISE, *,

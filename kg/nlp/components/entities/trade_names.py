@@ -174,8 +174,13 @@ def known_company_mates(text: str, found: list[Mention], bounds: frozenset[int])
     out: list[Mention] = []
     known = [m for m in found if m.label == ENTERPRISE and m.rule in KNOWN_RULES and text[m.end:m.end + 1] == "、"]
     taken = {(m.start, m.end) for m in found if m.label != ENTERPRISE}
+    countries = {r.start: r.end for r in found if r.label == REGION and r.region is not None
+                 and r.region.level == "country"}
     for m in known:
-        st = k = m.end + 1
+        st = k = countries.get(m.end + 1, m.end + 1)       # 博世、日本|电装: the country is no part of it
+        sep = LIST_END.search(text, st, st + 7)
+        if sep and 2 <= sep.start() - st and all(cjk(c) for c in text[st:sep.start()]):
+            k = sep.start()            # 博世、电装等: the item runs to the list's next mark
         while k < len(text) and k - st < 6 and cjk(text[k]):
             w = text[k:word_end(bounds, k, min(len(text), k + 6))]
             if is_function_word(w) or _stage().match(w) or k > st and NUMBER_LEAD.match(w):
@@ -199,6 +204,7 @@ def _stage() -> re.Pattern:
     return re.compile(alternation(read_lines("project_stages.txt")))
 
 
+LIST_END = re.compile(r"[、，。；]|等")
 NUMBER_LEAD = re.compile(r"[\d一二三四五六七八九十两几]")
 
 
