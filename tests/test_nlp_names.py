@@ -249,6 +249,7 @@ NAMES = [
     # the country a listed company opens with is no part of it; the item runs to the list's mark
     ("今年，我们先后引进了德国博世、日本电装等外资企业。", ("enterprise", "电装")),
     ("今年，我们先后引进了德国博世、日本电装等外资企业。", ("enterprise", "博世")),
+    ("签约引进了蓝晶微、速腾聚创两个新能源项目。", ("enterprise", "速腾聚创")),   # signed, counted as projects
     ("建成全国最大的宁德时代动力电池基地。", ("project", "宁德时代动力电池基地")),   # a superlative praises a name
     ("建设南京物流产业园。", ("project", "南京物流产业园")),
     # a commercial area named after its landmark, whatever word follows it
