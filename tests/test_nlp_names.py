@@ -250,6 +250,7 @@ NAMES = [
     ("今年，我们先后引进了德国博世、日本电装等外资企业。", ("enterprise", "电装")),
     ("今年，我们先后引进了德国博世、日本电装等外资企业。", ("enterprise", "博世")),
     ("签约引进了蓝晶微、速腾聚创两个新能源项目。", ("enterprise", "速腾聚创")),   # signed, counted as projects
+    ("上线“渝快办”政务服务平台。", ("project", "渝快办政务服务平台")),
     ("建成全国最大的宁德时代动力电池基地。", ("project", "宁德时代动力电池基地")),   # a superlative praises a name
     ("建设南京物流产业园。", ("project", "南京物流产业园")),
     # a commercial area named after its landmark, whatever word follows it
@@ -363,6 +364,7 @@ def test_names_boundaries(text, expected):
     ("打造核心商圈。", "核心商圈"),
     ("该集团董事长表示，将扩大投资。", "该集团"),
     ("引进科技集团。", "科技集团"),
+    ("依托政务服务平台，实现一网通办。", "政务服务平台"),     # a service platform of common words is a kind
     ("引进落地了蜂巢能源、中创新航两个电池项目。", "中创新航两个电池项目"),   # counted things
     ("今年，我们先后引进了德国博世、日本电装等外资企业。", "德国博世"),
     # a verb whose object is the thing (设有, 拥有), or a building verb with a word after it, opens no name

@@ -37,7 +37,7 @@ from kg.schema import ENTERPRISE, ORGANIZATION, PROGRAM, PROJECT, REGION
 
 # A phase of a named undertaking: 理文二期, 荣成石岛湾核电扩建一期.
 PHASES = {"一期", "二期", "三期", "四期", "五期"}
-WEAK_PROJECT_KINDS = {"项目", "一期", "二期", "三期", "四期", "五期", "城", "谷", "中心", "平台", "系统", "应用",
+WEAK_PROJECT_KINDS = {"项目", "一期", "二期", "三期", "四期", "五期", "城", "谷", "中心", "平台", "服务平台", "系统", "应用",
                       "商圈", "园区", "枢纽", "基础设施", "一件事", "校区", "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
 # Heritage sites are projects where they operate (门票, 演艺), not as the object of other work
 # (对福昌城遗址进行考古发掘): their kind word must end the phrase.
