@@ -365,6 +365,8 @@ def test_names_boundaries(text, expected):
     ("该集团董事长表示，将扩大投资。", "该集团"),
     ("引进科技集团。", "科技集团"),
     ("依托政务服务平台，实现一网通办。", "政务服务平台"),     # a service platform of common words is a kind
+    ("推动华为、苹果、腾讯等企业数据中心落户贵安新区。", "企业数据中心"),   # companies' facilities, no name
+    ("推动华为、苹果、腾讯等企业数据中心落户贵安新区。", "数据中心"),
     ("引进落地了蜂巢能源、中创新航两个电池项目。", "中创新航两个电池项目"),   # counted things
     ("今年，我们先后引进了德国博世、日本电装等外资企业。", "德国博世"),
     # a verb whose object is the thing (设有, 拥有), or a building verb with a word after it, opens no name

@@ -124,8 +124,8 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
                 e.attrs["hosted"] = True         # counted among the region's projects: it is there
             out += items
     for m in re.finditer(r"(?:下属企业|企业)([\u4e00-\u9fff]{2,6}?)(?=共建|合作|投资|建设|打造|签约|落户)", text):
-        if gazetteer().candidates(m.group(1)):
-            continue          # 医药企业|辽宁|投资合作对接会: a place, not a company
+        if gazetteer().candidates(m.group(1)) or is_kind_word(m.group(1)):
+            continue          # 医药企业|辽宁|投资合作对接会: a place; 等企业|数据中心|落户: a kind of thing
         out.append(Mention(m.start(1), m.end(1), ENTERPRISE, m.group(1), "enterprise_apposition"))
     return out
 
