@@ -251,6 +251,9 @@ NAMES = [
     ("今年，我们先后引进了德国博世、日本电装等外资企业。", ("enterprise", "博世")),
     ("签约引进了蓝晶微、速腾聚创两个新能源项目。", ("enterprise", "速腾聚创")),   # signed, counted as projects
     ("上线“渝快办”政务服务平台。", ("project", "渝快办政务服务平台")),
+    # a listed company's short name that a brand opens, or that its plant's place follows
+    ("3.隆基绿能西咸光伏组件项目。", ("enterprise", "隆基绿能")),
+    ("宿迁市委书记 王某\n\n天合光能宿迁基地一期正式投产。", ("enterprise", "天合光能")),
     ("建成全国最大的宁德时代动力电池基地。", ("project", "宁德时代动力电池基地")),   # a superlative praises a name
     ("建设南京物流产业园。", ("project", "南京物流产业园")),
     # a commercial area named after its landmark, whatever word follows it
@@ -367,6 +370,7 @@ def test_names_boundaries(text, expected):
     ("依托政务服务平台，实现一网通办。", "政务服务平台"),     # a service platform of common words is a kind
     ("推动华为、苹果、腾讯等企业数据中心落户贵安新区。", "企业数据中心"),   # companies' facilities, no name
     ("推动华为、苹果、腾讯等企业数据中心落户贵安新区。", "数据中心"),
+    ("3.隆基绿能西咸光伏组件项目。", "隆基"),      # the brand inside the listed name is no name of its own
     ("引进落地了蜂巢能源、中创新航两个电池项目。", "中创新航两个电池项目"),   # counted things
     ("今年，我们先后引进了德国博世、日本电装等外资企业。", "德国博世"),
     # a verb whose object is the thing (设有, 拥有), or a building verb with a word after it, opens no name

@@ -62,10 +62,19 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
     region_starts = sorted({r.start for r in regions})
     region_at = {r.start: r for r in regions if r.region is not None and not r.attrs.get("nested")}
     countries = {r.start: r.end for r in regions if r.region is not None and r.region.level == "country"}
+    brands = set()
     for m in enterprise_patterns()["brand"].finditer(text):
         if _brand_word(text, m.start(), m.end(), bounds):
             out.append(Mention(m.start(), m.end(), ENTERPRISE, m.group(), "enterprise_brand"))
+            brands.add(m.start())
+    place_starts = set(region_starts)
     for s, e in listed_companies().finditer(text):
+        if s in bounds and (s in brands or e in place_starts) and not gazetteer().candidates(text[s:e]):
+            # 隆基绿能|西咸…项目, 天合光能|淮安基地: a brand opens it (and is no name of its own), or its
+            # plant's place follows
+            out = [b for b in out if b.start != s or b.end >= e]
+            out.append(Mention(s, e, ENTERPRISE, text[s:e], "enterprise_listed_company"))
+            continue
         # 大洋电机、川渝时代建成投产: a listed company's short name, where it is a word of its own and
         # no place (鄂尔多斯 is a city before a company)
         if s in bounds and not gazetteer().candidates(text[s:e]) and (e == len(text) or not cjk(text[e]) or stops().match(text, e)
