@@ -107,7 +107,7 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
                 or m.group() in SHORT_SUFFIXES and m.start() not in bounds \
                 or core[-1] in "的等" or core[-1] in "和与及" and not m.group().endswith("有限公司") \
                 or len(core) <= 2 and not distinctive(core) and not known_short_name(core) \
-                and not (m.group() != "公司" and core not in trade_endings() and BROUGHT_IN.search(text, 0, start)) \
+                and not (m.group() != "公司" and core not in trade_endings() and BROUGHT_IN.search(text, max(0, start - 3), start)) \
                 or m.group() == "公司" and (not (distinctive(core) or known_short_name(core)) or AND_INSIDE.search(core)):
             continue      # 国有资源和证券 (新希望六和股份有限公司 is one); 科技公司, 宣告公司 (该公司…); 园区宣告公司, 企业和外地公司
         aliases = ()
