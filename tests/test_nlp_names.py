@@ -225,6 +225,42 @@ NAMES = [
     ("大众、宝马等车企加大投资。", ("enterprise", "大众")),
     ("海尔集团追加投资。", ("enterprise", "海尔集团")),
     ("联合小米布局智能制造产业园。", ("enterprise", "小米")),          # a common-word brand after a cue
+    # a listed company's short name before a company post; a legal name whose trade name ends in 和
+    ("格力电器董事长董明珠表示，将继续加大研发投入。", ("enterprise", "格力电器")),
+    ("新希望六和股份有限公司总裁张某介绍了项目情况。", ("enterprise", "新希望六和股份有限公司")),
+    ("伊利、蒙牛两大乳企带动上下游发展。", ("enterprise", "蒙牛")),        # the count ends the list
+    ("我们引进了山东魏桥、中国宏桥等铝业龙头。", ("enterprise", "中国宏桥")),   # 等…龙头 ends a list of companies
+    ("推动蓝晶微、速腾聚创、361度等企业入驻。", ("enterprise", "蓝晶微")),   # an item in digits goes on the list
+    # a coined name before a post only companies have, past the company's scope (全球)
+    ("苏州市委书记会见了阿斯利康全球首席执行官。", ("enterprise", "阿斯利康")),
+    ("蔚来创始人李斌表示，将扩大在合肥的投资。", ("enterprise", "蔚来")),
+    ("引进落地了瑞幸咖啡华中烘焙基地。", ("enterprise", "瑞幸咖啡")),   # an owner before its branch's macro-region
+    ("当地引进了正大集团和温氏股份。", ("enterprise", "正大集团")),   # brought in: a common word may be the core
+    ("晶科能源上饶基地年产能达到30GW。", ("project", "晶科能源上饶基地")),   # its capacity follows the name
+    # a project's name never opens inside a company found before (顺 alone is a preposition to jieba)
+    ("签约项目包括：顺丰华中智慧物流枢纽项目。", ("project", "顺丰华中智慧物流枢纽项目")),
+    # a verb that lists opens no name (包括, 主要有)
+    ("签约项目包括顺丰华中智慧物流枢纽项目。", ("project", "顺丰华中智慧物流枢纽项目")),
+    ("今年重点项目主要有渝湘高铁、成达万高铁。", ("project", "渝湘高铁")),
+    # a brand or listed company's short name makes a registered name whatever follows (上汽集团|位列)
+    ("中国一汽、东风公司、上汽集团位列前三。", ("enterprise", "上汽集团")),
+    ("中国一汽、东风公司、上汽集团位列前三。", ("enterprise", "东风公司")),
+    ("推动万华化学二期、裕龙石化二期加快建设。", ("enterprise", "万华化学")),   # a listed company's plant phase
+    # the country a listed company opens with is no part of it; the item runs to the list's mark
+    ("今年，我们先后引进了德国博世、日本电装等外资企业。", ("enterprise", "电装")),
+    ("今年，我们先后引进了德国博世、日本电装等外资企业。", ("enterprise", "博世")),
+    ("签约引进了蓝晶微、速腾聚创两个新能源项目。", ("enterprise", "速腾聚创")),   # signed, counted as projects
+    ("上线“渝快办”政务服务平台。", ("project", "渝快办政务服务平台")),
+    # a listed company's short name that a brand opens, or that its plant's place follows
+    ("3.隆基绿能西咸光伏组件项目。", ("enterprise", "隆基绿能")),
+    ("宿迁市委书记 王某\n\n天合光能宿迁基地一期正式投产。", ("enterprise", "天合光能")),
+    ("建成全国最大的宁德时代动力电池基地。", ("project", "宁德时代动力电池基地")),   # a superlative praises a name
+    ("建设南京物流产业园。", ("project", "南京物流产业园")),
+    # a commercial area named after its landmark, whatever word follows it
+    ("解放碑商圈国庆期间客流量同比增长两成。", ("project", "解放碑商圈")),
+    ("春熙路商圈正在加快推进智慧化改造。", ("project", "春熙路商圈")),
+    ("观音桥商圈夜间消费火爆。", ("project", "观音桥商圈")),
+    ("今年，江北嘴商圈新开门店120家。", ("project", "江北嘴商圈")),
 ]
 # fmt: on
 
@@ -325,6 +361,27 @@ def test_names_boundaries(text, expected):
     ("实施城市更新和老旧小区改造等工程。", "老旧小区"),
     # a list of common words before a kind word is a list of kinds
     ("培育物流、电商、文旅等项目。", "物流项目"),
+    # a trade and a place kind word, with no place or owner in the clause: a kind of park
+    ("该区正在规划建设物流产业园，预计明年投用。", "物流产业园"),
+    ("伊利、蒙牛两大乳企带动上下游发展。", "蒙牛两大乳企"),
+    ("打造核心商圈。", "核心商圈"),
+    ("该集团董事长表示，将扩大投资。", "该集团"),
+    ("引进科技集团。", "科技集团"),
+    ("依托政务服务平台，实现一网通办。", "政务服务平台"),     # a service platform of common words is a kind
+    ("推动华为、苹果、腾讯等企业数据中心落户贵安新区。", "企业数据中心"),   # companies' facilities, no name
+    ("推动华为、苹果、腾讯等企业数据中心落户贵安新区。", "数据中心"),
+    ("3.隆基绿能西咸光伏组件项目。", "隆基"),      # the brand inside the listed name is no name of its own
+    ("引进落地了蜂巢能源、中创新航两个电池项目。", "中创新航两个电池项目"),   # counted things
+    ("今年，我们先后引进了德国博世、日本电装等外资企业。", "德国博世"),
+    # a verb whose object is the thing (设有, 拥有), or a building verb with a word after it, opens no name
+    ("吉利汽车、极氪等品牌均在宁波设有基地。", "宁波设有基地"),
+    ("全县已拥有数据中心3个。", "拥有数据中心"),
+    ("上汽集团在临港建设新工厂。", "临港建设新工厂"),
+    ("协会会长单位董事长出席。", "会长单位"),
+    ("项目建成后，将成为西南地区最大的冷链物流中心。", "冷链物流中心"),   # a superlative describes a kind
+    ("隆基绿能在鄂尔多斯建设的光伏产业园已投产。", "鄂尔多斯"),     # a city, not the company of that name
+    ("城市核心区商圈活力提升。", "城市核心区商圈"),
+    ("重点商圈客流增长。", "重点商圈"),
 ])
 def test_names_counted_or_generic_are_not_names(text, bad):
     assert bad not in {n for _, n in entities_of(text)}

@@ -1,5 +1,7 @@
 """Relation rules: the speaker's context, partners, owners (own sentences)."""
 
+import pytest
+
 from tests.conftest import relations_of
 
 SPEECH = ("简阳市委书记 孙晓霞\n\n"
@@ -38,6 +40,17 @@ def test_relations_every_edge_has_rule_and_evidence():
 def test_relations_partner_that_builds_the_project_develops_it():
     rels = relations_of(SPEECH)
     assert ("中国移动", "develops", "智慧城市运行中心") in rels
+
+
+@pytest.mark.parametrize("text, host, thing", [
+    ("隆基绿能在鄂尔多斯建设的光伏产业园已投产。", "鄂尔多斯市", "光伏产业园"),
+    ("特斯拉在上海浦东新区建设的特斯拉超级工厂已投产。", "浦东新区", "特斯拉超级工厂"),
+    ("比亚迪在合肥市长丰县投资建设的新能源汽车产业园开工。", "长丰县", "新能源汽车产业园"),
+])
+def test_relations_company_builds_in_a_region_that_hosts_it(text, host, thing):
+    rels = relations_of(text)
+    owner = text[: text.index("在")]
+    assert (owner, "develops", thing) in rels and (host, "hosts", thing) in rels
 
 
 def test_relations_managing_body_develops_what_it_manages():

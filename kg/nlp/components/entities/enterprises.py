@@ -26,7 +26,7 @@ from kg.schema import ENTERPRISE
 
 # 等头部企业, 等一批核心零部件配套企业, 等云南本土咖啡品牌: what ends a list of companies.
 ENTERPRISE_LIST_WIDE = re.compile(r"等(?:一批|多家|\d+家|知名|国内外|国际)?[\u4e00-\u9fff]{0,10}?"
-                                  r"(?:企业|公司|品牌|厂商|车企|药企|外企|巨头)(?![\u4e00-\u9fff]{0,2}(?:家|个))")
+                                  r"(?:企业|公司|品牌|厂商|[车药外乳酒房险央国民]企|巨头|龙头)(?![\u4e00-\u9fff]{0,2}(?:家|个))")
 PLACE_IN_BRACKETS_ANY = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[)）]")
 PLACE_IN_BRACKETS = re.compile(PLACE_IN_BRACKETS_ANY.pattern + "$")   # ends where the company suffix starts
 # A quoted sentence before 公司 (“…这就是高新区速度。”公司总经理) is no company name.
@@ -61,13 +61,24 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
     out = []
     region_starts = sorted({r.start for r in regions})
     region_at = {r.start: r for r in regions if r.region is not None and not r.attrs.get("nested")}
+    countries = {r.start: r.end for r in regions if r.region is not None and r.region.level == "country"}
+    brands = set()
     for m in enterprise_patterns()["brand"].finditer(text):
         if _brand_word(text, m.start(), m.end(), bounds):
             out.append(Mention(m.start(), m.end(), ENTERPRISE, m.group(), "enterprise_brand"))
+            brands.add(m.start())
+    place_starts = set(region_starts)
     for s, e in listed_companies().finditer(text):
-        # 大洋电机、川渝时代建成投产: a listed company's short name, where it is a word of its own
-        if s in bounds and (e == len(text) or not cjk(text[e]) or stops().match(text, e)
-                            or text[e] in LIST_JOINERS):
+        if s in bounds and (s in brands or e in place_starts) and not gazetteer().candidates(text[s:e]):
+            # 隆基绿能|西咸…项目, 天合光能|淮安基地: a brand opens it (and is no name of its own), or its
+            # plant's place follows
+            out = [b for b in out if b.start != s or b.end >= e]
+            out.append(Mention(s, e, ENTERPRISE, text[s:e], "enterprise_listed_company"))
+            continue
+        # 大洋电机、川渝时代建成投产: a listed company's short name, where it is a word of its own and
+        # no place (鄂尔多斯 is a city before a company)
+        if s in bounds and not gazetteer().candidates(text[s:e]) and (e == len(text) or not cjk(text[e]) or stops().match(text, e)
+                            or text[e] in LIST_JOINERS or COMPANY_POST_AT.match(text, e)):
             out.append(Mention(s, e, ENTERPRISE, text[s:e], "enterprise_listed_company"))
     for m in enterprise_patterns()["company"].finditer(text):
         # 信达生物制药（苏州）有限公司: the place of a branch, in brackets before the suffix.
@@ -94,10 +105,11 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
         if start < 0 or len(core) < 2 or not cjk(name[0]) or core in generic_heads() or LEVEL_LEAD.match(core) \
                 or SENTENCE_PUNCT.search(core) or "+" in core \
                 or m.group() in SHORT_SUFFIXES and m.start() not in bounds \
-                or core[-1] in "和与及的等" \
-                or len(core) <= 2 and not distinctive(core) \
-                or m.group() == "公司" and (not distinctive(core) or AND_INSIDE.search(core)):
-            continue      # 国有资源和证券; 科技公司, 宣告公司 (该公司…); 园区宣告公司, 企业和外地公司
+                or core[-1] in "的等" or core[-1] in "和与及" and not m.group().endswith("有限公司") \
+                or len(core) <= 2 and not distinctive(core) and not known_short_name(core) \
+                and not (m.group() != "公司" and core not in trade_endings() and BROUGHT_IN.search(text, max(0, start - 3), start)) \
+                or m.group() == "公司" and (not (distinctive(core) or known_short_name(core)) or AND_INSIDE.search(core)):
+            continue      # 国有资源和证券 (新希望六和股份有限公司 is one); 科技公司, 宣告公司 (该公司…); 园区宣告公司, 企业和外地公司
         aliases = ()
         if name.startswith("国资"):
             aliases = (name[2:],)
@@ -105,9 +117,10 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
     # X、Y等头部企业 / 签约X等项目 / 企业X
     # X、Y等头部企业 / 雀巢和星巴克等知名咖啡品牌: items that look like names (物流、电商等企业 lists trades)
     for m in ENTERPRISE_LIST_WIDE.finditer(text):
-        items = listed_before(text, m.start(), "enterprise_listed", bounds=bounds, split_and=True)
+        items = [_past_country(e, countries) for e in
+                 listed_before(text, m.start(), "enterprise_listed", bounds=bounds, split_and=True)]
         out += [e for e in items if not is_kind_word(e.name) and (distinctive(e.name) or trade_ending(e.name))]
-    for m in re.finditer(r"等[^，。；、\n]{0,16}?项目", text):
+    for m in re.finditer(r"(?:等|[两\d一二三四五六七八九十]+个)[^，。；、\n]{0,16}?项目", text):
         items = [e for e in listed_before(text, m.start(), "enterprise_signed", bounds=bounds)
                  if not kind_patterns()["kind"].search(e.name[-4:]) and distinctive(e.name)]   # not 装备制造
         if not items:
@@ -120,10 +133,18 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
                 e.attrs["hosted"] = True         # counted among the region's projects: it is there
             out += items
     for m in re.finditer(r"(?:下属企业|企业)([\u4e00-\u9fff]{2,6}?)(?=共建|合作|投资|建设|打造|签约|落户)", text):
-        if gazetteer().candidates(m.group(1)):
-            continue          # 医药企业|辽宁|投资合作对接会: a place, not a company
+        if gazetteer().candidates(m.group(1)) or is_kind_word(m.group(1)):
+            continue          # 医药企业|辽宁|投资合作对接会: a place; 等企业|数据中心|落户: a kind of thing
         out.append(Mention(m.start(1), m.end(1), ENTERPRISE, m.group(1), "enterprise_apposition"))
     return out
+
+
+def _past_country(e: Mention, countries: dict[int, int]) -> Mention:
+    """An item without the country it opens with (德国|博世, 日本|电装): the country is no part of the name."""
+    end = countries.get(e.start, e.start)
+    if e.end - end < 2 or end == e.start:
+        return e
+    return Mention(end, e.end, e.label, e.name[end - e.start:], e.rule)
 
 
 def listed_before(text: str, end: int, rule: str, label: str = ENTERPRISE, *,
@@ -132,6 +153,10 @@ def listed_before(text: str, end: int, rule: str, label: str = ENTERPRISE, *,
     # left_extent stops at 、; extend over list separators.
     items, s = [], end
     while True:
+        prev = text.rfind("、", max(0, s - 8), s)
+        if prev > 0 and ALNUM_ITEM.fullmatch(text, prev + 1, s):
+            s = prev          # 安踏、特步、361度等: an item in digits or letters, the list goes on
+            continue
         st = left_extent(text, s, max_len=12, bounds=bounds, verbs_lead=False)
         if st < 0:
             break
@@ -149,16 +174,36 @@ def listed_before(text: str, end: int, rule: str, label: str = ENTERPRISE, *,
     return items
 
 
+ALNUM_ITEM = re.compile(r"[0-9A-Za-z][0-9A-Za-z\u4e00-\u9fff]{1,6}")
+
+
+@functools.lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    return frozenset(read_lines("brands.txt")) | frozenset(read_lines("company_short_names.txt"))
+
+
+def known_short_name(core: str) -> bool:
+    """A brand or a listed company's short name (上汽, 东风): a company's core however common its words."""
+    return core in _known_names()
+
+
 @functools.lru_cache(maxsize=1)
 def listed_companies() -> Trie:
     """Short names of listed companies (``company_short_names.txt``, from a package's data; SOURCES.md)."""
     return Trie(read_lines("company_short_names.txt"))
 
 
+# A company post right after a listed company's short name (格力电器|董事长) shows the company, as does
+# its plant's phase (万华化学|二期).
+COMPANY_POST_AT = re.compile(r"(?:党委书记|副?董事长|副?总经理|首席执行官|副?总裁|创始人|有关负责人|负责人|[一二三四五六]期)")
+
+
 # One-word endings that a common word may hold (养老保险, 商业银行): they end a name only as a word of their own.
 SHORT_SUFFIXES = frozenset(("银行", "证券", "保险", "控股"))
 
 
+# A company brought in: the registered name after one of these may have a common word for a core (引进正大集团).
+BROUGHT_IN = re.compile(r"(?:引进|引入|招引|签约|携手)了?$")
 # Verbs after which a word is a company (联合小米, 引进大众).
 COMPANY_CUE = re.compile(r"(?:联合|携手|与|同|引进|引入|招引|签约)$")
 

@@ -41,6 +41,26 @@ def _stage_regex() -> re.Pattern:
     return re.compile(alternation(read_lines("project_stages.txt")))
 
 
+# A verb whose object is what follows it, never inside a name: 签约项目包括|顺丰…项目, 重点项目主要有|X,
+# 宁波设有|基地, 全县拥有|数据中心; and a building verb with more after it (临港建设|新工厂; 滨江路建设工程 is one).
+HAS_OBJECT = re.compile(r"包括|包含|涵盖|主要有|分别是|分别为|设有|拥有|建有|具有|现有")
+BUILDS = re.compile(r"建设|新建|打造|建成了?")
+
+
+def past_inner_verb(text: str, start: int, end: int) -> int:
+    """After a verb inside a project's span whose object the name is (``end``: its kind word); what is
+    left may be too short to be a name, and then it is none (拥有|数据中心)."""
+    m = None
+    for m in HAS_OBJECT.finditer(text, max(0, start - 3), end):
+        pass
+    if m is not None and m.end() > start:
+        start = m.end()
+    b = None
+    for b in BUILDS.finditer(text, start + 1, end):
+        pass
+    return b.end() if b is not None and b.end() < end else start
+
+
 def past_stage(text: str, start: int, end: int) -> int:
     """After the stage words a name's span opens with (建成通车|济南至宁津, 投产|大唐郓城), if
     two characters are left before ``end``; else ``start``."""
@@ -236,3 +256,9 @@ def quote_open(text: str, start: int, ks: int) -> int:
     if q < 0 or any(ch in "”，。；;、：:！？+＋" for ch in text[q + 1:ks]) or RANKED.match(text, q + 1):
         return -1          # “苗圃+孵化器+…产业园”: a formula; “全市首批首发中心”: a title won
     return q
+
+
+def straddled(start: int, end: int, spans: set[tuple[int, int]]) -> int:
+    """``start``, or the start of a name found earlier that it would cut (顺|丰华中智慧物流枢纽: jieba tags
+    顺 a preposition, but 顺丰 is a known company): a project's name never opens inside another name."""
+    return min((a for a, b in spans if a < start < b <= end), default=start)

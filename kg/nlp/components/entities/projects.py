@@ -15,10 +15,11 @@ import re
 from bisect import bisect_left
 
 from kg.nlp.components.entities.enterprises import listed_before
-from kg.nlp.components.entities.categories import CATEGORY_LEAD, COUNT_AFTER, names_a_category
+from kg.nlp.components.entities.categories import (CATEGORY_LEAD, COUNT_AFTER, PARKS, distinctive_or_landmark,
+                                                   landmark_before, names_a_category, place_in_clause)
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
 from kg.nlp.components.entities.project_lists import (
-    drop_appositions, find_routes, kind_end_of, list_neighbours, past_stage, past_time_lead, place_list_members,
+    drop_appositions, find_routes, past_inner_verb, straddled, kind_end_of, list_neighbours, past_stage, past_time_lead, place_list_members,
     ROUTE_NAME, quote_open, quoted_neighbours, widen_link, widen_route,
 )
 from kg.nlp.components.entities.programs import (
@@ -36,7 +37,7 @@ from kg.schema import ENTERPRISE, ORGANIZATION, PROGRAM, PROJECT, REGION
 
 # A phase of a named undertaking: 理文二期, 荣成石岛湾核电扩建一期.
 PHASES = {"一期", "二期", "三期", "四期", "五期"}
-WEAK_PROJECT_KINDS = {"项目", "一期", "二期", "三期", "四期", "五期", "城", "谷", "中心", "平台", "系统", "应用",
+WEAK_PROJECT_KINDS = {"项目", "一期", "二期", "三期", "四期", "五期", "城", "谷", "中心", "平台", "服务平台", "系统", "应用",
                       "商圈", "园区", "枢纽", "基础设施", "一件事", "校区", "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
 # Heritage sites are projects where they operate (门票, 演艺), not as the object of other work
 # (对福昌城遗址进行考古发掘): their kind word must end the phrase.
@@ -62,7 +63,7 @@ LINE_KINDS = {"城际", "铁路", "高铁", "高速", "高速公路", "公路", 
 COORDINATED = re.compile(r"([\u4e00-\u9fff]{2,4})[和及与]([\u4e00-\u9fff]{4,})")
 LEAD_QUOTES = re.compile(r"^(?:“[^”]+”)+")
 # …a part or stage of the works (主线, 前期, 蓄水, 通车), or their effect (渝贵高铁|效应).
-AFTER_NAME = re.compile(r"主线|前期|预研|量产|蓄水|通车|通水|效应|投入使用|投入运营|投用|开业|上线|主体|营收|竣工|投运|投产|完成|计划|预计|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
+AFTER_NAME = re.compile(r"主线|前期|年产能|产能|年产值|预研|量产|蓄水|通车|通水|效应|投入使用|投入运营|投用|开业|上线|主体|营收|竣工|投运|投产|完成|计划|预计|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
                         r"纳入|获批|入选|获评|成为|基本|全面|累计|今年|上半年|年内|实现|等|已|正|将|于|内|成立|落户|和|并")
 
 
@@ -77,6 +78,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
     named_starts = sorted(m.start for m in named if m.label in (REGION, ENTERPRISE, ORGANIZATION))
     whole = {(m.start, m.end) for m in named if m.label in (REGION, ENTERPRISE, ORGANIZATION)}
     region_at = {m.start: m for m in named if m.label == REGION and m.region is not None}
+    places = [m.start for m in named if m.label == REGION]
     out, held = [], []
     kinds = kind_patterns()["kinds"]
     generic = tuple(generic_heads())
@@ -90,9 +92,10 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             aliases.append(unquote(text[ks:ke + 1]))
         elif cjk(nxt) and not (len(kind) > 1 and ks > 0 and text[ks - 1] in CLOSE_QUOTES) \
                 and not _may_follow(text, ke, kind):
-            if label != PROJECT or kind in WEAK_PROJECT_KINDS or kind in HERITAGE_KINDS \
-                    or ke not in bounds or ks not in bounds \
-                    or not may_follow_a_name(text[ke:word_end(bounds, ke, len(text))]):
+            if not landmark_before(text, ks, kind, bounds) and (     # (解放碑商圈|客流量 is named)
+                    label != PROJECT or kind in WEAK_PROJECT_KINDS or kind in HERITAGE_KINDS
+                    or ke not in bounds or ks not in bounds
+                    or not may_follow_a_name(text[ke:word_end(bounds, ke, len(text))])):
                 continue      # the kind word is a modifier here: 中心城区, 铁路运价, 工程师, 制造
             attrs["loose"] = True      # 提速聊城机场前期工作: a proper name may go on (checked below)
         start = left_extent(text, ks, max_len=30 if label == PROGRAM else 20, bounds=bounds,
@@ -105,8 +108,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if start < 0:
             continue
         if label == PROJECT:
-            start = past_stage(text, start, ks)     # 建成投产|大唐郓城: a stage word opens no name
-            start = past_time_lead(text, start, ks, bounds)
+            start = past_inner_verb(text, past_stage(text, start, ks), ks)     # 建成投产|大唐郓城, 拥有|数据中心
+            start = straddled(past_time_lead(text, start, ks, bounds), ks, whole)    # 顺|丰华中…: 顺丰 is whole
             if text[ke:ke + 1] in CLOSE_QUOTES and start > 0 and text[start - 1] not in OPEN_QUOTES \
                     and (q := quote_open(text, start, ks)) >= 0:
                 start = q + 1   # “A学院和B学院独立校区项目”, “卫星…及系统生产制造项目”: the quote is the name
@@ -187,7 +190,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             continue
         if label == PROJECT and COUNT_AFTER.match(text, ke):
             continue          # “5G+”智能工厂1个: counted, quoted or not
-        if attrs.pop("loose", False) and not (distinctive(core) or _names_inside(named_starts, start, ks)):
+        if attrs.pop("loose", False) and not (distinctive_or_landmark(core, kind) or _names_inside(named_starts, start, ks)):
             continue          # …only a proper name: 机场建设 alone says nothing
         if not quoted:
             if label == PROGRAM and kind in WEAK_PROGRAM_KINDS and not coined_system(text, start, core, kind):
@@ -203,15 +206,18 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                 continue          # 产业园二期, 园区项目: a kind word is no name (理文二期, 中欧班列 are)
             if kind == "应用" and word_classes().get(core[-2:]) in ("v", "vn"):
                 continue      # 科技成果转化|应用, 推广|应用: 应用 is the verb's object, not an application
-            if label == PROJECT and names_a_category(text, name, start, ks, ke):
+            if label == PROJECT and names_a_category(text, name, start, ks, ke, _names_inside(named_starts, start, ks)):
                 continue      # 国家级旅游度假区, 四大…基地, 康养景区12个: a category, not a name
-            if label == PROJECT and not _names_inside(named_starts, start, ks) and not distinctive(core) \
+            if label == PROJECT and not _names_inside(named_starts, start, ks) and not distinctive_or_landmark(core, kind) \
                     and (len(name) <= (SHORT_NAME if kind in WEAK_PROJECT_KINDS else SHORT_PLACE_NAME)
                          or AND.search(core)) \
                     and not INVESTED.search(text, max(0, start - 20), start):
                 if kind in LINE_KINDS and not AND.search(core):
                     held.append(Mention(start, ke, label, name, f"{label}_list_neighbour", (), attrs=attrs))
                 continue      # 交流合作平台, 低空装备制造和低空物流枢纽: a description, not a name
+            if label == PROJECT and len(core) <= 2 and kind.endswith(PARKS) and not distinctive(core) \
+                    and not _names_inside(named_starts, start, ks) and not place_in_clause(text, start, places):
+                continue      # 规划建设物流产业园: a trade and a kind word, no place of its own (村建成葡萄产业园 has one)
         if label == PROJECT and text.startswith("成立", ke) and kind.endswith("中心"):
             label = ORGANIZATION
         if label == PROJECT and kind == "项目" and quoted and text.endswith("实施", 0, start) \

@@ -150,6 +150,9 @@ COMPANY_TAGS = ("nt", "nz", "j")
 # Company posts after a company's name (美国爱琅医疗有关负责人): the name before them is a company's.
 COMPANY_POST = re.compile(r"(?:负责人|董事长|总经理|首席执行官|总裁|创始人)")
 # What only a company does (推进X石化转型升级, 支持X科技上市): the trade name before it is a company's.
+# Posts that only a company has (a 负责人 heads a department too): a coined name before one is a company.
+OWN_POSTS = ("董事长", "首席执行官", "总裁", "创始人")
+POST_SCOPE = re.compile(r"(?:全球|中国区|大中华区|亚太区)$")
 COMPANY_ACTION = re.compile(r"(?:转型升级|上市|扩产|扩能|增资扩股|兼并重组|技改扩能)")
 # A maker's milestone (X智能无人车实现批量交付): the trade name opening the clause is a company's.
 MILESTONE = re.compile(r"(?:实现批量交付|批量交付|实现量产|量产下线|首台[^，。；]{0,4}下线|正式投产)")
@@ -171,12 +174,17 @@ def known_company_mates(text: str, found: list[Mention], bounds: frozenset[int])
     out: list[Mention] = []
     known = [m for m in found if m.label == ENTERPRISE and m.rule in KNOWN_RULES and text[m.end:m.end + 1] == "、"]
     taken = {(m.start, m.end) for m in found if m.label != ENTERPRISE}
+    countries = {r.start: r.end for r in found if r.label == REGION and r.region is not None
+                 and r.region.level == "country"}
     for m in known:
-        st = k = m.end + 1
+        st = k = countries.get(m.end + 1, m.end + 1)       # 博世、日本|电装: the country is no part of it
+        sep = LIST_END.search(text, st, st + 7)
+        if sep and 2 <= sep.start() - st and all(cjk(c) for c in text[st:sep.start()]):
+            k = sep.start()            # 博世、电装等: the item runs to the list's next mark
         while k < len(text) and k - st < 6 and cjk(text[k]):
             w = text[k:word_end(bounds, k, min(len(text), k + 6))]
-            if is_function_word(w) or _stage().match(w):
-                break
+            if is_function_word(w) or _stage().match(w) or k > st and NUMBER_LEAD.match(w):
+                break           # 蒙牛|两大乳企: a count of the list ends its last item
             k += len(w)
         name = text[st:k]
         nxt = text[k:word_end(bounds, k, min(len(text), k + 6))]
@@ -196,6 +204,10 @@ def _stage() -> re.Pattern:
     return re.compile(alternation(read_lines("project_stages.txt")))
 
 
+LIST_END = re.compile(r"[、，。；]|等")
+NUMBER_LEAD = re.compile(r"[\d一二三四五六七八九十两几]")
+
+
 # Rules whose companies are known without the text's word: brands and listed companies.
 KNOWN_RULES = ("enterprise_brand", "enterprise_listed_company")
 
@@ -208,13 +220,17 @@ def trade_names_in_context(text: str, found: list[Mention], bounds: frozenset[in
     out: list[Mention] = []
     for m in COMPANY_POST.finditer(text):
         end = m.start() - 2 if text.startswith("有关", m.start() - 2) else m.start()      # X有关负责人
+        if (scope := POST_SCOPE.search(text, max(0, end - 4), end)) is not None:
+            end = scope.start()          # 阿斯利康|全球首席执行官: the company's scope is no part of its name
         st = left_extent(text, end, max_len=12, bounds=bounds)
         if st < 0:
             continue
         if region_end.get(st, end) <= end - 4:
             st = region_end[st]          # 美国|爱琅医疗: the country is no part of the trade name
         name = text[st:end]
-        if all(cjk(c) for c in name) and trade_named(name) and not enterprise_patterns()["company_end"].search(name):
+        if all(cjk(c) for c in name) and not enterprise_patterns()["company_end"].search(name) and (
+                trade_named(name) or m.group() in OWN_POSTS and 2 <= len(name) <= 6 and distinctive(name)
+                and not is_kind_word(name) and not gazetteer().candidates(name) and st not in region_end):
             out.append(Mention(st, end, ENTERPRISE, name, "enterprise_post"))
     for m in COMPANY_ACTION.finditer(text):
         st = left_extent(text, m.start(), max_len=8, bounds=bounds)
@@ -269,7 +285,7 @@ def with_project_owners(text: str, found: list[Mention], bounds: frozenset[int])
             continue         # 华能|四期煤电项目, 大唐|郓城煤电项目: a company's word before a phase or a county
         owner = None
         for k in range(p.start + 2, min(p.start + 4, p.end - 2) + 1):
-            if k in bounds and (k in places or PLACE_IN_BRACKETS_ANY.match(text, k)):
+            if k in bounds and (k in places or PLACE_IN_BRACKETS_ANY.match(text, k) or BRANCH_OF.match(text, k)):
                 owner = k if _owner_word(text[p.start:k]) else None
                 break
         if owner is None and INVESTED.match(text, p.end) and (k := p.start + 2) in bounds \
@@ -291,6 +307,10 @@ def with_project_owners(text: str, found: list[Mention], bounds: frozenset[int])
         return found
     longer = {m.start: m.end for m in owners}
     return [m for m in found if not (m.label == ENTERPRISE and m.end < longer.get(m.start, -1))] + owners
+
+
+# A company's branch or seat after its name: 瑞幸咖啡|华中烘焙基地, 蜜雪冰城|区域总部 (a macro-region or a head office).
+BRANCH_OF = re.compile(r"(?:华中|华南|华东|华北|西南|西北|东北|亚太|区域总部|第二总部|总部)")
 
 
 # Right after a project's name, the stages that say someone invested in it: signed, landed, settled.

@@ -18,7 +18,7 @@
   paragraph opening with a unit that speaks elsewhere in the text, or with a peer town) is that
   unit's alone, up to the next heading (:func:`kg.nlp.discourse.reports`).
 - ``hosts_address``: 天津市和平区新兴街道卫津路社区乐昌里小区 → the last region of the address.
-- ``hosts_located``: 在履坦镇建设Y, 包河区大圩镇建成Y, Y落户金华开发区, 在(位于)勐海县的X公司 → R hosts Y;
+- ``hosts_located``: 在履坦镇建设Y, X在鄂尔多斯建设的Y, 包河区大圩镇建成Y, Y落户金华开发区, 在(位于)勐海县的X公司 → R hosts Y;
   an article's company whose sentence says 在R of a city of the article (…都在沈阳解决) is R's alone.
 - ``implements_located``: 支持义乌市深化…试点 → the region implements the program it is said to carry out.
 - ``hosts_place_name``: 包河智能网联汽车测试场, 黄舣智能酿造基地 (with 黄舣镇 in the text) →
@@ -275,6 +275,7 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
     # 与X共建Y: X develops Y.
     ents = [m for m in mentions if m.label in (ENTERPRISE, ORGANIZATION) and not m.attrs.get("nested")]
     projects = [m for m in mentions if m.label == PROJECT and not m.attrs.get("nested")]
+    regions = [m for m in mentions if m.label == REGION and m.region is not None and not m.attrs.get("nested")]
     for x in ents:
         s, e = sentence(x.start)
         x_end = after_short_form(text, x.end, e)       # X（以下简称Y）投资…的Z
@@ -290,6 +291,9 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
             y = next((p for p in projects if mod.end() <= p.start <= mod.end() + 1), None)
         if y is not None:
             add(x, DEVELOPS, y, "develops_cobuild", text[s:e])
+            where = [r for r in regions if after.startswith("在") and x_end < r.start and r.end <= at]
+            if where and where[0].start == x_end + 1:        # X在鄂尔多斯建设的Y: where X builds it (the last
+                add(where[-1], HOSTS, y, "hosts_located", text[s:e])     # of a chain: 上海浦东新区)
 
     executive_builds(text, ents, projects, sentence, add)
     joint_partners(text, mentions, sentence, add)
