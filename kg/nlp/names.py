@@ -336,6 +336,12 @@ def lead_strips() -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def lead_lasts() -> tuple[frozenset[str], int]:
+    """The last characters of the lead strips, and the longest one's length: where none can end."""
+    return frozenset(w[-1] for w in lead_strips()), max(map(len, lead_strips()), default=0)
+
+
+@functools.lru_cache(maxsize=1)
 def _lead_strip() -> re.Pattern:
     return re.compile(alternation(lead_strips()))
 

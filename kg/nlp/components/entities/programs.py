@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from kg.nlp.components.entities.kinds import kind_patterns
 from kg.nlp.gazetteer import gazetteer, short_forms
@@ -88,10 +90,23 @@ def find_strategies(text: str) -> list[Mention]:
 
 
 # -- quoted names without a kind word ---------------------------------
+class _Spans:
+    """Spans, asked whether one of them holds ``a..b``: a bisection, not a scan per quote."""
+
+    def __init__(self, spans) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(accumulate((e for _, e in spans), max))     # the furthest end so far
+
+    def holds(self, a: int, b: int) -> bool:
+        k = bisect_right(self.starts, a)
+        return k > 0 and self.reach[k - 1] >= b
+
+
 def find_quoted(text: str, found: list[Mention]) -> list[Mention]:
     """Quoted names without a kind word: a program or a project by what follows or precedes the quotes
     (“三服务”活动, 上线“浙里办”); ``found`` are the mentions so far, whose spans are not named again."""
-    covered = [(m.start, m.end) for m in found if m.label in (PROJECT, PROGRAM, ENTERPRISE, ORGANIZATION)]
+    covered = _Spans((m.start, m.end) for m in found if m.label in (PROJECT, PROGRAM, ENTERPRISE, ORGANIZATION))
     programs = [(m.start, m.end) for m in found if m.label == PROGRAM]
     spans = quoted_spans(text)
     out = []
@@ -109,13 +124,13 @@ def find_quoted(text: str, found: list[Mention]) -> list[Mention]:
                                                     for cs, ce in programs):
             label = PROGRAM       # “民宿大讲堂”“金牌导游说非遗”: quotes written side by side name one kind
         if label is None:
-            if len(group) == 1 and not any(cs <= gs + 1 and ge - 1 <= ce for cs, ce in covered) \
+            if len(group) == 1 and not covered.holds(gs + 1, ge - 1) \
                     and (m := _topic_code(text, gs, ge)) is not None:
                 out.append(m)
             continue
         for s, e in group:
             inner = text[s + 1:e - 1]
-            if any(cs <= s + 1 and e - 1 <= ce for cs, ce in covered) or len(inner) < 2 \
+            if covered.holds(s + 1, e - 1) or len(inner) < 2 \
                     or inner in kind_patterns()["kinds"] and not SLOGAN.search(inner) \
                     or SLOGAN.search(inner) and not (_code_acts(text, s, e, len(group))
                                                      or len(group) == 1 and QUOTED_KIND.match(text, e)):
@@ -357,14 +372,19 @@ def named_again(text: str, found: list[Mention], bounds: frozenset[int]) -> list
     if not names:
         return []
     taken = sorted((m.start, m.end) for m in found if m.label != REGION or not m.attrs.get("nested"))
+    # Overlap with a taken span in one bisection: the furthest end among the spans starting before.
+    starts = [s for s, _ in taken]
+    reach = list(accumulate((e for _, e in taken), max))
+    added: list[tuple[int, int]] = []
     out = []
     for form, (name, alias) in names.items():
         at = text.find(form)
         while at >= 0:
             end = at + len(form)
-            if at in bounds and end in bounds and not any(s < end and at < e for s, e in taken) \
+            if at in bounds and end in bounds and not ((k := bisect_left(starts, end)) and reach[k - 1] > at) \
+                    and not any(s < end and at < e for s, e in added) \
                     and (not alias or text.endswith(PROGRAM_VERBS, max(0, at - 4), at)):
                 out.append(Mention(at, end, PROGRAM, name, "program_named_again", (form,) if alias else ()))
-                taken.append((at, end))
+                added.append((at, end))
             at = text.find(form, end)
     return out
