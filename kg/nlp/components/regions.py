@@ -66,16 +66,14 @@ _VILLAGE = re.compile(r"(?![和与及同在对把将向从为以等各全每本�
 def _scanner() -> tuple[Trie, re.Pattern, re.Pattern]:
     g = gazetteer()
     full, short = g.name_forms()
-    forms = {f for f in full | short if len(f) >= 2 and not _is_township_name(g, f)}
+    # Township names are left out; only a full name that is no short form can be one (one pass over them).
+    township = {f for f, cands in g.full.items() if cands and cands[0].level == "township" and f not in g.short
+                and (len(cands) == 1 or all(c.level == "township" for c in cands))}
+    forms = {f for f in full | short if len(f) >= 2} - township
     names = Trie(forms)
     zone = re.compile(alternation(ZONE_SUFFIXES))
     town = re.compile(r"镇|乡|街道")
     return names, zone, town
-
-
-def _is_township_name(g: Gazetteer, form: str) -> bool:
-    cands = g.full.get(form, [])
-    return bool(cands) and all(c.level == "township" for c in cands) and form not in g.short
 
 
 @functools.lru_cache(maxsize=1)
