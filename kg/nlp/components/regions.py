@@ -152,11 +152,9 @@ class RegionRecognizer:
     def _context(self, raw) -> dict:
         weights: Counter = Counter()
         for s, e, form, cands, short, rule in raw:
-            cur = [c for c in cands if c.level != "township"]
-            if len({c.adcode for c in cur}) == 1 and not short:
-                weights[cur[0].adcode] += 1.0
-            elif len({c.adcode for c in cur}) == 1 and short and len(form) >= 2:
-                weights[cur[0].adcode] += 0.5
+            codes = {c.adcode for c in cands if c.level != "township"}
+            if len(codes) == 1 and (not short or len(form) >= 2):
+                weights[next(iter(codes))] += 0.5 if short else 1.0
         # Ancestors of named divisions make a document's province and city.
         anc: Counter = Counter()
         for code, w in weights.items():
