@@ -65,16 +65,14 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 def _scanner() -> tuple[Trie, re.Pattern, re.Pattern]:
     g = gazetteer()
     full, short = g.name_forms()
-    forms = {f for f in full | short if len(f) >= 2 and not _is_township_name(g, f)}
+    # Township names are left out; only a full name that is no short form can be one (one pass over them).
+    township = {f for f, cands in g.full.items() if cands and cands[0].level == "township" and f not in g.short
+                and (len(cands) == 1 or all(c.level == "township" for c in cands))}
+    forms = {f for f in full | short if len(f) >= 2} - township
     names = Trie(forms)
     zone = re.compile(alternation(ZONE_SUFFIXES))
     town = re.compile(r"镇|乡|街道")
     return names, zone, town
-
-
-def _is_township_name(g: Gazetteer, form: str) -> bool:
-    cands = g.full.get(form, [])
-    return bool(cands) and all(c.level == "township" for c in cands) and form not in g.short
 
 
 @functools.lru_cache(maxsize=1)
@@ -157,11 +155,9 @@ class RegionRecognizer:
     def _context(self, raw) -> dict:
         weights: Counter = Counter()
         for s, e, form, cands, short, rule in raw:
-            cur = [c for c in cands if c.level != "township"]
-            if len({c.adcode for c in cur}) == 1 and not short:
-                weights[cur[0].adcode] += 1.0
-            elif len({c.adcode for c in cur}) == 1 and short and len(form) >= 2:
-                weights[cur[0].adcode] += 0.5
+            codes = {c.adcode for c in cands if c.level != "township"}
+            if len(codes) == 1 and (not short or len(form) >= 2):
+                weights[next(iter(codes))] += 0.5 if short else 1.0
         # Ancestors of named divisions make a document's province and city.
         anc: Counter = Counter()
         for code, w in weights.items():

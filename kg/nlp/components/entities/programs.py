@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from kg.nlp.components.entities.kinds import kind_patterns
 from kg.nlp.gazetteer import gazetteer, short_forms
@@ -90,10 +92,23 @@ def find_strategies(text: str) -> list[Mention]:
 
 
 # -- quoted names without a kind word ---------------------------------
+class _Spans:
+    """Spans, asked whether one of them holds ``a..b``: a bisection, not a scan per quote."""
+
+    def __init__(self, spans) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(accumulate((e for _, e in spans), max))     # the furthest end so far
+
+    def holds(self, a: int, b: int) -> bool:
+        k = bisect_right(self.starts, a)
+        return k > 0 and self.reach[k - 1] >= b
+
+
 def find_quoted(text: str, found: list[Mention]) -> list[Mention]:
     """Quoted names without a kind word: a program or a project by what follows or precedes the quotes
     (“三服务”活动, 上线“浙里办”); ``found`` are the mentions so far, whose spans are not named again."""
-    covered = [(m.start, m.end) for m in found if m.label in (PROJECT, PROGRAM, ENTERPRISE, ORGANIZATION)]
+    covered = _Spans((m.start, m.end) for m in found if m.label in (PROJECT, PROGRAM, ENTERPRISE, ORGANIZATION))
     programs = [(m.start, m.end) for m in found if m.label == PROGRAM]
     spans = quoted_spans(text)
     out = []
@@ -111,13 +126,13 @@ def find_quoted(text: str, found: list[Mention]) -> list[Mention]:
                                                     for cs, ce in programs):
             label = PROGRAM       # “民宿大讲堂”“金牌导游说非遗”: quotes written side by side name one kind
         if label is None:
-            if len(group) == 1 and not any(cs <= gs + 1 and ge - 1 <= ce for cs, ce in covered) \
+            if len(group) == 1 and not covered.holds(gs + 1, ge - 1) \
                     and (m := _topic_code(text, gs, ge)) is not None:
                 out.append(m)
             continue
         for s, e in group:
             inner = text[s + 1:e - 1]
-            if any(cs <= s + 1 and e - 1 <= ce for cs, ce in covered) or len(inner) < 2 \
+            if covered.holds(s + 1, e - 1) or len(inner) < 2 \
                     or inner in kind_patterns()["kinds"] and not SLOGAN.search(inner) \
                     or SLOGAN.search(inner) and not (_code_acts(text, s, e, len(group))
                                                      or len(group) == 1 and QUOTED_KIND.match(text, e)):
@@ -144,7 +159,7 @@ def find_quoted(text: str, found: list[Mention]) -> list[Mention]:
 
 def _quoted_label(text: str, gs: int, ge: int) -> str | None:
     after = text[ge:ge + 12]
-    nouns = tuple(n for n in quote_nouns() if len(n) > 1)      # …式 ends 模式 and 方式 too
+    nouns = _long_quote_nouns()      # …式 ends 模式 and 方式 too
     if after.startswith(quote_nouns()) or text[gs + 1:ge - 1].endswith(nouns) \
             or (tail := QUOTE_TAIL.match(after)) and tail.group().endswith(nouns):
         return None           # 省委“…”要求, 探索“…”做法, “…”协同育人新路径: described, not named
@@ -152,15 +167,21 @@ def _quoted_label(text: str, gs: int, ge: int) -> str | None:
         return PROGRAM
     before = text[max(0, gs - 12):gs]
     clause = CLAUSE_SPLIT.split(before)[-1]
-    while (adverb := next((a for a in lead_strips() if clause.endswith(a)), None)) is not None:
+    while clause.endswith(lead_strips()):       # (one test in C for all of them first)
+        adverb = next(a for a in lead_strips() if clause.endswith(a))
         clause = clause[: -len(adverb)]      # 抓实常态化“三服务”: the verb is before the adverb
-    if any(clause.endswith(v) for v in PROJECT_VERBS) or re.search(r"(?:上线|搭建)$", clause):
+    if clause.endswith(PROJECT_VERBS) or re.search(r"(?:上线|搭建)$", clause):
         return PROJECT
-    if any(clause.endswith(v) for v in PROGRAM_VERBS):
+    if clause.endswith(PROGRAM_VERBS):
         return PROGRAM if _object_ends(text, ge) else None
     if _acts(text, gs, ge, clause) or _lever(text, gs, ge, clause):
         return PROGRAM
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _long_quote_nouns() -> tuple[str, ...]:
+    return tuple(n for n in quote_nouns() if len(n) > 1)
 
 
 # What a named initiative does when it opens a clause: “瘦身健体”取得突破, “四个工厂化”促进….
@@ -365,14 +386,19 @@ def named_again(text: str, found: list[Mention], bounds: frozenset[int]) -> list
     if not names:
         return []
     taken = sorted((m.start, m.end) for m in found if m.label != REGION or not m.attrs.get("nested"))
+    # Overlap with a taken span in one bisection: the furthest end among the spans starting before.
+    starts = [s for s, _ in taken]
+    reach = list(accumulate((e for _, e in taken), max))
+    added: list[tuple[int, int]] = []
     out = []
     for form, (name, alias) in names.items():
         at = text.find(form)
         while at >= 0:
             end = at + len(form)
-            if at in bounds and end in bounds and not any(s < end and at < e for s, e in taken) \
+            if at in bounds and end in bounds and not ((k := bisect_left(starts, end)) and reach[k - 1] > at) \
+                    and not any(s < end and at < e for s, e in added) \
                     and (not alias or text.endswith(PROGRAM_VERBS, max(0, at - 4), at)):
                 out.append(Mention(at, end, PROGRAM, name, "program_named_again", (form,) if alias else ()))
-                taken.append((at, end))
+                added.append((at, end))
             at = text.find(form, end)
     return out

@@ -3,8 +3,8 @@
 Government reports name road and rail works by the places they join
 (``新开工晏城至表白寺等2个项目``, ``大足、铜梁至永川高速项目``), and list places before a
 facility's head that each of them gets (``建好济南、青岛、枣庄算力枢纽``,
-``建成十里荷香和梨香湾研学基地``). The kind-word rules of :mod:`.projects` see one name
-there, or none.
+``建成十里荷香和梨香湾研学基地``), or join lines by short forms (``渝自和渝毕城际``). The
+kind-word rules of :mod:`.projects` see one name there, or none.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Callable
 from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.components.entities.kinds import kind_patterns
-from kg.nlp.names import SINGLE_LEADS, cjk, left_extent, word_end
+from kg.nlp.names import SINGLE_LEADS, cjk, distinctive, left_extent, word_end
 from kg.nlp.wordclass import word_classes
 from kg.schema import PROJECT
 
@@ -33,6 +33,9 @@ ROUTE_LEAD = re.compile(r"新开工|续建|提速|推进|加快|实施|启动")
 LIST_COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)大")
 AND = "和与及"
 # A title a place wins opens with its rank: “全市首批首发中心”.
+# Lines named by short forms share their kind words when coordinated: 渝自和渝毕城际, 渝西和成达万高铁.
+LINE_KINDS = {"城际", "铁路", "高铁", "高速", "高速公路", "公路", "轨道交通", "快速路"}
+COORDINATED = re.compile(r"([\u4e00-\u9fff]{2,4})[和及与]([\u4e00-\u9fff]{4,})")
 RANKED = re.compile(r"全(?:市|省|区|县|国|球)|首批|首个|首家")
 
 
@@ -262,3 +265,28 @@ def straddled(start: int, end: int, spans: set[tuple[int, int]]) -> int:
     """``start``, or the start of a name found earlier that it would cut (顺|丰华中智慧物流枢纽: jieba tags
     顺 a preposition, but 顺丰 is a known company): a project's name never opens inside another name."""
     return min((a for a, b in spans if a < start < b <= end), default=start)
+
+
+def coordinated_lines(name: str, kind: str) -> list[tuple[int, int, str]] | None:
+    """Members of ``渝自和渝毕城际``: short names joined by 和 sharing the kind words at the end.
+
+    Returns (start, end, name) of each member, offsets within ``name``; ``None`` when
+    the name is not such a coordination (the first part must be a short name of its own).
+    Lines are named by short forms (渝自); other kinds only share their head when one of
+    the two is a proper or coined name (``十里荷香和梨香湾研学基地``), not a description.
+    """
+    m = COORDINATED.fullmatch(name)
+    if not m:
+        return None
+    first, second = m.group(1), m.group(2)
+    kind_end = kind_patterns()["kind_end"]
+    cut = len(second)
+    # The longest kind word ending second[:cut] that leaves two characters: 城际铁路 → 铁路, 城际.
+    while (k := kind_end.search(second, 2, cut)) is not None:
+        cut = k.start()
+    proper, head = second[:cut], second[cut:]
+    if not head or not 2 <= len(proper) <= 4 or kind_end.search(first):
+        return None
+    if kind not in LINE_KINDS and (len(proper) < 3 or not (distinctive(first) or distinctive(proper))):
+        return None       # (老旧小区: a place's proper name is longer than a line's short form)
+    return [(0, len(first), first + head), (m.start(2), len(name), second)]

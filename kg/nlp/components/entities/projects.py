@@ -19,6 +19,7 @@ from kg.nlp.components.entities.categories import (CATEGORY_LEAD, COUNT_AFTER, P
                                                    landmark_before, names_a_category, place_in_clause)
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
 from kg.nlp.components.entities.project_lists import (
+    LINE_KINDS, coordinated_lines,
     drop_appositions, find_routes, past_inner_verb, straddled, kind_end_of, list_neighbours, past_stage, past_time_lead, place_list_members,
     ROUTE_NAME, quote_open, quoted_neighbours, widen_link, widen_route,
 )
@@ -30,7 +31,7 @@ from kg.nlp.lexicon import read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.names import (
     CLOSE_QUOTES, OPEN_QUOTES, cjk, cjk_or_alnum, distinctive, ends_with_kind, generic_heads, lead_strips,
-    left_extent, stops, unquote, word_end,
+    lead_lasts, left_extent, stops, unquote, word_end,
 )
 from kg.nlp.wordclass import may_follow_a_name, word_classes
 from kg.schema import ENTERPRISE, ORGANIZATION, PROGRAM, PROJECT, REGION
@@ -58,9 +59,6 @@ INVESTED = re.compile(r"投资[^，。；;、]{0,14}的$")
 # The longest item of a list of projects sharing one kind word (杨家坪、万象城、动物园商圈).
 LIST_ITEM = 8
 AND = re.compile(r"[和与及]")
-# Lines named by short forms share their kind words when coordinated: 渝自和渝毕城际, 渝西和成达万高铁.
-LINE_KINDS = {"城际", "铁路", "高铁", "高速", "高速公路", "公路", "轨道交通", "快速路"}
-COORDINATED = re.compile(r"([\u4e00-\u9fff]{2,4})[和及与]([\u4e00-\u9fff]{4,})")
 LEAD_QUOTES = re.compile(r"^(?:“[^”]+”)+")
 # …a part or stage of the works (主线, 前期, 蓄水, 通车), or their effect (渝贵高铁|效应).
 AFTER_NAME = re.compile(r"主线|前期|年产能|产能|年产值|预研|量产|蓄水|通车|通水|效应|投入使用|投入运营|投用|开业|上线|主体|营收|竣工|投运|投产|完成|计划|预计|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
@@ -236,7 +234,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             aliases.append(q[0])
         if label == PROJECT and name.endswith("项目") and len(name) > 4:
             aliases.append(name[:-2])
-        members = _coordinated_lines(name, kind) if label == PROJECT and raw == name else None
+        members = coordinated_lines(name, kind) if label == PROJECT and raw == name else None
         if members:           # 渝自和渝毕城际, 甲和乙研学基地: two names sharing their kind words
             for a, b, member in members:
                 out.append(Mention(start + a, start + b, label, member, f"{label}_coordinated", (), dict(attrs)))
@@ -342,7 +340,11 @@ def _lead_before(text: str, start: int) -> str:
     """The adverb of ``lead_strips.txt`` written right before ``start`` (深入, 全面), or ``""``;
     with the program verb after it (全面|深化|改革先行区: 全面深化改革 is a set phrase)."""
     verb = next((v for v in ("深化", "推进", "实施") if text.startswith(v, start - 2)), "")
-    return next((w + verb for w in lead_strips() if text.startswith(w, start - len(verb) - len(w))), "")
+    at = start - len(verb)
+    if at >= lead_lasts()[1] and text[at - 1] not in lead_lasts()[0]:
+        return ""       # no adverb ends here: one set lookup instead of a test per adverb
+    return next((w + verb for w in lead_strips() if text.startswith(w, at - len(w))), "")
+
 
 
 def _past_address(start: int, end: int, region_at: dict[int, Mention]) -> int:
@@ -393,28 +395,3 @@ def _generic_core(core: str, kind: str, generic: tuple[str, ...]) -> bool:
         return True
     rest = min((core[: -len(g)] for g in generic if core.endswith(g)), key=len)
     return len(rest) < 3 or rest.endswith(generic) or bool(CATEGORY_LEAD.match(rest))
-
-
-def _coordinated_lines(name: str, kind: str) -> list[tuple[int, int, str]] | None:
-    """Members of ``渝自和渝毕城际``: short names joined by 和 sharing the kind words at the end.
-
-    Returns (start, end, name) of each member, offsets within ``name``; ``None`` when
-    the name is not such a coordination (the first part must be a short name of its own).
-    Lines are named by short forms (渝自); other kinds only share their head when one of
-    the two is a proper or coined name (``十里荷香和梨香湾研学基地``), not a description.
-    """
-    m = COORDINATED.fullmatch(name)
-    if not m:
-        return None
-    first, second = m.group(1), m.group(2)
-    kind_end = kind_patterns()["kind_end"]
-    cut = len(second)
-    # The longest kind word ending second[:cut] that leaves two characters: 城际铁路 → 铁路, 城际.
-    while (k := kind_end.search(second, 2, cut)) is not None:
-        cut = k.start()
-    proper, head = second[:cut], second[cut:]
-    if not head or not 2 <= len(proper) <= 4 or kind_end.search(first):
-        return None
-    if kind not in LINE_KINDS and (len(proper) < 3 or not (distinctive(first) or distinctive(proper))):
-        return None       # (老旧小区: a place's proper name is longer than a line's short form)
-    return [(0, len(first), first + head), (m.start(2), len(name), second)]

@@ -85,6 +85,8 @@ def actor_before(text: str, start: int, mentions: list[Mention]) -> Mention | No
 
     Then it, not the speaker, is the partner's partner.
     """
+    if text[start - 1:start] not in ("、", "与", "同"):
+        return None                         # most partners: no list, no 与 right before (no index needed)
     ends = {m.end: m for m in mentions if not m.attrs.get("nested")}
     i = start
     while text[i - 1:i] == "、" and (prev := ends.get(i - 1)) is not None:

@@ -123,6 +123,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
     confirmed = {m.key for m in mentions if m.label == REGION and not m.attrs.get("nested")}
     listed = list_tails(text, mentions)
     confirmed |= {m.key for m in listed}
+    listed_ids = {id(m) for m in listed}     # one lookup per mention, not a scan of the list
     named_city = {m.start: m for m in inside if m.label == REGION and m.region is not None
                   and (m.attrs.get("nested") or m.attrs.get("twin"))
                   and m.region.level == "city" and m.key in confirmed}
@@ -133,7 +134,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
     report = reports(text, sec, [m for m in inside if m.start not in titled], sents, units, home)
     for m in inside:
         if m.attrs.get("nested") and m.label in (PROJECT, PROGRAM, REGION):
-            if any(m is x for x in listed):      # 济南、青岛、枣庄算力枢纽: 枣庄 is a city of the list
+            if id(m) in listed_ids:      # 济南、青岛、枣庄算力枢纽: 枣庄 is a city of the list
                 s, e = sentence(m.start)
                 part_of_section(m, speaker, {}, text[s:e], add)
             continue
