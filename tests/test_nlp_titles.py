@@ -126,3 +126,11 @@ def test_titles_bare_zone_word_in_a_chain_is_the_zone_of_the_region_before():
     rels = relations_of(text)
     assert ("孙伟", "governs", "长葛市先进制造业开发区") in rels
     assert ("长葛市先进制造业开发区", "part_of", "长葛市") in rels
+
+
+def test_titles_bare_zone_word_opening_a_title_is_the_one_zone_of_that_kind_the_text_names():
+    text = ("芜湖经开区今年签约项目40个。经开区管委会主任王立新介绍，园区将加快建设新能源汽车产业园。")
+    assert ("王立新", "governs", "芜湖经开区") in relations_of(text)
+    # two zones of that kind: the bare word says not which
+    text2 = ("芜湖经开区与马鞍山经开区共建产业园。经开区管委会主任王立新介绍，园区发展良好。")
+    assert not {r for r in relations_of(text2) if r[0] == "王立新" and r[1] == "governs"}

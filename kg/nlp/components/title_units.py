@@ -75,8 +75,8 @@ class UnitResolver:
                 return []
             return [Mention(offset, offset + len(pre), REGION, r.name, "title_implicit_region",
                             (), r, {"implicit": True})]
-        if pre in ZONE_SUFFIXES and chain:
-            zone = self._zone_of(pre, chain, region_at)
+        if pre in ZONE_SUFFIXES:
+            zone = self._zone_of(pre, chain, region_at) if chain else self._only_zone(pre, region_at)
             if zone is None:
                 return []
             return [Mention(offset, offset + len(pre), REGION, zone.name, "title_implicit_zone", (pre,), zone)]
@@ -171,6 +171,14 @@ class UnitResolver:
         short = short_forms(region.name, region.level)
         name = (short[0] if region.level == "city" and short else region.name) + suffix
         return Region("Z" + name, name, "zone", region.adcode)
+
+    @staticmethod
+    def _only_zone(suffix: str, region_at) -> Region | None:
+        """The zone a bare zone word opening a title names where no chain does (经开区管委会主任X):
+        the one zone of that kind the document names, if it names exactly one."""
+        zones = {m.region.adcode: m.region for m in region_at.values()
+                 if m.region is not None and m.region.level == "zone" and m.name.endswith(suffix)}
+        return next(iter(zones.values())) if len(zones) == 1 else None
 
     def implicit(self, word: str, offset: int, context: dict, region_at,
                  chain: list[Mention] = ()) -> Region | None:
