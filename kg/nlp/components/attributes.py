@@ -29,7 +29,8 @@ SCHEDULE = re.compile(r"(?:计划|预计|力争|有望|将|年内|今年|明年|
 
 
 @functools.lru_cache(maxsize=1)
-def _stage_regex() -> re.Pattern:
+def stage_regex() -> re.Pattern:
+    """The stage words of projects (开工, 投产…: ``project_stages.txt``)."""
     return re.compile(alternation(read_lines("project_stages.txt")))
 
 
@@ -37,7 +38,7 @@ class ProjectAttributes:
     """Sets ``investment`` and ``stages`` on project mentions."""
 
     def __init__(self) -> None:
-        self.stages = _stage_regex()
+        self.stages = stage_regex()
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)

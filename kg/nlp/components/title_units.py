@@ -17,6 +17,7 @@ from kg.nlp.components.entities.organizations import (
     agency_regex, department_regex, known_organizations, party_department_regex,
 )
 from kg.nlp.components.regions import ZONE_SUFFIXES
+from kg.nlp.components.villages import generic_village
 from kg.nlp.gazetteer import Region, gazetteer, short_forms
 from kg.nlp.lexicon import read_lines
 from kg.nlp.mention import Mention
@@ -35,13 +36,6 @@ NAMED_BACK = 400
 def party_departments() -> frozenset[str]:
     """Departments of a party committee (组织部, 政法委): ``party_departments.txt``."""
     return frozenset(read_lines("party_departments.txt"))
-
-
-@functools.lru_cache(maxsize=1)
-def _village_generic() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Words for kinds of villages (示范村), whole or as the end of a name (``village_generic.txt``)."""
-    words = read_lines("village_generic.txt")
-    return frozenset(words), tuple(w for w in words if len(w) >= 3)
 
 
 @functools.lru_cache(maxsize=1)
@@ -145,8 +139,7 @@ class UnitResolver:
         if (s, e) in region_at:
             return region_at[(s, e)]
         name = m.group("name")
-        whole, tails = _village_generic()
-        if name in whole or name.endswith(tails) or len(name) < 3 or m.start() == 0 and not bounded:
+        if generic_village(name) or len(name) < 3 or m.start() == 0 and not bounded:
             return None
         town = next((t for (ts, te), t in region_at.items() if te == s and t.region is not None
                      and t.region.level in ("township", "county")), None)

@@ -23,6 +23,8 @@ from kg.schema import REGION
 # right before the residents who speak for them.
 RESIDENTS = re.compile(r"(?P<units>(?:[^\W\d_a-zA-Z村镇乡区县市省州街]{2,4}(?:社区|村)){1,2})"
                        r"(?=村民|居民|群众)")
+# The residents' words alone: most texts have none, and then the scan above is not needed.
+RESIDENT_WORDS = re.compile(r"村民|居民|群众")
 UNIT = re.compile(r"[^\W\d_a-zA-Z村镇乡区县市省州街]{2,4}(?:社区|村)")
 OPENS = set("，。、；：！？,;:!?“”「」\n ")
 PARENT_BACK = 600          # how far back the township or county that holds the village is looked for
@@ -35,6 +37,8 @@ _VILLAGE = re.compile(r"(?![和与及同在对把将向从为以等各全每本�
 def villages_of_residents(text: str, mentions: list[Mention]) -> list[Mention]:
     """The villages (and the community holding one) named before 村民/居民 at a clause's start."""
     out: list[Mention] = []
+    if not RESIDENT_WORDS.search(text):
+        return out
     taken = [(m.start, m.end) for m in mentions]
     for m in RESIDENTS.finditer(text):
         s = m.start()

@@ -9,11 +9,10 @@ kind-word rules of :mod:`.projects` see one name there, or none.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 
-from kg.nlp.lexicon import alternation, read_lines
+from kg.nlp.components.attributes import stage_regex
 from kg.nlp.mention import Mention
 from kg.nlp.components.entities.kinds import kind_patterns
 from kg.nlp.names import SINGLE_LEADS, cjk, distinctive, left_extent, word_end
@@ -39,11 +38,6 @@ COORDINATED = re.compile(r"([\u4e00-\u9fff]{2,4})[和及与]([\u4e00-\u9fff]{4,}
 RANKED = re.compile(r"全(?:市|省|区|县|国|球)|首批|首个|首家")
 
 
-@functools.lru_cache(maxsize=1)
-def _stage_regex() -> re.Pattern:
-    return re.compile(alternation(read_lines("project_stages.txt")))
-
-
 # A verb whose object is what follows it, never inside a name: 签约项目包括|顺丰…项目, 重点项目主要有|X,
 # 宁波设有|基地, 全县拥有|数据中心; and a building verb with more after it (临港建设|新工厂; 滨江路建设工程 is one).
 HAS_OBJECT = re.compile(r"包括|包含|涵盖|主要有|分别是|分别为|设有|拥有|建有|具有|现有")
@@ -67,7 +61,7 @@ def past_inner_verb(text: str, start: int, end: int) -> int:
 def past_stage(text: str, start: int, end: int) -> int:
     """After the stage words a name's span opens with (建成通车|济南至宁津, 投产|大唐郓城), if
     two characters are left before ``end``; else ``start``."""
-    while (m := _stage_regex().match(text, start) or ONGOING.match(text, start)) is not None and end - m.end() >= 2:
+    while (m := stage_regex().match(text, start) or ONGOING.match(text, start)) is not None and end - m.end() >= 2:
         start = m.end()
     return start
 
