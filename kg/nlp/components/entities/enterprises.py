@@ -47,8 +47,8 @@ def enterprise_patterns() -> dict[str, re.Pattern]:
     }
 
 
-# A conjunction inside a bare X公司 joins two phrases (企业和外地公司), it is no part of a name.
-AND_INSIDE = re.compile(r"[和与及]")
+# Conjunctions: one ending a core, or inside a bare X公司 (企业和外地公司), joins phrases, not a name.
+CONJUNCTIONS = "和与及"
 
 
 def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) -> list[Mention]:
@@ -105,10 +105,10 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
         if start < 0 or len(core) < 2 or not cjk(name[0]) or core in generic_heads() or LEVEL_LEAD.match(core) \
                 or SENTENCE_PUNCT.search(core) or "+" in core \
                 or m.group() in SHORT_SUFFIXES and m.start() not in bounds \
-                or core[-1] in "的等" or core[-1] in "和与及" and not m.group().endswith("有限公司") \
+                or core[-1] in "的等" or core[-1] in CONJUNCTIONS and not m.group().endswith("有限公司") \
                 or len(core) <= 2 and not distinctive(core) and not known_short_name(core) \
                 and not (m.group() != "公司" and core not in trade_endings() and BROUGHT_IN.search(text, max(0, start - 3), start)) \
-                or m.group() == "公司" and (not (distinctive(core) or known_short_name(core)) or AND_INSIDE.search(core)):
+                or m.group() == "公司" and (not (distinctive(core) or known_short_name(core)) or any(c in CONJUNCTIONS for c in core)):
             continue      # 国有资源和证券 (新希望六和股份有限公司 is one); 科技公司, 宣告公司 (该公司…); 园区宣告公司, 企业和外地公司
         aliases = ()
         if name.startswith("国资"):

@@ -147,12 +147,12 @@ def _county_at(text: str, k: int) -> bool:
     return any(gazetteer().candidates(text[k:k + n]) for n in (2, 3))
 # jieba's classes of proper nouns that are not places or persons: organizations, other proper nouns, abbreviations.
 COMPANY_TAGS = ("nt", "nz", "j")
-# Company posts after a company's name (美国爱琅医疗有关负责人): the name before them is a company's.
-COMPANY_POST = re.compile(r"(?:负责人|董事长|总经理|首席执行官|总裁|创始人)")
-# What only a company does (推进X石化转型升级, 支持X科技上市): the trade name before it is a company's.
 # Posts that only a company has (a 负责人 heads a department too): a coined name before one is a company.
 OWN_POSTS = ("董事长", "首席执行官", "总裁", "创始人")
+# Company posts after a company's name (美国爱琅医疗有关负责人): the name before them is a company's.
+COMPANY_POST = re.compile("|".join(("负责人", "总经理", *OWN_POSTS)))
 POST_SCOPE = re.compile(r"(?:全球|中国区|大中华区|亚太区)$")
+# What only a company does (推进X石化转型升级, 支持X科技上市): the trade name before it is a company's.
 COMPANY_ACTION = re.compile(r"(?:转型升级|上市|扩产|扩能|增资扩股|兼并重组|技改扩能)")
 # A maker's milestone (X智能无人车实现批量交付): the trade name opening the clause is a company's.
 MILESTONE = re.compile(r"(?:实现批量交付|批量交付|实现量产|量产下线|首台[^，。；]{0,4}下线|正式投产)")
