@@ -137,15 +137,15 @@ class _Indented:
 
     def dict(self, dct: dict, level: int, extra: tuple[tuple[str, Any], ...] = ()) -> str:
         """The text of ``dct``, or of ``{**dct, **dict(extra)}`` without building that dict."""
-        if extra and any(k in dct for k, _ in extra):
-            return self.dict({**dct, **dict(extra)}, level)
+        for k, _ in extra:
+            if k in dct:
+                return self.dict({**dct, **dict(extra)}, level)
         if not dct and not extra:
             return "{}"
-        self._enter(dct)
-        inner, deeper = self.newline(level + 1), level + 1
-        inner2 = self.newline(level + 2)
-        sep2 = "," + inner2
+        inner, inner2, close = self.newline(level + 1), self.newline(level + 2), self.newline(level)
+        sep2, deeper = "," + inner2, level + 1
         keys, enc = self.keys, encode_basestring
+        entered = False     # marked only before a value that may hold ``dct`` again (a container)
         parts = []
         append = parts.append
         for k, v in (*dct.items(), *extra) if extra else dct.items():
@@ -159,15 +159,26 @@ class _Indented:
                 append(head + enc(v))
             elif t is int:
                 append(head + int.__repr__(v))
+            elif t is float:
+                append(head + _float(v))
             elif t is list and v:
                 try:    # a list of strings, escaped and joined in C
                     append(head + "[" + inner2 + sep2.join(map(enc, v)) + inner + "]")
+                    continue
                 except TypeError:
-                    append(head + self.dumps(v, deeper))
-            else:
+                    pass
+                if not entered:
+                    self._enter(dct)
+                    entered = True
                 append(head + self.dumps(v, deeper))
-        self.markers.discard(id(dct))
-        return "{" + inner + ("," + inner).join(parts) + self.newline(level) + "}"
+            else:
+                if not entered:
+                    self._enter(dct)
+                    entered = True
+                append(head + self.dumps(v, deeper))
+        if entered:
+            self.markers.discard(id(dct))
+        return "{" + inner + ("," + inner).join(parts) + close + "}"
 
 
 # The frame of a list of items at level 1 (the items at level 2), and what separates two items in it.
