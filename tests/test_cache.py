@@ -168,6 +168,39 @@ def test_cache_rows_round_trip_and_old_payloads_still_read():
     assert rows_to_result(decode_rows(old)) == result
 
 
+def test_cache_plain_rows_are_what_the_json_text_gives_back():
+    """A result extracted in this process skips its JSON text only where parsing it would give the same rows."""
+    from kg.rows import decode_rows, plain_rows
+    from kg.schema import EntityRecord
+
+    result = test_build_fakes.fake_extract(make_docs(3)[2])
+    assert plain_rows(result) == decode_rows(encode_result(result))
+    post = {"title": "区长", "unit": "江北区", "top": True, "date": None, "doc": "a"}
+    official = EntityRecord("official", "王甲", ("王局长",), 2, {"position_details": [post], "positions": ["区长"]})
+    plain = dataclasses.replace(result, entities=(*result.entities, official))
+    assert plain_rows(plain) == decode_rows(encode_result(plain))
+    shared = EntityRecord("official", "李乙", (), 1, {"position_details": [post]})     # the same post dict twice
+    for odd in ({"span": (1, 2)}, {"score": 0.5}, {1: "x"}, {"tags": {"a"}}):
+        assert plain_rows(dataclasses.replace(result, entities=(EntityRecord("project", "甲项目", (), 1, odd),))) is None
+    assert plain_rows(dataclasses.replace(plain, entities=(*plain.entities, shared))) is None
+
+
+def test_cache_fresh_rows_stored_as_json_text(tmp_path):
+    """kg's own results, handed over as rows in this process, are cached as the JSON text a worker sends."""
+    from kg.nlp.extract import extract
+
+    docs = [Document(f"d{i}", text, "2024-05-0{i}") for i, text in enumerate((
+        "江北区区长王甲介绍，江北区引进重庆甲乙科技有限公司，建设甲乙智能工厂项目。",
+        "九龙坡区与重庆丙丁汽车有限公司签署合作协议，共建丙丁新能源产业园。"), 1)]
+    first = graph_to_json(build_graph(docs, cache_dir=tmp_path))
+    with ResultCache(tmp_path, version=pipeline_version()) as cache:
+        for d in docs:
+            assert cache.get(text_key(d)) == encode_result(extract(d))
+    report = BuildReport()
+    assert graph_to_json(build_graph(docs, cache_dir=tmp_path, report=report)) == first
+    assert report.cached == 2
+
+
 def test_cache_old_payloads_give_the_same_graph(tmp_path):
     """A cache filled by an older kg (object payloads) gives the graph of a fresh build."""
     import json

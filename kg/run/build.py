@@ -32,7 +32,7 @@ from kg.graph import document_table, graph_from_rows
 from kg.read.documents import Problem, read_documents
 from kg.resolve import ResolveState, resolve_rows
 from kg.resolve.corrections import Corrections
-from kg.rows import R_DATE, R_DOC, R_TITLE, decode_rows, rebind, row_url, rows_to_result
+from kg.rows import R_DATE, R_DOC, R_TITLE, decode_rows, encode_rows, rebind, row_url, rows_to_result, share_rows
 from kg.run.cache import LOOKUP_BATCH, ResultCache, pipeline_version, text_key
 from kg.run.incremental import Declined, DocKey, GraphFile, Update, base_path, load_base, merge
 from kg.run.inputs import CachedDocument, KnownInputs
@@ -126,9 +126,11 @@ def extract_rows(docs: Iterable[Document | CachedDocument], *, runner: Runner | 
     def take(done: Iterable[tuple[int, str]]) -> None:
         for seq, payload in done:
             doc, key = waiting.pop(seq)
+            fresh = type(payload) is list     # rows from this process (Runner.submit), not JSON text
             if cache is not None and key is not None:
-                cache.put(key, payload)
-            results.append((doc.id, seq, _rebind(decode_rows(payload, strings), doc), key))
+                cache.put(key, encode_rows(payload) if fresh else payload)
+            rows = share_rows(payload, strings) if fresh else decode_rows(payload, strings)
+            results.append((doc.id, seq, _rebind(rows, doc), key))
             if progress:
                 progress(doc)
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 from kg.errors import KGError
-from kg.rows import encode_result
+from kg.rows import encode_result, plain_rows
 from kg.run.cache import pipeline_version
 from kg.run.processes import end_with_parent, shadowed_here, start_forkserver, stop_pool
 from kg.schema import DocResult, Document
@@ -69,13 +69,19 @@ def extract_chunk(documents: list[Document], extractor: str) -> tuple[str, list[
     (a cluster with a stale install), which would otherwise poison the cache.
     """
     fn = load_extractor(extractor)
-    out = []
-    for doc in documents:
-        try:
-            out.append(encode_result(fn(doc)))
-        except Exception as err:
-            raise KGError(f"extraction failed on document {doc.id!r}: {type(err).__name__}: {err}") from err
-    return pipeline_version(), out
+    return pipeline_version(), [_extracted(fn, doc, encode_result) for doc in documents]
+
+
+def _extracted(fn: Callable[[Document], DocResult], doc: Document, form: Callable[[DocResult], Any]) -> Any:
+    """``form(fn(doc))``; any failure becomes a :class:`KGError` that names the document."""
+    try:
+        return form(fn(doc))
+    except Exception as err:
+        raise KGError(f"extraction failed on document {doc.id!r}: {type(err).__name__}: {err}") from err
+
+
+def _rows_or_text(result: DocResult) -> list | str:
+    return plain_rows(result) or encode_result(result)
 
 
 def warm_up(extractor: str) -> None:
@@ -113,10 +119,16 @@ class Runner:
     def __init__(self, extractor: str = DEFAULT_EXTRACTOR) -> None:
         self.name = extractor
 
-    def submit(self, ticket: Any, document: Document) -> Iterator[tuple[Any, str]]:
-        """Queue one document; yields the results that are ready (possibly none, possibly others')."""
-        _, (payload,) = extract_chunk([document], self.name)
-        yield ticket, payload
+    def submit(self, ticket: Any, document: Document) -> Iterator[tuple[Any, str | list]]:
+        """Queue one document; yields the results that are ready (possibly none, possibly others').
+
+        In this process a result is handed over as its rows (:func:`kg.rows.plain_rows`) where they
+        are what its JSON text would give back: the text is written only for a cache, never parsed.
+        """
+        # Only kg's extractor is known to build every result afresh: another's results may be
+        # its own to keep, and rows are changed in place as they are merged.
+        form = _rows_or_text if self.name == DEFAULT_EXTRACTOR else encode_result
+        yield ticket, _extracted(load_extractor(self.name), document, form)
 
     def poll(self) -> Iterator[tuple[Any, str]]:
         """Yield the results that are ready, without waiting; the builder calls it between cache hits."""
