@@ -2,7 +2,8 @@
 
 Every runner takes documents one at a time (:meth:`Runner.submit`) and hands back
 ``(ticket, payload)`` pairs as they finish, where ``payload`` is the result's JSON
-text (:func:`kg.rows.encode_result`). Pool runners send documents in small
+text (:func:`kg.rows.encode_result`), or, from kg's extractor in this process, its
+rows (:func:`kg.rows.plain_rows`). Pool runners send documents in small
 chunks and keep only a few chunks in flight, so the texts held in memory stay
 bounded however large the corpus is. The order results come back in depends on
 scheduling; the builder sorts them, so the graph does not.
