@@ -14,6 +14,7 @@ an article's, and asks whose sentence each mention is in.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from kg.nlp.gazetteer import Region, gazetteer
@@ -162,6 +163,8 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
     if not by_start:
         return {}
     article = not sec.speaker
+    # Where the section's own region is named: one bisect per sentence, not a scan of by_start.
+    subj_at = sorted(k for k, m in by_start.items() if m.key == subj.key)
     out: dict[int, Mention] = {}
     current: Mention | None = None
     paragraph: Mention | None = None     # the organization a speech's paragraph opens with
@@ -188,8 +191,7 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
             out[s] = current = r
         elif r is not None and r.key == subj.key:
             current = None
-        elif article and current is not None and r is None and any(
-                s <= k < e and m.key == subj.key for k, m in by_start.items()):
+        elif article and current is not None and r is None and _any_in(subj_at, s, e):
             current = None      # 总书记在辽宁考察时强调…: a sentence naming the article's region is its again
         elif paragraph is not None:
             out[s] = paragraph
@@ -266,12 +268,19 @@ def _sentence_subject(text: str, s: int, e: int,
         return (r, True) if r.label == REGION else (None, False)
     i = s
     lead = LEAD_ADVERBIAL.match(text, i, e)       # 今年以来，/ 7月，
-    if lead and not any(i <= k < lead.end() for k in by_start):
+    # The lead is at most 9 characters: look its positions up rather than scan every mention.
+    if lead and not any(k in by_start for k in range(i, lead.end())):
         i = lead.end()
     r = _chain_at(i, by_start)
     if r is None or text[r.end:r.end + 1] in NOT_SUBJECT_AFTER:
         return None, False
     return r, False
+
+
+def _any_in(starts: list[int], s: int, e: int) -> bool:
+    """Is one of the sorted ``starts`` within ``s``..``e``?"""
+    k = bisect.bisect_left(starts, s)
+    return k < len(starts) and starts[k] < e
 
 
 def _chain_at(i: int, by_start: dict[int, Mention]) -> Mention | None:

@@ -48,9 +48,9 @@ import re
 
 from kg.nlp.components.entities.short_forms import after_short_form
 from kg.nlp.components.relations.builders import builds_application, executive_builds
-from kg.nlp.components.relations.partners import joint_partners, partner_cue, partner_of
+from kg.nlp.components.relations.partners import joint_partners, partner_cue, partner_of, top_ends
 from kg.nlp.components.relations.places import part_of_peer, part_of_section
-from kg.nlp.components.relations.where import bracketed_cities, list_tails, named_place, region_of
+from kg.nlp.components.relations.where import bracketed_cities, list_tails, named_place, region_of, regions_at
 from kg.nlp.discourse import holds, local_subjects, prefix_chains, region_chains, reports
 from kg.nlp.lexicon import alternation, read_table
 from kg.nlp.mention import Mention, Section, containers, outer_of
@@ -132,6 +132,9 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                    and m.region.level in LOCAL_LEVELS and "—" not in m.attrs.get("inside", ("", ""))[1]}
     local = local_subjects(text, sec, [m for m in inside if m.start not in titled], sents)
     report = reports(text, sec, [m for m in inside if m.start not in titled], sents, units, home)
+    # Indexes of the section's mentions for the lookups below, built once instead of per mention.
+    ends, at = top_ends(inside), regions_at(inside)
+    after_zai = [r for r in inside if r.label == REGION and r.region is not None and text[r.start - 1:r.start] == "在"]
     for m in inside:
         if m.attrs.get("nested") and m.label in (PROJECT, PROGRAM, REGION):
             if id(m) in listed_ids:      # 济南、青岛、枣庄算力枢纽: 枣庄 is a city of the list
@@ -173,10 +176,9 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
             for r in (subj, also) if also is not None else (subj,):
                 add(r, IMPLEMENTS, m, f"implements_{how if r is subj else 'speaker'}", ev)
         elif m.label == ENTERPRISE and hosts:
-            before = text[max(s, m.start - 3):m.start]
             after = text[m.end:e]
-            if partner_cue(cue, text, m.start, m.end, s, e, inside):
-                actor = partner_of(text, m.start, inside, subj, home)
+            if partner_cue(cue, text, m.start, m.end, s, e, ends):
+                actor = partner_of(text, m.start, inside, subj, home, ends)
                 if actor is not None:
                     add(actor, PARTNERS_WITH, m, "partners_cue", ev)
             elif m.attrs.get("nested") or _owns_next(owner := OWNER.match(after), m.end, inside) \
@@ -184,13 +186,13 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                 continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
             elif m.attrs.get("hosted") or cue["hosts_enterprise"].search(text[s:m.start]) \
                     or cue["hosts_enterprise"].search(_clause(after)) or m.name.endswith(COMPANY):
-                place = named_place(m, inside)         # 普洱市思茅区爱伲庄园咖啡有限公司: 思茅区
+                place = named_place(m, at)         # 普洱市思茅区爱伲庄园咖啡有限公司: 思茅区
                 if place is not None and place.region.level in LOCAL_LEVELS and host.region is not None \
                         and place.key != host.key and holds(host.region, place.region):
                     add(place, HOSTS, m, "hosts_place_name", ev)
                     if not sec.speaker:
                         continue            # an article's region yields to the more specific one
-                if not sec.speaker and (place := _placed_inside(text, s, e, inside, host)) is not None:
+                if not sec.speaker and (place := _placed_inside(s, e, after_zai, host)) is not None:
                     add(place, HOSTS, m, "hosts_located", ev)
                     continue                # …都在沈阳一站式解决: the article's region yields to 沈阳
                 for h in hosts:
@@ -207,16 +209,16 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
             before = text[max(s, start - 3):start]
             if before.endswith("在"):
                 continue       # 在黄宅镇共建…: where the partners build, not a partner
-            if partner_cue(cue, text, start, m.end, s, e, inside, region=m.label == REGION):
-                actor = partner_of(text, start, inside, subj, home)
+            if partner_cue(cue, text, start, m.end, s, e, ends, region=m.label == REGION):
+                actor = partner_of(text, start, inside, subj, home, ends)
                 if actor is not None and actor.key != m.key:
                     add(actor, PARTNERS_WITH, m, "partners_cue", ev)
 
 
-def _placed_inside(text: str, s: int, e: int, mentions: list[Mention], host: Mention) -> Mention | None:
-    """The region R inside ``host`` that the sentence ``s``..``e`` says 在R of (在沈阳 in a 辽宁 article)."""
-    return next((r for r in mentions if host.region is not None and r.label == REGION and s <= r.start < e
-                 and text[r.start - 1:r.start] == "在" and r.region is not None and r.key != host.key
+def _placed_inside(s: int, e: int, after_zai: list[Mention], host: Mention) -> Mention | None:
+    """The region R inside ``host`` that the sentence ``s``..``e`` says 在R of (在沈阳 in a 辽宁 article);
+    ``after_zai``: the section's regions written right after 在, in order."""
+    return next((r for r in after_zai if host.region is not None and s <= r.start < e and r.key != host.key
                  and holds(host.region, r.region)), None)
 
 
