@@ -14,7 +14,6 @@ from kg.read.textnorm import without_controls
 from kg.nlp.tokenizer import shared_cutter
 
 FINAL = "。！？!?；;：:…”」』)）"
-SENT_END = re.compile(r"[。！？!?；;]+[”」』]?|\n+")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s*")
 # A body line this long that does not end a sentence was cut by the layout.
 MIN_BODY_LINE = 30
@@ -205,21 +204,25 @@ def lines(text: str) -> list[Line]:
     return out
 
 
+# One sentence of :func:`sentences`: the white space before it, its text up to a break, and the
+# break (a run of 。！？； and a closing quote if one follows, a run of line breaks, or the end of the text).
+# One match per sentence keeps the work in C.
+SENTENCE = re.compile(r"\s*([^。！？!?；;\n]*)([。！？!?；;]+[”」』]?|\n+|\Z)")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: split at 。！？； and line breaks."""
-    spans, start = [], 0
-    for m in SENT_END.finditer(text):
-        end = m.end()
-        seg = text[start:end]
-        if seg.strip():
-            lead = len(seg) - len(seg.lstrip())
-            stripped = seg.rstrip("\n ")
-            spans.append((start + lead, start + len(stripped)))
-        start = end
-    if text[start:].strip():
-        seg = text[start:]
-        lead = len(seg) - len(seg.lstrip())
-        spans.append((start + lead, start + len(seg.rstrip())))
+    """Sentence spans: split at 。！？； and line breaks; a span leaves out the white space around it
+    (at a line break, the spaces before it)."""
+    spans = []
+    for m in SENTENCE.finditer(text):
+        body, brk = m.group(1), m.group(2)
+        s = m.start(1)
+        if brk[:1] == "\n":
+            spans.append((s, s + len(body.rstrip(" "))))
+        elif brk:
+            spans.append((s, m.end()))
+        elif body:                          # the text's last sentence, without a break
+            spans.append((s, s + len(body.rstrip())))
     return spans
 
 

@@ -108,6 +108,8 @@ JOINT = re.compile(r"(?:协同|共同|联合|携手)(?:打造|建设|推进|发�
 def joint_partners(text: str, mentions: list[Mention], sentence, add) -> None:
     """partners_joint: two names joined by 、/和/及 that then act together (济南、青岛协同打造…)
     partner each other, whoever the sentence is about."""
+    if JOINT.search(text) is None:
+        return                  # most texts: no names acting together, no need to order the names
     tops = sorted((m for m in mentions if not m.attrs.get("nested") and m.label in (REGION, ORGANIZATION, ENTERPRISE)),
                   key=lambda m: m.start)
     for a, b in zip(tops, tops[1:]):

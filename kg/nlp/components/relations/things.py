@@ -294,7 +294,7 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
             y = next((p for p in projects if mod.end() <= p.start <= mod.end() + 1), None)
         if y is not None:
             add(x, DEVELOPS, y, "develops_cobuild", text[s:e])
-            where = [r for r in regions if after.startswith("在") and x_end < r.start and r.end <= at]
+            where = [r for r in regions if x_end < r.start and r.end <= at] if after.startswith("在") else []
             if where and where[0].start == x_end + 1:        # X在鄂尔多斯建设的Y: where X builds it (the last
                 add(where[-1], HOSTS, y, "hosts_located", text[s:e])     # of a chain: 上海浦东新区)
 
@@ -346,6 +346,7 @@ def located_relations(text: str, mentions: list[Mention], sentence, add) -> None
     targets = [m for m in tops if m.label in (PROJECT, ENTERPRISE)]
     target_starts = [m.start for m in targets]
     programs = [m for m in tops if m.label == PROGRAM]
+    program_starts = [m.start for m in programs]
     for chain in prefix_chains([m for m in tops if m.label == REGION and m.region is not None]):
         first, last = chain[0], chain[-1]
         local = [r for r in chain if r.region.level in LOCAL_LEVELS]
@@ -371,7 +372,11 @@ def located_relations(text: str, mentions: list[Mention], sentence, add) -> None
         else:
             pos = last.end
             pm = cue["implements_located"].match(text, pos)
-            program = next((p for p in programs if pm and pm.end() <= p.start <= pm.end() + 2), None)
+            program = None
+            if pm is not None:                      # the first program up to 2 characters after the verb
+                k = bisect.bisect_left(program_starts, pm.end())
+                if k < len(programs) and programs[k].start <= pm.end() + 2:
+                    program = programs[k]
             if program is not None:                 # 支持义乌市深化国际贸易综合改革试点
                 add(last, IMPLEMENTS, program, "implements_located", text[s:e])
             vm = cue["located_build"].match(text, pos)
