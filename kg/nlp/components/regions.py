@@ -107,7 +107,7 @@ class RegionRecognizer:
     def _scan(self, text: str) -> list[tuple[int, int, str, list[Region], bool, str]]:
         """Candidates (start, end, form, regions, short, rule)."""
         out = []
-        g = self.g
+        g, stop = self.g, stopforms()
         for s, e in self.names.finditer(text):
             form = text[s:e]
             zm = self.zone_re.match(text, e)
@@ -121,7 +121,7 @@ class RegionRecognizer:
                 if cands:
                     out.append((s, zm.end(), zname, cands, False, "region_zone_grammar"))
                 continue
-            if form in stopforms():
+            if form in stop:
                 continue
             alive = [c for c in g.short.get(form, []) if c.current] if full_c else []
             if alive and not any(c.current for c in full_c):
@@ -137,7 +137,9 @@ class RegionRecognizer:
                 if s < 0:
                     continue
                 form = text[s:end]
-                cands = [c for c in g.full.get(form, []) if c.level == "township"]
+                if form not in g.full:
+                    continue        # most of the six lengths name nothing (no empty entry made: a defaultdict)
+                cands = [c for c in g.full[form] if c.level == "township"]
                 if cands and _CJK.match(form[0]):
                     out.append((s, end, form, cands, False, "region_township"))
                     break
@@ -350,6 +352,9 @@ def _listed_regions(text: str, chosen) -> set[int]:
     for c in chosen:
         if c[0] in seen:
             continue
+        if text[c[1]:c[1] + 1] != "、":
+            seen.add(c[0])
+            continue            # most forms: no list goes on after them
         run = [c]
         while True:
             last = run[-1]
