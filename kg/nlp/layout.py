@@ -227,4 +227,6 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def strip_heading_marks(s: str) -> str:
+    if "#" not in s:
+        return s.strip()        # no mark to take off (most lines): no regex call
     return _MD_HEADING.sub("", s).strip()
