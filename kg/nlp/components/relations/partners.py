@@ -42,11 +42,11 @@ def partner_cue(cue: dict[str, re.Pattern], text: str, start: int, end: int, s: 
     the sentence's own actor before its verb (大连片区|联合海事部门…): after a region's name the cue
     counts only in a list (a company's 华为携手… is the region's partner).
     """
-    after = text[end:e]
-    if OWNS_NEXT.match(after):
+    if OWNS_NEXT.match(text, end, e):
         return False
     if cue["partners_before"].search(text[max(s, start - 3):start]):
         return True
+    after = text[end:e]
     if text[start - 1:start] == "、" and ends:     # 对接A、X等国企: X is A's fellow partner
         i = start
         while text[i - 1:i] == "、" and (prev := ends.get(i - 1)) is not None:

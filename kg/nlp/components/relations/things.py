@@ -134,6 +134,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
     report = reports(text, sec, [m for m in inside if m.start not in titled], sents, units, home)
     # Indexes of the section's mentions for the lookups below, built once instead of per mention.
     ends, at = top_ends(inside), regions_at(inside)
+    project_starts = {p.start for p in inside if p.label == PROJECT and not p.attrs.get("nested")}
     after_zai = [r for r in inside if r.label == REGION and r.region is not None and text[r.start - 1:r.start] == "在"]
     for m in inside:
         if m.attrs.get("nested") and m.label in (PROJECT, PROGRAM, REGION):
@@ -181,7 +182,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                 actor = partner_of(text, m.start, inside, subj, home, ends)
                 if actor is not None:
                     add(actor, PARTNERS_WITH, m, "partners_cue", ev)
-            elif m.attrs.get("nested") or _owns_next(owner := OWNER.match(after), m.end, inside) \
+            elif m.attrs.get("nested") or _owns_next(owner := OWNER.match(after), m.end, project_starts) \
                     or owner is not None and owner.group().startswith(("投资", "总投资")):
                 continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
             elif m.attrs.get("hosted") or cue["hosts_enterprise"].search(text[s:m.start]) \
@@ -394,9 +395,10 @@ def located_relations(text: str, mentions: list[Mention], sentence, add) -> None
                 add(r, HOSTS, y, "hosts_located", text[s:e])
 
 
-def _owns_next(owner: re.Match | None, end: int, mentions: list[Mention]) -> bool:
-    """Does an owner phrase after a name (``end``) lead straight to a project (X投资…的Y)?"""
+def _owns_next(owner: re.Match | None, end: int, project_starts: set[int]) -> bool:
+    """Does an owner phrase after a name (``end``) lead straight to a project (X投资…的Y)?
+    ``project_starts``: where the section's projects (not nested ones) start."""
     if owner is None:
         return False
     at = end + owner.end()
-    return any(p.label == PROJECT and at <= p.start <= at + 2 and not p.attrs.get("nested") for p in mentions)
+    return at in project_starts or at + 1 in project_starts or at + 2 in project_starts
