@@ -10,6 +10,7 @@ listed that then act together (济南、青岛协同打造) partner each other (
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.mention import Mention
@@ -111,7 +112,7 @@ def joint_partners(text: str, mentions: list[Mention], sentence, add) -> None:
     if JOINT.search(text) is None:
         return                  # most texts: no names acting together, no need to order the names
     tops = sorted((m for m in mentions if not m.attrs.get("nested") and m.label in (REGION, ORGANIZATION, ENTERPRISE)),
-                  key=lambda m: m.start)
+                  key=attrgetter("start"))
     for a, b in zip(tops, tops[1:]):
         if text[a.end:b.start] in ("、", "和", "及") and JOINT.match(text, b.end):
             s, e = sentence(a.start)

@@ -45,6 +45,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from operator import attrgetter
 
 from kg.nlp.components.entities.short_forms import after_short_form
 from kg.nlp.components.relations.builders import builds_application, executive_builds
@@ -271,7 +272,7 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
     towns = {m.name[:-len(k)]: m for m in mentions if m.label == REGION and m.region is not None
              and m.region.level == "township" for k in ("镇", "乡", "街道") if m.name.endswith(k)
              and len(m.name) - len(k) >= 2}
-    for p in (p for p in mentions if p.label == PROJECT and not p.attrs.get("nested")):
+    for p in (p for p in mentions if towns and p.label == PROJECT and not p.attrs.get("nested")):  # most: no town
         town = next((t for stem, t in towns.items() if p.name.startswith(stem)), None)
         if town is not None:
             s, e = sentence(p.start)
@@ -343,7 +344,7 @@ def located_relations(text: str, mentions: list[Mention], sentence, add) -> None
     implements_located: ``支持义乌市深化…试点``.
     """
     cue = cues()
-    tops = sorted((m for m in mentions if not m.attrs.get("nested")), key=lambda m: m.start)
+    tops = sorted((m for m in mentions if not m.attrs.get("nested")), key=attrgetter("start"))
     targets = [m for m in tops if m.label in (PROJECT, ENTERPRISE)]
     target_starts = [m.start for m in targets]
     programs = [m for m in tops if m.label == PROGRAM]
