@@ -157,7 +157,10 @@ class RegionRecognizer:
     def _context(self, raw) -> dict:
         weights: Counter = Counter()
         for s, e, form, cands, short, rule in raw:
-            codes = {c.adcode for c in cands if c.level != "township"}
+            if len(cands) == 1:         # most forms: one candidate, no set to build
+                codes = () if cands[0].level == "township" else (cands[0].adcode,)
+            else:
+                codes = {c.adcode for c in cands if c.level != "township"}
             if len(codes) == 1 and (not short or len(form) >= 2):
                 weights[next(iter(codes))] += 0.5 if short else 1.0
         # Ancestors of named divisions make a document's province and city.
@@ -185,7 +188,7 @@ class RegionRecognizer:
         weights = context["weights"]
         chosen: list[tuple[int, int, str, Region, bool, str]] = []
         for s, e, form, cands, short, rule in raw:
-            r = self.g.choose(cands, weights)
+            r = cands[0] if len(cands) == 1 else self.g.choose(cands, weights)    # most: one candidate
             if r is None and short:
                 r = _city_over_district(cands)
             if r is None:
