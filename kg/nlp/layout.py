@@ -8,7 +8,7 @@ without final punctuation are headings and stay on their own line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kg.read.textnorm import without_controls
 from kg.nlp.tokenizer import shared_cutter
@@ -24,8 +24,9 @@ SPEAKER_END = re.compile(r"[^\s]\s+[\u4e00-\u9fff]{2,4}$")
 SPEAKER_END_REACH = 40
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
+    """A non-empty line, stripped, and where it is in the text (a tuple: texts have many)."""
+
     start: int
     end: int
     text: str
@@ -192,16 +193,13 @@ def _word_across(left: str, right: str) -> bool:
     return False
 
 
+# A line's text without the white space around it (\S and str.strip() agree on what is white space).
+_LINE = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)")
+
+
 def lines(text: str) -> list[Line]:
-    """Non-empty lines with their character offsets."""
-    out, pos = [], 0
-    for raw in text.split("\n"):
-        s = raw.strip()
-        if s:
-            start = pos + raw.index(s[0])
-            out.append(Line(start, start + len(s), s))
-        pos += len(raw) + 1
-    return out
+    """Non-empty lines, stripped, with their character offsets."""
+    return [Line(m.start(1), m.end(1), m.group(1)) for m in _LINE.finditer(text)]
 
 
 # One sentence of :func:`sentences`: the white space before it, its text up to a break, and the
