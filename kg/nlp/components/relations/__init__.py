@@ -49,8 +49,9 @@ class RelationExtractor:
             return sents[i] if i >= 0 else (0, len(text))
 
         def add(h: Mention, rel: str, t: Mention, rule: str, ev: str) -> None:
-            if h.key != t.key:
-                rels.append(RelationRecord(h.key, rel, t.key, rule, ev.strip()))
+            head, tail = h.key, t.key       # each key once: a property that builds a tuple
+            if head != tail:
+                rels.append(RelationRecord(head, rel, tail, rule, ev.strip()))
 
         for p in positions:      # a post: who holds it, and the places its chain names
             if p.unit is None:

@@ -131,10 +131,12 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
     named_city.update(bracketed_cities(text, inside, confirmed))      # 中欧班列（沈阳）集结中心
     named_local = {m.start: m for m in inside if m.label == REGION and m.attrs.get("nested") and m.region is not None
                    and m.region.level in LOCAL_LEVELS and "—" not in m.attrs.get("inside", ("", ""))[1]}
-    local = local_subjects(text, sec, [m for m in inside if m.start not in titled], sents)
-    report = reports(text, sec, [m for m in inside if m.start not in titled], sents, units, home)
+    untitled = [m for m in inside if m.start not in titled]
+    local = local_subjects(text, sec, untitled, sents)
+    report = reports(text, sec, untitled, sents, units, home)
     # Indexes of the section's mentions for the lookups below, built once instead of per mention.
     ends, at = top_ends(inside), regions_at(inside)
+    speaker_key = speaker.key
     project_starts = {p.start for p in inside if p.label == PROJECT and not p.attrs.get("nested")}
     after_zai = [r for r in inside if r.label == REGION and r.region is not None and text[r.start - 1:r.start] == "在"]
     for m in inside:
@@ -152,7 +154,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         host = subj if subj.label == REGION else home     # a department's sentence: its region hosts
         # In a speech, all it reports is the speaker's too; an article's region yields to the local one.
         # …but another department's paragraph in a department's speech is that department's only.
-        also = speaker if sec.speaker and speaker.key != subj.key \
+        also = speaker if sec.speaker and speaker_key != subj.key \
             and not (subj.label == speaker.label == ORGANIZATION) else None
         if s in report:             # another unit's report printed in this speech: that unit's alone
             subj, how, also = report[s], "report", None
