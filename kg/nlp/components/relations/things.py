@@ -135,7 +135,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
     local = local_subjects(text, sec, untitled, sents)
     report = reports(text, sec, untitled, sents, units, home)
     # Indexes of the section's mentions for the lookups below, built once instead of per mention.
-    ends, at = top_ends(inside), regions_at(inside)
+    ends, region_at = top_ends(inside), regions_at(inside)
     speaker_key = speaker.key
     project_starts = {p.start for p in inside if p.label == PROJECT and not p.attrs.get("nested")}
     after_zai = [r for r in inside if r.label == REGION and r.region is not None and text[r.start - 1:r.start] == "在"]
@@ -190,7 +190,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                 continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
             elif m.attrs.get("hosted") or cue["hosts_enterprise"].search(text[s:m.start]) \
                     or cue["hosts_enterprise"].search(_clause(after)) or m.name.endswith(COMPANY):
-                place = named_place(m, at)         # 普洱市思茅区爱伲庄园咖啡有限公司: 思茅区
+                place = named_place(m, region_at)  # 普洱市思茅区爱伲庄园咖啡有限公司: 思茅区
                 if place is not None and place.region.level in LOCAL_LEVELS and host.region is not None \
                         and place.key != host.key and holds(host.region, place.region):
                     add(place, HOSTS, m, "hosts_place_name", ev)
