@@ -14,7 +14,9 @@ an article's, and asks whose sentence each mention is in.
 
 from __future__ import annotations
 
+import bisect
 import re
+from operator import attrgetter
 
 from kg.nlp.gazetteer import Region, gazetteer
 from kg.nlp.layout import FINAL, MIN_BODY_LINE, Line, lines
@@ -25,6 +27,7 @@ from kg.schema import ORGANIZATION, REGION
 LEAD_ADVERBIAL = re.compile(r"[^，,。；;“”\n]{1,8}[，,]")
 # After a region, these make it a list member or a modifier, not the sentence's subject.
 NOT_SUBJECT_AFTER = set("、和及的等，,")
+_start = attrgetter("start")       # a sort key for mentions, faster than a lambda
 
 
 # -- sections -------------------------------------------------------------------
@@ -80,9 +83,10 @@ def article_section(text: str, mentions: list[Mention]) -> list[Section]:
 
     regions = [m for m in mentions if m.label == REGION and m.region is not None and not m.attrs.get("nested")]
     counts = Counter(m.key for m in regions if m.region.level in ("province", "county", "city", "zone"))
-    titled = _title_region(text, regions)
+    all_lines = lines(text)
+    titled = _title_region(text, regions, all_lines)
     starts = {m.start: m for m in regions if m.region.level in ("province", "city", "county", "zone")}
-    heads = [(ln.start, starts[ln.start]) for ln in lines(text)
+    heads = [(ln.start, starts[ln.start]) for ln in all_lines
              if ln.start in starts and _is_headline(ln)]
     sections: list[Section] = []
     if len({m.key for _, m in heads}) >= 2:
@@ -120,16 +124,17 @@ def investor_region(sec: Section, mentions: list[Mention], article: Mention) -> 
     return next(m for m in mentions if m.key == key)
 
 
-def _title_region(text: str, regions: list[Mention]) -> Mention | None:
-    """The region the title or the lead (the first lines, before the body) names first, if any."""
-    head = lines(text)[:3]
+def _title_region(text: str, regions: list[Mention], all_lines: list[Line]) -> Mention | None:
+    """The region the title or the lead (the first lines, before the body) names first, if any;
+    ``all_lines``: :func:`lines` of ``text``."""
+    head = all_lines[:3]
     for ln in head:
         if _is_body(ln) and ln is not head[0]:
             break
         found = [m for m in regions if ln.start <= m.start < ln.end and m.region.level in
                  ("province", "city", "county", "zone") and not text.startswith("在", m.start - 1)]
         if found:
-            return prefix_chains(sorted(found, key=lambda m: m.start))[0][-1]    # 四川|自贡 -> 自贡市
+            return prefix_chains(sorted(found, key=_start))[0][-1]    # 四川|自贡 -> 自贡市
     return None
 
 
@@ -162,6 +167,8 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
     if not by_start:
         return {}
     article = not sec.speaker
+    # Where the section's own region is named: one bisect per sentence, not a scan of by_start.
+    subj_at = sorted(k for k, m in by_start.items() if m.key == subj.key)
     out: dict[int, Mention] = {}
     current: Mention | None = None
     paragraph: Mention | None = None     # the organization a speech's paragraph opens with
@@ -188,8 +195,7 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
             out[s] = current = r
         elif r is not None and r.key == subj.key:
             current = None
-        elif article and current is not None and r is None and any(
-                s <= k < e and m.key == subj.key for k, m in by_start.items()):
+        elif article and current is not None and r is None and _any_in(subj_at, s, e):
             current = None      # 总书记在辽宁考察时强调…: a sentence naming the article's region is its again
         elif paragraph is not None:
             out[s] = paragraph
@@ -266,12 +272,19 @@ def _sentence_subject(text: str, s: int, e: int,
         return (r, True) if r.label == REGION else (None, False)
     i = s
     lead = LEAD_ADVERBIAL.match(text, i, e)       # 今年以来，/ 7月，
-    if lead and not any(i <= k < lead.end() for k in by_start):
+    # The lead is at most 9 characters: look its positions up rather than scan every mention.
+    if lead and not any(k in by_start for k in range(i, lead.end())):
         i = lead.end()
     r = _chain_at(i, by_start)
     if r is None or text[r.end:r.end + 1] in NOT_SUBJECT_AFTER:
         return None, False
     return r, False
+
+
+def _any_in(starts: list[int], s: int, e: int) -> bool:
+    """Is one of the sorted ``starts`` within ``s``..``e``?"""
+    k = bisect.bisect_left(starts, s)
+    return k < len(starts) and starts[k] < e
 
 
 def _chain_at(i: int, by_start: dict[int, Mention]) -> Mention | None:
@@ -325,7 +338,7 @@ def region_chains(mentions: list[Mention]) -> dict[int, int | None]:
     """Regions written as a chain of prefixes (上海市嘉定区): ``id`` of the last -> where its chain
     starts; ``None`` for the others, which say where the last one is and are no party of their own."""
     regions = sorted((m for m in mentions if m.label == REGION and m.region is not None
-                      and not m.attrs.get("nested")), key=lambda m: m.start)
+                      and not m.attrs.get("nested")), key=_start)
     out: dict[int, int | None] = {}
     for chain in prefix_chains(regions):
         if len(chain) > 1:

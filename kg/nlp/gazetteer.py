@@ -75,6 +75,7 @@ class Gazetteer:
         self.full: dict[str, list[Region]] = defaultdict(list)
         self.short: dict[str, list[Region]] = defaultdict(list)
         self._chains: dict[str, tuple[Region, ...]] = {}      # a parent's code -> its chain (ancestors)
+        self._above: dict[str, frozenset[str]] = {}           # a parent's code -> the codes of its chain
         for r in regions:
             known = self.by_code.get(r.adcode)
             if known is None:
@@ -112,10 +113,14 @@ class Gazetteer:
 
     def ancestors(self, region: Region) -> list[Region]:
         """Parent chain, nearest first (walked once per parent: every mention of a text asks again)."""
-        chain = self._chains.get(region.parent)
+        return list(self._chain(region.parent))
+
+    def _chain(self, parent: str) -> tuple[Region, ...]:
+        """:meth:`ancestors` of a region under ``parent``, shared rather than copied (for lookups)."""
+        chain = self._chains.get(parent)
         if chain is None:
-            chain = self._chains[region.parent] = tuple(self._walk_up(region.parent))
-        return list(chain)
+            chain = self._chains[parent] = tuple(self._walk_up(parent))
+        return chain
 
     def _walk_up(self, code: str) -> list[Region]:
         chain, seen = [], set()
@@ -129,7 +134,11 @@ class Gazetteer:
         return chain
 
     def is_within(self, inner: Region, outer: Region) -> bool:
-        return any(a.adcode == outer.adcode for a in self.ancestors(inner))
+        """Is ``outer`` one of ``inner``'s ancestors? (One set lookup: relations ask it per pair of mentions.)"""
+        codes = self._above.get(inner.parent)
+        if codes is None:
+            codes = self._above[inner.parent] = frozenset(a.adcode for a in self._chain(inner.parent))
+        return outer.adcode in codes
 
     def choose(self, cands: list[Region], context: dict[str, float], *, date_year: int | None = None) -> Region | None:
         """The candidate best supported by the document's context.
@@ -146,13 +155,15 @@ class Gazetteer:
 
         def score(r: Region) -> tuple:
             s = context.get(r.adcode, 0.0)
-            for a in self.ancestors(r):
+            for a in self._chain(r.parent):
                 s += context.get(a.adcode, 0.0)
             alive = 1 if (r.current or (date_year is not None and date_year < int(r.until))) else 0
             return (s, alive, r.level != "township", -len(r.adcode), r.adcode)
 
-        best = max(cands, key=score)
-        if score(best)[0] == 0 and len({c.parent for c in cands}) > 1:
+        scores = [score(c) for c in cands]      # each once (the best's is needed again below)
+        top = max(scores)
+        best = cands[scores.index(top)]         # the first of the best, as max(cands, key=score) picks
+        if top[0] == 0 and len({c.parent for c in cands}) > 1:
             # No context at all: only current divisions of a single level are safe.
             alive = [c for c in cands if c.current]
             if len(alive) == 1:

@@ -8,13 +8,12 @@ without final punctuation are headings and stay on their own line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kg.read.textnorm import without_controls
 from kg.nlp.tokenizer import shared_cutter
 
 FINAL = "。！？!?；;：:…”」』)）"
-SENT_END = re.compile(r"[。！？!?；;]+[”」』]?|\n+")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s*")
 # A body line this long that does not end a sentence was cut by the layout.
 MIN_BODY_LINE = 30
@@ -25,8 +24,9 @@ SPEAKER_END = re.compile(r"[^\s]\s+[\u4e00-\u9fff]{2,4}$")
 SPEAKER_END_REACH = 40
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
+    """A non-empty line, stripped, and where it is in the text (a tuple: texts have many)."""
+
     start: int
     end: int
     text: str
@@ -193,35 +193,38 @@ def _word_across(left: str, right: str) -> bool:
     return False
 
 
+# A line's text without the white space around it (\S and str.strip() agree on what is white space).
+_LINE = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)")
+
+
 def lines(text: str) -> list[Line]:
-    """Non-empty lines with their character offsets."""
-    out, pos = [], 0
-    for raw in text.split("\n"):
-        s = raw.strip()
-        if s:
-            start = pos + raw.index(s[0])
-            out.append(Line(start, start + len(s), s))
-        pos += len(raw) + 1
-    return out
+    """Non-empty lines, stripped, with their character offsets."""
+    return [Line(m.start(1), m.end(1), m.group(1)) for m in _LINE.finditer(text)]
+
+
+# One sentence of :func:`sentences`: the white space before it, its text up to a break, and the
+# break (a run of 。！？； and a closing quote if one follows, a run of line breaks, or the end of the text).
+# One match per sentence keeps the work in C.
+SENTENCE = re.compile(r"\s*([^。！？!?；;\n]*)([。！？!?；;]+[”」』]?|\n+|\Z)")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: split at 。！？； and line breaks."""
-    spans, start = [], 0
-    for m in SENT_END.finditer(text):
-        end = m.end()
-        seg = text[start:end]
-        if seg.strip():
-            lead = len(seg) - len(seg.lstrip())
-            stripped = seg.rstrip("\n ")
-            spans.append((start + lead, start + len(stripped)))
-        start = end
-    if text[start:].strip():
-        seg = text[start:]
-        lead = len(seg) - len(seg.lstrip())
-        spans.append((start + lead, start + len(seg.rstrip())))
+    """Sentence spans: split at 。！？； and line breaks; a span leaves out the white space around it
+    (at a line break, the spaces before it)."""
+    spans = []
+    for m in SENTENCE.finditer(text):
+        body, brk = m.group(1), m.group(2)
+        s = m.start(1)
+        if brk[:1] == "\n":
+            spans.append((s, s + len(body.rstrip(" "))))
+        elif brk:
+            spans.append((s, m.end()))
+        elif body:                          # the text's last sentence, without a break
+            spans.append((s, s + len(body.rstrip())))
     return spans
 
 
 def strip_heading_marks(s: str) -> str:
+    if "#" not in s:
+        return s.strip()        # no mark to take off (most lines): no regex call
     return _MD_HEADING.sub("", s).strip()

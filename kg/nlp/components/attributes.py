@@ -57,6 +57,8 @@ class ProjectAttributes:
         return doc
 
     def _amounts(self, text: str, s: int, e: int, projects: list[Mention]) -> None:
+        if text.find("投资", s, e) < 0:
+            return          # every amount is written with 投资 (most sentences have none)
         for a in AMOUNT.finditer(text, s, e):
             if text.startswith("的", a.end()) and not any(m.start - a.end() in (1, 2) for m in projects):
                 continue          # 总投资50亿元的重大项目3个: the amount is of what follows 的
@@ -74,17 +76,18 @@ class ProjectAttributes:
             lo = max(s, m.start - 40)
             back = CLAUSE_START.search(text, lo, m.start)
             left = back.end() if back else lo
-            nxt = next((p for p in starts if p > m.start), e)
-            parts = [text[max(left, lo):m.start]]
+            k = bisect_right(starts, m.start)
+            nxt = starts[k] if k < len(starts) else e      # the next project's start
+            # The stage words are literals: searching a span of the text finds what its slice holds.
+            found = self.stages.findall(text, max(left, lo), m.start)
             pos = m.end
             while pos < min(e, nxt):
                 cut = CLAUSE_END.search(text, pos, e)
                 end = min(cut.start() if cut else e, nxt)
-                parts.append(text[pos:end])
+                found += self.stages.findall(text, pos, end)
                 pos = end + 1
                 if not SCHEDULE.match(text, pos) or pos >= nxt:
                     break
-            found = [w.group() for part in parts for w in self.stages.finditer(part)]
             if found:
                 stages = m.attrs.setdefault(A_STAGES, [])
                 stages.extend(w for w in dict.fromkeys(found) if w not in stages)

@@ -155,6 +155,8 @@ def names_first(gr: dict, st: DocState) -> Iterator[tuple[Mention, Position]]:
 def leader_lists(gr: dict, st: DocState) -> Iterator[tuple[Mention, Position]]:
     """``市县领导甲、乙、丙等出席``: each name of the list holds an office of the place, unsaid which."""
     text = st.text
+    if "领导" not in text:
+        return          # every list is introduced by …领导 (most texts have none: no scan of 市/区/县…)
     for m in LEADERS.finditer(text):
         i, names = m.end(), []
         while True:

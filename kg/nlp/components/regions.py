@@ -107,7 +107,7 @@ class RegionRecognizer:
     def _scan(self, text: str) -> list[tuple[int, int, str, list[Region], bool, str]]:
         """Candidates (start, end, form, regions, short, rule)."""
         out = []
-        g = self.g
+        g, stop = self.g, stopforms()
         for s, e in self.names.finditer(text):
             form = text[s:e]
             zm = self.zone_re.match(text, e)
@@ -121,7 +121,7 @@ class RegionRecognizer:
                 if cands:
                     out.append((s, zm.end(), zname, cands, False, "region_zone_grammar"))
                 continue
-            if form in stopforms():
+            if form in stop:
                 continue
             alive = [c for c in g.short.get(form, []) if c.current] if full_c else []
             if alive and not any(c.current for c in full_c):
@@ -137,7 +137,9 @@ class RegionRecognizer:
                 if s < 0:
                     continue
                 form = text[s:end]
-                cands = [c for c in g.full.get(form, []) if c.level == "township"]
+                if form not in g.full:
+                    continue        # most of the six lengths name nothing (no empty entry made: a defaultdict)
+                cands = [c for c in g.full[form] if c.level == "township"]
                 if cands and _CJK.match(form[0]):
                     out.append((s, end, form, cands, False, "region_township"))
                     break
@@ -155,7 +157,10 @@ class RegionRecognizer:
     def _context(self, raw) -> dict:
         weights: Counter = Counter()
         for s, e, form, cands, short, rule in raw:
-            codes = {c.adcode for c in cands if c.level != "township"}
+            if len(cands) == 1:         # most forms: one candidate, no set to build
+                codes = () if cands[0].level == "township" else (cands[0].adcode,)
+            else:
+                codes = {c.adcode for c in cands if c.level != "township"}
             if len(codes) == 1 and (not short or len(form) >= 2):
                 weights[next(iter(codes))] += 0.5 if short else 1.0
         # Ancestors of named divisions make a document's province and city.
@@ -183,7 +188,7 @@ class RegionRecognizer:
         weights = context["weights"]
         chosen: list[tuple[int, int, str, Region, bool, str]] = []
         for s, e, form, cands, short, rule in raw:
-            r = self.g.choose(cands, weights)
+            r = cands[0] if len(cands) == 1 else self.g.choose(cands, weights)    # most: one candidate
             if r is None and short:
                 r = _city_over_district(cands)
             if r is None:
@@ -350,6 +355,9 @@ def _listed_regions(text: str, chosen) -> set[int]:
     for c in chosen:
         if c[0] in seen:
             continue
+        if text[c[1]:c[1] + 1] != "、":
+            seen.add(c[0])
+            continue            # most forms: no list goes on after them
         run = [c]
         while True:
             last = run[-1]

@@ -74,6 +74,12 @@ def grammar() -> dict:
     }
 
 
+def _ends_in_name(line: str) -> bool:
+    """Could ``line`` end with a speaker's name (two Chinese characters or more)? The speaker-line
+    regexes try a role at every character of a line; most lines (a sentence's 。) end otherwise."""
+    return len(line) >= 2 and "\u4e00" <= line[-1] <= "\u9fff" and "\u4e00" <= line[-2] <= "\u9fff"
+
+
 AUTHOR_NOTE = re.compile(r"^[（(]?(?:作者系|作者为|作者是|作者：)(?P<chain>[^（）()]{2,60}?)[）)]?$")
 
 
@@ -104,7 +110,7 @@ class TitleParser:
                 if note is not None:
                     mentions.extend(note[0])
                     title_lines.append((ln.start, ln.end, "", note[1]))
-                elif (other := self.gr["other_speaker"].match(body)) is not None \
+                elif _ends_in_name(body) and (other := self.gr["other_speaker"].match(body)) is not None \
                         and self.gr["surname"].match(other.group("name")):
                     title_lines.append((ln.start, ln.end, other.group("name"), None))   # 某集团董事长 某某
                 continue
@@ -141,7 +147,7 @@ class TitleParser:
 
     # -- title lines ------------------------------------------------------
     def _title_line(self, s: str, offset: int, context, region_at):
-        if not s or len(s) > 90:
+        if not s or len(s) > 90 or not _ends_in_name(s):
             return None
         m = self.gr["line"].match(s)
         if not m:

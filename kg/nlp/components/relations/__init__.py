@@ -38,7 +38,8 @@ class RelationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        mentions: list[Mention] = [m for m in (doc._.kg_mentions or [])]
+        mentions: list[Mention] = list(doc._.kg_mentions or [])
+        positions = doc._.kg_positions or []        # read once: each doc._ access costs a lookup chain
         sents = doc_sentences(doc)
         starts = [s for s, _ in sents]
         rels: list[RelationRecord] = []
@@ -48,14 +49,15 @@ class RelationExtractor:
             return sents[i] if i >= 0 else (0, len(text))
 
         def add(h: Mention, rel: str, t: Mention, rule: str, ev: str) -> None:
-            if h.key != t.key:
-                rels.append(RelationRecord(h.key, rel, t.key, rule, ev.strip()))
+            head, tail = h.key, t.key       # each key once: a property that builds a tuple
+            if head != tail:
+                rels.append(RelationRecord(head, rel, tail, rule, ev.strip()))
 
-        for p in doc._.kg_positions or []:      # a post: who holds it, and the places its chain names
+        for p in positions:      # a post: who holds it, and the places its chain names
             if p.unit is None:
                 continue
             people.post_relations(p, add)
-            places.part_of_title_chain(p, doc._.kg_mentions, add)
+            places.part_of_title_chain(p, mentions, add)
         places.part_of(text, mentions, doc, sentence, add)
         places.part_of_located(text, mentions, sentence, add)
         sections = list(doc._.kg_sections or [])
@@ -71,11 +73,11 @@ class RelationExtractor:
                 sections = [replace(sec, subject=investor_region(sec, mentions, whole[0].subject), speaker="")
                             if sec.subject is None else sec for sec in sections]
         # Departments in titles (区发展改革委主任 X 介绍…) are not the subjects of their sentences.
-        titled = {p.unit.start for p in doc._.kg_positions or [] if p.unit is not None and p.unit.label == ORGANIZATION}
+        titled = {p.unit.start for p in positions if p.unit is not None and p.unit.label == ORGANIZATION}
         units = bodiless_speakers(text, sections)
         # The region of a speaker's other post (武汉市委常委、政法委书记): a department's region if it names none.
         posts = {}
-        for p in doc._.kg_positions or []:
+        for p in positions:
             if p.unit is not None and p.unit.label == REGION:
                 posts.setdefault(p.official, p.unit)
         for sec in sections:

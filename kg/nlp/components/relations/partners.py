@@ -10,6 +10,7 @@ listed that then act together (济南、青岛协同打造) partner each other (
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.mention import Mention
@@ -28,21 +29,26 @@ KIND_WITH = re.compile(r"(集团|公司)(?:与|同)$")
 GOVERNMENT_WITH = re.compile(r"(?<![\u4e00-\u9fff])(?:抢抓|推动|深化|推进)?([省市])(?:委|政府)(?:与|同)$")
 
 
+def top_ends(mentions: list[Mention]) -> dict[int, Mention]:
+    """End -> the (last) top-level mention ending there: built once per section, it lets
+    :func:`partner_cue` and :func:`actor_before` walk back over a list (A、X) without a scan."""
+    return {m.end: m for m in mentions if not m.attrs.get("nested")}
+
+
 def partner_cue(cue: dict[str, re.Pattern], text: str, start: int, end: int, s: int, e: int,
-                mentions: list[Mention] | None = None, region: bool = False) -> bool:
+                ends: dict[int, Mention] | None = None, region: bool = False) -> bool:
     """Does a cooperation cue make the name at ``start``..``end`` a partner (与X共建, 携手X, 与A、X合作)?
 
     Not a body that only says whose the partner is (交通部|下属企业X), and not a ``region`` that is
     the sentence's own actor before its verb (大连片区|联合海事部门…): after a region's name the cue
     counts only in a list (a company's 华为携手… is the region's partner).
     """
-    after = text[end:e]
-    if OWNS_NEXT.match(after):
+    if OWNS_NEXT.match(text, end, e):
         return False
     if cue["partners_before"].search(text[max(s, start - 3):start]):
         return True
-    if text[start - 1:start] == "、" and mentions:     # 对接A、X等国企: X is A's fellow partner
-        ends = {m.end: m for m in mentions if not m.attrs.get("nested")}
+    after = text[end:e]
+    if text[start - 1:start] == "、" and ends:     # 对接A、X等国企: X is A's fellow partner
         i = start
         while text[i - 1:i] == "、" and (prev := ends.get(i - 1)) is not None:
             i = prev.start
@@ -53,11 +59,13 @@ def partner_cue(cue: dict[str, re.Pattern], text: str, start: int, end: int, s: 
         or WITH_IN_CLAUSE.search(text, s, start) is not None)      # 与交通部下属企业X共建
 
 
-def partner_of(text: str, start: int, mentions: list[Mention], subj: Mention, home: Mention) -> Mention | None:
+def partner_of(text: str, start: int, mentions: list[Mention], subj: Mention, home: Mention,
+               ends: dict[int, Mention]) -> Mention | None:
     """Who cooperates with the partner at ``start``: the name right before 与 (:func:`actor_before`),
     a company named again by its kind word (集团与X: the last …集团 before), the city or province
-    of a 市政府/省政府 before 与, nobody for a quote's 我们与X, else the sentence's subject."""
-    actor = actor_before(text, start, mentions)
+    of a 市政府/省政府 before 与, nobody for a quote's 我们与X, else the sentence's subject.
+    ``ends`` is :func:`top_ends` of ``mentions``."""
+    actor = actor_before(text, start, ends)
     if actor is not None:
         return actor
     before = text[max(0, start - 6):start]
@@ -79,15 +87,14 @@ def partner_of(text: str, start: int, mentions: list[Mention], subj: Mention, ho
     return subj
 
 
-def actor_before(text: str, start: int, mentions: list[Mention]) -> Mention | None:
+def actor_before(text: str, start: int, ends: dict[int, Mention]) -> Mention | None:
     """The organization, company or region right before 与 that opens a partner list
     (隆中实验室与X、Y联合…, 永川区与X共同打造…).
 
     Then it, not the speaker, is the partner's partner.
     """
     if text[start - 1:start] not in ("、", "与", "同"):
-        return None                         # most partners: no list, no 与 right before (no index needed)
-    ends = {m.end: m for m in mentions if not m.attrs.get("nested")}
+        return None                         # most partners: no list, no 与 right before
     i = start
     while text[i - 1:i] == "、" and (prev := ends.get(i - 1)) is not None:
         i = prev.start                      # back over the list: X、Y
@@ -102,8 +109,10 @@ JOINT = re.compile(r"(?:协同|共同|联合|携手)(?:打造|建设|推进|发�
 def joint_partners(text: str, mentions: list[Mention], sentence, add) -> None:
     """partners_joint: two names joined by 、/和/及 that then act together (济南、青岛协同打造…)
     partner each other, whoever the sentence is about."""
+    if JOINT.search(text) is None:
+        return                  # most texts: no names acting together, no need to order the names
     tops = sorted((m for m in mentions if not m.attrs.get("nested") and m.label in (REGION, ORGANIZATION, ENTERPRISE)),
-                  key=lambda m: m.start)
+                  key=attrgetter("start"))
     for a, b in zip(tops, tops[1:]):
         if text[a.end:b.start] in ("、", "和", "及") and JOINT.match(text, b.end):
             s, e = sentence(a.start)

@@ -45,12 +45,13 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from operator import attrgetter
 
 from kg.nlp.components.entities.short_forms import after_short_form
 from kg.nlp.components.relations.builders import builds_application, executive_builds
-from kg.nlp.components.relations.partners import joint_partners, partner_cue, partner_of
+from kg.nlp.components.relations.partners import joint_partners, partner_cue, partner_of, top_ends
 from kg.nlp.components.relations.places import part_of_peer, part_of_section
-from kg.nlp.components.relations.where import bracketed_cities, list_tails, named_place, region_of
+from kg.nlp.components.relations.where import bracketed_cities, list_tails, named_place, region_of, regions_at
 from kg.nlp.discourse import holds, local_subjects, prefix_chains, region_chains, reports
 from kg.nlp.lexicon import alternation, read_table
 from kg.nlp.mention import Mention, Section, containers, outer_of
@@ -130,8 +131,14 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
     named_city.update(bracketed_cities(text, inside, confirmed))      # 中欧班列（沈阳）集结中心
     named_local = {m.start: m for m in inside if m.label == REGION and m.attrs.get("nested") and m.region is not None
                    and m.region.level in LOCAL_LEVELS and "—" not in m.attrs.get("inside", ("", ""))[1]}
-    local = local_subjects(text, sec, [m for m in inside if m.start not in titled], sents)
-    report = reports(text, sec, [m for m in inside if m.start not in titled], sents, units, home)
+    untitled = [m for m in inside if m.start not in titled]
+    local = local_subjects(text, sec, untitled, sents)
+    report = reports(text, sec, untitled, sents, units, home)
+    # Indexes of the section's mentions for the lookups below, built once instead of per mention.
+    ends, region_at = top_ends(inside), regions_at(inside)
+    speaker_key = speaker.key
+    project_starts = {p.start for p in inside if p.label == PROJECT and not p.attrs.get("nested")}
+    after_zai = [r for r in inside if r.label == REGION and r.region is not None and text[r.start - 1:r.start] == "在"]
     for m in inside:
         if m.attrs.get("nested") and m.label in (PROJECT, PROGRAM, REGION):
             if id(m) in listed_ids:      # 济南、青岛、枣庄算力枢纽: 枣庄 is a city of the list
@@ -147,7 +154,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         host = subj if subj.label == REGION else home     # a department's sentence: its region hosts
         # In a speech, all it reports is the speaker's too; an article's region yields to the local one.
         # …but another department's paragraph in a department's speech is that department's only.
-        also = speaker if sec.speaker and speaker.key != subj.key \
+        also = speaker if sec.speaker and speaker_key != subj.key \
             and not (subj.label == speaker.label == ORGANIZATION) else None
         if s in report:             # another unit's report printed in this speech: that unit's alone
             subj, how, also = report[s], "report", None
@@ -173,24 +180,23 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
             for r in (subj, also) if also is not None else (subj,):
                 add(r, IMPLEMENTS, m, f"implements_{how if r is subj else 'speaker'}", ev)
         elif m.label == ENTERPRISE and hosts:
-            before = text[max(s, m.start - 3):m.start]
             after = text[m.end:e]
-            if partner_cue(cue, text, m.start, m.end, s, e, inside):
-                actor = partner_of(text, m.start, inside, subj, home)
+            if partner_cue(cue, text, m.start, m.end, s, e, ends):
+                actor = partner_of(text, m.start, inside, subj, home, ends)
                 if actor is not None:
                     add(actor, PARTNERS_WITH, m, "partners_cue", ev)
-            elif m.attrs.get("nested") or _owns_next(owner := OWNER.match(after), m.end, inside) \
+            elif m.attrs.get("nested") or _owns_next(owner := OWNER.match(after), m.end, project_starts) \
                     or owner is not None and owner.group().startswith(("投资", "总投资")):
                 continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
             elif m.attrs.get("hosted") or cue["hosts_enterprise"].search(text[s:m.start]) \
                     or cue["hosts_enterprise"].search(_clause(after)) or m.name.endswith(COMPANY):
-                place = named_place(m, inside)         # 普洱市思茅区爱伲庄园咖啡有限公司: 思茅区
+                place = named_place(m, region_at)  # 普洱市思茅区爱伲庄园咖啡有限公司: 思茅区
                 if place is not None and place.region.level in LOCAL_LEVELS and host.region is not None \
                         and place.key != host.key and holds(host.region, place.region):
                     add(place, HOSTS, m, "hosts_place_name", ev)
                     if not sec.speaker:
                         continue            # an article's region yields to the more specific one
-                if not sec.speaker and (place := _placed_inside(text, s, e, inside, host)) is not None:
+                if not sec.speaker and (place := _placed_inside(s, e, after_zai, host)) is not None:
                     add(place, HOSTS, m, "hosts_located", ev)
                     continue                # …都在沈阳一站式解决: the article's region yields to 沈阳
                 for h in hosts:
@@ -207,16 +213,16 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
             before = text[max(s, start - 3):start]
             if before.endswith("在"):
                 continue       # 在黄宅镇共建…: where the partners build, not a partner
-            if partner_cue(cue, text, start, m.end, s, e, inside, region=m.label == REGION):
-                actor = partner_of(text, start, inside, subj, home)
+            if partner_cue(cue, text, start, m.end, s, e, ends, region=m.label == REGION):
+                actor = partner_of(text, start, inside, subj, home, ends)
                 if actor is not None and actor.key != m.key:
                     add(actor, PARTNERS_WITH, m, "partners_cue", ev)
 
 
-def _placed_inside(text: str, s: int, e: int, mentions: list[Mention], host: Mention) -> Mention | None:
-    """The region R inside ``host`` that the sentence ``s``..``e`` says 在R of (在沈阳 in a 辽宁 article)."""
-    return next((r for r in mentions if host.region is not None and r.label == REGION and s <= r.start < e
-                 and text[r.start - 1:r.start] == "在" and r.region is not None and r.key != host.key
+def _placed_inside(s: int, e: int, after_zai: list[Mention], host: Mention) -> Mention | None:
+    """The region R inside ``host`` that the sentence ``s``..``e`` says 在R of (在沈阳 in a 辽宁 article);
+    ``after_zai``: the section's regions written right after 在, in order."""
+    return next((r for r in after_zai if host.region is not None and s <= r.start < e and r.key != host.key
                  and holds(host.region, r.region)), None)
 
 
@@ -268,7 +274,7 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
     towns = {m.name[:-len(k)]: m for m in mentions if m.label == REGION and m.region is not None
              and m.region.level == "township" for k in ("镇", "乡", "街道") if m.name.endswith(k)
              and len(m.name) - len(k) >= 2}
-    for p in (p for p in mentions if p.label == PROJECT and not p.attrs.get("nested")):
+    for p in (p for p in mentions if towns and p.label == PROJECT and not p.attrs.get("nested")):  # most: no town
         town = next((t for stem, t in towns.items() if p.name.startswith(stem)), None)
         if town is not None:
             s, e = sentence(p.start)
@@ -292,7 +298,7 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
             y = next((p for p in projects if mod.end() <= p.start <= mod.end() + 1), None)
         if y is not None:
             add(x, DEVELOPS, y, "develops_cobuild", text[s:e])
-            where = [r for r in regions if after.startswith("在") and x_end < r.start and r.end <= at]
+            where = [r for r in regions if x_end < r.start and r.end <= at] if after.startswith("在") else []
             if where and where[0].start == x_end + 1:        # X在鄂尔多斯建设的Y: where X builds it (the last
                 add(where[-1], HOSTS, y, "hosts_located", text[s:e])     # of a chain: 上海浦东新区)
 
@@ -340,10 +346,11 @@ def located_relations(text: str, mentions: list[Mention], sentence, add) -> None
     implements_located: ``支持义乌市深化…试点``.
     """
     cue = cues()
-    tops = sorted((m for m in mentions if not m.attrs.get("nested")), key=lambda m: m.start)
+    tops = sorted((m for m in mentions if not m.attrs.get("nested")), key=attrgetter("start"))
     targets = [m for m in tops if m.label in (PROJECT, ENTERPRISE)]
     target_starts = [m.start for m in targets]
     programs = [m for m in tops if m.label == PROGRAM]
+    program_starts = [m.start for m in programs]
     for chain in prefix_chains([m for m in tops if m.label == REGION and m.region is not None]):
         first, last = chain[0], chain[-1]
         local = [r for r in chain if r.region.level in LOCAL_LEVELS]
@@ -369,7 +376,11 @@ def located_relations(text: str, mentions: list[Mention], sentence, add) -> None
         else:
             pos = last.end
             pm = cue["implements_located"].match(text, pos)
-            program = next((p for p in programs if pm and pm.end() <= p.start <= pm.end() + 2), None)
+            program = None
+            if pm is not None:                      # the first program up to 2 characters after the verb
+                k = bisect.bisect_left(program_starts, pm.end())
+                if k < len(programs) and programs[k].start <= pm.end() + 2:
+                    program = programs[k]
             if program is not None:                 # 支持义乌市深化国际贸易综合改革试点
                 add(last, IMPLEMENTS, program, "implements_located", text[s:e])
             vm = cue["located_build"].match(text, pos)
@@ -387,9 +398,10 @@ def located_relations(text: str, mentions: list[Mention], sentence, add) -> None
                 add(r, HOSTS, y, "hosts_located", text[s:e])
 
 
-def _owns_next(owner: re.Match | None, end: int, mentions: list[Mention]) -> bool:
-    """Does an owner phrase after a name (``end``) lead straight to a project (X投资…的Y)?"""
+def _owns_next(owner: re.Match | None, end: int, project_starts: set[int]) -> bool:
+    """Does an owner phrase after a name (``end``) lead straight to a project (X投资…的Y)?
+    ``project_starts``: where the section's projects (not nested ones) start."""
     if owner is None:
         return False
     at = end + owner.end()
-    return any(p.label == PROJECT and at <= p.start <= at + 2 and not p.attrs.get("nested") for p in mentions)
+    return at in project_starts or at + 1 in project_starts or at + 2 in project_starts

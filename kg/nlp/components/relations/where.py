@@ -29,11 +29,17 @@ def bracketed_cities(text: str, inside: list[Mention], confirmed: set[str]) -> d
     return out
 
 
-def named_place(m: Mention, inside: list[Mention]) -> Mention | None:
-    """The last region of the prefix chain a company's name opens with (普洱市|思茅区|爱伲…有限公司)."""
-    at = {r.start: r for r in inside if r.label == REGION and r.region is not None and m.start <= r.start < m.end}
+def regions_at(inside: list[Mention]) -> dict[int, Mention]:
+    """Start -> the (last) region with a gazetteer entry starting there: :func:`named_place`'s index,
+    built once per section."""
+    return {r.start: r for r in inside if r.label == REGION and r.region is not None}
+
+
+def named_place(m: Mention, at: dict[int, Mention]) -> Mention | None:
+    """The last region of the prefix chain a company's name opens with (普洱市|思茅区|爱伲…有限公司);
+    ``at`` is :func:`regions_at` of the mentions."""
     place, pos = None, m.start
-    while (r := at.get(pos)) is not None and (place is None or within_prefix(r, place)):
+    while pos < m.end and (r := at.get(pos)) is not None and (place is None or within_prefix(r, place)):
         place, pos = r, r.end
     return place
 
