@@ -20,7 +20,7 @@ from kg.nlp.components.entities.categories import (CATEGORY_LEAD, COUNT_AFTER, P
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
 from kg.nlp.components.entities.project_lists import (
     LINE_KINDS, coordinated_lines,
-    drop_appositions, find_routes, past_inner_verb, straddled, kind_end_of, list_neighbours, past_stage, past_time_lead, place_list_members,
+    by_end, drop_appositions, find_routes, past_inner_verb, straddled, kind_end_of, list_neighbours, past_stage, past_time_lead, place_list_members,
     ROUTE_NAME, quote_open, quoted_neighbours, widen_link, widen_route,
 )
 from kg.nlp.components.entities.programs import (
@@ -48,6 +48,7 @@ MEMBER_COUNT = re.compile(r"(?:[\d]+|[一二三四五六七八九十两]+)(?:个
 APPLICATION_LIST_CUE = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)(?:余|多)?(?:个|项|款)"
                                   r"[\u4e00-\u9fff]{0,6}?(?:应用|应用场景|平台|小程序|APP|App|app)")
 QUOTED = re.compile(r"“([^”]+)”")
+QUOTE_IN = re.compile("[" + re.escape(OPEN_QUOTES + "‘") + "]")
 INNER_COUNT = re.compile(r"\d+个(?=[\u4e00-\u9fff])")
 # A name of common words this short is a description (共性技术平台, 数字农业平台); a longer one may
 # name a specific undertaking all the same (茶叶精深加工园区), unless it coordinates two things.
@@ -73,10 +74,18 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
     name needs a distinctive core, and a place or an owner in it is one
     (``临沂``\|商城, ``京东方``\|…产线), as is a proper or coined word (:func:`distinctive`).
     """
-    named_starts = sorted(m.start for m in named if m.label in (REGION, ENTERPRISE, ORGANIZATION))
-    whole = {(m.start, m.end) for m in named if m.label in (REGION, ENTERPRISE, ORGANIZATION)}
-    region_at = {m.start: m for m in named if m.label == REGION and m.region is not None}
-    places = [m.start for m in named if m.label == REGION]
+    whole: set[tuple[int, int]] = set()       # the regions, enterprises and organizations
+    region_at: dict[int, Mention] = {}
+    places: list[int] = []
+    for m in named:       # (one pass over what was found so far)
+        if m.label in (REGION, ENTERPRISE, ORGANIZATION):
+            whole.add((m.start, m.end))
+            if m.label == REGION:
+                places.append(m.start)
+                if m.region is not None:
+                    region_at[m.start] = m      # (the last one found at a start)
+    named_starts = sorted(a for a, _ in whole)
+    whole_by_end = by_end(whole)
     out, held = [], []
     kinds = kind_patterns()["kinds"]
     generic = tuple(generic_heads())
@@ -89,7 +98,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if label == PROGRAM and kind == "试点" and nxt in ("县", "区", "市", "镇"):
             aliases.append(unquote(text[ks:ke + 1]))
         elif cjk(nxt) and not (len(kind) > 1 and ks > 0 and text[ks - 1] in CLOSE_QUOTES) \
-                and not _may_follow(text, ke, kind):
+                and not _may_follow(text, ke, kind, label):
             if not landmark_before(text, ks, kind, bounds) and (     # (解放碑商圈|客流量 is named)
                     label != PROJECT or kind in WEAK_PROJECT_KINDS or kind in HERITAGE_KINDS
                     or ke not in bounds or ks not in bounds
@@ -107,7 +116,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             continue
         if label == PROJECT:
             start = past_inner_verb(text, past_stage(text, start, ks), ks)     # 建成投产|大唐郓城, 拥有|数据中心
-            start = straddled(past_time_lead(text, start, ks, bounds), ks, whole)    # 顺|丰华中…: 顺丰 is whole
+            start = straddled(past_time_lead(text, start, ks, bounds), ks, whole_by_end)    # 顺|丰华中…: 顺丰 is whole
             if text[ke:ke + 1] in CLOSE_QUOTES and start > 0 and text[start - 1] not in OPEN_QUOTES \
                     and (q := quote_open(text, start, ks)) >= 0:
                 start = q + 1   # “A学院和B学院独立校区项目”, “卫星…及系统生产制造项目”: the quote is the name
@@ -173,7 +182,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             continue          # 花木冷链物流中心|一期: the first phase is the named thing itself
         if kind.endswith("试验区") and core.endswith(("自贸", "自由贸易")):
             continue          # 辽宁自贸试验区 is a zone (a region), not a pilot program
-        quoted = inner_quote or any(q in raw for q in OPEN_QUOTES + "‘")     # ‘…’ inside quoted speech
+        quoted = inner_quote or bool(QUOTE_IN.search(raw))     # ‘…’ inside quoted speech
         if label == PROJECT and not quoted and raw == name:
             members = _list_members(text, start, ke, kind, named_starts, bounds, whole)
             if members:       # 杨家坪、万象城、动物园商圈; 大唐郓城、华能四期等煤电项目
@@ -188,7 +197,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             continue
         if label == PROJECT and COUNT_AFTER.match(text, ke):
             continue          # “5G+”智能工厂1个: counted, quoted or not
-        if attrs.pop("loose", False) and not (distinctive_or_landmark(core, kind) or _names_inside(named_starts, start, ks)):
+        inside = _names_inside(named_starts, start, ks)       # a place or an owner opens or is in the name
+        if attrs.pop("loose", False) and not (inside or distinctive_or_landmark(core, kind)):
             continue          # …only a proper name: 机场建设 alone says nothing
         if not quoted:
             if label == PROGRAM and kind in WEAK_PROGRAM_KINDS and not coined_system(text, start, core, kind):
@@ -204,17 +214,17 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                 continue          # 产业园二期, 园区项目: a kind word is no name (理文二期, 中欧班列 are)
             if kind == "应用" and word_classes().get(core[-2:]) in ("v", "vn"):
                 continue      # 科技成果转化|应用, 推广|应用: 应用 is the verb's object, not an application
-            if label == PROJECT and names_a_category(text, name, start, ks, ke, _names_inside(named_starts, start, ks)):
+            if label == PROJECT and names_a_category(text, name, start, ks, ke, inside):
                 continue      # 国家级旅游度假区, 四大…基地, 康养景区12个: a category, not a name
-            if label == PROJECT and not _names_inside(named_starts, start, ks) and not distinctive_or_landmark(core, kind) \
+            if label == PROJECT and not inside \
                     and (len(name) <= (SHORT_NAME if kind in WEAK_PROJECT_KINDS else SHORT_PLACE_NAME)
                          or AND.search(core)) \
-                    and not INVESTED.search(text, max(0, start - 20), start):
+                    and not distinctive_or_landmark(core, kind) and not INVESTED.search(text, max(0, start - 20), start):
                 if kind in LINE_KINDS and not AND.search(core):
                     held.append(Mention(start, ke, label, name, f"{label}_list_neighbour", (), attrs=attrs))
                 continue      # 交流合作平台, 低空装备制造和低空物流枢纽: a description, not a name
             if label == PROJECT and len(core) <= 2 and kind.endswith(PARKS) and not distinctive(core) \
-                    and not _names_inside(named_starts, start, ks) and not place_in_clause(text, start, places):
+                    and not inside and not place_in_clause(text, start, places):
                 continue      # 规划建设物流产业园: a trade and a kind word, no place of its own (村建成葡萄产业园 has one)
         if label == PROJECT and text.startswith("成立", ke) and kind.endswith("中心"):
             label = ORGANIZATION
@@ -365,13 +375,13 @@ def _names_inside(starts: list[int], start: int, end: int) -> bool:
     return k < len(starts) and starts[k] < end
 
 
-def _may_follow(text: str, pos: int, kind: str) -> bool:
-    """May this CJK text follow the end of a project name (a verb, a stage word…)?"""
+def _may_follow(text: str, pos: int, kind: str, label: str) -> bool:
+    """May this CJK text follow the end of a project name (a verb, a stage word…)? (``label``: the kind's)"""
     if kind == "制" and text[pos - 2:pos - 1] == "长" and text.startswith(("办公室", "工作"), pos):
         return True           # 链长制办公室: the office of a chief system names the system
     if kind in ("城", "谷", "制"):
         return bool(stops().match(text, pos)) or text.startswith(("建设", "等"), pos)
-    if kinds_of(kind) == PROGRAM and not stops().match(text, pos) and not AFTER_NAME.match(text, pos):
+    if label == PROGRAM and not stops().match(text, pos) and not AFTER_NAME.match(text, pos):
         return not cjk(text[pos:pos + 1]) or text[pos] in "为在和与及等的" or bool(PROGRAM_AFTER.match(text, pos))
     return bool(stops().match(text, pos) or AFTER_NAME.match(text, pos))
 
