@@ -93,7 +93,7 @@ def widen_route(text: str, m: Mention) -> Mention:
     Only when the route ends the list (no 、 after it): in ``莱临、日照至五莲、聊邯长铁路`` the
     items before are names of their own.
     """
-    if not ROUTE_NAME.match(m.name) or m.start < 3 or text[m.start - 1] != "、" or text[m.end:m.end + 1] == "、":
+    if m.start < 3 or text[m.start - 1] != "、" or text[m.end:m.end + 1] == "、" or not ROUTE_NAME.match(m.name):
         return m
     s = m.start - 1
     while s > 0 and cjk(text[s - 1]) and m.start - 1 - s < 4:
@@ -259,8 +259,8 @@ def quote_open(text: str, start: int, ks: int) -> int:
 def by_end(spans: set[tuple[int, int]]) -> tuple[list[int], list[int]]:
     """The ends of ``spans`` in order and their starts alongside: :func:`straddled` bisects them
     instead of scanning every named span for every kind word."""
-    ordered = sorted(spans, key=lambda s: s[1])
-    return [b for _, b in ordered], [a for a, _ in ordered]
+    ordered = sorted((b, a) for a, b in spans)
+    return [b for b, _ in ordered], [a for _, a in ordered]
 
 
 def straddled(start: int, end: int, spans: tuple[list[int], list[int]]) -> int:
@@ -269,8 +269,9 @@ def straddled(start: int, end: int, spans: tuple[list[int], list[int]]) -> int:
 
     ``spans`` (:func:`by_end`): only the names ending in ``start+1..end`` can be cut there."""
     ends, starts = spans
-    lo, hi = bisect_right(ends, start), bisect_right(ends, end)
-    return min((a for a in starts[lo:hi] if a < start), default=start)
+    lo = bisect_right(ends, start)
+    hi = bisect_right(ends, end, lo)
+    return start if lo == hi else min((a for a in starts[lo:hi] if a < start), default=start)
 
 
 def coordinated_lines(name: str, kind: str) -> list[tuple[int, int, str]] | None:

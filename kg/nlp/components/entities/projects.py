@@ -120,7 +120,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             if text[ke:ke + 1] in CLOSE_QUOTES and start > 0 and text[start - 1] not in OPEN_QUOTES \
                     and (q := quote_open(text, start, ks)) >= 0:
                 start = q + 1   # “A学院和B学院独立校区项目”, “卫星…及系统生产制造项目”: the quote is the name
-        if label == PROJECT and (after := _past_address(start, ks, region_at)) != start:
+        if label == PROJECT and start in region_at and (after := _past_address(start, ks, region_at)) != start:
             aliases.append(unquote(text[start:ke]))     # 天津市和平区…社区|乐昌里小区: an address, then the name
             attrs["address"] = start
             start = after
@@ -158,8 +158,9 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                 and not strategy_regex().search(raw, 0, q):     # 以旧换新“五进”活动: a program's own campaign
             aliases.append(unquote(raw))       # 区领导“招引落服”机制: the coined name starts at its quote
             start, raw = start + q, raw[q:]
-        groups = QUOTED.findall(raw)
-        lead_quotes = LEAD_QUOTES.match(raw)
+        has_quote = "“" in raw       # (most names hold none: no quote, no quoted group)
+        groups = QUOTED.findall(raw) if has_quote else []
+        lead_quotes = LEAD_QUOTES.match(raw) if has_quote else None
         between = raw[lead_quotes.end():len(raw) - len(kind)] if lead_quotes else ""
         if len(groups) >= 2 and lead_quotes and between and not MEMBER_COUNT.fullmatch(between) \
                 and all(SLOGAN.search(g) for g in groups):
@@ -183,7 +184,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if kind.endswith("试验区") and core.endswith(("自贸", "自由贸易")):
             continue          # 辽宁自贸试验区 is a zone (a region), not a pilot program
         quoted = inner_quote or bool(QUOTE_IN.search(raw))     # ‘…’ inside quoted speech
-        if label == PROJECT and not quoted and raw == name:
+        if label == PROJECT and not quoted and raw == name and text[start - 1:start] in ("、", "等"):
             members = _list_members(text, start, ke, kind, named_starts, bounds, whole)
             if members:       # 杨家坪、万象城、动物园商圈; 大唐郓城、华能四期等煤电项目
                 out += members
@@ -239,9 +240,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             label = PROJECT       # 小清河航道连通工程, …康定至新都桥段改建工程 are built, 千万工程 is a campaign
         if label == PROGRAM and (lead := _lead_before(text, start)):
             aliases.append(lead + name)     # 深入|贯彻…学习教育: the adverb may belong to the name itself
-        q = QUOTED.findall(raw)
-        if len(q) == 1 and q[0] != name and not SLOGAN.search(q[0]):
-            aliases.append(q[0])
+        if len(groups) == 1 and groups[0] != name and not SLOGAN.search(groups[0]):
+            aliases.append(groups[0])
         if label == PROJECT and name.endswith("项目") and len(name) > 4:
             aliases.append(name[:-2])
         members = coordinated_lines(name, kind) if label == PROJECT and raw == name else None
@@ -250,8 +250,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                 out.append(Mention(start + a, start + b, label, member, f"{label}_coordinated", (), dict(attrs)))
             continue
         found = Mention(start, ke, label, name, f"{label}_kind_word",
-                        tuple(a for a in dict.fromkeys(aliases) if a != name), attrs=attrs)
-        if label == PROJECT and (places := place_list_members(text, found, region_at)):
+                        tuple(a for a in dict.fromkeys(aliases) if a != name) if aliases else (), attrs=attrs)
+        if label == PROJECT and start in region_at and (places := place_list_members(text, found, region_at)):
             out += places     # 济南、青岛、枣庄算力枢纽: one facility in each place
             continue
         out.append(widen_link(text, widen_route(text, found), bounds) if label == PROJECT else found)
@@ -349,9 +349,11 @@ def infrastructure_words() -> tuple[str, ...]:
 def _lead_before(text: str, start: int) -> str:
     """The adverb of ``lead_strips.txt`` written right before ``start`` (深入, 全面), or ``""``;
     with the program verb after it (全面|深化|改革先行区: 全面深化改革 is a set phrase)."""
-    verb = next((v for v in ("深化", "推进", "实施") if text.startswith(v, start - 2)), "")
+    verbs = ("深化", "推进", "实施")
+    verb = next((v for v in verbs if text.startswith(v, start - 2)), "") if text.startswith(verbs, start - 2) else ""
     at = start - len(verb)
-    if at >= lead_lasts()[1] and text[at - 1] not in lead_lasts()[0]:
+    lasts, longest = lead_lasts()
+    if at >= longest and text[at - 1] not in lasts:
         return ""       # no adverb ends here: one set lookup instead of a test per adverb
     return next((w + verb for w in lead_strips() if text.startswith(w, at - len(w))), "")
 
@@ -381,9 +383,16 @@ def _may_follow(text: str, pos: int, kind: str, label: str) -> bool:
         return True           # 链长制办公室: the office of a chief system names the system
     if kind in ("城", "谷", "制"):
         return bool(stops().match(text, pos)) or text.startswith(("建设", "等"), pos)
-    if label == PROGRAM and not stops().match(text, pos) and not AFTER_NAME.match(text, pos):
-        return not cjk(text[pos:pos + 1]) or text[pos] in "为在和与及等的" or bool(PROGRAM_AFTER.match(text, pos))
-    return bool(stops().match(text, pos) or AFTER_NAME.match(text, pos))
+    if _stop_or_after_name().match(text, pos):
+        return True
+    return label == PROGRAM and (not cjk(text[pos:pos + 1]) or text[pos] in "为在和与及等的"
+                                 or bool(PROGRAM_AFTER.match(text, pos)))
+
+
+@functools.lru_cache(maxsize=1)
+def _stop_or_after_name() -> re.Pattern:
+    """A stop word or an :data:`AFTER_NAME` word: one match where :func:`_may_follow` asked for each."""
+    return re.compile(f"(?:{stops().pattern})|(?:{AFTER_NAME.pattern})")
 
 
 def find_listed_applications(text: str, bounds: frozenset[int]) -> list[Mention]:
