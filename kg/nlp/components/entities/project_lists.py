@@ -9,6 +9,7 @@ kind-word rules of :mod:`.projects` see one name there, or none.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -16,9 +17,10 @@ from collections.abc import Callable
 from kg.nlp.components.attributes import stage_regex
 from kg.nlp.mention import Mention
 from kg.nlp.components.entities.kinds import kind_patterns
-from kg.nlp.names import SINGLE_LEADS, cjk, distinctive, left_extent, word_end
+from kg.nlp.components.entities.programs import PROGRAM_AFTER
+from kg.nlp.names import SINGLE_LEADS, cjk, distinctive, left_extent, stops, word_end
 from kg.nlp.wordclass import word_classes
-from kg.schema import PROJECT
+from kg.schema import PROGRAM, PROJECT
 
 # 晏城至表白寺|等2个项目, 庆云至章丘|等23个续建项目: a route counted among projects.
 ROUTE_COUNTED = re.compile(r"至([\u4e00-\u9fff]{2,4}?)(?=等(?:\d+|[一二三四五六七八九十两]+)[多余]?个"
@@ -59,12 +61,41 @@ def past_inner_verb(text: str, start: int, end: int) -> int:
     return b.end() if b is not None and b.end() < end else start
 
 
+# …a part or stage of the works (主线, 前期, 蓄水, 通车), or their effect (渝贵高铁|效应).
+AFTER_NAME = re.compile(r"主线|前期|年产能|产能|年产值|预研|量产|蓄水|通车|通水|效应|投入使用|投入运营|投用|开业|上线|主体|营收|竣工|投运|投产|完成|计划|预计|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
+                        r"纳入|获批|入选|获评|成为|基本|全面|累计|今年|上半年|年内|实现|等|已|正|将|于|内|成立|落户|和|并")
+
+
+def may_follow(text: str, pos: int, kind: str, label: str) -> bool:
+    """May this CJK text follow the end of a project name (a verb, a stage word…)? (``label``: the kind's)"""
+    if kind == "制" and text[pos - 2:pos - 1] == "长" and text.startswith(("办公室", "工作"), pos):
+        return True           # 链长制办公室: the office of a chief system names the system
+    if kind in ("城", "谷", "制"):
+        return bool(stops().match(text, pos)) or text.startswith(("建设", "等"), pos)
+    if _stop_or_after_name().match(text, pos):
+        return True
+    return label == PROGRAM and (not cjk(text[pos:pos + 1]) or text[pos] in "为在和与及等的"
+                                 or bool(PROGRAM_AFTER.match(text, pos)))
+
+
+@functools.lru_cache(maxsize=1)
+def _stop_or_after_name() -> re.Pattern:
+    """A stop word or an :data:`AFTER_NAME` word: one match where :func:`may_follow` asked for each."""
+    return re.compile(f"(?:{stops().pattern})|(?:{AFTER_NAME.pattern})")
+
+
 def past_stage(text: str, start: int, end: int) -> int:
     """After the stage words a name's span opens with (建成通车|济南至宁津, 投产|大唐郓城), if
     two characters are left before ``end``; else ``start``."""
-    while (m := stage_regex().match(text, start) or ONGOING.match(text, start)) is not None and end - m.end() >= 2:
+    while (m := _stage_or_ongoing().match(text, start)) is not None and end - m.end() >= 2:
         start = m.end()
     return start
+
+
+@functools.lru_cache(maxsize=1)
+def _stage_or_ongoing() -> re.Pattern:
+    """A stage word, else an :data:`ONGOING` word: one match where :func:`past_stage` asked each in turn."""
+    return re.compile(f"(?:{stage_regex().pattern})|(?:{ONGOING.pattern})")
 
 
 def find_routes(text: str, bounds: frozenset[int]) -> list[Mention]:
@@ -146,9 +177,10 @@ def list_neighbours(text: str, found: list[Mention], bounds: frozenset[int],
     ``works``, the infrastructure words). Items that are already entities (a company
     counted among projects) are left as they are.
     """
-    spans = {(m.start, m.end): m for m in found}
+    closes = list(LIST_CLOSE.finditer(text))
+    spans = {(m.start, m.end): m for m in found} if closes else {}
     out = []
-    for close in LIST_CLOSE.finditer(text):
+    for close in closes:
         items: list[tuple[int, int]] = []
         e = close.start()
         while e > 0:

@@ -20,14 +20,14 @@ from kg.nlp.components.entities.categories import (CATEGORY_LEAD, COUNT_AFTER, P
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
 from kg.nlp.components.entities.project_lists import (
     LINE_KINDS, coordinated_lines,
-    by_end, drop_appositions, find_routes, past_inner_verb, straddled, kind_end_of, list_neighbours, past_stage, past_time_lead, place_list_members,
+    by_end, drop_appositions, find_routes, past_inner_verb, straddled, kind_end_of, list_neighbours, may_follow, past_stage, past_time_lead, place_list_members,
     ROUTE_NAME, quote_open, quoted_neighbours, widen_link, widen_route,
 )
 from kg.nlp.components.entities.programs import (
-    PROGRAM_AFTER, QUOTED_KIND, SLOGAN, WEAK_PROGRAM_KINDS, coined_system, counted_list, no_program, quote_inside,
+    QUOTED_KIND, SLOGAN, WEAK_PROGRAM_KINDS, coined_system, counted_list, no_program, quote_inside,
     quote_opening, strategy_regex, verb_before, verb_core,
 )
-from kg.nlp.lexicon import read_lines
+from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.names import (
     CLOSE_QUOTES, OPEN_QUOTES, cjk, cjk_or_alnum, distinctive, ends_with_kind, generic_heads, lead_strips,
@@ -61,9 +61,6 @@ INVESTED = re.compile(r"投资[^，。；;、]{0,14}的$")
 LIST_ITEM = 8
 AND = re.compile(r"[和与及]")
 LEAD_QUOTES = re.compile(r"^(?:“[^”]+”)+")
-# …a part or stage of the works (主线, 前期, 蓄水, 通车), or their effect (渝贵高铁|效应).
-AFTER_NAME = re.compile(r"主线|前期|年产能|产能|年产值|预研|量产|蓄水|通车|通水|效应|投入使用|投入运营|投用|开业|上线|主体|营收|竣工|投运|投产|完成|计划|预计|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
-                        r"纳入|获批|入选|获评|成为|基本|全面|累计|今年|上半年|年内|实现|等|已|正|将|于|内|成立|落户|和|并")
 
 
 def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()) -> list[Mention]:
@@ -98,7 +95,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if label == PROGRAM and kind == "试点" and nxt in ("县", "区", "市", "镇"):
             aliases.append(unquote(text[ks:ke + 1]))
         elif cjk(nxt) and not (len(kind) > 1 and ks > 0 and text[ks - 1] in CLOSE_QUOTES) \
-                and not _may_follow(text, ke, kind, label):
+                and not may_follow(text, ke, kind, label):
             if not landmark_before(text, ks, kind, bounds) and (     # (解放碑商圈|客流量 is named)
                     label != PROJECT or kind in WEAK_PROJECT_KINDS or kind in HERITAGE_KINDS
                     or ke not in bounds or ks not in bounds
@@ -154,7 +151,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                 attrs["quoted"] = True
         raw = text[start:ke + (1 if inner_quote else 0)]
         if label == PROGRAM and not inner_quote and (q := quote_inside(raw)) > 0 \
-                and not (kind == "工程" and any(w in raw for w in infrastructure_words())) \
+                and not (kind == "工程" and infrastructure_regex().search(raw)) \
                 and not strategy_regex().search(raw, 0, q):     # 以旧换新“五进”活动: a program's own campaign
             aliases.append(unquote(raw))       # 区领导“招引落服”机制: the coined name starts at its quote
             start, raw = start + q, raw[q:]
@@ -235,7 +232,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             aliases.append(q.group(1))
         if label == PROGRAM and no_program(text, name, ke):
             continue          # 以实际行动, 完成全年计划, 相关项目计划投资: no initiative named
-        if label == PROGRAM and kind == "工程" and (any(w in core for w in infrastructure_words())
+        if label == PROGRAM and kind == "工程" and (infrastructure_regex().search(core)
                                                    or ROUTE_NAME.search(core)):
             label = PROJECT       # 小清河航道连通工程, …康定至新都桥段改建工程 are built, 千万工程 is a campaign
         if label == PROGRAM and (lead := _lead_before(text, start)):
@@ -262,8 +259,9 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
     out += [m for m in held if text[m.start - 1:m.start] == "、" and m.start - 1 in ends
             or text[m.end:m.end + 1] == "、" and m.end in starts]
     out += list_neighbours(text, [*named, *out], bounds, infrastructure_words())
-    out += [m for m in quoted_neighbours(text, out, {(n.start, n.end) for n in [*named, *out]})
-            if not SLOGAN.search(m.name)]
+    if "”“" in text:      # (a quoted name right before a quoted project: none without two quotes side by side)
+        out += [m for m in quoted_neighbours(text, out, {(n.start, n.end) for n in [*named, *out]})
+                if not SLOGAN.search(m.name)]
     any_starts = sorted({m.start for m in [*named, *out] if m.label != PROJECT})     # 西部陆海新通道|江津班列
     out = drop_appositions(out, lambda head, s, e: not distinctive(head) and not _names_inside(any_starts, s, e))
     # An item of a list that shares its kind word (大唐郓城、华能四期等煤电项目) is named with it.
@@ -346,6 +344,12 @@ def infrastructure_words() -> tuple[str, ...]:
     return read_lines("infrastructure_words.txt")
 
 
+@functools.lru_cache(maxsize=1)
+def infrastructure_regex() -> re.Pattern:
+    """Any infrastructure word, found by one search in C instead of a test per word."""
+    return re.compile(alternation(infrastructure_words()))
+
+
 def _lead_before(text: str, start: int) -> str:
     """The adverb of ``lead_strips.txt`` written right before ``start`` (深入, 全面), or ``""``;
     with the program verb after it (全面|深化|改革先行区: 全面深化改革 is a set phrase)."""
@@ -375,24 +379,6 @@ def _names_inside(starts: list[int], start: int, end: int) -> bool:
     """Does a region, enterprise or organization mention start in ``start..end``?"""
     k = bisect_left(starts, start)
     return k < len(starts) and starts[k] < end
-
-
-def _may_follow(text: str, pos: int, kind: str, label: str) -> bool:
-    """May this CJK text follow the end of a project name (a verb, a stage word…)? (``label``: the kind's)"""
-    if kind == "制" and text[pos - 2:pos - 1] == "长" and text.startswith(("办公室", "工作"), pos):
-        return True           # 链长制办公室: the office of a chief system names the system
-    if kind in ("城", "谷", "制"):
-        return bool(stops().match(text, pos)) or text.startswith(("建设", "等"), pos)
-    if _stop_or_after_name().match(text, pos):
-        return True
-    return label == PROGRAM and (not cjk(text[pos:pos + 1]) or text[pos] in "为在和与及等的"
-                                 or bool(PROGRAM_AFTER.match(text, pos)))
-
-
-@functools.lru_cache(maxsize=1)
-def _stop_or_after_name() -> re.Pattern:
-    """A stop word or an :data:`AFTER_NAME` word: one match where :func:`_may_follow` asked for each."""
-    return re.compile(f"(?:{stops().pattern})|(?:{AFTER_NAME.pattern})")
 
 
 def find_listed_applications(text: str, bounds: frozenset[int]) -> list[Mention]:
