@@ -102,13 +102,13 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                     or not may_follow_a_name(text[ke:word_end(bounds, ke, len(text))])):
                 continue      # the kind word is a modifier here: 中心城区, 铁路运价, 工程师, 制造
             attrs["loose"] = True      # 提速聊城机场前期工作: a proper name may go on (checked below)
+        if label == PROJECT and text[ks - 1:ks] == "等" and kind not in WEAK_PROJECT_KINDS:
+            out += _list_members(text, ks, ke, kind, named_starts, bounds, whole)
+            continue          # 深地探测、电磁橇等大科学装置: the items are the names
         start = left_extent(text, ks, max_len=30 if label == PROGRAM else 20, bounds=bounds,
                             verbs_lead=label != PROGRAM)
         if start < 0 and label == PROGRAM:
             start = verb_core(text, ks, bounds)     # 资源型城市转型|升级|试验区: a verb may end the core
-        if label == PROJECT and text[ks - 1:ks] == "等" and kind not in WEAK_PROJECT_KINDS:
-            out += _list_members(text, ks, ke, kind, named_starts, bounds, whole)
-            continue          # 深地探测、电磁橇等大科学装置: the items are the names
         if start < 0:
             continue
         if label == PROJECT:
