@@ -262,8 +262,9 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
     if "”“" in text:      # (a quoted name right before a quoted project: none without two quotes side by side)
         out += [m for m in quoted_neighbours(text, out, {(n.start, n.end) for n in [*named, *out]})
                 if not SLOGAN.search(m.name)]
-    any_starts = sorted({m.start for m in [*named, *out] if m.label != PROJECT})     # 西部陆海新通道|江津班列
-    out = drop_appositions(out, lambda head, s, e: not distinctive(head) and not _names_inside(any_starts, s, e))
+    # 西部陆海新通道|江津班列: a name of another kind in the head. (Rarely asked: a scan, not an index per document.)
+    out = drop_appositions(out, lambda head, s, e: not distinctive(head) and not any(
+        s <= n.start < e for n in (*named, *out) if n.label != PROJECT))
     # An item of a list that shares its kind word (大唐郓城、华能四期等煤电项目) is named with it.
     items = {(m.start, m.end) for m in out if m.rule == "project_list_member"}
     return [m for m in out if m.rule == "project_list_member" or (m.start, m.end) not in items]
