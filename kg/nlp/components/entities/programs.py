@@ -233,7 +233,7 @@ def _acts(text: str, gs: int, ge: int, clause: str) -> bool:
     quoted speech (with punctuation inside) does not.
     """
     inner = text[gs:ge]
-    if any(ch in "，。！？；：,!?;:" for ch in inner) or not ACTING.match(text, ge):
+    if not ACTING.match(text, ge) or any(ch in "，。！？；：,!?;:" for ch in inner):
         return False
     return not clause or len(clause) <= 6      # …，区县国企“瘦身健体”取得突破
 
