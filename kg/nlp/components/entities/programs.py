@@ -233,7 +233,7 @@ def _acts(text: str, gs: int, ge: int, clause: str) -> bool:
     quoted speech (with punctuation inside) does not.
     """
     inner = text[gs:ge]
-    if any(ch in "，。！？；：,!?;:" for ch in inner) or not ACTING.match(text, ge):
+    if not ACTING.match(text, ge) or any(ch in "，。！？；：,!?;:" for ch in inner):
         return False
     return not clause or len(clause) <= 6      # …，区县国企“瘦身健体”取得突破
 
@@ -354,13 +354,16 @@ def quote_opening(text: str, start: int, end: int) -> int:
     return q if q >= 0 and not any(ch in CLOSE_QUOTES for ch in text[q + 1:end]) else -1
 
 
+_OPENING = re.compile("[" + re.escape(OPEN_QUOTES + "‘") + "]")
+
+
 def quote_inside(raw: str) -> int:
     """Where the first quote opens inside a program name, after a plain prefix; else ``-1``.
 
     ``培育发展新质生产力“2345”工作体系``, ``区领导“招引落服”“五个一”机制``: the words before a
     coined quoted name describe it (who runs it, what for); the name is the quote on.
     """
-    q = next((i for i, ch in enumerate(raw) if ch in OPEN_QUOTES + "‘"), -1)
+    q = o.start() if (o := _OPENING.search(raw)) else -1
     return q if q > 0 and cjk(raw[q - 1]) and not any(ch in CLOSE_QUOTES + "’" for ch in raw[:q]) else -1
 
 

@@ -9,15 +9,18 @@ kind-word rules of :mod:`.projects` see one name there, or none.
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 
 from kg.nlp.components.attributes import stage_regex
 from kg.nlp.mention import Mention
 from kg.nlp.components.entities.kinds import kind_patterns
-from kg.nlp.names import SINGLE_LEADS, cjk, distinctive, left_extent, word_end
+from kg.nlp.components.entities.programs import PROGRAM_AFTER
+from kg.nlp.names import SINGLE_LEADS, cjk, distinctive, left_extent, stops, word_end
 from kg.nlp.wordclass import word_classes
-from kg.schema import PROJECT
+from kg.schema import PROGRAM, PROJECT
 
 # 晏城至表白寺|等2个项目, 庆云至章丘|等23个续建项目: a route counted among projects.
 ROUTE_COUNTED = re.compile(r"至([\u4e00-\u9fff]{2,4}?)(?=等(?:\d+|[一二三四五六七八九十两]+)[多余]?个"
@@ -58,12 +61,41 @@ def past_inner_verb(text: str, start: int, end: int) -> int:
     return b.end() if b is not None and b.end() < end else start
 
 
+# …a part or stage of the works (主线, 前期, 蓄水, 通车), or their effect (渝贵高铁|效应).
+AFTER_NAME = re.compile(r"主线|前期|年产能|产能|年产值|预研|量产|蓄水|通车|通水|效应|投入使用|投入运营|投用|开业|上线|主体|营收|竣工|投运|投产|完成|计划|预计|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
+                        r"纳入|获批|入选|获评|成为|基本|全面|累计|今年|上半年|年内|实现|等|已|正|将|于|内|成立|落户|和|并")
+
+
+def may_follow(text: str, pos: int, kind: str, label: str) -> bool:
+    """May this CJK text follow the end of a project name (a verb, a stage word…)? (``label``: the kind's)"""
+    if kind == "制" and text[pos - 2:pos - 1] == "长" and text.startswith(("办公室", "工作"), pos):
+        return True           # 链长制办公室: the office of a chief system names the system
+    if kind in ("城", "谷", "制"):
+        return bool(stops().match(text, pos)) or text.startswith(("建设", "等"), pos)
+    if _stop_or_after_name().match(text, pos):
+        return True
+    return label == PROGRAM and (not cjk(text[pos:pos + 1]) or text[pos] in "为在和与及等的"
+                                 or bool(PROGRAM_AFTER.match(text, pos)))
+
+
+@functools.lru_cache(maxsize=1)
+def _stop_or_after_name() -> re.Pattern:
+    """A stop word or an :data:`AFTER_NAME` word: one match where :func:`may_follow` asked for each."""
+    return re.compile(f"(?:{stops().pattern})|(?:{AFTER_NAME.pattern})")
+
+
 def past_stage(text: str, start: int, end: int) -> int:
     """After the stage words a name's span opens with (建成通车|济南至宁津, 投产|大唐郓城), if
     two characters are left before ``end``; else ``start``."""
-    while (m := stage_regex().match(text, start) or ONGOING.match(text, start)) is not None and end - m.end() >= 2:
+    while (m := _stage_or_ongoing().match(text, start)) is not None and end - m.end() >= 2:
         start = m.end()
     return start
+
+
+@functools.lru_cache(maxsize=1)
+def _stage_or_ongoing() -> re.Pattern:
+    """A stage word, else an :data:`ONGOING` word: one match where :func:`past_stage` asked each in turn."""
+    return re.compile(f"(?:{stage_regex().pattern})|(?:{ONGOING.pattern})")
 
 
 def find_routes(text: str, bounds: frozenset[int]) -> list[Mention]:
@@ -92,7 +124,7 @@ def widen_route(text: str, m: Mention) -> Mention:
     Only when the route ends the list (no 、 after it): in ``莱临、日照至五莲、聊邯长铁路`` the
     items before are names of their own.
     """
-    if not ROUTE_NAME.match(m.name) or m.start < 3 or text[m.start - 1] != "、" or text[m.end:m.end + 1] == "、":
+    if m.start < 3 or text[m.start - 1] != "、" or text[m.end:m.end + 1] == "、" or not ROUTE_NAME.match(m.name):
         return m
     s = m.start - 1
     while s > 0 and cjk(text[s - 1]) and m.start - 1 - s < 4:
@@ -145,9 +177,10 @@ def list_neighbours(text: str, found: list[Mention], bounds: frozenset[int],
     ``works``, the infrastructure words). Items that are already entities (a company
     counted among projects) are left as they are.
     """
-    spans = {(m.start, m.end): m for m in found}
+    closes = list(LIST_CLOSE.finditer(text))
+    spans = {(m.start, m.end): m for m in found} if closes else {}
     out = []
-    for close in LIST_CLOSE.finditer(text):
+    for close in closes:
         items: list[tuple[int, int]] = []
         e = close.start()
         while e > 0:
@@ -255,10 +288,22 @@ def quote_open(text: str, start: int, ks: int) -> int:
     return q
 
 
-def straddled(start: int, end: int, spans: set[tuple[int, int]]) -> int:
+def by_end(spans: set[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The ends of ``spans`` in order and their starts alongside: :func:`straddled` bisects them
+    instead of scanning every named span for every kind word."""
+    ordered = sorted((b, a) for a, b in spans)
+    return [b for b, _ in ordered], [a for _, a in ordered]
+
+
+def straddled(start: int, end: int, spans: tuple[list[int], list[int]]) -> int:
     """``start``, or the start of a name found earlier that it would cut (顺|丰华中智慧物流枢纽: jieba tags
-    顺 a preposition, but 顺丰 is a known company): a project's name never opens inside another name."""
-    return min((a for a, b in spans if a < start < b <= end), default=start)
+    顺 a preposition, but 顺丰 is a known company): a project's name never opens inside another name.
+
+    ``spans`` (:func:`by_end`): only the names ending in ``start+1..end`` can be cut there."""
+    ends, starts = spans
+    lo = bisect_right(ends, start)
+    hi = bisect_right(ends, end, lo)
+    return start if lo == hi else min((a for a in starts[lo:hi] if a < start), default=start)
 
 
 def coordinated_lines(name: str, kind: str) -> list[tuple[int, int, str]] | None:

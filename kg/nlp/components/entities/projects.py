@@ -20,14 +20,14 @@ from kg.nlp.components.entities.categories import (CATEGORY_LEAD, COUNT_AFTER, P
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
 from kg.nlp.components.entities.project_lists import (
     LINE_KINDS, coordinated_lines,
-    drop_appositions, find_routes, past_inner_verb, straddled, kind_end_of, list_neighbours, past_stage, past_time_lead, place_list_members,
+    by_end, drop_appositions, find_routes, past_inner_verb, straddled, kind_end_of, list_neighbours, may_follow, past_stage, past_time_lead, place_list_members,
     ROUTE_NAME, quote_open, quoted_neighbours, widen_link, widen_route,
 )
 from kg.nlp.components.entities.programs import (
-    PROGRAM_AFTER, QUOTED_KIND, SLOGAN, WEAK_PROGRAM_KINDS, coined_system, counted_list, no_program, quote_inside,
+    QUOTED_KIND, SLOGAN, WEAK_PROGRAM_KINDS, coined_system, counted_list, no_program, quote_inside,
     quote_opening, strategy_regex, verb_before, verb_core,
 )
-from kg.nlp.lexicon import read_lines
+from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.names import (
     CLOSE_QUOTES, OPEN_QUOTES, cjk, cjk_or_alnum, distinctive, ends_with_kind, generic_heads, lead_strips,
@@ -48,6 +48,7 @@ MEMBER_COUNT = re.compile(r"(?:[\d]+|[一二三四五六七八九十两]+)(?:个
 APPLICATION_LIST_CUE = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)(?:余|多)?(?:个|项|款)"
                                   r"[\u4e00-\u9fff]{0,6}?(?:应用|应用场景|平台|小程序|APP|App|app)")
 QUOTED = re.compile(r"“([^”]+)”")
+QUOTE_IN = re.compile("[" + re.escape(OPEN_QUOTES + "‘") + "]")
 INNER_COUNT = re.compile(r"\d+个(?=[\u4e00-\u9fff])")
 # A name of common words this short is a description (共性技术平台, 数字农业平台); a longer one may
 # name a specific undertaking all the same (茶叶精深加工园区), unless it coordinates two things.
@@ -60,9 +61,6 @@ INVESTED = re.compile(r"投资[^，。；;、]{0,14}的$")
 LIST_ITEM = 8
 AND = re.compile(r"[和与及]")
 LEAD_QUOTES = re.compile(r"^(?:“[^”]+”)+")
-# …a part or stage of the works (主线, 前期, 蓄水, 通车), or their effect (渝贵高铁|效应).
-AFTER_NAME = re.compile(r"主线|前期|年产能|产能|年产值|预研|量产|蓄水|通车|通水|效应|投入使用|投入运营|投用|开业|上线|主体|营收|竣工|投运|投产|完成|计划|预计|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
-                        r"纳入|获批|入选|获评|成为|基本|全面|累计|今年|上半年|年内|实现|等|已|正|将|于|内|成立|落户|和|并")
 
 
 def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()) -> list[Mention]:
@@ -73,10 +71,18 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
     name needs a distinctive core, and a place or an owner in it is one
     (``临沂``\|商城, ``京东方``\|…产线), as is a proper or coined word (:func:`distinctive`).
     """
-    named_starts = sorted(m.start for m in named if m.label in (REGION, ENTERPRISE, ORGANIZATION))
-    whole = {(m.start, m.end) for m in named if m.label in (REGION, ENTERPRISE, ORGANIZATION)}
-    region_at = {m.start: m for m in named if m.label == REGION and m.region is not None}
-    places = [m.start for m in named if m.label == REGION]
+    whole: set[tuple[int, int]] = set()       # the regions, enterprises and organizations
+    region_at: dict[int, Mention] = {}
+    places: list[int] = []
+    for m in named:       # (one pass over what was found so far)
+        if m.label in (REGION, ENTERPRISE, ORGANIZATION):
+            whole.add((m.start, m.end))
+            if m.label == REGION:
+                places.append(m.start)
+                if m.region is not None:
+                    region_at[m.start] = m      # (the last one found at a start)
+    named_starts = sorted(a for a, _ in whole)
+    whole_by_end = by_end(whole)
     out, held = [], []
     kinds = kind_patterns()["kinds"]
     generic = tuple(generic_heads())
@@ -89,29 +95,29 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if label == PROGRAM and kind == "试点" and nxt in ("县", "区", "市", "镇"):
             aliases.append(unquote(text[ks:ke + 1]))
         elif cjk(nxt) and not (len(kind) > 1 and ks > 0 and text[ks - 1] in CLOSE_QUOTES) \
-                and not _may_follow(text, ke, kind):
+                and not may_follow(text, ke, kind, label):
             if not landmark_before(text, ks, kind, bounds) and (     # (解放碑商圈|客流量 is named)
                     label != PROJECT or kind in WEAK_PROJECT_KINDS or kind in HERITAGE_KINDS
                     or ke not in bounds or ks not in bounds
                     or not may_follow_a_name(text[ke:word_end(bounds, ke, len(text))])):
                 continue      # the kind word is a modifier here: 中心城区, 铁路运价, 工程师, 制造
             attrs["loose"] = True      # 提速聊城机场前期工作: a proper name may go on (checked below)
+        if label == PROJECT and text[ks - 1:ks] == "等" and kind not in WEAK_PROJECT_KINDS:
+            out += _list_members(text, ks, ke, kind, named_starts, bounds, whole)
+            continue          # 深地探测、电磁橇等大科学装置: the items are the names
         start = left_extent(text, ks, max_len=30 if label == PROGRAM else 20, bounds=bounds,
                             verbs_lead=label != PROGRAM)
         if start < 0 and label == PROGRAM:
             start = verb_core(text, ks, bounds)     # 资源型城市转型|升级|试验区: a verb may end the core
-        if label == PROJECT and text[ks - 1:ks] == "等" and kind not in WEAK_PROJECT_KINDS:
-            out += _list_members(text, ks, ke, kind, named_starts, bounds, whole)
-            continue          # 深地探测、电磁橇等大科学装置: the items are the names
         if start < 0:
             continue
         if label == PROJECT:
             start = past_inner_verb(text, past_stage(text, start, ks), ks)     # 建成投产|大唐郓城, 拥有|数据中心
-            start = straddled(past_time_lead(text, start, ks, bounds), ks, whole)    # 顺|丰华中…: 顺丰 is whole
+            start = straddled(past_time_lead(text, start, ks, bounds), ks, whole_by_end)    # 顺|丰华中…: 顺丰 is whole
             if text[ke:ke + 1] in CLOSE_QUOTES and start > 0 and text[start - 1] not in OPEN_QUOTES \
                     and (q := quote_open(text, start, ks)) >= 0:
                 start = q + 1   # “A学院和B学院独立校区项目”, “卫星…及系统生产制造项目”: the quote is the name
-        if label == PROJECT and (after := _past_address(start, ks, region_at)) != start:
+        if label == PROJECT and start in region_at and (after := _past_address(start, ks, region_at)) != start:
             aliases.append(unquote(text[start:ke]))     # 天津市和平区…社区|乐昌里小区: an address, then the name
             attrs["address"] = start
             start = after
@@ -145,12 +151,13 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                 attrs["quoted"] = True
         raw = text[start:ke + (1 if inner_quote else 0)]
         if label == PROGRAM and not inner_quote and (q := quote_inside(raw)) > 0 \
-                and not (kind == "工程" and any(w in raw for w in infrastructure_words())) \
+                and not (kind == "工程" and infrastructure_regex().search(raw)) \
                 and not strategy_regex().search(raw, 0, q):     # 以旧换新“五进”活动: a program's own campaign
             aliases.append(unquote(raw))       # 区领导“招引落服”机制: the coined name starts at its quote
             start, raw = start + q, raw[q:]
-        groups = QUOTED.findall(raw)
-        lead_quotes = LEAD_QUOTES.match(raw)
+        has_quote = "“" in raw       # (most names hold none: no quote, no quoted group)
+        groups = QUOTED.findall(raw) if has_quote else []
+        lead_quotes = LEAD_QUOTES.match(raw) if has_quote else None
         between = raw[lead_quotes.end():len(raw) - len(kind)] if lead_quotes else ""
         if len(groups) >= 2 and lead_quotes and between and not MEMBER_COUNT.fullmatch(between) \
                 and all(SLOGAN.search(g) for g in groups):
@@ -173,8 +180,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             continue          # 花木冷链物流中心|一期: the first phase is the named thing itself
         if kind.endswith("试验区") and core.endswith(("自贸", "自由贸易")):
             continue          # 辽宁自贸试验区 is a zone (a region), not a pilot program
-        quoted = inner_quote or any(q in raw for q in OPEN_QUOTES + "‘")     # ‘…’ inside quoted speech
-        if label == PROJECT and not quoted and raw == name:
+        quoted = inner_quote or bool(QUOTE_IN.search(raw))     # ‘…’ inside quoted speech
+        if label == PROJECT and not quoted and raw == name and text[start - 1:start] in ("、", "等"):
             members = _list_members(text, start, ke, kind, named_starts, bounds, whole)
             if members:       # 杨家坪、万象城、动物园商圈; 大唐郓城、华能四期等煤电项目
                 out += members
@@ -188,7 +195,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             continue
         if label == PROJECT and COUNT_AFTER.match(text, ke):
             continue          # “5G+”智能工厂1个: counted, quoted or not
-        if attrs.pop("loose", False) and not (distinctive_or_landmark(core, kind) or _names_inside(named_starts, start, ks)):
+        inside = _names_inside(named_starts, start, ks)       # a place or an owner opens or is in the name
+        if attrs.pop("loose", False) and not (inside or distinctive_or_landmark(core, kind)):
             continue          # …only a proper name: 机场建设 alone says nothing
         if not quoted:
             if label == PROGRAM and kind in WEAK_PROGRAM_KINDS and not coined_system(text, start, core, kind):
@@ -204,17 +212,17 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                 continue          # 产业园二期, 园区项目: a kind word is no name (理文二期, 中欧班列 are)
             if kind == "应用" and word_classes().get(core[-2:]) in ("v", "vn"):
                 continue      # 科技成果转化|应用, 推广|应用: 应用 is the verb's object, not an application
-            if label == PROJECT and names_a_category(text, name, start, ks, ke, _names_inside(named_starts, start, ks)):
+            if label == PROJECT and names_a_category(text, name, start, ks, ke, inside):
                 continue      # 国家级旅游度假区, 四大…基地, 康养景区12个: a category, not a name
-            if label == PROJECT and not _names_inside(named_starts, start, ks) and not distinctive_or_landmark(core, kind) \
+            if label == PROJECT and not inside \
                     and (len(name) <= (SHORT_NAME if kind in WEAK_PROJECT_KINDS else SHORT_PLACE_NAME)
                          or AND.search(core)) \
-                    and not INVESTED.search(text, max(0, start - 20), start):
+                    and not distinctive_or_landmark(core, kind) and not INVESTED.search(text, max(0, start - 20), start):
                 if kind in LINE_KINDS and not AND.search(core):
                     held.append(Mention(start, ke, label, name, f"{label}_list_neighbour", (), attrs=attrs))
                 continue      # 交流合作平台, 低空装备制造和低空物流枢纽: a description, not a name
             if label == PROJECT and len(core) <= 2 and kind.endswith(PARKS) and not distinctive(core) \
-                    and not _names_inside(named_starts, start, ks) and not place_in_clause(text, start, places):
+                    and not inside and not place_in_clause(text, start, places):
                 continue      # 规划建设物流产业园: a trade and a kind word, no place of its own (村建成葡萄产业园 has one)
         if label == PROJECT and text.startswith("成立", ke) and kind.endswith("中心"):
             label = ORGANIZATION
@@ -224,14 +232,13 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             aliases.append(q.group(1))
         if label == PROGRAM and no_program(text, name, ke):
             continue          # 以实际行动, 完成全年计划, 相关项目计划投资: no initiative named
-        if label == PROGRAM and kind == "工程" and (any(w in core for w in infrastructure_words())
+        if label == PROGRAM and kind == "工程" and (infrastructure_regex().search(core)
                                                    or ROUTE_NAME.search(core)):
             label = PROJECT       # 小清河航道连通工程, …康定至新都桥段改建工程 are built, 千万工程 is a campaign
         if label == PROGRAM and (lead := _lead_before(text, start)):
             aliases.append(lead + name)     # 深入|贯彻…学习教育: the adverb may belong to the name itself
-        q = QUOTED.findall(raw)
-        if len(q) == 1 and q[0] != name and not SLOGAN.search(q[0]):
-            aliases.append(q[0])
+        if len(groups) == 1 and groups[0] != name and not SLOGAN.search(groups[0]):
+            aliases.append(groups[0])
         if label == PROJECT and name.endswith("项目") and len(name) > 4:
             aliases.append(name[:-2])
         members = coordinated_lines(name, kind) if label == PROJECT and raw == name else None
@@ -240,8 +247,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                 out.append(Mention(start + a, start + b, label, member, f"{label}_coordinated", (), dict(attrs)))
             continue
         found = Mention(start, ke, label, name, f"{label}_kind_word",
-                        tuple(a for a in dict.fromkeys(aliases) if a != name), attrs=attrs)
-        if label == PROJECT and (places := place_list_members(text, found, region_at)):
+                        tuple(a for a in dict.fromkeys(aliases) if a != name) if aliases else (), attrs=attrs)
+        if label == PROJECT and start in region_at and (places := place_list_members(text, found, region_at)):
             out += places     # 济南、青岛、枣庄算力枢纽: one facility in each place
             continue
         out.append(widen_link(text, widen_route(text, found), bounds) if label == PROJECT else found)
@@ -252,10 +259,12 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
     out += [m for m in held if text[m.start - 1:m.start] == "、" and m.start - 1 in ends
             or text[m.end:m.end + 1] == "、" and m.end in starts]
     out += list_neighbours(text, [*named, *out], bounds, infrastructure_words())
-    out += [m for m in quoted_neighbours(text, out, {(n.start, n.end) for n in [*named, *out]})
-            if not SLOGAN.search(m.name)]
-    any_starts = sorted({m.start for m in [*named, *out] if m.label != PROJECT})     # 西部陆海新通道|江津班列
-    out = drop_appositions(out, lambda head, s, e: not distinctive(head) and not _names_inside(any_starts, s, e))
+    if "”“" in text:      # (a quoted name right before a quoted project: none without two quotes side by side)
+        out += [m for m in quoted_neighbours(text, out, {(n.start, n.end) for n in [*named, *out]})
+                if not SLOGAN.search(m.name)]
+    # 西部陆海新通道|江津班列: a name of another kind in the head. (Rarely asked: a scan, not an index per document.)
+    out = drop_appositions(out, lambda head, s, e: not distinctive(head) and not any(
+        s <= n.start < e for n in (*named, *out) if n.label != PROJECT))
     # An item of a list that shares its kind word (大唐郓城、华能四期等煤电项目) is named with it.
     items = {(m.start, m.end) for m in out if m.rule == "project_list_member"}
     return [m for m in out if m.rule == "project_list_member" or (m.start, m.end) not in items]
@@ -336,12 +345,20 @@ def infrastructure_words() -> tuple[str, ...]:
     return read_lines("infrastructure_words.txt")
 
 
+@functools.lru_cache(maxsize=1)
+def infrastructure_regex() -> re.Pattern:
+    """Any infrastructure word, found by one search in C instead of a test per word."""
+    return re.compile(alternation(infrastructure_words()))
+
+
 def _lead_before(text: str, start: int) -> str:
     """The adverb of ``lead_strips.txt`` written right before ``start`` (深入, 全面), or ``""``;
     with the program verb after it (全面|深化|改革先行区: 全面深化改革 is a set phrase)."""
-    verb = next((v for v in ("深化", "推进", "实施") if text.startswith(v, start - 2)), "")
+    verbs = ("深化", "推进", "实施")
+    verb = next((v for v in verbs if text.startswith(v, start - 2)), "") if text.startswith(verbs, start - 2) else ""
     at = start - len(verb)
-    if at >= lead_lasts()[1] and text[at - 1] not in lead_lasts()[0]:
+    lasts, longest = lead_lasts()
+    if at >= longest and text[at - 1] not in lasts:
         return ""       # no adverb ends here: one set lookup instead of a test per adverb
     return next((w + verb for w in lead_strips() if text.startswith(w, at - len(w))), "")
 
@@ -363,17 +380,6 @@ def _names_inside(starts: list[int], start: int, end: int) -> bool:
     """Does a region, enterprise or organization mention start in ``start..end``?"""
     k = bisect_left(starts, start)
     return k < len(starts) and starts[k] < end
-
-
-def _may_follow(text: str, pos: int, kind: str) -> bool:
-    """May this CJK text follow the end of a project name (a verb, a stage word…)?"""
-    if kind == "制" and text[pos - 2:pos - 1] == "长" and text.startswith(("办公室", "工作"), pos):
-        return True           # 链长制办公室: the office of a chief system names the system
-    if kind in ("城", "谷", "制"):
-        return bool(stops().match(text, pos)) or text.startswith(("建设", "等"), pos)
-    if kinds_of(kind) == PROGRAM and not stops().match(text, pos) and not AFTER_NAME.match(text, pos):
-        return not cjk(text[pos:pos + 1]) or text[pos] in "为在和与及等的" or bool(PROGRAM_AFTER.match(text, pos))
-    return bool(stops().match(text, pos) or AFTER_NAME.match(text, pos))
 
 
 def find_listed_applications(text: str, bounds: frozenset[int]) -> list[Mention]:
