@@ -77,34 +77,33 @@ class Trie:
 
     def __init__(self, words: Iterable[str]) -> None:
         self.root: dict = {}
+        words = list(words)
         for w in words:
             node = self.root
             for ch in w:
                 node = node.setdefault(ch, {})
             node[""] = True
-        # ``re`` skips to the next possible start faster than a Python loop: a first
-        # character followed by a possible second one (when no word is a single character).
-        firsts = "".join(re.escape(ch) for ch in sorted(self.root))
-        seconds = {ch for node in self.root.values() for ch in node if ch}
-        single = any("" in node for node in self.root.values())
-        # The first two characters of the words: most positions the character classes let
-        # through start no word, and one set lookup tells (None: a word has one character).
-        self.pairs = None if single else {a + b for a, node in self.root.items() for b in node}
+        # ``re`` skips to the next possible start faster than a Python loop: a first character
+        # followed by possible second and third ones, as far as the shortest word reaches.
+        self.depth = min(3, min(map(len, words), default=0))
+        classes = ["".join(re.escape(ch) for ch in sorted({w[k] for w in words})) for k in range(self.depth)]
+        # The words' first ``depth`` characters: most positions the character classes let through
+        # start no word, and one set lookup tells (None: a word has one character).
+        self.prefixes = {w[:self.depth] for w in words} if self.depth >= 2 else None
         if not self.root:
             self.first = re.compile(r"(?!)")
-        elif single or not seconds:
-            self.first = re.compile(f"[{firsts}]")
         else:
-            self.first = re.compile(f"[{firsts}](?=[{''.join(re.escape(ch) for ch in sorted(seconds))}])")
+            ahead = "".join(f"[{c}]" for c in classes[1:])
+            self.first = re.compile(f"[{classes[0]}]" + (f"(?={ahead})" if ahead else ""))
 
     def finditer(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of non-overlapping longest matches, scanning left to right."""
-        root, n, pairs, i = self.root, len(text), self.pairs, 0
+        root, n, prefixes, depth, i = self.root, len(text), self.prefixes, self.depth, 0
         for hit in self.first.finditer(text):
             if hit.start() < i:
                 continue        # inside the last match
             i = hit.start()
-            if pairs is not None and text[i:i + 2] not in pairs:
+            if prefixes is not None and text[i:i + depth] not in prefixes:
                 continue
             node = root[text[i]]
             j, end = i + 1, -1
