@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import AbstractSet
+from typing import AbstractSet, Iterator
 
 from kg.nlp.lexicon import alternation, first_chars, read_lines
 from kg.nlp.name_leads import (after_example_marker, after_verb_before_proper, clause_openers, counted_in_words,
@@ -372,6 +372,15 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     for m in re.finditer(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』", text):
         out.append((m.start(), m.end()))
     return out
+
+
+def occurrences(text: str, word: str) -> Iterator[int]:
+    """Starts of the non-overlapping occurrences of ``word`` (non-empty), left to right, as
+    ``re.finditer(re.escape(word), text)`` finds them, without a pattern to escape and look up."""
+    k = text.find(word)
+    while k >= 0:
+        yield k
+        k = text.find(word, k + len(word))
 
 
 def crosses_boundary(text: str, s: int, e: int) -> bool:

@@ -13,6 +13,7 @@ recognized spans whatever jieba did. (Regions and officials come before, from
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from spacy.attrs import IDX
 from spacy.language import Language
@@ -108,7 +109,7 @@ def _settle(found: list[Mention]) -> list[Mention]:
             m.attrs["inside"] = clash[0].key
             out.append(m)
         # partial overlaps of a shorter span are dropped
-    out.sort(key=lambda m: (m.start, m.end))
+    out.sort(key=attrgetter("start", "end"))
     return out
 
 
