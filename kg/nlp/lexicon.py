@@ -54,8 +54,32 @@ def read_table(name: str, required: tuple[str, ...] = ()) -> tuple[dict[str, str
 
 
 def alternation(words) -> str:
-    """A regex alternation of literal words, longest first so the longest one wins."""
-    return "|".join(map(re.escape, longest_first(words)))
+    """A regex alternation of literal words in which the longest word that matches wins.
+
+    The words are factored by their characters (发展|发挥|发 -> ``发(?:展|挥|)``): ``re``
+    tries the alternatives of a branch one by one, and a flat list of a few hundred words
+    cost a check of each at every position. At each point the one character of the text
+    picks the one branch that can go on, and the empty alternative comes last, so the
+    words that match are tried longest first, as in ``w1|w2|…`` sorted by length: the same
+    match everywhere, backtracking included (no ``re.IGNORECASE``, under which two branches
+    could match one character).
+    """
+    root: dict = {}
+    for w in set(words):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _branches(root, top=True)
+
+
+def _branches(node: dict, top: bool = False) -> str:
+    alts = [re.escape(ch) + _branches(sub) for ch, sub in sorted(node.items()) if ch]
+    if "" in node:
+        alts.append("")         # the word ends here: tried after every longer one
+    if top or len(alts) <= 1:
+        return "|".join(alts)
+    return "(?:" + "|".join(alts) + ")"
 
 
 def longest_first(words: Iterable[str]) -> list[str]:
