@@ -12,7 +12,7 @@ import functools
 import re
 from typing import AbstractSet, Iterator
 
-from kg.nlp.lexicon import alternation, first_chars, read_lines
+from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.name_leads import (after_example_marker, after_verb_before_proper, clause_openers, counted_in_words,
                                 lead_verbs, protected, word_end)
 from kg.nlp.tokenizer import shared_cutter
@@ -37,9 +37,9 @@ STRIP_QUOTES = str.maketrans("", "", _QUOTE_MARKS)
 
 @functools.lru_cache(maxsize=1)
 def stops() -> re.Pattern:
-    # The lookahead of first characters lets ``re`` skip where no stop word starts (half the time).
-    words = read_lines("name_stops.txt")
-    return re.compile(f"(?=[{first_chars(words)}])(?:{alternation(words)})")
+    # (``re`` skips in C to where a stop word may start: each branch of the alternation opens with
+    # its own character.)
+    return re.compile(alternation(read_lines("name_stops.txt")))
 
 
 _ANY_QUOTE = re.compile("[" + re.escape(_QUOTE_MARKS) + "]")
