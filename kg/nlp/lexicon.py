@@ -107,7 +107,7 @@ class Trie:
 
     def __init__(self, words: Iterable[str]) -> None:
         self.root: dict = {}
-        words = list(words)
+        words = [w for w in words if w]
         for w in words:
             node = self.root
             for ch in w:
