@@ -32,10 +32,10 @@ def read_lines(name: str) -> tuple[str, ...]:
             line = line.split("#", 1)[0].strip()
             if not line:
                 continue
-            if any(c.isspace() for c in line):
+            if len(line.split()) > 1:      # (split cuts at the characters isspace() names, in C)
                 raise DataFileError(str(path), n, line, "one entry per line, no spaces")
             out.append(line)
-    return tuple(sorted(set(out), key=lambda s: (-len(s), s)))
+    return tuple(longest_first(out))
 
 
 @functools.lru_cache(maxsize=None)
@@ -54,8 +54,38 @@ def read_table(name: str, required: tuple[str, ...] = ()) -> tuple[dict[str, str
 
 
 def alternation(words) -> str:
-    """A regex alternation of literal words, longest first so the longest one wins."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda s: (-len(s), s)))
+    """A regex alternation of literal words in which the longest word that matches wins.
+
+    The words are factored by their characters (发展|发挥|发 -> ``发(?:展|挥|)``): ``re``
+    tries the alternatives of a branch one by one, and a flat list of a few hundred words
+    cost a check of each at every position. At each point the one character of the text
+    picks the one branch that can go on, and the empty alternative comes last, so the
+    words that match are tried longest first, as in ``w1|w2|…`` sorted by length: the same
+    match everywhere, backtracking included (no ``re.IGNORECASE``, under which two branches
+    could match one character).
+    """
+    root: dict = {}
+    for w in set(words):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _branches(root, top=True)
+
+
+def _branches(node: dict, top: bool = False) -> str:
+    alts = [re.escape(ch) + _branches(sub) for ch, sub in sorted(node.items()) if ch]
+    if "" in node:
+        alts.append("")         # the word ends here: tried after every longer one
+    if top or len(alts) <= 1:
+        return "|".join(alts)
+    return "(?:" + "|".join(alts) + ")"
+
+
+def longest_first(words: Iterable[str]) -> list[str]:
+    """The distinct ``words``, longest first, then in code point order: sorted by ``(-len(w), w)``
+    (two stable sorts in C instead of a key tuple built per word)."""
+    return sorted(sorted(set(words)), key=len, reverse=True)
 
 
 def first_chars(words) -> str:
@@ -77,34 +107,33 @@ class Trie:
 
     def __init__(self, words: Iterable[str]) -> None:
         self.root: dict = {}
+        words = [w for w in words if w]
         for w in words:
             node = self.root
             for ch in w:
                 node = node.setdefault(ch, {})
             node[""] = True
-        # ``re`` skips to the next possible start faster than a Python loop: a first
-        # character followed by a possible second one (when no word is a single character).
-        firsts = "".join(re.escape(ch) for ch in sorted(self.root))
-        seconds = {ch for node in self.root.values() for ch in node if ch}
-        single = any("" in node for node in self.root.values())
-        # The first two characters of the words: most positions the character classes let
-        # through start no word, and one set lookup tells (None: a word has one character).
-        self.pairs = None if single else {a + b for a, node in self.root.items() for b in node}
+        # ``re`` skips to the next possible start faster than a Python loop: a first character
+        # followed by possible second and third ones, as far as the shortest word reaches.
+        self.depth = min(3, min(map(len, words), default=0))
+        classes = ["".join(re.escape(ch) for ch in sorted({w[k] for w in words})) for k in range(self.depth)]
+        # The words' first ``depth`` characters: most positions the character classes let through
+        # start no word, and one set lookup tells (None: a word has one character).
+        self.prefixes = {w[:self.depth] for w in words} if self.depth >= 2 else None
         if not self.root:
             self.first = re.compile(r"(?!)")
-        elif single or not seconds:
-            self.first = re.compile(f"[{firsts}]")
         else:
-            self.first = re.compile(f"[{firsts}](?=[{''.join(re.escape(ch) for ch in sorted(seconds))}])")
+            ahead = "".join(f"[{c}]" for c in classes[1:])
+            self.first = re.compile(f"[{classes[0]}]" + (f"(?={ahead})" if ahead else ""))
 
     def finditer(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of non-overlapping longest matches, scanning left to right."""
-        root, n, pairs, i = self.root, len(text), self.pairs, 0
+        root, n, prefixes, depth, i = self.root, len(text), self.prefixes, self.depth, 0
         for hit in self.first.finditer(text):
             if hit.start() < i:
                 continue        # inside the last match
             i = hit.start()
-            if pairs is not None and text[i:i + 2] not in pairs:
+            if prefixes is not None and text[i:i + depth] not in prefixes:
                 continue
             node = root[text[i]]
             j, end = i + 1, -1

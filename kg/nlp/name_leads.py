@@ -40,15 +40,19 @@ def protected() -> frozenset[str]:
 def counted_in_words(text: str, start: int, end: int, bounds: AbstractSet[int]) -> bool:
     """Does a candidate open with a count in words, after its place or not (一家|新能源公司,
     十堰市|一家|汽车零部件公司)? Then it counts things and names none."""
+    if COUNTED_WORD.search(text, start, end) is None:
+        return False        # no count anywhere in the candidate (most have none)
     stop = word_end(bounds, start, end)
     if text[start:stop] in protected():
         start, stop = stop, word_end(bounds, stop, end)
-    return bool(COUNTED_WORD.fullmatch(text[start:stop]))
+    return COUNTED_WORD.fullmatch(text, start, stop) is not None
 
 
 def after_example_marker(text: str, start: int, end: int, bounds: AbstractSet[int], min_core: int) -> int:
     """Past an example marker inside a candidate: ``一批龙头企业如|金丰公司``. The marker must be a
     word of its own and a word jieba knows must follow it (如|皋… is a split name, not an example)."""
+    if text.find("如", start, end) < 0:
+        return start        # every example marker holds 如 (most candidates have none)
     k = start
     while k < end - min_core and k in bounds:
         stop = word_end(bounds, k, end)
@@ -62,14 +66,16 @@ def after_verb_before_proper(text: str, start: int, end: int, bounds: AbstractSe
     """Past the last verb that a proper noun follows: ``群众|学习|浙江大学``. A name holds no
     verb of jieba's dictionary right before a place or another proper noun."""
     k, cut, prev = word_end(bounds, start, end) if start not in bounds else start, start, ""
+    classes, stop = word_classes(), word_end(bounds, k, end)
     while k < end - min_core and k in bounds:       # from the first whole word (书记 of 区委|书记)
-        stop = word_end(bounds, k, end)
-        nxt = text[stop:word_end(bounds, stop, end)]
-        if stop - k >= 2 and word_classes().get(text[k:stop]) == "v" and end - stop >= min_core \
-                and len(prev) != 1 and not is_proper(prev) \
-                and (word_classes().get(nxt) in ("ns", "nt") and len(nxt) >= 2 or nxt in protected()):
-            cut = stop          # not 新|希望|控股集团, 陆海|新|通道|江津班列: a name's own words
-        prev, k = text[k:stop], stop
+        after = word_end(bounds, stop, end)     # the next word's end: each word is looked up once
+        word = text[k:stop]
+        if stop - k >= 2 and end - stop >= min_core and classes.get(word) == "v" \
+                and len(prev) != 1 and not is_proper(prev):
+            nxt = text[stop:after]
+            if classes.get(nxt) in ("ns", "nt") and len(nxt) >= 2 or nxt in protected():
+                cut = stop      # not 新|希望|控股集团, 陆海|新|通道|江津班列: a name's own words
+        prev, k, stop = word, stop, after
     return cut
 
 

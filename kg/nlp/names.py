@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import AbstractSet
+from typing import AbstractSet, Iterator
 
-from kg.nlp.lexicon import alternation, first_chars, read_lines
+from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.name_leads import (after_example_marker, after_verb_before_proper, clause_openers, counted_in_words,
                                 lead_verbs, protected, word_end)
 from kg.nlp.tokenizer import shared_cutter
@@ -29,15 +29,17 @@ _AND = re.compile(r"[和及与]")
 # The characters that left_extent's scan stops at or treats apart: quotes, dashes, brackets, punctuation.
 _SPECIAL = re.compile("[" + re.escape("".join(sorted(BOUNDARY | set(OPEN_QUOTES + CLOSE_QUOTES) | set(QUOTE_PAIRS)
                                                      | set("—)）")))) + "]")
+# The last special character before a position: greedy ``.*`` backs off from the right in C.
+_LAST_SPECIAL = re.compile("(?s:.*)" + _SPECIAL.pattern)
 _QUOTE_MARKS = "“”「」『』\"‘’'《》"
 STRIP_QUOTES = str.maketrans("", "", _QUOTE_MARKS)
 
 
 @functools.lru_cache(maxsize=1)
 def stops() -> re.Pattern:
-    # The lookahead of first characters lets ``re`` skip where no stop word starts (half the time).
-    words = read_lines("name_stops.txt")
-    return re.compile(f"(?=[{first_chars(words)}])(?:{alternation(words)})")
+    # (``re`` skips in C to where a stop word may start: each branch of the alternation opens with
+    # its own character.)
+    return re.compile(alternation(read_lines("name_stops.txt")))
 
 
 _ANY_QUOTE = re.compile("[" + re.escape(_QUOTE_MARKS) + "]")
@@ -68,13 +70,12 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
     while i > 0 and end - i < budget:
         # Ordinary characters are passed over at once: only the nearest special one matters.
         lo = max(0, end - budget)
-        special = -1
-        for hit in _SPECIAL.finditer(text, lo, i):
-            special = hit.start()
-        if special < 0:
+        last = _LAST_SPECIAL.match(text, lo, i)
+        if last is None:
             i = lo
             break
-        i = special + 1
+        special = last.end() - 1
+        i = last.end()
         ch = text[special]
         if ch in QUOTE_PAIRS:
             j = text.rfind(QUOTE_PAIRS[ch], max(0, i - 40), i - 1)
@@ -94,17 +95,18 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
         i -= 1
     span = text[i:end]
     quoted = _quoted_mask(span) if _HAS_QUOTE.search(span) else None
-    found = [m for m in stops().finditer(span)
-             if not (quoted and any(quoted[m.start():m.end()]))
-             and not (m.end() - m.start() == 1 and (_in_a_word(bounds, i + m.start())
-                                                    or _inside_word(span, m.start(), m.end())))]
-    if quoted is not None:      # (without a quote mark no stop word goes on a quoted name)
-        found = _after_quote_kept(span, found)
+    matches = list(stops().finditer(span))
+    if quoted is None:
+        found = matches     # only the last few are asked whether they cut (see below), right to left
+    else:                   # (without a quote mark no stop word goes on a quoted name)
+        found = _after_quote_kept(span, [m for m in matches if not any(quoted[m.start():m.end()])
+                                         and _cuts(span, m, bounds, i)])
     cut = 0
     inner = inner_verbs()
     for m in reversed(found):
-        rest = span[m.end():]
-        if len(rest) >= min_core and not (m.group() in inner and rest in _name_kinds()):
+        if quoted is None and len(m.group()) == 1 and not _cuts(span, m, bounds, i):
+            continue
+        if len(span) - m.end() >= min_core and not (m.group() in inner and span[m.end():] in _name_kinds()):
             cut = m.end()
             break
         if m.group() not in inner:
@@ -119,7 +121,7 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
             cut = max(before) if before else 0
     start = i + cut
     # A coordinated name: 白马湖实验室和智能感知技术创新中心 -> the part after 和.
-    for m in _AND.finditer(text[start:end]):
+    for m in _AND.finditer(text[start:end]) if _AND.search(text, start, end) else ():
         left = text[start:start + m.start()]
         if left and (ends_with_kind(left) or left.endswith(quote_nouns())):
             start = start + m.end()
@@ -157,7 +159,7 @@ def _after_leading_function_words(text: str, start: int, end: int, bounds: Abstr
     while k < end and k in bounds and text[k] not in OPEN_QUOTES:
         stop = word_end(bounds, k, end)
         word = text[k:stop]
-        if is_connective(word) and len(word) == 1 and stop < end:
+        if len(word) == 1 and stop < end and is_connective(word):
             cut = k = stop          # 这|条生产线, 和|…: whatever is left, the word is no part of a name
             continue
         if end - stop < min_core or word in protected():      # 开化 is a verb to jieba, and a county
@@ -242,6 +244,13 @@ def generic_heads() -> frozenset[str]:
 def quote_nouns() -> tuple[str, ...]:
     """Nouns that make a quoted phrase before them a description: “…”要求, “…”做法."""
     return read_lines("quote_nouns.txt")
+
+
+def _cuts(span: str, m: re.Match, bounds: AbstractSet[int] | None, offset: int) -> bool:
+    """Does the stop word ``m`` (in ``span``, which starts at ``offset``) cut a name? Not a character
+    of one inside a longer word of the segmenter (双|向|流通) or of a place name (成都)."""
+    a, b = m.span()
+    return b - a != 1 or not (_in_a_word(bounds, offset + a) or _inside_word(span, a, b))
 
 
 def _in_a_word(bounds: AbstractSet[int] | None, pos: int) -> bool:
@@ -363,6 +372,15 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     for m in re.finditer(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』", text):
         out.append((m.start(), m.end()))
     return out
+
+
+def occurrences(text: str, word: str) -> Iterator[int]:
+    """Starts of the non-overlapping occurrences of ``word`` (non-empty), left to right, as
+    ``re.finditer(re.escape(word), text)`` finds them, without a pattern to escape and look up."""
+    k = text.find(word)
+    while k >= 0:
+        yield k
+        k = text.find(word, k + len(word))
 
 
 def crosses_boundary(text: str, s: int, e: int) -> bool:

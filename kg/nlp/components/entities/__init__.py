@@ -13,12 +13,13 @@ recognized spans whatever jieba did. (Regions and officials come before, from
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.nlp.components.entities.enterprises import enterprise_patterns, find_enterprises, listed_companies
+from kg.nlp.components.entities.enterprises import brands, enterprise_patterns, find_enterprises, listed_companies
 from kg.nlp.components.entities.kinds import kind_patterns
 from kg.nlp.components.entities.organizations import (
     department_regex, find_organizations, institution_endings, known_organizations,
@@ -40,7 +41,7 @@ class EntityRecognizer:
 
     def __init__(self) -> None:
         # The families' patterns are built with the pipeline (in a fork server, once for all workers).
-        for patterns in (kind_patterns, enterprise_patterns, listed_companies, initiative_regex, strategy_regex, department_regex,
+        for patterns in (kind_patterns, enterprise_patterns, brands, listed_companies, initiative_regex, strategy_regex, department_regex,
                          known_organizations, institution_endings):
             patterns()
 
@@ -108,7 +109,7 @@ def _settle(found: list[Mention]) -> list[Mention]:
             m.attrs["inside"] = clash[0].key
             out.append(m)
         # partial overlaps of a shorter span are dropped
-    out.sort(key=lambda m: (m.start, m.end))
+    out.sort(key=attrgetter("start", "end"))
     return out
 
 
