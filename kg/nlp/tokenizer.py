@@ -46,6 +46,9 @@ _ABSENT = object()
 # (0.14 s, most of it pkg_resources); the tests hold the cuts to jieba's own.
 _RE_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
 _RE_SKIP = re.compile("(\r\n|\\s)", re.U)
+# Both at once: a run of word characters or a break, whichever starts first. Word characters are
+# never spaces, so this finds jieba's runs, and in the text between them jieba's breaks.
+_RE_PARTS = re.compile(f"({_RE_HAN.pattern[1:-1]}|{_RE_SKIP.pattern[1:-1]})", re.U)
 
 
 def _jieba_tokenizer():
@@ -183,20 +186,25 @@ class DagCutter:
         """The words of ``text``, as a list (no empty ones).
 
         ``re.split`` with one group alternates what lies between matches (even
-        places) with the matches (odd places): runs of word characters, then
-        breaks; the rest is split into single characters, as jieba does.
+        places), split into single characters as jieba does, with the matches
+        (odd places): runs of word characters, cut, and breaks (spaces, line
+        ends), kept whole. A run met again in the same text (a name, a
+        recurring phrase) is cut once: the memo lives for this call only,
+        never across texts.
         """
         out: list[str] = []
-        cut, re_skip = self.cut_block, _RE_SKIP
-        for n, block in enumerate(_RE_HAN.split(text)):
-            if n & 1:
-                out += cut(block)
-            elif block:
-                for m, part in enumerate(re_skip.split(block)):
-                    if m & 1:
-                        out.append(part)
-                    else:
-                        out += part
+        cut = self.cut_block
+        memo: dict[str, list[str]] = {}
+        for n, part in enumerate(_RE_PARTS.split(text)):
+            if not n & 1:
+                out += part
+            elif part.isspace():       # a break: \r\n, or one character that \s matches (as str.isspace)
+                out.append(part)
+            else:
+                got = memo.get(part)
+                if got is None:
+                    got = memo[part] = cut(part)
+                out += got
         return out
 
     def cut_block(self, s: str) -> list[str]:
