@@ -227,37 +227,46 @@ class DagCutter:
         return out
 
     def cut_block(self, s: str) -> list[str]:
-        """The words of a run of word characters (jieba's ``__cut_DAG_NO_HMM``)."""
+        """The words of a run of word characters (jieba's ``__cut_DAG_NO_HMM``).
+
+        Each position keeps the first word of its best path as the walk found
+        it (the string it looked up), so the words are not cut again, and
+        their lengths lead from one to the next.
+        """
         get, absent, unknown = self.costs.get, _ABSENT, self.unknown
         n = len(s)
         score = [0.0] * (n + 1)          # best log probability of s[k:]
-        end = list(range(1, n + 2))      # end of the first word on that path
+        first = list(s)                  # the first word on that path: one character unless a word is found
         for k in range(n - 1, -1, -1):
             best = None
             i = k + 1
-            cost = get(s[k], absent)
-            while cost is not absent:    # s[k:i] is a word or a prefix of one
+            w = first[k]
+            cost = get(w, absent)
+            while cost is not absent:    # w = s[k:i] is a word or a prefix of one
                 if cost is not None:
                     p = cost + score[i]
                     if best is None or p >= best:    # ties go to the longer word, as in jieba
-                        best, end[k] = p, i
+                        best = p
+                        first[k] = w
                 if i == n:
                     break
                 i += 1
-                cost = get(s[k:i], absent)
+                w = s[k:i]
+                cost = get(w, absent)
             score[k] = unknown + score[k + 1] if best is None else best
         words: list[str] = []
         k, glued = 0, ""
         while k < n:
-            e = end[k]
-            if e == k + 1 and s[k] in _ASCII_ALNUM:    # single letters and digits run together
-                glued += s[k]
+            w = first[k]
+            if w in _ASCII_ALNUM:        # single letters and digits run together
+                glued += w
+                k += 1
             else:
                 if glued:
                     words.append(glued)
                     glued = ""
-                words.append(s[k:e])
-            k = e
+                words.append(w)
+                k += len(w)
         if glued:
             words.append(glued)
         return words
