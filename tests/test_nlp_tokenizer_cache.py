@@ -31,13 +31,14 @@ def test_writing_the_word_costs_cache_keeps_only_the_installs_used_last(tmp_path
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     folder = tmp_path / "kg"
     folder.mkdir()
-    installs = [folder / f"jieba-costs-0.42.1-5071852-17000000{i:02d}.pickle" for i in range(5)]
+    installs = [folder / f"jieba-wordcosts-0.42.1-5071852-17000000{i:02d}.pickle" for i in range(5)]
     for i, f in enumerate(installs):
         f.write_bytes(b"x")
         os.utime(f, (1_700_000_000 + i, 1_700_000_000 + i))     # the last one used last
     older_kg = folder / "jieba-0.42.1-5071852-1700000000.pickle"
+    one_dictionary = folder / "jieba-costs-0.42.1-5071852-1700000000.pickle"     # the costs' older format
     unrelated = folder / "notes.txt"
-    for f in (older_kg, unrelated):
+    for f in (older_kg, one_dictionary, unrelated):
         f.write_bytes(b"x")
 
     tokenizer._save_word_costs(({"重庆": -9.0}, 17.0))

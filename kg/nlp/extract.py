@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from kg.nlp.aliases import is_alias
 from kg.nlp.components.entities import MENTIONS_ONLY
+from kg.nlp.gazetteer import gazetteer
 from kg.nlp.layout import normalize
 from kg.nlp.mention import Mention, Position, doc_text
 from kg.nlp.names import unquote
@@ -122,27 +123,38 @@ def _with_original_evidence(result: DocResult, text: str, original: str) -> DocR
 
 def from_doc(doc, document: Document) -> DocResult:
     """Fold a processed ``Doc`` into a :class:`DocResult`."""
-    mentions: list[Mention] = doc._.kg_mentions or []
-    used = {k for r in (doc._.kg_relations or []) for k in (r.head, r.tail)}
+    ext = doc._                      # one accessor for the four extensions
+    mentions: list[Mention] = ext.kg_mentions or []
+    found_relations = ext.kg_relations or ()
+    found_positions = ext.kg_positions or ()
+    used = {k for r in found_relations for k in (r.head, r.tail)}
     confirmed_regions = {m.key for m in mentions if m.label == REGION and not m.attrs.get("nested")}
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for m in mentions:
-        if m.label == REGION and m.attrs.get("nested") and m.key not in confirmed_regions and m.key not in used:
-            continue        # 浙江 inside 浙江海港集团 is not a region of the text
-        if m.attrs.get("nested") and m.label != REGION and m.key not in used:
-            continue        # 浙江中医药大学 inside 浙江中医药大学松阳研究院
-        groups[m.key].append(m)
-    for p in doc._.kg_positions or []:
+        key = m.key
+        # A nested mention counts when a relation names it, or (a region) when the text names it alone:
+        # not 浙江 inside 浙江海港集团, nor 浙江中医药大学 inside 浙江中医药大学松阳研究院.
+        if m.attrs.get("nested") and key not in used and (m.label != REGION or key not in confirmed_regions):
+            continue
+        groups[key].append(m)
+    for p in found_positions:
         if p.unit is not None and p.unit.key not in groups:
             groups[p.unit.key].append(p.unit)
     renamed = _merge_implicit_prefix(groups)
     positions: dict[str, list[Position]] = defaultdict(list)
-    for p in doc._.kg_positions or []:
+    for p in found_positions:
         positions[p.official].append(p)
     records = []
     text = doc_text(doc)
+    year = _year(document.date)
     for (etype, name), ms in sorted(groups.items()):
-        forms = {a for m in ms if not m.attrs.get("not_alias") for a in (*m.aliases, unquote(text[m.start:m.end]))}
+        forms: set[str] = set()
+        surfaces: set[str] = set()        # each distinct stretch of text unquoted once
+        for m in ms:
+            if not m.attrs.get("not_alias"):
+                forms.update(m.aliases)
+                surfaces.add(text[m.start:m.end])
+        forms.update(map(unquote, surfaces))
         aliases = sorted(a for a in forms if a and a != name and is_alias(a, name, etype))
         attrs: dict = {}
         if etype == REGION:
@@ -151,8 +163,7 @@ def from_doc(doc, document: Document) -> DocResult:
                 attrs[A_LEVEL] = r.level
                 if r.adcode.isdigit():         # not a zone's or village's made-up code
                     attrs[A_ADCODE] = r.adcode
-                from kg.nlp.gazetteer import gazetteer
-                par = gazetteer().named_at(r.parent, _year(document.date))
+                par = gazetteer().named_at(r.parent, year)
                 if par is not None:
                     attrs[A_PARENT] = par.name
         if etype == OFFICIAL:
@@ -163,16 +174,18 @@ def from_doc(doc, document: Document) -> DocResult:
                  "unit": p.unit.name if p.unit else "", "unit_type": p.unit.label if p.unit else "",
                  "doc": document.id, "date": document.date, "evidence": p.evidence} for p in ps]
         for m in ms:
-            for k in (A_INVESTMENT,):
-                if m.attrs.get(k) and k not in attrs:
-                    attrs[k] = m.attrs[k]
-            if m.attrs.get(A_STAGES):
-                attrs.setdefault(A_STAGES, [])
-                for st in m.attrs[A_STAGES]:
-                    if st not in attrs[A_STAGES]:
-                        attrs[A_STAGES].append(st)
+            found = m.attrs
+            if not found:
+                continue
+            if found.get(A_INVESTMENT) and A_INVESTMENT not in attrs:
+                attrs[A_INVESTMENT] = found[A_INVESTMENT]
+            if found.get(A_STAGES):
+                stages = attrs.setdefault(A_STAGES, [])
+                for st in found[A_STAGES]:
+                    if st not in stages:
+                        stages.append(st)
         records.append(EntityRecord(etype, name, tuple(aliases), len(ms), attrs))
-    relations = tuple(doc._.kg_relations or ())
+    relations = tuple(found_relations)
     if renamed:         # relations name 市商务委 as the text did: it is 重庆市商务委 now, not an alias
         relations = tuple(replace(r, head=renamed.get(r.head, r.head), tail=renamed.get(r.tail, r.tail))
                           for r in relations)
