@@ -57,15 +57,22 @@ def _model() -> tuple[dict, dict, dict, dict]:
     the word classes) take about 30.
     """
     base = _posseg_dir()
-    path = _model_cache(base)
+    path: Path | None = None
     try:
+        path = _model_cache(base)
         with open(path, "rb") as fh:
             tables = pickle.load(fh)
         if isinstance(tables, tuple) and len(tables) == 4 and all(isinstance(t, dict) for t in tables):
             return tables
-    except Exception:          # absent, unreadable or stale: read from jieba again
+    except Exception:          # absent, unreadable or stale (or no home folder): read from jieba again
         pass
     tables = tuple(_read_table(base / name) for name in _TABLES)
+    if path is not None:
+        _save_model(path, tables)
+    return tables[0], tables[1], tables[2], tables[3]
+
+
+def _save_model(path: Path, tables: tuple) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -74,7 +81,6 @@ def _model() -> tuple[dict, dict, dict, dict]:
         os.replace(tmp, path)
     except Exception:          # no writable cache: keep working, only slower to start
         pass
-    return tables[0], tables[1], tables[2], tables[3]
 
 
 _TABLES = ("prob_start.p", "prob_trans.p", "prob_emit.p", "char_state_tab.p")
