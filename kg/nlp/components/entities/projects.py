@@ -86,15 +86,17 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
     out, held = [], []
     kinds = kind_patterns()["kinds"]
     generic = tuple(generic_heads())
+    generic_lasts, leads = _generic_lasts(), _lead_strip_set()
     for m in kind_patterns()["kind"].finditer(text):
-        kind, ks, ke = m.group(), m.start(), m.end()
+        kind = m.group()
+        ks, ke = m.span()
         label = kinds[kind]
         attrs: dict = {"kind": kind}
         aliases: list[str] = []
         nxt = text[ke:ke + 1]
         if label == PROGRAM and kind == "试点" and nxt in ("县", "区", "市", "镇"):
             aliases.append(unquote(text[ks:ke + 1]))
-        elif cjk(nxt) and not (len(kind) > 1 and ks > 0 and text[ks - 1] in CLOSE_QUOTES) \
+        elif "\u4e00" <= nxt <= "\u9fff" and not (len(kind) > 1 and ks > 0 and text[ks - 1] in CLOSE_QUOTES) \
                 and not may_follow(text, ke, kind, label):
             if not landmark_before(text, ks, kind, bounds) and (     # (解放碑商圈|客流量 is named)
                     label != PROJECT or kind in WEAK_PROJECT_KINDS or kind in HERITAGE_KINDS
@@ -189,9 +191,10 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if attrs.get("coded"):
             pass
         elif len(core) < 2 or not cjk_or_alnum(core[0]) or core[-1] in "个家项" \
-                or (core.endswith(generic) and not quoted and _generic_core(core, kind, generic)) \
+                or (core[-1] in generic_lasts and core.endswith(generic) and not quoted
+                    and _generic_core(core, kind, generic)) \
                 or stops().fullmatch(core) \
-                or core in lead_strips():
+                or core in leads:
             continue
         if label == PROJECT and COUNT_AFTER.match(text, ke):
             continue          # “5G+”智能工厂1个: counted, quoted or not
@@ -282,10 +285,11 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
     if start < 1 or text[start - 1] not in "、等" or text[end:end + 1] in ("、", "等"):
         return []          # 万象城、…: an item of the list, not the kind word the list shares
     shared = text[start:end] if text[start - 1] == "等" else _kind_chain(text[start:end], kind)
-    if shared != kind and shared.startswith(tuple(generic_heads())) \
+    generic = tuple(generic_heads())
+    if shared != kind and shared.startswith(generic) \
             and (trade := _last_word_on(text, start, end - len(kind), bounds)) in infrastructure_words():
         shared = trade + kind       # 等大型清洁高效|煤电项目: the works the items are (not 等基层服务项目)
-    if shared.startswith(tuple(generic_heads())) or not cjk(shared[0]) or len(shared) - len(kind) > 2 \
+    if shared.startswith(generic) or not cjk(shared[0]) or len(shared) - len(kind) > 2 \
             or end - start <= len(kind) and kind in WEAK_PROJECT_KINDS:
         return []          # 等重大项目, 等基层服务项目: a category the items belong to, not their names' end
     last = (start, end) if text[start - 1] == "、" else None
@@ -338,6 +342,18 @@ def _last_word_on(text: str, start: int, end: int, bounds: frozenset[int]) -> st
     """The last word of ``text[start:end]`` (``大型清洁高效|煤电``), or ``""`` when it is all one word."""
     b = max((i for i in range(start + 1, end - 1) if i in bounds), default=-1)
     return text[b:end] if b > 0 else ""
+
+
+@functools.lru_cache(maxsize=1)
+def _generic_lasts() -> frozenset[str]:
+    """The last characters of the generic heads: a core ending in none of them ends in no generic head."""
+    return frozenset(g[-1] for g in generic_heads())
+
+
+@functools.lru_cache(maxsize=1)
+def _lead_strip_set() -> frozenset[str]:
+    """The lead strips as a set: one lookup per name instead of a scan of the list."""
+    return frozenset(lead_strips())
 
 
 @functools.lru_cache(maxsize=1)
