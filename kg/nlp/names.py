@@ -69,7 +69,7 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
     budget = max_len
     while i > 0 and end - i < budget:
         # Ordinary characters are passed over at once: only the nearest special one matters.
-        lo = max(0, end - budget)
+        lo = end - budget if end > budget else 0
         last = _LAST_SPECIAL.match(text, lo, i)
         if last is None:
             i = lo

@@ -16,7 +16,8 @@ from bisect import bisect_left
 
 from kg.nlp.components.entities.enterprises import listed_before
 from kg.nlp.components.entities.categories import (CATEGORY_LEAD, COUNT_AFTER, PARKS, distinctive_or_landmark,
-                                                   landmark_before, names_a_category, place_in_clause)
+                                                   generic_lasts, landmark_before, lead_strip_set, names_a_category,
+                                                   place_in_clause)
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
 from kg.nlp.components.entities.project_lists import (
     LINE_KINDS, coordinated_lines,
@@ -86,7 +87,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
     out, held = [], []
     kinds = kind_patterns()["kinds"]
     generic = tuple(generic_heads())
-    generic_lasts, leads = _generic_lasts(), _lead_strip_set()
+    lasts, leads, stop_words = generic_lasts(), lead_strip_set(), stops()
     for m in kind_patterns()["kind"].finditer(text):
         kind = m.group()
         ks, ke = m.span()
@@ -191,9 +192,9 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if attrs.get("coded"):
             pass
         elif len(core) < 2 or not cjk_or_alnum(core[0]) or core[-1] in "个家项" \
-                or (core[-1] in generic_lasts and core.endswith(generic) and not quoted
+                or (core[-1] in lasts and core.endswith(generic) and not quoted
                     and _generic_core(core, kind, generic)) \
-                or stops().fullmatch(core) \
+                or stop_words.fullmatch(core) \
                 or core in leads:
             continue
         if label == PROJECT and COUNT_AFTER.match(text, ke):
@@ -254,7 +255,9 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if label == PROJECT and start in region_at and (places := place_list_members(text, found, region_at)):
             out += places     # 济南、青岛、枣庄算力枢纽: one facility in each place
             continue
-        out.append(widen_link(text, widen_route(text, found), bounds) if label == PROJECT else found)
+        if label == PROJECT and text[start - 1:start] in ("、", "与", "和"):     # (what either may widen over)
+            found = widen_link(text, widen_route(text, found), bounds)
+        out.append(found)
     out += find_routes(text, bounds)
     # A line of common words listed beside named ones is named all the same: 铁路二环线、沿江铁路、渝自城际.
     ends = {m.end for m in out if m.label == PROJECT}        # where the project before a 、 ends
@@ -299,8 +302,8 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
         s = e
         while s > 0 and cjk(text[s - 1]) and e - s < LIST_ITEM:
             s -= 1
-        if s == e or e - s >= LIST_ITEM and cjk(text[s - 1:s]):
-            break
+        if e - s < 2 or e - s >= LIST_ITEM and cjk(text[s - 1:s]):
+            break           # (the item only shrinks below: one character is none)
         lead = left_extent(text, e, max_len=LIST_ITEM, bounds=bounds)
         s = past_stage(text, max(s, lead) if lead >= 0 else s, e)      # 建成投产|大唐郓城
         if e - s < 2:
@@ -342,18 +345,6 @@ def _last_word_on(text: str, start: int, end: int, bounds: frozenset[int]) -> st
     """The last word of ``text[start:end]`` (``大型清洁高效|煤电``), or ``""`` when it is all one word."""
     b = max((i for i in range(start + 1, end - 1) if i in bounds), default=-1)
     return text[b:end] if b > 0 else ""
-
-
-@functools.lru_cache(maxsize=1)
-def _generic_lasts() -> frozenset[str]:
-    """The last characters of the generic heads: a core ending in none of them ends in no generic head."""
-    return frozenset(g[-1] for g in generic_heads())
-
-
-@functools.lru_cache(maxsize=1)
-def _lead_strip_set() -> frozenset[str]:
-    """The lead strips as a set: one lookup per name instead of a scan of the list."""
-    return frozenset(lead_strips())
 
 
 @functools.lru_cache(maxsize=1)
