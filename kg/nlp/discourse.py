@@ -271,9 +271,9 @@ def _sentence_subject(text: str, s: int, e: int,
             return actor, False
         return (r, True) if r.label == REGION else (None, False)
     i = s
-    lead = LEAD_ADVERBIAL.match(text, i, e)       # 今年以来，/ 7月，
-    # The lead is at most 9 characters: look its positions up rather than scan every mention.
-    if lead and not any(k in by_start for k in range(i, lead.end())):
+    # A lead is skipped only if no mention starts in it: none to look for when one starts at s.
+    if s not in by_start and (lead := LEAD_ADVERBIAL.match(text, s, e)) is not None \
+            and by_start.keys().isdisjoint(range(s, lead.end())):     # 今年以来，/ 7月，
         i = lead.end()
     r = _chain_at(i, by_start)
     if r is None or text[r.end:r.end + 1] in NOT_SUBJECT_AFTER:

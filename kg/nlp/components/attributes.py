@@ -71,7 +71,7 @@ class ProjectAttributes:
     def _stages(self, text: str, s: int, e: int, projects: list[Mention]) -> None:
         """Stage words of a project's own clause, and of the clauses after it that report its
         schedule (，计划2025年建成投产) before another project comes."""
-        starts = sorted(m.start for m in projects)
+        starts = [projects[0].start] if len(projects) == 1 else sorted([m.start for m in projects])
         for m in projects:
             lo = max(s, m.start - 40)
             back = CLAUSE_START.search(text, lo, m.start)

@@ -42,7 +42,9 @@ class RelationExtractor:
         positions = doc._.kg_positions or []        # read once: each doc._ access costs a lookup chain
         sents = doc_sentences(doc)
         starts = [s for s, _ in sents]
-        rels: list[RelationRecord] = []
+        # (head, relation, tail, rule, evidence) of each relation found: a record is made only of
+        # those that survive :func:`_dedupe` (a frozen dataclass costs more to build than a tuple).
+        rels: list[tuple[tuple[str, str], str, tuple[str, str], str, str]] = []
 
         def sentence(m_start: int) -> tuple[int, int]:
             i = bisect.bisect_right(starts, m_start) - 1
@@ -51,7 +53,7 @@ class RelationExtractor:
         def add(h: Mention, rel: str, t: Mention, rule: str, ev: str) -> None:
             head, tail = h.key, t.key       # each key once: a property that builds a tuple
             if head != tail:
-                rels.append(RelationRecord(head, rel, tail, rule, ev.strip()))
+                rels.append((head, rel, tail, rule, ev))
 
         for p in positions:      # a post: who holds it, and the places its chain names
             if p.unit is None:
@@ -89,7 +91,7 @@ class RelationExtractor:
         return doc
 
 
-def _dedupe(rels: list[RelationRecord]) -> list[RelationRecord]:
+def _dedupe(rels: list[tuple[tuple[str, str], str, tuple[str, str], str, str]]) -> list[RelationRecord]:
     """Each (head, relation, tail) once; no part_of from the speech's context for a region whose
     place the text states.
 
@@ -97,15 +99,15 @@ def _dedupe(rels: list[RelationRecord]) -> list[RelationRecord]:
     武义县 as deputy secretary and governs it as county head (SCHEMA: serves_in is any other
     office tied to a region, and the deputy secretary's is one).
     """
-    placed = {r.head for r in rels if r.relation == PART_OF and r.rule != "part_of_section"}
+    placed = {head for head, rel, _, rule, _ in rels if rel == PART_OF and rule != "part_of_section"}
     seen, out = set(), []
-    for r in rels:
-        k = (r.head, r.relation, r.tail)
-        if r.rule == "part_of_section" and r.head in placed:
+    for head, rel, tail, rule, ev in rels:
+        if rule == "part_of_section" and head in placed:
             continue          # 包河区大圩镇 said where 大圩镇 is; the article's city is no better
+        k = (head, rel, tail)
         if k not in seen:
             seen.add(k)
-            out.append(r)
+            out.append(RelationRecord(head, rel, tail, rule, ev.strip()))
     return out
 
 

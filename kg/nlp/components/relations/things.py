@@ -139,6 +139,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
     speaker_key = speaker.key
     project_starts = {p.start for p in inside if p.label == PROJECT and not p.attrs.get("nested")}
     after_zai = [r for r in inside if r.label == REGION and r.region is not None and text[r.start - 1:r.start] == "在"]
+    hosts_enterprise = cue["hosts_enterprise"]
     for m in inside:
         if m.attrs.get("nested") and m.label in (PROJECT, PROGRAM, REGION):
             if id(m) in listed_ids:      # 济南、青岛、枣庄算力枢纽: 枣庄 is a city of the list
@@ -159,7 +160,9 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         if s in report:             # another unit's report printed in this speech: that unit's alone
             subj, how, also = report[s], "report", None
             host = subj if subj.label == REGION else region_of(subj, mentions) or home
-        hosts = [r for r in (host, also) if r is not None and r.label == REGION]
+        hosts = [host] if host.label == REGION else []          # host is never None; also may be
+        if also is not None and also.label == REGION:
+            hosts.append(also)
         if m.label == PROJECT and "address" in m.attrs:
             continue           # 在天津市和平区…社区乐昌里小区: the address says where (see located_relations)
         city = named_city.get(m.start) if m.label == PROJECT and m.rule != "project_route" else None
@@ -188,8 +191,8 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
             elif m.attrs.get("nested") or _owns_next(owner := OWNER.match(after), m.end, project_starts) \
                     or owner is not None and owner.group().startswith(("投资", "总投资")):
                 continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
-            elif m.attrs.get("hosted") or cue["hosts_enterprise"].search(text[s:m.start]) \
-                    or cue["hosts_enterprise"].search(_clause(after)) or m.name.endswith(COMPANY):
+            elif m.attrs.get("hosted") or hosts_enterprise.search(text[s:m.start]) \
+                    or hosts_enterprise.search(_clause(after)) or m.name.endswith(COMPANY):
                 place = named_place(m, region_at)  # 普洱市思茅区爱伲庄园咖啡有限公司: 思茅区
                 if place is not None and place.region.level in LOCAL_LEVELS and host.region is not None \
                         and place.key != host.key and holds(host.region, place.region):
@@ -258,10 +261,13 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
             add(m, IMPLEMENTS, outer, "implements_named_body", text[s:e])
     # 市委组织部联合市文广旅局，开设“…”培训: the partner the sentence's organization joins runs it too.
     org_at = {m.start: m for m in tops.values() if m.label == ORGANIZATION}
-    for p in (p for p in tops.values() if p.label == PROGRAM):
+    # Organization start -> the one it joins (A联合B); most texts have none, and then no program's
+    # sentence needs looking up.
+    joins = {a.start: b for a in org_at.values()
+             if text.startswith("联合", a.end) and (b := org_at.get(a.end + 2)) is not None}
+    for p in (p for p in tops.values() if joins and p.label == PROGRAM):
         s, e = sentence(p.start)
-        a = org_at.get(s)
-        b = org_at.get(a.end + 2) if a is not None and text.startswith("联合", a.end) else None
+        b = joins.get(s)
         if b is not None and b.end < p.start:
             add(b, IMPLEMENTS, p, "implements_joint", text[s:e])
     # 借鉴深圳“政府引导、社会参与”模式: the region right before a quoted program's name runs it.
