@@ -168,7 +168,8 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
         return {}
     article = not sec.speaker
     # Where the section's own region is named: one bisect per sentence, not a scan of by_start.
-    subj_at = sorted(k for k, m in by_start.items() if m.key == subj.key)
+    subj_key = subj.key
+    subj_at = sorted([k for k, m in by_start.items() if m.key == subj_key])
     out: dict[int, Mention] = {}
     current: Mention | None = None
     paragraph: Mention | None = None     # the organization a speech's paragraph opens with
@@ -185,15 +186,15 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
             current = None      # a town or village is the subject of its paragraph only
         r, locative = _sentence_subject(text, s, e, by_start)
         # In a department's speech (市商务局), any region a sentence starts with is its subject.
-        inner = r is not None and r.label == REGION and r.key != subj.key \
+        inner = r is not None and r.label == REGION and r.key != subj_key \
             and (not regional or holds(subj.region, r.region))
-        if r is not None and r.label == ORGANIZATION and opens and not article and r.key != subj.key:
+        if r is not None and r.label == ORGANIZATION and opens and not article and r.key != subj_key:
             out[s] = paragraph = r      # 区经济信息委聚焦…。一是…: the paragraph reports that department's work
         elif r is not None and (r.label == ORGANIZATION or locative and inner):
             out[s] = r          # 市科技局联合… / 在合肥市长丰县下塘镇，…: this sentence only
         elif inner:
             out[s] = current = r
-        elif r is not None and r.key == subj.key:
+        elif r is not None and r.key == subj_key:
             current = None
         elif article and current is not None and r is None and _any_in(subj_at, s, e):
             current = None      # 总书记在辽宁考察时强调…: a sentence naming the article's region is its again

@@ -155,7 +155,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         host = subj if subj.label == REGION else home     # a department's sentence: its region hosts
         # In a speech, all it reports is the speaker's too; an article's region yields to the local one.
         # …but another department's paragraph in a department's speech is that department's only.
-        also = speaker if sec.speaker and speaker_key != subj.key \
+        also = speaker if sec.speaker and subj is not speaker and speaker_key != subj.key \
             and not (subj.label == speaker.label == ORGANIZATION) else None
         if s in report:             # another unit's report printed in this speech: that unit's alone
             subj, how, also = report[s], "report", None
@@ -241,7 +241,8 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
     hosts_place_name, implements_named_body), co-builders and managing bodies (develops_cobuild,
     develops_managing_body)."""
     cue = cues()
-    tops = {(m.start, m.end): m for m in mentions if not m.attrs.get("nested")}
+    top_list = [m for m in mentions if not m.attrs.get("nested")]
+    tops = {(m.start, m.end): m for m in top_list}
     index = containers(tops)
     for m in mentions:
         if not m.attrs.get("nested"):
@@ -286,9 +287,9 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
             s, e = sentence(p.start)
             add(town, HOSTS, p, "hosts_place_name", text[s:e])
     # 与X共建Y: X develops Y.
-    ents = [m for m in mentions if m.label in (ENTERPRISE, ORGANIZATION) and not m.attrs.get("nested")]
-    projects = [m for m in mentions if m.label == PROJECT and not m.attrs.get("nested")]
-    regions = [m for m in mentions if m.label == REGION and m.region is not None and not m.attrs.get("nested")]
+    ents = [m for m in top_list if m.label in (ENTERPRISE, ORGANIZATION)]
+    projects = [m for m in top_list if m.label == PROJECT]
+    regions = [m for m in top_list if m.label == REGION and m.region is not None]
     for x in ents:
         s, e = sentence(x.start)
         x_end = after_short_form(text, x.end, e)       # X（以下简称Y）投资…的Z
@@ -360,9 +361,11 @@ def located_relations(text: str, mentions: list[Mention], sentence, add) -> None
     for chain in prefix_chains([m for m in tops if m.label == REGION and m.region is not None]):
         first, last = chain[0], chain[-1]
         local = [r for r in chain if r.region.level in LOCAL_LEVELS]
+        if not local:
+            continue                                # a city or province: the speaker's context
         s, e = sentence(first.start)
         before = text[max(s, first.start - 4):first.start]
-        if not local or NOT_LOCATED.search(before):
+        if NOT_LOCATED.search(before):
             continue
         hit: list[Mention] = []
         placed = cue["placed_at"].search(before)
