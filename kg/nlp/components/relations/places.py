@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc
 
@@ -39,6 +40,10 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
     confirmed = {m.key for m in regions if not m.attrs.get("nested")}
     confirmed |= {p.unit.key for p in doc._.kg_positions or [] if p.unit is not None}
     by_end = {m.end: m for m in regions}
+    # The regions' starts, to look up those inside an organization's name by bisection where the
+    # regions are in text order (the pipeline's are); else each organization scans them all.
+    starts = [r.start for r in regions] if any(m.label == ORGANIZATION for m in mentions) else None
+    ordered = starts is not None and all(a <= b for a, b in zip(starts, starts[1:]))
     for m in mentions:
         if m.label not in (REGION, ORGANIZATION):
             continue
@@ -60,7 +65,8 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
             # An organization named with its region: only a region the text also
             # names on its own (丽水 inside 丽水农林技师学院 alone is not enough), or a
             # division written after its country (泰国尖竹汶府农业商会), which is one by its place.
-            inner = [r for r in regions if m.start <= r.start and r.end <= m.end
+            near = regions[bisect_left(starts, m.start):bisect_right(starts, m.end)] if ordered else regions
+            inner = [r for r in near if m.start <= r.start and r.end <= m.end
                      and (r.key in confirmed or r.rule == "region_foreign_division")
                      and r.region.level != "country"]   # 广西越南商会
             if inner:
@@ -134,8 +140,9 @@ def _in_list(text: str, m: Mention) -> bool:
     from kg.nlp.components.regions import _in_region_list
 
     before = text[max(0, m.start - 1):m.start]
-    return before in ("、", "，", ",", "：", ":", " ") and _in_region_list(text, m.start) or (
-        text[m.end:m.end + 1] == "、" and _in_region_list(text, m.start))
+    # One look at the clause, whichever side of the name the list mark is on (A、B、C: both).
+    return (before in ("、", "，", ",", "：", ":", " ") or text[m.end:m.end + 1] == "、") \
+        and _in_region_list(text, m.start)
 
 
 def _by_name(mentions, label: str, name: str) -> Mention | None:
