@@ -173,9 +173,7 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
     out: dict[int, Mention] = {}
     current: Mention | None = None
     paragraph: Mention | None = None     # the organization a speech's paragraph opens with
-    for s, e in sents:
-        if not sec.start <= s < sec.end:
-            continue
+    for s, e in _sentences_of(sents, sec):
         opens = s == 0 or text[s - 1] == "\n"
         if opens:
             paragraph = None
@@ -237,8 +235,8 @@ def reports(text: str, sec: Section, inside: list[Mention], sents: list[tuple[in
         return {}
     out: dict[int, Mention] = {}
     current: Mention | None = None
-    for s, e in sents:
-        if not sec.start <= s < sec.end or sec.title_start <= s < sec.title_end:
+    for s, e in _sentences_of(sents, sec):
+        if sec.title_start <= s < sec.title_end:
             continue
         if _is_heading(text, s, e):
             current = None
@@ -250,6 +248,12 @@ def reports(text: str, sec: Section, inside: list[Mention], sents: list[tuple[in
         if current is not None:
             out[s] = current
     return out
+
+
+def _sentences_of(sents: list[tuple[int, int]], sec: Section) -> list[tuple[int, int]]:
+    """The sentences (in text order, as :func:`kg.nlp.layout.sentences` gives them) that start in
+    the section: two bisections, not a scan of the text's sentences for each section of a page."""
+    return sents[bisect.bisect_left(sents, (sec.start,)):bisect.bisect_left(sents, (sec.end,))]
 
 
 def _peer(subj: Mention, r: Mention) -> bool:
