@@ -42,8 +42,8 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
     by_end = {m.end: m for m in regions}
     # The regions' starts, to look up those inside an organization's name by bisection where the
     # regions are in text order (the pipeline's are); else each organization scans them all.
-    starts = [r.start for r in regions] if any(m.label == ORGANIZATION for m in mentions) else None
-    ordered = starts is not None and all(a <= b for a, b in zip(starts, starts[1:]))
+    starts: list[int] | None = None         # made at the first organization (many texts have none)
+    ordered = False
     for m in mentions:
         if m.label not in (REGION, ORGANIZATION):
             continue
@@ -53,7 +53,7 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
             if base is not None:       # 永川综保区 is 永川区's zone
                 s, e = sentence(m.start)
                 add(m, PART_OF, base, "part_of_zone_name", text[s:e])
-        if m.label == REGION and within_prefix(m, prev):
+        if prev is not None and m.label == REGION and within_prefix(m, prev):
             s, e = sentence(m.start)
             add(m, PART_OF, prev, "part_of_prefix", text[s:e])
         elif m.rule == "region_village_residents":
@@ -65,6 +65,9 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
             # An organization named with its region: only a region the text also
             # names on its own (丽水 inside 丽水农林技师学院 alone is not enough), or a
             # division written after its country (泰国尖竹汶府农业商会), which is one by its place.
+            if starts is None:
+                starts = [r.start for r in regions]
+                ordered = all(a <= b for a, b in zip(starts, starts[1:]))
             near = regions[bisect_left(starts, m.start):bisect_right(starts, m.end)] if ordered else regions
             inner = [r for r in near if m.start <= r.start and r.end <= m.end
                      and (r.key in confirmed or r.rule == "region_foreign_division")
