@@ -155,7 +155,9 @@ def from_doc(doc, document: Document) -> DocResult:
                 forms.update(m.aliases)
                 surfaces.add(text[m.start:m.end])
         forms.update(map(unquote, surfaces))
-        aliases = sorted(a for a in forms if a and a != name and is_alias(a, name, etype))
+        forms.discard(name)           # most entities are written as named, once: nothing left to test
+        forms.discard("")
+        aliases = sorted(a for a in forms if is_alias(a, name, etype)) if forms else ()
         attrs: dict = {}
         if etype == REGION:
             r = next((m.region for m in ms if m.region is not None), None)
@@ -184,7 +186,7 @@ def from_doc(doc, document: Document) -> DocResult:
                 for st in found[A_STAGES]:
                     if st not in stages:
                         stages.append(st)
-        records.append(EntityRecord(etype, name, tuple(aliases), len(ms), attrs))
+        records.append(EntityRecord.make(etype, name, tuple(aliases), len(ms), attrs))
     relations = tuple(found_relations)
     if renamed:         # relations name 市商务委 as the text did: it is 重庆市商务委 now, not an alias
         relations = tuple(replace(r, head=renamed.get(r.head, r.head), tail=renamed.get(r.tail, r.tail))

@@ -84,7 +84,10 @@ PRIORITY = {OFFICIAL: 7, REGION: 3, ORGANIZATION: 6, ENTERPRISE: 4, PROJECT: 5, 
 
 def _settle(found: list[Mention]) -> list[Mention]:
     """Resolve overlaps: the longer span wins; nested mentions are kept but marked."""
-    order = sorted(found, key=lambda m: (-(m.end - m.start), -PRIORITY[m.label], m.start))
+    # Longest first, then by priority, then by start: two stable sorts on ints, in the order of a
+    # sort by ``(-length, -PRIORITY, start)`` (priorities are below 8), without a tuple per mention.
+    order = sorted(found, key=attrgetter("start"))
+    order.sort(key=lambda m: (m.end - m.start) * 8 + PRIORITY[m.label], reverse=True)
     starts: list[int] = []          # the kept spans, which never overlap, sorted by start
     top: list[Mention] = []
     out: list[Mention] = []

@@ -39,6 +39,12 @@ COUNTED_BEFORE = re.compile(r"[\d０-９一二三四五六七八九十两几多]
 
 
 @functools.lru_cache(maxsize=1)
+def _department_core_regex() -> re.Pattern:
+    """:func:`department_regex` without its region group: a department's core and ending, for scanning."""
+    return re.compile(department_regex().pattern.split(")(?P<core>", 1)[1].join(["(?P<core>", ""]))
+
+
+@functools.lru_cache(maxsize=1)
 def department_regex() -> re.Pattern:
     """``(?P<region>…)?(?P<core>发展改革)(?P<ending>委)`` for whole strings or scanning."""
     cores = alternation(read_lines("departments.txt"))
@@ -105,8 +111,7 @@ def find_organizations(text: str, known: list[Mention], bounds: frozenset[int]) 
                                "organization_known"))
     regions_end = {k.end: k for k in known if k.label == REGION}
     out += _regional_bodies(text, regions_end, bounds)
-    core_re = re.compile(department_regex().pattern.split(")(?P<core>", 1)[1].join(["(?P<core>", ""]))
-    for m in core_re.finditer(text):
+    for m in _department_core_regex().finditer(text):
         s = region_start(text, m.start(), regions_end)
         if s is None:
             continue          # a department needs its region: 区发展改革委, 永川区商务委
