@@ -20,7 +20,7 @@ import functools
 import re
 
 from kg.nlp.components.entities.kinds import kind_patterns
-from kg.nlp.lexicon import alternation, read_lines
+from kg.nlp.lexicon import alternation, first_chars, read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.names import crosses_boundary, generic_heads, is_kind_word, left_extent, stops, unquote, word_end
 from kg.nlp.wordclass import is_connective, is_function_word
@@ -40,8 +40,16 @@ COUNTED_BEFORE = re.compile(r"[\d０-９一二三四五六七八九十两几多]
 
 @functools.lru_cache(maxsize=1)
 def _department_core_regex() -> re.Pattern:
-    """:func:`department_regex` without its region group: a department's core and ending, for scanning."""
-    return re.compile(department_regex().pattern.split(")(?P<core>", 1)[1].join(["(?P<core>", ""]))
+    """:func:`department_regex` without its region group: a department's core and ending, for scanning.
+
+    A lookahead of the two characters a department can open with (a core's first two, or a
+    one-character core's and then 和 or an ending's first) holds at every match, and turns
+    most positions away before ``re`` tries the cores one by one (0.07 -> 0.05 ms a document).
+    """
+    cores, endings = read_lines("departments.txt"), read_lines("department_endings.txt")
+    seconds = {w[1] for w in cores if len(w) > 1} | {w[0] for w in endings} | {"和"}
+    ahead = f"(?=[{first_chars(cores)}][{first_chars(seconds)}])"
+    return re.compile(ahead + department_regex().pattern.split(")(?P<core>", 1)[1].join(["(?P<core>", ""]))
 
 
 @functools.lru_cache(maxsize=1)
