@@ -47,7 +47,9 @@ class EntityRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        bounds = frozenset(doc.to_array([IDX]).tolist()) | {len(text)}    # jieba's word starts in the text
+        starts = doc.to_array([IDX]).tolist()
+        starts.append(len(text))
+        bounds = frozenset(starts)    # jieba's word starts in the text, and its end
         found: list[Mention] = list(doc._.kg_mentions or [])
         found += find_strategies(text)
         found += find_organizations(text, found, bounds)
