@@ -261,3 +261,28 @@ def test_build_graph_supports_of_keys_with_one_node_id_share_an_edge():
         ("a:b:c", "x:y", "hosts", {"relation": "hosts", "rule": "r2", "confidence": confidence("r2", "hosts"),
                                    "doc": "d2", "evidence": "乙", "weight": 2,
                                    "docs": ["d2", "d1"], "evidences": ["乙", "甲"], "start": "2024-01-02"})]
+
+
+def test_build_pauses_the_collector_and_leaves_what_it_made_old():
+    """Inside, no collection; after, the collector is on again and the build's objects are in the
+    oldest generation (no sweep of them all at the next allocation), and nothing stays frozen."""
+    import gc
+
+    from kg.run.build import gc_paused
+
+    gc.unfreeze()                   # (an earlier test may have frozen objects: they only grow old)
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        made = [[i] for i in range(5000)]
+        assert gc.get_count()[0] >= 5000
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert gc.get_count()[0] < 5000 and gc.is_tracked(made[0])
+    gc.freeze()                     # someone froze objects before: their freeze is left alone
+    try:
+        frozen = gc.get_freeze_count()
+        with gc_paused():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

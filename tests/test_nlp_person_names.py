@@ -56,3 +56,20 @@ def test_person_names_before_a_title(text, words, name):
         end -= 1
     s = name_before(text, end, grammar()["surname"], frozenset(starts) | {len(text)}, starts)
     assert (text[s:end] if s is not None else None) == name
+
+
+def test_person_names_model_cache_holds_jiebas_tables(tmp_path, monkeypatch):
+    """The per-user copy of jieba's posseg tables is written, read back, and equal to jieba's own."""
+    from kg.nlp import person_names
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    base = person_names._posseg_dir()
+    jiebas = tuple(person_names._read_table(base / n) for n in person_names._TABLES)
+    person_names._model.cache_clear()
+    try:
+        assert person_names._model() == jiebas                    # read from jieba, then cached
+        assert list((tmp_path / "kg").glob("jieba-posseg-*.pickle"))
+        person_names._model.cache_clear()
+        assert person_names._model() == jiebas                    # read from the cache
+    finally:
+        person_names._model.cache_clear()

@@ -40,7 +40,7 @@ class Region:
 def short_forms(name: str, level: str) -> list[str]:
     """Forms used in running text without the level suffix: 江北区 -> 江北, 石柱土家族自治县 -> 石柱, 石柱县."""
     forms: list[str] = []
-    for suf in _ETHNIC_SUFFIX:
+    for suf in _ETHNIC_SUFFIX if name.endswith(_ETHNIC_SUFFIX) else ():     # one test for most names
         if name.endswith(suf):
             stem = name[: -len(suf)]
             # strip the ethnic names: 土家族苗族 ... -> the place name before the first 族-word
@@ -76,22 +76,29 @@ class Gazetteer:
         self.short: dict[str, list[Region]] = defaultdict(list)
         self._chains: dict[str, tuple[Region, ...]] = {}      # a parent's code -> its chain (ancestors)
         self._above: dict[str, frozenset[str]] = {}           # a parent's code -> the codes of its chain
+        self.wider: set[str] = set()       # the full names (and aliases) of a division above townships, or a zone
+        by_code, full, short, wider = self.by_code, self.full, self.short, self.wider   # 43,000 rows
         for r in regions:
-            known = self.by_code.get(r.adcode)
+            known = by_code.get(r.adcode)
             if known is None:
-                self.by_code[r.adcode] = r
+                by_code[r.adcode] = r
             else:
                 rows = self.names.setdefault(r.adcode, [known])
                 rows.append(r)
                 rows.sort(key=_until)
-                self.by_code[r.adcode] = rows[-1]
-            self.full[r.name].append(r)
-            if r.level in ("zone", "country"):
-                for a in aliases.get(r.name, []):
-                    self.full[a].append(r)
-            elif r.level in ("province", "city", "county"):
-                for s in short_forms(r.name, r.level):
-                    self.short[s].append(r)
+                by_code[r.adcode] = rows[-1]
+            full[r.name].append(r)
+            level = r.level
+            if level == "township":       # nine rows in ten
+                continue
+            wider.add(r.name)
+            if level in ("zone", "country"):
+                for a in aliases.get(r.name, ()):
+                    full[a].append(r)
+                    wider.add(a)
+            elif level in ("province", "city", "county"):
+                for s in short_forms(r.name, level):
+                    short[s].append(r)
 
     # -- lookups --------------------------------------------------------------
     def candidates(self, name: str, *, short: bool = True) -> list[Region]:

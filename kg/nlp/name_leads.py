@@ -13,7 +13,7 @@ import re
 from typing import AbstractSet
 
 from kg.nlp.lexicon import read_lines
-from kg.nlp.wordclass import is_proper, word_classes
+from kg.nlp.wordclass import PROPER_TAGS, word_classes
 
 COUNTED_WORD = re.compile(r"[一二两三四五六七八九十几多数]+[个家项条座所支批]")
 # The example markers (企业如|X公司): a word jieba knows after them, not a character of a split name.
@@ -65,17 +65,27 @@ def after_example_marker(text: str, start: int, end: int, bounds: AbstractSet[in
 def after_verb_before_proper(text: str, start: int, end: int, bounds: AbstractSet[int], min_core: int) -> int:
     """Past the last verb that a proper noun follows: ``群众|学习|浙江大学``. A name holds no
     verb of jieba's dictionary right before a place or another proper noun."""
-    k, cut, prev = word_end(bounds, start, end) if start not in bounds else start, start, ""
-    classes, stop = word_classes(), word_end(bounds, k, end)
-    while k < end - min_core and k in bounds:       # from the first whole word (书记 of 区委|书记)
-        after = word_end(bounds, stop, end)     # the next word's end: each word is looked up once
-        word = text[k:stop]
-        if stop - k >= 2 and end - stop >= min_core and classes.get(word) == "v" \
-                and len(prev) != 1 and not is_proper(prev):
+    # Asked of every candidate: the words are walked by position, and a word is cut out of the
+    # text and looked up only where it may be such a verb (two characters or more).
+    k = start if start in bounds else word_end(bounds, start, end)     # from the first whole word
+    last = end - min_core
+    if k >= last:
+        return start
+    cut, prev_start, prev_end = start, 0, 0     # (no word before the first: prev is "")
+    classes = word_classes()
+    stop = k + 1
+    while stop < end and stop not in bounds:
+        stop += 1
+    while k < last:       # (k is a word start: each stop is one, or the end)
+        after = stop + 1      # the next word's end: each word is looked up once
+        while after < end and after not in bounds:
+            after += 1
+        if stop - k >= 2 and end - stop >= min_core and classes.get(text[k:stop]) == "v" \
+                and prev_end - prev_start != 1 and classes.get(text[prev_start:prev_end], "") not in PROPER_TAGS:
             nxt = text[stop:after]
             if classes.get(nxt) in ("ns", "nt") and len(nxt) >= 2 or nxt in protected():
                 cut = stop      # not 新|希望|控股集团, 陆海|新|通道|江津班列: a name's own words
-        prev, k, stop = word, stop, after
+        prev_start, prev_end, k, stop = k, stop, stop, after
     return cut
 
 

@@ -13,10 +13,10 @@ import re
 from typing import AbstractSet, Iterator
 
 from kg.nlp.lexicon import alternation, read_lines
-from kg.nlp.name_leads import (after_example_marker, after_verb_before_proper, clause_openers, counted_in_words,
+from kg.nlp.name_leads import (COUNTED_WORD, after_example_marker, after_verb_before_proper, clause_openers, counted_in_words,
                                 lead_verbs, protected, word_end)
 from kg.nlp.tokenizer import shared_cutter
-from kg.nlp.wordclass import is_connective, is_function_word, is_proper, word_classes
+from kg.nlp.wordclass import FUNCTION_TAGS, SINGLE_FUNCTION_TAGS, is_function_word, is_proper, word_classes
 
 OPEN_QUOTES = "“「『\""
 CLOSE_QUOTES = "”」』\""
@@ -69,7 +69,7 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
     budget = max_len
     while i > 0 and end - i < budget:
         # Ordinary characters are passed over at once: only the nearest special one matters.
-        lo = max(0, end - budget)
+        lo = end - budget if end > budget else 0
         last = _LAST_SPECIAL.match(text, lo, i)
         if last is None:
             i = lo
@@ -103,11 +103,15 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
                                          and _cuts(span, m, bounds, i)])
     cut = 0
     inner = inner_verbs()
+    room = len(span) - min_core
     for m in reversed(found):
-        if quoted is None and len(m.group()) == 1 and not _cuts(span, m, bounds, i):
+        a, b = m.span()
+        # (inlined _cuts: a character inside a word of the segmenter, or of a place, cuts nothing)
+        if quoted is None and b - a == 1 and (bounds is not None and not (i + a in bounds and i + b in bounds)
+                                              or _inside_word(span, a, b)):
             continue
-        if len(span) - m.end() >= min_core and not (m.group() in inner and span[m.end():] in _name_kinds()):
-            cut = m.end()
+        if b <= room and not (m.group() in inner and span[b:] in _name_kinds()):
+            cut = b
             break
         if m.group() not in inner:
             return -1      # 武侯区坚持|项目: the kind word ends no name here
@@ -135,7 +139,8 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
         if COUNTED.search(m.group()):
             return -1
         start = m.end()
-    if bounds is not None and counted_in_words(text, start, end, bounds):
+    if bounds is not None and COUNTED_WORD.search(text, start, end) is not None \
+            and counted_in_words(text, start, end, bounds):      # (most candidates hold no count: no call)
         return -1
     return start
 
@@ -150,29 +155,34 @@ def _after_leading_function_words(text: str, start: int, end: int, bounds: Abstr
     longer function word or a place follows it: jieba splits unknown names into
     characters (松|溉储能电站), so a character alone proves nothing.
     """
-    start = after_example_marker(text, start, end, bounds, min_core)
+    if text.find("如", start, end) >= 0:      # every example marker holds 如 (most candidates have none)
+        start = after_example_marker(text, start, end, bounds, min_core)
     if verbs and start not in bounds:
         stop = word_end(bounds, start, end)     # a stop word cut 积极|争取 inside one word: the verb's rest
         if stop - start >= 2 and end - stop >= min_core and is_function_word(text[start:stop]):
             start = stop
     cut, k, opened = start, start, False
+    classes, prot = word_classes(), protected()     # (the word classes are asked inline: a call per word less)
     while k < end and k in bounds and text[k] not in OPEN_QUOTES:
-        stop = word_end(bounds, k, end)
+        stop = k + 1        # (word_end, inline)
+        while stop < end and stop not in bounds:
+            stop += 1
         word = text[k:stop]
-        if len(word) == 1 and stop < end and is_connective(word):
+        tag = classes.get(word, "")
+        if stop - k == 1 and stop < end and tag in ("p", "c", "r"):     # is_connective
             cut = k = stop          # 这|条生产线, 和|…: whatever is left, the word is no part of a name
             continue
-        if end - stop < min_core or word in protected():      # 开化 is a verb to jieba, and a county
+        if end - stop < min_core or word in prot:      # 开化 is a verb to jieba, and a county
             break
-        if len(word) == 1:
-            if not is_function_word(word, single=True, verbs=verbs):
+        if stop - k == 1:
+            if not (tag in SINGLE_FUNCTION_TAGS and (verbs or tag not in ("v", "d"))):     # is_function_word
                 break
-            if word in SINGLE_LEADS and text[stop:word_end(bounds, stop, end)] in protected():
+            if word in SINGLE_LEADS and text[stop:word_end(bounds, stop, end)] in prot:
                 cut = stop              # 如|杭州…, 到|洛阳… (not 应|天门遗址)
-        elif is_function_word(word, verbs=verbs) or verbs and opened and word in lead_verbs() \
+        elif tag in FUNCTION_TAGS and (verbs or tag != "v") or verbs and opened and word in lead_verbs() \
                 or verbs and word[:2] in clause_openers() and is_function_word(word[2:]):
             cut = stop              # 积极争取|…: an adverb glued to its verb
-        elif verbs and (word in clause_openers() or word_classes().get(word) == "d"):
+        elif verbs and (word in clause_openers() or tag == "d"):
             opened = True           # 区里|主动|协调|…, 最终|促成|…: the subject and adverb before the verb
         else:
             break

@@ -64,12 +64,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 @functools.lru_cache(maxsize=1)
 def _scanner() -> tuple[Trie, re.Pattern, re.Pattern]:
     g = gazetteer()
-    full, short = g.name_forms()
-    # Township names are left out; only a full name that is no short form can be one (one pass over them).
-    township = {f for f, cands in g.full.items() if cands and cands[0].level == "township" and f not in g.short
-                and (len(cands) == 1 or all(c.level == "township" for c in cands))}
-    forms = {f for f in full | short if len(f) >= 2} - township
-    names = Trie(forms)
+    # Township names are left out, unless a division above them, a zone or a short form has the same name:
+    # the full names of those (few) and the short forms, not every full name less the (many) townships'.
+    names = Trie({f for f in g.wider if len(f) >= 2} | {f for f in g.short if len(f) >= 2})
     zone = re.compile(alternation(ZONE_SUFFIXES))
     town = re.compile(r"镇|乡|街道")
     return names, zone, town

@@ -6,9 +6,10 @@ word after a level, a count, an indefinite quantity or a designation striven for
 
 from __future__ import annotations
 
+import functools
 import re
 
-from kg.nlp.names import distinctive
+from kg.nlp.names import distinctive, generic_heads, lead_strips
 from kg.nlp.tokenizer import shared_cutter
 
 # A project "name" that starts with a level or a count, or is followed by a count, names
@@ -75,3 +76,15 @@ def landmark_before(text: str, ks: int, kind: str, bounds: frozenset[int]) -> bo
     while k > 0 and (k not in bounds or ks - k < 2) and ks - k < 4:
         k -= 1
     return landmark(text[k:ks]) or distinctive(text[k:ks])
+
+
+@functools.lru_cache(maxsize=1)
+def generic_lasts() -> frozenset[str]:
+    """The last characters of the generic heads: a core ending in none of them ends in no generic head."""
+    return frozenset(g[-1] for g in generic_heads())
+
+
+@functools.lru_cache(maxsize=1)
+def lead_strip_set() -> frozenset[str]:
+    """The lead strips as a set: one lookup per name instead of a scan of the list."""
+    return frozenset(lead_strips())

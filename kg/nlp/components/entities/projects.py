@@ -16,7 +16,8 @@ from bisect import bisect_left
 
 from kg.nlp.components.entities.enterprises import listed_before
 from kg.nlp.components.entities.categories import (CATEGORY_LEAD, COUNT_AFTER, PARKS, distinctive_or_landmark,
-                                                   landmark_before, names_a_category, place_in_clause)
+                                                   generic_lasts, landmark_before, lead_strip_set, names_a_category,
+                                                   place_in_clause)
 from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
 from kg.nlp.components.entities.project_lists import (
     LINE_KINDS, coordinated_lines,
@@ -86,15 +87,17 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
     out, held = [], []
     kinds = kind_patterns()["kinds"]
     generic = tuple(generic_heads())
+    lasts, leads, stop_words = generic_lasts(), lead_strip_set(), stops()
     for m in kind_patterns()["kind"].finditer(text):
-        kind, ks, ke = m.group(), m.start(), m.end()
+        kind = m.group()
+        ks, ke = m.span()
         label = kinds[kind]
         attrs: dict = {"kind": kind}
         aliases: list[str] = []
         nxt = text[ke:ke + 1]
         if label == PROGRAM and kind == "试点" and nxt in ("县", "区", "市", "镇"):
             aliases.append(unquote(text[ks:ke + 1]))
-        elif cjk(nxt) and not (len(kind) > 1 and ks > 0 and text[ks - 1] in CLOSE_QUOTES) \
+        elif "\u4e00" <= nxt <= "\u9fff" and not (len(kind) > 1 and ks > 0 and text[ks - 1] in CLOSE_QUOTES) \
                 and not may_follow(text, ke, kind, label):
             if not landmark_before(text, ks, kind, bounds) and (     # (解放碑商圈|客流量 is named)
                     label != PROJECT or kind in WEAK_PROJECT_KINDS or kind in HERITAGE_KINDS
@@ -189,9 +192,10 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if attrs.get("coded"):
             pass
         elif len(core) < 2 or not cjk_or_alnum(core[0]) or core[-1] in "个家项" \
-                or (core.endswith(generic) and not quoted and _generic_core(core, kind, generic)) \
-                or stops().fullmatch(core) \
-                or core in lead_strips():
+                or (core[-1] in lasts and core.endswith(generic) and not quoted
+                    and _generic_core(core, kind, generic)) \
+                or stop_words.fullmatch(core) \
+                or core in leads:
             continue
         if label == PROJECT and COUNT_AFTER.match(text, ke):
             continue          # “5G+”智能工厂1个: counted, quoted or not
@@ -251,7 +255,9 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if label == PROJECT and start in region_at and (places := place_list_members(text, found, region_at)):
             out += places     # 济南、青岛、枣庄算力枢纽: one facility in each place
             continue
-        out.append(widen_link(text, widen_route(text, found), bounds) if label == PROJECT else found)
+        if label == PROJECT and text[start - 1:start] in ("、", "与", "和"):     # (what either may widen over)
+            found = widen_link(text, widen_route(text, found), bounds)
+        out.append(found)
     out += find_routes(text, bounds)
     # A line of common words listed beside named ones is named all the same: 铁路二环线、沿江铁路、渝自城际.
     ends = {m.end for m in out if m.label == PROJECT}        # where the project before a 、 ends
@@ -282,10 +288,11 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
     if start < 1 or text[start - 1] not in "、等" or text[end:end + 1] in ("、", "等"):
         return []          # 万象城、…: an item of the list, not the kind word the list shares
     shared = text[start:end] if text[start - 1] == "等" else _kind_chain(text[start:end], kind)
-    if shared != kind and shared.startswith(tuple(generic_heads())) \
+    generic = tuple(generic_heads())
+    if shared != kind and shared.startswith(generic) \
             and (trade := _last_word_on(text, start, end - len(kind), bounds)) in infrastructure_words():
         shared = trade + kind       # 等大型清洁高效|煤电项目: the works the items are (not 等基层服务项目)
-    if shared.startswith(tuple(generic_heads())) or not cjk(shared[0]) or len(shared) - len(kind) > 2 \
+    if shared.startswith(generic) or not cjk(shared[0]) or len(shared) - len(kind) > 2 \
             or end - start <= len(kind) and kind in WEAK_PROJECT_KINDS:
         return []          # 等重大项目, 等基层服务项目: a category the items belong to, not their names' end
     last = (start, end) if text[start - 1] == "、" else None
@@ -295,8 +302,8 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
         s = e
         while s > 0 and cjk(text[s - 1]) and e - s < LIST_ITEM:
             s -= 1
-        if s == e or e - s >= LIST_ITEM and cjk(text[s - 1:s]):
-            break
+        if e - s < 2 or e - s >= LIST_ITEM and cjk(text[s - 1:s]):
+            break           # (the item only shrinks below: one character is none)
         lead = left_extent(text, e, max_len=LIST_ITEM, bounds=bounds)
         s = past_stage(text, max(s, lead) if lead >= 0 else s, e)      # 建成投产|大唐郓城
         if e - s < 2:
