@@ -148,16 +148,21 @@ def from_doc(doc, document: Document) -> DocResult:
     text = doc_text(doc)
     year = _year(document.date)
     for (etype, name), ms in sorted(groups.items()):
-        forms: set[str] = set()
-        surfaces: set[str] = set()        # each distinct stretch of text unquoted once
-        for m in ms:
-            if not m.attrs.get("not_alias"):
-                forms.update(m.aliases)
-                surfaces.add(text[m.start:m.end])
-        forms.update(map(unquote, surfaces))
-        forms.discard(name)           # most entities are written as named, once: nothing left to test
-        forms.discard("")
-        aliases = sorted(a for a in forms if is_alias(a, name, etype)) if forms else ()
+        if len(ms) == 1 and not ms[0].aliases and not ms[0].attrs.get("not_alias"):
+            # Most entities: one mention without aliases of its own, so one form, its text unquoted.
+            form = unquote(text[ms[0].start:ms[0].end])
+            aliases = (form,) if form and form != name and is_alias(form, name, etype) else ()
+        else:
+            forms: set[str] = set()
+            surfaces: set[str] = set()        # each distinct stretch of text unquoted once
+            for m in ms:
+                if not m.attrs.get("not_alias"):
+                    forms.update(m.aliases)
+                    surfaces.add(text[m.start:m.end])
+            forms.update(map(unquote, surfaces))
+            forms.discard(name)           # often written as named only: nothing left to test
+            forms.discard("")
+            aliases = sorted(a for a in forms if is_alias(a, name, etype)) if forms else ()
         attrs: dict = {}
         if etype == REGION:
             r = next((m.region for m in ms if m.region is not None), None)
