@@ -102,6 +102,15 @@ class EntityRecord:
     def key(self) -> tuple[str, str]:
         return (self.type, self.name)
 
+    @classmethod
+    def make(cls, type: str, name: str, aliases: tuple[str, ...], mentions: int,
+             attrs: dict[str, Any]) -> "EntityRecord":
+        """The record ``cls(type, name, aliases, mentions, attrs)``, built without the frozen
+        ``__init__``'s ``object.__setattr__`` call per field (one per entity of every document)."""
+        rec = object.__new__(cls)
+        rec.__dict__.update(type=type, name=name, aliases=aliases, mentions=mentions, attrs=attrs)
+        return rec
+
     def to_dict(self) -> dict[str, Any]:
         return {"type": self.type, "name": self.name, "aliases": list(self.aliases),
                 "mentions": self.mentions, "attrs": self.attrs}

@@ -128,10 +128,10 @@ def from_doc(doc, document: Document) -> DocResult:
     found_relations = ext.kg_relations or ()
     found_positions = ext.kg_positions or ()
     used = {k for r in found_relations for k in (r.head, r.tail)}
-    confirmed_regions = {m.key for m in mentions if m.label == REGION and not m.attrs.get("nested")}
+    confirmed_regions = {(m.label, m.name) for m in mentions if m.label == REGION and not m.attrs.get("nested")}
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for m in mentions:
-        key = m.key
+        key = (m.label, m.name)          # m.key, without a property call per mention
         # A nested mention counts when a relation names it, or (a region) when the text names it alone:
         # not 浙江 inside 浙江海港集团, nor 浙江中医药大学 inside 浙江中医药大学松阳研究院.
         if m.attrs.get("nested") and key not in used and (m.label != REGION or key not in confirmed_regions):
@@ -148,14 +148,21 @@ def from_doc(doc, document: Document) -> DocResult:
     text = doc_text(doc)
     year = _year(document.date)
     for (etype, name), ms in sorted(groups.items()):
-        forms: set[str] = set()
-        surfaces: set[str] = set()        # each distinct stretch of text unquoted once
-        for m in ms:
-            if not m.attrs.get("not_alias"):
-                forms.update(m.aliases)
-                surfaces.add(text[m.start:m.end])
-        forms.update(map(unquote, surfaces))
-        aliases = sorted(a for a in forms if a and a != name and is_alias(a, name, etype))
+        if len(ms) == 1 and not ms[0].aliases and not ms[0].attrs.get("not_alias"):
+            # Most entities: one mention without aliases of its own, so one form, its text unquoted.
+            form = unquote(text[ms[0].start:ms[0].end])
+            aliases = (form,) if form and form != name and is_alias(form, name, etype) else ()
+        else:
+            forms: set[str] = set()
+            surfaces: set[str] = set()        # each distinct stretch of text unquoted once
+            for m in ms:
+                if not m.attrs.get("not_alias"):
+                    forms.update(m.aliases)
+                    surfaces.add(text[m.start:m.end])
+            forms.update(map(unquote, surfaces))
+            forms.discard(name)           # often written as named only: nothing left to test
+            forms.discard("")
+            aliases = sorted(a for a in forms if is_alias(a, name, etype)) if forms else ()
         attrs: dict = {}
         if etype == REGION:
             r = next((m.region for m in ms if m.region is not None), None)
@@ -184,7 +191,7 @@ def from_doc(doc, document: Document) -> DocResult:
                 for st in found[A_STAGES]:
                     if st not in stages:
                         stages.append(st)
-        records.append(EntityRecord(etype, name, tuple(aliases), len(ms), attrs))
+        records.append(EntityRecord.make(etype, name, tuple(aliases), len(ms), attrs))
     relations = tuple(found_relations)
     if renamed:         # relations name 市商务委 as the text did: it is 重庆市商务委 now, not an alias
         relations = tuple(replace(r, head=renamed.get(r.head, r.head), tail=renamed.get(r.tail, r.tail))

@@ -97,6 +97,9 @@ def first_chars(words) -> str:
     return "".join(re.escape(ch) for ch in sorted({w[0] for w in words if w}))
 
 
+_START = re.Match.start
+
+
 class Trie:
     """Leftmost-longest matching of many words, one dict step per character.
 
@@ -129,12 +132,13 @@ class Trie:
     def finditer(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of non-overlapping longest matches, scanning left to right."""
         root, n, prefixes, depth, i = self.root, len(text), self.prefixes, self.depth, 0
-        for hit in self.first.finditer(text):
-            if hit.start() < i:
+        starts = list(map(_START, self.first.finditer(text)))     # (in C: most of them start no word)
+        if prefixes is not None:
+            starts = [k for k in starts if text[k:k + depth] in prefixes]
+        for k in starts:
+            if k < i:
                 continue        # inside the last match
-            i = hit.start()
-            if prefixes is not None and text[i:i + depth] not in prefixes:
-                continue
+            i = k
             node = root[text[i]]
             j, end = i + 1, -1
             while True:

@@ -18,9 +18,10 @@ from kg.nlp.gazetteer import Region
 from kg.nlp.layout import sentences
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
-    """One occurrence of an entity in the text."""
+    """One occurrence of an entity in the text (slots: a few hundred are made per document, and
+    building one without an instance dict costs half as much)."""
 
     start: int
     end: int

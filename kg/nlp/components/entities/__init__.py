@@ -47,7 +47,9 @@ class EntityRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        bounds = frozenset(doc.to_array([IDX]).tolist()) | {len(text)}    # jieba's word starts in the text
+        starts = doc.to_array([IDX]).tolist()
+        starts.append(len(text))
+        bounds = frozenset(starts)    # jieba's word starts in the text, and its end
         found: list[Mention] = list(doc._.kg_mentions or [])
         found += find_strategies(text)
         found += find_organizations(text, found, bounds)
@@ -84,7 +86,10 @@ PRIORITY = {OFFICIAL: 7, REGION: 3, ORGANIZATION: 6, ENTERPRISE: 4, PROJECT: 5, 
 
 def _settle(found: list[Mention]) -> list[Mention]:
     """Resolve overlaps: the longer span wins; nested mentions are kept but marked."""
-    order = sorted(found, key=lambda m: (-(m.end - m.start), -PRIORITY[m.label], m.start))
+    # Longest first, then by priority, then by start: two stable sorts on ints, in the order of a
+    # sort by ``(-length, -PRIORITY, start)`` (priorities are below 8), without a tuple per mention.
+    order = sorted(found, key=attrgetter("start"))
+    order.sort(key=lambda m: (m.end - m.start) * 8 + PRIORITY[m.label], reverse=True)
     starts: list[int] = []          # the kept spans, which never overlap, sorted by start
     top: list[Mention] = []
     out: list[Mention] = []

@@ -35,6 +35,10 @@ SENTENCE_PUNCT = re.compile(r"[。！？，；,;!?]")
 LEVEL_LEAD = re.compile(r"(?:国家|省|市|区|县|镇|乡|村)级")
 AND_ITEM = re.compile(r"[和及与]")
 SIGNED_CUE = re.compile(r"(签约|引进|新引进|新增|落户|招引)")
+# 等…项目, 3个…项目: what ends a list of projects. ``(?:等|N+个)`` written as one character class
+# then a lookbehind for which it was, so that ``re`` skips to the positions that class lets through.
+_NUMERALS = "两\\d一二三四五六七八九十"
+LISTED_PROJECTS = re.compile(rf"[等{_NUMERALS}](?:(?<=等)|(?<=[{_NUMERALS}])[{_NUMERALS}]*个)[^，。；、\n]{{0,16}}?项目")
 
 
 @functools.lru_cache(maxsize=1)
@@ -125,7 +129,7 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
         items = [_past_country(e, countries) for e in
                  listed_before(text, m.start(), "enterprise_listed", bounds=bounds, split_and=True)]
         out += [e for e in items if not is_kind_word(e.name) and (distinctive(e.name) or trade_ending(e.name))]
-    for m in re.finditer(r"(?:等|[两\d一二三四五六七八九十]+个)[^，。；、\n]{0,16}?项目", text):
+    for m in LISTED_PROJECTS.finditer(text):
         items = [e for e in listed_before(text, m.start(), "enterprise_signed", bounds=bounds)
                  if not kind_patterns()["kind"].search(e.name[-4:]) and distinctive(e.name)]   # not 装备制造
         if not items:

@@ -20,7 +20,7 @@ import functools
 import re
 
 from kg.nlp.components.entities.kinds import kind_patterns
-from kg.nlp.lexicon import alternation, read_lines
+from kg.nlp.lexicon import alternation, first_chars, read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.names import crosses_boundary, generic_heads, is_kind_word, left_extent, stops, unquote, word_end
 from kg.nlp.wordclass import is_connective, is_function_word
@@ -36,6 +36,20 @@ BUREAU = re.compile(r"[\u4e00-\u9fff]{2,4}?司(?![机法令仪])")
 # 五大博物馆, 两所大学.
 COUNTED_AFTER = re.compile(r"[\d０-９]+[余多]?[家所个座]")
 COUNTED_BEFORE = re.compile(r"[\d０-９一二三四五六七八九十两几多]+[大所家个]")
+
+
+@functools.lru_cache(maxsize=1)
+def _department_core_regex() -> re.Pattern:
+    """:func:`department_regex` without its region group: a department's core and ending, for scanning.
+
+    A lookahead of the two characters a department can open with (a core's first two, or a
+    one-character core's and then 和 or an ending's first) holds at every match, and turns
+    most positions away before ``re`` tries the cores one by one (0.07 -> 0.05 ms a document).
+    """
+    cores, endings = read_lines("departments.txt"), read_lines("department_endings.txt")
+    seconds = {w[1] for w in cores if len(w) > 1} | {w[0] for w in endings} | {"和"}
+    ahead = f"(?=[{first_chars(cores)}][{first_chars(seconds)}])"
+    return re.compile(ahead + department_regex().pattern.split(")(?P<core>", 1)[1].join(["(?P<core>", ""]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -105,8 +119,7 @@ def find_organizations(text: str, known: list[Mention], bounds: frozenset[int]) 
                                "organization_known"))
     regions_end = {k.end: k for k in known if k.label == REGION}
     out += _regional_bodies(text, regions_end, bounds)
-    core_re = re.compile(department_regex().pattern.split(")(?P<core>", 1)[1].join(["(?P<core>", ""]))
-    for m in core_re.finditer(text):
+    for m in _department_core_regex().finditer(text):
         s = region_start(text, m.start(), regions_end)
         if s is None:
             continue          # a department needs its region: 区发展改革委, 永川区商务委

@@ -170,7 +170,7 @@ def _quoted_label(text: str, gs: int, ge: int) -> str | None:
     while clause.endswith(lead_strips()):       # (one test in C for all of them first)
         adverb = next(a for a in lead_strips() if clause.endswith(a))
         clause = clause[: -len(adverb)]      # 抓实常态化“三服务”: the verb is before the adverb
-    if clause.endswith(PROJECT_VERBS) or re.search(r"(?:上线|搭建)$", clause):
+    if clause.endswith(PROJECT_VERBS):       # (上线, 搭建 among them; a clause holds no newline)
         return PROJECT
     if clause.endswith(PROGRAM_VERBS):
         return PROGRAM if _object_ends(text, ge) else None

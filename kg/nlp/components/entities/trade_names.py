@@ -236,6 +236,8 @@ def trade_names_in_context(text: str, found: list[Mention], bounds: frozenset[in
                 and not is_kind_word(name) and not gazetteer().candidates(name) and st not in region_end):
             out.append(Mention(st, end, ENTERPRISE, name, "enterprise_post"))
     for m in COMPANY_ACTION.finditer(text):
+        if not text.endswith(trade_endings(), 0, m.start()):
+            continue       # (one test in C: trade_named needs the name, which ends here, to end so)
         st = left_extent(text, m.start(), max_len=8, bounds=bounds)
         name = text[st:m.start()] if st >= 0 else ""
         if st in bounds and all(cjk(c) for c in name) and trade_named(name) \
