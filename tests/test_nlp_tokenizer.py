@@ -67,3 +67,51 @@ def test_hmm_on_cuts_with_jiebas_hmm():
     tok = jieba.Tokenizer()
     tok.initialize()
     assert [t.text for t in JiebaTokenizer(Vocab(), hmm=True)(text)] == list(tok.cut(text, HMM=True))
+
+
+def _as_strings(vocab, words):
+    from spacy.tokens import Doc
+
+    return Doc(vocab, words=words, spaces=[False] * len(words))
+
+
+def test_doc_from_orths_is_the_doc_from_strings():
+    from spacy.vocab import Vocab
+
+    from kg.nlp.tokenizer import JiebaTokenizer
+
+    text = "江北区 区长张三：\n推进“一号工程”，签约项目18个。AI+制造\r\n"
+    tokenizer = JiebaTokenizer(Vocab())
+    for _ in range(2):               # words new to the vocabulary, then known
+        doc = tokenizer(text)
+        words = tokenizer.words(text)
+        ref = _as_strings(Vocab(), words)
+        assert [t.text for t in doc] == words == [t.text for t in ref]
+        assert [t.orth for t in doc] == [t.orth for t in ref]
+        assert [t.whitespace_ for t in doc] == [""] * len(words) and doc.text == text
+        assert all(tokenizer.vocab[w].orth == tokenizer.orths[w] for w in words)
+
+
+def test_doc_in_a_memory_zone_leaves_no_stale_orths():
+    from spacy.vocab import Vocab
+
+    from kg.nlp.tokenizer import JiebaTokenizer
+
+    text = "区长张三推进项目"
+    tokenizer = JiebaTokenizer(Vocab())
+    with tokenizer.vocab.memory_zone():
+        assert [t.text for t in tokenizer(text)] == tokenizer.words(text)
+    assert not tokenizer.orths
+    assert [t.text for t in tokenizer(text)] == tokenizer.words(text)
+
+
+def test_doc_after_the_vocabulary_is_loaded_again():
+    from spacy.vocab import Vocab
+
+    from kg.nlp.tokenizer import JiebaTokenizer
+
+    text = "区长张三推进项目"
+    tokenizer = JiebaTokenizer(Vocab())
+    tokenizer(text)
+    tokenizer.vocab.from_bytes(Vocab().to_bytes())    # lexemes emptied, strings kept
+    assert [t.text for t in tokenizer(text)] == tokenizer.words(text)

@@ -281,6 +281,25 @@ def shared_cutter() -> Callable[[str], Iterator[str]]:
     return _cutter(False)
 
 
+class _Orths(dict):
+    """A vocabulary's words -> their spaCy orth ids (hashes), adding the words it lacks to its strings.
+
+    ``Doc(vocab, words=strings)`` hashes every word (UTF-8 encoding and
+    MurmurHash, then a check that the lexeme's string is stored); given orth
+    ids it looks the lexemes up directly, a third of the time. A word's orth is
+    the hash of its string, so it never changes; the string is added to the
+    vocabulary's StringStore, which keeps every word spaCy has met anyway.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        super().__init__()
+        self.add = vocab.strings.add
+
+    def __missing__(self, word: str) -> int:
+        orth = self[word] = self.add(word)
+        return orth
+
+
 class JiebaTokenizer:
     """Cut text into jieba's words; spaces are kept as their own tokens."""
 
@@ -290,14 +309,27 @@ class JiebaTokenizer:
         self.cut = _cutter(hmm)
         # The cutter's own list when it has one: no generator to drain, word by word.
         self.words = getattr(self.cut, "words", None) or (lambda text: [w for w in self.cut(text) if w])
+        self.orths = _Orths(vocab)
 
     def __call__(self, text: str) -> Doc:
         words = self.words(text)
         if not words:
             return Doc(self.vocab, words=[], spaces=[])
-        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc = self._doc(words)
         doc.user_data["kg_text"] = text     # read by kg.nlp.mention.doc_text; tokens join to it
         return doc
+
+    def _doc(self, words: list[str]) -> Doc:
+        """The Doc of ``words``, made from their orth ids (the same lexemes, none hashed again).
+
+        A StringStore keeps its strings (loading a vocabulary adds to them)
+        except those added in a memory zone, which go when it ends: there the
+        words are given as strings, as spaCy's own tokenizer does.
+        """
+        vocab, spaces = self.vocab, [False] * len(words)
+        if vocab.in_memory_zone:
+            return Doc(vocab, words=words, spaces=spaces)
+        return Doc(vocab, words=list(map(self.orths.__getitem__, words)), spaces=spaces)
 
     # spaCy serialization hooks: nothing to save, the dictionary ships with jieba.
     def to_bytes(self, **kwargs) -> bytes:
