@@ -111,10 +111,12 @@ def _edge_parts(G: nx.MultiDiGraph, w: _Indented, keys: list | None, sizes: list
             size(len(data))
             yield data
     else:       # G.edges(keys=True, data=True), knowing each pair's first key
+        # Read from the adjacency dicts networkx documents (``G._adj[u][v][key]`` the attributes,
+        # as kg.graph writes them), not through views that wrap each level in Python.
         names = ("source", "target", "key")
         key = None if keys is None else keys.append
         node_keys = {} if keys is None else {n: _node_key(n) for n in G}
-        for u, nbrs in G.adj.items():
+        for u, nbrs in G._adj.items():
             for v, keydict in nbrs.items():
                 first = next(iter(keydict))
                 for k, d in keydict.items():
