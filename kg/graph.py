@@ -81,8 +81,7 @@ def graph_from_rows(entities: Iterable[Entity], relations: Iterable[ResolvedRela
     G = nx.MultiDiGraph()
     if documents is not None:
         G.graph["documents"] = documents
-    for e in sorted(entities, key=lambda e: (e.type, e.name)):
-        G.add_node(node_id(e.type, e.name), **node_attrs(e))
+    _add_nodes(G, ((node_id(e.type, e.name), node_attrs(e)) for e in sorted(entities, key=lambda e: (e.type, e.name))))
 
     # Supports of one (head, relation, tail), in the order of a stable sort by
     # (head, relation, tail, doc, evidence): grouped first, each group then sorted.
@@ -103,11 +102,14 @@ def graph_from_rows(entities: Iterable[Entity], relations: Iterable[ResolvedRela
             ids[key] = n if n in G else None
         return ids[key]
 
-    ordered = [(key, nid(key[0]), nid(key[2])) for key in sorted(supports)]
+    # Sorted as the keys (head, relation, tail) are, heads and tails being (type, name): flat tuples compare faster.
+    ordered = [(key, nid(key[0]), nid(key[2])) for key in sorted(supports, key=lambda k: (*k[0], k[1], *k[2]))]
     found = [n for n in ids.values() if n is not None]
     if len(set(found)) == len(found):
         # One edge per (head, relation, tail), the usual case: no two entity keys share a node id.
-        edges = [(u, v, key[1], _edge(supports[key])) for key, u, v in ordered if u is not None and v is not None]
+        known = _known_confidences()
+        edges = [(u, v, key[1], _edge(supports[key], known)) for key, u, v in ordered
+                 if u is not None and v is not None]
     else:
         edges = _merged_edges(supports, ordered)
     _add_new_edges(G, edges)
@@ -185,28 +187,40 @@ def confidence(rule: str, relation: str) -> float:
     """
     if rule == CORRECTION_RULE:     # a person vouches for it
         return 1.0
-    table = _confidence_table()
-    if _known.get(None) is not table:         # the values of one table, looked up once per rule
-        _known.clear()
-        _known[None] = table
-    value = _known.get((rule, relation))
+    known = _known_confidences()
+    value = known.get((rule, relation))
     if value is None:
-        value = _known[(rule, relation)] = next(
+        table = known[None]
+        value = known[(rule, relation)] = next(
             (round(found[0], 3) for key in (rule, f"*:{relation}", "*")
              if (found := table.get(key)) is not None and (found[1] >= MIN_SUPPORT or key == "*")),
             DEFAULT_CONFIDENCE)
     return value
 
 
+def _known_confidences() -> dict:
+    """``(rule, relation) -> confidence`` found so far (not for ``correction``), for the current table
+    (under key ``None``): a build looks each one up once, not its table for each edge."""
+    table = _confidence_table()
+    if _known.get(None) is not table:
+        _known.clear()
+        _known[None] = table
+    return _known
+
+
 _known: dict = {}
 
 
-def _edge(group: list[ResolvedRelation]) -> dict[str, Any]:
-    """The attributes of the edge its supports (all of one head, relation and tail) make."""
+def _edge(group: list[ResolvedRelation], known: dict | None = None) -> dict[str, Any]:
+    """The attributes of the edge its supports (all of one head, relation and tail) make.
+
+    ``known``: :func:`_known_confidences`, looked up before calling :func:`confidence` (a Python call per edge).
+    """
     if len(group) > 1:
         group.sort(key=_doc_evidence)
     _, relation, _, rule, evidence, doc, date = group[0]
-    d = {E_RELATION: relation, E_RULE: rule, E_CONFIDENCE: confidence(rule, relation), E_DOC: doc,
+    c = None if known is None else known.get((rule, relation))
+    d = {E_RELATION: relation, E_RULE: rule, E_CONFIDENCE: confidence(rule, relation) if c is None else c, E_DOC: doc,
          E_EVIDENCE: evidence, E_WEIGHT: 1, E_DOCS: [doc], E_EVIDENCES: [evidence]}
     if date:
         d[E_START] = date
@@ -262,6 +276,21 @@ def _merged_edges(supports: dict[tuple, list[ResolvedRelation]],
             group.sort(key=_doc_evidence)
             extend_edge(d, group)
     return [(u, v, key, d) for (u, v, key), d in edges.items()]
+
+
+def _add_nodes(G: nx.MultiDiGraph, nodes: Iterable[tuple[str, dict]]) -> None:
+    """``G.add_node(n, **attrs)`` for each node, through the adjacency dicts as :func:`_add_new_edges` does
+    (``_node[n]`` the attribute dict, ``_succ[n]`` and ``_pred[n]`` its neighbours); the attribute dicts
+    are taken, not copied. Views are cleared by :func:`_add_new_edges`, which follows."""
+    node, succ, pred = G._node, G._succ, G._pred
+    for n, attrs in nodes:
+        found = node.get(n)
+        if found is None:
+            node[n] = attrs
+            succ[n] = {}
+            pred[n] = {}
+        else:
+            found.update(attrs)
 
 
 def _add_new_edges(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, dict]]) -> None:

@@ -170,9 +170,19 @@ def _forget_new_output(out_dir: str, existed: bool) -> None:
 
 
 def graph_counts(G) -> tuple[Counter, Counter]:
-    """Nodes by entity type and edges by relation."""
-    return (Counter(d.get("type") for _, d in G.nodes(data=True)),
-            Counter(d.get("relation") for _, _, d in G.edges(data=True)))
+    """Nodes by entity type and edges by relation.
+
+    Read from the dicts networkx documents under its views (``G._node[n]`` a
+    node's attributes; in a directed graph ``G._succ[u][v]`` an edge's, or for
+    a multigraph the key dict of them), not through the views' generators.
+    """
+    types = Counter(d.get("type") for d in G._node.values())
+    if not G.is_directed():
+        return types, Counter(d.get("relation") for _, _, d in G.edges(data=True))
+    nbrs = (v for adj in G._succ.values() for v in adj.values())
+    if G.is_multigraph():
+        return types, Counter(d.get("relation") for keydict in nbrs for d in keydict.values())
+    return types, Counter(d.get("relation") for d in nbrs)
 
 
 def summary(counts: tuple[Counter, Counter], report, out_dir: str) -> str:

@@ -9,17 +9,15 @@ import os
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from json.encoder import encode_basestring
 from typing import IO, TYPE_CHECKING, Any
 
 from kg.export._atomic import atomic_open
+from kg.export._indented import INDENT, _Indented
 
 if TYPE_CHECKING:       # imported where used: kg.run.incremental writes graph.json without networkx
     import networkx as nx
 
 __all__ = ["write_json", "read_json", "graph_to_json"]
-
-INDENT = " "
 
 
 def _default(value: Any) -> Any:
@@ -38,147 +36,6 @@ def _default(value: Any) -> Any:
     warnings.warn(f"unsupported {type(value).__name__} value {value!r:.60} written as text",
                   ExportWarning, stacklevel=2)
     return str(value)
-
-
-def _float(value: float) -> str:
-    """A float as ``json`` writes it (``allow_nan``: NaN and Infinity spelled as JavaScript does)."""
-    if value != value:
-        return "NaN"
-    if value == float("inf"):
-        return "Infinity"
-    if value == float("-inf"):
-        return "-Infinity"
-    return float.__repr__(value)
-
-
-def _key(key: Any) -> str:
-    """A dict key as ``json`` writes it (keys that are not text become text)."""
-    if isinstance(key, str):
-        return encode_basestring(key)
-    if isinstance(key, float):
-        return encode_basestring(_float(key))
-    if key is True or key is False or key is None:
-        return encode_basestring({True: "true", False: "false", None: "null"}[key])
-    if isinstance(key, int):
-        return encode_basestring(int.__repr__(key))
-    raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
-
-
-class _Indented:
-    """``json.dumps(obj, ensure_ascii=False, indent=1, default=...)``, text for text, but faster.
-
-    With ``indent`` set, the standard library leaves its C encoder for a
-    generator-based pure-Python one, the slowest step of writing a large graph.
-    This writer gives the very same text building one string per container;
-    lists of strings (aliases, docs, evidences) are escaped and joined in C.
-    """
-
-    def __init__(self, default: Callable[[Any], Any]) -> None:
-        self.default = default
-        self.markers: set[int] = set()
-        self.indents: list[str] = ["\n"]
-        self.keys: dict[str, str] = {}    # key -> its text and ": "
-
-    def newline(self, level: int) -> str:
-        """A line break and the indentation of ``level``."""
-        while len(self.indents) <= level:
-            self.indents.append("\n" + INDENT * len(self.indents))
-        return self.indents[level]
-
-    def dumps(self, o: Any, level: int = 0) -> str:
-        """The text of ``o`` as it appears after a key or a separator at ``level``."""
-        t = type(o)
-        if t is str:
-            return encode_basestring(o)
-        if t is dict:
-            return self.dict(o, level)
-        if t is list:
-            return self.list(o, level)
-        if isinstance(o, str):
-            return encode_basestring(o)
-        if o is None:
-            return "null"
-        if o is True:
-            return "true"
-        if o is False:
-            return "false"
-        if isinstance(o, int):
-            return int.__repr__(o)
-        if isinstance(o, float):
-            return _float(o)
-        if isinstance(o, (list, tuple)):
-            return self.list(o, level)
-        if isinstance(o, dict):
-            return self.dict(o, level)
-        self._enter(o)
-        text = self.dumps(self.default(o), level)
-        self.markers.discard(id(o))
-        return text
-
-    def _enter(self, o: Any) -> None:
-        if id(o) in self.markers:
-            raise ValueError("Circular reference detected")
-        self.markers.add(id(o))
-
-    def list(self, lst: list | tuple, level: int) -> str:
-        if not lst:
-            return "[]"
-        inner, outer = self.newline(level + 1), self.newline(level)
-        try:
-            # The common case, a list of strings: escaped and joined in C, no cycle possible.
-            return "[" + inner + ("," + inner).join(map(encode_basestring, lst)) + outer + "]"
-        except TypeError:
-            pass
-        self._enter(lst)
-        dumps, deeper = self.dumps, level + 1
-        text = "[" + inner + ("," + inner).join([dumps(item, deeper) for item in lst]) + outer + "]"
-        self.markers.discard(id(lst))
-        return text
-
-    def dict(self, dct: dict, level: int, extra: tuple[tuple[str, Any], ...] = ()) -> str:
-        """The text of ``dct``, or of ``{**dct, **dict(extra)}`` without building that dict."""
-        for k, _ in extra:
-            if k in dct:
-                return self.dict({**dct, **dict(extra)}, level)
-        if not dct and not extra:
-            return "{}"
-        inner, inner2, close = self.newline(level + 1), self.newline(level + 2), self.newline(level)
-        sep2, deeper = "," + inner2, level + 1
-        keys, enc = self.keys, encode_basestring
-        entered = False     # marked only before a value that may hold ``dct`` again (a container)
-        parts = []
-        append = parts.append
-        for k, v in (*dct.items(), *extra) if extra else dct.items():
-            head = keys.get(k) if type(k) is str else None
-            if head is None:
-                head = _key(k) + ": "
-                if type(k) is str:
-                    keys[k] = head
-            t = type(v)
-            if t is str:
-                append(head + enc(v))
-            elif t is int:
-                append(head + int.__repr__(v))
-            elif t is float:
-                append(head + _float(v))
-            elif t is list and v:
-                try:    # a list of strings, escaped and joined in C
-                    append(head + "[" + inner2 + sep2.join(map(enc, v)) + inner + "]")
-                    continue
-                except TypeError:
-                    pass
-                if not entered:
-                    self._enter(dct)
-                    entered = True
-                append(head + self.dumps(v, deeper))
-            else:
-                if not entered:
-                    self._enter(dct)
-                    entered = True
-                append(head + self.dumps(v, deeper))
-        if entered:
-            self.markers.discard(id(dct))
-        return "{" + inner + ("," + inner).join(parts) + close + "}"
 
 
 # The frame of a list of items at level 1 (the items at level 2), and what separates two items in it.
@@ -229,26 +86,45 @@ def _frame(G: nx.MultiDiGraph | None, w: _Indented, graph: dict | None = None) -
     return before + '"nodes": ', rest.partition('"edges": []')[0] + '"edges": ', w.newline(0) + "}\n"
 
 
-def _node_items(G: nx.MultiDiGraph, w: _Indented) -> Iterator[tuple[Any, str]]:
-    """``(node, text)`` of each node, in the graph's order."""
+def _node_parts(G: nx.MultiDiGraph, w: _Indented, keys: list | None, sizes: list[int]) -> Iterator[bytes]:
+    """Each node's text as UTF-8, in the graph's order; sizes (and sort keys, unless ``keys`` is None) noted."""
+    item, size, key = w.item, sizes.append, None if keys is None else keys.append
     for n, d in G.nodes(data=True):
-        yield n, w.dict(d, 2, (("id", n),))
+        data = item(d, 2, ("id",), (n,)).encode()
+        size(len(data))
+        if key is not None:
+            key(_node_key(n))
+        yield data
 
 
-def _edge_items(G: nx.MultiDiGraph, w: _Indented) -> Iterator[tuple[tuple, str]]:
-    """``((u, v, key, first key of u->v), text)`` of each edge, in the graph's order."""
+def _edge_parts(G: nx.MultiDiGraph, w: _Indented, keys: list | None, sizes: list[int]) -> Iterator[bytes]:
+    """Each edge's text as UTF-8, in the graph's order; sizes (and sort keys, unless ``keys`` is None) noted."""
+    item, size = w.item, sizes.append
     if not G.is_multigraph():
         for u, v, d in G.edges(data=True):
-            yield (u, v, None, None), w.dict(d, 2, (("source", u), ("target", v)))
+            data = item(d, 2, ("source", "target"), (u, v)).encode()
+            size(len(data))
+            yield data
     elif not G.is_directed():
         for u, v, k, d in G.edges(keys=True, data=True):
-            yield (u, v, k, None), w.dict(d, 2, (("source", u), ("target", v), ("key", k)))
+            data = item(d, 2, ("source", "target", "key"), (u, v, k)).encode()
+            size(len(data))
+            yield data
     else:       # G.edges(keys=True, data=True), knowing each pair's first key
-        for u, nbrs in G.adj.items():
+        # Read from the adjacency dicts networkx documents (``G._adj[u][v][key]`` the attributes,
+        # as kg.graph writes them), not through views that wrap each level in Python.
+        names = ("source", "target", "key")
+        key = None if keys is None else keys.append
+        node_keys = {} if keys is None else {n: _node_key(n) for n in G}
+        for u, nbrs in G._adj.items():
             for v, keydict in nbrs.items():
                 first = next(iter(keydict))
                 for k, d in keydict.items():
-                    yield (u, v, k, first), w.dict(d, 2, (("source", u), ("target", v), ("key", k)))
+                    data = item(d, 2, names, (u, v, k)).encode()
+                    size(len(data))
+                    if key is not None:
+                        key(_edge_key(node_keys[u], node_keys[v], k, first))
+                    yield data
 
 
 def _write_list(fh: IO[bytes], parts: Iterable[bytes | slice], copy: Callable[[slice], None] | None) -> None:
@@ -310,24 +186,11 @@ def _node_key(n: Any) -> str | None:
     return etype + "\0" + name if sep else None
 
 
-def _edge_key(item: tuple) -> str | None:
-    """An edge's sort key (see :class:`Layout`), ``None`` if it is not an edge of a kg graph."""
-    u, v, k, first = item
-    u, v = _node_key(u), _node_key(v)
+def _edge_key(u: str | None, v: str | None, k: Any, first: Any) -> str | None:
+    """An edge's sort key (see :class:`Layout`) from its nodes' keys, ``None`` if it is not an edge of a kg graph."""
     if u is None or v is None or type(k) is not str or "\0" in k:
         return None
     return f"{u}\0{first}\0{v}\0{k}"
-
-
-def _sized(items: Iterator[tuple[Any, str]], keys: list | None, sizes: list[int],
-           key: Callable[[Any], str | None]) -> Iterator[bytes]:
-    """The items' texts as UTF-8; their sizes (and keys, unless ``keys`` is None) noted."""
-    for item, text in items:
-        data = text.encode()
-        sizes.append(len(data))
-        if keys is not None:
-            keys.append(key(item))
-        yield data
 
 
 def _write_graph(G: nx.MultiDiGraph, fh: IO[bytes], with_layout: bool) -> Layout | None:
@@ -339,8 +202,7 @@ def _write_graph(G: nx.MultiDiGraph, fh: IO[bytes], with_layout: bool) -> Layout
     node_sizes: list[int] = []
     edge_sizes: list[int] = []
     frame = _frame(G, w)
-    starts = write_parts(fh, frame, _sized(_node_items(G, w), nodes, node_sizes, _node_key),
-                         _sized(_edge_items(G, w), edges, edge_sizes, _edge_key))
+    starts = write_parts(fh, frame, _node_parts(G, w, nodes, node_sizes), _edge_parts(G, w, edges, edge_sizes))
     if nodes is None or edges is None or None in nodes or None in edges \
             or any(a >= b for keys in (nodes, edges) for a, b in zip(keys, keys[1:])):
         return None     # not a kg graph, or not in key order: nothing can be merged onto it

@@ -133,7 +133,10 @@ def resolve_rows(results: Iterable[list], *, state: ResolveState | None = None,
         for key in keys:
             j = seen.setdefault(key, i)
             if j != i:
-                _union(parent, i, j)
+                if parent[i] == i and parent[j] == j:
+                    parent[i] = j       # what _union does when both are roots (j < i), without the call
+                else:
+                    _union(parent, i, j)
 
     groups: dict[int, list[int]] = {}
     root = parent              # parent[i] < i for any non-root: roots are known in one pass
@@ -189,7 +192,9 @@ def resolve_rows(results: Iterable[list], *, state: ResolveState | None = None,
         doc, date = res[R_DOC], res[R_DATE]
         local = shared.get(doc)
         if local is None:
-            local = local_names((records[i], root[i]) for kk in by_id[doc] for i in range(starts[kk], starts[kk + 1]))
+            local = local_names(zip(records[starts[k]:starts[k + 1]], root[starts[k]:starts[k + 1]])
+                                if len(by_id[doc]) == 1 else      # paired in C: the usual case, one document of an id
+                                ((records[i], root[i]) for kk in by_id[doc] for i in range(starts[kk], starts[kk + 1])))
             if len(by_id[doc]) > 1:
                 shared[doc] = local
         for rel in rels:
