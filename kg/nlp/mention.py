@@ -31,6 +31,9 @@ class Mention:
     aliases: tuple[str, ...] = ()
     region: Region | None = None
     attrs: dict[str, Any] = field(default_factory=dict)
+    # attrs["nested"], copied by the entity component once overlaps are settled: later stages ask
+    # about ~1,000 times per document, and a slot is read without a dict method call.
+    nested: bool = False
 
     @property
     def key(self) -> tuple[str, str]:
