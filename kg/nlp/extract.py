@@ -165,7 +165,8 @@ def from_doc(doc, document: Document) -> DocResult:
             aliases = sorted(a for a in forms if is_alias(a, name, etype)) if forms else ()
         attrs: dict = {}
         if etype == REGION:
-            r = next((m.region for m in ms if m.region is not None), None)
+            # (most regions are named once: no generator to find the first with a gazetteer entry)
+            r = ms[0].region if len(ms) == 1 else next((m.region for m in ms if m.region is not None), None)
             if r is not None:
                 attrs[A_LEVEL] = r.level
                 if r.adcode.isdigit():         # not a zone's or village's made-up code
