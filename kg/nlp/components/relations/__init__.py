@@ -107,7 +107,7 @@ def _dedupe(rels: list[tuple[tuple[str, str], str, tuple[str, str], str, str]]) 
         k = (head, rel, tail)
         if k not in seen:
             seen.add(k)
-            out.append(RelationRecord(head, rel, tail, rule, ev.strip()))
+            out.append(RelationRecord.make(head, rel, tail, rule, ev.strip()))
     return out
 
 
