@@ -96,8 +96,9 @@ class RegionRecognizer:
         raw = self._scan(text)
         context = self._context(raw)
         mentions = self._resolve(text, raw, context)
-        doc._.kg_mentions = (doc._.kg_mentions or []) + mentions
-        doc._.kg_context = context
+        ext = doc._                 # one accessor: each ``doc._`` builds a new one
+        ext.kg_mentions = (ext.kg_mentions or []) + mentions
+        ext.kg_context = context
         return doc
 
     # ------------------------------------------------------------------
