@@ -108,7 +108,8 @@ class EntityRecord:
         """The record ``cls(type, name, aliases, mentions, attrs)``, built without the frozen
         ``__init__``'s ``object.__setattr__`` call per field (one per entity of every document)."""
         rec = object.__new__(cls)
-        rec.__dict__.update(type=type, name=name, aliases=aliases, mentions=mentions, attrs=attrs)
+        d = rec.__dict__            # stored one by one: no keyword dict built for an update
+        d["type"], d["name"], d["aliases"], d["mentions"], d["attrs"] = type, name, aliases, mentions, attrs
         return rec
 
     def to_dict(self) -> dict[str, Any]:
@@ -130,6 +131,16 @@ class RelationRecord:
     tail: tuple[str, str]
     rule: str
     evidence: str
+
+    @classmethod
+    def make(cls, head: tuple[str, str], relation: str, tail: tuple[str, str], rule: str,
+             evidence: str) -> "RelationRecord":
+        """The record ``cls(head, relation, tail, rule, evidence)``, built without the frozen
+        ``__init__``'s ``object.__setattr__`` call per field (every relation of every document)."""
+        rec = object.__new__(cls)
+        d = rec.__dict__            # stored one by one: no keyword dict built for an update
+        d["head"], d["relation"], d["tail"], d["rule"], d["evidence"] = head, relation, tail, rule, evidence
+        return rec
 
     def to_dict(self) -> dict[str, Any]:
         return {"head": list(self.head), "relation": self.relation, "tail": list(self.tail),

@@ -81,7 +81,7 @@ def article_section(text: str, mentions: list[Mention]) -> list[Section]:
     """
     from collections import Counter
 
-    regions = [m for m in mentions if m.label == REGION and m.region is not None and not m.attrs.get("nested")]
+    regions = [m for m in mentions if m.label == REGION and m.region is not None and not m.nested]
     counts = Counter(m.key for m in regions if m.region.level in ("province", "county", "city", "zone"))
     all_lines = lines(text)
     titled = _title_region(text, regions, all_lines)
@@ -116,7 +116,7 @@ def investor_region(sec: Section, mentions: list[Mention], article: Mention) -> 
     if article.region is None:
         return article
     counts = Counter(m.key for m in mentions if sec.start <= m.start < sec.end and m.label == REGION
-                     and m.region is not None and not m.attrs.get("nested") and m.key != article.key
+                     and m.region is not None and not m.nested and m.key != article.key
                      and holds(article.region, m.region))
     if not counts or counts.most_common(1)[0][1] < 2:
         return article
@@ -162,7 +162,7 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
     """
     subj = sec.subject
     regional = subj.label == REGION and subj.region is not None
-    by_start = {m.start: m for m in inside if not m.attrs.get("nested") and (
+    by_start = {m.start: m for m in inside if not m.nested and (
         m.label == ORGANIZATION or m.label == REGION and m.region is not None and m.region.level != "country")}
     if not by_start:
         return {}
@@ -229,7 +229,7 @@ def reports(text: str, sec: Section, inside: list[Mention], sents: list[tuple[in
     subj = sec.subject
     if not sec.speaker or subj is None:
         return {}
-    by_start = {m.start: m for m in inside if not m.attrs.get("nested") and (
+    by_start = {m.start: m for m in inside if not m.nested and (
         m.label == ORGANIZATION or m.label == REGION and m.region is not None and m.region.level != "country")}
     if not by_start:
         return {}
@@ -343,7 +343,7 @@ def region_chains(mentions: list[Mention]) -> dict[int, int | None]:
     """Regions written as a chain of prefixes (上海市嘉定区): ``id`` of the last -> where its chain
     starts; ``None`` for the others, which say where the last one is and are no party of their own."""
     regions = sorted((m for m in mentions if m.label == REGION and m.region is not None
-                      and not m.attrs.get("nested")), key=_start)
+                      and not m.nested), key=_start)
     out: dict[int, int | None] = {}
     for chain in prefix_chains(regions):
         if len(chain) > 1:

@@ -128,13 +128,13 @@ def from_doc(doc, document: Document) -> DocResult:
     found_relations = ext.kg_relations or ()
     found_positions = ext.kg_positions or ()
     used = {k for r in found_relations for k in (r.head, r.tail)}
-    confirmed_regions = {(m.label, m.name) for m in mentions if m.label == REGION and not m.attrs.get("nested")}
+    confirmed_regions = {(m.label, m.name) for m in mentions if m.label == REGION and not m.nested}
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for m in mentions:
         key = (m.label, m.name)          # m.key, without a property call per mention
         # A nested mention counts when a relation names it, or (a region) when the text names it alone:
         # not 浙江 inside 浙江海港集团, nor 浙江中医药大学 inside 浙江中医药大学松阳研究院.
-        if m.attrs.get("nested") and key not in used and (m.label != REGION or key not in confirmed_regions):
+        if m.nested and key not in used and (m.label != REGION or key not in confirmed_regions):
             continue
         groups[key].append(m)
     for p in found_positions:
@@ -165,7 +165,8 @@ def from_doc(doc, document: Document) -> DocResult:
             aliases = sorted(a for a in forms if is_alias(a, name, etype)) if forms else ()
         attrs: dict = {}
         if etype == REGION:
-            r = next((m.region for m in ms if m.region is not None), None)
+            # (most regions are named once: no generator to find the first with a gazetteer entry)
+            r = ms[0].region if len(ms) == 1 else next((m.region for m in ms if m.region is not None), None)
             if r is not None:
                 attrs[A_LEVEL] = r.level
                 if r.adcode.isdigit():         # not a zone's or village's made-up code

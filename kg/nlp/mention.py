@@ -31,6 +31,9 @@ class Mention:
     aliases: tuple[str, ...] = ()
     region: Region | None = None
     attrs: dict[str, Any] = field(default_factory=dict)
+    # attrs["nested"], copied by the entity component once overlaps are settled: later stages ask
+    # about ~1,000 times per document, and a slot is read without a dict method call.
+    nested: bool = False
 
     @property
     def key(self) -> tuple[str, str]:
@@ -89,8 +92,13 @@ def doc_sentences(doc: Doc) -> list[tuple[int, int]]:
 def containers(tops: dict[tuple[int, int], Mention]) -> tuple[list[int], list[tuple[int, int, Mention]], int]:
     """``tops`` (mentions by span) sorted by start, each with its place among them, and the
     longest span: an index for :func:`outer_of`."""
-    order = sorted(((t.start, i, t) for i, t in enumerate(tops.values())), key=lambda x: x[:2])
-    return [x[0] for x in order], order, max((t.end - t.start for t in tops.values()), default=0)
+    order = [(t.start, i, t) for i, t in enumerate(tops.values())]
+    starts = [x[0] for x in order]
+    # Mentions settled in text order come in order already (the sort's key slices a tuple each).
+    if any(a > b for a, b in zip(starts, starts[1:])):
+        order.sort(key=lambda x: x[:2])
+        starts = [x[0] for x in order]
+    return starts, order, max((t.end - t.start for t in tops.values()), default=0)
 
 
 def outer_of(index: tuple[list[int], list[tuple[int, int, Mention]], int], m: Mention) -> Mention | None:

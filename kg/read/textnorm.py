@@ -76,7 +76,14 @@ def _tables() -> tuple[dict[int, str], re.Pattern[str] | None, dict[str, str]]:
     if not phrases:
         return chars, None, {}
     alternatives = sorted(phrases, key=lambda p: (-len(p), p))
-    return chars, re.compile("|".join(map(re.escape, alternatives))), phrases
+    # Grouped by first character (乾(?:坤大挪移|隆)|…), each group keeping the order above: where a
+    # phrase starts, the first one that matches is the same, but ``re`` tries only the phrases that
+    # start with that character instead of all 258 in turn (half the time over a text).
+    rests: dict[str, list[str]] = {}
+    for p in alternatives:
+        rests.setdefault(p[0], []).append(re.escape(p[1:]))
+    grouped = "|".join(f"{re.escape(c)}(?:{'|'.join(r)})" for c, r in rests.items())
+    return chars, re.compile(grouped), phrases
 
 
 @functools.lru_cache(maxsize=1)

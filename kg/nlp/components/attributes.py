@@ -42,7 +42,7 @@ class ProjectAttributes:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        projects = [m for m in doc._.kg_mentions or [] if m.label == PROJECT and not m.attrs.get("nested")]
+        projects = [m for m in doc._.kg_mentions or [] if m.label == PROJECT and not m.nested]
         if not projects:
             return doc
         sents = doc_sentences(doc)

@@ -96,8 +96,9 @@ class RegionRecognizer:
         raw = self._scan(text)
         context = self._context(raw)
         mentions = self._resolve(text, raw, context)
-        doc._.kg_mentions = (doc._.kg_mentions or []) + mentions
-        doc._.kg_context = context
+        ext = doc._                 # one accessor: each ``doc._`` builds a new one
+        ext.kg_mentions = (ext.kg_mentions or []) + mentions
+        ext.kg_context = context
         return doc
 
     # ------------------------------------------------------------------
@@ -184,8 +185,17 @@ class RegionRecognizer:
     def _resolve(self, text: str, raw, context) -> list[Mention]:
         weights = context["weights"]
         chosen: list[tuple[int, int, str, Region, bool, str]] = []
+        # The choice among the same candidates, by identity, made once: the weights do not change
+        # within a document, and its ambiguous forms come back (16 choices a document, 6 distinct).
+        # Every list in ``raw`` lives through the loop, so no id is reused for another Region.
+        picked: dict[tuple[int, ...], Region | None] = {}
         for s, e, form, cands, short, rule in raw:
-            r = cands[0] if len(cands) == 1 else self.g.choose(cands, weights)    # most: one candidate
+            if len(cands) == 1:
+                r = cands[0]            # most forms: one candidate
+            elif (k := tuple(map(id, cands))) in picked:
+                r = picked[k]
+            else:
+                r = picked[k] = self.g.choose(cands, weights)
             if r is None and short:
                 r = _city_over_district(cands)
             if r is None:
@@ -346,8 +356,10 @@ def _listed_regions(text: str, chosen) -> set[int]:
 
     ``与上城、桐乡、越城建立…`` names three districts even though none is written in full.
     """
-    by_start = {c[0]: c for c in chosen}
     out: set[int] = set()
+    if not any(text.startswith("、", c[1]) for c in chosen):
+        return out          # most texts: no region form is followed by a list mark
+    by_start = {c[0]: c for c in chosen}
     seen: set[int] = set()
     for c in chosen:
         if c[0] in seen:

@@ -94,8 +94,9 @@ class TitleParser:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        context = doc._.kg_context or {"weights": {}}
-        regions = [m for m in (doc._.kg_mentions or []) if m.label == REGION]
+        ext = doc._                 # one accessor: each ``doc._`` builds a new one
+        context = ext.kg_context or {"weights": {}}
+        regions = [m for m in (ext.kg_mentions or []) if m.label == REGION]
         region_at = {(m.start, m.end): m for m in regions}
         state = DocState(doc, text, context, region_at)
         mentions: list[Mention] = []
@@ -140,9 +141,9 @@ class TitleParser:
                 mentions.append(name_m)
                 positions.append(pos)
                 taken.append((name_m.start, name_m.end))
-        doc._.kg_mentions = (doc._.kg_mentions or []) + mentions
-        doc._.kg_positions = positions
-        doc._.kg_sections = speech_sections(text, title_lines)
+        ext.kg_mentions = (ext.kg_mentions or []) + mentions
+        ext.kg_positions = positions
+        ext.kg_sections = speech_sections(text, title_lines)
         return doc
 
     # -- title lines ------------------------------------------------------

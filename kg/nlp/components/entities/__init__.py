@@ -72,7 +72,7 @@ class EntityRecognizer:
         mentions = _settle(found)
         doc._.kg_mentions = mentions
         if not doc.user_data.get(MENTIONS_ONLY):
-            set_ents(doc, [m for m in mentions if not m.attrs.get("nested") and not m.attrs.get("twin")])
+            set_ents(doc, [m for m in mentions if not m.nested and not m.attrs.get("twin")])
         return doc
 
 
@@ -115,6 +115,9 @@ def _settle(found: list[Mention]) -> list[Mention]:
             out.append(m)
         # partial overlaps of a shorter span are dropped
     out.sort(key=attrgetter("start", "end"))
+    for m in out:       # the flag as the later stages read it (attrs may be shared between mentions)
+        if m.attrs.get("nested"):
+            m.nested = True
     return out
 
 

@@ -38,8 +38,9 @@ class RelationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        mentions: list[Mention] = list(doc._.kg_mentions or [])
-        positions = doc._.kg_positions or []        # read once: each doc._ access costs a lookup chain
+        ext = doc._                 # one accessor: each ``doc._`` builds a new one
+        mentions: list[Mention] = list(ext.kg_mentions or [])
+        positions = ext.kg_positions or []        # read once: each doc._ access costs a lookup chain
         sents = doc_sentences(doc)
         starts = [s for s, _ in sents]
         # (head, relation, tail, rule, evidence) of each relation found: a record is made only of
@@ -62,10 +63,10 @@ class RelationExtractor:
             places.part_of_title_chain(p, mentions, add)
         places.part_of(text, mentions, doc, sentence, add)
         places.part_of_located(text, mentions, sentence, add)
-        sections = list(doc._.kg_sections or [])
+        sections = list(ext.kg_sections or [])
         if not sections:
             sections = article_section(text, mentions)
-            doc._.kg_sections = sections
+            ext.kg_sections = sections
         elif any(sec.subject is None for sec in sections):
             # A speech by someone without office (a company's chairman) is the article's, not the
             # previous official's: its region is the one the whole text is most about.
@@ -87,7 +88,7 @@ class RelationExtractor:
         things.name_relations(mentions, text, sentence, add)
         things.located_relations(text, mentions, sentence, add)
         things.address_relations(text, mentions, sentence, add)
-        doc._.kg_relations = _dedupe(rels)
+        ext.kg_relations = _dedupe(rels)
         return doc
 
 
@@ -107,7 +108,7 @@ def _dedupe(rels: list[tuple[tuple[str, str], str, tuple[str, str], str, str]]) 
         k = (head, rel, tail)
         if k not in seen:
             seen.add(k)
-            out.append(RelationRecord(head, rel, tail, rule, ev.strip()))
+            out.append(RelationRecord.make(head, rel, tail, rule, ev.strip()))
     return out
 
 

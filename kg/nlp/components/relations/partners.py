@@ -32,7 +32,7 @@ GOVERNMENT_WITH = re.compile(r"(?<![\u4e00-\u9fff])(?:抢抓|推动|深化|推�
 def top_ends(mentions: list[Mention]) -> dict[int, Mention]:
     """End -> the (last) top-level mention ending there: built once per section, it lets
     :func:`partner_cue` and :func:`actor_before` walk back over a list (A、X) without a scan."""
-    return {m.end: m for m in mentions if not m.attrs.get("nested")}
+    return {m.end: m for m in mentions if not m.nested}
 
 
 def partner_cue(cue: dict[str, re.Pattern], text: str, start: int, end: int, s: int, e: int,
@@ -111,7 +111,7 @@ def joint_partners(text: str, mentions: list[Mention], sentence, add) -> None:
     partner each other, whoever the sentence is about."""
     if JOINT.search(text) is None:
         return                  # most texts: no names acting together, no need to order the names
-    tops = sorted((m for m in mentions if not m.attrs.get("nested") and m.label in (REGION, ORGANIZATION, ENTERPRISE)),
+    tops = sorted((m for m in mentions if not m.nested and m.label in (REGION, ORGANIZATION, ENTERPRISE)),
                   key=attrgetter("start"))
     for a, b in zip(tops, tops[1:]):
         if text[a.end:b.start] in ("、", "和", "及") and JOINT.match(text, b.end):

@@ -37,7 +37,7 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
     """part_of_zone_name, part_of_prefix and part_of_region_list (see the module's docstring)."""
     g = gazetteer()
     regions = [m for m in mentions if m.label == REGION and m.region is not None]
-    confirmed = {m.key for m in regions if not m.attrs.get("nested")}
+    confirmed = {m.key for m in regions if not m.nested}
     confirmed |= {p.unit.key for p in doc._.kg_positions or [] if p.unit is not None}
     by_end = {m.end: m for m in regions}
     # The regions' starts, to look up those inside an organization's name by bisection where the
@@ -80,7 +80,7 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
     # The province the text names, else its city (广元市召开…: the province goes unnamed).
     codes = [c for c in (ctx.get("province"), ctx.get("city")) if c]
     anchor = next((a for c in codes if (a := [m for m in regions if m.region.adcode == c
-                                               and not m.attrs.get("nested")])), [])
+                                               and not m.nested])), [])
     if anchor:
         for m in regions:
             if m.rule in ("region_short_form", "region_gazetteer", "region_zone_grammar") and _in_list(text, m) \
@@ -100,7 +100,7 @@ def _convener(text: str, m: Mention, regions: list[Mention]) -> Mention | None:
     """The region before ``m`` in its paragraph said to convene the meeting (永川区召开…), if any:
     its units are the participants, so the list is part of it rather than of the text's province."""
     para = text.rfind("\n", 0, m.start) + 1
-    found = [r for r in regions if para <= r.start and r.end <= m.start and not r.attrs.get("nested")
+    found = [r for r in regions if para <= r.start and r.end <= m.start and not r.nested
              and CONVENES.match(text, r.end)]
     return found[-1] if found else None
 
@@ -124,7 +124,7 @@ def part_of_peer(m: Mention, speaker: Mention, mentions: list[Mention], ev: str,
             or m.region.parent != speaker.region.parent:
         return
     parent = next((r for r in mentions if r.label == REGION and r.region is not None
-                   and r.region.adcode == m.region.parent and not r.attrs.get("nested")), None)
+                   and r.region.adcode == m.region.parent and not r.nested), None)
     if parent is not None:
         add(m, PART_OF, parent, "part_of_report", ev)
 
@@ -165,7 +165,7 @@ def _located() -> re.Pattern:
 def part_of_located(text: str, mentions: list[Mention], sentence, add) -> None:
     """An organization right before 位于/地处/就在 and a region is part of that region (the last
     of the prefix chain written there: 沈阳|沈北新区)."""
-    tops = [m for m in mentions if not m.attrs.get("nested")]
+    tops = [m for m in mentions if not m.nested]
     regions_at = {m.start: m for m in tops if m.label == REGION and m.region is not None}
     for m in tops:
         if m.label != ORGANIZATION:

@@ -121,15 +121,15 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
     chain_start = region_chains(inside)
     home = speaker if speaker.label == REGION else region_of(speaker, mentions) or post_region or speaker
     # Cities the text names on their own, where a project's name opens with one (枣庄|机场).
-    confirmed = {m.key for m in mentions if m.label == REGION and not m.attrs.get("nested")}
+    confirmed = {m.key for m in mentions if m.label == REGION and not m.nested}
     listed = list_tails(text, mentions)
     confirmed |= {m.key for m in listed}
     listed_ids = {id(m) for m in listed}     # one lookup per mention, not a scan of the list
     named_city = {m.start: m for m in inside if m.label == REGION and m.region is not None
-                  and (m.attrs.get("nested") or m.attrs.get("twin"))
+                  and (m.nested or m.attrs.get("twin"))
                   and m.region.level == "city" and m.key in confirmed}
     named_city.update(bracketed_cities(text, inside, confirmed))      # 中欧班列（沈阳）集结中心
-    named_local = {m.start: m for m in inside if m.label == REGION and m.attrs.get("nested") and m.region is not None
+    named_local = {m.start: m for m in inside if m.label == REGION and m.nested and m.region is not None
                    and m.region.level in LOCAL_LEVELS and "—" not in m.attrs.get("inside", ("", ""))[1]}
     untitled = [m for m in inside if m.start not in titled]
     local = local_subjects(text, sec, untitled, sents)
@@ -137,11 +137,11 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
     # Indexes of the section's mentions for the lookups below, built once instead of per mention.
     ends, region_at = top_ends(inside), regions_at(inside)
     speaker_key = speaker.key
-    project_starts = {p.start for p in inside if p.label == PROJECT and not p.attrs.get("nested")}
+    project_starts = {p.start for p in inside if p.label == PROJECT and not p.nested}
     after_zai = [r for r in inside if r.label == REGION and r.region is not None and text[r.start - 1:r.start] == "在"]
     hosts_enterprise = cue["hosts_enterprise"]
     for m in inside:
-        if m.attrs.get("nested") and m.label in (PROJECT, PROGRAM, REGION):
+        if m.nested and m.label in (PROJECT, PROGRAM, REGION):
             if id(m) in listed_ids:      # 济南、青岛、枣庄算力枢纽: 枣庄 is a city of the list
                 s, e = sentence(m.start)
                 part_of_section(m, speaker, {}, text[s:e], add)
@@ -188,7 +188,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                 actor = partner_of(text, m.start, inside, subj, home, ends)
                 if actor is not None:
                     add(actor, PARTNERS_WITH, m, "partners_cue", ev)
-            elif m.attrs.get("nested") or _owns_next(owner := OWNER.match(after), m.end, project_starts) \
+            elif m.nested or _owns_next(owner := OWNER.match(after), m.end, project_starts) \
                     or owner is not None and owner.group().startswith(("投资", "总投资")):
                 continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
             elif m.attrs.get("hosted") or hosts_enterprise.search(text[s:m.start]) \
@@ -204,7 +204,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                     continue                # …都在沈阳一站式解决: the article's region yields to 沈阳
                 for h in hosts:
                     add(h, HOSTS, m, f"hosts_{how if h is host else 'speaker'}", ev)
-        elif m.label in (ORGANIZATION, REGION) and not m.attrs.get("nested"):
+        elif m.label in (ORGANIZATION, REGION) and not m.nested:
             part_of_section(m, speaker, chain_start, ev, add)
             if s in report and m.key == report[s].key:
                 part_of_peer(m, speaker, mentions, ev, add)
@@ -241,11 +241,11 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
     hosts_place_name, implements_named_body), co-builders and managing bodies (develops_cobuild,
     develops_managing_body)."""
     cue = cues()
-    top_list = [m for m in mentions if not m.attrs.get("nested")]
+    top_list = [m for m in mentions if not m.nested]
     tops = {(m.start, m.end): m for m in top_list}
     index = containers(tops)
     for m in mentions:
-        if not m.attrs.get("nested"):
+        if not m.nested:
             continue
         outer = outer_of(index, m)
         if outer is None or outer.start != m.start:
@@ -281,7 +281,7 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
     towns = {m.name[:-len(k)]: m for m in mentions if m.label == REGION and m.region is not None
              and m.region.level == "township" for k in ("镇", "乡", "街道") if m.name.endswith(k)
              and len(m.name) - len(k) >= 2}
-    for p in (p for p in mentions if towns and p.label == PROJECT and not p.attrs.get("nested")):  # most: no town
+    for p in (p for p in mentions if towns and p.label == PROJECT and not p.nested):  # most: no town
         town = next((t for stem, t in towns.items() if p.name.startswith(stem)), None)
         if town is not None:
             s, e = sentence(p.start)
@@ -353,7 +353,7 @@ def located_relations(text: str, mentions: list[Mention], sentence, add) -> None
     implements_located: ``支持义乌市深化…试点``.
     """
     cue = cues()
-    tops = sorted((m for m in mentions if not m.attrs.get("nested")), key=attrgetter("start"))
+    tops = sorted((m for m in mentions if not m.nested), key=attrgetter("start"))
     targets = [m for m in tops if m.label in (PROJECT, ENTERPRISE)]
     target_starts = [m.start for m in targets]
     programs = [m for m in tops if m.label == PROGRAM]

@@ -17,10 +17,10 @@ from kg.schema import PROJECT, REGION
 def bracketed_cities(text: str, inside: list[Mention], confirmed: set[str]) -> dict[int, Mention]:
     """Project start -> the city its name gives in brackets (中欧班列（沈阳）集结中心), where the text
     names that city on its own: the name places the project there."""
-    projects = [p for p in inside if p.label == PROJECT and not p.attrs.get("nested")]
+    projects = [p for p in inside if p.label == PROJECT and not p.nested]
     out: dict[int, Mention] = {}
     for c in inside:
-        if c.label == REGION and c.attrs.get("nested") and c.region is not None and c.region.level == "city" \
+        if c.label == REGION and c.nested and c.region is not None and c.region.level == "city" \
                 and c.key in confirmed and text[c.start - 1:c.start] in ("（", "(") \
                 and text[c.end:c.end + 1] in ("）", ")"):
             p = next((p for p in projects if p.start < c.start and c.end < p.end), None)
@@ -48,8 +48,8 @@ def list_tails(text: str, mentions: list[Mention]) -> list[Mention]:
     """Cities that end a list of cities glued to the name they share (建好济南、青岛、枣庄算力枢纽):
     nested in that name, yet each a city of the text like the items before them."""
     cities = [m for m in mentions if m.label == REGION and m.region is not None and m.region.level == "city"]
-    ends = {m.end: m for m in cities if not m.attrs.get("nested")}
-    return [m for m in cities if m.attrs.get("nested") and text[m.start - 1:m.start] == "、"
+    ends = {m.end: m for m in cities if not m.nested}
+    return [m for m in cities if m.nested and text[m.start - 1:m.start] == "、"
             and m.start - 1 in ends]
 
 
@@ -73,7 +73,7 @@ def _implicit_region(org: Mention, mentions: list[Mention]) -> Mention | None:
     province-level city, the text names most on its own; none if it names two equally often."""
     if not org.name.startswith("市"):
         return None
-    cities = [m for m in mentions if m.label == REGION and m.region is not None and not m.attrs.get("nested")
+    cities = [m for m in mentions if m.label == REGION and m.region is not None and not m.nested
               and (m.region.level == "city" or m.region.level == "province" and m.region.adcode in MUNICIPALITIES)]
     top = Counter(m.key for m in cities).most_common(2)
     if not top or len(top) > 1 and top[0][1] == top[1][1]:
