@@ -134,8 +134,9 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
         start = lead.end()
     if bounds is not None and not (start > 0 and text[start - 1] in OPEN_QUOTES):
         start = _after_leading_function_words(text, start, end, bounds, min_core, verbs_lead)
-    m = NUMERIC_LEAD.match(text, start, end)
-    if m and m.end() > start and not text[start].isalpha():
+    # A count opens with a digit or a point (第 is a letter: a count after it is never dropped).
+    c = text[start:start + 1]
+    if (c == "." or c.isdecimal()) and (m := NUMERIC_LEAD.match(text, start, end)):
         if COUNTED.search(m.group()):
             return -1
         start = m.end()
