@@ -22,13 +22,12 @@ import importlib.util
 import os
 import pickle
 import re
-import tempfile
 from bisect import bisect_left
 from pathlib import Path
 from typing import AbstractSet, Callable
 
 from kg.nlp.tokenizer import shared_cutter
-from kg.nlp.wordclass import word_classes
+from kg.nlp.wordclass import save_cache, word_classes
 
 _MIN = -3.14e100          # jieba's floor for an unseen emission
 # The posseg tags of a name: nr (person), nrfg and nrt (full and transliterated names).
@@ -68,19 +67,8 @@ def _model() -> tuple[dict, dict, dict, dict]:
         pass
     tables = tuple(_read_table(base / name) for name in _TABLES)
     if path is not None:
-        _save_model(path, tables)
+        save_cache(path, tables)
     return tables[0], tables[1], tables[2], tables[3]
-
-
-def _save_model(path: Path, tables: tuple) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except Exception:          # no writable cache: keep working, only slower to start
-        pass
 
 
 _TABLES = ("prob_start.p", "prob_trans.p", "prob_emit.p", "char_state_tab.p")

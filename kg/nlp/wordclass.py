@@ -51,15 +51,21 @@ def word_classes() -> dict[str, str]:
     except Exception:          # absent, unreadable or stale: built again
         pass
     table = _read_dictionary()
+    save_cache(path, table)
+    return table
+
+
+def save_cache(path: Path, value: object) -> None:
+    """Pickle ``value`` to ``path`` in the user's cache folder, atomically; without a writable
+    cache nothing is written (kg keeps working, only slower to start)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
-            pickle.dump(table, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-    except Exception as exc:   # no writable cache: keep working, only slower to start
-        logger.debug("could not cache jieba's word classes: %s", exc)
-    return table
+    except Exception as exc:
+        logger.debug("could not write the cache %s: %s", path, exc)
 
 
 def _dict_file() -> Path:
