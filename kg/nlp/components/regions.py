@@ -54,7 +54,7 @@ PARTICIPANTS_END = re.compile(r"(?:主要)?(?:负责人|负责同志|党[(（]?�
 # The rest of an enumeration of places closed by 等地/等城市 (上海、广州等地).
 # Also by their count: 合肥、芜湖两市, 西安、郑州、济南三市, 京津冀三省市.
 PLACE_LIST = re.compile(r"(?:[、和与及][\u4e00-\u9fff]{2,3}){0,6}?"
-                        r"(?:等(?:地|城市|大城市)|等?[两二三四五六七八九十\d]+(?:市|地|城市|省|省市|座城市)(?![场民长委]))")
+                        r"(?:等(?:地|[\u4e00-\u9fff]{0,4}?(?:城市|地区|省份|省市))|等?[两二三四五六七八九十\d]+(?:市|地|城市|省|省市|座城市)(?![场民长委]))")
 # The date of a dateline right after its place (本报北京2月17日电, 新华社武汉3月5日电).
 DATELINE = re.compile(r"[\d０-９]{1,2}月[\d０-９]{1,2}日电")
 LIST_MARKER = re.compile(r"^[、和及与]|^等\d*个?(?:区县|县(?:[(（]市、区[)）])?|市县|区|县)")
@@ -70,6 +70,48 @@ def _scanner() -> tuple[Trie, re.Pattern, re.Pattern]:
     zone = re.compile(alternation(ZONE_SUFFIXES))
     town = re.compile(r"镇|乡|街道")
     return names, zone, town
+
+
+@functools.lru_cache(maxsize=1)
+def _comparison_cues() -> tuple[re.Pattern, re.Pattern]:
+    """(a cue ending right before a far place, a cue right after it): ``comparison_cues.txt``."""
+    words = read_lines("comparison_cues.txt")
+    before = [w for w in words if not w.startswith("+")]
+    after = [w[1:] for w in words if w.startswith("+")]
+    return re.compile("(?:" + alternation(before) + ")$"), re.compile(alternation(after))
+
+
+# What joins the places of one enumeration or prefix chain (上海、广州; 江苏昆山: nothing).
+FAR_LINKS = ("", "、", "和", "与", "及")
+
+
+def _far_places(text: str, chosen, g: Gazetteer) -> set[int]:
+    """region_far_place: starts of places a text names in their own right to compare with, learn
+    from or travel to (对标深圳, 学习浙江经验, 与北京、上海相比), far from its own province.
+
+    A cue before the first place of a run (an enumeration, or a prefix chain such as 江苏昆山)
+    or after its last one makes every province and city of the run a region, and a county
+    too where the place before it holds it (浙江义乌: 义乌市).
+    """
+    before, after = _comparison_cues()
+    out: set[int] = set()
+    runs: list[list] = []
+    for c in chosen:
+        if runs and c[0] >= runs[-1][-1][1] and text[runs[-1][-1][1]:c[0]] in FAR_LINKS:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    for run in runs:
+        s, e = run[0][0], run[-1][1]
+        if not (before.search(text, max(0, s - 4), s) or after.match(text, e)):
+            continue
+        prev = None
+        for c in run:
+            r = c[3]
+            if r.level in ("province", "city") or prev is not None and g.is_within(r, prev[3]):
+                out.add(c[0])
+            prev = c
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -192,6 +234,9 @@ class RegionRecognizer:
         for s, e, form, cands, short, rule in raw:
             if len(cands) == 1:
                 r = cands[0]            # most forms: one candidate
+            elif chosen and chosen[-1][1] == s and len(inner := [c for c in cands if self.g.is_within(
+                    c, chosen[-1][3])]) == 1:
+                r = inner[0]            # region_short_chain: 深圳南山 is the 南山区 of 深圳
             elif (k := tuple(map(id, cands))) in picked:
                 r = picked[k]
             else:
@@ -203,12 +248,20 @@ class RegionRecognizer:
             chosen.append((s, e, form, r, short, rule))
         confirmed = {r.adcode for s, e, form, r, short, rule in chosen if not short}
         listed = _listed_regions(text, chosen)
+        far: set[int] | None = None        # made at the first far place refused (most texts: none)
         mentions = []
         for s, e, form, r, short, rule in chosen:
             if short and s not in listed and not self._short_ok(text, s, e, r, confirmed, context.get("province")):
-                continue
+                if far is None:
+                    far = _far_places(text, chosen, self.g)
+                if s not in far:
+                    continue
+                rule = "region_far_place"
             if not short and r.level in ("county", "township") and _foreign(self.g, r, weights, context):
-                continue
+                if far is None:
+                    far = _far_places(text, chosen, self.g)
+                if s not in far:
+                    continue
             name = canonical_name(r)
             aliases = (form,) if form != name else ()
             mentions.append(Mention(s, e, REGION, name, rule, aliases, r))
