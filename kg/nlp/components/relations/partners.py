@@ -18,6 +18,8 @@ from kg.schema import ENTERPRISE, ORGANIZATION, PARTNERS_WITH, REGION
 
 # 与交通部下属企业X: the body that owns the partner, not a partner itself.
 OWNS_NEXT = re.compile(r"(?:下属|所属|旗下)")
+# 与北京、上海相比: a comparison, not a cooperation (the names, or the list they end, then 相比).
+COMPARED = re.compile(r"(?:[、和及][\u4e00-\u9fff]{1,12}?)?(?:相比|相较|比较)")
 # 与 earlier in the clause: a cue after the name (与…X共建) then names a partner, not the actor.
 WITH_IN_CLAUSE = re.compile(r"[与同](?=[^，。；,;]*$)")
 # “我们与X合作…”: a quote's speaker cooperates, not the region the section is about.
@@ -43,7 +45,7 @@ def partner_cue(cue: dict[str, re.Pattern], text: str, start: int, end: int, s: 
     the sentence's own actor before its verb (大连片区|联合海事部门…): after a region's name the cue
     counts only in a list (a company's 华为携手… is the region's partner).
     """
-    if OWNS_NEXT.match(text, end, e):
+    if OWNS_NEXT.match(text, end, e) or COMPARED.match(text, end, e):
         return False
     if cue["partners_before"].search(text[max(s, start - 3):start]):
         return True

@@ -85,11 +85,18 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
         for m in regions:
             if m.rule in ("region_short_form", "region_gazetteer", "region_zone_grammar") and _in_list(text, m) \
                     and (m.region.level == "city" or not _list_of_cities(text, m.start)):
-                host = _convener(text, m, regions) or anchor[0]
+                host = _convener(text, m, regions) or _nearest_named(g, m, regions) or anchor[0]
                 if m.region.adcode != host.region.adcode and (
                         g.is_within(m.region, host.region) or m.region.parent == host.region.adcode):
                     s, e = sentence(m.start)
                     add(m, PART_OF, host, "part_of_region_list", text[s:e])
+
+
+def _nearest_named(g, m: Mention, regions: list[Mention]) -> Mention | None:
+    """The nearest division above ``m`` that the text names on its own (钦南区 in a list of 钦州市's
+    meeting: 钦州市, not the province its text also names)."""
+    named = {r.region.adcode: r for r in regions if not r.nested}
+    return next((named[a.adcode] for a in g.ancestors(m.region) if a.adcode in named), None)
 
 
 # A region that convenes the meeting whose participants a list names: 永川区召开…例会。会上，…发言.
@@ -105,13 +112,23 @@ def _convener(text: str, m: Mention, regions: list[Mention]) -> Mention | None:
     return found[-1] if found else None
 
 
-def part_of_section(m: Mention, speaker: Mention, chain_start: dict[int, int | None], ev: str, add) -> None:
+def part_of_section(m: Mention, speaker: Mention, chain_start: dict[int, int | None], ev: str, add,
+                    mentions: list[Mention] | None = None) -> None:
     """A township named in a speech about the region holding it, a division named in an article about
-    its parent (宜阳县 in an article about 洛阳市), or a city holding the speech's region."""
+    its parent (宜阳县 in an article about 洛阳市), or a city holding the speech's region.
+
+    part_of_nearest: a township of a county the text names too, in its city's article, is part of
+    that county (麻城市委书记…福田河镇 in an article about 黄冈市), not of the city."""
     if m.label == REGION and m.region and speaker.region and m.key != speaker.key:
         if (holds(speaker.region, m.region) and m.region.level == "township"
                 or m.region.parent == speaker.region.adcode) \
                 and chain_start.get(id(m)) is None:     # 包河区大圩镇: part of 包河区 only
+            if m.region.level == "township" and m.region.parent != speaker.region.adcode and mentions:
+                near = next((r for r in mentions if r.label == REGION and r.region is not None
+                             and not r.nested and r.region.adcode == m.region.parent), None)
+                if near is not None and near.key != speaker.key:
+                    add(m, PART_OF, near, "part_of_nearest", ev)
+                    return
             add(m, PART_OF, speaker, "part_of_section", ev)     # …, or a county in its city's article
         elif gazetteer().is_within(speaker.region, m.region) and m.region.level in ("city",):
             add(speaker, PART_OF, m, "part_of_section", ev)

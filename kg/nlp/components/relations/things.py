@@ -205,7 +205,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                 for h in hosts:
                     add(h, HOSTS, m, f"hosts_{how if h is host else 'speaker'}", ev)
         elif m.label in (ORGANIZATION, REGION) and not m.nested:
-            part_of_section(m, speaker, chain_start, ev, add)
+            part_of_section(m, speaker, chain_start, ev, add, mentions)
             if s in report and m.key == report[s].key:
                 part_of_peer(m, speaker, mentions, ev, add)
             if m.key == subj.key:
