@@ -21,7 +21,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.components.villages import village_after, villages_of_residents
+from kg.nlp.components.villages import village_after, villages_listed, villages_of_residents
 from kg.nlp.gazetteer import Gazetteer, Region, gazetteer
 from kg.nlp.lexicon import Trie, alternation, read_lines, read_table
 from kg.nlp.mention import Mention, doc_text
@@ -269,6 +269,7 @@ class RegionRecognizer:
                 village = village_after(text, e, r)
                 if village is not None:
                     mentions.append(village)
+                    mentions += villages_listed(text, village.end, r)
         mentions += _foreign_divisions(text, mentions)
         mentions += villages_of_residents(text, mentions)
         zones = self._local_zones(text, mentions, context)
@@ -359,7 +360,8 @@ def _after_stop(text: str, pos: int) -> bool:
 
 
 # Regions found only next to the region that places them, and their rule for a later bare mention.
-NAMED_AGAIN = {"region_village": "region_village_again", "region_foreign_division": "region_foreign_again"}
+NAMED_AGAIN = {"region_village": "region_village_again", "region_village_listed": "region_village_again",
+               "region_foreign_division": "region_foreign_again"}
 
 
 def _named_again(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -86,6 +86,29 @@ def village_after(text: str, end: int, town: Region) -> Mention | None:
                    Region(f"V{town.adcode}:{name}", name, "village", town.adcode))
 
 
+# What may follow the last village of a list (…岩滩村、中华村，; 、中华村等; 、中华村和…).
+LIST_GOES_ON = set("、，。；：,;:和及等与的")
+
+
+def villages_listed(text: str, end: int, town: Region) -> list[Mention]:
+    """region_village_listed: the villages listed after the first one written after its township
+    (茅台镇岩滩村、中华村), of the same township; each must be followed by the list's mark or the
+    clause's end, and hold no township of its own (…、古城乡新村 is another township's)."""
+    out: list[Mention] = []
+    while text[end:end + 1] == "、":
+        m = _VILLAGE.match(text, end + 1)
+        if m is None or "乡" in m.group() or text[m.end():m.end() + 1] not in LIST_GOES_ON:
+            break
+        name = m.group()
+        first = next(iter(shared_cutter()(name)))
+        if generic_village(name) or is_function_word(first, verbs=len(first) > 1):
+            break
+        out.append(Mention(m.start(), m.end(), REGION, name, "region_village_listed", (),
+                           Region(f"V{town.adcode}:{name}", name, "village", town.adcode)))
+        end = m.end()
+    return out
+
+
 def generic_village(name: str) -> bool:
     """A kind of village (示范村), not a name: ``village_generic.txt``."""
     whole, tails = _village_generic()

@@ -56,11 +56,12 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
         if prev is not None and m.label == REGION and within_prefix(m, prev):
             s, e = sentence(m.start)
             add(m, PART_OF, prev, "part_of_prefix", text[s:e])
-        elif m.rule == "region_village_residents":
+        elif m.rule in ("region_village_residents", "region_village_listed"):
             holder = [r for r in regions if r.end <= m.start and r.region.adcode == m.region.parent]
-            if holder:          # 鹤峰乡…。“…”莲花社区村民X说: the township the paragraph is about
+            if holder:          # 鹤峰乡…。“…”莲花社区村民X说: the township the paragraph is about; 茅台镇A村、B村
                 s, e = sentence(m.start)
-                add(m, PART_OF, holder[-1], "part_of_residents", text[s:e])
+                rule = "part_of_residents" if m.rule == "region_village_residents" else "part_of_village_list"
+                add(m, PART_OF, holder[-1], rule, text[s:e])
         if m.label == ORGANIZATION:
             # An organization named with its region: only a region the text also
             # names on its own (丽水 inside 丽水农林技师学院 alone is not enough), or a
