@@ -262,6 +262,8 @@ class RegionRecognizer:
                     far = _far_places(text, chosen, self.g)
                 if s not in far:
                     continue
+            if in_coined_name(text, s, e):
+                continue
             name = canonical_name(r)
             aliases = (form,) if form != name else ()
             mentions.append(Mention(s, e, REGION, name, rule, aliases, r))
@@ -333,6 +335,24 @@ class RegionRecognizer:
         if LIST_MARKER.match(after) and (before in "、，,：: \n" or before == ""):
             return _in_region_list(text, s)
         return False
+
+
+# A year glued to a place, with no 年 (2021湖北…推介会, 2023成都…), opens the name of an event's edition.
+EDITION_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d$")
+# Places joined by a middle dot make a coined name (“新加坡·重庆周”, 《中国·成都》).
+NAME_DOTS = "·•・"
+
+
+def in_coined_name(text: str, s: int, e: int) -> bool:
+    """region_in_coined_name: is the place at ``s``..``e`` part of a coined name rather than a region
+    named in its own right: an event's edition after its year (2021湖北武黄同城…推介会), or a
+    quoted name whose places a middle dot joins (“新加坡·重庆周”)?"""
+    if s >= 4 and EDITION_YEAR.search(text, s - 5 if s >= 5 else 0, s):
+        return True
+    if text[e:e + 1] not in NAME_DOTS and text[s - 1:s] not in NAME_DOTS or s == 0:
+        return False
+    left = max(text.rfind("“", 0, s), text.rfind("《", 0, s))
+    return left >= 0 and s - left <= 12 and not any(q in text[left + 1:s] for q in "”》\n")
 
 
 def _foreign_divisions(text: str, mentions: list[Mention]) -> list[Mention]:
