@@ -91,7 +91,7 @@ def _far_places(text: str, chosen, g: Gazetteer) -> set[int]:
 
     A cue before the first place of a run (an enumeration, or a prefix chain such as 江苏昆山)
     or after its last one makes every province and city of the run a region, and a county
-    too where the place before it holds it (浙江义乌: 义乌市).
+    too where it is written in full (对标浦东新区) or the place before it holds it (浙江义乌: 义乌市).
     """
     before, after = _comparison_cues()
     out: set[int] = set()
@@ -108,7 +108,7 @@ def _far_places(text: str, chosen, g: Gazetteer) -> set[int]:
         prev = None
         for c in run:
             r = c[3]
-            if r.level in ("province", "city") or prev is not None and g.is_within(r, prev[3]):
+            if r.level in ("province", "city") or not c[4] or prev is not None and g.is_within(r, prev[3]):
                 out.add(c[0])
             prev = c
     return out

@@ -86,18 +86,18 @@ def village_after(text: str, end: int, town: Region) -> Mention | None:
                    Region(f"V{town.adcode}:{name}", name, "village", town.adcode))
 
 
-# What may follow the last village of a list (…岩滩村、中华村，; 、中华村等; 、中华村和…).
-LIST_GOES_ON = set("、，。；：,;:和及等与的")
+# Numbers and quantifiers that open a count of villages (、两村), not a village's name.
+COUNTING = set("一二三四五六七八九十两几多各每全其另诸")
 
 
 def villages_listed(text: str, end: int, town: Region) -> list[Mention]:
     """region_village_listed: the villages listed after the first one written after its township
-    (茅台镇岩滩村、中华村), of the same township; each must be followed by the list's mark or the
-    clause's end, and hold no township of its own (…、古城乡新村 is another township's)."""
+    (茅台镇岩滩村、中华村), of the same township; none may open with a number (、两村) or hold a
+    township of its own (…、古城乡新村 is another township's)."""
     out: list[Mention] = []
     while text[end:end + 1] == "、":
         m = _VILLAGE.match(text, end + 1)
-        if m is None or "乡" in m.group() or text[m.end():m.end() + 1] not in LIST_GOES_ON:
+        if m is None or "乡" in m.group() or m.group()[0] in COUNTING:
             break
         name = m.group()
         first = next(iter(shared_cutter()(name)))

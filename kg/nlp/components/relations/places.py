@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc
 
 from kg.nlp.discourse import holds, within_prefix
-from kg.nlp.gazetteer import gazetteer
+from kg.nlp.gazetteer import gazetteer, short_forms
 from kg.nlp.lexicon import alternation, read_table
 from kg.nlp.mention import Mention, Position
 from kg.schema import ORGANIZATION, PART_OF, REGION
@@ -48,7 +48,8 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
         if m.label not in (REGION, ORGANIZATION):
             continue
         prev = by_end.get(m.start)
-        if m.rule == "region_zone_grammar" and m.region is not None:
+        if m.region is not None and m.region.level == "zone" and (
+                m.rule == "region_zone_grammar" or m.rule == "region_gazetteer" and _named_after_parent(m, g)):
             base = next((r for r in regions if r.region.adcode == m.region.parent and r.key != m.key), None)
             if base is not None:       # 永川综保区 is 永川区's zone
                 s, e = sentence(m.start)
@@ -91,6 +92,13 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
                         g.is_within(m.region, host.region) or m.region.parent == host.region.adcode):
                     s, e = sentence(m.start)
                     add(m, PART_OF, host, "part_of_region_list", text[s:e])
+
+
+def _named_after_parent(m: Mention, g) -> bool:
+    """Is a listed zone named after the division that holds it (合肥高新区 of 合肥市)?"""
+    parent = g.by_code.get(m.region.parent)
+    return parent is not None and any(m.name.startswith(f) for f in (parent.name, *short_forms(
+        parent.name, parent.level)) if len(f) >= 2)
 
 
 def _nearest_named(g, m: Mention, regions: list[Mention]) -> Mention | None:
