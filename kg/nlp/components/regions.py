@@ -57,6 +57,10 @@ PLACE_LIST = re.compile(r"(?:[、和与及][\u4e00-\u9fff]{2,3}){0,6}?"
                         r"(?:等(?:地|[\u4e00-\u9fff]{0,4}?(?:城市|地区|省份|省市))|等?[两二三四五六七八九十\d]+(?:市|地|城市|省|省市|座城市)(?![场民长委]))")
 # The date of a dateline right after its place (本报北京2月17日电, 新华社武汉3月5日电).
 DATELINE = re.compile(r"[\d０-９]{1,2}月[\d０-９]{1,2}日电")
+# Townships listed by their bare names, closed by their level (大安、来苏、朱沱等镇; 甲、乙两个乡;
+# 东城、西城等街道): each item, with the level, names a township of one county.
+TOWN_LIST = re.compile(r"(?P<items>(?:[\u4e00-\u9fff]{2}[、和]){1,9}[\u4e00-\u9fff]{2})"
+                       r"(?:等)?(?:[\d一二三四五六七八九十两]+个)?(?P<level>乡镇|镇|乡|街道)(?![长委政党])")
 LIST_MARKER = re.compile(r"^[、和及与]|^等\d*个?(?:区县|县(?:[(（]市、区[)）])?|市县|区|县)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -272,6 +276,9 @@ class RegionRecognizer:
                 if village is not None:
                     mentions.append(village)
                     mentions += villages_listed(text, village.end, r)
+        if "、" in text and (towns := self._town_list(text, weights)):
+            mentions = [m for m in mentions if not any(t.start < m.end and m.start < t.end for t in towns)]
+            mentions = sorted(mentions + towns, key=lambda m: m.start)
         mentions += _foreign_divisions(text, mentions)
         mentions += villages_of_residents(text, mentions)
         zones = self._local_zones(text, mentions, context)
@@ -279,6 +286,26 @@ class RegionRecognizer:
             mentions = [m for m in mentions if not any(z.start <= m.start and m.end <= z.end for z in zones)]
             mentions = sorted(mentions + zones, key=lambda m: m.start)
         return mentions + _named_again(text, mentions)
+
+    def _town_list(self, text: str, weights: dict) -> list[Mention]:
+        """region_township_list: townships listed by their bare names before their level
+        (大安、来苏、朱沱等镇), where every item is a township of the same county."""
+        out: list[Mention] = []
+        for m in TOWN_LIST.finditer(text):
+            levels = ("镇", "乡") if m.group("level") == "乡镇" else (m.group("level"),)
+            found, start = [], m.start("items")
+            for item in re.split("[、和]", m.group("items")):
+                cands = [c for lv in levels for c in self.g.full.get(item + lv, ()) if c.level == "township"]
+                r = self.g.choose(cands, weights) if cands else None
+                if r is None:
+                    break
+                found.append((start, start + len(item), item, r))
+                start += len(item) + 1
+            if len(found) < 2 or len(found) != m.group("items").count("、") + m.group("items").count("和") + 1 \
+                    or len({r.parent for *_, r in found}) != 1 or not weights.get(found[0][3].parent):
+                continue            # every item a township, all of one county the text names
+            out += [Mention(s, e, REGION, r.name, "region_township_list", (item,), r) for s, e, item, r in found]
+        return out
 
     def _local_zones(self, text: str, mentions: list[Mention], context: dict) -> list[Mention]:
         """Zones named after a local place (新站高新区): after their city, or with their governing body;
