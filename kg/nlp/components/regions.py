@@ -38,6 +38,10 @@ ZONE_SHORT = {"经济技术开发区": "经开区", "高新技术产业开发区
 LOCAL_ZONE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2})"
                         r"(?P<suffix>高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|综保区|开发区)")
 ZONE_BODY = re.compile(r"管委会|党工委|管理委员会")
+# Kinds of zone that are regions only where their governing body is named (郑州航空港经济综合实验区
+# 党工委, 中新天津生态城管委会): a 示范区 or 新城 without one is a project or a plan.
+GOVERNED_END = re.compile("(?:" + alternation(("经济综合实验区", "综合实验区", "实验区", "示范区", "合作区", "生态城",
+                                               "新城", "保税港区", "综合保税区", "保税区", "港区", "试验区")) + ")$")
 # A division of a foreign country, written right after the country: 广宁省, 芒街市, 吴权郡, 大阪府.
 FOREIGN_DIVISION = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|市|郡|州|县|府|道)(?![\u4e00-\u9fff]{0,1}(?:场|民|长|委|政府))")
 # Characters that make two characters before a zone suffix a description, not a name (省级, 两个, 各类).
@@ -315,7 +319,8 @@ class RegionRecognizer:
         placed in the document's city. Every mention of a zone so found is taken,
         and replaces the regions inside it (钦州 of 钦州港片区).
         """
-        if not self.zone_re.search(text) and "片区" not in text:
+        body = ZONE_BODY.search(text)
+        if not self.zone_re.search(text) and "片区" not in text and body is None:
             return []
         taken = [(m.start, m.end) for m in mentions]
         by_end = {m.end: m for m in mentions if m.region is not None and m.region.level in ("city", "county")}
@@ -334,6 +339,10 @@ class RegionRecognizer:
                 zones.setdefault(name, by_end[s].region.adcode)
             elif ZONE_BODY.match(text, e) and context.get("city"):
                 zones.setdefault(name, context["city"])
+        if body is not None:
+            by_start = {m.start: m for m in mentions if m.region is not None and m.region.level in ("city", "county")}
+            for name, parent in _governed_zones(text, by_start, context):
+                zones.setdefault(name, parent)
         for z in FTZ_AREA.finditer(text):
             name = z.group("name")
             city = [c for c in self.g.candidates(name[:2]) if c.level == "city"]
@@ -380,6 +389,36 @@ def in_coined_name(text: str, s: int, e: int) -> bool:
         return False
     left = max(text.rfind("“", 0, s), text.rfind("《", 0, s))
     return left >= 0 and s - left <= 12 and not any(q in text[left + 1:s] for q in "”》\n")
+
+
+def _governed_zones(text: str, by_start: dict[int, Mention], context: dict) -> list[tuple[str, str]]:
+    """region_local_zone: zones of a kind that needs its governing body, named before it
+    (郑州航空港经济综合实验区党工委, 中新天津生态城管委会): (name, parent code).
+
+    The name is the run of characters before the kind, back to a stop word or mark (six at most);
+    a city written at its start is its parent and stays out of the name (郑州|航空港经济综合实验区).
+    """
+    out = []
+    for b in ZONE_BODY.finditer(text):
+        kind = GOVERNED_END.search(text, max(0, b.start() - 7), b.start())
+        if kind is None:
+            continue
+        end = kind.start()
+        i = end
+        while i > 0 and end - i < 10 and _CJK.match(text[i - 1]):
+            i -= 1
+        run = text[i:end]
+        cut = max((m.end() for m in stops().finditer(run)), default=0)
+        i += cut
+        city = by_start.get(i)
+        parent = context.get("city") or context.get("province") or ""
+        if city is not None and end - city.end >= 2:
+            i, parent = city.end, city.region.adcode
+        core = text[i:end]
+        if not 2 <= len(core) <= 6 or set(core) & NOT_ZONE_NAME or core in generic_heads() or is_kind_word(core):
+            continue
+        out.append((core + kind.group(), parent))
+    return out
 
 
 def _foreign_divisions(text: str, mentions: list[Mention]) -> list[Mention]:
