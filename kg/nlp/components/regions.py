@@ -379,12 +379,18 @@ EDITION_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d$")
 NAME_DOTS = "·•・"
 
 
+@functools.lru_cache(maxsize=1)
+def _event_words() -> re.Pattern:
+    return re.compile(alternation(read_lines("event_words.txt")))
+
+
 def in_coined_name(text: str, s: int, e: int) -> bool:
     """region_in_coined_name: is the place at ``s``..``e`` part of a coined name rather than a region
-    named in its own right: an event's edition after its year (2021湖北武黄同城…推介会), or a
+    named in its own right: an event's edition after its year (2021湖北武黄同城…推介会), an event
+    named by its place alone (香港招商会), or a
     quoted name whose places a middle dot joins (“新加坡·重庆周”)?"""
-    if s >= 4 and EDITION_YEAR.search(text, s - 5 if s >= 5 else 0, s):
-        return True
+    if s >= 4 and EDITION_YEAR.search(text, s - 5 if s >= 5 else 0, s) or _event_words().match(text, e):
+        return True         # …, or an event named by its place alone (香港招商会, 成都博览会)
     if text[e:e + 1] not in NAME_DOTS and text[s - 1:s] not in NAME_DOTS or s == 0:
         return False
     left = max(text.rfind("“", 0, s), text.rfind("《", 0, s))
