@@ -83,6 +83,16 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
     codes = [c for c in (ctx.get("province"), ctx.get("city")) if c]
     anchor = next((a for c in codes if (a := [m for m in regions if m.region.adcode == c
                                                and not m.nested])), [])
+    city = _dominant_city(ctx)
+    host_city = next((m for m in regions if m.region.adcode == city and not m.nested), None) if city else None
+    if host_city is not None:
+        # part_of_text_city: a county of the one city the text is about, named beside it (黄石市's
+        # meeting names 大冶市's mayor): the text's city is where it belongs, as the division data has it.
+        for m in regions:
+            if m.region.level == "county" and m.region.parent == city and not m.nested \
+                    and m.rule in ("region_gazetteer", "region_short_form"):
+                s, e = sentence(m.start)
+                add(m, PART_OF, host_city, "part_of_text_city", text[s:e])
     if anchor:
         for m in regions:
             if m.rule in ("region_short_form", "region_gazetteer", "region_zone_grammar") and _in_list(text, m) \
@@ -92,6 +102,19 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
                         g.is_within(m.region, host.region) or m.region.parent == host.region.adcode):
                     s, e = sentence(m.start)
                     add(m, PART_OF, host, "part_of_region_list", text[s:e])
+
+
+def _dominant_city(ctx: dict) -> str | None:
+    """The city a text is about, where it outweighs every other city at least twice (a report on
+    one city, not a province's meeting of many)."""
+    city = ctx.get("city")
+    if not city:
+        return None
+    g = gazetteer()
+    weights = ctx.get("weights", {})
+    rest = max((w for c, w in weights.items() if c != city and (r := g.by_code.get(c)) is not None
+                and r.level == "city"), default=0.0)
+    return city if weights.get(city, 0.0) >= 2 * rest else None
 
 
 def _named_after_parent(m: Mention, g) -> bool:
