@@ -1,0 +1,83 @@
+"""Own probe sentences for regions and their relations, in the phrasings of news of many provinces:
+far places named to compare with or learn from, place lists, village and township lists, governed
+zones, coined names holding a place, and the nearest named division a part_of goes to."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import entities_of, relations_of
+
+R = "region"
+
+# fmt: off
+PROBES = [
+    # far places named in their own right (region_far_place)
+    ('成都高新区党工委书记表示，将对标深圳南山、上海张江，打造科技创新高地。',
+     [(R, '深圳市'), (R, '南山区'), (R, '上海市'), (R, '成都高新区')], [], [('南山区', 'part_of', '深圳市')]),
+    ('武穴市市长说，武穴将学习浙江经验，推行企业服务专员制度。', [(R, '浙江省'), (R, '武穴市')], [], []),
+    ('区委书记指出，要瞄准广州、杭州、苏州等先进城市，持续优化营商环境。',
+     [(R, '广州市'), (R, '杭州市'), (R, '苏州市')], [], []),
+    ('与北京、上海相比，长沙县在人才吸引方面仍有差距。', [(R, '北京市'), (R, '上海市'), (R, '长沙县')], [], []),
+    ('县委书记表示，要学习江苏昆山、浙江义乌的好做法。',
+     [(R, '江苏省'), (R, '昆山市'), (R, '浙江省'), (R, '义乌市')], [],
+     [('昆山市', 'part_of', '江苏省'), ('义乌市', 'part_of', '浙江省')]),
+    ('南京市委书记指出，江北新区要对标浦东新区、雄安新区，加快建设现代化新主城。',
+     [(R, '浦东新区'), (R, '雄安新区'), (R, '江北新区')], [], []),
+    ('学习贯彻党的二十大精神，对标先进，前往现场察看。', [], ['先进', '现场'], []),
+    # a place inside a coined name is no region of the text
+    ('6月6日，2021湖北武黄同城暨黄石产业投资推介会在武汉举行。', [(R, '武汉市')], ['湖北省', '湖北'], []),
+    ('参加香港招商会、“新加坡·重庆周”等活动。', [], ['新加坡', '香港特别行政区', '重庆市'], []),
+    # villages and townships in lists
+    ('仁怀市委书记先后走进茅台镇岩滩村、中华村，实地了解情况。', [(R, '岩滩村'), (R, '中华村'), (R, '茅台镇')], [],
+     [('中华村', 'part_of', '茅台镇'), ('岩滩村', 'part_of', '茅台镇')]),
+    ('夷陵区龙泉镇青龙村、法官泉村发展柑橘产业，村集体经济收入突破50万元。', [(R, '青龙村'), (R, '法官泉村')], [], []),
+    ('夷陵区龙泉镇青龙村、两村合并后发展加快。', [(R, '青龙村')], ['两村'], []),
+    ('永川区委书记介绍，来苏、朱沱等镇积极发展特色农业。', [(R, '来苏镇'), (R, '朱沱镇'), (R, '永川区')], [], []),
+    ('永川区委书记介绍，来苏、朱沱两个镇积极发展特色农业。', [(R, '来苏镇'), (R, '朱沱镇')], [], []),
+    # zones
+    ('郑州航空港经济综合实验区党工委书记张某某介绍，今年引进项目30个。', [(R, '航空港经济综合实验区')], [],
+     [('航空港经济综合实验区', 'part_of', '郑州市')]),
+    ('中新天津生态城管委会主任介绍，生态城今年以来引进企业600余家。', [(R, '中新天津生态城')], [], []),
+    ('合肥高新区管委会主任王某某表示，合肥市将继续支持合肥高新区发展。', [(R, '合肥高新区')], [],
+     [('合肥高新区', 'part_of', '合肥市')]),
+    ('该村建成乡村振兴示范区，游客逐年增多。', [], ['乡村振兴示范区'], []),
+    # part_of goes to the nearest division the text names
+    ('钦州市召开会议。钦南区、钦北区、灵山县、浦北县负责人分别发言。广西壮族自治区党委常委出席。',
+     [(R, '钦南区'), (R, '浦北县')], [],
+     [('钦南区', 'part_of', '钦州市'), ('浦北县', 'part_of', '钦州市')]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, want, bad, rel", PROBES)
+def test_regions_probe(text, want, bad, rel):
+    ents = entities_of(text)
+    assert set(want) <= ents
+    assert not set(bad) & {n for _, n in ents}
+    if rel:
+        assert set(rel) <= relations_of(text)
+
+
+def test_list_of_a_city_meeting_is_not_part_of_the_province():
+    text = "钦州市召开会议。钦南区、钦北区、灵山县、浦北县负责人分别发言。广西壮族自治区党委常委出席。"
+    assert ("钦南区", "part_of", "广西壮族自治区") not in relations_of(text)
+
+
+def test_comparison_is_no_cooperation():
+    rels = relations_of("与北京、上海相比，长沙县在人才吸引方面仍有差距。")
+    assert not {r for r in rels if r[1] == "partners_with"}
+
+
+def test_township_goes_to_its_named_county():
+    text = ("黄冈市召开县域经济推进会\n\n本报讯 黄冈市召开县域经济高质量发展推进会。\n\n"
+            "麻城市委书记张某某介绍，麻城市今年引进亿元以上项目42个，福田河镇建设的菊花产业园已投产。")
+    rels = relations_of(text)
+    assert ("福田河镇", "part_of", "麻城市") in rels
+    assert ("福田河镇", "part_of", "黄冈市") not in rels
+
+
+def test_county_of_the_text_city():
+    text = ("黄石市召开招商推介会\n\n黄石市委书记出席推介会。黄石市县领导王某、万某等参加活动。"
+            "大冶市市长万某作招商项目推介。黄石市今年共签约项目33个，黄石将持续优化营商环境。")
+    assert ("大冶市", "part_of", "黄石市") in relations_of(text)
