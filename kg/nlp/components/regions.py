@@ -63,7 +63,7 @@ PLACE_LIST = re.compile(r"(?:[、和与及][\u4e00-\u9fff]{2,3}){0,6}?"
 DATELINE = re.compile(r"[\d０-９]{1,2}月[\d０-９]{1,2}日电")
 # Townships listed by their bare names, closed by their level (大安、来苏、朱沱等镇; 甲、乙两个乡;
 # 东城、西城等街道): each item, with the level, names a township of one county.
-TOWN_LIST = re.compile(r"(?P<items>(?:[\u4e00-\u9fff]{2}[、和]){1,9}[\u4e00-\u9fff]{2})"
+TOWN_LIST = re.compile(r"[、和](?P<last>[\u4e00-\u9fff]{2})"
                        r"(?:等)?(?:[\d一二三四五六七八九十两]+个)?(?P<level>乡镇|镇|乡|街道)(?![长委政党])")
 LIST_MARKER = re.compile(r"^[、和及与]|^等\d*个?(?:区县|县(?:[(（]市、区[)）])?|市县|区|县)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -297,15 +297,19 @@ class RegionRecognizer:
         out: list[Mention] = []
         for m in TOWN_LIST.finditer(text):
             levels = ("镇", "乡") if m.group("level") == "乡镇" else (m.group("level"),)
-            found, start = [], m.start("items")
-            for item in re.split("[、和]", m.group("items")):
+            starts = [m.start("last")]          # back over the list: A、B、C
+            while len(starts) < 10 and starts[-1] >= 3 and text[starts[-1] - 1] in "、和" \
+                    and _CJK.match(text, starts[-1] - 3) and _CJK.match(text, starts[-1] - 2):
+                starts.append(starts[-1] - 3)
+            found = []
+            for start in reversed(starts):
+                item = text[start:start + 2]
                 cands = [c for lv in levels for c in self.g.full.get(item + lv, ()) if c.level == "township"]
                 r = self.g.choose(cands, weights) if cands else None
                 if r is None:
                     break
-                found.append((start, start + len(item), item, r))
-                start += len(item) + 1
-            if len(found) < 2 or len(found) != m.group("items").count("、") + m.group("items").count("和") + 1 \
+                found.append((start, start + 2, item, r))
+            if len(found) < 2 or len(found) != len(starts) \
                     or len({r.parent for *_, r in found}) != 1 or not weights.get(found[0][3].parent):
                 continue            # every item a township, all of one county the text names
             out += [Mention(s, e, REGION, r.name, "region_township_list", (item,), r) for s, e, item, r in found]
@@ -319,13 +323,14 @@ class RegionRecognizer:
         placed in the document's city. Every mention of a zone so found is taken,
         and replaces the regions inside it (钦州 of 钦州港片区).
         """
+        zoned = self.zone_re.search(text) is not None or "片区" in text
         body = ZONE_BODY.search(text)
-        if not self.zone_re.search(text) and "片区" not in text and body is None:
+        if not zoned and body is None:
             return []
         taken = [(m.start, m.end) for m in mentions]
         by_end = {m.end: m for m in mentions if m.region is not None and m.region.level in ("city", "county")}
         zones: dict[str, str] = {}              # zone name -> parent code
-        for z in LOCAL_ZONE.finditer(text):
+        for z in LOCAL_ZONE.finditer(text) if zoned else ():
             s, e = z.span()
             name = z.group("name") + z.group("suffix")
             core = z.group("name")
@@ -343,7 +348,7 @@ class RegionRecognizer:
             by_start = {m.start: m for m in mentions if m.region is not None and m.region.level in ("city", "county")}
             for name, parent in _governed_zones(text, by_start, context):
                 zones.setdefault(name, parent)
-        for z in FTZ_AREA.finditer(text):
+        for z in FTZ_AREA.finditer(text) if zoned else ():
             name = z.group("name")
             city = [c for c in self.g.candidates(name[:2]) if c.level == "city"]
             parent = city[0].adcode if len(city) == 1 else context.get("city") or context.get("province") or ""
