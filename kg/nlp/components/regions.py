@@ -89,8 +89,9 @@ def _comparison_cues() -> tuple[re.Pattern, re.Pattern]:
     return re.compile("(?:" + alternation(before) + ")$"), re.compile(alternation(after))
 
 
-# What joins the places of one enumeration or prefix chain (上海、广州; 江苏昆山: nothing).
-FAR_LINKS = ("", "、", "和", "与", "及")
+# What joins the places of one enumeration or prefix chain (上海、广州; 江苏昆山: nothing), an
+# area of the place before may end its item (深圳前海、上海浦东).
+FAR_LINK = re.compile(r"(?:[\u4e00-\u9fff]{2,3}?)?[、和与及]|")
 
 
 def _far_places(text: str, chosen, g: Gazetteer) -> set[int]:
@@ -105,7 +106,7 @@ def _far_places(text: str, chosen, g: Gazetteer) -> set[int]:
     out: set[int] = set()
     runs: list[list] = []
     for c in chosen:
-        if runs and c[0] >= runs[-1][-1][1] and text[runs[-1][-1][1]:c[0]] in FAR_LINKS:
+        if runs and c[0] >= runs[-1][-1][1] and FAR_LINK.fullmatch(text, runs[-1][-1][1], c[0]):
             runs[-1].append(c)
         else:
             runs.append([c])
