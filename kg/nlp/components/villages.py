@@ -29,9 +29,8 @@ UNIT = re.compile(r"[^\W\d_a-zA-Z村镇乡区县市省州街]{2,4}(?:社区|村)
 OPENS = set("，。、；：！？,;:!?“”「」\n ")
 PARENT_BACK = 600          # how far back the township or county that holds the village is looked for
 # A village name after its township: one to four Chinese characters, then 村. Not starting with a
-# word that counts or points (南口镇各村), and never another division's suffix inside. A word that
-# joins (南口镇和各村) is told by the cut (和|各村), not by its character: 和平社区 is a name.
-_VILLAGE = re.compile(r"(?![等各全每本该个])[\u4e00-\u9fff](?<![村镇乡区县市省州街])"
+# word that joins or points (南口镇和各村), and never another division's suffix inside.
+_VILLAGE = re.compile(r"(?![和与及同在对把将向从为以等各全每本该个])[\u4e00-\u9fff](?<![村镇乡区县市省州街])"
                       r"[^\W\d_a-zA-Z村镇区县市省州街]{0,3}(?:村|社区)")
 
 
