@@ -36,7 +36,8 @@ ZONE_SHORT = {"经济技术开发区": "经开区", "高新技术产业开发区
 # A zone named after a local place, not a division (合肥新站高新区): its two-character name and
 # suffix. It is a region where its city is written before it, or where its governing body is named.
 LOCAL_ZONE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2})"
-                        r"(?P<suffix>高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|综保区|开发区)")
+                        r"(?P<suffix>高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|综合保税区|综保区|开发区"
+                        r"|保税区|新区)")
 ZONE_BODY = re.compile(r"管委会|党工委|管理委员会")
 # Kinds of zone that are regions only where their governing body is named (郑州航空港经济综合实验区
 # 党工委, 中新天津生态城管委会): a 示范区 or 新城 without one is a project or a plan.
@@ -343,8 +344,9 @@ class RegionRecognizer:
                 continue          # 国家级高新区: the two characters end a longer word
             if s in by_end:
                 zones.setdefault(name, by_end[s].region.adcode)
-            elif ZONE_BODY.match(text, e) and context.get("city"):
-                zones.setdefault(name, context["city"])
+            elif (ZONE_BODY.match(text, e) or _listed_with_zone(text, s, e, mentions)) \
+                    and (home := context.get("city") or context.get("province")):
+                zones.setdefault(name, home)      # 新站高新区 of 合肥; 东疆综合保税区 of 天津, a municipality
         if body is not None:
             by_start = {m.start: m for m in mentions if m.region is not None and m.region.level in ("city", "county")}
             for name, parent in _governed_zones(text, by_start, context):
@@ -355,10 +357,12 @@ class RegionRecognizer:
             parent = city[0].adcode if len(city) == 1 else context.get("city") or context.get("province") or ""
             zones.setdefault(name, parent)
         out = []
-        for name, parent in zones.items():
+        for written, parent in zones.items():
+            name = _zone_short(written)         # 东疆综合保税区 is 东疆综保区, as the zone grammar writes it
             region = Region("Z" + name, name, "zone", parent)
-            out += [Mention(s, e, REGION, name, "region_local_zone", (), region)
-                    for s, e in _free_spans(text, name, taken, may_cover=True)]
+            aliases = (written,) if written != name else ()
+            out += [Mention(s, e, REGION, name, "region_local_zone", aliases, region)
+                    for s, e in _free_spans(text, written, taken, may_cover=True)]
         return out
 
     def _short_ok(self, text: str, s: int, e: int, r: Region, confirmed: set[str],
@@ -401,6 +405,21 @@ def in_coined_name(text: str, s: int, e: int) -> bool:
         return False
     left = max(text.rfind("“", 0, s), text.rfind("《", 0, s))
     return left >= 0 and s - left <= 12 and not any(q in text[left + 1:s] for q in "”》\n")
+
+
+def _zone_short(name: str) -> str:
+    """A zone's name with the short suffix it is usually written with (…经济技术开发区 -> …经开区)."""
+    for long, short in ZONE_SHORT.items():
+        if name.endswith(long):
+            return name[: -len(long)] + short
+    return name
+
+
+def _listed_with_zone(text: str, s: int, e: int, mentions: list[Mention]) -> bool:
+    """Is the name at ``s``..``e`` listed right after or before a zone (赣州经开区、蓉江新区)?"""
+    return any(m.region is not None and m.region.level == "zone"
+               and (m.end == s - 1 and text[s - 1] in "、和" or m.start == e + 1 and text[e:e + 1] in ("、", "和"))
+               for m in mentions)
 
 
 def _governed_zones(text: str, by_start: dict[int, Mention], context: dict) -> list[tuple[str, str]]:
