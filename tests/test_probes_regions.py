@@ -91,3 +91,8 @@ def test_county_of_the_text_city():
     text = ("黄石市召开招商推介会\n\n黄石市委书记出席推介会。黄石市县领导王某、万某等参加活动。"
             "大冶市市长万某作招商项目推介。黄石市今年共签约项目33个，黄石将持续优化营商环境。")
     assert ("大冶市", "part_of", "黄石市") in relations_of(text)
+
+
+def test_rank_within_the_city_places_the_county():
+    text = "台州市召开会议\n仙居县委书记说，仙居县今年一季度经济指标综合得分排全市第一。台州市将继续支持。"
+    assert ("仙居县", "part_of", "台州市") in relations_of(text)

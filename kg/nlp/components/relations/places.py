@@ -7,6 +7,7 @@
 - ``part_of_section``: a division named in a speech about its ancestor, or the speech's
   region named with its own ancestor (以桥头镇为例 in 石柱's speech).
 - ``part_of_report``: a town whose report is printed in a sibling town's speech, part of their parent.
+- ``part_of_ranking``: a section's region ranked within the division above (居全市第二).
 - ``part_of_located``: an organization the text places in a region (中国医科大学就在沈阳沈北新区).
 """
 
@@ -176,6 +177,29 @@ def part_of_peer(m: Mention, speaker: Mention, mentions: list[Mention], ev: str,
                    and r.region.adcode == m.region.parent and not r.nested), None)
     if parent is not None:
         add(m, PART_OF, parent, "part_of_report", ev)
+
+
+# A rank within the division above: 上榜数量居全市第二, 综合得分排全县第一, 位居全市前列.
+RANKING = re.compile(r"(?:居|排|位居|位列|列|排名|排在)(?:全|本)(?P<level>市|州|盟|县|区|旗)"
+                     r"(?:第[一二三四五六七八九十\d]+|首位|前列|前茅)")
+
+
+def part_of_ranking(text: str, start: int, end: int, home: Mention, mentions: list[Mention], sentence,
+                    add) -> None:
+    """part_of_ranking: a section's region ranked within the division above it (居全市第二 in a county's
+    section) is part of that division, where the text names it on its own."""
+    if home.label != REGION or home.region is None or home.region.level not in ("county", "township"):
+        return
+    if (rank := RANKING.search(text, start, end)) is None:
+        return
+    parent = gazetteer().by_code.get(home.region.parent)
+    if parent is None or not parent.name.endswith(rank.group("level")):
+        return
+    tail = next((r for r in mentions if r.label == REGION and r.region is not None and not r.nested
+                 and r.region.adcode == parent.adcode), None)
+    if tail is not None:
+        s, e = sentence(rank.start())
+        add(home, PART_OF, tail, "part_of_ranking", text[s:e])
 
 
 # The end of a list of prefectures (6个州市, 等市州, 16个地市): a county read in it is a misreading.

@@ -50,7 +50,7 @@ from operator import attrgetter
 from kg.nlp.components.entities.short_forms import after_short_form
 from kg.nlp.components.relations.builders import builds_application, executive_builds
 from kg.nlp.components.relations.partners import joint_partners, partner_cue, partner_of, top_ends
-from kg.nlp.components.relations.places import part_of_peer, part_of_section
+from kg.nlp.components.relations.places import part_of_peer, part_of_ranking, part_of_section
 from kg.nlp.components.relations.where import bracketed_cities, list_tails, named_place, region_of, regions_at
 from kg.nlp.discourse import holds, local_subjects, prefix_chains, region_chains, reports
 from kg.nlp.lexicon import alternation, read_table
@@ -120,6 +120,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
     inside = [m for m in mentions if sec.start <= m.start < sec.end]
     chain_start = region_chains(inside)
     home = speaker if speaker.label == REGION else region_of(speaker, mentions) or post_region or speaker
+    part_of_ranking(text, sec.start, sec.end, home, mentions, sentence, add)
     # Cities the text names on their own, where a project's name opens with one (枣庄|机场).
     confirmed = {m.key for m in mentions if m.label == REGION and not m.nested}
     listed = list_tails(text, mentions)
