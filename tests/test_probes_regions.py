@@ -96,3 +96,9 @@ def test_county_of_the_text_city():
 def test_rank_within_the_city_places_the_county():
     text = "台州市召开会议\n仙居县委书记说，仙居县今年一季度经济指标综合得分排全市第一。台州市将继续支持。"
     assert ("仙居县", "part_of", "台州市") in relations_of(text)
+
+
+def test_a_body_named_after_another_city_is_not_part_of_the_later_one():
+    rels = relations_of("成都市武侯区与北京大学成都研究院签约，武侯区发展改革局参加。")
+    assert ("武侯区发展改革局", "part_of", "武侯区") in rels
+    assert not {r for r in rels if r[0] == "北京大学成都研究院" and r[1] == "part_of"}

@@ -75,7 +75,7 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
             inner = [r for r in near if m.start <= r.start and r.end <= m.end
                      and (r.key in confirmed or r.rule == "region_foreign_division")
                      and r.region.level != "country"]   # 广西越南商会
-            if inner:
+            if inner and not _opens_with_other_place(text, m, inner[-1], g):
                 s, e = sentence(m.start)
                 add(m, PART_OF, inner[-1], "part_of_prefix", text[s:e])
     # The districts listed in a meeting's introduction are part of its city.
@@ -103,6 +103,20 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
                         g.is_within(m.region, host.region) or m.region.parent == host.region.adcode):
                     s, e = sentence(m.start)
                     add(m, PART_OF, host, "part_of_region_list", text[s:e])
+
+
+def _opens_with_other_place(text: str, org: Mention, inner: Mention, g) -> bool:
+    """Does an organization's name open with a province or city that does not hold the region named
+    later in it (广州中医药大学…重庆医院: a Guangzhou body's branch, not one of 重庆's own)?"""
+    if inner.start == org.start:
+        return False            # most names: the region opens the name
+    for n in (2, 3, 4):
+        head = text[org.start:org.start + n]
+        for c in g.candidates(head):
+            if c.level in ("province", "city") and c.adcode != inner.region.adcode \
+                    and not g.is_within(inner.region, c):
+                return True
+    return False
 
 
 def _dominant_city(ctx: dict) -> str | None:
