@@ -2,12 +2,16 @@
 
 Full names (江北区, 石柱土家族自治县), zone names (重庆高新区) and zone grammar
 (``<region>`` + 高新区/经开区/综保区…) are taken everywhere; zones named after a
-local place (新站高新区) where their city is written before them or their
-governing body (管委会, 党工委) is named; short forms (江北,
-石柱) only where the text makes them regions: in a list of districts, before a
-party or government body, or when the full form is used elsewhere in the
-document. Villages, which the gazetteer does not list, only when written
-after their township (天荒坪镇余村), and then their bare name too. Homonyms
+local place (新站高新区) where their city is written before them, their
+governing body (管委会, 党工委) is named or another zone is listed beside them
+(:mod:`.zones`); short forms (江北, 石柱) only where the text makes them regions:
+in a list of districts, before a party or government body, when the full form is
+used elsewhere in the document, or, for a far province or city, after a cue of
+comparison (对标深圳, :mod:`.region_cues`). Townships listed by their bare names
+(来苏、朱沱等镇) where all are of one county. A place inside a coined name
+(2021湖北…推介会) is none. Villages, which the gazetteer does not list, only when
+written after their township (天荒坪镇余村, and the villages listed after it), and
+then their bare name too. Homonyms
 are resolved with the document's own context: the divisions it names
 unambiguously, and their ancestors.
 """
@@ -21,34 +25,20 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.components.region_cues import far_places, in_coined_name, township_list
 from kg.nlp.components.villages import village_after, villages_listed, villages_of_residents
+from kg.nlp.components.zones import ZONE_SHORT, free_spans, local_zones
 from kg.nlp.gazetteer import Gazetteer, Region, gazetteer
 from kg.nlp.lexicon import Trie, alternation, read_lines, read_table
 from kg.nlp.mention import Mention, doc_text
-from kg.nlp.names import generic_heads, is_kind_word, stops
+from kg.nlp.names import stops
 from kg.schema import REGION
 
 ZONE_SUFFIXES = ("自由贸易试验区", "自贸试验区", "高新技术产业开发区", "经济技术开发区", "经济开发区", "先进制造业开发区",
                  "综合保税区", "临空经济示范区", "临空经济区", "空港经济区", "临港经济区", "高新区",
                  "经开区", "综保区", "开发区", "保税区", "新区", "工业园区")
-# The short suffix a zone is usually named with (合肥经济技术开发区 = 合肥经开区): the canonical name.
-ZONE_SHORT = {"经济技术开发区": "经开区", "高新技术产业开发区": "高新区", "综合保税区": "综保区"}
-# A zone named after a local place, not a division (合肥新站高新区): its two-character name and
-# suffix. It is a region where its city is written before it, or where its governing body is named.
-LOCAL_ZONE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2})"
-                        r"(?P<suffix>高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|综合保税区|综保区|开发区"
-                        r"|保税区|新区)")
-ZONE_BODY = re.compile(r"管委会|党工委|管理委员会")
-# Kinds of zone that are regions only where their governing body is named (郑州航空港经济综合实验区
-# 党工委, 中新天津生态城管委会): a 示范区 or 新城 without one is a project or a plan.
-GOVERNED_END = re.compile("(?:" + alternation(("经济综合实验区", "综合实验区", "实验区", "示范区", "合作区", "生态城",
-                                               "新城", "保税港区", "综合保税区", "保税区", "港区", "试验区")) + ")$")
 # A division of a foreign country, written right after the country: 广宁省, 芒街市, 吴权郡, 大阪府.
 FOREIGN_DIVISION = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|市|郡|州|县|府|道)(?![\u4e00-\u9fff]{0,1}(?:场|民|长|委|政府))")
-# Characters that make two characters before a zone suffix a description, not a name (省级, 两个, 各类).
-NOT_ZONE_NAME = set("级个类各该这那本全每两几多些")
-# An area of a pilot free trade zone: 中国（广西）自由贸易试验区钦州港片区, named 钦州港片区.
-FTZ_AREA = re.compile(r"(?:中国[（(][\u4e00-\u9fff]{2,8}[)）])?(?:自由贸易试验区|自贸试验区)(?P<name>[\u4e00-\u9fff]{2,8}?片区)")
 LIST_END = re.compile(r"(?:等\d*个?|\d+个|[一二三四五六七八九十]+个)"
                       r"(?:区县|县[(（]市、区[)）]|县市区|市县|州市|市州|地市|区县[(（]开发区[)）])")
 # The end of a list of a meeting's participants: …、市商务委负责人作现场交流发言, …主要负责同志先后作交流发言,
@@ -59,13 +49,10 @@ PARTICIPANTS_END = re.compile(r"(?:主要)?(?:负责人|负责同志|党[(（]?�
 # The rest of an enumeration of places closed by 等地/等城市 (上海、广州等地).
 # Also by their count: 合肥、芜湖两市, 西安、郑州、济南三市, 京津冀三省市.
 PLACE_LIST = re.compile(r"(?:[、和与及][\u4e00-\u9fff]{2,3}){0,6}?"
-                        r"(?:等(?:地|[\u4e00-\u9fff]{0,4}?(?:城市|地区|省份|省市))|等?[两二三四五六七八九十\d]+(?:市|地|城市|省|省市|座城市)(?![场民长委]))")
+                        r"(?:等(?:地|[\u4e00-\u9fff]{0,4}?(?:城市|地区|省份|省市))"
+                        r"|等?[两二三四五六七八九十\d]+(?:市|地|城市|省|省市|座城市)(?![场民长委]))")
 # The date of a dateline right after its place (本报北京2月17日电, 新华社武汉3月5日电).
 DATELINE = re.compile(r"[\d０-９]{1,2}月[\d０-９]{1,2}日电")
-# Townships listed by their bare names, closed by their level (大安、来苏、朱沱等镇; 甲、乙两个乡;
-# 东城、西城等街道): each item, with the level, names a township of one county.
-TOWN_LIST = re.compile(r"[、和](?P<last>[\u4e00-\u9fff]{2})"
-                       r"(?:等)?(?:[\d一二三四五六七八九十两]+个)?(?P<level>乡镇|镇|乡|街道)(?![长委政党])")
 LIST_MARKER = re.compile(r"^[、和及与]|^等\d*个?(?:区县|县(?:[(（]市、区[)）])?|市县|区|县)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -79,49 +66,6 @@ def _scanner() -> tuple[Trie, re.Pattern, re.Pattern]:
     zone = re.compile(alternation(ZONE_SUFFIXES))
     town = re.compile(r"镇|乡|街道")
     return names, zone, town
-
-
-@functools.lru_cache(maxsize=1)
-def _comparison_cues() -> tuple[re.Pattern, re.Pattern]:
-    """(a cue ending right before a far place, a cue right after it): ``comparison_cues.txt``."""
-    words = read_lines("comparison_cues.txt")
-    before = [w for w in words if not w.startswith("+")]
-    after = [w[1:] for w in words if w.startswith("+")]
-    return re.compile("(?:" + alternation(before) + ")$"), re.compile(alternation(after))
-
-
-# What joins the places of one enumeration or prefix chain (上海、广州; 江苏昆山: nothing), an
-# area of the place before may end its item (深圳前海、上海浦东).
-FAR_LINK = re.compile(r"(?:[\u4e00-\u9fff]{2,3}?)?[、和与及]|")
-
-
-def _far_places(text: str, chosen, g: Gazetteer) -> set[int]:
-    """region_far_place: starts of places a text names in their own right to compare with, learn
-    from or travel to (对标深圳, 学习浙江经验, 与北京、上海相比), far from its own province.
-
-    A cue before the first place of a run (an enumeration, or a prefix chain such as 江苏昆山)
-    or after its last one makes every province and city of the run a region, and a county
-    too where it is written in full (对标浦东新区) or the place before it holds it (浙江义乌: 义乌市).
-    """
-    before, after = _comparison_cues()
-    out: set[int] = set()
-    runs: list[list] = []
-    for c in chosen:
-        if runs and c[0] >= runs[-1][-1][1] and FAR_LINK.fullmatch(text, runs[-1][-1][1], c[0]):
-            runs[-1].append(c)
-        else:
-            runs.append([c])
-    for run in runs:
-        s, e = run[0][0], run[-1][1]
-        if not (before.search(text, max(0, s - 4), s) or after.match(text, e)):
-            continue
-        prev = None
-        for c in run:
-            r = c[3]
-            if r.level in ("province", "city") or not c[4] or prev is not None and g.is_within(r, prev[3]):
-                out.add(c[0])
-            prev = c
-    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -263,13 +207,13 @@ class RegionRecognizer:
         for s, e, form, r, short, rule in chosen:
             if short and s not in listed and not self._short_ok(text, s, e, r, confirmed, context.get("province")):
                 if far is None:
-                    far = _far_places(text, chosen, self.g)
+                    far = far_places(text, chosen, self.g)
                 if s not in far:
                     continue
                 rule = "region_far_place"
             if not short and r.level in ("county", "township") and _foreign(self.g, r, weights, context):
                 if far is None:
-                    far = _far_places(text, chosen, self.g)
+                    far = far_places(text, chosen, self.g)
                 if s not in far:
                     continue
             if in_coined_name(text, s, e):
@@ -282,88 +226,16 @@ class RegionRecognizer:
                 if village is not None:
                     mentions.append(village)
                     mentions += villages_listed(text, village.end, r)
-        if "、" in text and (towns := self._town_list(text, weights)):
+        if "、" in text and (towns := township_list(text, weights, self.g)):
             mentions = [m for m in mentions if not any(t.start < m.end and m.start < t.end for t in towns)]
             mentions = sorted(mentions + towns, key=lambda m: m.start)
         mentions += _foreign_divisions(text, mentions)
         mentions += villages_of_residents(text, mentions)
-        zones = self._local_zones(text, mentions, context)
+        zones = local_zones(text, mentions, context, self.g, self.zone_re)
         if zones:       # 钦州 inside 钦州港片区 is part of the zone's name
             mentions = [m for m in mentions if not any(z.start <= m.start and m.end <= z.end for z in zones)]
             mentions = sorted(mentions + zones, key=lambda m: m.start)
         return mentions + _named_again(text, mentions)
-
-    def _town_list(self, text: str, weights: dict) -> list[Mention]:
-        """region_township_list: townships listed by their bare names before their level
-        (大安、来苏、朱沱等镇), where every item is a township of the same county."""
-        out: list[Mention] = []
-        for m in TOWN_LIST.finditer(text):
-            levels = ("镇", "乡") if m.group("level") == "乡镇" else (m.group("level"),)
-            starts = [m.start("last")]          # back over the list: A、B、C
-            while len(starts) < 10 and starts[-1] >= 3 and text[starts[-1] - 1] in "、和" \
-                    and _CJK.match(text, starts[-1] - 3) and _CJK.match(text, starts[-1] - 2):
-                starts.append(starts[-1] - 3)
-            found = []
-            for start in reversed(starts):
-                item = text[start:start + 2]
-                cands = [c for lv in levels for c in self.g.full.get(item + lv, ()) if c.level == "township"]
-                r = self.g.choose(cands, weights) if cands else None
-                if r is None:
-                    break
-                found.append((start, start + 2, item, r))
-            if len(found) < 2 or len(found) != len(starts) \
-                    or len({r.parent for *_, r in found}) != 1 or not weights.get(found[0][3].parent):
-                continue            # every item a township, all of one county the text names
-            out += [Mention(s, e, REGION, r.name, "region_township_list", (item,), r) for s, e, item, r in found]
-        return out
-
-    def _local_zones(self, text: str, mentions: list[Mention], context: dict) -> list[Mention]:
-        """Zones named after a local place (新站高新区): after their city, or with their governing body;
-        and the areas of a free trade zone (…自由贸易试验区钦州港片区).
-
-        ``合肥新站高新区`` names its city; ``新站高新区管委会`` shows a governed zone,
-        placed in the document's city. Every mention of a zone so found is taken,
-        and replaces the regions inside it (钦州 of 钦州港片区).
-        """
-        zoned = self.zone_re.search(text) is not None or "片区" in text
-        body = ZONE_BODY.search(text)
-        if not zoned and body is None:
-            return []
-        taken = [(m.start, m.end) for m in mentions]
-        by_end = {m.end: m for m in mentions if m.region is not None and m.region.level in ("city", "county")}
-        zones: dict[str, str] = {}              # zone name -> parent code
-        for z in LOCAL_ZONE.finditer(text) if zoned else ():
-            s, e = z.span()
-            name = z.group("name") + z.group("suffix")
-            core = z.group("name")
-            if any(a < e and s < b for a, b in taken) and s not in by_end or stops().search(core) \
-                    or self.g.candidates(core) or set(core) & NOT_ZONE_NAME \
-                    or core in generic_heads() or is_kind_word(core):
-                continue
-            if s > 0 and _CJK.match(text[s - 1]) and s not in by_end and not _after_stop(text, s):
-                continue          # 国家级高新区: the two characters end a longer word
-            if s in by_end:
-                zones.setdefault(name, by_end[s].region.adcode)
-            elif (ZONE_BODY.match(text, e) or _listed_with_zone(text, s, e, mentions)) \
-                    and (home := context.get("city") or context.get("province")):
-                zones.setdefault(name, home)      # 新站高新区 of 合肥; 东疆综合保税区 of 天津, a municipality
-        if body is not None:
-            by_start = {m.start: m for m in mentions if m.region is not None and m.region.level in ("city", "county")}
-            for name, parent in _governed_zones(text, by_start, context):
-                zones.setdefault(name, parent)
-        for z in FTZ_AREA.finditer(text) if zoned else ():
-            name = z.group("name")
-            city = [c for c in self.g.candidates(name[:2]) if c.level == "city"]
-            parent = city[0].adcode if len(city) == 1 else context.get("city") or context.get("province") or ""
-            zones.setdefault(name, parent)
-        out = []
-        for written, parent in zones.items():
-            name = _zone_short(written)         # 东疆综合保税区 is 东疆综保区, as the zone grammar writes it
-            region = Region("Z" + name, name, "zone", parent)
-            aliases = (written,) if written != name else ()
-            out += [Mention(s, e, REGION, name, "region_local_zone", aliases, region)
-                    for s, e in _free_spans(text, written, taken, may_cover=True)]
-        return out
 
     def _short_ok(self, text: str, s: int, e: int, r: Region, confirmed: set[str],
                   province: str | None = None) -> bool:
@@ -381,75 +253,6 @@ class RegionRecognizer:
         if LIST_MARKER.match(after) and (before in "、，,：: \n" or before == ""):
             return _in_region_list(text, s)
         return False
-
-
-# A year glued to a place, with no 年 (2021湖北…推介会, 2023成都…), opens the name of an event's edition.
-EDITION_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d$")
-# Places joined by a middle dot make a coined name (“新加坡·重庆周”, 《中国·成都》).
-NAME_DOTS = "·•・"
-
-
-@functools.lru_cache(maxsize=1)
-def _event_words() -> re.Pattern:
-    return re.compile(alternation(read_lines("event_words.txt")))
-
-
-def in_coined_name(text: str, s: int, e: int) -> bool:
-    """region_in_coined_name: is the place at ``s``..``e`` part of a coined name rather than a region
-    named in its own right: an event's edition after its year (2021湖北武黄同城…推介会), an event
-    named by its place alone (香港招商会), or a
-    quoted name whose places a middle dot joins (“新加坡·重庆周”)?"""
-    if s >= 4 and EDITION_YEAR.search(text, s - 5 if s >= 5 else 0, s) or _event_words().match(text, e):
-        return True         # …, or an event named by its place alone (香港招商会, 成都博览会)
-    if text[e:e + 1] not in NAME_DOTS and text[s - 1:s] not in NAME_DOTS or s == 0:
-        return False
-    left = max(text.rfind("“", 0, s), text.rfind("《", 0, s))
-    return left >= 0 and s - left <= 12 and not any(q in text[left + 1:s] for q in "”》\n")
-
-
-def _zone_short(name: str) -> str:
-    """A zone's name with the short suffix it is usually written with (…经济技术开发区 -> …经开区)."""
-    for long, short in ZONE_SHORT.items():
-        if name.endswith(long):
-            return name[: -len(long)] + short
-    return name
-
-
-def _listed_with_zone(text: str, s: int, e: int, mentions: list[Mention]) -> bool:
-    """Is the name at ``s``..``e`` listed right after or before a zone (赣州经开区、蓉江新区)?"""
-    return any(m.region is not None and m.region.level == "zone"
-               and (m.end == s - 1 and text[s - 1] in "、和" or m.start == e + 1 and text[e:e + 1] in ("、", "和"))
-               for m in mentions)
-
-
-def _governed_zones(text: str, by_start: dict[int, Mention], context: dict) -> list[tuple[str, str]]:
-    """region_local_zone: zones of a kind that needs its governing body, named before it
-    (郑州航空港经济综合实验区党工委, 中新天津生态城管委会): (name, parent code).
-
-    The name is the run of characters before the kind, back to a stop word or mark (six at most);
-    a city written at its start is its parent and stays out of the name (郑州|航空港经济综合实验区).
-    """
-    out = []
-    for b in ZONE_BODY.finditer(text):
-        kind = GOVERNED_END.search(text, max(0, b.start() - 7), b.start())
-        if kind is None:
-            continue
-        end = kind.start()
-        i = end
-        while i > 0 and end - i < 10 and _CJK.match(text[i - 1]):
-            i -= 1
-        run = text[i:end]
-        cut = max((m.end() for m in stops().finditer(run)), default=0)
-        i += cut
-        city = by_start.get(i)
-        parent = context.get("city") or context.get("province") or ""
-        if city is not None and end - city.end >= 2:
-            i, parent = city.end, city.region.adcode
-        core = text[i:end]
-        if not 2 <= len(core) <= 6 or set(core) & NOT_ZONE_NAME or core in generic_heads() or is_kind_word(core):
-            continue
-        out.append((core + kind.group(), parent))
-    return out
 
 
 def _foreign_divisions(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -470,12 +273,6 @@ def _foreign_divisions(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _after_stop(text: str, pos: int) -> bool:
-    """Does a stop word (推进, 在, 与…) end right at ``pos``?"""
-    window = text[max(0, pos - 4):pos]
-    return any(window.endswith(m.group()) for m in stops().finditer(window))
-
-
 # Regions found only next to the region that places them, and their rule for a later bare mention.
 NAMED_AGAIN = {"region_village": "region_village_again", "region_village_listed": "region_village_again",
                "region_foreign_division": "region_foreign_again"}
@@ -489,19 +286,7 @@ def _named_again(text: str, mentions: list[Mention]) -> list[Mention]:
         return []
     taken = [(m.start, m.end) for m in mentions]
     return [Mention(s, e, REGION, name, NAMED_AGAIN[m.rule], (), m.region)
-            for name, m in first.items() for s, e in _free_spans(text, name, taken)]
-
-
-def _free_spans(text: str, name: str, taken: list[tuple[int, int]], *,
-                may_cover: bool = False) -> list[tuple[int, int]]:
-    """Where ``name`` occurs in ``text`` without overlapping a ``taken`` span;
-    with ``may_cover``, covering whole taken spans is allowed (钦州港片区 over 钦州)."""
-    out = []
-    for hit in re.finditer(re.escape(name), text):
-        s, e = hit.span()
-        if not any(a < e and s < b and not (may_cover and s <= a and b <= e) for a, b in taken):
-            out.append((s, e))
-    return out
+            for name, m in first.items() for s, e in free_spans(text, name, taken)]
 
 
 def _foreign(g: Gazetteer, r: Region, weights: dict, context: dict) -> bool:
