@@ -69,6 +69,11 @@ EDITION_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d$")
 NAME_DOTS = "·•・"
 
 
+# A street, square, park or port named after a place (中山路, 北京东路, 上海港): a bare place form
+# right before one names the site, not the region (region_site_name).
+SITE_AFTER = re.compile(r"[东西南北中]?(?:路|大道|大街|街(?!道)|巷)|广场|公园|码头|港(?![区澳口])")
+
+
 @functools.lru_cache(maxsize=1)
 def _event_words() -> re.Pattern:
     return re.compile(alternation(read_lines("event_words.txt")))

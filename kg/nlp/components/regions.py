@@ -25,7 +25,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.components.region_cues import far_places, in_coined_name, township_list
+from kg.nlp.components.region_cues import SITE_AFTER, far_places, in_coined_name, township_list
 from kg.nlp.components.villages import village_after, villages_listed, villages_of_residents
 from kg.nlp.components.zones import ZONE_SHORT, free_spans, local_zones
 from kg.nlp.gazetteer import Gazetteer, Region, gazetteer
@@ -216,7 +216,7 @@ class RegionRecognizer:
                     far = far_places(text, chosen, self.g)
                 if s not in far:
                     continue
-            if in_coined_name(text, s, e):
+            if in_coined_name(text, s, e) or short and SITE_AFTER.match(text, e):
                 continue
             name = canonical_name(r)
             aliases = (form,) if form != name else ()
