@@ -34,33 +34,33 @@ def _comparison_cues() -> tuple[re.Pattern, re.Pattern]:
 FAR_LINK = re.compile(r"(?:[\u4e00-\u9fff]{2,3}?)?[、和与及]|")
 
 
-def far_places(text: str, chosen, g: Gazetteer) -> set[int]:
-    """region_far_place: starts of places a text names in their own right to compare with, learn
-    from or travel to (对标深圳, 学习浙江经验, 与北京、上海相比), far from its own province.
+def far_place(text: str, chosen, i: int, g: Gazetteer) -> bool:
+    """region_far_place: is ``chosen[i]`` a place the text names in its own right to compare with,
+    learn from or travel to (对标深圳, 学习浙江经验, 与北京、上海相比), far from its own province?
 
-    A cue before the first place of a run (an enumeration, or a prefix chain such as 江苏昆山)
+    A cue before the first place of its run (an enumeration, or a prefix chain such as 江苏昆山)
     or after its last one makes every province and city of the run a region, and a county
     too where it is written in full (对标浦东新区) or the place before it holds it (浙江义乌: 义乌市).
+    ``chosen`` holds (start, end, form, region, short, rule) in text order.
     """
+    c = chosen[i]
+    if c[4] and c[3].level not in ("province", "city") and (i == 0 or not _linked(text, chosen[i - 1], c)):
+        return False            # most refused forms: a bare county no place before it holds
+    first = last = i
+    while first > 0 and _linked(text, chosen[first - 1], chosen[first]):
+        first -= 1
+    while last + 1 < len(chosen) and _linked(text, chosen[last], chosen[last + 1]):
+        last += 1
     before, after = _comparison_cues()
-    out: set[int] = set()
-    runs: list[list] = []
-    for c in chosen:
-        if runs and c[0] >= runs[-1][-1][1] and FAR_LINK.fullmatch(text, runs[-1][-1][1], c[0]):
-            runs[-1].append(c)
-        else:
-            runs.append([c])
-    for run in runs:
-        s, e = run[0][0], run[-1][1]
-        if not (before.search(text, max(0, s - 4), s) or after.match(text, e)):
-            continue
-        prev = None
-        for c in run:
-            r = c[3]
-            if r.level in ("province", "city") or not c[4] or prev is not None and g.is_within(r, prev[3]):
-                out.add(c[0])
-            prev = c
-    return out
+    s, e = chosen[first][0], chosen[last][1]
+    if not (before.search(text, max(0, s - 4), s) or after.match(text, e)):
+        return False
+    return c[3].level in ("province", "city") or not c[4] or i > first and g.is_within(c[3], chosen[i - 1][3])
+
+
+def _linked(text: str, a, b) -> bool:
+    """Are two places one run: listed together or written as a prefix chain?"""
+    return b[0] >= a[1] and FAR_LINK.fullmatch(text, a[1], b[0]) is not None
 
 
 # A year glued to a place, with no 年 (2021湖北…推介会, 2023成都…), opens the name of an event's edition.
@@ -83,7 +83,8 @@ def in_coined_name(text: str, s: int, e: int) -> bool:
     """region_in_coined_name: is the place at ``s``..``e`` part of a coined name rather than a region
     named in its own right: an event's edition after its year (2021湖北武黄同城…推介会), an event
     named by its place alone (香港招商会), or a quoted name whose places a middle dot joins (“新加坡·重庆周”)?"""
-    if s >= 4 and EDITION_YEAR.search(text, s - 5 if s >= 5 else 0, s) or _event_words().match(text, e):
+    if text[s - 1:s].isdigit() and EDITION_YEAR.search(text, s - 5 if s >= 5 else 0, s) \
+            or _event_words().match(text, e):
         return True
     if text[e:e + 1] not in NAME_DOTS and text[s - 1:s] not in NAME_DOTS or s == 0:
         return False

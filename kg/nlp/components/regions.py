@@ -25,7 +25,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.components.region_cues import SITE_AFTER, far_places, in_coined_name, township_list
+from kg.nlp.components.region_cues import SITE_AFTER, far_place, in_coined_name, township_list
 from kg.nlp.components.villages import village_after, villages_listed, villages_of_residents
 from kg.nlp.components.zones import ZONE_SHORT, free_spans, local_zones
 from kg.nlp.gazetteer import Gazetteer, Region, gazetteer
@@ -202,20 +202,15 @@ class RegionRecognizer:
             chosen.append((s, e, form, r, short, rule))
         confirmed = {r.adcode for s, e, form, r, short, rule in chosen if not short}
         listed = _listed_regions(text, chosen)
-        far: set[int] | None = None        # made at the first far place refused (most texts: none)
         mentions = []
-        for s, e, form, r, short, rule in chosen:
+        for i, (s, e, form, r, short, rule) in enumerate(chosen):
             if short and s not in listed and not self._short_ok(text, s, e, r, confirmed, context.get("province")):
-                if far is None:
-                    far = far_places(text, chosen, self.g)
-                if s not in far:
+                if not far_place(text, chosen, i, self.g):
                     continue
                 rule = "region_far_place"
-            if not short and r.level in ("county", "township") and _foreign(self.g, r, weights, context):
-                if far is None:
-                    far = far_places(text, chosen, self.g)
-                if s not in far:
-                    continue
+            if not short and r.level in ("county", "township") and _foreign(self.g, r, weights, context) \
+                    and not far_place(text, chosen, i, self.g):
+                continue
             if in_coined_name(text, s, e) or short and SITE_AFTER.match(text, e):
                 continue
             name = canonical_name(r)
