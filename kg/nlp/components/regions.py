@@ -39,7 +39,7 @@ ZONE_SUFFIXES = ("自由贸易试验区", "自贸试验区", "高新技术产业
                  "经开区", "综保区", "开发区", "保税区", "新区", "工业园区")
 # A division of a foreign country, written right after the country: 广宁省, 芒街市, 吴权郡, 大阪府.
 FOREIGN_DIVISION = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|市|郡|州|县|府|道)(?![\u4e00-\u9fff]{0,1}(?:场|民|长|委|政府))")
-LIST_END = re.compile(r"(?:等\d*个?|\d+个|[一二三四五六七八九十]+个)"
+LIST_END = re.compile(r"(?:等(?:兄弟|周边|其他|其余|各)?\d*个?|\d+个|[一二三四五六七八九十]+个)"
                       r"(?:区县|县[(（]市、区[)）]|县市区|市县|州市|市州|地市|区县[(（]开发区[)）])")
 # The end of a list of a meeting's participants: …、市商务委负责人作现场交流发言, …主要负责同志先后作交流发言,
 # …的党(工)委书记作典型发言, …负责人交流了经验, …主要负责人分别发言.
@@ -53,7 +53,7 @@ PLACE_LIST = re.compile(r"(?:[、和与及][\u4e00-\u9fff]{2,3}){0,6}?"
                         r"|等?[两二三四五六七八九十\d]+(?:市|地|城市|省|省市|座城市)(?![场民长委]))")
 # The date of a dateline right after its place (本报北京2月17日电, 新华社武汉3月5日电).
 DATELINE = re.compile(r"[\d０-９]{1,2}月[\d０-９]{1,2}日电")
-LIST_MARKER = re.compile(r"^[、和及与]|^等\d*个?(?:区县|县(?:[(（]市、区[)）])?|市县|区|县)")
+LIST_MARKER = re.compile(r"^[、和及与]|^等(?:兄弟|周边|其他|其余|各)?\d*个?(?:区县|县(?:[(（]市、区[)）])?|市县|区|县)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -70,7 +70,14 @@ def _scanner() -> tuple[Trie, re.Pattern, re.Pattern]:
 
 @functools.lru_cache(maxsize=1)
 def stopforms() -> frozenset[str]:
-    return frozenset(read_lines("region_stopforms.txt"))
+    return frozenset(w for w in read_lines("region_stopforms.txt") if not w.startswith("~"))
+
+
+@functools.lru_cache(maxsize=1)
+def common_forms() -> frozenset[str]:
+    """Short forms of cities that are also common words (~朝阳: 朝阳产业, ~长治: 长治久安): regions only
+    in a list of places or before a body of their own (太原、大同、长治等市; 大同市委 is written in full)."""
+    return frozenset(w[1:] for w in read_lines("region_stopforms.txt") if w.startswith("~"))
 
 
 def _bodies() -> tuple[str, ...]:
@@ -205,7 +212,7 @@ class RegionRecognizer:
         mentions = []
         for i, (s, e, form, r, short, rule) in enumerate(chosen):
             if short and s not in listed and not self._short_ok(text, s, e, r, confirmed, context.get("province")):
-                if not far_place(text, chosen, i, self.g):
+                if form in common_forms() or not far_place(text, chosen, i, self.g):
                     continue
                 rule = "region_far_place"
             if not short and r.level in ("county", "township") and _foreign(self.g, r, weights, context) \
@@ -236,6 +243,9 @@ class RegionRecognizer:
                   province: str | None = None) -> bool:
         if r.adcode in confirmed:
             return True
+        if r.level in ("province", "city") and text[s:e] in common_forms():
+            return bool(PLACE_LIST.match(text, e)) or bool(self.body_re.match(text, e)) \
+                or bool(LIST_MARKER.match(text, e)) and _in_region_list(text, s)
         if r.level in ("province", "city"):
             # 钦州 in a text about 重庆 is a destination, not a region of the text; 上海、广州等地
             # names places in their own right.
@@ -245,7 +255,7 @@ class RegionRecognizer:
         before = text[max(0, s - 1):s]
         if self.body_re.match(after):
             return True       # 江北区委 is caught as full form; 江北 + 委/书记...
-        if LIST_MARKER.match(after) and (before in "、，,：: \n" or before == ""):
+        if LIST_MARKER.match(after) and (before in "、，,：: \n与和同及" or before == ""):
             return _in_region_list(text, s)
         return False
 
