@@ -508,3 +508,30 @@ def test_relations_a_program_named_again_without_its_quotes_is_implemented_there
     assert ("文成县", "implements", "一企一策机制") in rels or ("文成县", "implements", "一企一策") in rels
     programs = {t for h, r, t in rels if r == "implements" and h == "苍南县"}
     assert programs & {"一企一策机制", "一企一策"}
+
+
+SIGNED_LIST = (
+    "本次集中签约项目具体如下：\n"
+    "1. 锂电池回收利用项目，签约企业为赣州华友循环科技有限公司，落户赣县区，投资12亿元；\n"
+    "2. 上饶光伏组件二期项目，签约企业为晶科集团下属江西晶科光伏材料有限公司，落户上饶经开区；\n"
+    "3. 智能装备产业园项目（投资方：深圳市汇川技术股份有限公司），建设地点：南昌高新区；\n"
+    "4. 冷链物流中心项目，签约单位为江西省供销冷链科技有限公司。\n")
+
+
+def test_signed_items_say_who_builds_each_project_and_where_it_settles():
+    rels = relations_of(SIGNED_LIST)
+    assert {("赣州华友循环科技有限公司", "develops", "锂电池回收利用项目"),
+            ("赣县区", "hosts", "锂电池回收利用项目"), ("赣县区", "hosts", "赣州华友循环科技有限公司"),
+            ("江西晶科光伏材料有限公司", "develops", "上饶光伏组件二期项目"),   # the group's unit signed
+            ("上饶经开区", "hosts", "上饶光伏组件二期项目"),
+            ("深圳市汇川技术股份有限公司", "develops", "智能装备产业园项目"),
+            ("南昌高新区", "hosts", "智能装备产业园项目"),
+            ("江西省供销冷链科技有限公司", "develops", "冷链物流中心项目")} <= rels
+    assert ("晶科集团", "develops", "上饶光伏组件二期项目") not in rels
+    assert not {r for r in rels if r[1] == "hosts" and r[0] == "赣县区" and "光伏" in r[2]}
+
+
+def test_signed_items_need_the_items_cue():
+    """A company after a project in a sentence of another shape owns nothing by this rule."""
+    text = "全市建成锂电池回收利用项目，赣州华友循环科技有限公司落户赣县区。\n"
+    assert ("赣州华友循环科技有限公司", "develops", "锂电池回收利用项目") not in relations_of(text)

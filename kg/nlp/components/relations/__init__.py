@@ -6,6 +6,7 @@ one module each, where a new rule goes:
 - :mod:`.people`: ``governs``, ``serves_in``, ``leads`` (``title_*``: from a parsed title chain);
 - :mod:`.places`: ``part_of`` (``part_of_*``);
 - :mod:`.things`: ``hosts``, ``develops``, ``implements``, ``partners_with``;
+- :mod:`.items`: ``develops`` and ``hosts`` read off the items of a list of signed projects;
 - :mod:`.where`: where a thing or a department is, read off names (used by :mod:`.things`).
 
 Who a sentence speaks for (a speech's speaker, an article's region, a region or
@@ -21,7 +22,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.components.relations import people, places, things
+from kg.nlp.components.relations import items, people, places, things
 from kg.nlp.discourse import article_section, bodiless_speakers, investor_region
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.mention import Mention, doc_sentences, doc_text
@@ -88,6 +89,7 @@ class RelationExtractor:
         things.name_relations(mentions, text, sentence, add)
         things.located_relations(text, mentions, sentence, add)
         things.address_relations(text, mentions, sentence, add)
+        items.signed_items(text, mentions, sentence, add)
         ext.kg_relations = _dedupe(rels)
         return doc
 
