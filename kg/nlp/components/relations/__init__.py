@@ -6,6 +6,7 @@ one module each, where a new rule goes:
 - :mod:`.people`: ``governs``, ``serves_in``, ``leads`` (``title_*``: from a parsed title chain);
 - :mod:`.places`: ``part_of`` (``part_of_*``);
 - :mod:`.things`: ``hosts``, ``develops``, ``implements``, ``partners_with``;
+- :mod:`.items`: ``develops`` and ``hosts`` read off the items of a list of signed projects;
 - :mod:`.where`: where a thing or a department is, read off names (used by :mod:`.things`).
 
 Who a sentence speaks for (a speech's speaker, an article's region, a region or
@@ -21,11 +22,11 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.components.relations import people, places, things
+from kg.nlp.components.relations import items, people, places, things
 from kg.nlp.discourse import article_section, bodiless_speakers, investor_region
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.mention import Mention, doc_sentences, doc_text
-from kg.schema import ORGANIZATION, PART_OF, REGION, RelationRecord
+from kg.schema import HOSTS, ORGANIZATION, PART_OF, REGION, RelationRecord
 
 
 class RelationExtractor:
@@ -88,8 +89,15 @@ class RelationExtractor:
         things.name_relations(mentions, text, sentence, add)
         things.located_relations(text, mentions, sentence, add)
         things.address_relations(text, mentions, sentence, add)
+        items.signed_items(text, mentions, sentence, add)
         ext.kg_relations = _dedupe(rels)
         return doc
+
+
+# hosts rules that read the place off the sentence (Y落户R, 在R建设Y, an item's 落户R), and those that
+# give the speech's or article's region: a thing the text places is not the context's as well.
+PLACING_RULES = frozenset({"hosts_located", "hosts_address", "hosts_signed_item"})
+CONTEXT_HOSTS = frozenset({"hosts_speaker", "hosts_article", "hosts_report"})
 
 
 def _dedupe(rels: list[tuple[tuple[str, str], str, tuple[str, str], str, str]]) -> list[RelationRecord]:
@@ -101,10 +109,16 @@ def _dedupe(rels: list[tuple[tuple[str, str], str, tuple[str, str], str, str]]) 
     office tied to a region, and the deputy secretary's is one).
     """
     placed = {head for head, rel, _, rule, _ in rels if rel == PART_OF and rule != "part_of_section"}
+    located: dict[tuple[str, str], set] = {}
+    for head, rel, tail, rule, _ in rels:
+        if rel == HOSTS and rule in PLACING_RULES:
+            located.setdefault(tail, set()).add(head)
     seen, out = set(), []
     for head, rel, tail, rule, ev in rels:
         if rule == "part_of_section" and head in placed:
             continue          # 包河区大圩镇 said where 大圩镇 is; the article's city is no better
+        if rel == HOSTS and tail in located and rule in CONTEXT_HOSTS and head not in located[tail]:
+            continue          # Y落户叙州区: the place named, not the speech's city (SCHEMA: "without naming another place")
         k = (head, rel, tail)
         if k not in seen:
             seen.add(k)

@@ -350,7 +350,7 @@ def located_relations(text: str, mentions: list[Mention], sentence, add) -> None
     """hosts_located: a project or enterprise that its sentence places in a named region.
 
     ``在履坦镇建设Y``, ``包河区大圩镇建成Y``, ``Y落户金华开发区``: the region (each of a
-    prefix chain, down from the county) hosts Y, besides the speaker's region. And
+    prefix chain, down from the county) hosts Y, instead of the speaker's region (see ``_dedupe``). And
     implements_located: ``支持义乌市深化…试点``.
     """
     cue = cues()
