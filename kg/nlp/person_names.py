@@ -36,6 +36,9 @@ SAID = "说"                # right after a name, never the end of one
 CLEAR = 1.0               # a reading e times more probable than the other is the one taken
 FUNCTION_CHARACTER_TAGS = frozenset("d p c u".split())
 FOLLOWER_TAGS = frozenset("v p c u d".split())        # the classes of a word that follows a subject
+# A numeral ends a name (王加一, 陈一一) when a follower word comes right after it: a numeral of its
+# own between a name and 说 counts nothing (王加|一说 is no reading); 李娜|一同 is a word of its own.
+NUMERALS = frozenset("一二三四五六七八九十")
 
 
 def is_cjk(ch: str) -> bool:
@@ -199,7 +202,7 @@ def name_after(text: str, i: int, surname: re.Pattern, follow: re.Pattern,
             continue
         if not follow.match(text, end) or (given == 2 and cand.endswith(SAID)):
             continue          # 区长刘婧说，: the name is 刘婧
-        if len(cand) == 3 and may_stand_alone(cand[2]) \
+        if len(cand) == 3 and cand[2] not in NUMERALS and may_stand_alone(cand[2]) \
                 and two_over_three(run) >= (0 if _is_function_character(cand[2]) else CLEAR):
             return cand[:2]
         return cand

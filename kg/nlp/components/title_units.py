@@ -21,6 +21,8 @@ from kg.nlp.components.villages import generic_village
 from kg.nlp.gazetteer import Region, gazetteer, short_forms
 from kg.nlp.lexicon import read_lines
 from kg.nlp.mention import Mention
+from kg.nlp.tokenizer import shared_cutter
+from kg.nlp.wordclass import is_function_word, word_classes
 from kg.schema import ORGANIZATION, REGION
 
 IMPLICIT = {"省": "province", "自治区": "province", "市": "city", "区": "county", "县": "county", "州": "city",
@@ -42,6 +44,15 @@ def party_departments() -> frozenset[str]:
 def national_bodies() -> frozenset[str]:
     """The party's and the state's central bodies (中共中央, 国务院…): ``national_bodies.txt``."""
     return frozenset(read_lines("national_bodies.txt"))
+
+
+def _clause_words(core: str) -> bool:
+    """Rule village_not_a_clause: is the text before 村 words of a clause, not a name? A pronoun,
+    preposition or conjunction, or a verb of two characters, among its words (记者|见到|村, 他|来到|村);
+    a name of one word (胜利村, 前进村) or with a one-character verb in it (长|教村) stays."""
+    words = list(shared_cutter()(core))
+    return len(words) > 1 and any(is_function_word(w, verbs=len(w) > 1) if len(w) > 1 else
+                                  word_classes().get(w, "") in ("r", "p", "c") for w in words)
 
 
 class UnitResolver:
@@ -139,7 +150,7 @@ class UnitResolver:
         if (s, e) in region_at:
             return region_at[(s, e)]
         name = m.group("name")
-        if generic_village(name) or len(name) < 3 or m.start() == 0 and not bounded:
+        if generic_village(name) or len(name) < 3 or m.start() == 0 and not bounded or _clause_words(name[:-1]):
             return None
         town = next((t for (ts, te), t in region_at.items() if te == s and t.region is not None
                      and t.region.level in ("township", "county")), None)

@@ -294,6 +294,8 @@ class TitleParser:
         starts_word = m.start == 0 or not "\u4e00" <= text[m.start - 1] <= "\u9fff"
         for cut in range(len(pre)):
             sub = pre[cut:]
+            if cut and sub in IMPLICIT and m.start + cut not in st.bounds:
+                continue      # rule level_word_inside_a_word: 社区|居委会 is no bare 区, 街道 no 道
             found = self._unit(sub, body, m.start + cut, context, [], region_at, cut == 0 and starts_word)
             if found is None or found:
                 break
@@ -317,6 +319,9 @@ class TitleParser:
         chain_text = text[seg_start:m.role_end]
         units, positions = self._chain(chain_text, seg_start, name, context, region_at, line=False,
                                        evidence=sentence_of(text, seg_start, m.end))
+        if not positions and not pre:
+            # rule bare_chain: 驻村工作队队长、第一书记 X: no post of the chain writes its unit
+            return bare_post(self, m, name, role, body, st)
         if not positions:
             return None
         ns = m.name_start
