@@ -39,6 +39,10 @@ FOLLOWER_TAGS = frozenset("v p c u d".split())        # the classes of a word th
 # A numeral ends a name (王加一, 陈一一) when a follower word comes right after it: a numeral of its
 # own between a name and 说 counts nothing (王加|一说 is no reading); 李娜|一同 is a word of its own.
 NUMERALS = frozenset("一二三四五六七八九十")
+# Rule dotted_name: a name of a minority or foreign person, its parts joined by a middle dot
+# (买买提·吐尔逊, 阿依古丽·买买提); it needs no surname of the list.
+DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}[·・•‧]")
+DOT_PARTS = 8
 
 
 def is_cjk(ch: str) -> bool:
@@ -191,6 +195,9 @@ def name_after(text: str, i: int, surname: re.Pattern, follow: re.Pattern,
     function word of jieba's dictionary: 便, 就, 在). Where no follower
     word is written (``王楠站在``), the model alone decides, when it is clear.
     """
+    dm = DOTTED.match(text, i)
+    if dm is not None:
+        return _dotted(text, dm.end(), i, follow)
     sm = surname.match(text, i)
     if not sm or titles is not None and titles.match(text, sm.end()):
         return None
@@ -218,6 +225,15 @@ def name_after(text: str, i: int, surname: re.Pattern, follow: re.Pattern,
             # A verb or function word right after two characters ends the name there, unless
             # the model clearly reads three (扈彬没少往…, 李娜一同调研; 扈 is a surname it never saw).
             return run[:2]
+    return None
+
+
+def _dotted(text: str, at: int, i: int, follow: re.Pattern) -> str | None:
+    """The shortest dotted name ``text[i:…]`` whose last part (from ``at``) a follower ends."""
+    run = _cjk_run(text, at, DOT_PARTS + 1)
+    for n in range(1, len(run) + 1):
+        if follow.match(text, at + n):
+            return text[i:at + n]
     return None
 
 

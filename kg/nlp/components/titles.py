@@ -16,6 +16,7 @@ name after a title ends is :mod:`kg.nlp.person_names`'.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from typing import Iterator
@@ -34,10 +35,14 @@ from kg.nlp.person_names import name_after, name_model
 from kg.nlp.wordclass import word_classes
 from kg.schema import OFFICIAL, ORGANIZATION, REGION
 
+# A speaker's name of a minority or foreign person on a title line: 买买提·吐尔逊
+DOTTED_NAME = r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}"
 SEP = re.compile(r"[、，,；;]+|\s+")
 NAME_FOLLOW = ("说", "表示", "介绍", "指出", "强调", "在", "到", "主持", "出席", "带队", "一行", "调研",
                "同志", "等", "和", "与", "及", "率", "参加", "会见", "对", "就", "为", "的", "也", "还",
-               "作", "代表", "宣布", "提出", "要求", "认为", "告诉", "坦言")
+               "作", "代表", "宣布", "提出", "要求", "认为", "告诉", "坦言",
+               # what an official does at a meeting, which jieba's dictionary files as nouns
+               "通报", "部署", "汇报", "讲话", "总结", "表态", "直言", "建议", "寄语", "笑称", "一起", "分管")
 # Bodies that share their level word with the unit before them: 侨乡|村委会, 南营门|街道办事处.
 SHARED_LEVEL = ("村", "街道", "社区")
 
@@ -59,7 +64,7 @@ def grammar() -> dict:
         "bodies": bodies,
         "unit_of": unit_of,
         "segment": re.compile(rf"^(?P<pre>.*?)(?P<body>{body_alt})?(?P<role>{role_alt})$"),
-        "line": re.compile(rf"^(?P<chain>.{{2,80}}?(?:{role_alt}))[\s·]*(?P<name>[\u4e00-\u9fff]{{2,4}})$"),
+        "line": re.compile(rf"^(?P<chain>.{{2,80}}?(?:{role_alt}))[\s·]*(?P<name>[\u4e00-\u9fff]{{2,4}}|{DOTTED_NAME})$"),
         # The lookahead lets the search skip characters that start no body and no post: without it
         # the optional body makes ``re`` try every alternative at every character (10x slower).
         "running": re.compile(
@@ -126,7 +131,8 @@ class TitleParser:
                 subject = pos[-1].unit
             title_lines.append((ln.start, ln.end, name_m.name, subject))
         in_lines = [(s, e) for s, e, _, _ in title_lines]
-        for m in self._running_hits(text):
+        hits = list(self._running_hits(text))
+        for m in hits:
             if any(s <= m.start < e for s, e in in_lines):
                 continue
             parsed = self._running(m, state)
@@ -135,6 +141,10 @@ class TitleParser:
                 mentions.append(name_m)
                 mentions.extend(units)
                 positions.extend(pos)
+                if text[name_m.end:name_m.end + 1] == "、" and pos:
+                    for more_m, more_p in self._shared_post(text, name_m.end + 1, pos[-1], hits):
+                        mentions.append(more_m)
+                        positions.append(more_p)
         taken = [(m.start, m.end) for m in mentions if m.label == OFFICIAL]
         for name_m, pos in (*names_first(self.gr, state), *leader_lists(self.gr, state)):
             if not any(s < name_m.end and name_m.start < e for s, e in taken):
@@ -154,7 +164,7 @@ class TitleParser:
         if not m:
             return None
         name = m.group("name")
-        if not self.gr["surname"].match(name):
+        if not self.gr["surname"].match(name) and "·" not in name:
             return None
         chain_text = m.group("chain")
         units, positions = self._chain(chain_text, offset, name, context, region_at, line=True, evidence=s)
@@ -257,6 +267,28 @@ class TitleParser:
         if unit.region is not None and unit.region.level == "zone" and role == "主任" and body in ("管委会", "管委"):
             return True
         return self.gr["bodies"].get(body, "no") == "yes" or not body and role in self.gr["heads_government"]
+
+    def _shared_post(self, text: str, i: int, post: Position, hits: list[Hit]) -> Iterator[tuple[Mention, Position]]:
+        """Rule shared_post: ``副市长甲、乙参加会议``: one post before a list of names is each name's.
+
+        Each item is a name alone (no post of its own starts it: ``、市长乙`` is a new chain's),
+        followed by 、 or by what follows a name. A top post is one person's: 区长甲、乙 is no list of
+        heads, so only deputies' and members' posts are shared.
+        """
+        if post.rank == "top":
+            return
+        while i < len(text):
+            if any(h.start <= i < h.end for h in hits):
+                return
+            name = name_after(text, i, self.gr["surname"], self.gr["follow"], self.gr["title"])
+            if not name or self.gr["title"].match(text, i + len(name)):
+                return
+            yield (Mention(i, i + len(name), OFFICIAL, name, "official_shared_post"),
+                   dataclasses.replace(post, official=name))
+            i += len(name)
+            if text[i:i + 1] != "、":
+                return
+            i += 1
 
     # -- running text -----------------------------------------------------
     def _running_hits(self, text: str) -> Iterator[Hit]:
