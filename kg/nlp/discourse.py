@@ -37,7 +37,9 @@ def speech_sections(text: str, title_lines) -> list[Section]:
     if not title_lines:
         return []
     all_lines = lines(text)
-    if _signed_at_the_end(all_lines, title_lines):
+    # A speaker's line that goes on with the speech after its colon is no signature.
+    inline = any(text[e:_line_end(text, e)].strip() for _, e, _, _ in title_lines)
+    if not inline and _signed_at_the_end(all_lines, title_lines):
         # The speaker's line closes each speech: its body is what precedes it.
         sections, prev = [], 0
         for s, e, speaker, subject in title_lines:
@@ -59,6 +61,11 @@ def speech_sections(text: str, title_lines) -> list[Section]:
         end = starts[i + 1] if i + 1 < len(title_lines) else len(text)
         sections.append(Section(starts[i], end, subject, speaker, s, e))
     return sections
+
+
+def _line_end(text: str, i: int) -> int:
+    j = text.find("\n", i)
+    return len(text) if j < 0 else j
 
 
 def _is_body(line: Line) -> bool:

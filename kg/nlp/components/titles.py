@@ -37,6 +37,9 @@ from kg.schema import OFFICIAL, ORGANIZATION, REGION
 
 # A speaker's name of a minority or foreign person on a title line: 买买提·吐尔逊
 DOTTED_NAME = r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}"
+# Rule speaker_head: a speaker's title and name, then a colon and the speech on the same line
+# (柳南区委书记覃永华：…), or the colon ending the line.
+SPEAKER_HEAD = re.compile(r"^(?P<head>[^：:，,。；;“”]{3,60}?)\s*[：:]")
 SEP = re.compile(r"[、，,；;]+|\s+")
 NAME_FOLLOW = ("说", "表示", "介绍", "指出", "强调", "在", "到", "主持", "出席", "带队", "一行", "调研",
                "同志", "等", "和", "与", "及", "率", "参加", "会见", "对", "就", "为", "的", "也", "还",
@@ -74,6 +77,11 @@ def grammar() -> dict:
         "surname": re.compile(alternation(surnames)),
         "other_speaker": re.compile(rf"^.{{2,40}}?(?:{alternation(read_lines('nonofficial_roles.txt'))})"
                                     r"[\s·]*(?P<name>[\u4e00-\u9fff]{2,4})$"),
+        # Rule name_then_post: 黄晓明（南郑区委副书记、区长）, a speaker's line that writes the name first.
+        "paren": re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,4}}|{DOTTED_NAME})[（(](?P<chain>[^（）()]{{2,80}}?"
+                            rf"(?:{role_alt}))[）)]$"),
+        "other_paren": re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,4}}|{DOTTED_NAME})[（(][^（）()]{{2,40}}?"
+                                  rf"(?:{alternation(read_lines('nonofficial_roles.txt'))})[）)]$"),
         "title": re.compile(f"(?:{role_alt})"),
         "follow": re.compile(r"[\s,，。、；;：:（(）)”“\"！!？?]|" + alternation(NAME_FOLLOW) + r"|$"),
     }
@@ -110,15 +118,25 @@ class TitleParser:
         for ln in lines(text):
             body = strip_heading_marks(ln.text)
             offset = ln.start + ln.text.index(body[0]) if body else ln.start
-            parsed = self._title_line(body, offset, context, region_at)
+            end = ln.end
+            parsed = None
+            if (head := SPEAKER_HEAD.match(body)) is not None:
+                # 柳南区委书记覃永华：柳南区坚持… : the speaker's line runs to its colon
+                parsed = self._title_line(head.group("head"), offset, context, region_at)
+                if parsed is not None:
+                    end = offset + head.end()
+                elif self._other_speaker(head.group("head")):
+                    title_lines.append((ln.start, offset + head.end(), self._other_speaker(head.group("head")), None))
+                    continue
+            if parsed is None:
+                parsed = self._title_line(body, offset, context, region_at)
             if parsed is None:
                 note = self._author_note(body, offset, context, region_at)
                 if note is not None:
                     mentions.extend(note[0])
                     title_lines.append((ln.start, ln.end, "", note[1]))
-                elif _ends_in_name(body) and (other := self.gr["other_speaker"].match(body)) is not None \
-                        and self.gr["surname"].match(other.group("name")):
-                    title_lines.append((ln.start, ln.end, other.group("name"), None))   # 某集团董事长 某某
+                elif other := self._other_speaker(body):
+                    title_lines.append((ln.start, ln.end, other, None))   # 某集团董事长 某某
                 continue
             name_m, units, pos = parsed
             mentions.append(name_m)
@@ -129,7 +147,7 @@ class TitleParser:
                 subject = next((p.unit for p in pos if p.rank == "top" and p.unit is not None), None)
             if subject is None and pos:
                 subject = pos[-1].unit
-            title_lines.append((ln.start, ln.end, name_m.name, subject))
+            title_lines.append((ln.start, end, name_m.name, subject))
         in_lines = [(s, e) for s, e, _, _ in title_lines]
         hits = list(self._running_hits(text))
         for m in hits:
@@ -158,21 +176,30 @@ class TitleParser:
 
     # -- title lines ------------------------------------------------------
     def _title_line(self, s: str, offset: int, context, region_at):
-        if not s or len(s) > 90 or not _ends_in_name(s):
+        if not s or len(s) > 90 or not _ends_in_name(s) and not s.endswith(("）", ")")):
             return None
-        m = self.gr["line"].match(s)
+        m = self.gr["line"].match(s) if _ends_in_name(s) else self.gr["paren"].match(s)
         if not m:
             return None
         name = m.group("name")
         if not self.gr["surname"].match(name) and "·" not in name:
             return None
         chain_text = m.group("chain")
-        units, positions = self._chain(chain_text, offset, name, context, region_at, line=True, evidence=s)
+        units, positions = self._chain(chain_text, offset + m.start("chain"), name, context, region_at,
+                                       line=True, evidence=s)
         if not positions:
             return None
         ns = offset + m.start("name")
         name_m = Mention(ns, ns + len(name), OFFICIAL, name, "official_title_line")
         return name_m, units, positions
+
+    def _other_speaker(self, s: str) -> str:
+        """The name of a speaker without office heading a speech (某集团董事长 某某), or ""."""
+        if not _ends_in_name(s) and not s.endswith(("）", ")")):
+            return ""
+        other = self.gr["other_speaker"].match(s) or self.gr["other_paren"].match(s)
+        name = other.group("name") if other is not None else ""
+        return name if self.gr["surname"].match(name) or "·" in name else ""
 
     def _author_note(self, s: str, offset: int, context, region_at) -> tuple[list[Mention], Mention] | None:
         """（作者系江北区委书记）: no name, but the speech is about the author's region."""
