@@ -152,6 +152,9 @@ class UnitResolver:
         name = m.group("name")
         if generic_village(name) or len(name) < 3 or m.start() == 0 and not bounded or _clause_words(name[:-1]):
             return None
+        if is_function_word(name[:-1]) and any(v.region is not None and v.region.level == "village"
+                                               and e <= s and s - e <= NAMED_BACK for (_, e), v in region_at.items()):
+            return None       # rule verb_before_bare_village: 见到|村支书 X, the village named before
         town = next((t for (ts, te), t in region_at.items() if te == s and t.region is not None
                      and t.region.level in ("township", "county")), None)
         parent = town.region.adcode if town is not None else ""

@@ -32,7 +32,7 @@ from kg.nlp.layout import lines, strip_heading_marks
 from kg.nlp.lexicon import alternation, first_chars, read_lines, read_table
 from kg.nlp.mention import Mention, Position, doc_text
 from kg.nlp.person_names import name_after, name_model
-from kg.nlp.wordclass import word_classes
+from kg.nlp.wordclass import is_function_word, word_classes
 from kg.schema import OFFICIAL, ORGANIZATION, REGION
 
 # A speaker's name of a minority or foreign person on a title line: 买买提·吐尔逊
@@ -371,6 +371,8 @@ class TitleParser:
             j = k
             while j > 0 and "\u4e00" <= text[j - 1] <= "\u9fff" and k - j < 24:
                 j -= 1
+            if k - j > 2 and text[j + 1] in IMPLICIT and is_function_word(text[j], single=True, verbs=False):
+                j += 1        # rule lead_word_before_chain: 据|县委常委、宣传部部长 X介绍
             pm = self.gr["segment"].match(text[j:k]) if j < k else None
             if not pm:
                 break

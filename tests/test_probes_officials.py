@@ -1,0 +1,123 @@
+"""Own probe sentences for officials in running text and speakers' lines, in layouts and provinces
+the dev set lacks: who is an official, where a name ends, which region a post ties them to, and
+whose speech a paragraph is. Every text is written for these tests; the names are made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import entities_of, relations_of
+
+PEOPLE = ("governs", "serves_in", "leads")
+
+
+def officials(text: str) -> set[str]:
+    return {n for t, n in entities_of(text) if t == "official"}
+
+
+def people_relations(text: str) -> set[tuple[str, str, str]]:
+    return {r for r in relations_of(text) if r[1] in PEOPLE}
+
+
+# fmt: off
+PROBES = [
+    # (text, officials that must be found, names that must not be officials, people's relations that must be found,
+    #  people's relations that must not)
+    # a numeral after a name ends it when a follower comes next
+    ("白杨镇红柳村成立了合作社。红柳村党支部书记王加一说，村里今年分红20万元。",
+     {"王加一"}, {"王加"}, {("王加一", "governs", "红柳村")}, set()),
+    ("区委书记刘东和区长李娜一同调研。", {"刘东", "李娜"}, {"李娜一"}, set(), set()),
+    # a meeting verb that jieba files as a noun ends a three-character name
+    ("红河州召开会议。州委常委、常务副州长陈立新通报了全州经济运行情况。",
+     {"陈立新"}, set(), {("陈立新", "serves_in", "红河哈尼族彝族自治州")}, set()),
+    # one deputy's post before a list of names is each name's
+    ("保定市召开会议。副市长韩建民、宋晓燕参加会议。",
+     {"韩建民", "宋晓燕"}, set(), {("韩建民", "serves_in", "保定市"), ("宋晓燕", "serves_in", "保定市")}, set()),
+    ("德阳市召开会议。副市长罗志远、区委书记邵伟出席。", {"罗志远", "邵伟"}, set(),
+     {("罗志远", "serves_in", "德阳市")}, {("邵伟", "serves_in", "德阳市")}),
+    # names of minority people, their parts joined by a middle dot
+    ("温宿县委副书记、县长买买提·吐尔洪介绍，全县棉花种植面积达到80万亩。",
+     {"买买提·吐尔洪"}, set(), {("买买提·吐尔洪", "governs", "温宿县")}, set()),
+    ("托乎拉乡党委书记阿依古丽·热合曼说，乡里建起了棉花加工厂。",
+     {"阿依古丽·热合曼"}, set(), {("阿依古丽·热合曼", "governs", "托乎拉乡")}, set()),
+    # a chain of posts none of which writes its unit
+    ("驻村工作队队长、第一书记柯晓东也表示，今年村集体收入突破50万元。", {"柯晓东"}, set(), set(), set()),
+    ("第一书记柯晓东介绍，村里建起了冷库。", {"柯晓东"}, set(), set(), set()),
+    # a first secretary serves in the village; he is not its party secretary
+    ("长教村第一书记陈志鸣说，村里引进了电商企业。", {"陈志鸣"}, set(),
+     {("陈志鸣", "serves_in", "长教村")}, {("陈志鸣", "governs", "长教村")}),
+    # 社区 is no bare 区: a residents' committee of no named community ties to no district
+    ("梅县区召开会议。社区居委会主任林美琴又说，社区建起了便民服务站。", {"林美琴"}, set(),
+     set(), {("林美琴", "governs", "梅县区")}),
+    ("梅县区召开会议。社区党委书记林美琴说，社区建起了便民服务站。", {"林美琴"}, set(),
+     set(), {("林美琴", "governs", "梅县区")}),
+    # words of a clause before 村 are no village: the village named before
+    ("宁远县湾井镇下灌村发展烤烟。见到村支书苏德胜时，他正在烤房忙碌。", {"苏德胜"}, set(),
+     {("苏德胜", "governs", "下灌村")}, {("苏德胜", "governs", "见到村")}),
+    ("宁远县湾井镇下灌村发展烤烟。记者见到村党支部书记苏德胜时，他正在查看烟叶。", {"苏德胜"}, set(),
+     set(), {("苏德胜", "governs", "记者见到村")}),
+    # a preposition glued before a chain of implicit units
+    ("湄潭县召开会议。据县委常委、宣传部部长胡丽霞介绍，全县接待游客500万人次。", {"胡丽霞"}, set(),
+     {("胡丽霞", "serves_in", "湄潭县")}, set()),
+    # village and town posts in other phrasings
+    ("宁远县湾井镇下灌村发展烤烟。村主任苏德胜介绍，全村烤烟面积800亩。", {"苏德胜"}, set(),
+     {("苏德胜", "governs", "下灌村")}, set()),
+    ("宁远县湾井镇下灌村发展烤烟。“今年收入翻了一番。”下灌村党支部书记、村委会主任苏德胜高兴地说。",
+     {"苏德胜"}, set(), {("苏德胜", "governs", "下灌村")}, set()),
+    ("宁远县湾井镇召开会议。湾井镇党委委员、副镇长司马健表示，全镇新建烤房50座。", {"司马健"}, set(),
+     {("司马健", "serves_in", "湾井镇")}, {("司马健", "governs", "湾井镇")}),
+    ("岳阳市委常委、岳阳经开区党工委书记柳俊介绍，园区新签约项目10个。", {"柳俊"}, set(),
+     {("柳俊", "governs", "岳阳经开区"), ("柳俊", "serves_in", "岳阳市")}, set()),
+    # people without office
+    ("村民王加一说，今年收成不错。", set(), {"王加一", "王加"}, set(), set()),
+    ("致富带头人、种粮大户张建军说，今年亩产提高了。", set(), {"张建军"}, set(), set()),
+    ("合作社理事长李国富介绍，社员增加到300户。", set(), {"李国富"}, set(), set()),
+    ("北疆农垦集团党委书记、董事长王守成表示，集团将加大科技投入。", set(), {"王守成"}, set(), set()),
+    ("本报记者 李明 通讯员 王芳", set(), {"李明", "王芳"}, set(), set()),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, names, not_names, rels, not_rels", PROBES)
+def test_officials_probe(text, names, not_names, rels, not_rels):
+    found = officials(text)
+    assert names <= found
+    assert not not_names & found
+    got = people_relations(text)
+    assert rels <= got
+    assert not not_rels & got
+
+
+def _speeches(text: str) -> set[tuple[str, str, str]]:
+    return {r for r in relations_of(text) if r[1] in ("hosts", "implements", "partners_with", *PEOPLE)}
+
+
+def test_speaker_lines_ending_at_a_colon_head_their_speeches():
+    text = ("广西柳州市各县区负责人谈发展\n\n"
+            "柳南区委书记覃永昌：柳南区坚持工业强区，今年柳南汽车产业园产值突破300亿元。\n\n"
+            "鹿寨县县长韦凤仪：鹿寨县深入实施“强工兴县”行动，新入驻企业15家。\n\n"
+            "柳州高新区管委会主任陆志诚：高新区联合上汽通用五菱建设新能源汽车创新中心。\n")
+    rels = _speeches(text)
+    assert {("覃永昌", "governs", "柳南区"), ("韦凤仪", "governs", "鹿寨县"),
+            ("陆志诚", "governs", "柳州高新区"), ("鹿寨县", "implements", "强工兴县行动"),
+            ("柳州高新区", "hosts", "新能源汽车创新中心")} <= rels
+    assert ("柳南区", "implements", "强工兴县行动") not in rels
+    assert ("柳南区", "hosts", "新能源汽车创新中心") not in rels
+
+
+def test_speaker_lines_writing_the_name_before_its_posts_head_their_speeches():
+    text = ("陕西汉中市区县长访谈\n\n"
+            "黄晓鸣（南郑区委副书记、区长）\n南郑区大力发展现代农业，建设了南郑茶叶产业园，引进茶企12家。\n\n"
+            "李华清（城固县委书记）\n城固县推进“链长制”，城固航空零部件产业园加快建设。\n")
+    rels = _speeches(text)
+    assert {("黄晓鸣", "governs", "南郑区"), ("李华清", "governs", "城固县"),
+            ("城固县", "hosts", "城固航空零部件产业园")} <= rels
+    assert ("南郑区", "hosts", "城固航空零部件产业园") not in rels
+
+
+def test_a_speaker_without_office_at_a_colon_ends_the_speech_before():
+    text = ("【代表委员说】\n\n"
+            "全国人大代表、长治市潞州区区长郭志远：\n潞州区将继续推进老旧小区改造，今年改造小区120个。\n\n"
+            "全国政协委员、太原理工大学教授王宏达：\n要加大科技成果转化力度，建设山西科创中心。\n")
+    assert officials(text) == {"郭志远"}
+    assert ("郭志远", "governs", "潞州区") in relations_of(text)
