@@ -68,6 +68,12 @@ PROBES = [
      {("司马健", "serves_in", "湾井镇")}, {("司马健", "governs", "湾井镇")}),
     ("岳阳市委常委、岳阳经开区党工委书记柳俊介绍，园区新签约项目10个。", {"柳俊"}, set(),
      {("柳俊", "governs", "岳阳经开区"), ("柳俊", "serves_in", "岳阳市")}, set()),
+    # banners and leagues of Inner Mongolia, and acting heads of government
+    ("准格尔旗是产煤大旗。旗长贾志成说，全旗新能源装机容量突破500万千瓦。", {"贾志成"}, set(),
+     {("贾志成", "governs", "准格尔旗")}, set()),
+    ("准格尔旗是产煤大旗。旗委书记郝建平介绍，全旗新建光伏电站3座。", {"郝建平"}, set(),
+     {("郝建平", "governs", "准格尔旗")}, set()),
+    ("淄博市张店区人民政府代区长孙明远作政府工作报告。", {"孙明远"}, set(), {("孙明远", "governs", "张店区")}, set()),
     # the person in charge of a department, and a spokesman, hold office
     ("惠安县科技局负责人张伟明介绍，全县高新技术企业达到120家。", {"张伟明"}, set(), set(), set()),
     ("国家统计局新闻发言人付凌云表示，经济运行总体平稳。", {"付凌云"}, set(), set(), set()),

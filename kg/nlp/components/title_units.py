@@ -26,7 +26,7 @@ from kg.nlp.wordclass import is_function_word, word_classes
 from kg.schema import ORGANIZATION, REGION
 
 IMPLICIT = {"省": "province", "自治区": "province", "市": "city", "区": "county", "县": "county", "州": "city",
-            "镇": "township", "乡": "township", "街道": "township", "村": "village", "社区": "village"}
+            "旗": "county", "盟": "city", "镇": "township", "乡": "township", "街道": "township", "村": "village", "社区": "village"}
 # A village or community named before its post (卫津路社区党委书记): a name of one to five
 # characters that holds no other division's suffix, then 村 or 社区.
 VILLAGE_UNIT = re.compile(r"(?:^|(?<=[镇乡区县市])|(?<=街道))(?P<name>[^\W\d_a-zA-Z村镇乡区县市省州]{1,5}?(?:社区|村))$")
@@ -207,4 +207,5 @@ class UnitResolver:
             code = context.get("city")
         else:
             code = context.get("province")
-        return self.g.by_code.get(code) if code else None
+        r = self.g.by_code.get(code) if code else None
+        return r if r is None or word not in ("州", "盟") or r.name.endswith(word) else None
