@@ -40,7 +40,8 @@ DOTTED_NAME = r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}"
 # Rule speaker_head: a speaker's title and name, then a colon and the speech on the same line
 # (柳南区委书记覃永华：…), or the colon ending the line.
 SPEAKER_HEAD = re.compile(r"^(?P<head>[^：:，,。；;“”]{3,60}?)\s*[：:]")
-SEP = re.compile(r"[、，,；;]+|\s+")
+# Between the posts of a chain: punctuation, or 兼 (副县长兼县公安局局长: holding both).
+SEP = re.compile(r"[、，,；;兼]+|\s+")
 NAME_FOLLOW = ("说", "表示", "介绍", "指出", "强调", "在", "到", "主持", "出席", "带队", "一行", "调研",
                "同志", "等", "和", "与", "及", "率", "参加", "会见", "对", "就", "为", "的", "也", "还",
                "作", "代表", "宣布", "提出", "要求", "认为", "告诉", "坦言",
@@ -254,7 +255,15 @@ class TitleParser:
             pre, body, role = m.group("pre"), m.group("body") or "", m.group("role")
             seg_off = offset + seg_start
             found = self._unit(pre, body, seg_off, context, units, region_at)
+            if found and not body and found[-1].label == REGION and found[-1].aliases \
+                    and self.gr["unit_of"].get(role, "") not in ("", *IMPLICIT):
+                continue      # rule agency_not_a_short_form: 公安|局长 is 公安局's head, not 公安县's
             rank = self.gr["rank"].get(role, "member")
+            if not pre and not body and prev_unit is None and not line and (kind := self.gr["unit_of"].get(role, "")) \
+                    in IMPLICIT and (r := self.units.implicit(kind, seg_off, context, region_at, units)) is not None:
+                # rule bare_post_opens_chain: 副县长兼县公安局局长 X: the county of the text
+                found = [Mention(seg_off, seg_off, REGION, r.name, "title_implicit_region", (), r, {"implicit": True})]
+                pre = kind
             if found is None or not pre and not body and national or pre in IMPLICIT and not found:
                 # 中共中央总书记、国家主席: a national post, no unit entity; 市委书记 where the text
                 # names no city: a post of a place it does not say
@@ -345,6 +354,8 @@ class TitleParser:
         name = name_after(text, m.name_start, self.gr["surname"], self.gr["follow"], self.gr["title"])
         if not name:
             return None
+        if text.startswith("兼", m.start) and m.core_start > m.start:
+            m = m._replace(start=m.start + 1)     # 副县长兼|公安局长 X: 兼 joins two posts of one chain
         pre = text[m.start:m.core_start]
         # Use the longest suffix of `pre` that resolves as a unit.
         bm = self.gr["segment"].match(text[m.core_start:m.role_end])
@@ -366,7 +377,7 @@ class TitleParser:
             cut = 0               # 、主任 X, 、组织部部长 X: the unit is in the earlier posts of the chain
         seg_start = m.start + cut
         # Earlier posts of the same chain: 市商务委党组书记、主任 X; 区委常委、区政府副区长,…
-        while seg_start > 0 and text[seg_start - 1] in "、,，":
+        while seg_start > 0 and text[seg_start - 1] in "、,，兼":
             k = seg_start - 1
             j = k
             while j > 0 and "\u4e00" <= text[j - 1] <= "\u9fff" and k - j < 24:
