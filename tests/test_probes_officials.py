@@ -140,3 +140,21 @@ def test_a_speaker_without_office_at_a_colon_ends_the_speech_before():
             "全国政协委员、太原理工大学教授王宏达：\n要加大科技成果转化力度，建设山西科创中心。\n")
     assert officials(text) == {"郭志远"}
     assert ("郭志远", "governs", "潞州区") in relations_of(text)
+
+
+def test_a_quotation_is_the_region_of_the_official_it_is_attributed_to():
+    text = ("江苏常州：新能源之都加速崛起\n\n"
+            "常州市新能源产业产值突破7000亿元。常州市委书记陈金龙介绍，常州已经形成了完整的产业链。\n\n"
+            "“今年我们又引进了中创新航二期项目。”溧阳市委书记徐华明说，溧阳正在打造动力电池之都。\n")
+    rels = _speeches(text)
+    assert ("溧阳市", "hosts", "中创新航二期项目") in rels
+    assert ("常州市", "hosts", "中创新航二期项目") not in rels
+
+
+def test_a_reported_clause_opening_with_a_region_is_that_regions():
+    text = ("江苏常州：新能源之都加速崛起\n\n"
+            "常州市新能源产业产值突破7000亿元。常州市委书记陈金龙介绍，常州已经形成了完整的产业链。\n\n"
+            "武进区副区长李东升表示，武进高新区正在建设储能产业园。\n")
+    rels = _speeches(text)
+    assert ("武进高新区", "hosts", "储能产业园") in rels
+    assert ("武进区", "hosts", "储能产业园") not in rels

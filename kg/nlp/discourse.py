@@ -190,6 +190,10 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
         if current is not None and opens and current.region.level in ("township", "village"):
             current = None      # a town or village is the subject of its paragraph only
         r, locative = _sentence_subject(text, s, e, by_start)
+        if r is not None and not locative and (said := ATTRIBUTION.match(text, s, e)) is not None \
+                and text[said.end():said.end() + 1] in ",，" and (told := _chain_at(said.end() + 1, by_start)) \
+                is not None and told.label == REGION and text[told.end:told.end + 1] not in NOT_SUBJECT_AFTER:
+            r = told     # rule reported_subject: 武进区副区长X表示，武进高新区正在建设Y: the clause's region
         # In a department's speech (市商务局), any region a sentence starts with is its subject.
         inner = r is not None and r.label == REGION and r.key != subj_key \
             and (not regional or holds(subj.region, r.region))
@@ -207,7 +211,37 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
             out[s] = paragraph
         elif article and current is not None:
             out[s] = current
+    _quoted_speakers(text, _sentences_of(sents, sec), by_start, subj, regional, out)
     return out
+
+
+# An attribution after a quote: the speaker's post and name, then what they did (溧阳市委书记X说).
+ATTRIBUTION = re.compile(r"[^，,。；;“”\n]{2,40}?(?:说|表示|介绍|坦言|指出|强调|告诉)")
+QUOTE_REACH = 6          # how many sentences a quotation may run to
+
+
+def _quoted_speakers(text: str, sl: list[tuple[int, int]], by_start: dict[int, Mention], subj: Mention,
+                     regional: bool, out: dict[int, Mention]) -> None:
+    """Rule quote_of_a_region: a quotation whose attribution opens with a region inside the
+    section's is that region's (“今年我们引进了Y。”溧阳市委书记X说: 溧阳市 brought Y in)."""
+    for k in range(len(sl) - 1):
+        s, e = sl[k]
+        if text[e - 1:e] != "”":
+            continue
+        ns, ne = sl[k + 1]
+        if ns != e or not ATTRIBUTION.match(text, ns, ne):
+            continue        # the attribution follows the closing quote directly
+        r, locative = _sentence_subject(text, ns, ne, by_start)
+        if r is None or locative or r.label != REGION or r.key == subj.key \
+                or regional and not holds(subj.region, r.region):
+            continue
+        j = k
+        while j > 0 and k - j < QUOTE_REACH and text[sl[j][0]:sl[j][0] + 1] != "“":
+            j -= 1
+        if text[sl[j][0]:sl[j][0] + 1] != "“":
+            continue
+        for qs, _ in sl[j:k + 1]:
+            out[qs] = r
 
 
 # After a paragraph's opening unit, these make it a partner or a topic, not the reporting unit.
