@@ -81,6 +81,9 @@ PROBES = [
      {("马晓辉", "serves_in", "公安县")}),
     ("延长县委书记兼县长张晓川表示，要加快油气开发。", {"张晓川"}, set(), {("张晓川", "governs", "延长县")}, set()),
     ("湖北省公安县县长王刚毅介绍，全县粮食增产。", {"王刚毅"}, set(), {("王刚毅", "governs", "公安县")}, set()),
+    # a speech verb before a colon ends the name; it is no speaker's line
+    ("张家港市委书记韩卫说：“我们要在开放上走在前列。”", {"韩卫"}, {"韩卫说"}, {("韩卫", "governs", "张家港市")}, set()),
+    ("张家港市委书记韩卫强调：要在开放上走在前列。", {"韩卫"}, {"韩卫强"}, {("韩卫", "governs", "张家港市")}, set()),
     # the person in charge of a department, and a spokesman, hold office
     ("惠安县科技局负责人张伟明介绍，全县高新技术企业达到120家。", {"张伟明"}, set(), set(), set()),
     ("国家统计局新闻发言人付凌云表示，经济运行总体平稳。", {"付凌云"}, set(), set(), set()),

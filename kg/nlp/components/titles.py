@@ -39,7 +39,7 @@ from kg.schema import OFFICIAL, ORGANIZATION, REGION
 DOTTED_NAME = r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}"
 # Rule speaker_head: a speaker's title and name, then a colon and the speech on the same line
 # (柳南区委书记覃永华：…), or the colon ending the line.
-SPEAKER_HEAD = re.compile(r"^(?P<head>[^：:，,。；;“”]{3,60}?)\s*[：:]")
+SPEAKER_HEAD = re.compile(r"^(?P<head>[^：:，,。；;“”]{3,60}?)(?<!说|示|绍|出|调|为|言|到|讲|道)\s*[：:]")
 # Between the posts of a chain: punctuation, or 兼 (副县长兼县公安局局长: holding both).
 SEP = re.compile(r"[、，,；;兼]+|\s+")
 NAME_FOLLOW = ("说", "表示", "介绍", "指出", "强调", "在", "到", "主持", "出席", "带队", "一行", "调研",
