@@ -84,6 +84,15 @@ PROBES = [
     # a speech verb before a colon ends the name; it is no speaker's line
     ("张家港市委书记韩卫说：“我们要在开放上走在前列。”", {"韩卫"}, {"韩卫说"}, {("韩卫", "governs", "张家港市")}, set()),
     ("张家港市委书记韩卫强调：要在开放上走在前列。", {"韩卫"}, {"韩卫强"}, {("韩卫", "governs", "张家港市")}, set()),
+    # appointments and elections give the post; a candidate or a post taken away does not
+    ("泰安市召开会议。会议决定任命张志恒为泰安市副市长。", {"张志恒"}, set(), {("张志恒", "serves_in", "泰安市")}, set()),
+    ("王海波同志任肥城市委书记。", {"王海波"}, set(), {("王海波", "governs", "肥城市")}, set()),
+    ("省委决定：李建成同志任宁阳县委委员、常委、书记。", {"李建成"}, set(), {("李建成", "governs", "宁阳县")}, set()),
+    ("经选举，刘丽君当选为东平县人民政府县长。", {"刘丽君"}, set(), {("刘丽君", "governs", "东平县")}, set()),
+    ("会议表决通过，任命陈明达为泰安市商务局局长。", {"陈明达"}, set(), {("陈明达", "leads", "泰安市商务局")}, set()),
+    ("提名赵刚毅为新泰市市长候选人。", set(), {"赵刚毅"}, set(), set()),
+    ("免去孙强国的泰安市副市长职务。", set(), {"孙强国"}, set(), set()),
+    ("张三任务繁重，县委书记也很忙。", set(), {"张三"}, set(), set()),
     # the person in charge of a department, and a spokesman, hold office
     ("惠安县科技局负责人张伟明介绍，全县高新技术企业达到120家。", {"张伟明"}, set(), set(), set()),
     ("国家统计局新闻发言人付凌云表示，经济运行总体平稳。", {"付凌云"}, set(), set(), set()),

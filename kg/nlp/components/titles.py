@@ -41,6 +41,10 @@ DOTTED_NAME = r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}"
 # (柳南区委书记覃永华：…), or the colon ending the line.
 SPEAKER_HEAD = re.compile(r"^(?P<head>[^：:，,。；;“”]{3,60}?)(?<!说|示|绍|出|调|为|言|到|讲|道)\s*[：:]")
 # Between the posts of a chain: punctuation, or 兼 (副县长兼县公安局局长: holding both).
+# Appointments (任命甲为…, 乙同志任…): the post runs to punctuation, its posts joined by 、 or 兼.
+APPOINT_CUE = re.compile(r"任命|同志任|当选|担任|兼任|出任|调任|[，。；：:\n][\u4e00-\u9fff]{2,4}任")
+APPOINTED_CHAIN = r"[^，。；：,;:“”（）()\s]{0,60}?"
+CHAIN_END = r"(?=[，。；;,\s]|$)"
 SEP = re.compile(r"[、，,；;兼]+|\s+")
 NAME_FOLLOW = ("说", "表示", "介绍", "指出", "强调", "在", "到", "主持", "出席", "带队", "一行", "调研",
                "同志", "等", "和", "与", "及", "率", "参加", "会见", "对", "就", "为", "的", "也", "还",
@@ -83,6 +87,11 @@ def grammar() -> dict:
                             rf"(?:{role_alt}))[）)]$"),
         "other_paren": re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,4}}|{DOTTED_NAME})[（(][^（）()]{{2,40}}?"
                                   rf"(?:{alternation(read_lines('nonofficial_roles.txt'))})[）)]$"),
+        "appoint": re.compile(rf"(?:任命|提名|推选|选举|决定|聘任)(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?:同志)?"
+                              rf"(?:为|担任)(?P<chain>{APPOINTED_CHAIN}(?:{role_alt})){CHAIN_END}"),
+        "appointed": re.compile(rf"(?:^|(?<=[，。；：:\n]))(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?:同志)?"
+                                rf"(?:任|担任|当选为|当选|兼任|出任|调任)(?P<chain>{APPOINTED_CHAIN}(?:{role_alt})){CHAIN_END}",
+                                re.M),
         "title": re.compile(f"(?:{role_alt})"),
         "follow": re.compile(r"[\s,，。、；;：:（(）)”“\"！!？?]|" + alternation(NAME_FOLLOW) + r"|$"),
     }
@@ -170,6 +179,12 @@ class TitleParser:
                 mentions.append(name_m)
                 positions.append(pos)
                 taken.append((name_m.start, name_m.end))
+        for name_m, units, pos in self._appointments(text, context, region_at):
+            if not any(s < name_m.end and name_m.start < e for s, e in taken):
+                mentions.append(name_m)
+                mentions.extend(units)
+                positions.extend(pos)
+                taken.append((name_m.start, name_m.end))
         ext.kg_mentions = (ext.kg_mentions or []) + mentions
         ext.kg_positions = positions
         ext.kg_sections = speech_sections(text, title_lines)
@@ -193,6 +208,24 @@ class TitleParser:
         ns = offset + m.start("name")
         name_m = Mention(ns, ns + len(name), OFFICIAL, name, "official_title_line")
         return name_m, units, positions
+
+    def _appointments(self, text: str, context, region_at):
+        """Rule appointment: a name, then a verb of appointment or election, then the post it gives:
+        ``任命甲为泰安市副市长``, ``乙同志任肥城市委书记``, ``丙当选为东平县人民政府县长``. A candidate
+        (``县长候选人``) or a post taken away (``免去…职务``) is no post held: the chain must end at
+        punctuation."""
+        if not APPOINT_CUE.search(text):
+            return
+        for rx in (self.gr["appoint"], self.gr["appointed"]):
+            for m in rx.finditer(text):
+                name = m.group("name")
+                if not self.gr["surname"].match(name) or is_function_word(name[:2]):
+                    continue
+                units, positions = self._chain(m.group("chain"), m.start("chain"), name, context, region_at,
+                                               line=False, evidence=sentence_of(text, m.start(), m.end()))
+                if positions:
+                    ns = m.start("name")
+                    yield Mention(ns, ns + len(name), OFFICIAL, name, "official_appointment"), units, positions
 
     def _other_speaker(self, s: str) -> str:
         """The name of a speaker without office heading a speech (某集团董事长 某某), or ""."""
