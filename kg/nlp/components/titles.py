@@ -42,7 +42,7 @@ DOTTED_NAME = r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}"
 SPEAKER_HEAD = re.compile(r"^(?P<head>[^：:，,。；;“”]{3,60}?)(?<!说|示|绍|出|调|为|言|到|讲|道)\s*[：:]")
 # Between the posts of a chain: punctuation, or 兼 (副县长兼县公安局局长: holding both).
 # Appointments (任命甲为…, 乙同志任…): the post runs to punctuation, its posts joined by 、 or 兼.
-APPOINT_CUE = re.compile(r"任命|同志任|当选|担任|兼任|出任|调任|[，。；：:\n][\u4e00-\u9fff]{2,4}任")
+APPOINTERS = ("任命", "提名", "推选", "选举", "决定", "聘任")
 APPOINTED_CHAIN = r"[^，。；：,;:“”（）()\s]{0,60}?"
 CHAIN_END = r"(?=[，。；;,\s]|$)"
 SEP = re.compile(r"[、，,；;兼]+|\s+")
@@ -87,14 +87,35 @@ def grammar() -> dict:
                             rf"(?:{role_alt}))[）)]$"),
         "other_paren": re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,4}}|{DOTTED_NAME})[（(][^（）()]{{2,40}}?"
                                   rf"(?:{alternation(read_lines('nonofficial_roles.txt'))})[）)]$"),
-        "appoint": re.compile(rf"(?:任命|提名|推选|选举|决定|聘任)(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?:同志)?"
+        "appoint": re.compile(rf"(?:{'|'.join(APPOINTERS)})(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?:同志)?"
                               rf"(?:为|担任)(?P<chain>{APPOINTED_CHAIN}(?:{role_alt})){CHAIN_END}"),
-        "appointed": re.compile(rf"(?:^|(?<=[，。；：:\n]))(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?:同志)?"
-                                rf"(?:任|担任|当选为|当选|兼任|出任|调任)(?P<chain>{APPOINTED_CHAIN}(?:{role_alt})){CHAIN_END}",
-                                re.M),
+        "appointed_chain": re.compile(rf"(?P<chain>{APPOINTED_CHAIN}(?:{role_alt})){CHAIN_END}"),
         "title": re.compile(f"(?:{role_alt})"),
         "follow": re.compile(r"[\s,，。、；;：:（(）)”“\"！!？?]|" + alternation(NAME_FOLLOW) + r"|$"),
     }
+
+
+def _finds(text: str, word: str) -> Iterator[int]:
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
+def _appointed_verbs(text: str) -> Iterator[tuple[int, int]]:
+    """Where a verb that gives a post (任, 担任, 兼任, 当选为…) is written: (start with a 同志 before it, end).
+    Found by ``str.find`` (a regex with no literal to start from tries every character)."""
+    for word in ("任", "当选"):
+        i = text.find(word)
+        while i >= 0:
+            e = i + len(word)
+            if word == "当选" and text.startswith("为", e):
+                e += 1
+            s = i - 1 if word == "任" and i > 0 and text[i - 1] in "担兼出调" else i
+            if text.startswith("同志", s - 2):
+                s -= 2
+            yield s, e
+            i = text.find(word, e)
 
 
 def _ends_in_name(line: str) -> bool:
@@ -214,18 +235,25 @@ class TitleParser:
         ``任命甲为泰安市副市长``, ``乙同志任肥城市委书记``, ``丙当选为东平县人民政府县长``. A candidate
         (``县长候选人``) or a post taken away (``免去…职务``) is no post held: the chain must end at
         punctuation."""
-        if not APPOINT_CUE.search(text):
-            return
-        for rx in (self.gr["appoint"], self.gr["appointed"]):
-            for m in rx.finditer(text):
-                name = m.group("name")
-                if not self.gr["surname"].match(name) or is_function_word(name[:2]):
-                    continue
-                units, positions = self._chain(m.group("chain"), m.start("chain"), name, context, region_at,
-                                               line=False, evidence=sentence_of(text, m.start(), m.end()))
-                if positions:
-                    ns = m.start("name")
-                    yield Mention(ns, ns + len(name), OFFICIAL, name, "official_appointment"), units, positions
+        appoint = self.gr["appoint"]
+        found = [(m.start("name"), m.group("name"), m.start("chain"), m.group("chain"), m.start(), m.end())
+                 for w in APPOINTERS for i in _finds(text, w) if (m := appoint.match(text, i)) is not None]
+        chain_rx = self.gr["appointed_chain"]
+        for vs, ve in _appointed_verbs(text):
+            # 乙同志任…: the name runs from a clause's start to the verb
+            b = max(text.rfind(c, max(0, vs - 5), vs) for c in "，。；：:\n")
+            ns = b + 1 if b >= 0 else (0 if vs <= 4 else -1)
+            if ns < 0 or not 2 <= vs - ns <= 4 or (m := chain_rx.match(text, ve)) is None:
+                continue
+            found.append((ns, text[ns:vs], m.start("chain"), m.group("chain"), ns, m.end()))
+        for ns, name, cs, chain, s, e in found:
+            if not self.gr["surname"].match(name) or is_function_word(name[:2]) \
+                    or not all("\u4e00" <= c <= "\u9fff" for c in name):
+                continue
+            units, positions = self._chain(chain, cs, name, context, region_at, line=False,
+                                           evidence=sentence_of(text, s, e))
+            if positions:
+                yield Mention(ns, ns + len(name), OFFICIAL, name, "official_appointment"), units, positions
 
     def _other_speaker(self, s: str) -> str:
         """The name of a speaker without office heading a speech (某集团董事长 某某), or ""."""
