@@ -45,6 +45,9 @@ SPEAKER_HEAD = re.compile(r"^(?P<head>[^：:，,。；;“”]{3,60}?)(?<!说|�
 APPOINTERS = ("任命", "提名", "推选", "选举", "决定", "聘任")
 APPOINTED_CHAIN = r"[^，。；：,;:“”（）()\s]{0,60}?"
 CHAIN_END = r"(?=[，。；;,\s]|$)"
+# Institutions whose heads hold no party or government office: academies, institutes, universities,
+# schools and hospitals (a party school, 党校, is the party's).
+NO_OFFICE_UNITS = ("科学院", "农科院", "社科院", "医科院", "研究院", "研究所", "大学", "学院", "医院", "中学", "小学")
 SEP = re.compile(r"[、，,；;兼]+|\s+")
 NAME_FOLLOW = ("说", "表示", "介绍", "指出", "强调", "在", "到", "主持", "出席", "带队", "一行", "调研",
                "同志", "等", "和", "与", "及", "率", "参加", "会见", "对", "就", "为", "的", "也", "还",
@@ -316,6 +319,8 @@ class TitleParser:
             pre, body, role = m.group("pre"), m.group("body") or "", m.group("role")
             seg_off = offset + seg_start
             found = self._unit(pre, body, seg_off, context, units, region_at)
+            if found and found[-1].label == ORGANIZATION and found[-1].name.endswith(NO_OFFICE_UNITS):
+                continue      # rule post_of_no_office: 省农科院院长, 县人民医院院长 hold no public office
             if found and not body and found[-1].label == REGION and found[-1].aliases \
                     and self.gr["unit_of"].get(role, "") not in ("", *IMPLICIT):
                 continue      # rule agency_not_a_short_form: 公安|局长 is 公安局's head, not 公安县's
