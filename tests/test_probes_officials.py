@@ -176,3 +176,20 @@ def test_a_reported_clause_opening_with_a_region_is_that_regions():
     rels = _speeches(text)
     assert ("武进高新区", "hosts", "储能产业园") in rels
     assert ("武进区", "hosts", "储能产业园") not in rels
+
+
+def test_speaker_lines_in_brackets_head_their_speeches():
+    text = ("南京市区县主要负责同志发言摘登\n\n"
+            "【江宁区委书记 赵明达】\n江宁区聚焦新能源汽车产业，实施“链长制”。\n\n"
+            "【浦口区区长 孙丽英】\n浦口区大力发展集成电路产业，建设浦口芯片产业园。\n")
+    rels = _speeches(text)
+    assert {("赵明达", "governs", "江宁区"), ("孙丽英", "governs", "浦口区"),
+            ("江宁区", "implements", "链长制")} <= rels
+    assert ("江宁区", "hosts", "浦口芯片产业园") not in rels
+
+
+def test_appointments_find_their_verbs_quickly():
+    from kg.nlp.components.titles import _appointed_verbs
+
+    text = "经选举，刘丽君当选为东平县人民政府县长。王海波同志任肥城市委书记，主任张三兼任组长。"
+    assert [text[s:e] for s, e in _appointed_verbs(text)] == ["同志任", "任", "兼任", "当选为"]
