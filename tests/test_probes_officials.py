@@ -95,6 +95,10 @@ PROBES = [
     ("张三任务繁重，县委书记也很忙。", set(), {"张三"}, set(), set()),
     # a party school is the party's
     ("县委党校校长吴平安说，将加强干部培训。", {"吴平安"}, set(), set(), set()),
+    # surnames of Korean Chinese; Tibetan names, which have none
+    ("珲春市委副书记、市长朴成学介绍，珲春正在建设国际物流园。", {"朴成学"}, set(), {("朴成学", "governs", "珲春市")}, set()),
+    ("日喀则市委副书记、市长扎西多吉说，全市青稞增产。", {"扎西多吉"}, set(), {("扎西多吉", "governs", "日喀则市")}, set()),
+    ("县长达瓦说，要抓好草场保护。", {"达瓦"}, set(), set(), set()),
     # the person in charge of a department, and a spokesman, hold office
     ("惠安县科技局负责人张伟明介绍，全县高新技术企业达到120家。", {"张伟明"}, set(), set(), set()),
     ("国家统计局新闻发言人付凌云表示，经济运行总体平稳。", {"付凌云"}, set(), set(), set()),
