@@ -99,6 +99,18 @@ PROBES = [
     ("珲春市委副书记、市长朴成学介绍，珲春正在建设国际物流园。", {"朴成学"}, set(), {("朴成学", "governs", "珲春市")}, set()),
     ("日喀则市委副书记、市长扎西多吉说，全市青稞增产。", {"扎西多吉"}, set(), {("扎西多吉", "governs", "日喀则市")}, set()),
     ("县长达瓦说，要抓好草场保护。", {"达瓦"}, set(), set(), set()),
+    # a former post: an official, tied to no region now (原平市 is a city)
+    ("原宁阳县委书记王建业接受审查调查。", {"王建业"}, set(), set(), {("王建业", "governs", "宁阳县")}),
+    ("宁阳县召开会议。原县委书记王建业接受审查调查。", {"王建业"}, set(), set(), {("王建业", "governs", "宁阳县")}),
+    ("原平市委书记王建业出席。", {"王建业"}, set(), {("王建业", "governs", "原平市")}, set()),
+    # party groups of congresses, conferences and governments; assistants to a head of government
+    ("宁阳县县长助理王强军出席。", {"王强军"}, set(), {("王强军", "serves_in", "宁阳县")}, set()),
+    ("宁阳县政府党组成员刘洋帆出席。", {"刘洋帆"}, set(), {("刘洋帆", "serves_in", "宁阳县")}, set()),
+    ("宁阳县政协党组书记、主席孙丽萍出席。", {"孙丽萍"}, set(), {("孙丽萍", "serves_in", "宁阳县")},
+     {("孙丽萍", "governs", "宁阳县")}),
+    ("宁阳县人大常委会党组书记、主任赵志刚出席。", {"赵志刚"}, set(), {("赵志刚", "serves_in", "宁阳县")},
+     {("赵志刚", "governs", "宁阳县")}),
+    ("宁阳县政府党组书记、县长赵志刚出席。", {"赵志刚"}, set(), {("赵志刚", "governs", "宁阳县")}, set()),
     # the person in charge of a department, and a spokesman, hold office
     ("惠安县科技局负责人张伟明介绍，全县高新技术企业达到120家。", {"张伟明"}, set(), set(), set()),
     ("国家统计局新闻发言人付凌云表示，经济运行总体平稳。", {"付凌云"}, set(), set(), set()),

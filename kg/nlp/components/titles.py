@@ -121,6 +121,13 @@ def _appointed_verbs(text: str) -> Iterator[tuple[int, int]]:
             i = text.find(word, e)
 
 
+def _former(text: str, start: int, units: list[Mention]) -> bool:
+    """Is the chain at ``start`` a former post (原县委书记, 原宁阳县委书记; not 原平市, a city)?"""
+    if text[start - 1:start] in ("原", "前") and start > 0:
+        return start < 2 or not "\u4e00" <= text[start - 2] <= "\u9fff" or text[start - 2] in "的任"
+    return text[start:start + 1] == "原" and bool(units) and units[0].start == start + 1
+
+
 def _ends_in_name(line: str) -> bool:
     """Could ``line`` end with a speaker's name (two Chinese characters or more)? The speaker-line
     regexes try a role at every character of a line; most lines (a sentence's 。) end otherwise."""
@@ -338,7 +345,8 @@ class TitleParser:
                 national = found is None or national
                 continue
             if not pre and prev_unit is not None:
-                unit, body = prev_unit, body or prev_body      # 党组书记、主任: same unit
+                # 党组书记、主任: same unit and body; 政府党组书记、县长: a head of government has none
+                unit, body = prev_unit, body or ("" if role in self.gr["heads_government"] else prev_body)
             elif found:
                 unit = found[-1]
                 for a, b in zip(found, found[1:]):
@@ -457,6 +465,9 @@ class TitleParser:
         chain_text = text[seg_start:m.role_end]
         units, positions = self._chain(chain_text, seg_start, name, context, region_at, line=False,
                                        evidence=sentence_of(text, seg_start, m.end))
+        if positions and _former(text, seg_start, units):
+            # rule former_post: 原宁阳县委书记 X held the post once; he neither governs nor serves there now
+            positions = [dataclasses.replace(p, unit=None, governs=False) for p in positions]
         if not positions and not pre:
             # rule bare_chain: 驻村工作队队长、第一书记 X: no post of the chain writes its unit
             return bare_post(self, m, name, role, body, st)
