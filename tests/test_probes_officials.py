@@ -26,6 +26,8 @@ PROBES = [
     # a numeral after a name ends it when a follower comes next
     ("白杨镇红柳村成立了合作社。红柳村党支部书记王加一说，村里今年分红20万元。",
      {"王加一"}, {"王加"}, {("王加一", "governs", "红柳村")}, set()),
+    ("宁阳县召开会议。县长赵刚强出席会议。", {"赵刚强"}, {"赵刚"}, {("赵刚强", "governs", "宁阳县")}, set()),
+    ("县长王明新表示，要抓好落实。", {"王明新"}, {"王明"}, set(), set()),
     ("区委书记刘东和区长李娜一同调研。", {"刘东", "李娜"}, {"李娜一"}, set(), set()),
     # a meeting verb that jieba files as a noun ends a three-character name
     ("红河州召开会议。州委常委、常务副州长陈立新通报了全州经济运行情况。",

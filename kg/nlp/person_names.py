@@ -36,9 +36,11 @@ SAID = "说"                # right after a name, never the end of one
 CLEAR = 1.0               # a reading e times more probable than the other is the one taken
 FUNCTION_CHARACTER_TAGS = frozenset("d p c u".split())
 FOLLOWER_TAGS = frozenset("v p c u d".split())        # the classes of a word that follows a subject
-# A numeral ends a name (王加一, 陈一一) when a follower word comes right after it: a numeral of its
-# own between a name and 说 counts nothing (王加|一说 is no reading); 李娜|一同 is a word of its own.
-NUMERALS = frozenset("一二三四五六七八九十")
+# Rule modifier_ends_name: a character that, as a word of its own, is mostly an adjective or a
+# numeral (jieba's HMM: 强 a, 一 m) ends a name when a follower word comes right after it: it
+# would modify or count nothing between a name and 说 or 出席 (王加|一说, 赵刚|强出席 are no
+# readings). 李娜|一同 goes on into a word of its own, so no follower comes after 一.
+MODIFIER_TAGS = frozenset("a m".split())
 # Rule dotted_name: a name of a minority or foreign person, its parts joined by a middle dot
 # (买买提·吐尔逊, 阿依古丽·买买提); it needs no surname of the list.
 DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}[·・•‧]")
@@ -161,6 +163,14 @@ def may_stand_alone(ch: str) -> bool:
     return own >= emit[("E", "nr")].get(ch, _MIN)
 
 
+@functools.lru_cache(maxsize=None)
+def _lone_tag(ch: str) -> str:
+    """The most probable tag of ``ch`` as a one-character word (S) in jieba's HMM, or ""."""
+    _, _, emit, states = _model()
+    best = max(((emit[y].get(ch, _MIN), y[1]) for y in states.get(ch, ()) if y[0] == "S"), default=(_MIN, ""))
+    return best[1]
+
+
 def two_over_three(s: str) -> float:
     """How much more probable (log) it is that ``s`` starts with a two-character name than with a
     three-character one: 王智时 1.7, 孙强便介 4.1; 曹裕江 -3.5, 李志刚说 -2.8."""
@@ -209,7 +219,7 @@ def name_after(text: str, i: int, surname: re.Pattern, follow: re.Pattern,
             continue
         if not follow.match(text, end) or (given == 2 and cand.endswith(SAID)):
             continue          # 区长刘婧说，: the name is 刘婧
-        if len(cand) == 3 and cand[2] not in NUMERALS and may_stand_alone(cand[2]) \
+        if len(cand) == 3 and may_stand_alone(cand[2]) and _lone_tag(cand[2]) not in MODIFIER_TAGS \
                 and two_over_three(run) >= (0 if _is_function_character(cand[2]) else CLEAR):
             return cand[:2]
         return cand
