@@ -373,7 +373,7 @@ class TitleParser:
         if unit.label != REGION or rank != "top":
             return False
         if unit.region is not None and unit.region.level == "village":
-            return True               # 村支书, 社区党委书记, 居委会主任
+            return self.gr["bodies"].get(body, "yes") != "no"    # 村支书, 居委会主任; not 村监委会主任
         if unit.region is not None and unit.region.level == "zone" and role == "主任" and body in ("管委会", "管委"):
             return True
         return self.gr["bodies"].get(body, "no") == "yes" or not body and role in self.gr["heads_government"]
