@@ -217,3 +217,12 @@ def test_appointments_find_their_verbs_quickly():
 
     text = "经选举，刘丽君当选为东平县人民政府县长。王海波同志任肥城市委书记，主任张三兼任组长。"
     assert [text[s:e] for s, e in _appointed_verbs(text)] == ["同志任", "任", "兼任", "当选为"]
+
+
+def test_a_headline_whose_last_words_start_with_a_surname_is_no_speaker():
+    text = ("合肥市区县负责人谈发展\n\n"
+            "肥东县将深入实施“工业强县”战略，今年计划引进项目50个。\n（作者系肥东县委书记）\n\n"
+            "庐江县坚持招大引强，深入实施“双招双引”行动。\n（作者系庐江县县长）\n")
+    rels = _speeches(text)
+    assert {("肥东县", "implements", "工业强县战略"), ("庐江县", "implements", "双招双引行动")} <= rels
+    assert ("肥东县", "implements", "双招双引行动") not in rels

@@ -271,7 +271,11 @@ class TitleParser:
             return ""
         other = self.gr["other_speaker"].match(s) or self.gr["other_paren"].match(s)
         name = other.group("name") if other is not None else ""
-        return name if self.gr["surname"].match(name) or "·" in name else ""
+        if "·" in name:
+            return name
+        sm = self.gr["surname"].match(name)
+        # 负责人谈发展: a headline, not a name (谈 is a surname, 发展 a word of the dictionary)
+        return name if sm and word_classes().get(name[sm.end():], "") not in ("v", "vn") else ""
 
     def _author_note(self, s: str, offset: int, context, region_at) -> tuple[list[Mention], Mention] | None:
         """（作者系江北区委书记）: no name, but the speech is about the author's region."""
