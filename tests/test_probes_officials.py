@@ -226,3 +226,14 @@ def test_a_headline_whose_last_words_start_with_a_surname_is_no_speaker():
     rels = _speeches(text)
     assert {("肥东县", "implements", "工业强县战略"), ("庐江县", "implements", "双招双引行动")} <= rels
     assert ("肥东县", "implements", "双招双引行动") not in rels
+
+
+def test_a_paragraph_set_in_a_town_is_that_towns():
+    text = ("湖北宜昌市夷陵区：产业兴旺 乡村振兴\n\n"
+            "夷陵区是湖北柑橘大县。近年来，夷陵区大力实施“柑橘提质”工程。\n\n"
+            "走进小溪塔街道，一座座现代化的厂房拔地而起。街道引进了稻花香集团的酒厂项目。\n\n"
+            "记者来到龙泉镇时，镇里正在建设柑橘冷链物流中心。\n\n"
+            "夷陵区委书记王涛明表示，要把产业做大做强。\n")
+    rels = _speeches(text)
+    assert {("小溪塔街道", "hosts", "稻花香集团"), ("龙泉镇", "hosts", "柑橘冷链物流中心")} <= rels
+    assert not {("夷陵区", "hosts", "稻花香集团"), ("夷陵区", "hosts", "柑橘冷链物流中心")} & rels

@@ -25,6 +25,8 @@ from kg.schema import ORGANIZATION, REGION
 
 # A sentence's opening adverbial (今年以来，/ 7月，) before its subject.
 LEAD_ADVERBIAL = re.compile(r"[^，,。；;“”\n]{1,8}[，,]")
+# What opens a sentence set in a place: 在X，, 走进X，, 记者来到X时，.
+LOCATIVE_OPENER = re.compile(r"(?:记者|笔者)?(?:在|走进|来到|步入|走入|踏进)")
 # After a region, these make it a list member or a modifier, not the sentence's subject.
 NOT_SUBJECT_AFTER = set("、和及的等，,")
 _start = attrgetter("start")       # a sort key for mentions, faster than a lambda
@@ -201,6 +203,8 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
             out[s] = paragraph = r      # 区经济信息委聚焦…。一是…: the paragraph reports that department's work
         elif r is not None and (r.label == ORGANIZATION or locative and inner):
             out[s] = r          # 市科技局联合… / 在合肥市长丰县下塘镇，…: this sentence only
+            if article and opens and locative and r.label == REGION and r.region.level in ("township", "village"):
+                current = r     # rule paragraph_set_in_a_town: 走进小溪塔街道，…。街道引进了Y: its paragraph
         elif inner:
             out[s] = current = r
         elif r is not None and r.key == subj_key:
@@ -308,11 +312,14 @@ def _sentence_subject(text: str, s: int, e: int,
                       by_start: dict[int, Mention]) -> tuple[Mention | None, bool]:
     """The region (or organization) a sentence starts with as its subject, and whether
     it is only a place (在合肥市包河区，…) rather than the actor (包河区大圩镇建成…)."""
-    if text.startswith("在", s):
-        r = _chain_at(s + 1, by_start)
-        if r is None or text[r.end:r.end + 1] not in ",，":
+    lm = LOCATIVE_OPENER.match(text, s, e)
+    if lm is not None and (text.startswith("在", s) or _chain_at(lm.end(), by_start) is not None):
+        # 在X，/ 走进X，/ 记者来到X时，: the place the sentence is in
+        r = _chain_at(lm.end(), by_start)
+        after = r.end + 1 if r is not None and text.startswith("时", r.end) else r.end if r is not None else 0
+        if r is None or text[after:after + 1] not in ",，":
             return None, False
-        actor = _chain_at(r.end + 1, by_start)          # 在天荒坪镇，安吉县引进…
+        actor = _chain_at(after + 1, by_start)          # 在天荒坪镇，安吉县引进…
         if actor is not None and text[actor.end:actor.end + 1] not in NOT_SUBJECT_AFTER:
             return actor, False
         return (r, True) if r.label == REGION else (None, False)
