@@ -119,6 +119,10 @@ PROBES = [
     ("宁阳县人大常委会党组书记、主任赵志刚出席。", {"赵志刚"}, set(), {("赵志刚", "serves_in", "宁阳县")},
      {("赵志刚", "governs", "宁阳县")}),
     ("宁阳县政府党组书记、县长赵志刚出席。", {"赵志刚"}, set(), {("赵志刚", "governs", "宁阳县")}, set()),
+    # lists of leaders after a colon; words before the first post of a chain
+    ("出席会议的市领导有：张明高、刘佳音、陈卫华。", {"张明高", "刘佳音", "陈卫华"}, set(), set(), set()),
+    ("保定市召开会议。陪同调研的有市委常委、秘书长张明高，副市长刘佳音。", {"张明高", "刘佳音"}, set(),
+     {("张明高", "serves_in", "保定市"), ("刘佳音", "serves_in", "保定市")}, set()),
     # the person in charge of a department, and a spokesman, hold office
     ("惠安县科技局负责人张伟明介绍，全县高新技术企业达到120家。", {"张伟明"}, set(), set(), set()),
     ("国家统计局新闻发言人付凌云表示，经济运行总体平稳。", {"付凌云"}, set(), set(), set()),

@@ -34,7 +34,7 @@ BODY_LEVELS = {"居委会": "社区", "居民委员会": "社区"}
 # A zone's governing body: 管委会主任 X heads the zone named last.
 ZONE_BODIES = ("管委会", "管委", "管理委员会")
 # A collective title before a list of names: 市县领导甲、乙、丙等.
-LEADERS = re.compile(r"(?:[省市区县州镇乡]{1,2})领导(?:同志)?(?:还有|有|是|[：:])?")
+LEADERS = re.compile(r"(?:[省市区县州镇乡]{1,2})领导(?:同志)?(?:还有|有|是)?[：:]?")
 # The agencies a bare title may name: departments and public agencies, not institutes or schools.
 PUBLIC_RULES = ("organization_department", "organization_party_department", "organization_agency",
                 "organization_liaison_office")

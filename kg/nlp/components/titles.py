@@ -382,6 +382,22 @@ class TitleParser:
             return True
         return self.gr["bodies"].get(body, "no") == "yes" or not body and role in self.gr["heads_government"]
 
+    def _unit_start(self, text: str, j: int, k: int, pm: re.Match, st: DocState) -> int:
+        """Where an earlier post of a chain (``text[j:k]``) starts: at ``j``, unless the words before
+        its unit are no unit (rule words_before_chain: 陪同调研的有|市委常委、秘书长 X); then at
+        the first word start from which the unit resolves."""
+        pre, body = pm.group("pre"), pm.group("body") or ""
+        if not pre or pre in IMPLICIT or (found := self._unit(pre, body, j, st.context, [], st.region_at)) is None \
+                or found:
+            return j          # a unit, or a national body (中共中央政治局常委、国务院副总理)
+        for jj in range(j + 1, j + len(pre)):
+            if jj not in st.bounds:
+                continue
+            sub = text[jj:j + len(pre)]
+            if sub in IMPLICIT or self._unit(sub, body, jj, st.context, [], st.region_at):
+                return jj
+        return j
+
     def _shared_post(self, text: str, i: int, post: Position, hits: list[Hit]) -> Iterator[tuple[Mention, Position]]:
         """Rule shared_post: ``副市长甲、乙参加会议``: one post before a list of names is each name's.
 
@@ -465,7 +481,7 @@ class TitleParser:
             pm = self.gr["segment"].match(text[j:k]) if j < k else None
             if not pm:
                 break
-            seg_start = j
+            seg_start = self._unit_start(text, j, k, pm, st)
         chain_text = text[seg_start:m.role_end]
         units, positions = self._chain(chain_text, seg_start, name, context, region_at, line=False,
                                        evidence=sentence_of(text, seg_start, m.end))
