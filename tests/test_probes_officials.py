@@ -217,10 +217,10 @@ def test_speaker_lines_in_brackets_head_their_speeches():
 
 
 def test_appointments_find_their_verbs_quickly():
-    from kg.nlp.components.titles import _appointed_verbs
+    from kg.nlp.components.bare_titles import appointed_verbs
 
     text = "经选举，刘丽君当选为东平县人民政府县长。王海波同志任肥城市委书记，主任张三兼任组长。"
-    assert [text[s:e] for s, e in _appointed_verbs(text)] == ["同志任", "任", "兼任", "当选为"]
+    assert [text[s:e] for s, e in appointed_verbs(text)] == ["同志任", "任", "兼任", "当选为"]
 
 
 def test_a_headline_whose_last_words_start_with_a_surname_is_no_speaker():

@@ -24,7 +24,10 @@ from typing import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.components.bare_titles import DocState, Hit, bare_post, leader_lists, names_first, sentence_of
+from kg.nlp.components.bare_titles import (
+    APPOINTED_CHAIN, APPOINTERS, CHAIN_END, DocState, Hit, appointments, bare_post, former, leader_lists, names_first,
+    sentence_of, shared_post, unit_start,
+)
 from kg.nlp.components.regions import ZONE_SUFFIXES
 from kg.nlp.components.title_units import IMPLICIT, UnitResolver, national_bodies, party_departments
 from kg.nlp.discourse import speech_sections
@@ -40,14 +43,10 @@ DOTTED_NAME = r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}"
 # Rule speaker_head: a speaker's title and name, then a colon and the speech on the same line
 # (柳南区委书记覃永华：…), or the colon ending the line.
 SPEAKER_HEAD = re.compile(r"^(?P<head>[^：:，,。；;“”]{3,60}?)(?<!说|示|绍|出|调|为|言|到|讲|道)\s*[：:]")
-# Between the posts of a chain: punctuation, or 兼 (副县长兼县公安局局长: holding both).
-# Appointments (任命甲为…, 乙同志任…): the post runs to punctuation, its posts joined by 、 or 兼.
-APPOINTERS = ("任命", "提名", "推选", "选举", "决定", "聘任")
-APPOINTED_CHAIN = r"[^，。；：,;:“”（）()\s]{0,60}?"
-CHAIN_END = r"(?=[，。；;,\s]|$)"
 # Institutions whose heads hold no party or government office: academies, institutes, universities,
 # schools and hospitals (a party school, 党校, is the party's).
 NO_OFFICE_UNITS = ("科学院", "农科院", "社科院", "医科院", "研究院", "研究所", "大学", "学院", "医院", "中学", "小学")
+# Between the posts of a chain: punctuation, or 兼 (副县长兼县公安局局长: holding both).
 SEP = re.compile(r"[、，,；;兼]+|\s+")
 NAME_FOLLOW = ("说", "表示", "介绍", "指出", "强调", "在", "到", "主持", "出席", "带队", "一行", "调研",
                "同志", "等", "和", "与", "及", "率", "参加", "会见", "对", "就", "为", "的", "也", "还",
@@ -96,36 +95,6 @@ def grammar() -> dict:
         "title": re.compile(f"(?:{role_alt})"),
         "follow": re.compile(r"[\s,，。、；;：:（(）)”“\"！!？?]|" + alternation(NAME_FOLLOW) + r"|$"),
     }
-
-
-def _finds(text: str, word: str) -> Iterator[int]:
-    i = text.find(word)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + 1)
-
-
-def _appointed_verbs(text: str) -> Iterator[tuple[int, int]]:
-    """Where a verb that gives a post (任, 担任, 兼任, 当选为…) is written: (start with a 同志 before it, end).
-    Found by ``str.find`` (a regex with no literal to start from tries every character)."""
-    for word in ("任", "当选"):
-        i = text.find(word)
-        while i >= 0:
-            e = i + len(word)
-            if word == "当选" and text.startswith("为", e):
-                e += 1
-            s = i - 1 if word == "任" and i > 0 and text[i - 1] in "担兼出调" else i
-            if text.startswith("同志", s - 2):
-                s -= 2
-            yield s, e
-            i = text.find(word, e)
-
-
-def _former(text: str, start: int, units: list[Mention]) -> bool:
-    """Is the chain at ``start`` a former post (原县委书记, 原宁阳县委书记; not 原平市, a city)?"""
-    if text[start - 1:start] in ("原", "前") and start > 0:
-        return start < 2 or not "\u4e00" <= text[start - 2] <= "\u9fff" or text[start - 2] in "的任"
-    return text[start:start + 1] == "原" and bool(units) and units[0].start == start + 1
 
 
 def _ends_in_name(line: str) -> bool:
@@ -201,7 +170,7 @@ class TitleParser:
                 mentions.extend(units)
                 positions.extend(pos)
                 if text[name_m.end:name_m.end + 1] == "、" and pos:
-                    for more_m, more_p in self._shared_post(text, name_m.end + 1, pos[-1], hits):
+                    for more_m, more_p in shared_post(self, text, name_m.end + 1, pos[-1], hits):
                         mentions.append(more_m)
                         positions.append(more_p)
         taken = [(m.start, m.end) for m in mentions if m.label == OFFICIAL]
@@ -210,7 +179,7 @@ class TitleParser:
                 mentions.append(name_m)
                 positions.append(pos)
                 taken.append((name_m.start, name_m.end))
-        for name_m, units, pos in self._appointments(text, context, region_at):
+        for name_m, units, pos in appointments(self, text, context, region_at):
             if not any(s < name_m.end and name_m.start < e for s, e in taken):
                 mentions.append(name_m)
                 mentions.extend(units)
@@ -239,31 +208,6 @@ class TitleParser:
         ns = offset + m.start("name")
         name_m = Mention(ns, ns + len(name), OFFICIAL, name, "official_title_line")
         return name_m, units, positions
-
-    def _appointments(self, text: str, context, region_at):
-        """Rule appointment: a name, then a verb of appointment or election, then the post it gives:
-        ``任命甲为泰安市副市长``, ``乙同志任肥城市委书记``, ``丙当选为东平县人民政府县长``. A candidate
-        (``县长候选人``) or a post taken away (``免去…职务``) is no post held: the chain must end at
-        punctuation."""
-        appoint = self.gr["appoint"]
-        found = [(m.start("name"), m.group("name"), m.start("chain"), m.group("chain"), m.start(), m.end())
-                 for w in APPOINTERS for i in _finds(text, w) if (m := appoint.match(text, i)) is not None]
-        chain_rx = self.gr["appointed_chain"]
-        for vs, ve in _appointed_verbs(text):
-            # 乙同志任…: the name runs from a clause's start to the verb
-            b = max(text.rfind(c, max(0, vs - 5), vs) for c in "，。；：:\n")
-            ns = b + 1 if b >= 0 else (0 if vs <= 4 else -1)
-            if ns < 0 or not 2 <= vs - ns <= 4 or (m := chain_rx.match(text, ve)) is None:
-                continue
-            found.append((ns, text[ns:vs], m.start("chain"), m.group("chain"), ns, m.end()))
-        for ns, name, cs, chain, s, e in found:
-            if not self.gr["surname"].match(name) or is_function_word(name[:2]) \
-                    or not all("\u4e00" <= c <= "\u9fff" for c in name):
-                continue
-            units, positions = self._chain(chain, cs, name, context, region_at, line=False,
-                                           evidence=sentence_of(text, s, e))
-            if positions:
-                yield Mention(ns, ns + len(name), OFFICIAL, name, "official_appointment"), units, positions
 
     def _other_speaker(self, s: str) -> str:
         """The name of a speaker without office heading a speech (某集团董事长 某某), or ""."""
@@ -382,44 +326,6 @@ class TitleParser:
             return True
         return self.gr["bodies"].get(body, "no") == "yes" or not body and role in self.gr["heads_government"]
 
-    def _unit_start(self, text: str, j: int, k: int, pm: re.Match, st: DocState) -> int:
-        """Where an earlier post of a chain (``text[j:k]``) starts: at ``j``, unless the words before
-        its unit are no unit (rule words_before_chain: 陪同调研的有|市委常委、秘书长 X); then at
-        the first word start from which the unit resolves."""
-        pre, body = pm.group("pre"), pm.group("body") or ""
-        if not pre or pre in IMPLICIT or (found := self._unit(pre, body, j, st.context, [], st.region_at)) is None \
-                or found:
-            return j          # a unit, or a national body (中共中央政治局常委、国务院副总理)
-        for jj in range(j + 1, j + len(pre)):
-            if jj not in st.bounds:
-                continue
-            sub = text[jj:j + len(pre)]
-            if sub in IMPLICIT or self._unit(sub, body, jj, st.context, [], st.region_at):
-                return jj
-        return j
-
-    def _shared_post(self, text: str, i: int, post: Position, hits: list[Hit]) -> Iterator[tuple[Mention, Position]]:
-        """Rule shared_post: ``副市长甲、乙参加会议``: one post before a list of names is each name's.
-
-        Each item is a name alone (no post of its own starts it: ``、市长乙`` is a new chain's),
-        followed by 、 or by what follows a name. A top post is one person's: 区长甲、乙 is no list of
-        heads, so only deputies' and members' posts are shared.
-        """
-        if post.rank == "top":
-            return
-        while i < len(text):
-            if any(h.start <= i < h.end for h in hits):
-                return
-            name = name_after(text, i, self.gr["surname"], self.gr["follow"], self.gr["title"])
-            if not name or self.gr["title"].match(text, i + len(name)):
-                return
-            yield (Mention(i, i + len(name), OFFICIAL, name, "official_shared_post"),
-                   dataclasses.replace(post, official=name))
-            i += len(name)
-            if text[i:i + 1] != "、":
-                return
-            i += 1
-
     # -- running text -----------------------------------------------------
     def _running_hits(self, text: str) -> Iterator[Hit]:
         """Posts followed by a name, with up to 24 characters of unit text before them.
@@ -481,11 +387,11 @@ class TitleParser:
             pm = self.gr["segment"].match(text[j:k]) if j < k else None
             if not pm:
                 break
-            seg_start = self._unit_start(text, j, k, pm, st)
+            seg_start = unit_start(self, text, j, k, pm, st)
         chain_text = text[seg_start:m.role_end]
         units, positions = self._chain(chain_text, seg_start, name, context, region_at, line=False,
                                        evidence=sentence_of(text, seg_start, m.end))
-        if positions and _former(text, seg_start, units):
+        if positions and former(text, seg_start, units):
             # rule former_post: 原宁阳县委书记 X held the post once; he neither governs nor serves there now
             positions = [dataclasses.replace(p, unit=None, governs=False) for p in positions]
         if not positions and not pre:
