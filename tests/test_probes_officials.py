@@ -241,3 +241,16 @@ def test_a_paragraph_set_in_a_town_is_that_towns():
     rels = _speeches(text)
     assert {("小溪塔街道", "hosts", "稻花香集团"), ("龙泉镇", "hosts", "柑橘冷链物流中心")} <= rels
     assert not {("夷陵区", "hosts", "稻花香集团"), ("夷陵区", "hosts", "柑橘冷链物流中心")} & rels
+
+
+def test_a_bare_county_post_names_the_one_county_the_text_names_even_after_it():
+    text = ("我县召开招商引资工作推进会\n\n"
+            "3月12日，我县召开招商引资工作推进会。县委书记邓晓明出席会议并讲话，县委副书记、县长罗春燕主持会议。\n\n"
+            "剑阁县融媒体中心\n")
+    rels = people_relations(text)
+    assert {("邓晓明", "governs", "剑阁县"), ("罗春燕", "governs", "剑阁县")} <= rels
+
+
+def test_a_bare_county_post_names_no_county_where_the_text_names_two():
+    text = "县委书记邓晓明出席会议。会上，剑阁县和苍溪县作交流发言。"
+    assert not people_relations(text)

@@ -198,7 +198,14 @@ class UnitResolver:
         if level in ("county", "township", "village"):
             before = [m for (s, e), m in region_at.items() if e <= offset and offset - e <= NAMED_BACK
                       and m.region is not None and m.region.level == level and m.name.endswith(word)]
-            return max(before, key=lambda m: m.end).region if before else None
+            if before:
+                return max(before, key=lambda m: m.end).region
+            if level == "village":
+                return None
+            # rule only_one_of_its_level: 我县…县委书记X, the text naming its county only later (剑阁县融媒体中心)
+            named = {m.region.adcode: m.region for m in region_at.values()
+                     if m.region is not None and m.region.level == level and m.name.endswith(word)}
+            return next(iter(named.values())) if len(named) == 1 else None
         if level == "city":
             prov = context.get("province")
             pr = self.g.by_code.get(prov) if prov else None
