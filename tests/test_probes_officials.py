@@ -123,6 +123,10 @@ PROBES = [
     ("出席会议的市领导有：张明高、刘佳音、陈卫华。", {"张明高", "刘佳音", "陈卫华"}, set(), set(), set()),
     ("保定市召开会议。陪同调研的有市委常委、秘书长张明高，副市长刘佳音。", {"张明高", "刘佳音"}, set(),
      {("张明高", "serves_in", "保定市"), ("刘佳音", "serves_in", "保定市")}, set()),
+    # a résumé: the person first in the sentence, then 现任 and the post
+    ("张建文，男，汉族，1972年5月生，现任宁阳县委书记。", {"张建文"}, set(), {("张建文", "governs", "宁阳县")}, set()),
+    ("张建文同志现任宁阳县委副书记、县长。", {"张建文"}, set(), {("张建文", "governs", "宁阳县")}, set()),
+    ("今年，全县现任村干部500人。", set(), set(), set(), set()),
     # the person in charge of a department, and a spokesman, hold office
     ("惠安县科技局负责人张伟明介绍，全县高新技术企业达到120家。", {"张伟明"}, set(), set(), set()),
     ("国家统计局新闻发言人付凌云表示，经济运行总体平稳。", {"付凌云"}, set(), set(), set()),

@@ -205,7 +205,7 @@ def appointed_verbs(text: str) -> Iterator[tuple[int, int]]:
             e = i + len(word)
             if word == "当选" and text.startswith("为", e):
                 e += 1
-            s = i - 1 if word == "任" and i > 0 and text[i - 1] in "担兼出调" else i
+            s = i - 1 if word == "任" and i > 0 and text[i - 1] in "担兼出调现" else i
             if text.startswith("同志", s - 2):
                 s -= 2
             yield s, e
@@ -225,11 +225,16 @@ def appointments(parser: Any, text: str, context, region_at):
         # 乙同志任…: the name runs from a clause's start to the verb
         b = max(text.rfind(c, max(0, vs - 5), vs) for c in "，。；：:\n")
         ns = b + 1 if b >= 0 else (0 if vs <= 4 else -1)
+        if ns == vs and text.startswith("现任", vs):
+            # 甲，男，汉族，…，现任…: a résumé names its person first in the sentence
+            ss = max(text.rfind(c, max(0, vs - 80), vs) for c in "。：:\n") + 1
+            comma = text.find("，", ss, vs)
+            ns, vs = (ss, comma) if comma >= 0 else (-1, vs)
         if ns < 0 or not 2 <= vs - ns <= 4 or (m := chain_rx.match(text, ve)) is None:
             continue
         found.append((ns, text[ns:vs], m.start("chain"), m.group("chain"), ns, m.end()))
     for ns, name, cs, chain, s, e in found:
-        if not parser.gr["surname"].match(name) or is_function_word(name[:2]) \
+        if not parser.gr["surname"].match(name) or is_function_word(name[:2]) or name[-1] in "省市区县州旗镇乡村" \
                 or not all("\u4e00" <= c <= "\u9fff" for c in name):
             continue
         units, positions = parser._chain(chain, cs, name, context, region_at, line=False,
