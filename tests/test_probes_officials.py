@@ -123,6 +123,9 @@ PROBES = [
     ("出席会议的市领导有：张明高、刘佳音、陈卫华。", {"张明高", "刘佳音", "陈卫华"}, set(), set(), set()),
     ("保定市召开会议。陪同调研的有市委常委、秘书长张明高，副市长刘佳音。", {"张明高", "刘佳音"}, set(),
      {("张明高", "serves_in", "保定市"), ("刘佳音", "serves_in", "保定市")}, set()),
+    ("近日，李亚萍被提拔为江北区商务局局长。", {"李亚萍"}, set(), {("李亚萍", "leads", "江北区商务局")}, set()),
+    ("王海波同志被任命为肥城市副市长。", {"王海波"}, set(), {("王海波", "serves_in", "肥城市")}, set()),
+    ("张建文升任宁阳县委书记。", {"张建文"}, set(), {("张建文", "governs", "宁阳县")}, set()),
     # a résumé: the person first in the sentence, then 现任 and the post
     ("张建文，男，汉族，1972年5月生，现任宁阳县委书记。", {"张建文"}, set(), {("张建文", "governs", "宁阳县")}, set()),
     ("张建文同志现任宁阳县委副书记、县长。", {"张建文"}, set(), {("张建文", "governs", "宁阳县")}, set()),
@@ -225,6 +228,8 @@ def test_appointments_find_their_verbs_quickly():
 
     text = "经选举，刘丽君当选为东平县人民政府县长。王海波同志任肥城市委书记，主任张三兼任组长。"
     assert [text[s:e] for s, e in appointed_verbs(text)] == ["同志任", "任", "兼任", "当选为"]
+    promoted = "她被提拔为局长，他被任命为县长"
+    assert [promoted[s:e] for s, e in appointed_verbs(promoted)] == ["被任命为", "被提拔为"]
 
 
 def test_a_headline_whose_last_words_start_with_a_surname_is_no_speaker():

@@ -199,13 +199,17 @@ def _finds(text: str, word: str) -> Iterator[int]:
 def appointed_verbs(text: str) -> Iterator[tuple[int, int]]:
     """Where a verb that gives a post (任, 担任, 兼任, 当选为…) is written: (start with a 同志 before it, end).
     Found by ``str.find`` (a regex with no literal to start from tries every character)."""
-    for word in ("任", "当选"):
+    for word in ("任", "当选", "提拔为", "晋升为"):
         i = text.find(word)
         while i >= 0:
             e = i + len(word)
             if word == "当选" and text.startswith("为", e):
                 e += 1
-            s = i - 1 if word == "任" and i > 0 and text[i - 1] in "担兼出调现" else i
+            elif word == "任" and text.startswith("命为", e):
+                e += 2          # 被任命为
+            s = i - 1 if word == "任" and i > 0 and text[i - 1] in "担兼出调现升" else i
+            if text.startswith("被", s - 1):
+                s -= 1          # 甲被提拔为…
             if text.startswith("同志", s - 2):
                 s -= 2
             yield s, e
