@@ -263,3 +263,11 @@ def test_a_bare_county_post_names_the_one_county_the_text_names_even_after_it():
 def test_a_bare_county_post_names_no_county_where_the_text_names_two():
     text = "县委书记邓晓明出席会议。会上，剑阁县和苍溪县作交流发言。"
     assert not people_relations(text)
+
+
+def test_a_pronoun_given_a_post_is_the_one_person_named_before_it():
+    text = ("这几天，李亚萍的笔记本记得密密麻麻。不久前，39岁的她被提拔为江北区商务局局长。"
+            "翻看李亚萍的工作履历表，她干过很多岗位。")
+    assert ("李亚萍", "leads", "江北区商务局") in people_relations(text)
+    two = "张伟和李亚萍谈过之后，他被任命为江北区副区长。李亚萍很高兴，张伟也很高兴。"
+    assert not officials(two)

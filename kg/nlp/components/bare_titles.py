@@ -26,7 +26,7 @@ from kg.nlp.components.entities.organizations import find_organizations
 from kg.nlp.components.title_units import IMPLICIT, NAMED_BACK
 from kg.nlp.mention import Mention, Position
 from kg.nlp.person_names import name_after, name_before
-from kg.nlp.wordclass import is_function_word
+from kg.nlp.wordclass import is_function_word, word_classes
 from kg.schema import OFFICIAL, ORGANIZATION, REGION
 
 VILLAGE_LEVELS = ("村", "社区")
@@ -216,7 +216,7 @@ def appointed_verbs(text: str) -> Iterator[tuple[int, int]]:
             i = text.find(word, e)
 
 
-def appointments(parser: Any, text: str, context, region_at):
+def appointments(parser: Any, text: str, context, region_at, st: DocState | None = None):
     """Rule appointment: a name, then a verb of appointment or election, then the post it gives:
     ``任命甲为泰安市副市长``, ``乙同志任肥城市委书记``, ``丙当选为东平县人民政府县长``. A candidate
     (``县长候选人``) or a post taken away (``免去…职务``) is no post held: the chain must end at
@@ -234,6 +234,10 @@ def appointments(parser: Any, text: str, context, region_at):
             ss = max(text.rfind(c, max(0, vs - 80), vs) for c in "。：:\n") + 1
             comma = text.find("，", ss, vs)
             ns, vs = (ss, comma) if comma >= 0 else (-1, vs)
+        if vs > 0 and text[vs - 1] in "他她" and st is not None and (m := chain_rx.match(text, ve)) is not None:
+            if (who := antecedent(parser, text, vs - 1, st)) is not None:
+                found.append((who[0], text[who[0]:who[1]], m.start("chain"), m.group("chain"), vs - 1, m.end()))
+            continue
         if ns < 0 or not 2 <= vs - ns <= 4 or (m := chain_rx.match(text, ve)) is None:
             continue
         found.append((ns, text[ns:vs], m.start("chain"), m.group("chain"), ns, m.end()))
@@ -245,6 +249,41 @@ def appointments(parser: Any, text: str, context, region_at):
                                        evidence=sentence_of(text, s, e))
         if positions:
             yield Mention(ns, ns + len(name), OFFICIAL, name, "official_appointment"), units, positions
+
+
+ANTECEDENT_BACK = 200     # how far back a pronoun looks for the person it stands for
+
+
+def antecedent(parser: Any, text: str, at: int, st: DocState) -> tuple[int, int] | None:
+    """Rule pronoun_appointed: where the person a 他 or 她 given a post stands for is named (39岁的她被提拔为…
+    after …李亚静的笔记本…): the one person named within reach before it, whom the text names again;
+    none where two are. A name is a word jieba's dictionary files as a person's, or, where jieba knows
+    no word there, a surname and one or two characters cut one by one (jieba's cut leaves names it
+    does not know in characters)."""
+    k = bisect_right(st.starts, at) - 1
+    ends = [*st.starts[1:], len(text)]
+    found: dict[str, tuple[int, int]] = {}
+    while k > 0 and at - st.starts[k - 1] <= ANTECEDENT_BACK:
+        k -= 1
+        s, e = st.starts[k], ends[k]
+        w = text[s:e]
+        if e - s >= 2:
+            if 2 <= e - s <= 3 and word_classes().get(w, "").startswith("nr"):
+                found.setdefault(w, (s, e))
+            continue
+        if not parser.gr["surname"].match(w) or k > 0 and ends[k - 1] - st.starts[k - 1] == 1 \
+                and "\u4e00" <= text[st.starts[k - 1]] <= "\u9fff" and not is_function_word(text[st.starts[k - 1]], single=True):
+            continue          # a name starts a run of single characters
+        j = k
+        while j + 1 < len(ends) and j - k < 2 and ends[j + 1] - ends[j] == 1 and "\u4e00" <= text[ends[j]] <= "\u9fff" \
+                and not is_function_word(text[ends[j]], single=True):
+            j += 1
+        if 1 <= j - k <= 2:
+            found.setdefault(text[s:ends[j]], (s, ends[j]))
+    if len(found) != 1:
+        return None
+    (name, span), = found.items()
+    return span if text.count(name) >= 2 else None
 
 
 def former(text: str, start: int, units: list[Mention]) -> bool:

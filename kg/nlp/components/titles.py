@@ -179,7 +179,7 @@ class TitleParser:
                 mentions.append(name_m)
                 positions.append(pos)
                 taken.append((name_m.start, name_m.end))
-        for name_m, units, pos in appointments(self, text, context, region_at):
+        for name_m, units, pos in appointments(self, text, context, region_at, state):
             if not any(s < name_m.end and name_m.start < e for s, e in taken):
                 mentions.append(name_m)
                 mentions.extend(units)
