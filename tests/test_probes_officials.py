@@ -271,3 +271,11 @@ def test_a_pronoun_given_a_post_is_the_one_person_named_before_it():
     assert ("李亚萍", "leads", "江北区商务局") in people_relations(text)
     two = "张伟和李亚萍谈过之后，他被任命为江北区副区长。李亚萍很高兴，张伟也很高兴。"
     assert not officials(two)
+
+
+def test_a_note_closing_a_speakers_line_leaves_it_a_speakers_line():
+    text = ("南京市区县发言摘登\n\n江宁区委书记赵明达（发言摘要）\n江宁区实施“链长制”，引进比亚迪江宁基地项目。\n\n"
+            "浦口区区长孙丽英（发言摘要）\n浦口区建设浦口芯片产业园。\n")
+    rels = _speeches(text)
+    assert ("浦口区", "hosts", "浦口芯片产业园") in rels
+    assert ("江宁区", "hosts", "浦口芯片产业园") not in rels

@@ -46,6 +46,8 @@ SPEAKER_HEAD = re.compile(r"^(?P<head>[^：:，,。；;“”]{3,60}?)(?<!说|�
 # Institutions whose heads hold no party or government office: academies, institutes, universities,
 # schools and hospitals (a party school, 党校, is the party's).
 NO_OFFICE_UNITS = ("科学院", "农科院", "社科院", "医科院", "研究院", "研究所", "大学", "学院", "医院", "中学", "小学")
+# A short note in brackets closing a speaker's line: （发言摘要）, (有删节), （根据录音整理）.
+LINE_NOTE = re.compile(r"[（(](?:发言摘要|摘要|摘登|节选|有删节|根据录音整理|根据发言整理|整理)[）)]$")
 # Between the posts of a chain: punctuation, or 兼 (副县长兼县公安局局长: holding both).
 SEP = re.compile(r"[、，,；;兼]+|\s+")
 NAME_FOLLOW = ("说", "表示", "介绍", "指出", "强调", "在", "到", "主持", "出席", "带队", "一行", "调研",
@@ -127,6 +129,8 @@ class TitleParser:
         title_lines: list[tuple[int, int, str, Mention | None]] = []
         for ln in lines(text):
             body = strip_heading_marks(ln.text)
+            if body.endswith(("）", ")")) and (note := LINE_NOTE.search(body)) is not None:
+                body = body[:note.start()]     # 江宁区委书记赵明远（发言摘要）: a note on the speech
             offset = ln.start + ln.text.index(body[0]) if body else ln.start
             end = ln.end
             parsed = None
