@@ -87,6 +87,8 @@ def bare_post(parser: Any, m: Hit, name: str, role: str, body: str, st: DocState
     ``parser`` is the :class:`~kg.nlp.components.titles.TitleParser` (its grammar and units).
     """
     text, gr = st.text, parser.gr
+    if body == "政协" and role in ("委员", "常委"):
+        return None           # 政协委员: an advisor, no post (titles.py: advisor_no_office)
     k = bisect_right(st.starts, m.core_start - 1) - 1
     before = text[st.starts[k]:m.core_start] if k >= 0 and m.core_start > m.start else ""
     if before and not (before in IMPLICIT or is_function_word(before, single=len(before) == 1)):

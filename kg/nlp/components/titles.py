@@ -278,6 +278,8 @@ class TitleParser:
             pre, body, role = m.group("pre"), m.group("body") or "", m.group("role")
             seg_off = offset + seg_start
             found = self._unit(pre, body, seg_off, context, units, region_at)
+            if body == "政协" and role in ("委员", "常委"):
+                continue      # rule advisor_no_office: 政协委员 advise, like 人大代表 they hold no post
             if found and found[-1].label == ORGANIZATION and found[-1].name.endswith(NO_OFFICE_UNITS):
                 continue      # rule post_of_no_office: 省农科院院长, 县人民医院院长 hold no public office
             if found and not body and found[-1].label == REGION and found[-1].aliases \
