@@ -25,6 +25,8 @@ from kg.schema import ORGANIZATION, REGION
 
 # A sentence's opening adverbial (今年以来，/ 7月，) before its subject.
 LEAD_ADVERBIAL = re.compile(r"[^，,。；;“”\n]{1,8}[，,]")
+# What opens a sentence set in a place: 在X，, 走进X，, 记者来到X时，.
+LOCATIVE_OPENER = re.compile(r"(?:记者|笔者)?(?:在|走进|来到|步入|走入|踏进)")
 # After a region, these make it a list member or a modifier, not the sentence's subject.
 NOT_SUBJECT_AFTER = set("、和及的等，,")
 _start = attrgetter("start")       # a sort key for mentions, faster than a lambda
@@ -37,7 +39,9 @@ def speech_sections(text: str, title_lines) -> list[Section]:
     if not title_lines:
         return []
     all_lines = lines(text)
-    if _signed_at_the_end(all_lines, title_lines):
+    # A speaker's line that goes on with the speech after its colon is no signature.
+    inline = any(text[e:_line_end(text, e)].strip() for _, e, _, _ in title_lines)
+    if not inline and _signed_at_the_end(all_lines, title_lines):
         # The speaker's line closes each speech: its body is what precedes it.
         sections, prev = [], 0
         for s, e, speaker, subject in title_lines:
@@ -59,6 +63,11 @@ def speech_sections(text: str, title_lines) -> list[Section]:
         end = starts[i + 1] if i + 1 < len(title_lines) else len(text)
         sections.append(Section(starts[i], end, subject, speaker, s, e))
     return sections
+
+
+def _line_end(text: str, i: int) -> int:
+    j = text.find("\n", i)
+    return len(text) if j < 0 else j
 
 
 def _is_body(line: Line) -> bool:
@@ -183,6 +192,10 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
         if current is not None and opens and current.region.level in ("township", "village"):
             current = None      # a town or village is the subject of its paragraph only
         r, locative = _sentence_subject(text, s, e, by_start)
+        if r is not None and not locative and (said := ATTRIBUTION.match(text, s, e)) is not None \
+                and text[said.end():said.end() + 1] in ",，" and (told := _chain_at(said.end() + 1, by_start)) \
+                is not None and told.label == REGION and text[told.end:told.end + 1] not in NOT_SUBJECT_AFTER:
+            r = told     # rule reported_subject: 武进区副区长X表示，武进高新区正在建设Y: the clause's region
         # In a department's speech (市商务局), any region a sentence starts with is its subject.
         inner = r is not None and r.label == REGION and r.key != subj_key \
             and (not regional or holds(subj.region, r.region))
@@ -190,6 +203,8 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
             out[s] = paragraph = r      # 区经济信息委聚焦…。一是…: the paragraph reports that department's work
         elif r is not None and (r.label == ORGANIZATION or locative and inner):
             out[s] = r          # 市科技局联合… / 在合肥市长丰县下塘镇，…: this sentence only
+            if article and opens and locative and r.label == REGION and r.region.level in ("township", "village"):
+                current = r     # rule paragraph_set_in_a_town: 走进小溪塔街道，…。街道引进了Y: its paragraph
         elif inner:
             out[s] = current = r
         elif r is not None and r.key == subj_key:
@@ -200,7 +215,37 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
             out[s] = paragraph
         elif article and current is not None:
             out[s] = current
+    _quoted_speakers(text, _sentences_of(sents, sec), by_start, subj, regional, out)
     return out
+
+
+# An attribution after a quote: the speaker's post and name, then what they did (溧阳市委书记X说).
+ATTRIBUTION = re.compile(r"[^，,。；;“”\n]{2,40}?(?:说|表示|介绍|坦言|指出|强调|告诉)")
+QUOTE_REACH = 6          # how many sentences a quotation may run to
+
+
+def _quoted_speakers(text: str, sl: list[tuple[int, int]], by_start: dict[int, Mention], subj: Mention,
+                     regional: bool, out: dict[int, Mention]) -> None:
+    """Rule quote_of_a_region: a quotation whose attribution opens with a region inside the
+    section's is that region's (“今年我们引进了Y。”溧阳市委书记X说: 溧阳市 brought Y in)."""
+    for k in range(len(sl) - 1):
+        s, e = sl[k]
+        if text[e - 1:e] != "”":
+            continue
+        ns, ne = sl[k + 1]
+        if ns != e or not ATTRIBUTION.match(text, ns, ne):
+            continue        # the attribution follows the closing quote directly
+        r, locative = _sentence_subject(text, ns, ne, by_start)
+        if r is None or locative or r.label != REGION or r.key == subj.key \
+                or regional and not holds(subj.region, r.region):
+            continue
+        j = k
+        while j > 0 and k - j < QUOTE_REACH and text[sl[j][0]:sl[j][0] + 1] != "“":
+            j -= 1
+        if text[sl[j][0]:sl[j][0] + 1] != "“":
+            continue
+        for qs, _ in sl[j:k + 1]:
+            out[qs] = r
 
 
 # After a paragraph's opening unit, these make it a partner or a topic, not the reporting unit.
@@ -267,11 +312,14 @@ def _sentence_subject(text: str, s: int, e: int,
                       by_start: dict[int, Mention]) -> tuple[Mention | None, bool]:
     """The region (or organization) a sentence starts with as its subject, and whether
     it is only a place (在合肥市包河区，…) rather than the actor (包河区大圩镇建成…)."""
-    if text.startswith("在", s):
-        r = _chain_at(s + 1, by_start)
-        if r is None or text[r.end:r.end + 1] not in ",，":
+    lm = LOCATIVE_OPENER.match(text, s, e)
+    if lm is not None and (text.startswith("在", s) or _chain_at(lm.end(), by_start) is not None):
+        # 在X，/ 走进X，/ 记者来到X时，: the place the sentence is in
+        r = _chain_at(lm.end(), by_start)
+        after = r.end + 1 if r is not None and text.startswith("时", r.end) else r.end if r is not None else 0
+        if r is None or text[after:after + 1] not in ",，":
             return None, False
-        actor = _chain_at(r.end + 1, by_start)          # 在天荒坪镇，安吉县引进…
+        actor = _chain_at(after + 1, by_start)          # 在天荒坪镇，安吉县引进…
         if actor is not None and text[actor.end:actor.end + 1] not in NOT_SUBJECT_AFTER:
             return actor, False
         return (r, True) if r.label == REGION else (None, False)

@@ -224,7 +224,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Brackets around a whole heading line: 【江宁区委书记 赵明远】, 〔…〕, ［…］.
+_BRACKETS = {"【": "】", "〔": "〕", "［": "］", "[": "]", "〖": "〗"}
+
+
 def strip_heading_marks(s: str) -> str:
-    if "#" not in s:
-        return s.strip()        # no mark to take off (most lines): no regex call
-    return _MD_HEADING.sub("", s).strip()
+    """A heading line without its Markdown marks, or the brackets around it."""
+    s = s.strip() if "#" not in s else _MD_HEADING.sub("", s).strip()
+    if len(s) > 2 and _BRACKETS.get(s[0]) == s[-1] and s[-1] not in s[1:-1]:
+        s = s[1:-1].strip()
+    return s

@@ -36,6 +36,15 @@ SAID = "说"                # right after a name, never the end of one
 CLEAR = 1.0               # a reading e times more probable than the other is the one taken
 FUNCTION_CHARACTER_TAGS = frozenset("d p c u".split())
 FOLLOWER_TAGS = frozenset("v p c u d".split())        # the classes of a word that follows a subject
+# Rule modifier_ends_name: a character that, as a word of its own, is mostly an adjective or a
+# numeral (jieba's HMM: 强 a, 一 m) ends a name when a follower word comes right after it: it
+# would modify or count nothing between a name and 说 or 出席 (王加|一说, 赵刚|强出席 are no
+# readings). 李娜|一同 goes on into a word of its own, so no follower comes after 一.
+MODIFIER_TAGS = frozenset("a m".split())
+# Rule dotted_name: a name of a minority or foreign person, its parts joined by a middle dot
+# (买买提·吐尔逊, 阿依古丽·买买提); it needs no surname of the list.
+DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}[·・•‧]")
+DOT_PARTS = 8
 
 
 def is_cjk(ch: str) -> bool:
@@ -154,6 +163,14 @@ def may_stand_alone(ch: str) -> bool:
     return own >= emit[("E", "nr")].get(ch, _MIN)
 
 
+@functools.lru_cache(maxsize=None)
+def _lone_tag(ch: str) -> str:
+    """The most probable tag of ``ch`` as a one-character word (S) in jieba's HMM, or ""."""
+    _, _, emit, states = _model()
+    best = max(((emit[y].get(ch, _MIN), y[1]) for y in states.get(ch, ()) if y[0] == "S"), default=(_MIN, ""))
+    return best[1]
+
+
 def two_over_three(s: str) -> float:
     """How much more probable (log) it is that ``s`` starts with a two-character name than with a
     three-character one: 王智时 1.7, 孙强便介 4.1; 曹裕江 -3.5, 李志刚说 -2.8."""
@@ -188,6 +205,9 @@ def name_after(text: str, i: int, surname: re.Pattern, follow: re.Pattern,
     function word of jieba's dictionary: 便, 就, 在). Where no follower
     word is written (``王楠站在``), the model alone decides, when it is clear.
     """
+    dm = DOTTED.match(text, i)
+    if dm is not None:
+        return _dotted(text, dm.end(), i, follow)
     sm = surname.match(text, i)
     if not sm or titles is not None and titles.match(text, sm.end()):
         return None
@@ -199,7 +219,7 @@ def name_after(text: str, i: int, surname: re.Pattern, follow: re.Pattern,
             continue
         if not follow.match(text, end) or (given == 2 and cand.endswith(SAID)):
             continue          # 区长刘婧说，: the name is 刘婧
-        if len(cand) == 3 and may_stand_alone(cand[2]) \
+        if len(cand) == 3 and may_stand_alone(cand[2]) and _lone_tag(cand[2]) not in MODIFIER_TAGS \
                 and two_over_three(run) >= (0 if _is_function_character(cand[2]) else CLEAR):
             return cand[:2]
         return cand
@@ -215,6 +235,15 @@ def name_after(text: str, i: int, surname: re.Pattern, follow: re.Pattern,
             # A verb or function word right after two characters ends the name there, unless
             # the model clearly reads three (扈彬没少往…, 李娜一同调研; 扈 is a surname it never saw).
             return run[:2]
+    return None
+
+
+def _dotted(text: str, at: int, i: int, follow: re.Pattern) -> str | None:
+    """The shortest dotted name ``text[i:…]`` whose last part (from ``at``) a follower ends."""
+    run = _cjk_run(text, at, DOT_PARTS + 1)
+    for n in range(1, len(run) + 1):
+        if follow.match(text, at + n):
+            return text[i:at + n]
     return None
 
 

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from bisect import bisect_right
@@ -25,7 +26,7 @@ from kg.nlp.components.entities.organizations import find_organizations
 from kg.nlp.components.title_units import IMPLICIT, NAMED_BACK
 from kg.nlp.mention import Mention, Position
 from kg.nlp.person_names import name_after, name_before
-from kg.nlp.wordclass import is_function_word
+from kg.nlp.wordclass import is_function_word, word_classes
 from kg.schema import OFFICIAL, ORGANIZATION, REGION
 
 VILLAGE_LEVELS = ("村", "社区")
@@ -34,7 +35,7 @@ BODY_LEVELS = {"居委会": "社区", "居民委员会": "社区"}
 # A zone's governing body: 管委会主任 X heads the zone named last.
 ZONE_BODIES = ("管委会", "管委", "管理委员会")
 # A collective title before a list of names: 市县领导甲、乙、丙等.
-LEADERS = re.compile(r"(?:[省市区县州镇乡]{1,2})领导(?:同志)?(?:还有|有|是|[：:])?")
+LEADERS = re.compile(r"(?:[省市区县州镇乡]{1,2})领导(?:同志)?(?:还有|有|是)?[：:]?")
 # The agencies a bare title may name: departments and public agencies, not institutes or schools.
 PUBLIC_RULES = ("organization_department", "organization_party_department", "organization_agency",
                 "organization_liaison_office")
@@ -86,6 +87,8 @@ def bare_post(parser: Any, m: Hit, name: str, role: str, body: str, st: DocState
     ``parser`` is the :class:`~kg.nlp.components.titles.TitleParser` (its grammar and units).
     """
     text, gr = st.text, parser.gr
+    if body == "政协" and role in ("委员", "常委"):
+        return None           # 政协委员: an advisor, no post (titles.py: advisor_no_office)
     k = bisect_right(st.starts, m.core_start - 1) - 1
     before = text[st.starts[k]:m.core_start] if k >= 0 and m.core_start > m.start else ""
     if before and not (before in IMPLICIT or is_function_word(before, single=len(before) == 1)):
@@ -178,3 +181,157 @@ def leader_lists(gr: dict, st: DocState) -> Iterator[tuple[Mention, Position]]:
             yield (Mention(s, s + len(name), OFFICIAL, name, "official_leader_list"),
                    Position(name, m.group(), "领导", "member", "", None, False, s, s + len(name),
                             sentence_of(text, m.start(), s), False))
+
+
+# -- appointments, shared posts, former posts, and where a chain starts ---------------------
+
+# Appointments (任命甲为…, 乙同志任…): the post runs to punctuation, its posts joined by 、 or 兼.
+APPOINTERS = ("任命", "提名", "推选", "选举", "决定", "聘任")
+APPOINTED_CHAIN = r"[^，。；：,;:“”（）()\s]{0,60}?"
+CHAIN_END = r"(?=[，。；;,\s]|$)"
+
+
+def _finds(text: str, word: str) -> Iterator[int]:
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
+def appointed_verbs(text: str) -> Iterator[tuple[int, int]]:
+    """Where a verb that gives a post (任, 担任, 兼任, 当选为…) is written: (start with a 同志 before it, end).
+    Found by ``str.find`` (a regex with no literal to start from tries every character)."""
+    for word in ("任", "当选", "提拔为", "晋升为"):
+        i = text.find(word)
+        while i >= 0:
+            e = i + len(word)
+            if word == "当选" and text.startswith("为", e):
+                e += 1
+            elif word == "任" and text.startswith("命为", e):
+                e += 2          # 被任命为
+            s = i - 1 if word == "任" and i > 0 and text[i - 1] in "担兼出调现升" else i
+            if text.startswith("被", s - 1):
+                s -= 1          # 甲被提拔为…
+            if text.startswith("同志", s - 2):
+                s -= 2
+            yield s, e
+            i = text.find(word, e)
+
+
+def appointments(parser: Any, text: str, context, region_at, st: DocState | None = None):
+    """Rule appointment: a name, then a verb of appointment or election, then the post it gives:
+    ``任命甲为泰安市副市长``, ``乙同志任肥城市委书记``, ``丙当选为东平县人民政府县长``. A candidate
+    (``县长候选人``) or a post taken away (``免去…职务``) is no post held: the chain must end at
+    punctuation."""
+    appoint = parser.gr["appoint"]
+    found = [(m.start("name"), m.group("name"), m.start("chain"), m.group("chain"), m.start(), m.end())
+             for w in APPOINTERS for i in _finds(text, w) if (m := appoint.match(text, i)) is not None]
+    chain_rx = parser.gr["appointed_chain"]
+    for vs, ve in appointed_verbs(text):
+        # 乙同志任…: the name runs from a clause's start to the verb
+        b = max(text.rfind(c, max(0, vs - 5), vs) for c in "，。；：:\n")
+        ns = b + 1 if b >= 0 else (0 if vs <= 4 else -1)
+        if ns == vs and text.startswith("现任", vs):
+            # 甲，男，汉族，…，现任…: a résumé names its person first in the sentence
+            ss = max(text.rfind(c, max(0, vs - 80), vs) for c in "。：:\n") + 1
+            comma = text.find("，", ss, vs)
+            ns, vs = (ss, comma) if comma >= 0 else (-1, vs)
+        if vs > 0 and text[vs - 1] in "他她" and st is not None and (m := chain_rx.match(text, ve)) is not None:
+            if (who := antecedent(parser, text, vs - 1, st)) is not None:
+                found.append((who[0], text[who[0]:who[1]], m.start("chain"), m.group("chain"), vs - 1, m.end()))
+            continue
+        if ns < 0 or not 2 <= vs - ns <= 4 or (m := chain_rx.match(text, ve)) is None:
+            continue
+        found.append((ns, text[ns:vs], m.start("chain"), m.group("chain"), ns, m.end()))
+    for ns, name, cs, chain, s, e in found:
+        if not parser.gr["surname"].match(name) or is_function_word(name[:2]) or name[-1] in "省市区县州旗镇乡村" \
+                or not all("\u4e00" <= c <= "\u9fff" for c in name):
+            continue
+        units, positions = parser._chain(chain, cs, name, context, region_at, line=False,
+                                       evidence=sentence_of(text, s, e))
+        if positions:
+            yield Mention(ns, ns + len(name), OFFICIAL, name, "official_appointment"), units, positions
+
+
+ANTECEDENT_BACK = 200     # how far back a pronoun looks for the person it stands for
+
+
+def antecedent(parser: Any, text: str, at: int, st: DocState) -> tuple[int, int] | None:
+    """Rule pronoun_appointed: where the person a 他 or 她 given a post stands for is named (39岁的她被提拔为…
+    after …李亚静的笔记本…): the one person named within reach before it, whom the text names again;
+    none where two are. A name is a word jieba's dictionary files as a person's, or, where jieba knows
+    no word there, a surname and one or two characters cut one by one (jieba's cut leaves names it
+    does not know in characters)."""
+    k = bisect_right(st.starts, at) - 1
+    ends = [*st.starts[1:], len(text)]
+    found: dict[str, tuple[int, int]] = {}
+    while k > 0 and at - st.starts[k - 1] <= ANTECEDENT_BACK:
+        k -= 1
+        s, e = st.starts[k], ends[k]
+        w = text[s:e]
+        if e - s >= 2:
+            if 2 <= e - s <= 3 and word_classes().get(w, "").startswith("nr"):
+                found.setdefault(w, (s, e))
+            continue
+        if not parser.gr["surname"].match(w) or k > 0 and ends[k - 1] - st.starts[k - 1] == 1 \
+                and "\u4e00" <= text[st.starts[k - 1]] <= "\u9fff" and not is_function_word(text[st.starts[k - 1]], single=True):
+            continue          # a name starts a run of single characters
+        j = k
+        while j + 1 < len(ends) and j - k < 2 and ends[j + 1] - ends[j] == 1 and "\u4e00" <= text[ends[j]] <= "\u9fff" \
+                and not is_function_word(text[ends[j]], single=True):
+            j += 1
+        if 1 <= j - k <= 2:
+            found.setdefault(text[s:ends[j]], (s, ends[j]))
+    if len(found) != 1:
+        return None
+    (name, span), = found.items()
+    return span if text.count(name) >= 2 else None
+
+
+def former(text: str, start: int, units: list[Mention]) -> bool:
+    """Is the chain at ``start`` a former post (原县委书记, 原宁阳县委书记; not 原平市, a city)?"""
+    if text[start - 1:start] in ("原", "前") and start > 0:
+        return start < 2 or not "\u4e00" <= text[start - 2] <= "\u9fff" or text[start - 2] in "的任"
+    return text[start:start + 1] == "原" and bool(units) and units[0].start == start + 1
+
+
+def unit_start(parser: Any, text: str, j: int, k: int, pm: re.Match, st: DocState) -> int:
+    """Where an earlier post of a chain (``text[j:k]``) starts: at ``j``, unless the words before
+    its unit are no unit (rule words_before_chain: 陪同调研的有|市委常委、秘书长 X); then at
+    the first word start from which the unit resolves."""
+    pre, body = pm.group("pre"), pm.group("body") or ""
+    if not pre or pre in IMPLICIT or (found := parser._unit(pre, body, j, st.context, [], st.region_at)) is None \
+            or found:
+        return j          # a unit, or a national body (中共中央政治局常委、国务院副总理)
+    for jj in range(j + 1, j + len(pre)):
+        if jj not in st.bounds:
+            continue
+        sub = text[jj:j + len(pre)]
+        if sub in IMPLICIT or parser._unit(sub, body, jj, st.context, [], st.region_at):
+            return jj
+    return j
+
+
+def shared_post(parser: Any, text: str, i: int, post: Position, hits: list[Hit]) -> Iterator[tuple[Mention, Position]]:
+    """Rule shared_post: ``副市长甲、乙参加会议``: one post before a list of names is each name's.
+
+    Each item is a name alone (no post of its own starts it: ``、市长乙`` is a new chain's),
+    followed by 、 or by what follows a name. A top post is one person's: 区长甲、乙 is no list of
+    heads, so only deputies' and members' posts are shared.
+    """
+    if post.rank == "top":
+        return
+    while i < len(text):
+        if any(h.start <= i < h.end for h in hits):
+            return
+        name = name_after(text, i, parser.gr["surname"], parser.gr["follow"], parser.gr["title"])
+        if not name or parser.gr["title"].match(text, i + len(name)):
+            return
+        yield (Mention(i, i + len(name), OFFICIAL, name, "official_shared_post"),
+               dataclasses.replace(post, official=name))
+        i += len(name)
+        if text[i:i + 1] != "、":
+            return
+        i += 1
+
+# -- running text -----------------------------------------------------

@@ -21,10 +21,12 @@ from kg.nlp.components.villages import generic_village
 from kg.nlp.gazetteer import Region, gazetteer, short_forms
 from kg.nlp.lexicon import read_lines
 from kg.nlp.mention import Mention
+from kg.nlp.tokenizer import shared_cutter
+from kg.nlp.wordclass import is_function_word, word_classes
 from kg.schema import ORGANIZATION, REGION
 
 IMPLICIT = {"省": "province", "自治区": "province", "市": "city", "区": "county", "县": "county", "州": "city",
-            "镇": "township", "乡": "township", "街道": "township", "村": "village", "社区": "village"}
+            "旗": "county", "盟": "city", "镇": "township", "乡": "township", "街道": "township", "村": "village", "社区": "village"}
 # A village or community named before its post (卫津路社区党委书记): a name of one to five
 # characters that holds no other division's suffix, then 村 or 社区.
 VILLAGE_UNIT = re.compile(r"(?:^|(?<=[镇乡区县市])|(?<=街道))(?P<name>[^\W\d_a-zA-Z村镇乡区县市省州]{1,5}?(?:社区|村))$")
@@ -42,6 +44,15 @@ def party_departments() -> frozenset[str]:
 def national_bodies() -> frozenset[str]:
     """The party's and the state's central bodies (中共中央, 国务院…): ``national_bodies.txt``."""
     return frozenset(read_lines("national_bodies.txt"))
+
+
+def _clause_words(core: str) -> bool:
+    """Rule village_not_a_clause: is the text before 村 words of a clause, not a name? A pronoun,
+    preposition or conjunction, or a verb of two characters, among its words (记者|见到|村, 他|来到|村);
+    a name of one word (胜利村, 前进村) or with a one-character verb in it (长|教村) stays."""
+    words = list(shared_cutter()(core))
+    return len(words) > 1 and any(is_function_word(w, verbs=len(w) > 1) if len(w) > 1 else
+                                  word_classes().get(w, "") in ("r", "p", "c") for w in words)
 
 
 class UnitResolver:
@@ -139,8 +150,11 @@ class UnitResolver:
         if (s, e) in region_at:
             return region_at[(s, e)]
         name = m.group("name")
-        if generic_village(name) or len(name) < 3 or m.start() == 0 and not bounded:
+        if generic_village(name) or len(name) < 3 or m.start() == 0 and not bounded or _clause_words(name[:-1]):
             return None
+        if is_function_word(name[:-1]) and any(v.region is not None and v.region.level == "village"
+                                               and e <= s and s - e <= NAMED_BACK for (_, e), v in region_at.items()):
+            return None       # rule verb_before_bare_village: 见到|村支书 X, the village named before
         town = next((t for (ts, te), t in region_at.items() if te == s and t.region is not None
                      and t.region.level in ("township", "county")), None)
         parent = town.region.adcode if town is not None else ""
@@ -184,7 +198,14 @@ class UnitResolver:
         if level in ("county", "township", "village"):
             before = [m for (s, e), m in region_at.items() if e <= offset and offset - e <= NAMED_BACK
                       and m.region is not None and m.region.level == level and m.name.endswith(word)]
-            return max(before, key=lambda m: m.end).region if before else None
+            if before:
+                return max(before, key=lambda m: m.end).region
+            if level == "village":
+                return None
+            # rule only_one_of_its_level: 我县…县委书记X, the text naming its county only later (剑阁县融媒体中心)
+            named = {m.region.adcode: m.region for m in region_at.values()
+                     if m.region is not None and m.region.level == level and m.name.endswith(word)}
+            return next(iter(named.values())) if len(named) == 1 else None
         if level == "city":
             prov = context.get("province")
             pr = self.g.by_code.get(prov) if prov else None
@@ -193,4 +214,5 @@ class UnitResolver:
             code = context.get("city")
         else:
             code = context.get("province")
-        return self.g.by_code.get(code) if code else None
+        r = self.g.by_code.get(code) if code else None
+        return r if r is None or word not in ("州", "盟") or r.name.endswith(word) else None

@@ -16,6 +16,7 @@ name after a title ends is :mod:`kg.nlp.person_names`'.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from typing import Iterator
@@ -23,7 +24,10 @@ from typing import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.components.bare_titles import DocState, Hit, bare_post, leader_lists, names_first, sentence_of
+from kg.nlp.components.bare_titles import (
+    APPOINTED_CHAIN, APPOINTERS, CHAIN_END, DocState, Hit, appointments, bare_post, former, leader_lists, names_first,
+    sentence_of, shared_post, unit_start,
+)
 from kg.nlp.components.regions import ZONE_SUFFIXES
 from kg.nlp.components.title_units import IMPLICIT, UnitResolver, national_bodies, party_departments
 from kg.nlp.discourse import speech_sections
@@ -31,13 +35,26 @@ from kg.nlp.layout import lines, strip_heading_marks
 from kg.nlp.lexicon import alternation, first_chars, read_lines, read_table
 from kg.nlp.mention import Mention, Position, doc_text
 from kg.nlp.person_names import name_after, name_model
-from kg.nlp.wordclass import word_classes
+from kg.nlp.wordclass import is_function_word, word_classes
 from kg.schema import OFFICIAL, ORGANIZATION, REGION
 
-SEP = re.compile(r"[、，,；;]+|\s+")
+# A speaker's name of a minority or foreign person on a title line: 买买提·吐尔逊
+DOTTED_NAME = r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}"
+# Rule speaker_head: a speaker's title and name, then a colon and the speech on the same line
+# (柳南区委书记覃永华：…), or the colon ending the line.
+SPEAKER_HEAD = re.compile(r"^(?P<head>[^：:，,。；;“”]{3,60}?)(?<!说|示|绍|出|调|为|言|到|讲|道)\s*[：:]")
+# Institutions whose heads hold no party or government office: academies, institutes, universities,
+# schools and hospitals (a party school, 党校, is the party's).
+NO_OFFICE_UNITS = ("科学院", "农科院", "社科院", "医科院", "研究院", "研究所", "大学", "学院", "医院", "中学", "小学")
+# A short note in brackets closing a speaker's line: （发言摘要）, (有删节), （根据录音整理）.
+LINE_NOTE = re.compile(r"[（(](?:发言摘要|摘要|摘登|节选|有删节|根据录音整理|根据发言整理|整理)[）)]$")
+# Between the posts of a chain: punctuation, or 兼 (副县长兼县公安局局长: holding both).
+SEP = re.compile(r"[、，,；;兼]+|\s+")
 NAME_FOLLOW = ("说", "表示", "介绍", "指出", "强调", "在", "到", "主持", "出席", "带队", "一行", "调研",
                "同志", "等", "和", "与", "及", "率", "参加", "会见", "对", "就", "为", "的", "也", "还",
-               "作", "代表", "宣布", "提出", "要求", "认为", "告诉", "坦言")
+               "作", "代表", "宣布", "提出", "要求", "认为", "告诉", "坦言",
+               # what an official does at a meeting, which jieba's dictionary files as nouns
+               "通报", "部署", "汇报", "讲话", "总结", "表态", "直言", "建议", "寄语", "笑称", "一起", "分管")
 # Bodies that share their level word with the unit before them: 侨乡|村委会, 南营门|街道办事处.
 SHARED_LEVEL = ("村", "街道", "社区")
 
@@ -59,7 +76,7 @@ def grammar() -> dict:
         "bodies": bodies,
         "unit_of": unit_of,
         "segment": re.compile(rf"^(?P<pre>.*?)(?P<body>{body_alt})?(?P<role>{role_alt})$"),
-        "line": re.compile(rf"^(?P<chain>.{{2,80}}?(?:{role_alt}))[\s·]*(?P<name>[\u4e00-\u9fff]{{2,4}})$"),
+        "line": re.compile(rf"^(?P<chain>.{{2,80}}?(?:{role_alt}))[\s·]*(?P<name>[\u4e00-\u9fff]{{2,4}}|{DOTTED_NAME})$"),
         # The lookahead lets the search skip characters that start no body and no post: without it
         # the optional body makes ``re`` try every alternative at every character (10x slower).
         "running": re.compile(
@@ -69,6 +86,14 @@ def grammar() -> dict:
         "surname": re.compile(alternation(surnames)),
         "other_speaker": re.compile(rf"^.{{2,40}}?(?:{alternation(read_lines('nonofficial_roles.txt'))})"
                                     r"[\s·]*(?P<name>[\u4e00-\u9fff]{2,4})$"),
+        # Rule name_then_post: 黄晓明（南郑区委副书记、区长）, a speaker's line that writes the name first.
+        "paren": re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,4}}|{DOTTED_NAME})[（(](?P<chain>[^（）()]{{2,80}}?"
+                            rf"(?:{role_alt}))[）)]$"),
+        "other_paren": re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,4}}|{DOTTED_NAME})[（(][^（）()]{{2,40}}?"
+                                  rf"(?:{alternation(read_lines('nonofficial_roles.txt'))})[）)]$"),
+        "appoint": re.compile(rf"(?:{'|'.join(APPOINTERS)})(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?:同志)?"
+                              rf"(?:为|担任)(?P<chain>{APPOINTED_CHAIN}(?:{role_alt})){CHAIN_END}"),
+        "appointed_chain": re.compile(rf"(?P<chain>{APPOINTED_CHAIN}(?:{role_alt})){CHAIN_END}"),
         "title": re.compile(f"(?:{role_alt})"),
         "follow": re.compile(r"[\s,，。、；;：:（(）)”“\"！!？?]|" + alternation(NAME_FOLLOW) + r"|$"),
     }
@@ -104,16 +129,28 @@ class TitleParser:
         title_lines: list[tuple[int, int, str, Mention | None]] = []
         for ln in lines(text):
             body = strip_heading_marks(ln.text)
+            if body.endswith(("）", ")")) and (note := LINE_NOTE.search(body)) is not None:
+                body = body[:note.start()]     # 江宁区委书记赵明远（发言摘要）: a note on the speech
             offset = ln.start + ln.text.index(body[0]) if body else ln.start
-            parsed = self._title_line(body, offset, context, region_at)
+            end = ln.end
+            parsed = None
+            if (head := SPEAKER_HEAD.match(body)) is not None:
+                # 柳南区委书记覃永华：柳南区坚持… : the speaker's line runs to its colon
+                parsed = self._title_line(head.group("head"), offset, context, region_at)
+                if parsed is not None:
+                    end = offset + head.end()
+                elif self._other_speaker(head.group("head")):
+                    title_lines.append((ln.start, offset + head.end(), self._other_speaker(head.group("head")), None))
+                    continue
+            if parsed is None:
+                parsed = self._title_line(body, offset, context, region_at)
             if parsed is None:
                 note = self._author_note(body, offset, context, region_at)
                 if note is not None:
                     mentions.extend(note[0])
                     title_lines.append((ln.start, ln.end, "", note[1]))
-                elif _ends_in_name(body) and (other := self.gr["other_speaker"].match(body)) is not None \
-                        and self.gr["surname"].match(other.group("name")):
-                    title_lines.append((ln.start, ln.end, other.group("name"), None))   # 某集团董事长 某某
+                elif other := self._other_speaker(body):
+                    title_lines.append((ln.start, ln.end, other, None))   # 某集团董事长 某某
                 continue
             name_m, units, pos = parsed
             mentions.append(name_m)
@@ -124,9 +161,10 @@ class TitleParser:
                 subject = next((p.unit for p in pos if p.rank == "top" and p.unit is not None), None)
             if subject is None and pos:
                 subject = pos[-1].unit
-            title_lines.append((ln.start, ln.end, name_m.name, subject))
+            title_lines.append((ln.start, end, name_m.name, subject))
         in_lines = [(s, e) for s, e, _, _ in title_lines]
-        for m in self._running_hits(text):
+        hits = list(self._running_hits(text))
+        for m in hits:
             if any(s <= m.start < e for s, e in in_lines):
                 continue
             parsed = self._running(m, state)
@@ -135,11 +173,21 @@ class TitleParser:
                 mentions.append(name_m)
                 mentions.extend(units)
                 positions.extend(pos)
+                if text[name_m.end:name_m.end + 1] == "、" and pos:
+                    for more_m, more_p in shared_post(self, text, name_m.end + 1, pos[-1], hits):
+                        mentions.append(more_m)
+                        positions.append(more_p)
         taken = [(m.start, m.end) for m in mentions if m.label == OFFICIAL]
         for name_m, pos in (*names_first(self.gr, state), *leader_lists(self.gr, state)):
             if not any(s < name_m.end and name_m.start < e for s, e in taken):
                 mentions.append(name_m)
                 positions.append(pos)
+                taken.append((name_m.start, name_m.end))
+        for name_m, units, pos in appointments(self, text, context, region_at, state):
+            if not any(s < name_m.end and name_m.start < e for s, e in taken):
+                mentions.append(name_m)
+                mentions.extend(units)
+                positions.extend(pos)
                 taken.append((name_m.start, name_m.end))
         ext.kg_mentions = (ext.kg_mentions or []) + mentions
         ext.kg_positions = positions
@@ -148,21 +196,34 @@ class TitleParser:
 
     # -- title lines ------------------------------------------------------
     def _title_line(self, s: str, offset: int, context, region_at):
-        if not s or len(s) > 90 or not _ends_in_name(s):
+        if not s or len(s) > 90 or not _ends_in_name(s) and not s.endswith(("）", ")")):
             return None
-        m = self.gr["line"].match(s)
+        m = self.gr["line"].match(s) if _ends_in_name(s) else self.gr["paren"].match(s)
         if not m:
             return None
         name = m.group("name")
-        if not self.gr["surname"].match(name):
+        if not self.gr["surname"].match(name) and "·" not in name:
             return None
         chain_text = m.group("chain")
-        units, positions = self._chain(chain_text, offset, name, context, region_at, line=True, evidence=s)
+        units, positions = self._chain(chain_text, offset + m.start("chain"), name, context, region_at,
+                                       line=True, evidence=s)
         if not positions:
             return None
         ns = offset + m.start("name")
         name_m = Mention(ns, ns + len(name), OFFICIAL, name, "official_title_line")
         return name_m, units, positions
+
+    def _other_speaker(self, s: str) -> str:
+        """The name of a speaker without office heading a speech (某集团董事长 某某), or ""."""
+        if not _ends_in_name(s) and not s.endswith(("）", ")")):
+            return ""
+        other = self.gr["other_speaker"].match(s) or self.gr["other_paren"].match(s)
+        name = other.group("name") if other is not None else ""
+        if "·" in name:
+            return name
+        sm = self.gr["surname"].match(name)
+        # 负责人谈发展: a headline, not a name (谈 is a surname, 发展 a word of the dictionary)
+        return name if sm and word_classes().get(name[sm.end():], "") not in ("v", "vn") else ""
 
     def _author_note(self, s: str, offset: int, context, region_at) -> tuple[list[Mention], Mention] | None:
         """（作者系江北区委书记）: no name, but the speech is about the author's region."""
@@ -217,7 +278,19 @@ class TitleParser:
             pre, body, role = m.group("pre"), m.group("body") or "", m.group("role")
             seg_off = offset + seg_start
             found = self._unit(pre, body, seg_off, context, units, region_at)
+            if body == "政协" and role in ("委员", "常委"):
+                continue      # rule advisor_no_office: 政协委员 advise, like 人大代表 they hold no post
+            if found and found[-1].label == ORGANIZATION and found[-1].name.endswith(NO_OFFICE_UNITS):
+                continue      # rule post_of_no_office: 省农科院院长, 县人民医院院长 hold no public office
+            if found and not body and found[-1].label == REGION and found[-1].aliases \
+                    and self.gr["unit_of"].get(role, "") not in ("", *IMPLICIT):
+                continue      # rule agency_not_a_short_form: 公安|局长 is 公安局's head, not 公安县's
             rank = self.gr["rank"].get(role, "member")
+            if not pre and not body and prev_unit is None and not line and (kind := self.gr["unit_of"].get(role, "")) \
+                    in IMPLICIT and (r := self.units.implicit(kind, seg_off, context, region_at, units)) is not None:
+                # rule bare_post_opens_chain: 副县长兼县公安局局长 X: the county of the text
+                found = [Mention(seg_off, seg_off, REGION, r.name, "title_implicit_region", (), r, {"implicit": True})]
+                pre = kind
             if found is None or not pre and not body and national or pre in IMPLICIT and not found:
                 # 中共中央总书记、国家主席: a national post, no unit entity; 市委书记 where the text
                 # names no city: a post of a place it does not say
@@ -226,7 +299,8 @@ class TitleParser:
                 national = found is None or national
                 continue
             if not pre and prev_unit is not None:
-                unit, body = prev_unit, body or prev_body      # 党组书记、主任: same unit
+                # 党组书记、主任: same unit and body; 政府党组书记、县长: a head of government has none
+                unit, body = prev_unit, body or ("" if role in self.gr["heads_government"] else prev_body)
             elif found:
                 unit = found[-1]
                 for a, b in zip(found, found[1:]):
@@ -253,7 +327,7 @@ class TitleParser:
         if unit.label != REGION or rank != "top":
             return False
         if unit.region is not None and unit.region.level == "village":
-            return True               # 村支书, 社区党委书记, 居委会主任
+            return self.gr["bodies"].get(body, "yes") != "no"    # 村支书, 居委会主任; not 村监委会主任
         if unit.region is not None and unit.region.level == "zone" and role == "主任" and body in ("管委会", "管委"):
             return True
         return self.gr["bodies"].get(body, "no") == "yes" or not body and role in self.gr["heads_government"]
@@ -286,6 +360,8 @@ class TitleParser:
         name = name_after(text, m.name_start, self.gr["surname"], self.gr["follow"], self.gr["title"])
         if not name:
             return None
+        if text.startswith("兼", m.start) and m.core_start > m.start:
+            m = m._replace(start=m.start + 1)     # 副县长兼|公安局长 X: 兼 joins two posts of one chain
         pre = text[m.start:m.core_start]
         # Use the longest suffix of `pre` that resolves as a unit.
         bm = self.gr["segment"].match(text[m.core_start:m.role_end])
@@ -294,6 +370,8 @@ class TitleParser:
         starts_word = m.start == 0 or not "\u4e00" <= text[m.start - 1] <= "\u9fff"
         for cut in range(len(pre)):
             sub = pre[cut:]
+            if cut and sub in IMPLICIT and m.start + cut not in st.bounds:
+                continue      # rule level_word_inside_a_word: 社区|居委会 is no bare 区, 街道 no 道
             found = self._unit(sub, body, m.start + cut, context, [], region_at, cut == 0 and starts_word)
             if found is None or found:
                 break
@@ -305,18 +383,26 @@ class TitleParser:
             cut = 0               # 、主任 X, 、组织部部长 X: the unit is in the earlier posts of the chain
         seg_start = m.start + cut
         # Earlier posts of the same chain: 市商务委党组书记、主任 X; 区委常委、区政府副区长,…
-        while seg_start > 0 and text[seg_start - 1] in "、,，":
+        while seg_start > 0 and text[seg_start - 1] in "、,，兼":
             k = seg_start - 1
             j = k
             while j > 0 and "\u4e00" <= text[j - 1] <= "\u9fff" and k - j < 24:
                 j -= 1
+            if k - j > 2 and text[j + 1] in IMPLICIT and is_function_word(text[j], single=True, verbs=False):
+                j += 1        # rule lead_word_before_chain: 据|县委常委、宣传部部长 X介绍
             pm = self.gr["segment"].match(text[j:k]) if j < k else None
             if not pm:
                 break
-            seg_start = j
+            seg_start = unit_start(self, text, j, k, pm, st)
         chain_text = text[seg_start:m.role_end]
         units, positions = self._chain(chain_text, seg_start, name, context, region_at, line=False,
                                        evidence=sentence_of(text, seg_start, m.end))
+        if positions and former(text, seg_start, units):
+            # rule former_post: 原宁阳县委书记 X held the post once; he neither governs nor serves there now
+            positions = [dataclasses.replace(p, unit=None, governs=False) for p in positions]
+        if not positions and not pre:
+            # rule bare_chain: 驻村工作队队长、第一书记 X: no post of the chain writes its unit
+            return bare_post(self, m, name, role, body, st)
         if not positions:
             return None
         ns = m.name_start
