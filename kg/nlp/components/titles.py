@@ -105,6 +105,10 @@ def _ends_in_name(line: str) -> bool:
     return len(line) >= 2 and "\u4e00" <= line[-1] <= "\u9fff" and "\u4e00" <= line[-2] <= "\u9fff"
 
 
+# A speaker's line that gives the name first and the posts in brackets, after an optional label:
+# 发言人：某某（某市委书记）, 主讲人：某某（省某厅厅长）, or the name and brackets alone.
+PAREN_SPEAKER = re.compile(r"^(?:(?:发言人|发言者|主讲人|讲话人|报告人|发言)\s*[：:]\s*)?"
+                           r"(?P<name>[\u4e00-\u9fff]{2,4})\s*[（(](?P<chain>[^（）()]{2,60})[）)]$")
 AUTHOR_NOTE = re.compile(r"^[（(]?(?:作者系|作者为|作者是|作者：)(?P<chain>[^（）()]{2,60}?)[）)]?$")
 
 
@@ -144,6 +148,8 @@ class TitleParser:
                     continue
             if parsed is None:
                 parsed = self._title_line(body, offset, context, region_at)
+            if parsed is None and body.endswith(("）", ")")):
+                parsed = self._paren_line(body, offset, context, region_at)
             if parsed is None:
                 note = self._author_note(body, offset, context, region_at)
                 if note is not None:
@@ -224,6 +230,19 @@ class TitleParser:
         sm = self.gr["surname"].match(name)
         # 负责人谈发展: a headline, not a name (谈 is a surname, 发展 a word of the dictionary)
         return name if sm and word_classes().get(name[sm.end():], "") not in ("v", "vn") else ""
+
+    def _paren_line(self, s: str, offset: int, context, region_at):
+        """发言人：某某（某市委书记）: a speaker's line with the name first and the posts in brackets."""
+        m = PAREN_SPEAKER.match(s)
+        if m is None or not self.gr["surname"].match(m.group("name")):
+            return None
+        name = m.group("name")
+        units, positions = self._chain(m.group("chain"), offset + m.start("chain"), name, context, region_at,
+                                       line=True, evidence=s)
+        if not positions:
+            return None
+        ns = offset + m.start("name")
+        return Mention(ns, ns + len(name), OFFICIAL, name, "official_title_line"), units, positions
 
     def _author_note(self, s: str, offset: int, context, region_at) -> tuple[list[Mention], Mention] | None:
         """（作者系江北区委书记）: no name, but the speech is about the author's region."""
