@@ -107,8 +107,8 @@ def _ends_in_name(line: str) -> bool:
 
 # A speaker's line that gives the name first and the posts in brackets, after an optional label:
 # 发言人：某某（某市委书记）, 主讲人：某某（省某厅厅长）, or the name and brackets alone.
-PAREN_SPEAKER = re.compile(r"^(?:(?:发言人|发言者|主讲人|讲话人|报告人|发言)\s*[：:]\s*)?"
-                           r"(?P<name>[\u4e00-\u9fff]{2,4})\s*[（(](?P<chain>[^（）()]{2,60})[）)]$")
+# A speaker line's label, no part of the name: 发言人：黄晓明（南郑区委副书记、区长）
+SPEAKER_LABEL = re.compile(r"^(?:发言人|发言者|主讲人|讲话人|报告人)\s*[：:]\s*(?=\S{2,4}[（(])")
 AUTHOR_NOTE = re.compile(r"^[（(]?(?:作者系|作者为|作者是|作者：)(?P<chain>[^（）()]{2,60}?)[）)]?$")
 
 
@@ -135,6 +135,7 @@ class TitleParser:
             body = strip_heading_marks(ln.text)
             if body.endswith(("）", ")")) and (note := LINE_NOTE.search(body)) is not None:
                 body = body[:note.start()]     # 江宁区委书记赵明远（发言摘要）: a note on the speech
+            body = body[label.end():] if (label := SPEAKER_LABEL.match(body)) is not None else body
             offset = ln.start + ln.text.index(body[0]) if body else ln.start
             end = ln.end
             parsed = None
@@ -148,8 +149,6 @@ class TitleParser:
                     continue
             if parsed is None:
                 parsed = self._title_line(body, offset, context, region_at)
-            if parsed is None and body.endswith(("）", ")")):
-                parsed = self._paren_line(body, offset, context, region_at)
             if parsed is None:
                 note = self._author_note(body, offset, context, region_at)
                 if note is not None:
@@ -230,19 +229,6 @@ class TitleParser:
         sm = self.gr["surname"].match(name)
         # 负责人谈发展: a headline, not a name (谈 is a surname, 发展 a word of the dictionary)
         return name if sm and word_classes().get(name[sm.end():], "") not in ("v", "vn") else ""
-
-    def _paren_line(self, s: str, offset: int, context, region_at):
-        """发言人：某某（某市委书记）: a speaker's line with the name first and the posts in brackets."""
-        m = PAREN_SPEAKER.match(s)
-        if m is None or not self.gr["surname"].match(m.group("name")):
-            return None
-        name = m.group("name")
-        units, positions = self._chain(m.group("chain"), offset + m.start("chain"), name, context, region_at,
-                                       line=True, evidence=s)
-        if not positions:
-            return None
-        ns = offset + m.start("name")
-        return Mention(ns, ns + len(name), OFFICIAL, name, "official_title_line"), units, positions
 
     def _author_note(self, s: str, offset: int, context, region_at) -> tuple[list[Mention], Mention] | None:
         """（作者系江北区委书记）: no name, but the speech is about the author's region."""
