@@ -21,6 +21,7 @@ from kg.nlp.names import (
     BOUNDARY, CLOSE_QUOTES, cjk, distinctive, generic_heads, inner_verbs, is_kind_word, left_extent, stops, unquote,
     word_end,
 )
+from kg.nlp.name_leads import protected
 from kg.nlp.wordclass import is_proper, word_classes
 from kg.schema import ENTERPRISE
 
@@ -103,6 +104,8 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
         if start > 0:
             start = _registered_start(text, start, region_starts)
         start = _after_location(start, before, region_at)
+        if start >= 0 and text.startswith(_LEAD_VERB_FIRSTS, start):
+            start = _past_lead_verb(text, start, before, bounds)
         lead = _classifier_lead().match(text, start, before)       # 外资企业|晓星集团
         if lead and before - lead.end() >= 2:
             start = lead.end()
@@ -127,7 +130,8 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
     # X、Y等头部企业 / 雀巢和星巴克等知名咖啡品牌: items that look like names (物流、电商等企业 lists trades)
     for m in ENTERPRISE_LIST_WIDE.finditer(text):
         items = [_past_country(e, countries) for e in
-                 listed_before(text, m.start(), "enterprise_listed", bounds=bounds, split_and=True)]
+                 listed_before(text, m.start(), "enterprise_listed", bounds=bounds, split_and=True,
+                               verbs_lead=True)]
         out += [e for e in items if not is_kind_word(e.name) and (distinctive(e.name) or trade_ending(e.name))]
     for m in LISTED_PROJECTS.finditer(text):
         items = [e for e in listed_before(text, m.start(), "enterprise_signed", bounds=bounds)
@@ -157,7 +161,7 @@ def _past_country(e: Mention, countries: dict[int, int]) -> Mention:
 
 
 def listed_before(text: str, end: int, rule: str, label: str = ENTERPRISE, *,
-                  bounds: frozenset[int], split_and: bool = False) -> list[Mention]:
+                  bounds: frozenset[int], split_and: bool = False, verbs_lead: bool = False) -> list[Mention]:
     """Items of a 、-list ending at ``end`` (with ``split_and``, 雀巢和星巴克 is two items)."""
     # left_extent stops at 、; extend over list separators.
     items, s = [], end
@@ -166,7 +170,7 @@ def listed_before(text: str, end: int, rule: str, label: str = ENTERPRISE, *,
         if prev > 0 and ALNUM_ITEM.fullmatch(text, prev + 1, s):
             s = prev          # 安踏、特步、361度等: an item in digits or letters, the list goes on
             continue
-        st = left_extent(text, s, max_len=12, bounds=bounds, verbs_lead=False)
+        st = left_extent(text, s, max_len=12, bounds=bounds, verbs_lead=verbs_lead)
         if st < 0:
             break
         name = text[st:s]
@@ -237,6 +241,27 @@ def _brand_word(text: str, start: int, end: int, bounds: frozenset[int]) -> bool
                 and nxt not in trade_endings() and not enterprise_patterns()["company"].match(nxt))
 
 
+@functools.lru_cache(maxsize=1)
+def _lead_verbs() -> frozenset[str]:
+    return frozenset(read_lines("lead_verbs.txt"))
+
+
+_LEAD_VERB_FIRSTS = tuple({w[0] for w in read_lines("lead_verbs.txt")})
+
+
+def _past_lead_verb(text: str, start: int, end: int, bounds: frozenset[int]) -> int:
+    """enterprise_lead_verb: past a verb that jieba files as a noun (``lead_verbs.txt``) opening a
+    registered name, where a place or a proper noun follows it: 委托|广西投资集团有限公司. A
+    company's name opens with its place or trade name, never with 委托, 服务 or 对接."""
+    if start not in bounds:
+        return start
+    stop = word_end(bounds, start, end)
+    if text[start:stop] not in _lead_verbs() or end - stop < 2:
+        return start
+    nxt = text[stop:word_end(bounds, stop, end)]
+    return stop if nxt in protected() or is_proper(nxt) else start
+
+
 def _after_quoted_sentence(text: str, start: int, end: int) -> int:
     """Where a name starts after a quoted sentence that closes right before it (“…。”X有限公司), or ``start``."""
     close = max(text.rfind(q, start, end) for q in CLOSE_QUOTES)
@@ -289,10 +314,16 @@ def _after_location(start: int, end: int, region_at: dict[int, Mention]) -> int:
         nxt = region_at.get(r.end)
         if nxt is None:
             break
-        if not gazetteer().is_within(nxt.region, r.region):
+        if not gazetteer().is_within(nxt.region, r.region) and not _twin_places(r.region, nxt.region):
             return nxt.start
         r = nxt
     return start
+
+
+def _twin_places(a, b) -> bool:
+    """Two neighbouring places of one level and one parent, named together (宁波|舟山港集团, 川|渝…):
+    a joint name's prefix, not a location before the name."""
+    return a.level == b.level and a.parent == b.parent
 
 
 def _registered_start(text: str, start: int, region_starts: list[int]) -> int:
