@@ -28,6 +28,9 @@ from kg.schema import ENTERPRISE
 # 等头部企业, 等一批核心零部件配套企业, 等云南本土咖啡品牌: what ends a list of companies.
 ENTERPRISE_LIST_WIDE = re.compile(r"等(?:一批|多家|\d+家|知名|国内外|国际)?[\u4e00-\u9fff]{0,10}?"
                                   r"(?:企业|公司|品牌|厂商|[车药外乳酒房险央国民]企|巨头|龙头)(?![\u4e00-\u9fff]{0,2}(?:家|个))")
+# 甲、乙两家企业, 甲、乙3家公司: a list of companies counted at its end (after a 、-list only).
+COUNTED_LIST_END = re.compile(r"(?<=[\u4e00-\u9fff])(?:[两二三四五六七八九十]|\d+)家[\u4e00-\u9fff]{0,6}?(?:企业|公司)"
+                              r"(?![\u4e00-\u9fff]{0,2}(?:家|个))")
 PLACE_IN_BRACKETS_ANY = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[)）]")
 PLACE_IN_BRACKETS = re.compile(PLACE_IN_BRACKETS_ANY.pattern + "$")   # ends where the company suffix starts
 # A quoted sentence before 公司 (“…这就是高新区速度。”公司总经理) is no company name.
@@ -88,7 +91,8 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
         # 大洋电机、川渝时代建成投产: a listed company's short name, where it is a word of its own and
         # no place (鄂尔多斯 is a city before a company)
         if s in bounds and not gazetteer().candidates(text[s:e]) and (e == len(text) or not cjk(text[e]) or stops().match(text, e)
-                            or text[e] in LIST_JOINERS or COMPANY_POST_AT.match(text, e)):
+                            or text[e] in LIST_JOINERS or COMPANY_POST_AT.match(text, e)
+                            or COMPANIES_COUNTED.match(text, e)):
             out.append(Mention(s, e, ENTERPRISE, text[s:e], "enterprise_listed_company"))
     for m in enterprise_patterns()["company"].finditer(text):
         # 信达生物制药（苏州）有限公司: the place of a branch, in brackets before the suffix.
@@ -128,11 +132,17 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
         out.append(Mention(start, m.end(), ENTERPRISE, name, "enterprise_suffix", aliases))
     # X、Y等头部企业 / 签约X等项目 / 企业X
     # X、Y等头部企业 / 雀巢和星巴克等知名咖啡品牌: items that look like names (物流、电商等企业 lists trades)
-    for m in ENTERPRISE_LIST_WIDE.finditer(text):
+    for m in (*ENTERPRISE_LIST_WIDE.finditer(text), *COUNTED_LIST_END.finditer(text)):
         items = [_past_country(e, countries) for e in
                  listed_before(text, m.start(), "enterprise_listed", bounds=bounds, split_and=True,
-                               verbs_lead=True)]
-        out += [e for e in items if not is_kind_word(e.name) and (distinctive(e.name) or trade_ending(e.name))]
+                               verbs_lead=True, alnum=True)]
+        named = [e for e in items if not is_kind_word(e.name) and (distinctive(e.name) or trade_ending(e.name))]
+        if text[m.start()] != "等" and (len(items) < 2 or len(named) < len(items)):
+            continue        # a count ends a list of named companies only (…服务681家企业, 自贡市446家企业)
+        if named and len(items) > len(named) and 2 * len(named) >= len(items):     # 安踏、特步、361度、恒安等:
+            # the named vouch for their mates, where they are half the list at least
+            named += [e for e in items if e not in named and _list_mate(e.name)]
+        out += named
     for m in LISTED_PROJECTS.finditer(text):
         items = [e for e in listed_before(text, m.start(), "enterprise_signed", bounds=bounds)
                  if not kind_patterns()["kind"].search(e.name[-4:]) and distinctive(e.name)]   # not 装备制造
@@ -161,16 +171,27 @@ def _past_country(e: Mention, countries: dict[int, int]) -> Mention:
 
 
 def listed_before(text: str, end: int, rule: str, label: str = ENTERPRISE, *,
-                  bounds: frozenset[int], split_and: bool = False, verbs_lead: bool = False) -> list[Mention]:
-    """Items of a 、-list ending at ``end`` (with ``split_and``, 雀巢和星巴克 is two items)."""
+                  bounds: frozenset[int], split_and: bool = False, verbs_lead: bool = False,
+                  alnum: bool = False) -> list[Mention]:
+    """Items of a 、-list ending at ``end`` (with ``split_and``, 雀巢和星巴克 is two items; with ``alnum``,
+    an item in digits or letters, 361度, is one too)."""
     # left_extent stops at 、; extend over list separators.
     items, s = [], end
     while True:
         prev = text.rfind("、", max(0, s - 8), s)
         if prev > 0 and ALNUM_ITEM.fullmatch(text, prev + 1, s):
+            if alnum:
+                items.append(Mention(prev + 1, s, label, text[prev + 1:s], rule))
             s = prev          # 安踏、特步、361度等: an item in digits or letters, the list goes on
             continue
-        st = left_extent(text, s, max_len=12, bounds=bounds, verbs_lead=verbs_lead)
+        st = left_extent(text, s, max_len=12, bounds=bounds, verbs_lead=False)
+        if verbs_lead and text[st - 1:st] != "、":
+            # the list's first item only: a verb introduces the list (吸引|宁德时代、…), while an item
+            # after 、 may open with a word jieba files as a verb (联创|光电)
+            st = max(st, left_extent(text, s, max_len=12, bounds=bounds))
+            if st >= 0 and st in bounds and word_classes().get(text[st:(w := word_end(bounds, st, s))]) == "vn" \
+                    and s - w >= 2:
+                st = w      # 积极发展|物流、电商等企业: a verbal noun leads the list as its verb
         if st < 0:
             break
         name = text[st:s]
@@ -185,6 +206,19 @@ def listed_before(text: str, end: int, rule: str, label: str = ENTERPRISE, *,
             continue
         break
     return items
+
+
+def _list_mate(name: str) -> bool:
+    """enterprise_list_mate_cue: an item of a list of companies before their cue (安踏、特步等一批知名品牌)
+    whose fellows are named: a name of its own too, though its words be the dictionary's (安踏) or its
+    characters digits (361度). Not a kind word, a generic modifier, a place or an industry (…产业)."""
+    return 2 <= len(name) <= 8 and not is_kind_word(name) and name not in generic_heads() \
+        and not gazetteer().candidates(name) and not INDUSTRY_WORD.search(name) \
+        and not any(c in CONJUNCTIONS for c in name)
+
+
+# An industry or field, not a company: 生物医药产业, 电子信息行业.
+INDUSTRY_WORD = re.compile(r"(?:产业|行业|领域|板块|集群|业态|经济)$")
 
 
 ALNUM_ITEM = re.compile(r"[0-9A-Za-z][0-9A-Za-z\u4e00-\u9fff]{1,6}")
@@ -209,6 +243,10 @@ def listed_companies() -> Trie:
 # A company post right after a listed company's short name (格力电器|董事长) shows the company, as does
 # its plant's phase (万华化学|二期).
 COMPANY_POST_AT = re.compile(r"(?:党委书记|副?董事长|副?总经理|首席执行官|副?总裁|创始人|有关负责人|负责人|[一二三四五六]期)")
+
+
+# 国轩高科、阳光电源|两家企业: the list's count of companies after its last item.
+COMPANIES_COUNTED = re.compile(r"[两二三四五六七八九十几\d]+(?:家|大)(?:企业|公司|龙头|[车药乳酒房央国民]企)")
 
 
 # One-word endings that a common word may hold (养老保险, 商业银行): they end a name only as a word of their own.

@@ -278,6 +278,9 @@ def with_project_owners(text: str, found: list[Mention], bounds: frozenset[int])
     never comes after another place's name this way. The owner is a proper or coined word,
     no place (its words not place names, not 中|新 of 中新重庆… whose 中 is a direction).
     """
+    cued = {(m.start, m.end) for m in found if m.label == ENTERPRISE and m.rule == "enterprise_listed"}
+    if cued:        # 蜜雪冰城、茶百道等茶饮品牌: a list's company cue outweighs the kind word (…城) it ends with
+        found = [m for m in found if not (m.label == PROJECT and (m.start, m.end) in cued)]
     places = {m.start for m in found if m.label == REGION and m.region is not None}
     owners: list[Mention] = []
     for p in found:
