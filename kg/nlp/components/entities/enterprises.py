@@ -94,7 +94,10 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
                             or text[e] in LIST_JOINERS or COMPANY_POST_AT.match(text, e)
                             or COMPANIES_COUNTED.match(text, e)):
             out.append(Mention(s, e, ENTERPRISE, text[s:e], "enterprise_listed_company"))
-    for m in enterprise_patterns()["company"].finditer(text):
+    company = enterprise_patterns()["company"]
+    for m in company.finditer(text):
+        if company.match(text, m.end()):
+            continue        # 浙江吉利控股集团|有限公司: the name goes on to its legal form
         # 信达生物制药（苏州）有限公司: the place of a branch, in brackets before the suffix.
         place = PLACE_IN_BRACKETS.search(text, max(0, m.start() - 8), m.start())
         before = place.start() if place else m.start()
@@ -361,7 +364,7 @@ def _after_location(start: int, end: int, region_at: dict[int, Mention]) -> int:
 def _twin_places(a, b) -> bool:
     """Two neighbouring places of one level and one parent, named together (宁波|舟山港集团, 川|渝…):
     a joint name's prefix, not a location before the name."""
-    return a.level == b.level and a.parent == b.parent
+    return a.level == b.level and a.parent == b.parent and a.adcode != b.adcode
 
 
 def _registered_start(text: str, start: int, region_starts: list[int]) -> int:
