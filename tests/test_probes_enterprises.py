@@ -42,6 +42,11 @@ PROBES = [
     # a subsidiary named after its group is a company of its own
     ('洛阳文旅集团成立洛阳文旅集团资产运营公司。',
      [('enterprise', '洛阳文旅集团'), ('enterprise', '洛阳文旅集团资产运营公司')], [], []),
+    # banks whose whole name is one word of the dictionary
+    ('松北区政府与中国建设银行黑龙江省分行签订战略合作协议。', [('enterprise', '中国建设银行')], [], []),
+    ('协调中国农业发展银行昌吉州分行加大信贷投放。', [('enterprise', '中国农业发展银行')], [], []),
+    ('区里与中国工商银行签订协议。', [('enterprise', '中国工商银行')], [], []),
+    ('推动农村商业银行改革，发展养老保险，扩大城乡居民养老保险覆盖面。', [], ['发展养老保险', '城乡居民养老保险', '农村商业银行'], []),
     # two neighbouring places open a joint company name
     ('区里主动对接宁波舟山港集团有限公司。', [('enterprise', '宁波舟山港集团有限公司')], ['舟山港集团有限公司'], []),
     ('襄阳高新区湖北汉江智行汽车科技有限公司落户。', [('enterprise', '湖北汉江智行汽车科技有限公司')], [], []),

@@ -124,6 +124,8 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
         if start < 0 or len(core) < 2 or not cjk(name[0]) or core in generic_heads() or LEVEL_LEAD.match(core) \
                 or SENTENCE_PUNCT.search(core) or "+" in core \
                 or m.group() in SHORT_SUFFIXES and m.start() not in bounds \
+                and not (m.group() == "银行" and start in bounds and m.end() in bounds and distinctive(core)
+                         and word_classes().get(text[start:word_end(bounds, start, before)]) not in ("v", "vn")) \
                 or core[-1] in "的等" or core[-1] in CONJUNCTIONS and not m.group().endswith("有限公司") \
                 or len(core) <= 2 and not distinctive(core) and not known_short_name(core) \
                 and not (m.group() != "公司" and core not in trade_endings() and BROUGHT_IN.search(text, max(0, start - 3), start)) \
@@ -252,7 +254,9 @@ COMPANY_POST_AT = re.compile(r"(?:党委书记|副?董事长|副?总经理|首�
 COMPANIES_COUNTED = re.compile(r"[两二三四五六七八九十几\d]+(?:家|大)(?:企业|公司|龙头|[车药乳酒房央国民]企)")
 
 
-# One-word endings that a common word may hold (养老保险, 商业银行): they end a name only as a word of their own.
+# One-word endings that a common word may hold (养老保险, 商业银行): they end a name only as a word of their own,
+# or a bank's as the end of a word of the dictionary whose core is proper (中国工商银行; 城乡居民养老保险 is
+# an insurance scheme).
 SHORT_SUFFIXES = frozenset(("银行", "证券", "保险", "控股"))
 
 
