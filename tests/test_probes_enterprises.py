@@ -46,12 +46,48 @@ PROBES = [
     ('松北区政府与中国建设银行黑龙江省分行签订战略合作协议。', [('enterprise', '中国建设银行')], [], []),
     ('协调中国农业发展银行昌吉州分行加大信贷投放。', [('enterprise', '中国农业发展银行')], [], []),
     ('区里与中国工商银行签订协议。', [('enterprise', '中国工商银行')], [], []),
+    ('今年以来，晋江市工信局协调中国银行晋江支行设立专项信贷额度。', [('enterprise', '中国银行'), ('organization', '晋江市工信局')],
+     ['晋江市工信局协调中国银行'], []),
     ('推动农村商业银行改革，发展养老保险，扩大城乡居民养老保险覆盖面。', [], ['发展养老保险', '城乡居民养老保险', '农村商业银行'], []),
     # two neighbouring places open a joint company name
     ('区里主动对接宁波舟山港集团有限公司。', [('enterprise', '宁波舟山港集团有限公司')], ['舟山港集团有限公司'], []),
     ('襄阳高新区湖北汉江智行汽车科技有限公司落户。', [('enterprise', '湖北汉江智行汽车科技有限公司')], [], []),
+    # departments with a bare or zone prefix, merged cores, people's organizations
+    ('区人社局、区科工信局联合开展招聘活动。', [('organization', '区人社局'), ('organization', '区科工信局')], [],
+     [('区人社局', 'partners_with', '区科工信局')]),
+    ('崖州区农业农村局、区科技和工业信息化局积极做好服务保障。',
+     [('organization', '崖州区农业农村局'), ('organization', '区科技和工业信息化局')], [], []),
+    ('州发改委、州商务局主动对接。', [('organization', '州发改委'), ('organization', '州商务局')], [], []),
+    ('昌吉州工商联、昌吉州浙江商会组织会员企业赴东部考察。',
+     [('organization', '昌吉州工商联'), ('organization', '昌吉州浙江商会')], [], []),
+    ('区妇联、县残联、市科协负责。', [('organization', '区妇联'), ('organization', '县残联'), ('organization', '市科协')], [], []),
+    ('新区经济发展局局长李明介绍，新区商务和经济合作局将建立专班。',
+     [('organization', '新区经济发展局'), ('organization', '新区商务和经济合作局')], ['区商务和经济合作局'], []),
+    ('县委宣传部、县融媒体中心联合举办活动。', [('organization', '县委宣传部'), ('organization', '县融媒体中心')], [], []),
+    # hospitals by level and kind only are no names; branches and faculties are named whole
+    ('县人民医院、乡镇卫生院服务能力不断提升，全区新增三甲医院1家。', [], ['县人民医院', '乡镇卫生院', '三甲医院'], []),
+    ('州人民医院、州中医医院与北京协和医院建立远程会诊合作。', [('organization', '北京协和医院')],
+     ['州人民医院', '州中医医院'], []),
+    ('勐海县人民医院挂牌。', [('organization', '勐海县人民医院')], [], []),
+    ('三亚市人民医院崖州分院、崖州区中心卫生院提升基层医疗水平。',
+     [('organization', '三亚市人民医院崖州分院'), ('organization', '崖州区中心卫生院')], [], []),
+    ('合肥工业大学汽车与交通工程学院院长说，学院将持续输送人才。',
+     [('organization', '合肥工业大学汽车与交通工程学院')], ['交通工程学院'], []),
+    # a centre a company sets up is a kind of centre, not a named body
+    ('隆平高科、大北农等种业企业设立研发中心。', [('enterprise', '隆平高科')], ['研发中心'], []),
+    ('蜜雪冰城在江南区设立区域配送中心。', [], ['区域配送中心'], []),
+    ('市里成立市数字经济促进中心。', [('organization', '市数字经济促进中心')], [], []),
 ]
 # fmt: on
+
+# Relations that must not be made: (text, triple).
+NOT_RELATED = [
+    # a clause's own actors are no one's partners
+    ('江南区召开会议。区人社局、区科工信局等部门将建立专班。', ('江南区', 'partners_with', '区人社局')),
+    # bodies named by their kind cooperate, not the article's region
+    ('昌吉州卫生工作\n\n昌吉州积极发展医疗事业。州人民医院、州中医医院与北京协和医院建立远程会诊合作。',
+     ('昌吉回族自治州', 'partners_with', '北京协和医院')),
+]
 
 
 @pytest.mark.parametrize("text, want, bad, rel", PROBES)
@@ -61,3 +97,8 @@ def test_enterprise_probe(text, want, bad, rel):
     assert not set(bad) & {n for _, n in ents}
     if rel:
         assert set(rel) <= relations_of(text)
+
+
+@pytest.mark.parametrize("text, triple", NOT_RELATED)
+def test_enterprise_probe_not_related(text, triple):
+    assert triple not in relations_of(text)

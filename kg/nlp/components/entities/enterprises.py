@@ -124,8 +124,7 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
         if start < 0 or len(core) < 2 or not cjk(name[0]) or core in generic_heads() or LEVEL_LEAD.match(core) \
                 or SENTENCE_PUNCT.search(core) or "+" in core \
                 or m.group() in SHORT_SUFFIXES and m.start() not in bounds \
-                and not (m.group() == "银行" and start in bounds and m.end() in bounds and distinctive(core)
-                         and word_classes().get(text[start:word_end(bounds, start, before)]) not in ("v", "vn")) \
+                and not (m.group() == "银行" and m.end() in bounds and _bank_word(text, start, m.start(), bounds)) \
                 or core[-1] in "的等" or core[-1] in CONJUNCTIONS and not m.group().endswith("有限公司") \
                 or len(core) <= 2 and not distinctive(core) and not known_short_name(core) \
                 and not (m.group() != "公司" and core not in trade_endings() and BROUGHT_IN.search(text, max(0, start - 3), start)) \
@@ -258,6 +257,16 @@ COMPANIES_COUNTED = re.compile(r"[两二三四五六七八九十几\d]+(?:家|�
 # or a bank's as the end of a word of the dictionary whose core is proper (中国工商银行; 城乡居民养老保险 is
 # an insurance scheme).
 SHORT_SUFFIXES = frozenset(("银行", "证券", "保险", "控股"))
+
+
+def _bank_word(text: str, start: int, suffix: int, bounds: frozenset[int]) -> bool:
+    """Is the word of the dictionary that holds 银行 (at ``suffix``) a bank's whole name, from ``start``
+    or after a place (中国工商银行, 中国|农业发展银行), with a proper core (not 商业银行)?"""
+    w = suffix
+    while w > start and w not in bounds:
+        w -= 1
+    return w in bounds and (w == start or text[start:w] in protected() or word_classes().get(text[start:w]) == "ns") \
+        and distinctive(text[start:suffix])
 
 
 # A company brought in: the registered name after one of these may have a common word for a core (引进正大集团).
