@@ -159,11 +159,15 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             for e in items:
                 e.attrs["hosted"] = True         # counted among the region's projects: it is there
             out += items
-    for m in re.finditer(r"(?:下属企业|企业)([\u4e00-\u9fff]{2,6}?)(?=共建|合作|投资|建设|打造|签约|落户)", text):
-        if gazetteer().candidates(m.group(1)) or is_kind_word(m.group(1)):
+    for m in APPOSED.finditer(text):
+        if gazetteer().candidates(m.group(1)) or is_kind_word(m.group(1)) or m.group(1)[0] in "与和同及跟向在":
             continue          # 医药企业|辽宁|投资合作对接会: a place; 等企业|数据中心|落户: a kind of thing
         out.append(Mention(m.start(1), m.end(1), ENTERPRISE, m.group(1), "enterprise_apposition"))
     return out
+
+
+# 企业X共建…: a company named right after 企业 and before its action (not 合作社, a cooperative).
+APPOSED = re.compile(r"(?:下属企业|企业)([\u4e00-\u9fff]{2,6}?)(?=共建|合作(?!社)|投资|建设|打造|签约|落户)")
 
 
 def _past_country(e: Mention, countries: dict[int, int]) -> Mention:

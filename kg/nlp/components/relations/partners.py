@@ -55,8 +55,10 @@ def partner_cue(cue: dict[str, re.Pattern], text: str, start: int, end: int, s: 
             i = prev.start
         if i != start and cue["partners_before"].search(text[max(s, i - 3):i]):
             return True
-    if cue["partners_after"].match(after) is None:
+    if (cued := cue["partners_after"].match(after)) is None:
         return False
+    if WITH_INSIDE.search(after, 0, cued.end()):
+        return False         # X、Y与企业共建: X cooperates with what follows 与, not with the speaker
     if WITH_IN_CLAUSE.search(text, s, start) is not None:
         return True          # 与交通部下属企业X共建
     if SUBJECT_ACTS.match(after) and _opens_clause(text, s, start, ends):
@@ -69,6 +71,8 @@ def partner_cue(cue: dict[str, re.Pattern], text: str, start: int, end: int, s: 
 SUBJECT_ACTS = re.compile(r"(?:[、和及][\u4e00-\u9fffA-Za-z]{2,12})*(?:等[\u4e00-\u9fff]{0,6}?)?(?:将|要|已|正|还|也)?"
                           r"(?:(?:联合|携手|共同|协同)(?:开展|举办|组织|实施|发起|主办|承办|推出|印发|出台|召开|制定|发布)"
                           r"|建立(?!合作|战略|伙伴|友好|联系))")
+# 与 between a name and its cue: the partner is whom 与 names (X、Y与企业共建…).
+WITH_INSIDE = re.compile(r"[与同](?!时)")
 # Clause marks: a name right after one (past the list it opens) is the clause's subject.
 CLAUSE_OPEN = "，。；：！？,;:!?\n"
 
