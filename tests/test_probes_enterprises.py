@@ -77,13 +77,28 @@ PROBES = [
     ('隆平高科、大北农等种业企业设立研发中心。', [('enterprise', '隆平高科')], ['研发中心'], []),
     ('蜜雪冰城在江南区设立区域配送中心。', [], ['区域配送中心'], []),
     ('市里成立市数字经济促进中心。', [('organization', '市数字经济促进中心')], [], []),
+    # a company's name going on past an institution's ending is the company's alone
+    ('中车株洲电力机车研究所有限公司负责人作交流发言。', [('enterprise', '中车株洲电力机车研究所有限公司')],
+     ['中车株洲电力机车研究所'], []),
+    # a university's hospital is one name; the university is no body of its own there
+    ('吉林大学第一医院有关负责同志参加会议。', [('organization', '吉林大学第一医院')], ['吉林大学'], []),
+    # a university opening a project's name is no company
+    ('我们与宜宾学院、四川大学宜宾园区开展合作。', [('organization', '宜宾学院')], [], []),
+    # a listed company's short name that is a place's own part
+    ('我们还积极对接北京中关村，推动合作。', [], ['中关村'], []),
+    ('市商务局、市口岸办、市税务局、蒙自海关联合开展专项行动。',
+     [('organization', '市口岸办'), ('organization', '蒙自海关')], [], []),
+    ('依托蒙自市农业技术推广中心推广新品种。', [('organization', '蒙自市农业技术推广中心')], [], []),
 ]
 # fmt: on
 
 # Relations that must not be made: (text, triple).
 NOT_RELATED = [
     # a clause's own actors are no one's partners
-    ('江南区召开会议。区人社局、区科工信局等部门将建立专班。', ('江南区', 'partners_with', '区人社局')),
+    ('南宁市江南区委书记 黄某\n\n区人社局、区科工信局等部门将建立专班。', ('江南区', 'partners_with', '区人社局')),
+    ('蒙自市对外开放\n\n蒙自市发展外向型经济。市商务局、市口岸办、市税务局、蒙自海关联合开展专项行动。',
+     ('蒙自市', 'partners_with', '蒙自海关')),
+    ('合肥市委书记 王某\n\n中国科学技术大学、合肥工业大学与企业共建联合实验室。', ('合肥市', 'partners_with', '中国科学技术大学')),
     # bodies named by their kind cooperate, not the article's region
     ('昌吉州卫生工作\n\n昌吉州积极发展医疗事业。州人民医院、州中医医院与北京协和医院建立远程会诊合作。',
      ('昌吉回族自治州', 'partners_with', '北京协和医院')),
@@ -97,6 +112,18 @@ def test_enterprise_probe(text, want, bad, rel):
     assert not set(bad) & {n for _, n in ents}
     if rel:
         assert set(rel) <= relations_of(text)
+
+
+# Relations that must be made: (text, triple).
+RELATED = [
+    ('蒙自市委书记 杨华\n\n越南海防港务公司与我市签订合作备忘录。', ('蒙自市', 'partners_with', '越南海防港务公司')),
+    ('渝北区委书记 王某\n\n华为携手渝北共建人工智能创新中心。', ('渝北区', 'partners_with', '华为')),
+]
+
+
+@pytest.mark.parametrize("text, triple", RELATED)
+def test_enterprise_probe_related(text, triple):
+    assert triple in relations_of(text)
 
 
 @pytest.mark.parametrize("text, triple", NOT_RELATED)

@@ -81,6 +81,7 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             out.append(Mention(s, e, ENTERPRISE, text[s:e], "enterprise_brand"))
             brand_starts.add(s)
     place_starts = set(region_starts)
+    region_ends = {r.end for r in regions if r.region is not None}
     for s, e in listed_companies().finditer(text):
         if s in bounds and (s in brand_starts or e in place_starts) and not gazetteer().candidates(text[s:e]):
             # 隆基绿能|西咸…项目, 天合光能|淮安基地: a brand opens it (and is no name of its own), or its
@@ -89,7 +90,10 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             out.append(Mention(s, e, ENTERPRISE, text[s:e], "enterprise_listed_company"))
             continue
         # 大洋电机、川渝时代建成投产: a listed company's short name, where it is a word of its own and
-        # no place (鄂尔多斯 is a city before a company)
+        # no place (鄂尔多斯 is a city before a company), nor a place's own part (北京|中关村)
+        if (s in region_ends or any(text[s - n:s] in protected() for n in (2, 3, 4) if s >= n)) \
+                and not COMPANY_POST_AT.match(text, e):
+            continue
         if s in bounds and not gazetteer().candidates(text[s:e]) and (e == len(text) or not cjk(text[e]) or stops().match(text, e)
                             or text[e] in LIST_JOINERS or COMPANY_POST_AT.match(text, e)
                             or COMPANIES_COUNTED.match(text, e)):

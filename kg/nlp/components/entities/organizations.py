@@ -133,6 +133,8 @@ def find_organizations(text: str, known: list[Mention], bounds: frozenset[int]) 
             continue          # 招商会 is no 商会; 博物馆事业 is a sector
         if m.end() < len(text) and m.end() not in bounds and m.start() not in bounds:
             continue          # 扩大|学位: the ending straddles the segmenter's words
+        if _company_after(text, m.end()):
+            continue          # 中车株洲电力机车研究所|有限公司: a company's name goes on
         start = left_extent(text, m.start(), max_len=20, bounds=bounds)
         if start >= 0:
             start = _past_connectives(text, start, m.start(), bounds)
@@ -143,6 +145,8 @@ def find_organizations(text: str, known: list[Mention], bounds: frozenset[int]) 
                 or COUNTED_BEFORE.match(name) or not _core_names(text, start, m.start(), bounds) \
                 or m.group() in CLINIC_ENDINGS and LEVEL_CLINIC.fullmatch(name[: -len(m.group())]):
             continue          # 智慧医院10家, 五大博物馆, 三甲医院: kinds of institutions; 县人民医院, 乡镇卫生院
+        if out and out[-1].rule == "organization_institution" and out[-1].start == start and out[-1].end < m.end():
+            out.pop()         # 吉林大学|第一医院: the university's own hospital, one name (the university is no body here)
         out.append(Mention(start, m.end(), ORGANIZATION, name, "organization_institution"))
     regions_start = {r.start for r in regions_end.values()}
     for verb in ORG_VERBS:
@@ -169,6 +173,11 @@ LEVEL_CLINIC = re.compile(r"(?:[省市区县州旗乡镇村]|乡镇|社区|街�
                           r"(?:人民|中医|中西医结合|妇幼保健|中心|儿童|肿瘤|精神|传染病|骨科|口腔)?")
 # A university's faculty whose field joins two words (汽车与交通工程学院): the name starts at the university.
 FACULTY_ENDINGS = frozenset(("学院", "研究院", "研究所", "研究中心", "实验室"))
+
+
+def _company_after(text: str, end: int) -> bool:
+    """Does a company's legal form follow right at ``end`` (…研究所|有限公司, …研究院|股份有限公司)?"""
+    return text.startswith(("有限公司", "有限责任公司", "股份有限公司", "集团有限公司", "集团股份有限公司"), end)
 
 
 def _faculty_start(text: str, conj: int, found: list[Mention]) -> int:

@@ -372,6 +372,8 @@ def with_project_owners(text: str, found: list[Mention], bounds: frozenset[int])
                     owners.append(Mention(p.start, k, ENTERPRISE, text[p.start:k], "enterprise_project_owner"))
                     owned.add(p.start)
                     break
+    bodies = {(m.start, m.end) for m in found if m.label == ORGANIZATION}
+    owners = [o for o in owners if (o.start, o.end) not in bodies]     # 四川大学|宜宾园区: a university's
     if not owners:
         return found
     longer = {m.start: m.end for m in owners}

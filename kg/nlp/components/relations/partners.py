@@ -46,6 +46,8 @@ def partner_cue(cue: dict[str, re.Pattern], text: str, start: int, end: int, s: 
     """
     if OWNS_NEXT.match(text, end, e):
         return False
+    if WITH_US.match(text, end, e):
+        return True          # 越南海防港务公司与我市签订合作备忘录: the speaker's own partner
     if cue["partners_before"].search(text[max(s, start - 3):start]):
         return True
     after = text[end:e]
@@ -78,11 +80,24 @@ CLAUSE_OPEN = "，。；：！？,;:!?\n"
 
 
 def _opens_clause(text: str, s: int, start: int, ends: dict[int, Mention] | None) -> bool:
-    """Does the name at ``start`` (or the 、-list it ends) open its clause or sentence (``s``)?"""
+    """Does the name at ``start`` (or the 、-list it ends) open its clause or sentence (``s``)? The
+    list's items are names found, or stretches of at most twelve characters between 、 (市口岸办)."""
     i = start
-    while ends and text[i - 1:i] == "、" and (prev := ends.get(i - 1)) is not None:
-        i = prev.start
+    while i > s and text[i - 1:i] == "、":
+        prev = ends.get(i - 1) if ends else None
+        if prev is not None:
+            i = prev.start
+            continue
+        item = LIST_ITEM_BEFORE.search(text, max(s, i - 14), i - 1)
+        if item is None:
+            break
+        i = item.start()
     return i <= s or text[i - 1] in CLAUSE_OPEN
+
+
+LIST_ITEM_BEFORE = re.compile(r"(?<![\u4e00-\u9fffA-Za-z0-9])[\u4e00-\u9fffA-Za-z0-9]{2,12}$")
+# 与我市签订, 同我区合作: the speech's own region as the partner.
+WITH_US = re.compile(r"(?:与|同|和)我(?:省|市|区|县|州|旗|镇|乡)(?:[^，。；]{0,6}?)(?:签订|签署|合作|共建|建立|结对)")
 
 
 def partner_of(text: str, start: int, mentions: list[Mention], subj: Mention, home: Mention,
