@@ -29,8 +29,18 @@ from kg.schema import ENTERPRISE
 ENTERPRISE_LIST_WIDE = re.compile(r"等(?:一批|多家|\d+家|知名|国内外|国际)?[\u4e00-\u9fff]{0,10}?"
                                   r"(?:企业|公司|品牌|厂商|[车药外乳酒房险央国民]企|巨头|龙头)(?![\u4e00-\u9fff]{0,2}(?:家|个))")
 # 甲、乙两家企业, 甲、乙3家公司: a list of companies counted at its end (after a 、-list only).
-COUNTED_LIST_END = re.compile(r"(?<=[\u4e00-\u9fff])(?:[两二三四五六七八九十]|\d+)家[\u4e00-\u9fff]{0,6}?(?:企业|公司)"
-                              r"(?![\u4e00-\u9fff]{0,2}(?:家|个))")
+# (It opens with 家, whose count :func:`_counted_lists` reads back: ``re`` skips in C to each 家.)
+COUNTED_LIST_END = re.compile(r"家[\u4e00-\u9fff]{0,6}?(?:企业|公司)(?![\u4e00-\u9fff]{0,2}(?:家|个))")
+COUNT_BEFORE = re.compile(r"(?<=[\u4e00-\u9fff])(?:[两二三四五六七八九十]|\d+)$")
+
+
+def _counted_lists(text: str) -> list[re.Match]:
+    """The counts that end a list of companies (甲、乙|两家企业), as matches starting at the count."""
+    out = []
+    for m in COUNTED_LIST_END.finditer(text):
+        if (c := COUNT_BEFORE.search(text, max(0, m.start() - 6), m.start())) is not None:
+            out.append(c)
+    return out
 PLACE_IN_BRACKETS_ANY = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[)）]")
 PLACE_IN_BRACKETS = re.compile(PLACE_IN_BRACKETS_ANY.pattern + "$")   # ends where the company suffix starts
 # A quoted sentence before 公司 (“…这就是高新区速度。”公司总经理) is no company name.
@@ -140,7 +150,7 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
         out.append(Mention(start, m.end(), ENTERPRISE, name, "enterprise_suffix", aliases))
     # X、Y等头部企业 / 签约X等项目 / 企业X
     # X、Y等头部企业 / 雀巢和星巴克等知名咖啡品牌: items that look like names (物流、电商等企业 lists trades)
-    for m in (*ENTERPRISE_LIST_WIDE.finditer(text), *COUNTED_LIST_END.finditer(text)):
+    for m in (*ENTERPRISE_LIST_WIDE.finditer(text), *_counted_lists(text)):
         items = [_past_country(e, countries) for e in
                  listed_before(text, m.start(), "enterprise_listed", bounds=bounds, split_and=True,
                                verbs_lead=True, alnum=True)]
