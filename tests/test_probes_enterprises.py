@@ -89,6 +89,19 @@ PROBES = [
     ('市商务局、市口岸办、市税务局、蒙自海关联合开展专项行动。',
      [('organization', '市口岸办'), ('organization', '蒙自海关')], [], []),
     ('依托蒙自市农业技术推广中心推广新品种。', [('organization', '蒙自市农业技术推广中心')], [], []),
+    # a company named by a jieba word of organizations (石药集团) with its legal form
+    ('石药集团有限公司总裁介绍，新园区投产后年产值可达80亿元。', [('enterprise', '石药集团有限公司')], [], []),
+    # a known company vouches for the trade names beside it in a list of signed projects
+    ('去年以来，我们先后引进理想汽车、中创新航、蜂巢能源等重大项目。',
+     [('enterprise', '理想汽车'), ('enterprise', '中创新航'), ('enterprise', '蜂巢能源')], [], []),
+    ('签约智能装备、新材料等项目。', [], ['智能装备', '新材料'], []),
+    # a verb after 企业 names no company; a company's classifier is no part of its name
+    ('推动河北医科大学与区内企业开展合作。', [('organization', '河北医科大学')], ['开展'], []),
+    ('区属国企武进城投集团牵头成立产业基金。', [('enterprise', '武进城投集团')], ['区属国企武进城投集团'], []),
+    # a brand inside a registered name is that company; a JV named after two brands is neither
+    ('伊金霍洛旗委书记 刘建华\n\n内蒙古伊泰煤炭股份有限公司与华为技术有限公司合作打造矿山工业互联网平台。',
+     [('enterprise', '华为技术有限公司'), ('enterprise', '内蒙古伊泰煤炭股份有限公司')], ['华为'],
+     [('内蒙古伊泰煤炭股份有限公司', 'partners_with', '华为技术有限公司')]),
 ]
 # fmt: on
 

@@ -141,6 +141,7 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
                 and not (m.group() == "银行" and m.end() in bounds and _bank_word(text, start, m.start(), bounds)) \
                 or core[-1] in "的等" or core[-1] in CONJUNCTIONS and not m.group().endswith("有限公司") \
                 or len(core) <= 2 and not distinctive(core) and not known_short_name(core) \
+                and not (start in bounds and word_classes().get(text[start:word_end(bounds, start, m.end())]) == "nt") \
                 and not (m.group() != "公司" and core not in trade_endings() and BROUGHT_IN.search(text, max(0, start - 3), start)) \
                 or m.group() == "公司" and (not (distinctive(core) or known_short_name(core)) or any(c in CONJUNCTIONS for c in core)):
             continue      # 国有资源和证券 (新希望六和股份有限公司 is one); 科技公司, 宣告公司 (该公司…); 园区宣告公司, 企业和外地公司
@@ -162,10 +163,18 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             named += [e for e in items if e not in named and _list_mate(e.name)]
         out += named
     for m in LISTED_PROJECTS.finditer(text):
-        items = [e for e in listed_before(text, m.start(), "enterprise_signed", bounds=bounds)
-                 if not kind_patterns()["kind"].search(e.name[-4:]) and distinctive(e.name)]   # not 装备制造
+        listed = [e for e in listed_before(text, m.start(), "enterprise_signed", bounds=bounds)
+                  if not kind_patterns()["kind"].search(e.name[-4:])]      # not 装备制造
+        items = [e for e in listed if distinctive(e.name) or known_short_name(e.name)]
         if not items:
             continue
+        if len(items) < len(listed) and any(known_short_name(e.name) for e in items):
+            # 理想汽车、中创新航、蜂巢能源等项目: a known company vouches for the trade names beside it,
+            # and, with them half the list, for the coined rest
+            items += [e for e in listed if e not in items and trade_ending(e.name)]
+            if 2 * len(items) >= len(listed):
+                items += [e for e in listed if e not in items and _list_mate(e.name)]
+            items.sort(key=lambda e: -e.start)
         clause = _clause_start(text, items[-1].start)
         if SIGNED_CUE.search(text, clause, items[-1].start + 1):      # 签约X、Y等项目, 落户X、Z园等项目
             out += items
@@ -174,7 +183,8 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
                 e.attrs["hosted"] = True         # counted among the region's projects: it is there
             out += items
     for m in APPOSED.finditer(text):
-        if gazetteer().candidates(m.group(1)) or is_kind_word(m.group(1)) or m.group(1)[0] in "与和同及跟向在":
+        if gazetteer().candidates(m.group(1)) or is_kind_word(m.group(1)) or m.group(1)[0] in "与和同及跟向在" \
+                or word_classes().get(m.group(1)) in ("v", "vn"):     # 企业|开展|合作: a verb
             continue          # 医药企业|辽宁|投资合作对接会: a place; 等企业|数据中心|落户: a kind of thing
         out.append(Mention(m.start(1), m.end(1), ENTERPRISE, m.group(1), "enterprise_apposition"))
     return out
@@ -372,7 +382,7 @@ def trade_ending(name: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _classifier_lead() -> re.Pattern:
-    return re.compile(f"(?:{alternation(read_lines('enterprise_classifiers.txt'))})企业")
+    return re.compile(f"(?:{alternation(read_lines('enterprise_classifiers.txt'))})(?:企业|[国民]企)")
 
 
 def _after_location(start: int, end: int, region_at: dict[int, Mention]) -> int:

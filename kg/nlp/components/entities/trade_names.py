@@ -18,7 +18,7 @@ import re
 from collections import Counter
 
 from kg.nlp.components.entities.enterprises import (
-    PLACE_IN_BRACKETS_ANY, trade_ending, trade_endings, trade_named, enterprise_patterns,
+    PLACE_IN_BRACKETS_ANY, brands, trade_ending, trade_endings, trade_named, enterprise_patterns,
 )
 from kg.nlp.components.entities.short_forms import after_short_form
 from kg.nlp.gazetteer import gazetteer
@@ -163,6 +163,7 @@ def short_names_of_registered(found: list[Mention], regions: dict[int, Mention])
     full = [m for m in full if not any(o is not m and o.start <= m.start and m.end <= o.end
                                        and o.end - o.start > m.end - m.start for o in full)]
     stems: list[tuple[Mention, str]] = []          # each registered name, and its form without region
+    trade_at: dict[int, Mention] = {}              # where each one's trade name starts
     for m in full:
         stem, pos = m.name, m.start
         while (r := regions.get(pos)) is not None and r.end < m.end:     # 江西|孚能科技有限公司
@@ -172,10 +173,16 @@ def short_names_of_registered(found: list[Mention], regions: dict[int, Mention])
         stems.append((m, m.name))
         if stem != m.name:
             stems.append((m, stem))
+        trade_at[m.end - len(stem) if m.name.endswith(stem) else m.start] = m
     spans = [(m.start, m.end) for m in full]
     for x in found:
-        if x.label != ENTERPRISE or x.name.endswith("公司") \
-                or len(x.name) < 2 or any(a <= x.start < b and (a, b) != (x.start, x.end) for a, b in spans):
+        if x.label != ENTERPRISE or x.name.endswith("公司") or len(x.name) < 2:
+            continue
+        if any(a <= x.start < b and (a, b) != (x.start, x.end) for a, b in spans):
+            f = trade_at.get(x.start)
+            if f is not None and x.end < f.end and _legal_rest(f.name[x.end - f.start:], x.name):
+                # 华为|技术有限公司, 浙江|吉利|控股集团有限公司: its own
+                x.name = f.name                         # trade name inside, the same company
             continue
         fits = {m.name for m, stem in stems if len(stem) > len(x.name) and stem.startswith(x.name)
                 and _legal_rest(stem[len(x.name):], x.name)}
@@ -197,7 +204,8 @@ def _legal_rest(rest: str, short: str) -> bool:
     if short.endswith(("集团", "公司")):
         return LEGAL_FORM_ONLY.fullmatch(rest) is not None
     m = LEGAL_FORM.search(rest)
-    return m is not None and m.start() <= 4 and (m.start() == 0 or all(cjk(c) for c in rest[:m.start()]))
+    return m is not None and m.start() <= 4 and (m.start() == 0 or all(cjk(c) for c in rest[:m.start()])
+                                                and not any(brands().finditer(rest[:m.start()])))   # 上汽|大众汽车…
 
 
 # A phase (四期) after a company's word: 华能四期煤电项目.
