@@ -13,6 +13,7 @@ import functools
 import re
 from bisect import bisect_left
 
+from kg.nlp.components.entities.company_lists import counted_lists, list_mate, listed_before
 from kg.nlp.components.entities.kinds import kind_patterns
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.lexicon import Trie, alternation, read_lines
@@ -28,26 +29,12 @@ from kg.schema import ENTERPRISE
 # 等头部企业, 等一批核心零部件配套企业, 等云南本土咖啡品牌: what ends a list of companies.
 ENTERPRISE_LIST_WIDE = re.compile(r"等(?:一批|多家|\d+家|知名|国内外|国际)?[\u4e00-\u9fff]{0,10}?"
                                   r"(?:企业|公司|品牌|厂商|[车药外乳酒房险央国民]企|巨头|龙头)(?![\u4e00-\u9fff]{0,2}(?:家|个))")
-# 甲、乙两家企业, 甲、乙3家公司: a list of companies counted at its end (after a 、-list only).
-# (It opens with 家, whose count :func:`_counted_lists` reads back: ``re`` skips in C to each 家.)
-COUNTED_LIST_END = re.compile(r"家[\u4e00-\u9fff]{0,6}?(?:企业|公司)(?![\u4e00-\u9fff]{0,2}(?:家|个))")
-COUNT_BEFORE = re.compile(r"(?<=[\u4e00-\u9fff])(?:[两二三四五六七八九十]|\d+)$")
-
-
-def _counted_lists(text: str) -> list[re.Match]:
-    """The counts that end a list of companies (甲、乙|两家企业), as matches starting at the count."""
-    out = []
-    for m in COUNTED_LIST_END.finditer(text):
-        if (c := COUNT_BEFORE.search(text, max(0, m.start() - 6), m.start())) is not None:
-            out.append(c)
-    return out
 PLACE_IN_BRACKETS_ANY = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[)）]")
 PLACE_IN_BRACKETS = re.compile(PLACE_IN_BRACKETS_ANY.pattern + "$")   # ends where the company suffix starts
 # A quoted sentence before 公司 (“…这就是高新区速度。”公司总经理) is no company name.
 SENTENCE_PUNCT = re.compile(r"[。！？，；,;!?]")
 # 区级强村公司, 省级平台公司: a level names a kind of company, not one.
 LEVEL_LEAD = re.compile(r"(?:国家|省|市|区|县|镇|乡|村)级")
-AND_ITEM = re.compile(r"[和及与]")
 SIGNED_CUE = re.compile(r"(签约|引进|新引进|新增|落户|招引)")
 # 等…项目, 3个…项目: what ends a list of projects. ``(?:等|N+个)`` written as one character class
 # then a lookbehind for which it was, so that ``re`` skips to the positions that class lets through.
@@ -151,7 +138,7 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
         out.append(Mention(start, m.end(), ENTERPRISE, name, "enterprise_suffix", aliases))
     # X、Y等头部企业 / 签约X等项目 / 企业X
     # X、Y等头部企业 / 雀巢和星巴克等知名咖啡品牌: items that look like names (物流、电商等企业 lists trades)
-    for m in (*ENTERPRISE_LIST_WIDE.finditer(text), *_counted_lists(text)):
+    for m in (*ENTERPRISE_LIST_WIDE.finditer(text), *counted_lists(text)):
         items = [_past_country(e, countries) for e in
                  listed_before(text, m.start(), "enterprise_listed", bounds=bounds, split_and=True,
                                verbs_lead=True, alnum=True)]
@@ -160,7 +147,7 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             continue        # a count ends a list of named companies only (…服务681家企业, 自贡市446家企业)
         if named and len(items) > len(named) and 2 * len(named) >= len(items):     # 安踏、特步、361度、恒安等:
             # the named vouch for their mates, where they are half the list at least
-            named += [e for e in items if e not in named and _list_mate(e.name)]
+            named += [e for e in items if e not in named and list_mate(e.name)]
         out += named
     for m in LISTED_PROJECTS.finditer(text):
         listed = [e for e in listed_before(text, m.start(), "enterprise_signed", bounds=bounds)
@@ -173,7 +160,7 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             # and, with them half the list, for the coined rest
             items += [e for e in listed if e not in items and trade_ending(e.name)]
             if 2 * len(items) >= len(listed):
-                items += [e for e in listed if e not in items and _list_mate(e.name)]
+                items += [e for e in listed if e not in items and list_mate(e.name)]
             items.sort(key=lambda e: -e.start)
         clause = _clause_start(text, items[-1].start)
         if SIGNED_CUE.search(text, clause, items[-1].start + 1):      # 签约X、Y等项目, 落户X、Z园等项目
@@ -200,60 +187,6 @@ def _past_country(e: Mention, countries: dict[int, int]) -> Mention:
     if e.end - end < 2 or end == e.start:
         return e
     return Mention(end, e.end, e.label, e.name[end - e.start:], e.rule)
-
-
-def listed_before(text: str, end: int, rule: str, label: str = ENTERPRISE, *,
-                  bounds: frozenset[int], split_and: bool = False, verbs_lead: bool = False,
-                  alnum: bool = False) -> list[Mention]:
-    """Items of a 、-list ending at ``end`` (with ``split_and``, 雀巢和星巴克 is two items; with ``alnum``,
-    an item in digits or letters, 361度, is one too)."""
-    # left_extent stops at 、; extend over list separators.
-    items, s = [], end
-    while True:
-        prev = text.rfind("、", max(0, s - 8), s)
-        if prev > 0 and ALNUM_ITEM.fullmatch(text, prev + 1, s):
-            if alnum:
-                items.append(Mention(prev + 1, s, label, text[prev + 1:s], rule))
-            s = prev          # 安踏、特步、361度等: an item in digits or letters, the list goes on
-            continue
-        st = left_extent(text, s, max_len=12, bounds=bounds, verbs_lead=False)
-        if verbs_lead and text[st - 1:st] != "、":
-            # the list's first item only: a verb introduces the list (吸引|宁德时代、…), while an item
-            # after 、 may open with a word jieba files as a verb (联创|光电)
-            st = max(st, left_extent(text, s, max_len=12, bounds=bounds))
-            if st >= 0 and st in bounds and word_classes().get(text[st:(w := word_end(bounds, st, s))]) == "vn" \
-                    and s - w >= 2:
-                st = w      # 积极发展|物流、电商等企业: a verbal noun leads the list as its verb
-        if st < 0:
-            break
-        name = text[st:s]
-        parts = [(st, s)]
-        if split_and and (k := AND_ITEM.search(name)) is not None:
-            parts = [(st, st + k.start()), (st + k.end(), s)]
-        for a, b in parts:
-            if 2 <= b - a <= 10 and cjk(text[a]):
-                items.append(Mention(a, b, label, unquote(text[a:b]), rule))
-        if st > 0 and text[st - 1] == "、":
-            s = st - 1
-            continue
-        break
-    return items
-
-
-def _list_mate(name: str) -> bool:
-    """enterprise_list_mate_cue: an item of a list of companies before their cue (安踏、特步等一批知名品牌)
-    whose fellows are named: a name of its own too, though its words be the dictionary's (安踏) or its
-    characters digits (361度). Not a kind word, a generic modifier, a place or an industry (…产业)."""
-    return 2 <= len(name) <= 8 and not is_kind_word(name) and name not in generic_heads() \
-        and not gazetteer().candidates(name) and not INDUSTRY_WORD.search(name) \
-        and not any(c in CONJUNCTIONS for c in name)
-
-
-# An industry or field, not a company: 生物医药产业, 电子信息行业.
-INDUSTRY_WORD = re.compile(r"(?:产业|行业|领域|板块|集群|业态|经济)$")
-
-
-ALNUM_ITEM = re.compile(r"[0-9A-Za-z][0-9A-Za-z\u4e00-\u9fff]{1,6}")
 
 
 @functools.lru_cache(maxsize=1)
