@@ -102,6 +102,10 @@ PROBES = [
     ('伊金霍洛旗委书记 刘建华\n\n内蒙古伊泰煤炭股份有限公司与华为技术有限公司合作打造矿山工业互联网平台。',
      [('enterprise', '华为技术有限公司'), ('enterprise', '内蒙古伊泰煤炭股份有限公司')], ['华为'],
      [('内蒙古伊泰煤炭股份有限公司', 'partners_with', '华为技术有限公司')]),
+    # a group named without its industry word, before its head's post, is the group named in full
+    ('远景科技集团在我旗建设零碳产业园，远景集团高级副总裁表示，园区将实现绿电供应。',
+     [('enterprise', '远景科技集团')], ['远景集团'], []),
+    ('科技公司总经理说，该集团董事长表示同意。', [], ['科技公司', '该集团'], []),
 ]
 # fmt: on
 

@@ -130,6 +130,7 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
                 or len(core) <= 2 and not distinctive(core) and not known_short_name(core) \
                 and not (start in bounds and word_classes().get(text[start:word_end(bounds, start, m.end())]) == "nt") \
                 and not (m.group() != "公司" and core not in trade_endings() and BROUGHT_IN.search(text, max(0, start - 3), start)) \
+                and not (m.group() != "公司" and core not in trade_endings() and HEAD_AFTER.match(text, m.end())) \
                 or m.group() == "公司" and (not (distinctive(core) or known_short_name(core)) or any(c in CONJUNCTIONS for c in core)):
             continue      # 国有资源和证券 (新希望六和股份有限公司 is one); 科技公司, 宣告公司 (该公司…); 园区宣告公司, 企业和外地公司
         aliases = ()
@@ -230,6 +231,8 @@ def _bank_word(text: str, start: int, suffix: int, bounds: frozenset[int]) -> bo
         and distinctive(text[start:suffix])
 
 
+# A company's own head after its name (远景集团|高级副总裁): the name before is a company's, its core however common.
+HEAD_AFTER = re.compile(r"(?:高级)?(?:副?董事长|副?总经理|首席执行官|副?总裁|创始人)")
 # A company brought in: the registered name after one of these may have a common word for a core (引进正大集团).
 BROUGHT_IN = re.compile(r"(?:引进|引入|招引|签约|携手)了?$")
 # Verbs after which a word is a company (联合小米, 引进大众).
