@@ -123,8 +123,8 @@ def find_organizations(text: str, known: list[Mention], bounds: frozenset[int]) 
         s = region_start(text, m.start(), regions_end)
         if s is None:
             continue          # a department needs its region: 区发展改革委, 永川区商务委
-        if text[m.end():m.end() + 1] in ("门", "署"):
-            continue          # 商务部门: a kind of department, not one
+        if text[m.end():m.end() + 1] in ("门", "署") or m.group("ending") in ("联", "协") and text[m.end():m.end() + 1] == "会":
+            continue          # 商务部门: a kind of department, not one; 科学技术协|会: an association's name goes on
         if text[s] in "和与及" and text[s + 1] in "省市区县" and any(o.end == s for o in out):
             s += 1            # 县住建局和|县自然资源局: a conjunction between two departments, not 和县
         out.append(Mention(s, m.end(), ORGANIZATION, text[s:m.end()], "organization_department"))
@@ -143,7 +143,8 @@ def find_organizations(text: str, known: list[Mention], bounds: frozenset[int]) 
         name = unquote(text[start:m.end()])
         if start < 0 or len(name) - len(m.group()) < 2 or COUNTED_AFTER.match(text, m.end()) \
                 or COUNTED_BEFORE.match(name) or not _core_names(text, start, m.start(), bounds) \
-                or m.group() in CLINIC_ENDINGS and LEVEL_CLINIC.fullmatch(name[: -len(m.group())]):
+                or m.group() in CLINIC_ENDINGS and (LEVEL_CLINIC.fullmatch(name[: -len(m.group())])
+                                                    or name.endswith("乡镇", 0, len(name) - len(m.group()))):
             continue          # 智慧医院10家, 五大博物馆, 三甲医院: kinds of institutions; 县人民医院, 乡镇卫生院
         if out and out[-1].rule == "organization_institution" and out[-1].start == start and out[-1].end < m.end():
             out.pop()         # 吉林大学|第一医院: the university's own hospital, one name (the university is no body here)
