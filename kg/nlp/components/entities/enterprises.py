@@ -13,6 +13,7 @@ import functools
 import re
 from bisect import bisect_left
 
+from kg.nlp.components.entities.company_lists import counted_lists, list_mate, listed_before
 from kg.nlp.components.entities.kinds import kind_patterns
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.lexicon import Trie, alternation, read_lines
@@ -21,6 +22,7 @@ from kg.nlp.names import (
     BOUNDARY, CLOSE_QUOTES, cjk, distinctive, generic_heads, inner_verbs, is_kind_word, left_extent, stops, unquote,
     word_end,
 )
+from kg.nlp.name_leads import protected
 from kg.nlp.wordclass import is_proper, word_classes
 from kg.schema import ENTERPRISE
 
@@ -33,7 +35,6 @@ PLACE_IN_BRACKETS = re.compile(PLACE_IN_BRACKETS_ANY.pattern + "$")   # ends whe
 SENTENCE_PUNCT = re.compile(r"[。！？，；,;!?]")
 # 区级强村公司, 省级平台公司: a level names a kind of company, not one.
 LEVEL_LEAD = re.compile(r"(?:国家|省|市|区|县|镇|乡|村)级")
-AND_ITEM = re.compile(r"[和及与]")
 SIGNED_CUE = re.compile(r"(签约|引进|新引进|新增|落户|招引)")
 # 等…项目, 3个…项目: what ends a list of projects. ``(?:等|N+个)`` written as one character class
 # then a lookbehind for which it was, so that ``re`` skips to the positions that class lets through.
@@ -77,6 +78,7 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             out.append(Mention(s, e, ENTERPRISE, text[s:e], "enterprise_brand"))
             brand_starts.add(s)
     place_starts = set(region_starts)
+    region_ends = {r.end for r in regions if r.region is not None}
     for s, e in listed_companies().finditer(text):
         if s in bounds and (s in brand_starts or e in place_starts) and not gazetteer().candidates(text[s:e]):
             # 隆基绿能|西咸…项目, 天合光能|淮安基地: a brand opens it (and is no name of its own), or its
@@ -85,11 +87,18 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             out.append(Mention(s, e, ENTERPRISE, text[s:e], "enterprise_listed_company"))
             continue
         # 大洋电机、川渝时代建成投产: a listed company's short name, where it is a word of its own and
-        # no place (鄂尔多斯 is a city before a company)
+        # no place (鄂尔多斯 is a city before a company), nor a place's own part (北京|中关村)
+        if (s in region_ends or any(text[s - n:s] in protected() for n in (2, 3, 4) if s >= n)) \
+                and not COMPANY_POST_AT.match(text, e):
+            continue
         if s in bounds and not gazetteer().candidates(text[s:e]) and (e == len(text) or not cjk(text[e]) or stops().match(text, e)
-                            or text[e] in LIST_JOINERS or COMPANY_POST_AT.match(text, e)):
+                            or text[e] in LIST_JOINERS or COMPANY_POST_AT.match(text, e)
+                            or COMPANIES_COUNTED.match(text, e)):
             out.append(Mention(s, e, ENTERPRISE, text[s:e], "enterprise_listed_company"))
-    for m in enterprise_patterns()["company"].finditer(text):
+    company = enterprise_patterns()["company"]
+    for m in company.finditer(text):
+        if company.match(text, m.end()):
+            continue        # 浙江吉利控股集团|有限公司: the name goes on to its legal form
         # 信达生物制药（苏州）有限公司: the place of a branch, in brackets before the suffix.
         place = PLACE_IN_BRACKETS.search(text, max(0, m.start() - 8), m.start())
         before = place.start() if place else m.start()
@@ -103,6 +112,8 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
         if start > 0:
             start = _registered_start(text, start, region_starts)
         start = _after_location(start, before, region_at)
+        if start >= 0 and text.startswith(_LEAD_VERB_FIRSTS, start):
+            start = _past_lead_verb(text, start, before, bounds)
         lead = _classifier_lead().match(text, start, before)       # 外资企业|晓星集团
         if lead and before - lead.end() >= 2:
             start = lead.end()
@@ -114,9 +125,12 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
         if start < 0 or len(core) < 2 or not cjk(name[0]) or core in generic_heads() or LEVEL_LEAD.match(core) \
                 or SENTENCE_PUNCT.search(core) or "+" in core \
                 or m.group() in SHORT_SUFFIXES and m.start() not in bounds \
+                and not (m.group() == "银行" and m.end() in bounds and _bank_word(text, start, m.start(), bounds)) \
                 or core[-1] in "的等" or core[-1] in CONJUNCTIONS and not m.group().endswith("有限公司") \
                 or len(core) <= 2 and not distinctive(core) and not known_short_name(core) \
+                and not (start in bounds and word_classes().get(text[start:word_end(bounds, start, m.end())]) == "nt") \
                 and not (m.group() != "公司" and core not in trade_endings() and BROUGHT_IN.search(text, max(0, start - 3), start)) \
+                and not (m.group() != "公司" and core not in trade_endings() and HEAD_AFTER.match(text, m.end())) \
                 or m.group() == "公司" and (not (distinctive(core) or known_short_name(core)) or any(c in CONJUNCTIONS for c in core)):
             continue      # 国有资源和证券 (新希望六和股份有限公司 is one); 科技公司, 宣告公司 (该公司…); 园区宣告公司, 企业和外地公司
         aliases = ()
@@ -125,15 +139,30 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
         out.append(Mention(start, m.end(), ENTERPRISE, name, "enterprise_suffix", aliases))
     # X、Y等头部企业 / 签约X等项目 / 企业X
     # X、Y等头部企业 / 雀巢和星巴克等知名咖啡品牌: items that look like names (物流、电商等企业 lists trades)
-    for m in ENTERPRISE_LIST_WIDE.finditer(text):
+    for m in (*ENTERPRISE_LIST_WIDE.finditer(text), *counted_lists(text)):
         items = [_past_country(e, countries) for e in
-                 listed_before(text, m.start(), "enterprise_listed", bounds=bounds, split_and=True)]
-        out += [e for e in items if not is_kind_word(e.name) and (distinctive(e.name) or trade_ending(e.name))]
+                 listed_before(text, m.start(), "enterprise_listed", bounds=bounds, split_and=True,
+                               verbs_lead=True, alnum=True)]
+        named = [e for e in items if not is_kind_word(e.name) and (distinctive(e.name) or trade_ending(e.name))]
+        if text[m.start()] != "等" and (len(items) < 2 or len(named) < len(items)):
+            continue        # a count ends a list of named companies only (…服务681家企业, 自贡市446家企业)
+        if named and len(items) > len(named) and 2 * len(named) >= len(items):     # 安踏、特步、361度、恒安等:
+            # the named vouch for their mates, where they are half the list at least
+            named += [e for e in items if e not in named and list_mate(e.name)]
+        out += named
     for m in LISTED_PROJECTS.finditer(text):
-        items = [e for e in listed_before(text, m.start(), "enterprise_signed", bounds=bounds)
-                 if not kind_patterns()["kind"].search(e.name[-4:]) and distinctive(e.name)]   # not 装备制造
+        listed = [e for e in listed_before(text, m.start(), "enterprise_signed", bounds=bounds)
+                  if not kind_patterns()["kind"].search(e.name[-4:])]      # not 装备制造
+        items = [e for e in listed if distinctive(e.name) or known_short_name(e.name)]
         if not items:
             continue
+        if len(items) < len(listed) and any(known_short_name(e.name) for e in items):
+            # 理想汽车、中创新航、蜂巢能源等项目: a known company vouches for the trade names beside it,
+            # and, with them half the list, for the coined rest
+            items += [e for e in listed if e not in items and trade_ending(e.name)]
+            if 2 * len(items) >= len(listed):
+                items += [e for e in listed if e not in items and list_mate(e.name)]
+            items.sort(key=lambda e: -e.start)
         clause = _clause_start(text, items[-1].start)
         if SIGNED_CUE.search(text, clause, items[-1].start + 1):      # 签约X、Y等项目, 落户X、Z园等项目
             out += items
@@ -141,11 +170,16 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             for e in items:
                 e.attrs["hosted"] = True         # counted among the region's projects: it is there
             out += items
-    for m in re.finditer(r"(?:下属企业|企业)([\u4e00-\u9fff]{2,6}?)(?=共建|合作|投资|建设|打造|签约|落户)", text):
-        if gazetteer().candidates(m.group(1)) or is_kind_word(m.group(1)):
+    for m in APPOSED.finditer(text):
+        if gazetteer().candidates(m.group(1)) or is_kind_word(m.group(1)) or m.group(1)[0] in "与和同及跟向在" \
+                or word_classes().get(m.group(1)) in ("v", "vn"):     # 企业|开展|合作: a verb
             continue          # 医药企业|辽宁|投资合作对接会: a place; 等企业|数据中心|落户: a kind of thing
         out.append(Mention(m.start(1), m.end(1), ENTERPRISE, m.group(1), "enterprise_apposition"))
     return out
+
+
+# 企业X共建…: a company named right after 企业 and before its action (not 合作社, a cooperative).
+APPOSED = re.compile(r"(?:下属企业|企业)([\u4e00-\u9fff]{2,6}?)(?=共建|合作(?!社)|投资|建设|打造|签约|落户)")
 
 
 def _past_country(e: Mention, countries: dict[int, int]) -> Mention:
@@ -154,36 +188,6 @@ def _past_country(e: Mention, countries: dict[int, int]) -> Mention:
     if e.end - end < 2 or end == e.start:
         return e
     return Mention(end, e.end, e.label, e.name[end - e.start:], e.rule)
-
-
-def listed_before(text: str, end: int, rule: str, label: str = ENTERPRISE, *,
-                  bounds: frozenset[int], split_and: bool = False) -> list[Mention]:
-    """Items of a 、-list ending at ``end`` (with ``split_and``, 雀巢和星巴克 is two items)."""
-    # left_extent stops at 、; extend over list separators.
-    items, s = [], end
-    while True:
-        prev = text.rfind("、", max(0, s - 8), s)
-        if prev > 0 and ALNUM_ITEM.fullmatch(text, prev + 1, s):
-            s = prev          # 安踏、特步、361度等: an item in digits or letters, the list goes on
-            continue
-        st = left_extent(text, s, max_len=12, bounds=bounds, verbs_lead=False)
-        if st < 0:
-            break
-        name = text[st:s]
-        parts = [(st, s)]
-        if split_and and (k := AND_ITEM.search(name)) is not None:
-            parts = [(st, st + k.start()), (st + k.end(), s)]
-        for a, b in parts:
-            if 2 <= b - a <= 10 and cjk(text[a]):
-                items.append(Mention(a, b, label, unquote(text[a:b]), rule))
-        if st > 0 and text[st - 1] == "、":
-            s = st - 1
-            continue
-        break
-    return items
-
-
-ALNUM_ITEM = re.compile(r"[0-9A-Za-z][0-9A-Za-z\u4e00-\u9fff]{1,6}")
 
 
 @functools.lru_cache(maxsize=1)
@@ -207,10 +211,28 @@ def listed_companies() -> Trie:
 COMPANY_POST_AT = re.compile(r"(?:党委书记|副?董事长|副?总经理|首席执行官|副?总裁|创始人|有关负责人|负责人|[一二三四五六]期)")
 
 
-# One-word endings that a common word may hold (养老保险, 商业银行): they end a name only as a word of their own.
+# 国轩高科、阳光电源|两家企业: the list's count of companies after its last item.
+COMPANIES_COUNTED = re.compile(r"[两二三四五六七八九十几\d]+(?:家|大)(?:企业|公司|龙头|[车药乳酒房央国民]企)")
+
+
+# One-word endings that a common word may hold (养老保险, 商业银行): they end a name only as a word of their own,
+# or a bank's as the end of a word of the dictionary whose core is proper (中国工商银行; 城乡居民养老保险 is
+# an insurance scheme).
 SHORT_SUFFIXES = frozenset(("银行", "证券", "保险", "控股"))
 
 
+def _bank_word(text: str, start: int, suffix: int, bounds: frozenset[int]) -> bool:
+    """Is the word of the dictionary that holds 银行 (at ``suffix``) a bank's whole name, from ``start``
+    or after a place (中国工商银行, 中国|农业发展银行), with a proper core (not 商业银行)?"""
+    w = suffix
+    while w > start and w not in bounds:
+        w -= 1
+    return w in bounds and (w == start or text[start:w] in protected() or word_classes().get(text[start:w]) == "ns") \
+        and distinctive(text[start:suffix])
+
+
+# A company's own head after its name (远景集团|高级副总裁): the name before is a company's, its core however common.
+HEAD_AFTER = re.compile(r"(?:高级)?(?:副?董事长|副?总经理|首席执行官|副?总裁|创始人)")
 # A company brought in: the registered name after one of these may have a common word for a core (引进正大集团).
 BROUGHT_IN = re.compile(r"(?:引进|引入|招引|签约|携手)了?$")
 # Verbs after which a word is a company (联合小米, 引进大众).
@@ -235,6 +257,27 @@ def _brand_word(text: str, start: int, end: int, bounds: frozenset[int]) -> bool
     nxt = text[end:word_end(bounds, end, min(len(text), end + 4))]
     return not (len(nxt) >= 2 and all(cjk(c) for c in nxt) and word_classes().get(nxt) in (None, "vn")
                 and nxt not in trade_endings() and not enterprise_patterns()["company"].match(nxt))
+
+
+@functools.lru_cache(maxsize=1)
+def _lead_verbs() -> frozenset[str]:
+    return frozenset(read_lines("lead_verbs.txt"))
+
+
+_LEAD_VERB_FIRSTS = tuple({w[0] for w in read_lines("lead_verbs.txt")})
+
+
+def _past_lead_verb(text: str, start: int, end: int, bounds: frozenset[int]) -> int:
+    """enterprise_lead_verb: past a verb that jieba files as a noun (``lead_verbs.txt``) opening a
+    registered name, where a place or a proper noun follows it: 委托|广西投资集团有限公司. A
+    company's name opens with its place or trade name, never with 委托, 服务 or 对接."""
+    if start not in bounds:
+        return start
+    stop = word_end(bounds, start, end)
+    if text[start:stop] not in _lead_verbs() or end - stop < 2:
+        return start
+    nxt = text[stop:word_end(bounds, stop, end)]
+    return stop if nxt in protected() or is_proper(nxt) else start
 
 
 def _after_quoted_sentence(text: str, start: int, end: int) -> int:
@@ -275,7 +318,7 @@ def trade_ending(name: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _classifier_lead() -> re.Pattern:
-    return re.compile(f"(?:{alternation(read_lines('enterprise_classifiers.txt'))})企业")
+    return re.compile(f"(?:{alternation(read_lines('enterprise_classifiers.txt'))})(?:企业|[国民]企)")
 
 
 def _after_location(start: int, end: int, region_at: dict[int, Mention]) -> int:
@@ -289,10 +332,16 @@ def _after_location(start: int, end: int, region_at: dict[int, Mention]) -> int:
         nxt = region_at.get(r.end)
         if nxt is None:
             break
-        if not gazetteer().is_within(nxt.region, r.region):
+        if not gazetteer().is_within(nxt.region, r.region) and not _twin_places(r.region, nxt.region):
             return nxt.start
         r = nxt
     return start
+
+
+def _twin_places(a, b) -> bool:
+    """Two neighbouring places of one level and one parent, named together (宁波|舟山港集团, 川|渝…):
+    a joint name's prefix, not a location before the name."""
+    return a.level == b.level and a.parent == b.parent and a.adcode != b.adcode
 
 
 def _registered_start(text: str, start: int, region_starts: list[int]) -> int:

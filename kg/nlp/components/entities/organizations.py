@@ -22,7 +22,7 @@ import re
 from kg.nlp.components.entities.kinds import kind_patterns
 from kg.nlp.lexicon import alternation, first_chars, read_lines
 from kg.nlp.mention import Mention
-from kg.nlp.names import crosses_boundary, generic_heads, is_kind_word, left_extent, stops, unquote, word_end
+from kg.nlp.names import crosses_boundary, distinctive, generic_heads, is_kind_word, left_extent, stops, unquote, word_end
 from kg.nlp.wordclass import is_connective, is_function_word
 from kg.schema import ORGANIZATION, REGION
 
@@ -123,8 +123,8 @@ def find_organizations(text: str, known: list[Mention], bounds: frozenset[int]) 
         s = region_start(text, m.start(), regions_end)
         if s is None:
             continue          # a department needs its region: 区发展改革委, 永川区商务委
-        if text[m.end():m.end() + 1] in ("门", "署"):
-            continue          # 商务部门: a kind of department, not one
+        if text[m.end():m.end() + 1] in ("门", "署") or m.group("ending") in ("联", "协") and text[m.end():m.end() + 1] == "会":
+            continue          # 商务部门: a kind of department, not one; 科学技术协|会: an association's name goes on
         if text[s] in "和与及" and text[s + 1] in "省市区县" and any(o.end == s for o in out):
             s += 1            # 县住建局和|县自然资源局: a conjunction between two departments, not 和县
         out.append(Mention(s, m.end(), ORGANIZATION, text[s:m.end()], "organization_department"))
@@ -133,22 +133,63 @@ def find_organizations(text: str, known: list[Mention], bounds: frozenset[int]) 
             continue          # 招商会 is no 商会; 博物馆事业 is a sector
         if m.end() < len(text) and m.end() not in bounds and m.start() not in bounds:
             continue          # 扩大|学位: the ending straddles the segmenter's words
+        if _company_after(text, m.end()):
+            continue          # 中车株洲电力机车研究所|有限公司: a company's name goes on
         start = left_extent(text, m.start(), max_len=20, bounds=bounds)
         if start >= 0:
             start = _past_connectives(text, start, m.start(), bounds)
+        if start > 0 and text[start - 1] in "与和及" and m.group() in FACULTY_ENDINGS:
+            start = _faculty_start(text, start - 1, out)     # 合肥工业大学|汽车与交通工程学院
         name = unquote(text[start:m.end()])
         if start < 0 or len(name) - len(m.group()) < 2 or COUNTED_AFTER.match(text, m.end()) \
-                or COUNTED_BEFORE.match(name) or not _core_names(text, start, m.start(), bounds):
-            continue          # 智慧医院10家, 五大博物馆, 三甲医院: kinds of institutions
+                or COUNTED_BEFORE.match(name) or not _core_names(text, start, m.start(), bounds) \
+                or m.group() in CLINIC_ENDINGS and (LEVEL_CLINIC.fullmatch(name[: -len(m.group())])
+                                                    or name.endswith("乡镇", 0, len(name) - len(m.group()))):
+            continue          # 智慧医院10家, 五大博物馆, 三甲医院: kinds of institutions; 县人民医院, 乡镇卫生院
+        if out and out[-1].rule == "organization_institution" and out[-1].start == start and out[-1].end < m.end():
+            out.pop()         # 吉林大学|第一医院: the university's own hospital, one name (the university is no body here)
         out.append(Mention(start, m.end(), ORGANIZATION, name, "organization_institution"))
+    regions_start = {r.start for r in regions_end.values()}
     for verb in ORG_VERBS:
         for m in re.finditer(verb, text):
             km = kind_patterns()["kind"].search(text, m.end(), m.end() + 24)
             if km and km.group() in ("中心", "创新中心", "研究中心") and not crosses_boundary(text, m.end(), km.start()):
                 st = max(m.end(), left_extent(text, km.start(), max_len=24, bounds=bounds))
+                if not distinctive(text[st:km.start()]) and st not in regions_start \
+                        and not (text[st] in "省市区县州" and st + 1 in bounds):
+                    continue      # 设立研发中心, 设立区域配送中心: a kind of centre a company sets up
                 out.append(Mention(st, km.end(), ORGANIZATION, unquote(text[st:km.end()]),
                                    "organization_founded"))
     return out
+
+
+# A zone named by its kind alone before its department (新区经济发展局, 高新区科技局).
+ZONE_BEFORE = re.compile(r"(?:高新|经开|开发|新|园)区$")
+
+
+# A hospital named by a level and a kind only (县人民医院, 州中医医院, 乡镇卫生院, 市第一人民医院): each county
+# has one, and without its region the name says which of them it is no more than 县医院 does.
+CLINIC_ENDINGS = frozenset(("医院", "卫生院", "分院"))
+LEVEL_CLINIC = re.compile(r"(?:[省市区县州旗乡镇村]|乡镇|社区|街道)+(?:第[一二三四五六七八九十]+)?"
+                          r"(?:人民|中医|中西医结合|妇幼保健|中心|儿童|肿瘤|精神|传染病|骨科|口腔)?")
+# A university's faculty whose field joins two words (汽车与交通工程学院): the name starts at the university.
+FACULTY_ENDINGS = frozenset(("学院", "研究院", "研究所", "研究中心", "实验室"))
+
+
+def _company_after(text: str, end: int) -> bool:
+    """Does a company's legal form follow right at ``end`` (…研究所|有限公司, …研究院|股份有限公司)?"""
+    return text.startswith(("有限公司", "有限责任公司", "股份有限公司", "集团有限公司", "集团股份有限公司"), end)
+
+
+def _faculty_start(text: str, conj: int, found: list[Mention]) -> int:
+    """Where a faculty's name starts when its field opens with a conjunction at ``conj``
+    (…大学汽车|与|交通工程学院): at the university found just before, whose name the field follows
+    without punctuation, at most six characters on; else after the conjunction."""
+    for o in found:
+        if o.label == ORGANIZATION and o.name.endswith(("大学", "学院", "科学院")) and 0 < conj - o.end <= 6 \
+                and not crosses_boundary(text, o.end, conj):
+            return o.start
+    return conj + 1
 
 
 def region_start(text: str, at: int, regions_end: dict[int, Mention]) -> int | None:
@@ -160,7 +201,9 @@ def region_start(text: str, at: int, regions_end: dict[int, Mention]) -> int | N
             s = regions_end[s].start        # 沈阳市|沈北新区|科技局: the whole chain of regions
     elif text.startswith("自治区", at - 3):
         s = at - 3
-    elif at > 0 and text[at - 1] in "省市区县":
+    elif at > 1 and text[at - 1] == "区" and (z := ZONE_BEFORE.search(text, max(0, at - 4), at)) is not None:
+        s = z.start()       # 新区|商务和经济合作局: a zone's department, named by the zone's kind
+    elif at > 0 and text[at - 1] in "省市区县州旗":
         s = at - 1
     else:
         return None

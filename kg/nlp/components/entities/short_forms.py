@@ -1,7 +1,9 @@
 """Short forms declared after a name: ``浙江晶耀光电科技有限公司（以下简称“晶耀光电”）``.
 
 The short form becomes an alias of the name, and each later use of it a
-mention of the named entity, whatever its family.
+mention of the named entity, whatever its family. A company's short name used
+apart from its registered name (蔚来 … 蔚来控股有限公司) is one too
+(:func:`short_names_of_registered`).
 """
 
 from __future__ import annotations
@@ -9,9 +11,12 @@ from __future__ import annotations
 import functools
 import re
 
+from kg.nlp.components.entities.enterprises import brands, trade_endings
+from kg.nlp.gazetteer import gazetteer
 from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention
-from kg.nlp.names import is_kind_word
+from kg.nlp.name_leads import protected
+from kg.nlp.names import cjk, is_kind_word
 from kg.schema import ENTERPRISE, ORGANIZATION, PROGRAM, PROJECT
 
 
@@ -68,3 +73,75 @@ def _in_order(short: str, name: str) -> bool:
     """Are the characters of ``short`` those of ``name``, in order (a contraction of it)?"""
     it = iter(name)
     return all(ch in it for ch in short)
+
+
+# The legal form that ends a registered name after its trade name and industry.
+LEGAL_FORM = re.compile(r"(?:(?:（集团）|\(集团\)|控股集团|集团|控股)?(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)"
+                        r"|控股集团|集团)$")
+LEGAL_FORM_ONLY = re.compile(r"(?:（集团）|\(集团\))?(?:股份有限公司|有限责任公司|有限公司|股份公司)")
+
+
+def short_names_of_registered(found: list[Mention], regions: dict[int, Mention]) -> None:
+    """enterprise_short_name: a company named in the text by its registered name and elsewhere by the
+    short name it goes by (蔚来 … 蔚来控股有限公司, 孚能科技 … 江西孚能科技有限公司, 恒安 … 恒安集团) is
+    one company: the short name's mentions take the registered name, and the short name is an alias.
+
+    The registered name, without its region, opens with the short name, and what follows it is
+    the legal form (有限公司, 集团…) after at most a four-character industry (安踏|体育用品|集团有限公司);
+    a short name that ends with 集团 or 公司 itself is followed by the legal form only (洛阳文旅集团
+    is not 洛阳文旅集团资产运营公司, its subsidiary). Only where one registered name of the text fits.
+    """
+    full = [m for m in found if m.label == ENTERPRISE and m.rule == "enterprise_suffix"]
+    if not full:
+        return
+    full = [m for m in full if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                       and o.end - o.start > m.end - m.start for o in full)]
+    stems: list[tuple[Mention, str]] = []          # each registered name, and its form without region
+    trade_at: dict[int, Mention] = {}              # where each one's trade name starts
+    for m in full:
+        stem, pos = m.name, m.start
+        while (r := regions.get(pos)) is not None and r.end < m.end:     # 江西|孚能科技有限公司
+            stem, pos = stem[r.end - pos:], r.end
+        while (k := _place_prefix(stem)) and len(stem) - k >= 4:          # 浙江|吉利控股集团有限公司
+            stem = stem[k:]
+        stems.append((m, m.name))
+        if stem != m.name:
+            stems.append((m, stem))
+        trade_at[m.end - len(stem) if m.name.endswith(stem) else m.start] = m
+    spans = [(m.start, m.end) for m in full]
+    for x in found:
+        if x.label != ENTERPRISE or x.name.endswith("公司") or len(x.name) < 2:
+            continue
+        if any(a <= x.start < b and (a, b) != (x.start, x.end) for a, b in spans):
+            f = trade_at.get(x.start)
+            if f is not None and x.end < f.end and _legal_rest(f.name[x.end - f.start:], x.name):
+                # 华为|技术有限公司, 浙江|吉利|控股集团有限公司: its own
+                x.name = f.name                         # trade name inside, the same company
+            continue
+        fits = {m.name for m, stem in stems if len(stem) > len(x.name) and stem.startswith(x.name)
+                and _legal_rest(stem[len(x.name):], x.name)}
+        if not fits and x.name.endswith("集团") and len(x.name) >= 4:
+            # 远景集团 of 远景科技集团: the group named without its industry word
+            core = x.name[:-2]
+            fits = {m.name for m, stem in stems if stem.startswith(core) and stem.endswith("集团")
+                    and stem[len(core):-2] in trade_endings()}
+        longest = max(fits, key=len, default="")
+        if fits and all(longest.startswith(f) for f in fits):     # 恒安 of 恒安集团 and 恒安集团有限公司
+            x.name = longest
+            x.attrs.pop("not_alias", None)
+
+
+def _place_prefix(name: str) -> int:
+    """The length of the place's name or short form that ``name`` opens with (浙江, 泸州市), or 0."""
+    prot = protected()
+    return next((n for n in (6, 5, 4, 3, 2) if name[:n] in prot or n > 4 and gazetteer().candidates(name[:n], short=False)), 0)
+
+
+def _legal_rest(rest: str, short: str) -> bool:
+    """Is ``rest``, what a registered name holds after a short name, its legal form (after at most
+    four characters of industry, unless the short name is a company's already: 恒安集团|有限公司)?"""
+    if short.endswith(("集团", "公司")):
+        return LEGAL_FORM_ONLY.fullmatch(rest) is not None
+    m = LEGAL_FORM.search(rest)
+    return m is not None and m.start() <= 4 and (m.start() == 0 or all(cjk(c) for c in rest[:m.start()])
+                                                and not any(brands().finditer(rest[:m.start()])))   # 上汽|大众汽车…

@@ -20,7 +20,7 @@ from collections import Counter
 from kg.nlp.components.entities.enterprises import (
     PLACE_IN_BRACKETS_ANY, trade_ending, trade_endings, trade_named, enterprise_patterns,
 )
-from kg.nlp.components.entities.short_forms import after_short_form
+from kg.nlp.components.entities.short_forms import after_short_form, short_names_of_registered
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention
@@ -105,6 +105,7 @@ def find_trade_names(text: str, found: list[Mention]) -> list[Mention]:
     no alias of the company: across documents it may name another.
     """
     regions = {m.start: m for m in found if m.label == REGION and m.region is not None}
+    short_names_of_registered(found, regions)
     names = [m for m in found if m.label in (ENTERPRISE, ORGANIZATION)]
     project_starts = {m.start for m in found if m.label == PROJECT}
     cores: list[tuple[Mention, str]] = []
@@ -278,6 +279,9 @@ def with_project_owners(text: str, found: list[Mention], bounds: frozenset[int])
     never comes after another place's name this way. The owner is a proper or coined word,
     no place (its words not place names, not 中|新 of 中新重庆… whose 中 is a direction).
     """
+    cued = {(m.start, m.end) for m in found if m.label == ENTERPRISE and m.rule == "enterprise_listed"}
+    if cued:        # 蜜雪冰城、茶百道等茶饮品牌: a list's company cue outweighs the kind word (…城) it ends with
+        found = [m for m in found if not (m.label == PROJECT and (m.start, m.end) in cued)]
     places = {m.start for m in found if m.label == REGION and m.region is not None}
     owners: list[Mention] = []
     for p in found:
@@ -308,6 +312,8 @@ def with_project_owners(text: str, found: list[Mention], bounds: frozenset[int])
                     owners.append(Mention(p.start, k, ENTERPRISE, text[p.start:k], "enterprise_project_owner"))
                     owned.add(p.start)
                     break
+    bodies = {(m.start, m.end) for m in found if m.label == ORGANIZATION}
+    owners = [o for o in owners if (o.start, o.end) not in bodies]     # 四川大学|宜宾园区: a university's
     if not owners:
         return found
     longer = {m.start: m.end for m in owners}

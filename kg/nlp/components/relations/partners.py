@@ -14,6 +14,7 @@ from operator import attrgetter
 
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.mention import Mention
+from kg.nlp.names import ends_with_kind
 from kg.schema import ENTERPRISE, ORGANIZATION, PARTNERS_WITH, REGION
 
 # 与交通部下属企业X: the body that owns the partner, not a partner itself.
@@ -47,6 +48,8 @@ def partner_cue(cue: dict[str, re.Pattern], text: str, start: int, end: int, s: 
     """
     if OWNS_NEXT.match(text, end, e) or COMPARED.match(text, end, e):
         return False
+    if WITH_US.match(text, end, e):
+        return True          # 越南海防港务公司与我市签订合作备忘录: the speaker's own partner
     if cue["partners_before"].search(text[max(s, start - 3):start]):
         return True
     after = text[end:e]
@@ -56,9 +59,47 @@ def partner_cue(cue: dict[str, re.Pattern], text: str, start: int, end: int, s: 
             i = prev.start
         if i != start and cue["partners_before"].search(text[max(s, i - 3):i]):
             return True
-    return cue["partners_after"].match(after) is not None and (
-        not region or text[start - 1:start] in ("、", "和", "及") or after[:1] in ("、", "和", "及", "等")
-        or WITH_IN_CLAUSE.search(text, s, start) is not None)      # 与交通部下属企业X共建
+    if (cued := cue["partners_after"].match(after)) is None:
+        return False
+    if WITH_INSIDE.search(after, 0, cued.end()):
+        return False         # X、Y与企业共建: X cooperates with what follows 与, not with the speaker
+    if WITH_IN_CLAUSE.search(text, s, start) is not None:
+        return True          # 与交通部下属企业X共建
+    if SUBJECT_ACTS.match(after) and _opens_clause(text, s, start, ends):
+        return False         # X、Y等部门将建立专班, X、Y联合开展…: the clause's own actors, no one's partners
+    return not region or text[start - 1:start] in ("、", "和", "及") or after[:1] in ("、", "和", "及", "等")
+
+
+# What a clause's subjects do themselves: act jointly (联合开展, 共同举办), or set up something that is
+# no partnership (建立专班, 建立台账); not 携手渝北共建, where the partner follows the cue.
+SUBJECT_ACTS = re.compile(r"(?:[、和及][\u4e00-\u9fffA-Za-z]{2,12})*(?:等[\u4e00-\u9fff]{0,6}?)?(?:将|要|已|正|还|也)?"
+                          r"(?:(?:联合|携手|共同|协同)(?:开展|举办|组织|实施|发起|主办|承办|推出|印发|出台|召开|制定|发布)"
+                          r"|建立(?!合作|战略|伙伴|友好|联系))")
+# 与 between a name and its cue: the partner is whom 与 names (X、Y与企业共建…).
+WITH_INSIDE = re.compile(r"[与同](?!时)")
+# Clause marks: a name right after one (past the list it opens) is the clause's subject.
+CLAUSE_OPEN = "，。；：！？,;:!?\n"
+
+
+def _opens_clause(text: str, s: int, start: int, ends: dict[int, Mention] | None) -> bool:
+    """Does the name at ``start`` (or the 、-list it ends) open its clause or sentence (``s``)? The
+    list's items are names found, or stretches of at most twelve characters between 、 (市口岸办)."""
+    i = start
+    while i > s and text[i - 1:i] == "、":
+        prev = ends.get(i - 1) if ends else None
+        if prev is not None:
+            i = prev.start
+            continue
+        item = LIST_ITEM_BEFORE.search(text, max(s, i - 14), i - 1)
+        if item is None:
+            break
+        i = item.start()
+    return i <= s or text[i - 1] in CLAUSE_OPEN
+
+
+LIST_ITEM_BEFORE = re.compile(r"(?<![\u4e00-\u9fffA-Za-z0-9])[\u4e00-\u9fffA-Za-z0-9]{2,12}$")
+# 与我市签订, 同我区合作: the speech's own region as the partner.
+WITH_US = re.compile(r"(?:与|同|和)我(?:省|市|区|县|州|旗|镇|乡)(?:[^，。；]{0,6}?)(?:签订|签署|合作|共建|建立|结对)")
 
 
 def partner_of(text: str, start: int, mentions: list[Mention], subj: Mention, home: Mention,
@@ -81,6 +122,8 @@ def partner_of(text: str, start: int, mentions: list[Mention], subj: Mention, ho
         named = [m for m in mentions if m.label == ENTERPRISE and start - 300 <= m.start and m.end <= start - 3
                  and m.name.endswith(k.group(1))]
         return max(named, key=lambda m: m.end) if named else subj
+    if text[start - 1:start] in ("与", "同") and ends_with_kind(text[max(0, start - 9):start - 1]):
+        return None         # 州人民医院、州中医医院与X: bodies the text names by their kind cooperate, not its region
     if (g := GOVERNMENT_WITH.search(text, max(0, start - 8), start)) is not None and home.region is not None:
         level = "省" if g.group(1) == "省" else "市"
         for anc in gazetteer().ancestors(home.region):
@@ -105,7 +148,7 @@ def actor_before(text: str, start: int, ends: dict[int, Mention]) -> Mention | N
 
 
 # 济南、青岛协同打造…: the listed ones act together.
-JOINT = re.compile(r"(?:协同|共同|联合|携手)(?:打造|建设|推进|发展|申报|举办|创建)")
+JOINT = re.compile(r"(?:协同|共同|联合|携手)(?:打造|建设|推进|发展|申报|举办|创建|开展|实施|组织|发起|主办|承办|组建)")
 
 
 def joint_partners(text: str, mentions: list[Mention], sentence, add) -> None:

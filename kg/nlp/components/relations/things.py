@@ -193,7 +193,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                     or owner is not None and owner.group().startswith(("投资", "总投资")):
                 continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
             elif m.attrs.get("hosted") or hosts_enterprise.search(text[s:m.start]) \
-                    or hosts_enterprise.search(_clause(after)) or m.name.endswith(COMPANY):
+                    or hosts_enterprise.search(_clause(after)) or text.endswith(COMPANY, m.start, m.end):
                 place = named_place(m, region_at)  # 普洱市思茅区爱伲庄园咖啡有限公司: 思茅区
                 if place is not None and place.region.level in LOCAL_LEVELS and host.region is not None \
                         and place.key != host.key and holds(host.region, place.region):
