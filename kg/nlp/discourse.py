@@ -116,6 +116,25 @@ def article_section(text: str, mentions: list[Mention]) -> list[Section]:
     return [Section(0, len(text), subject)]
 
 
+# A region that convenes the meeting whose speeches follow (英德市召开…推进会) or whose participants
+# a list names (永川区召开…例会。会上，…发言).
+CONVENES = re.compile(r"(?:委|政府|党委)?(?:日前|近日|今天|当天)?(?:召开|举行|主持召开)")
+
+
+def preface_section(text: str, mentions: list[Mention], end: int) -> Section | None:
+    """The preface of a page of speeches (编者按, the meeting's report), up to the first speech: about
+    the region that convened the meeting, else the county, city or province it names most."""
+    regions = [m for m in mentions if m.label == REGION and m.region is not None and not m.nested
+               and m.end <= end and m.region.level in ("province", "city", "county", "zone")]
+    subject = next((m for m in regions if CONVENES.match(text, m.end)), None)
+    if subject is None and regions:
+        from collections import Counter
+
+        counts = Counter(m.key for m in regions)
+        subject = max(regions, key=lambda m: counts[m.key])
+    return Section(0, end, subject) if subject is not None else None
+
+
 def investor_region(sec: Section, mentions: list[Mention], article: Mention) -> Mention:
     """The region a speech by someone without office (a company's chairman) is about: the one
     inside the article's region it names most, at least twice (娲石集团's chairman at 黄石's

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.components.relations import items, people, places, things
-from kg.nlp.discourse import article_section, bodiless_speakers, investor_region
+from kg.nlp.discourse import article_section, bodiless_speakers, investor_region, preface_section
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.mention import Mention, doc_sentences, doc_text
 from kg.schema import HOSTS, ORGANIZATION, PART_OF, REGION, RelationRecord
@@ -76,6 +76,9 @@ class RelationExtractor:
             if whole:
                 sections = [replace(sec, subject=investor_region(sec, mentions, whole[0].subject), speaker="")
                             if sec.subject is None else sec for sec in sections]
+        if sections and sections[0].speaker and sections[0].start > 0 \
+                and (lead := preface_section(text, mentions, sections[0].start)) is not None:
+            sections.insert(0, lead)        # 编者按：…英德市召开…推进会 before the first speech
         # Departments in titles (区发展改革委主任 X 介绍…) are not the subjects of their sentences.
         titled = {p.unit.start for p in positions if p.unit is not None and p.unit.label == ORGANIZATION}
         units = bodiless_speakers(text, sections)

@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc
 
-from kg.nlp.discourse import holds, within_prefix
+from kg.nlp.discourse import CONVENES, holds, within_prefix
 from kg.nlp.gazetteer import gazetteer, short_forms
 from kg.nlp.lexicon import alternation, read_table
 from kg.nlp.mention import Mention, Position
@@ -146,8 +146,6 @@ def _nearest_named(g, m: Mention, regions: list[Mention]) -> Mention | None:
     return next((named[a.adcode] for a in g.ancestors(m.region) if a.adcode in named), None)
 
 
-# A region that convenes the meeting whose participants a list names: 永川区召开…例会。会上，…发言.
-CONVENES = re.compile(r"(?:委|政府|党委)?(?:日前|近日|今天|当天)?(?:召开|举行|主持召开)")
 
 
 def _convener(text: str, m: Mention, regions: list[Mention]) -> Mention | None:
