@@ -332,3 +332,14 @@ def test_regions_residents_of_a_kind_of_village_name_no_village(text):
 def test_regions_a_former_name_that_is_a_short_form_of_a_current_region_is_that_region(text, name, old):
     regions = {n for t, n in entities_of(text) if t == "region"}
     assert name in regions and old not in regions
+
+
+def test_a_governed_zone_named_after_a_county_is_that_countys_not_the_texts_city():
+    """瑞丽综合保税区管委会 in a text about 德宏州: the zone's name gives its county (瑞丽市), which the
+    text names too; a zone named after a place the text names only inside it gets no part_of."""
+    rels = relations_of("德宏州加快建设沿边开放高地，瑞丽市跨境贸易持续增长。"
+                        "瑞丽综合保税区管委会主任杨海涛介绍，今年综保区新引进企业12家。")
+    assert ("瑞丽综保区", "part_of", "瑞丽市") in rels
+    assert ("瑞丽综保区", "part_of", "德宏傣族景颇族自治州") not in rels
+    rels = relations_of("德宏州加快建设沿边开放高地。瑞丽综合保税区管委会主任杨海涛介绍，今年新引进企业12家。")
+    assert not {r for r in rels if r[0] == "瑞丽综保区" and r[1] == "part_of" and r[2] == "瑞丽市"}

@@ -65,7 +65,7 @@ def local_zones(text: str, mentions: list[Mention], context: dict, g: Gazetteer,
             zones.setdefault(name, home)      # 新站高新区 of 合肥; 东疆综合保税区 of 天津, a municipality
     if body is not None:
         by_start = {m.start: m for m in mentions if m.region is not None and m.region.level in ("city", "county")}
-        for name, parent in _governed_zones(text, by_start, context):
+        for name, parent in _governed_zones(text, by_start, context, g):
             zones.setdefault(name, parent)
     for z in FTZ_AREA.finditer(text) if zoned else ():
         name = z.group("name")
@@ -97,12 +97,13 @@ def _listed_with_zone(text: str, s: int, e: int, mentions: list[Mention]) -> boo
                for m in mentions)
 
 
-def _governed_zones(text: str, by_start: dict[int, Mention], context: dict) -> list[tuple[str, str]]:
+def _governed_zones(text: str, by_start: dict[int, Mention], context: dict, g: Gazetteer) -> list[tuple[str, str]]:
     """region_local_zone: zones of a kind that needs its governing body, named before it
     (郑州航空港经济综合实验区党工委, 中新天津生态城管委会): (name, parent code).
 
     The name is the run of characters before the kind, back to a stop word or mark (six at most);
-    a city written at its start is its parent and stays out of the name (郑州|航空港经济综合实验区).
+    a city written at its start is its parent and stays out of the name (郑州|航空港经济综合实验区); a name
+    that is a county's or city's short form names the parent too (凭祥综合保税区).
     """
     out = []
     for b in ZONE_BODY.finditer(text):
@@ -121,6 +122,9 @@ def _governed_zones(text: str, by_start: dict[int, Mention], context: dict) -> l
         if city is not None and end - city.end >= 2:
             i, parent = city.end, city.region.adcode
         core = text[i:end]
+        named = [c for c in g.candidates(core) if c.level in ("city", "county") and not c.until] if city is None else []
+        if len(named) == 1:
+            parent = named[0].adcode        # 凭祥综合保税区管委会: the zone of 凭祥市, not of the text's city
         if not 2 <= len(core) <= 6 or set(core) & NOT_ZONE_NAME or core in generic_heads() or is_kind_word(core):
             continue
         out.append((core + kind.group(), parent))

@@ -50,9 +50,11 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
             continue
         prev = by_end.get(m.start)
         if m.region is not None and m.region.level == "zone" and (
-                m.rule == "region_zone_grammar" or m.rule == "region_gazetteer" and _named_after_parent(m, g)):
-            base = next((r for r in regions if r.region.adcode == m.region.parent and r.key != m.key), None)
-            if base is not None:       # 永川综保区 is 永川区's zone
+                m.rule == "region_zone_grammar"
+                or m.rule in ("region_gazetteer", "region_local_zone") and _named_after_parent(m, g)):
+            base = next((r for r in regions if r.region.adcode == m.region.parent and r.key != m.key
+                         and not (r.nested and m.rule == "region_local_zone")), None)
+            if base is not None:       # 永川综保区 is 永川区's zone (凭祥综合保税区 of 凭祥市, where the text names it)
                 s, e = sentence(m.start)
                 add(m, PART_OF, base, "part_of_zone_name", text[s:e])
         if prev is not None and m.label == REGION and within_prefix(m, prev):
