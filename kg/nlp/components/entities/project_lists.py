@@ -28,7 +28,7 @@ ROUTE_COUNTED = re.compile(r"至([\u4e00-\u9fff]{2,4}?)(?=等(?:\d+|[一二三�
 # A route written as a project's name: 铜梁至永川|高速.
 ROUTE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}")
 # Works started or continued this year (新开工, 续建) are reported like stages, before the name.
-ONGOING = re.compile(r"新开工|续建|在建")
+ONGOING = re.compile(r"新开工|续建|在建|新建成|新建")
 # Verbs a route's first place may follow besides the stage words: 提速|庆云至章丘.
 ROUTE_LEAD = re.compile(r"新开工|续建|提速|推进|加快|实施|启动")
 # A count between the listed places and the head they share: 济南、青岛、淄博、济宁|4大|机器人产业基地.
@@ -62,7 +62,7 @@ def past_inner_verb(text: str, start: int, end: int) -> int:
 
 
 # …a part or stage of the works (主线, 前期, 蓄水, 通车), or their effect (渝贵高铁|效应).
-AFTER_NAME = re.compile(r"主线|前期|年产能|产能|年产值|预研|量产|蓄水|通车|通水|效应|投入使用|投入运营|投用|开业|上线|主体|营收|竣工|投运|投产|完成|计划|预计|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
+AFTER_NAME = re.compile(r"主线|全线|贯通|合龙|封顶|完工|试运行|交付|前期|年产能|产能|年产值|预研|量产|蓄水|通车|通水|效应|投入使用|投入运营|投用|开业|上线|主体|营收|竣工|投运|投产|完成|计划|预计|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
                         r"纳入|获批|入选|获评|成为|基本|全面|累计|今年|上半年|年内|实现|等|已|正|将|于|内|成立|落户|和|并")
 
 
@@ -86,7 +86,10 @@ def _stop_or_after_name() -> re.Pattern:
 
 def past_stage(text: str, start: int, end: int) -> int:
     """After the stage words a name's span opens with (建成通车|济南至宁津, 投产|大唐郓城), if
-    two characters are left before ``end``; else ``start``."""
+    two characters are left before ``end``; else ``start``. (新建|成|青山水库: the segmenter glues
+    新建 and leaves 成 of 建成 to open the name.)"""
+    if text.startswith("成", start) and text.startswith("新建", start - 2) and end - start >= 3:
+        start += 1
     while (m := _stage_or_ongoing().match(text, start)) is not None and end - m.end() >= 2:
         start = m.end()
     return start

@@ -40,7 +40,9 @@ from kg.schema import ENTERPRISE, ORGANIZATION, PROGRAM, PROJECT, REGION
 # A phase of a named undertaking: 理文二期, 荣成石岛湾核电扩建一期.
 PHASES = {"一期", "二期", "三期", "四期", "五期"}
 WEAK_PROJECT_KINDS = {"项目", "一期", "二期", "三期", "四期", "五期", "城", "谷", "中心", "平台", "服务平台", "系统", "应用",
-                      "商圈", "园区", "枢纽", "基础设施", "一件事", "校区", "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
+                      "商圈", "园区", "枢纽", "通道", "基础设施", "一件事", "校区", "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
+# Weak kinds a coined two-character core names all the same: 中欧班列, 深中通道 (two places' short forms).
+TWO_CHARACTER_KINDS = {"班列", "通道"}
 # Heritage sites are projects where they operate (门票, 演艺), not as the object of other work
 # (对福昌城遗址进行考古发掘): their kind word must end the phrase.
 HERITAGE_KINDS = {"遗址", "石窟", "古城", "古街"}
@@ -211,9 +213,11 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             if label == PROGRAM and kind == "基金" and not distinctive(core):
                 continue      # 人才创业基金: a fund named by its purpose only (科学城产业发展基金 has a place)
             if label == PROJECT and kind in WEAK_PROJECT_KINDS and (len(core) < 3 or core in kinds) \
-                    and not ((kind in PHASES or kind == "班列") and len(core) == 2 and core not in kinds
+                    and not ((kind in PHASES or kind in TWO_CHARACTER_KINDS) and len(core) == 2 and core not in kinds
                              and distinctive(core)):
                 continue          # 产业园二期, 园区项目: a kind word is no name (理文二期, 中欧班列 are)
+            if kind == "通道" and not inside and not (len(core) == 2 and distinctive(core)):
+                continue      # 国际贸易通道, 人才引进绿色通道: a route or a procedure of a trade (深中通道 is named)
             if kind == "应用" and word_classes().get(core[-2:]) in ("v", "vn"):
                 continue      # 科技成果转化|应用, 推广|应用: 应用 is the verb's object, not an application
             if label == PROJECT and names_a_category(text, name, start, ks, ke, inside):
@@ -305,6 +309,7 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
         if e - s < 2 or e - s >= LIST_ITEM and cjk(text[s - 1:s]):
             break           # (the item only shrinks below: one character is none)
         lead = left_extent(text, e, max_len=LIST_ITEM, bounds=bounds)
+        s = past_stage(text, s, e)          # 新建成|青山水库: a stage word the segmenter cut across
         s = past_stage(text, max(s, lead) if lead >= 0 else s, e)      # 建成投产|大唐郓城
         if e - s < 2:
             break
