@@ -110,6 +110,14 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if label == PROJECT and text[ks - 1:ks] == "等" and kind not in WEAK_PROJECT_KINDS:
             out += _list_members(text, ks, ke, kind, named_starts, bounds, whole)
             continue          # 深地探测、电磁橇等大科学装置: the items are the names
+        if text[ks - 2:ks - 1] != "、" and (counted := COUNTED_HEAD.search(text, max(0, ks - 8), ks)) is not None \
+                and text[counted.start() - 1:counted.start()] != "、" \
+                and cjk(text[counted.start() - 1:counted.start()]):
+            members = _counted_members(text, counted, ke, named_starts, bounds, whole)
+            out += members
+            if members or label == PROJECT or LISTED_BEFORE.search(text, max(0, counted.start() - 11), counted.start()):
+                continue      # 马道枢纽、企石枢纽、青年枢纽三大船闸工程: the items counted are the names;
+                              # 新材料三大产业基地, 消防安全、食品安全三大专项行动: a count inside, no name
         start = left_extent(text, ks, max_len=30 if label == PROGRAM else 20, bounds=bounds,
                             verbs_lead=label != PROGRAM)
         if start < 0 and label == PROGRAM:
@@ -269,12 +277,18 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
     out += [m for m in held if text[m.start - 1:m.start] == "、" and m.start - 1 in ends
             or text[m.end:m.end + 1] == "、" and m.end in starts]
     out += list_neighbours(text, [*named, *out], bounds, infrastructure_words())
-    if "”“" in text:      # (a quoted name right before a quoted project: none without two quotes side by side)
+    has_quotes = "”“" in text
+    if has_quotes:      # (a quoted name right before a quoted project: none without two quotes side by side)
         out += [m for m in quoted_neighbours(text, out, {(n.start, n.end) for n in [*named, *out]})
                 if not SLOGAN.search(m.name)]
     # 西部陆海新通道|江津班列: a name of another kind in the head. (Rarely asked: a scan, not an index per document.)
     out = drop_appositions(out, lambda head, s, e: not distinctive(head) and not any(
         s <= n.start < e for n in (*named, *out) if n.label != PROJECT))
+    # “品牌之都”“海丝名城”“智造晋江”三大工程: a quoted member of a counted package is the package's kind
+    # (a program here), whatever kind word its own name ends with (…城).
+    members = {(m.start, m.end) for m in out if m.rule == "program_quoted_list"} if has_quotes else ()
+    if members:
+        out = [m for m in out if m.label != PROJECT or (m.start, m.end) not in members]
     # An item of a list that shares its kind word (大唐郓城、华能四期等煤电项目) is named with it.
     items = {(m.start, m.end) for m in out if m.rule == "project_list_member"}
     return [m for m in out if m.rule == "project_list_member" or (m.start, m.end) not in items]
@@ -334,6 +348,55 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
         out.append(Mention(a, b, PROJECT, name, "project_list_member", (item,) if name != item else ()))
     if last is not None:
         out.append(Mention(last[0], last[1], PROJECT, text[last[0]:last[1]], "project_list_member"))
+    return out
+
+
+# A count and a few words before a kind word, after a list of the things counted: 渝黔、渝湘、渝昆|三条|高铁,
+# 马道枢纽、企石枢纽、青年枢纽|三大船闸|工程.
+COUNTED_HEAD = re.compile(r"(?:[一二三四五六七八九两]|\d)(?:大|座|条|处)[\u4e00-\u9fff]{0,4}?$")
+# The last item of a list right before the count: 消防安全、食品安全|三大专项行动.
+LISTED_BEFORE = re.compile(r"、[^，。；,;：:“”‘’]{1,10}$")
+NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _counted_members(text: str, counted: re.Match, end: int, named_starts: list[int],
+                     bounds: frozenset[int], whole: set[tuple[int, int]]) -> list[Mention]:
+    """Projects listed before a count of them and the head they share: ``渝黔、渝湘、渝昆三条高铁``
+    names 渝黔高铁, 渝湘高铁, 渝昆高铁; ``马道枢纽、企石枢纽、青年枢纽三大船闸工程`` the three 枢纽.
+
+    The number of items must be the count, the items must not be quoted, and one of them
+    must be distinctive; an item that ends with a kind word of its own is named as written.
+    Only works (a project's head, or a 工程 of infrastructure) are taken: a counted list of
+    programs (三大战略) is mostly a slogan's, and counted 项目 are mostly companies' (甲、乙两大项目).
+    """
+    n = NUMBERS.get(text[counted.start()]) or int(text[counted.start()])
+    head = text[counted.start() + 2:end]
+    kinds = kind_patterns()["kinds"]
+    kind = kind_end_of(head)
+    if n < 2 or not kind or kind == "项目" \
+            or not (kinds[kind] == PROJECT or infrastructure_regex().search(head)):
+        return []
+    items: list[tuple[int, int]] = []
+    e = counted.start()
+    while len(items) < n and e > 1:
+        s = left_extent(text, e, max_len=LIST_ITEM if text[e:e + 1] == "、" else 20, bounds=bounds)
+        if s < 0 or e - s < 2 or text[s - 1:s] in CLOSE_QUOTES:
+            return []
+        items.insert(0, (past_stage(text, s, e), e))
+        if text[s - 1:s] != "、":
+            break
+        e = s - 1
+    if len(items) != n or (e > 0 and text[items[0][0] - 1] == "、") or any(i in whole for i in items) \
+            or not any(distinctive(text[a:b]) or _names_inside(named_starts, a, b) for a, b in items):
+        return []
+    out = []
+    for a, b in items:
+        item = text[a:b]
+        own = kind_end_of(item)
+        if own and kinds[own] != PROJECT:
+            return []
+        name = item if own else item + head
+        out.append(Mention(a, b, PROJECT, name, "project_counted_member", (item,) if name != item else ()))
     return out
 
 
