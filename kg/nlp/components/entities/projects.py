@@ -115,7 +115,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                 and cjk(text[counted.start() - 1:counted.start()]):
             members = _counted_members(text, counted, ke, named_starts, bounds, whole)
             out += members
-            if members or label == PROJECT or LISTED_BEFORE.search(text, max(0, counted.start() - 11), counted.start()):
+            if members or label == PROJECT or LISTED_BEFORE.search(text, max(0, counted.start() - 7), counted.start()):
                 continue      # 马道枢纽、企石枢纽、青年枢纽三大船闸工程: the items counted are the names;
                               # 新材料三大产业基地, 消防安全、食品安全三大专项行动: a count inside, no name
         start = left_extent(text, ks, max_len=30 if label == PROGRAM else 20, bounds=bounds,
@@ -355,7 +355,8 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
 # 马道枢纽、企石枢纽、青年枢纽|三大船闸|工程.
 COUNTED_HEAD = re.compile(r"(?:[一二三四五六七八九两]|\d)(?:大|座|条|处)[\u4e00-\u9fff]{0,4}?$")
 # The last item of a list right before the count: 消防安全、食品安全|三大专项行动.
-LISTED_BEFORE = re.compile(r"、[^，。；,;：:“”‘’]{1,10}$")
+# (Not a verb's clause: 落实“两个先行”、推进经济稳进提质|八大攻坚行动 names the package.)
+LISTED_BEFORE = re.compile(r"、(?!推进|实施|落实|开展|深化|推动|加快|打好|打赢|抓好|贯彻)[^，。；,;：:“”‘’]{1,6}$")
 NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 

@@ -97,6 +97,18 @@ def cues() -> dict[str, re.Pattern]:
 # X投资30亿元的Y, X总投资3亿美元建设的Y, X投资建设的Y, X在包河布局的Y: X owns Y.
 OWNER = re.compile(r"(?:(?:总)?投资(?:约|超|近|逾)?[\d.]+[万亿]?(?:美元|元|欧元)?(?:人民币)?|投资|在[\u4e00-\u9fff]{2,8}?)"
                    r"(?:打造|建设|兴建|新建|布局|投资建设)?的")
+# X承建的Y, X建设运营的Y, X投资建设Y: X builds or runs Y (a contractor builds it too).
+DEVELOPER = re.compile(r"(?:承建|代建|开发建设|建设运营|投资运营|运营|开发|负责建设)的|投资(?:建设|兴建|新建)|承建")
+# Y由X投资建设 (not 由X投资建设的Y: then OWNER reads it): X builds the Y its clause opens with.
+PASSIVE_BUILD = re.compile(r"(?:投资|负责)?(?:建设运营|开发建设|建设|承建|兴建|代建|开发|运营)(?![的\u4e00-\u9fff]{0,1}的)")
+
+
+def _project_before(projects: list[Mention], end: int, s: int, text: str) -> Mention | None:
+    """The project whose name ends right before ``end`` (at most a comma and 该项目 between), in the sentence."""
+    return next((p for p in projects if s <= p.start and p.end <= end
+                 and PLACED_GAP.fullmatch(text, p.end, end)), None)
+
+
 # A campus or branch an institution opens elsewhere (X学院梁平校区, X医院重庆医院): its own.
 BRANCH = re.compile(r"(?:校区|分校|院区|分院|医院)")
 MANAGING_BODY = re.compile(r"(?:管理局|管理委员会|管委会|建设指挥部|指挥部|运营公司|建设公司)$")
@@ -294,7 +306,12 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
         s, e = sentence(x.start)
         x_end = after_short_form(text, x.end, e)       # X（以下简称Y）投资…的Z
         after = text[x_end:e]
-        cm = cue["develops_cobuild"].match(after) or OWNER.match(after)
+        if text[x.start - 1:x.start] == "由" and PASSIVE_BUILD.match(after) is not None:
+            y = _project_before(projects, x.start - 1, s, text)      # Y由X投资建设: X builds the Y before it
+            if y is not None:
+                add(x, DEVELOPS, y, "develops_cobuild", text[s:e])
+                continue
+        cm = cue["develops_cobuild"].match(after) or OWNER.match(after) or DEVELOPER.match(after)
         if not cm and cue["partners_before"].search(text[max(s, x.start - 3):x.start]):
             cm = cue["develops_build"].match(after)          # 联合中国移动打造Y: the partner builds Y too
         if not cm:
