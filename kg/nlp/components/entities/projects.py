@@ -473,7 +473,8 @@ def _generic_core(core: str, kind: str, generic: tuple[str, ...]) -> bool:
     (基地, 产业园) only when little is left before the generic word: 芯视界光学膜产业基地 is
     a name, 新兴产业基地 is not.
     """
-    if kind in WEAK_PROJECT_KINDS or kinds_of(kind) != PROJECT:
-        return True
+    if kind in WEAK_PROJECT_KINDS or kinds_of(kind) != PROJECT \
+            and not (kind == "工程" and infrastructure_regex().search(core)):
+        return True       # (成都北站扩能改造|工程 is built works: a name of a place's, as 基地 takes)
     rest = min((core[: -len(g)] for g in generic if core.endswith(g)), key=len)
     return len(rest) < 3 or rest.endswith(generic) or bool(CATEGORY_LEAD.match(rest))
