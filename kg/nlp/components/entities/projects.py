@@ -53,6 +53,8 @@ APPLICATION_LIST_CUE = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)
 QUOTED = re.compile(r"“([^”]+)”")
 QUOTE_IN = re.compile("[" + re.escape(OPEN_QUOTES + "‘") + "]")
 INNER_COUNT = re.compile(r"\d+个(?=[\u4e00-\u9fff])")
+# A quoted code of a count and its object: “三个一批”, “四个一”.
+COUNTED_CODE = re.compile(r"^[一二三四五六七八九十两百千万\d]+(?:个|大|项|条)[\u4e00-\u9fff]{1,4}$")
 # A name of common words this short is a description (共性技术平台, 数字农业平台); a longer one may
 # name a specific undertaking all the same (茶叶精深加工园区), unless it coordinates two things.
 # Kinds that name a place (基地, 产业园) leave less room for a description (葡萄产业园 is one).
@@ -242,6 +244,9 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                 continue      # 规划建设物流产业园: a trade and a kind word, no place of its own (村建成葡萄产业园 has one)
         if label == PROJECT and text.startswith("成立", ke) and kind.endswith("中心"):
             label = ORGANIZATION
+        if label == PROJECT and kind == "项目" and has_quote and raw == f"“{core}”项目" and COUNTED_CODE.match(core):
+            label, name = PROGRAM, core     # 推进“三个一批”项目: a coded way of handling projects, no project
+            aliases.append(core + kind)
         if label == PROJECT and kind == "项目" and quoted and text.endswith("实施", 0, start) \
                 and (q := QUOTED.search(raw)):
             label = PROGRAM       # 实施“人工智能+科学研究”重大研究项目: a coined scheme carried out
