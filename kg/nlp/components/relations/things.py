@@ -95,7 +95,8 @@ def cues() -> dict[str, re.Pattern]:
 
 
 # X投资30亿元的Y, X总投资3亿美元建设的Y, X投资建设的Y, X在包河布局的Y: X owns Y.
-OWNER = re.compile(r"(?:(?:总)?投资(?:约|超|近|逾)?[\d.]+[万亿]?(?:美元|元|欧元)?(?:人民币)?|投资|在[\u4e00-\u9fff]{2,8}?)"
+OWNER = re.compile(r"(?:(?:总)?投资(?:约|超|近|逾)?[\d.]+[万亿]?(?:美元|元|欧元)?(?:人民币)?(?:在[\u4e00-\u9fff]{2,8}?)?"
+                   r"|投资|在[\u4e00-\u9fff]{2,8}?)"
                    r"(?:打造|建设|兴建|新建|布局|投资建设)?的")
 # X承建的Y, X建设运营的Y, X投资建设Y: X builds or runs Y (a contractor builds it too).
 DEVELOPER = re.compile(r"(?:承建|代建|开发建设|建设运营|投资运营|运营|开发|负责建设)的|投资(?:建设|兴建|新建)|承建")
@@ -322,8 +323,8 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
             y = next((p for p in projects if mod.end() <= p.start <= mod.end() + 1), None)
         if y is not None:
             add(x, DEVELOPS, y, "develops_cobuild", text[s:e])
-            where = [r for r in regions if x_end < r.start and r.end <= at] if after.startswith("在") else []
-            if where and where[0].start == x_end + 1:        # X在鄂尔多斯建设的Y: where X builds it (the last
+            where = [r for r in regions if x_end < r.start and r.end <= at] if "在" in cm.group() else []
+            if where and text[where[0].start - 1] == "在":    # X(投资30亿元)在鄂尔多斯建设的Y: where X builds it (the last
                 add(where[-1], HOSTS, y, "hosts_located", text[s:e])     # of a chain: 上海浦东新区)
 
     executive_builds(text, ents, projects, sentence, add)
