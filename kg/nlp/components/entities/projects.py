@@ -53,6 +53,8 @@ APPLICATION_LIST_CUE = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)
 QUOTED = re.compile(r"“([^”]+)”")
 QUOTE_IN = re.compile("[" + re.escape(OPEN_QUOTES + "‘") + "]")
 INNER_COUNT = re.compile(r"\d+个(?=[\u4e00-\u9fff])")
+# A count of a package alone: “七大”行动 (实施“十大工程” names one: see verb_before).
+COUNTED_PACKAGE = re.compile(r"[一二三四五六七八九十两]+大")
 # A quoted code of a count and its object: “三个一批”, “四个一”.
 COUNTED_CODE = re.compile(r"^[一二三四五六七八九十两百千万\d]+(?:个|大|项|条)[\u4e00-\u9fff]{1,4}$")
 # A name of common words this short is a description (共性技术平台, 数字农业平台); a longer one may
@@ -160,8 +162,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                 if outer >= 0 and outer < start - 1:
                     aliases.append(unquote(text[outer:start - 1]))
                     start = outer
-                elif len(core) < 2:
-                    continue
+                elif len(core) < 2 or COUNTED_PACKAGE.fullmatch(core):
+                    continue      # 聚焦“七大行动”: a bare count that no verb carries out names nothing
             else:
                 attrs["quoted"] = True
         raw = text[start:ke + (1 if inner_quote else 0)]
@@ -247,6 +249,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if label == PROJECT and kind == "项目" and has_quote and raw == f"“{core}”项目" and COUNTED_CODE.match(core):
             label, name = PROGRAM, core     # 推进“三个一批”项目: a coded way of handling projects, no project
             aliases.append(core + kind)
+        if label == PROJECT and kind == "一件事" and verb_before(text, start - (text[start - 1:start] in OPEN_QUOTES)):
+            label = PROGRAM       # 推行“高效办成一件事”: a reform carried out (上线“出生一件事”: an application)
         if label == PROJECT and kind == "项目" and quoted and text.endswith("实施", 0, start) \
                 and (q := QUOTED.search(raw)):
             label = PROGRAM       # 实施“人工智能+科学研究”重大研究项目: a coined scheme carried out

@@ -165,6 +165,8 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
             continue
         subj = local.get(s, speaker)
         how = "sentence" if s in local else "speaker" if sec.speaker else "article"
+        if how == "sentence" and m.label in (PROJECT, PROGRAM) and subj.label == REGION:
+            subj = _clause_peer(text, s, m.start, subj, region_at)      # 凤桥镇建成X，新丰镇实施Y: Y is 新丰镇's
         host = subj if subj.label == REGION else home     # a department's sentence: its region hosts
         # In a speech, all it reports is the speaker's too; an article's region yields to the local one.
         # …but another department's paragraph in a department's speech is that department's only.
@@ -233,6 +235,20 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                 actor = partner_of(text, start, inside, subj, home, ends)
                 if actor is not None and actor.key != m.key:
                     add(actor, PARTNERS_WITH, m, "partners_cue", ev)
+
+
+CLAUSE_MARKS = "，；,;"
+
+
+def _clause_peer(text: str, s: int, pos: int, subj: Mention, region_at: dict[int, Mention]) -> Mention:
+    """The region of ``subj``'s level that opens the clause of ``pos`` after the sentence's first
+    clause (凤桥镇建成X，新丰镇实施Y), else ``subj``: a peer named as a later clause's subject takes over."""
+    c = max(text.rfind(ch, s, pos) for ch in CLAUSE_MARKS) + 1
+    r = region_at.get(c) if c > s else None
+    if r is None or r.key == subj.key or r.nested or r.end > pos or r.region is None or subj.region is None \
+            or r.region.level != subj.region.level:
+        return subj
+    return r
 
 
 def _placed_inside(s: int, e: int, after_zai: list[Mention], host: Mention) -> Mention | None:
