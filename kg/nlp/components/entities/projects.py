@@ -35,12 +35,12 @@ from kg.nlp.names import (
     lead_lasts, left_extent, stops, unquote, word_end,
 )
 from kg.nlp.wordclass import may_follow_a_name, word_classes
-from kg.schema import ENTERPRISE, ORGANIZATION, PROGRAM, PROJECT, REGION
+from kg.schema import ENTERPRISE, OFFICIAL, ORGANIZATION, PROGRAM, PROJECT, REGION
 
 # A phase of a named undertaking: 理文二期, 荣成石岛湾核电扩建一期.
 PHASES = {"一期", "二期", "三期", "四期", "五期"}
 WEAK_PROJECT_KINDS = {"项目", "一期", "二期", "三期", "四期", "五期", "城", "谷", "中心", "平台", "服务平台", "系统", "应用",
-                      "商圈", "园区", "枢纽", "通道", "基础设施", "一件事", "校区", "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
+                      "商圈", "园区", "枢纽", "通道", "街区", "基础设施", "一件事", "校区", "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
 # Weak kinds a coined two-character core names all the same: 中欧班列, 深中通道 (two places' short forms).
 TWO_CHARACTER_KINDS = {"班列", "通道"}
 # Heritage sites are projects where they operate (门票, 演艺), not as the object of other work
@@ -89,6 +89,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                 if m.region is not None:
                     region_at[m.start] = m      # (the last one found at a start)
     named_starts = sorted(a for a, _ in whole)
+    whole_end = {a: b for a, b in whole}
+    official_starts = sorted(m.start for m in named if m.label == OFFICIAL)     # 大冶市|市长万鼎|作招商项目
     whole_by_end = by_end(whole)
     out, held = [], []
     kinds = kind_patterns()["kinds"]
@@ -207,7 +209,9 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             pass
         elif len(core) < 2 or not cjk_or_alnum(core[0]) or core[-1] in "个家项" \
                 or (core[-1] in lasts and core.endswith(generic) and not quoted
-                    and _generic_core(core, kind, generic)) \
+                    and _generic_core(core, kind, generic)
+                    and not (label == PROJECT and _owned_trade(start, ks, core, generic, whole_end)
+                             and not _names_inside(official_starts, whole_end[start], ks))) \
                 or stop_words.fullmatch(core) \
                 or core in leads:
             continue
@@ -473,6 +477,16 @@ def find_listed_applications(text: str, bounds: frozenset[int]) -> list[Mention]
     for m in APPLICATION_LIST_CUE.finditer(text):
         out += listed_before(text, m.start(), "project_listed", PROJECT, bounds=bounds)
     return out
+
+
+def _owned_trade(start: int, ks: int, core: str, generic: tuple[str, ...], whole_end: dict[int, int]) -> bool:
+    """Does the name open with a company or place and go on with its own words before the generic
+    one (中石化|新疆库车绿氢|示范项目)? Then it names an undertaking (not 重庆市|重大项目)."""
+    end = whole_end.get(start)
+    if end is None:
+        return False
+    rest = min((core[: -len(g)] for g in generic if core.endswith(g)), key=len)
+    return start + len(rest) - end >= 2 and not rest.endswith(generic)
 
 
 def _generic_core(core: str, kind: str, generic: tuple[str, ...]) -> bool:
