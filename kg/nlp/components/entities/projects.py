@@ -40,7 +40,7 @@ from kg.schema import ENTERPRISE, OFFICIAL, ORGANIZATION, PROGRAM, PROJECT, REGI
 # A phase of a named undertaking: 理文二期, 荣成石岛湾核电扩建一期.
 PHASES = {"一期", "二期", "三期", "四期", "五期"}
 WEAK_PROJECT_KINDS = {"项目", "一期", "二期", "三期", "四期", "五期", "城", "谷", "中心", "平台", "服务平台", "系统", "应用",
-                      "商圈", "园区", "枢纽", "通道", "街区", "基础设施", "一件事", "校区", "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
+                      "商圈", "园区", "枢纽", "通道", "街区", "公路", "延线", "延伸线", "支线", "基础设施", "一件事", "校区", "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
 # Weak kinds a coined two-character core names all the same: 中欧班列, 深中通道 (two places' short forms).
 TWO_CHARACTER_KINDS = {"班列", "通道"}
 # Heritage sites are projects where they operate (门票, 演艺), not as the object of other work
@@ -133,6 +133,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if label == PROJECT:
             start = past_inner_verb(text, past_stage(text, start, ks), ks)     # 建成投产|大唐郓城, 拥有|数据中心
             start = straddled(past_time_lead(text, start, ks, bounds), ks, whole_by_end)    # 顺|丰华中…: 顺丰 is whole
+            if AND.search(text, start, ks):
+                start = _past_first_of_two(text, start, ks, named_starts)
             if text[ke:ke + 1] in CLOSE_QUOTES and start > 0 and text[start - 1] not in OPEN_QUOTES \
                     and (q := quote_open(text, start, ks)) >= 0:
                 start = q + 1   # “A学院和B学院独立校区项目”, “卫星…及系统生产制造项目”: the quote is the name
@@ -463,6 +465,27 @@ def _past_address(start: int, end: int, region_at: dict[int, Mention]) -> int:
     while (r := region_at.get(pos)) is not None and r.end < end - 1:
         pos, n = r.end, n + 1
     return pos if n >= 2 else start
+
+
+# A place's word that ends the name of one thing (…示范区, …母港) before 和 and another name.
+PLACE_END = re.compile(r"(?:区|港|园|城|场|站|馆)$")
+
+
+def _past_first_of_two(text: str, start: int, ks: int, named_starts: list[int]) -> int:
+    """After ``A和``, where A is a thing of its own: one ending in a kind or place word
+    (临空经济示范区和|东部新城, 南沙国际邮轮母港和|广州南站综合交通枢纽), or one that a name opens the
+    second of (…和|广州南站…). Else ``start``: 渝自和渝毕城际 shares its kind words."""
+    m = None
+    for m in AND.finditer(text, start, ks):
+        pass
+    j = m.start() if m else -1
+    if j - start < 3 or ks - j < 3:
+        return start
+    first = text[start:j]
+    if kind_patterns()["kind_end"].search(first) or PLACE_END.search(first) \
+            or (k := bisect_left(named_starts, j + 1)) < len(named_starts) and named_starts[k] == j + 1:
+        return j + 1
+    return start
 
 
 def _names_inside(starts: list[int], start: int, end: int) -> bool:
