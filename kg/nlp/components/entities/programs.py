@@ -39,11 +39,21 @@ QUOTE_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·]{1,8}")
 # Kind phrases a quoted coined name takes besides the kind words (“531”项目储备, “X”企业服务党建品牌);
 # a brand of products or of an area (区域公用品牌, “X”品牌) is no program.
 QUOTED_KIND = re.compile(r"(?:等)?(?:\d+个|[一二三四五六七八九十]个)?[\u4e00-\u9fff]{0,4}?"
-                         r"(?:专项行动|行动|试点|机制|工程|改革|活动|模式|体系|工作法|制度)"
+                         r"(?:专项行动|行动|试点|机制|工程|改革|活动|模式|体系|工作法|制度|政策)"
                          r"|[\u4e00-\u9fff]{0,4}?(?:服务|党建)品牌|(?:区域)?发展布局|方式|政策|项目储备|(?:系列)?培训(?:班)?(?=[，。；,;])")
 # What is set up or launched for a quoted campaign, and is no part of its name:
 # “七清理六落实一兑现”工作专班, “双晒双比”启动大会.
 FOR_CAMPAIGN = re.compile(r"(?:工作)?专班|(?:活动)?启动(?:大会|仪式|会)")
+# A package of policy measures named by its place and count: “綦江18条”, “深圳20条” (a topic and a
+# count, “稳经济12条”, names a policy document: no program).
+PLACE_PACKAGE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:\d+|[一二三四五六七八九十百]+)条$")
+
+
+def _place_package(inner: str) -> bool:
+    m = PLACE_PACKAGE.fullmatch(inner)
+    return m is not None and bool(gazetteer().candidates(m.group(1)))
+
+
 # A quoted name a clause takes as its lever is an initiative: 以打造“X”品牌为抓手, 以“X”建设为牵引.
 LEVER = re.compile(r"为(?:抓手|牵引|突破口)")
 CLAUSE_SPLIT = re.compile(r"[，。、；：,;:\n]")
@@ -163,7 +173,7 @@ def _quoted_label(text: str, gs: int, ge: int) -> str | None:
     if after.startswith(quote_nouns()) or text[gs + 1:ge - 1].endswith(nouns) \
             or (tail := QUOTE_TAIL.match(after)) and tail.group().endswith(nouns):
         return None           # 省委“…”要求, 探索“…”做法, “…”协同育人新路径: described, not named
-    if QUOTED_KIND.match(after) or FOR_CAMPAIGN.match(after):
+    if QUOTED_KIND.match(after) or FOR_CAMPAIGN.match(after) or _place_package(text[gs + 1:ge - 1]):
         return PROGRAM
     before = text[max(0, gs - 12):gs]
     clause = CLAUSE_SPLIT.split(before)[-1]
