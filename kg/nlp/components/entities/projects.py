@@ -40,9 +40,9 @@ from kg.schema import ENTERPRISE, OFFICIAL, ORGANIZATION, PROGRAM, PROJECT, REGI
 # A phase of a named undertaking: 理文二期, 荣成石岛湾核电扩建一期.
 PHASES = {"一期", "二期", "三期", "四期", "五期"}
 WEAK_PROJECT_KINDS = {"项目", "一期", "二期", "三期", "四期", "五期", "城", "谷", "中心", "平台", "服务平台", "系统", "应用",
-                      "商圈", "园区", "枢纽", "通道", "街区", "公路", "延线", "延伸线", "支线", "基础设施", "一件事", "校区", "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
+                      "商圈", "园区", "枢纽", "通道", "快速通道", "街区", "公路", "延线", "延伸线", "支线", "基础设施", "一件事", "校区", "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
 # Weak kinds a coined two-character core names all the same: 中欧班列, 深中通道 (two places' short forms).
-TWO_CHARACTER_KINDS = {"班列", "通道"}
+TWO_CHARACTER_KINDS = {"班列", "通道", "快速通道"}
 # Heritage sites are projects where they operate (门票, 演艺), not as the object of other work
 # (对福昌城遗址进行考古发掘): their kind word must end the phrase.
 HERITAGE_KINDS = {"遗址", "石窟", "古城", "古街"}
@@ -53,6 +53,8 @@ APPLICATION_LIST_CUE = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)
 QUOTED = re.compile(r"“([^”]+)”")
 QUOTE_IN = re.compile("[" + re.escape(OPEN_QUOTES + "‘") + "]")
 INNER_COUNT = re.compile(r"\d+个(?=[\u4e00-\u9fff])")
+# Water drawn from one river to another: 引江济淮, 引汉济渭, 引黄入冀, 南水北调 (works, not campaigns).
+WATER_TRANSFER = re.compile(r"引[\u4e00-\u9fff](?:济|入|补)[\u4e00-\u9fff]|南水北调|北水南调")
 # A count of a package alone: “七大”行动 (实施“十大工程” names one: see verb_before).
 COUNTED_PACKAGE = re.compile(r"[一二三四五六七八九十两]+大")
 # A quoted code of a count and its object: “三个一批”, “四个一”.
@@ -234,7 +236,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                     and not ((kind in PHASES or kind in TWO_CHARACTER_KINDS) and len(core) == 2 and core not in kinds
                              and distinctive(core)):
                 continue          # 产业园二期, 园区项目: a kind word is no name (理文二期, 中欧班列 are)
-            if kind == "通道" and not inside and not (len(core) == 2 and distinctive(core)):
+            if kind.endswith("通道") and not inside and not (len(core) <= 3 and distinctive(core)):
                 continue      # 国际贸易通道, 人才引进绿色通道: a route or a procedure of a trade (深中通道 is named)
             if kind == "应用" and word_classes().get(core[-2:]) in ("v", "vn"):
                 continue      # 科技成果转化|应用, 推广|应用: 应用 is the verb's object, not an application
@@ -263,8 +265,10 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             aliases.append(q.group(1))
         if label == PROGRAM and no_program(text, name, ke):
             continue          # 以实际行动, 完成全年计划, 相关项目计划投资: no initiative named
+        if kind == "工程" and core.endswith("主体"):
+            continue          # 完成双堠水库主体工程: the main works of the named thing (双堠水库)
         if label == PROGRAM and kind == "工程" and (infrastructure_regex().search(core)
-                                                   or ROUTE_NAME.search(core)):
+                                                   or ROUTE_NAME.search(core) or WATER_TRANSFER.search(core)):
             label = PROJECT       # 小清河航道连通工程, …康定至新都桥段改建工程 are built, 千万工程 is a campaign
         if label == PROGRAM and (lead := _lead_before(text, start)):
             aliases.append(lead + name)     # 深入|贯彻…学习教育: the adverb may belong to the name itself
