@@ -53,6 +53,9 @@ APPLICATION_LIST_CUE = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)
 QUOTED = re.compile(r"“([^”]+)”")
 QUOTE_IN = re.compile("[" + re.escape(OPEN_QUOTES + "‘") + "]")
 INNER_COUNT = re.compile(r"\d+个(?=[\u4e00-\u9fff])")
+# A size or generation that opens a name of works, its number written before the unit: 12英寸…, 8.6代….
+SPEC_BEFORE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[万千]?$")
+SPEC_UNIT = re.compile(r"英寸|代(?!表|建)|纳米|万吨级|吨级|千伏")
 # Water drawn from one river to another: 引江济淮, 引汉济渭, 引黄入冀, 南水北调 (works, not campaigns).
 WATER_TRANSFER = re.compile(r"引[\u4e00-\u9fff](?:济|入|补)[\u4e00-\u9fff]|南水北调|北水南调")
 # A count of a package alone: “七大”行动 (实施“十大工程” names one: see verb_before).
@@ -140,6 +143,10 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             if text[ke:ke + 1] in CLOSE_QUOTES and start > 0 and text[start - 1] not in OPEN_QUOTES \
                     and (q := quote_open(text, start, ks)) >= 0:
                 start = q + 1   # “A学院和B学院独立校区项目”, “卫星…及系统生产制造项目”: the quote is the name
+        if (label == PROJECT or kind == "工程") and (text[start - 1:start].isdigit() or text[start - 1:start] in "万千"
+                                                  and text[start - 2:start - 1].isdigit()) \
+                and (spec := SPEC_BEFORE.search(text, max(0, start - 8), start)) and SPEC_UNIT.match(text, start):
+            start = spec.start()      # 建设|12英寸晶圆制造项目, 1000千伏…工程: the size specifies the works
         if label == PROJECT and start in region_at and (after := _past_address(start, ks, region_at)) != start:
             aliases.append(unquote(text[start:ke]))     # 天津市和平区…社区|乐昌里小区: an address, then the name
             attrs["address"] = start
