@@ -54,6 +54,8 @@ def _place_package(inner: str) -> bool:
     return m is not None and bool(gazetteer().candidates(m.group(1)))
 
 
+# A five-year plan's period (“十四五”规划重大工程): it dates what follows, and names no program.
+PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
 # A quoted name a clause takes as its lever is an initiative: 以打造“X”品牌为抓手, 以“X”建设为牵引.
 LEVER = re.compile(r"为(?:抓手|牵引|突破口)")
 CLAUSE_SPLIT = re.compile(r"[，。、；：,;:\n]")
@@ -142,7 +144,7 @@ def find_quoted(text: str, found: list[Mention]) -> list[Mention]:
             continue
         for s, e in group:
             inner = text[s + 1:e - 1]
-            if covered.holds(s + 1, e - 1) or len(inner) < 2 \
+            if covered.holds(s + 1, e - 1) or len(inner) < 2 or PLAN_PERIOD.fullmatch(inner) \
                     or inner in kind_patterns()["kinds"] and not SLOGAN.search(inner) \
                     or SLOGAN.search(inner) and not (_code_acts(text, s, e, len(group))
                                                      or len(group) == 1 and QUOTED_KIND.match(text, e)):

@@ -58,6 +58,8 @@ SPEC_BEFORE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[万千]?$")
 SPEC_UNIT = re.compile(r"英寸|代(?!表|建)|纳米|万吨级|吨级|千伏")
 # Water drawn from one river to another: 引江济淮, 引汉济渭, 引黄入冀, 南水北调 (works, not campaigns).
 WATER_TRANSFER = re.compile(r"引[\u4e00-\u9fff](?:济|入|补)[\u4e00-\u9fff]|南水北调|北水南调")
+# A five-year plan's period before a kind word: “十五五”重大项目, “十四五”规划重大工程.
+FIVE_YEAR_PLAN = re.compile(r"“?十[一二三四五六七八九]五”?(?:规划|时期|期间|期)?")
 # A count of a package alone: “七大”行动 (实施“十大工程” names one: see verb_before).
 COUNTED_PACKAGE = re.compile(r"[一二三四五六七八九十两]+大")
 # A quoted code of a count and its object: “三个一批”, “四个一”.
@@ -159,6 +161,10 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             start = c.end()       # 发挥济青烟3个|新业态…消费试点作用: the count ends what introduces the name
         if label == PROGRAM and (q := quote_opening(text, start, ke)) >= 0:
             start = q + 1         # “全国促进…试点”: the quoted whole is the name, its lead words too
+        if "五" in text[start:ks] and (period := FIVE_YEAR_PLAN.search(text, start, ks)) is not None:
+            start = period.end()  # 谋划“十五五”|重大项目: the plan's period dates the things, it names none
+            if ks - start < 1 or text[start - 1] in OPEN_QUOTES:
+                continue
         inner_quote = start > 0 and text[start - 1] in OPEN_QUOTES and text[ke:ke + 1] in CLOSE_QUOTES
         if inner_quote:
             core = text[start:ks]
