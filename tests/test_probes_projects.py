@@ -65,6 +65,9 @@ PROBES = [
      [('中国建筑', 'develops', '西安国际会展中心二期')]),
     ('南宁万象城项目由华润集团投资建设。', [(P, '南宁万象城项目')], [], [('华润集团', 'develops', '南宁万象城项目')]),
     ('比亚迪投资建设长沙电池项目。', [(P, '长沙电池项目')], [], [('比亚迪', 'develops', '长沙电池项目')]),
+    ('漳州市2026年重点项目公示\n1.古雷炼化一体化二期项目，建设单位：福建古雷石化有限公司，总投资400亿元。\n'
+     '2.漳州台商投资区东部新城基础设施项目。',
+     [(P, '古雷炼化一体化二期项目')], [], [('福建古雷石化有限公司', 'develops', '古雷炼化一体化二期项目')]),
     ('中国电信运营的天翼云数据中心投入使用。', [(P, '天翼云数据中心')], [], [('中国电信', 'develops', '天翼云数据中心')]),
     ('宁德时代投资120亿元在洛阳建设的动力电池生产基地项目开工。', [(P, '动力电池生产基地项目')], [],
      [('宁德时代', 'develops', '动力电池生产基地项目'), ('洛阳市', 'hosts', '动力电池生产基地项目')]),
@@ -112,6 +115,8 @@ PROBES = [
 @pytest.mark.parametrize("text, want, bad, rel", PROBES)
 def test_project_probe(text, want, bad, rel):
     ents = entities_of(text)
+    if "建设单位" in text:      # the owner a list names is no company the region hosts
+        assert not any(r == "hosts" and t == "福建古雷石化有限公司" for _, r, t in relations_of(text))
     if "新丰镇" in text:
         assert ("凤桥镇", "implements", "强村富民集成改革") not in relations_of(text)
     assert set(want) <= ents

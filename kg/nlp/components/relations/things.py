@@ -100,6 +100,8 @@ OWNER = re.compile(r"(?:(?:总)?投资(?:约|超|近|逾)?[\d.]+[万亿]?(?:美�
                    r"(?:打造|建设|兴建|新建|布局|投资建设)?的")
 # X承建的Y, X建设运营的Y, X投资建设Y: X builds or runs Y (a contractor builds it too).
 DEVELOPER = re.compile(r"(?:承建|代建|开发建设|建设运营|投资运营|运营|开发|负责建设)的|投资(?:建设|兴建|新建)|承建")
+# A project list's field naming who builds or owns the works before it: Y，建设单位：X.
+OWNER_FIELD = re.compile(r"(?:建设单位|业主单位|项目业主|项目单位|实施单位|实施主体|投资主体|承建单位|投资方|建设主体)[：:]\s*$")
 # Y由X投资建设 (not 由X投资建设的Y: then OWNER reads it): X builds the Y its clause opens with.
 PASSIVE_BUILD = re.compile(r"(?:投资|负责)?(?:建设运营|开发建设|建设|承建|兴建|代建|开发|运营)(?![的\u4e00-\u9fff]{0,1}的)")
 
@@ -204,7 +206,8 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                 if actor is not None:
                     add(actor, PARTNERS_WITH, m, "partners_cue", ev)
             elif m.nested or _owns_next(owner := OWNER.match(after), m.end, project_starts) \
-                    or owner is not None and owner.group().startswith(("投资", "总投资")):
+                    or owner is not None and owner.group().startswith(("投资", "总投资")) \
+                    or OWNER_FIELD.search(text, max(s, m.start - 8), m.start):
                 continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
             elif m.attrs.get("hosted") or hosts_enterprise.search(text[s:m.start]) \
                     or hosts_enterprise.search(_clause(after)) or m.name.endswith(COMPANY):
@@ -323,6 +326,11 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
         s, e = sentence(x.start)
         x_end = after_short_form(text, x.end, e)       # X（以下简称Y）投资…的Z
         after = text[x_end:e]
+        if (field := OWNER_FIELD.search(text, max(s, x.start - 8), x.start)) is not None:
+            y = next((p for p in reversed(projects) if s <= p.start and p.end <= field.start()), None)
+            if y is not None:       # Y，建设单位：X: a list of works names who builds each
+                add(x, DEVELOPS, y, "develops_cobuild", text[s:e])
+                continue
         if text[x.start - 1:x.start] == "由" and PASSIVE_BUILD.match(after) is not None:
             y = _project_before(projects, x.start - 1, s, text)      # Y由X投资建设: X builds the Y before it
             if y is not None:
