@@ -40,7 +40,7 @@ from kg.schema import ENTERPRISE, OFFICIAL, ORGANIZATION, PROGRAM, PROJECT, REGI
 # A phase of a named undertaking: 理文二期, 荣成石岛湾核电扩建一期.
 PHASES = {"一期", "二期", "三期", "四期", "五期"}
 WEAK_PROJECT_KINDS = {"项目", "一期", "二期", "三期", "四期", "五期", "城", "谷", "中心", "平台", "服务平台", "系统", "应用",
-                      "商圈", "园区", "枢纽", "通道", "快速通道", "街区", "公路", "延线", "延伸线", "支线", "基础设施", "一件事", "校区", "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
+                      "商圈", "园区", "枢纽", "通道", "快速通道", "街区", "示范区", "公路", "延线", "延伸线", "支线", "基础设施", "一件事", "校区", "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
 # Weak kinds a coined two-character core names all the same: 中欧班列, 深中通道 (two places' short forms).
 TWO_CHARACTER_KINDS = {"班列", "通道", "快速通道"}
 # Heritage sites are projects where they operate (门票, 演艺), not as the object of other work
@@ -60,6 +60,10 @@ SPEC_UNIT = re.compile(r"英寸|代(?!表|建)|纳米|万吨级|吨级|千伏")
 WATER_TRANSFER = re.compile(r"引[\u4e00-\u9fff](?:济|入|补)[\u4e00-\u9fff]|南水北调|北水南调")
 # A five-year plan's period before a kind word: “十五五”重大项目, “十四五”规划重大工程.
 FIVE_YEAR_PLAN = re.compile(r"“?十[一二三四五六七八九]五”?(?:规划|时期|期间|期)?")
+# A designation's issuer: 国家…示范区, 省级…示范区.
+DESIGNATION = re.compile(r"国家|全国|省级|市级|[省市]")
+# What a demonstration zone tries out when it is a pilot, not a place: cooperation, reform, opening.
+PILOT_WORDS = re.compile(r"合作|协同|协作|改革|开放|一体化|融合发展|先行")
 # A count of a package alone: “七大”行动 (实施“十大工程” names one: see verb_before).
 COUNTED_PACKAGE = re.compile(r"[一二三四五六七八九十两]+大")
 # A quoted code of a count and its object: “三个一批”, “四个一”.
@@ -265,6 +269,10 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             if label == PROJECT and len(core) <= 2 and kind.endswith(PARKS) and not distinctive(core) \
                     and not inside and not place_in_clause(text, start, places):
                 continue      # 规划建设物流产业园: a trade and a kind word, no place of its own (村建成葡萄产业园 has one)
+        if kind == "示范区" and DESIGNATION.match(core):
+            continue          # 创建国家全域旅游示范区: a designation won or sought, no undertaking
+        if kind == "示范区" and PILOT_WORDS.search(core):
+            label = PROGRAM       # 津冀协同发展示范区: a pilot of cooperation or reform (黄瓜山乡村振兴示范区 is a place)
         if label == PROJECT and text.startswith("成立", ke) and kind.endswith("中心"):
             label = ORGANIZATION
         if label == PROJECT and kind == "项目" and has_quote and raw == f"“{core}”项目" and COUNTED_CODE.match(core):
