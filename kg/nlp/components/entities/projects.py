@@ -60,6 +60,9 @@ SPEC_UNIT = re.compile(r"英寸|代(?!表|建)|纳米|万吨级|吨级|千伏")
 WATER_TRANSFER = re.compile(r"引[\u4e00-\u9fff](?:济|入|补)[\u4e00-\u9fff]|南水北调|北水南调")
 # A five-year plan's period before a kind word: “十五五”重大项目, “十四五”规划重大工程.
 FIVE_YEAR_PLAN = re.compile(r"“?十[一二三四五六七八九]五”?(?:规划|时期|期间|期)?")
+# Places of trade that open for business on a day: one of them opening (…城即将开业) is a named one.
+SHOPPING_KINDS = {"城", "广场", "街区", "商业街区", "步行街", "商圈", "商场", "商城", "综合体"}
+OPENS = re.compile(r"(?:即将|正式|已|盛大|试|顺利)?(?:开业|开街|开园|营业)")
 # A designation's issuer: 国家…示范区, 省级…示范区.
 DESIGNATION = re.compile(r"国家|全国|省级|市级|[省市]")
 # What a demonstration zone tries out when it is a pilot, not a place: cooperation, reform, opening.
@@ -262,7 +265,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             if label == PROJECT and not inside \
                     and (len(name) <= (SHORT_NAME if kind in WEAK_PROJECT_KINDS else SHORT_PLACE_NAME)
                          or AND.search(core)) \
-                    and not distinctive_or_landmark(core, kind) and not INVESTED.search(text, max(0, start - 20), start):
+                    and not distinctive_or_landmark(core, kind) and not INVESTED.search(text, max(0, start - 20), start) \
+                    and not (kind in SHOPPING_KINDS and OPENS.match(text, ke)):     # 光环花园城即将开业: one place opens
                 if kind in LINE_KINDS and not AND.search(core):
                     held.append(Mention(start, ke, label, name, f"{label}_list_neighbour", (), attrs=attrs))
                 continue      # 交流合作平台, 低空装备制造和低空物流枢纽: a description, not a name
