@@ -63,6 +63,8 @@ FIVE_YEAR_PLAN = re.compile(r"“?十[一二三四五六七八九]五”?(?:规�
 # Places of trade that open for business on a day: one of them opening (…城即将开业) is a named one.
 SHOPPING_KINDS = {"城", "广场", "街区", "商业街区", "步行街", "商圈", "商场", "商城", "综合体"}
 OPENS = re.compile(r"(?:即将|正式|已|盛大|试|顺利)?(?:开业|开街|开园|营业)")
+# Macro areas a corridor strategy is named after: 东北海陆大通道, 西部陆海新通道.
+MACRO_AREA = re.compile(r"[东西南北][北南部]|华[东南北中]|中部|长江|黄河|沿海|沿边|沿江|环渤海|北部湾")
 # A designation's issuer: 国家…示范区, 省级…示范区.
 DESIGNATION = re.compile(r"国家|全国|省级|市级|[省市]")
 # What a demonstration zone tries out when it is a pilot, not a place: cooperation, reform, opening.
@@ -250,13 +252,15 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             if label == PROGRAM and kind.endswith("行动") and text[start - 1:start] == "、" and len(core) <= 4 \
                     and not distinctive(core):
                 continue      # 开展征迁攻坚、治理攻坚行动: short items of a list of kinds of work
+            if label == PROGRAM and kind == "大通道" and not (inside or distinctive(core) or MACRO_AREA.match(core)):
+                continue      # 物流大通道, 出海大通道: a route of a trade (东北海陆大通道 is a strategy)
             if label == PROGRAM and kind == "基金" and not distinctive(core):
                 continue      # 人才创业基金: a fund named by its purpose only (科学城产业发展基金 has a place)
             if label == PROJECT and kind in WEAK_PROJECT_KINDS and (len(core) < 3 or core in kinds) \
                     and not ((kind in PHASES or kind in TWO_CHARACTER_KINDS) and len(core) == 2 and core not in kinds
                              and distinctive(core)):
                 continue          # 产业园二期, 园区项目: a kind word is no name (理文二期, 中欧班列 are)
-            if kind.endswith("通道") and not inside and not (len(core) <= 3 and distinctive(core)):
+            if label == PROJECT and kind.endswith("通道") and not inside and not (len(core) <= 3 and distinctive(core)):
                 continue      # 国际贸易通道, 人才引进绿色通道: a route or a procedure of a trade (深中通道 is named)
             if kind == "应用" and word_classes().get(core[-2:]) in ("v", "vn"):
                 continue      # 科技成果转化|应用, 推广|应用: 应用 is the verb's object, not an application
