@@ -18,8 +18,9 @@ from kg.nlp.components.entities.kinds import kind_patterns
 from kg.nlp.gazetteer import gazetteer, short_forms
 from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention
+from kg.nlp.tokenizer import shared_cutter
 from kg.nlp.names import (
-    BOUNDARY, CLOSE_QUOTES, OPEN_QUOTES, cjk, generic_heads, lead_strips, left_extent, quote_nouns, quoted_spans,
+    BOUNDARY, CLOSE_QUOTES, OPEN_QUOTES, cjk, distinctive, generic_heads, lead_strips, left_extent, quote_nouns, quoted_spans,
     stops, unquote,
 )
 from kg.schema import ENTERPRISE, ORGANIZATION, PROGRAM, PROJECT, REGION
@@ -97,10 +98,18 @@ def find_strategies(text: str) -> list[Mention]:
         aliases = (m.group("base"),) if m.group("base") != m.group() else ()
         out.append(Mention(m.start(), m.end(), PROGRAM, m.group(), "program_province_initiative", aliases))
     for m in strategy_regex().finditer(text):
+        if m.start() >= 2 and cjk(text[m.start() - 1]) and _place_before(text, m.start()):
+            continue          # 成渝|中部地区崛起: the middle of another area, not the national strategy
         end = m.end() + 2 if text.startswith("建设", m.end()) and not m.group().endswith("建设") else m.end()
         aliases = (text[m.start():end],) if end != m.end() else ()
         out.append(Mention(m.start(), end, PROGRAM, m.group(), "program_strategy", aliases))
     return out
+
+
+def _place_before(text: str, start: int) -> bool:
+    """Is the word right before ``start`` a place's short form or a proper name (成渝|中部地区崛起)?"""
+    words = list(shared_cutter()(text[max(0, start - 4):start]))
+    return bool(words) and len(words[-1]) >= 2 and distinctive(words[-1]) and not words[-1].endswith(("进", "动", "入"))
 
 
 # -- quoted names without a kind word ---------------------------------
