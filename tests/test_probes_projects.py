@@ -75,6 +75,8 @@ PROBES = [
      [('中国建筑', 'develops', '西安国际会展中心二期')]),
     ('南宁万象城项目由华润集团投资建设。', [(P, '南宁万象城项目')], [], [('华润集团', 'develops', '南宁万象城项目')]),
     ('比亚迪投资建设长沙电池项目。', [(P, '长沙电池项目')], [], [('比亚迪', 'develops', '长沙电池项目')]),
+    ('杭州市滨江区委书记 张三\n滨江区加快对接极弱磁场重大科技基础设施，启动建设滨萧特别合作园。',
+     [(P, '滨萧特别合作园')], [], [('滨江区', 'hosts', '滨萧特别合作园')]),
     ('漳州市2026年重点项目公示\n1.古雷炼化一体化二期项目，建设单位：福建古雷石化有限公司，总投资400亿元。\n'
      '2.漳州台商投资区东部新城基础设施项目。',
      [(P, '古雷炼化一体化二期项目')], [], [('福建古雷石化有限公司', 'develops', '古雷炼化一体化二期项目')]),
@@ -130,6 +132,8 @@ def test_project_probe(text, want, bad, rel):
     ents = entities_of(text)
     if "建设单位" in text:      # the owner a list names is no company the region hosts
         assert not any(r == "hosts" and t == "福建古雷石化有限公司" for _, r, t in relations_of(text))
+    if "对接" in text:          # a link to works elsewhere is not hosted
+        assert not any(r == "hosts" and "磁场" in t for _, r, t in relations_of(text))
     if "新丰镇" in text:
         assert ("凤桥镇", "implements", "强村富民集成改革") not in relations_of(text)
     assert set(want) <= ents

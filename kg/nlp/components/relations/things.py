@@ -61,6 +61,8 @@ from kg.schema import (
 
 # Adverbs between a region and the verb that places a project there: 大圩镇已建成Y.
 ADVERBS = r"(?:已|还|正|先后|累计|新|加快|全力|成功|率先|正在|又)?"
+# Verbs that reach out to a project elsewhere (对接X, 借鉴X, 考察X): the speaker's region does not host X.
+LINKED_ONLY = re.compile(r"(?:对接|借鉴|学习|考察|参观|对标)(?:了)?$")
 # Regions a trip or a list of markets names, not where something is: 赴东南亚参展, 到上海招商.
 NOT_LOCATED = re.compile(r"(?:赴|到|去|往|向|与|同|联合|携手|对接)$")
 # A measure between a verb and its project: 建设占地1200亩的Y, 打造总投资30亿元的Y.
@@ -193,6 +195,8 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         if opener is not None and host.region is not None and opener.key != host.key \
                 and holds(host.region, opener.region):
             continue          # 涧西区5G+XR未来城 in an article about 洛阳: only 涧西区 hosts it (hosts_place_name)
+        if m.label == PROJECT and hosts and LINKED_ONLY.search(text, max(s, m.start - 6), m.start):
+            continue           # 加快对接极弱磁场…设施: a link to works elsewhere, not works built here
         if m.label == PROJECT and hosts:
             for h in hosts:
                 add(h, HOSTS, m, f"hosts_{how if h is host else 'speaker'}", ev)
