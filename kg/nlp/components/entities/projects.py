@@ -236,8 +236,9 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         elif len(core) < 2 or not cjk_or_alnum(core[0]) or core[-1] in "个家项" \
                 or (core[-1] in lasts and core.endswith(generic) and not quoted
                     and _generic_core(core, kind, generic)
-                    and not (label == PROJECT and _owned_trade(start, ks, core, generic, whole_end)
-                             and not _names_inside(official_starts, whole_end[start], ks))) \
+                    and not (label == PROJECT and (_owned_trade(start, ks, core, generic, whole_end)
+                                                   and not _names_inside(official_starts, whole_end[start], ks)
+                                                   or "（" in core and _names_inside(named_starts, start, ks)))) \
                 or stop_words.fullmatch(core) \
                 or core in leads:
             continue
