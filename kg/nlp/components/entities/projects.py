@@ -140,7 +140,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             if members or label == PROJECT or LISTED_BEFORE.search(text, max(0, counted.start() - 7), counted.start()):
                 continue      # 马道枢纽、企石枢纽、青年枢纽三大船闸工程: the items counted are the names;
                               # 新材料三大产业基地, 消防安全、食品安全三大专项行动: a count inside, no name
-        start = left_extent(text, ks, max_len=30 if label == PROGRAM else 20, bounds=bounds,
+        start = left_extent(text, ks, max_len=30 if label == PROGRAM else 26, bounds=bounds,
                             verbs_lead=label != PROGRAM)
         if start < 0 and label == PROGRAM:
             start = verb_core(text, ks, bounds)     # 资源型城市转型|升级|试验区: a verb may end the core
