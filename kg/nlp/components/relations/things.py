@@ -114,6 +114,8 @@ def _project_before(projects: list[Mention], end: int, s: int, text: str) -> Men
                  and PLACED_GAP.fullmatch(text, p.end, end)), None)
 
 
+# A later clause of a partner's sentence that co-builds: 与X签订合作协议，共建Y (no other party between).
+LATER_COBUILD = re.compile(r"^[^。；;]{0,24}?[，,]\s*(?:双方)?(?:将)?(?:共建|共同建设|合作建设|联合打造|共同打造|合资建设)")
 # A campus or branch an institution opens elsewhere (X学院梁平校区, X医院重庆医院): its own.
 BRANCH = re.compile(r"(?:校区|分校|院区|分院|医院)")
 MANAGING_BODY = re.compile(r"(?:管理局|管理委员会|管委会|建设指挥部|指挥部|运营公司|建设公司)$")
@@ -341,17 +343,22 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
                 add(x, DEVELOPS, y, "develops_cobuild", text[s:e])
                 continue
         cm = cue["develops_cobuild"].match(after) or OWNER.match(after) or DEVELOPER.match(after)
+        at = -1
         if not cm and cue["partners_before"].search(text[max(s, x.start - 3):x.start]):
             cm = cue["develops_build"].match(after)          # 联合中国移动打造Y: the partner builds Y too
-        if not cm:
+            if not cm and (later := LATER_COBUILD.search(after)) is not None \
+                    and not any(x_end < o.start < x_end + later.start() for o in ents):
+                at = x_end + later.end()     # 与大唐集团签订战略合作协议，共建Y: the partner co-builds Y
+        if not cm and at < 0:
             continue
-        at = x_end + cm.end()
+        if at < 0:
+            at = x_end + cm.end()
         y = next((p for p in projects if at <= p.start <= at + 2), None)
         if y is None and (mod := BUILT_WHAT.match(text, at, e)) is not None:     # 共同打造集…为一体的Y
             y = next((p for p in projects if mod.end() <= p.start <= mod.end() + 1), None)
         if y is not None:
             add(x, DEVELOPS, y, "develops_cobuild", text[s:e])
-            where = [r for r in regions if x_end < r.start and r.end <= at] if "在" in cm.group() else []
+            where = [r for r in regions if x_end < r.start and r.end <= at] if cm and "在" in cm.group() else []
             if where and text[where[0].start - 1] == "在":    # X(投资30亿元)在鄂尔多斯建设的Y: where X builds it (the last
                 add(where[-1], HOSTS, y, "hosts_located", text[s:e])     # of a chain: 上海浦东新区)
 
