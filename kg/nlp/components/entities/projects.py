@@ -289,9 +289,9 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             aliases.append(core + kind)
         if label == PROJECT and kind == "一件事" and verb_before(text, start - (text[start - 1:start] in OPEN_QUOTES)):
             label = PROGRAM       # 推行“高效办成一件事”: a reform carried out (上线“出生一件事”: an application)
-        if label == PROJECT and kind == "项目" and quoted and text.endswith("实施", 0, start) \
-                and (q := QUOTED.search(raw)):
-            label = PROGRAM       # 实施“人工智能+科学研究”重大研究项目: a coined scheme carried out
+        if label == PROJECT and kind == "项目" and quoted and text.endswith(("实施", "启动", "开展", "推行"), 0, start) \
+                and (q := QUOTED.search(raw)) and "建设" not in raw[q.end():]:
+            label = PROGRAM       # 实施“人工智能+科学研究”重大研究项目: a coined scheme carried out (not …建设项目)
             aliases.append(q.group(1))
         if label == PROGRAM and no_program(text, name, ke):
             continue          # 以实际行动, 完成全年计划, 相关项目计划投资: no initiative named
