@@ -114,6 +114,8 @@ def _project_before(projects: list[Mention], end: int, s: int, text: str) -> Men
                  and PLACED_GAP.fullmatch(text, p.end, end)), None)
 
 
+# The region's support for a company that builds: 支持X建设Y, 推动X打造Y.
+SUPPORTED = re.compile(r"(?:支持|推动|鼓励|引导|帮助|协调|助力)$")
 # A later clause of a partner's sentence that co-builds: 与X签订合作协议，共建Y (no other party between).
 LATER_COBUILD = re.compile(r"^[^。；;]{0,24}?[，,]\s*(?:双方)?(?:将)?(?:共建|共同建设|合作建设|联合打造|共同打造|合资建设)")
 # A campus or branch an institution opens elsewhere (X学院梁平校区, X医院重庆医院): its own.
@@ -344,6 +346,8 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
                 continue
         cm = cue["develops_cobuild"].match(after) or OWNER.match(after) or DEVELOPER.match(after)
         at = -1
+        if not cm and SUPPORTED.search(text, max(s, x.start - 3), x.start):
+            cm = cue["develops_build"].match(after)          # 支持长信科技建设Y: the company builds Y
         if not cm and cue["partners_before"].search(text[max(s, x.start - 3):x.start]):
             cm = cue["develops_build"].match(after)          # 联合中国移动打造Y: the partner builds Y too
             if not cm and (later := LATER_COBUILD.search(after)) is not None \
