@@ -60,6 +60,9 @@ SPEC_UNIT = re.compile(r"英寸|代(?!表|建)|纳米|万吨级|吨级|千伏")
 WATER_TRANSFER = re.compile(r"引[\u4e00-\u9fff](?:济|入|补)[\u4e00-\u9fff]|南水北调|北水南调")
 # A five-year plan's period before a kind word: “十五五”重大项目, “十四五”规划重大工程.
 FIVE_YEAR_PLAN = re.compile(r"“?十[一二三四五六七八九]五”?(?:规划|时期|期间|期)?")
+# Kinds mostly written of as a class of things (燃煤电厂, 非法煤矿, 乡村振兴示范区, 干线公路): one is named
+# by a place, an owner or a proper word (准东五彩湾电厂, 海南环岛旅游公路, 天府大道北延线).
+PROPER_KINDS = {"电厂", "发电厂", "热电厂", "煤矿", "露天煤矿", "示范区", "延线", "延伸线", "支线", "公路", "储气库"}
 # Places of trade that open for business on a day: one of them opening (…城即将开业) is a named one.
 SHOPPING_KINDS = {"城", "广场", "街区", "商业街区", "步行街", "商圈", "商场", "商城", "综合体"}
 OPENS = re.compile(r"(?:即将|正式|已|盛大|试|顺利)?(?:开业|开街|开园|营业)")
@@ -261,6 +264,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                     and not ((kind in PHASES or kind in TWO_CHARACTER_KINDS) and len(core) == 2 and core not in kinds
                              and distinctive(core)):
                 continue          # 产业园二期, 园区项目: a kind word is no name (理文二期, 中欧班列 are)
+            if label == PROJECT and kind in PROPER_KINDS and not (inside or distinctive(core)):
+                continue      # 关停淘汰落后燃煤电厂, 乡村旅游示范区, 城区主干道延伸线: kinds of things, no name
             if label == PROJECT and kind.endswith("通道") and not inside and not (len(core) <= 3 and distinctive(core)):
                 continue      # 国际贸易通道, 人才引进绿色通道: a route or a procedure of a trade (深中通道 is named)
             if kind == "应用" and word_classes().get(core[-2:]) in ("v", "vn"):
