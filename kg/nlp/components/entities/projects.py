@@ -62,7 +62,8 @@ WATER_TRANSFER = re.compile(r"引[\u4e00-\u9fff](?:济|入|补)[\u4e00-\u9fff]|�
 FIVE_YEAR_PLAN = re.compile(r"“?十[一二三四五六七八九]五”?(?:规划|时期|期间|期)?")
 # Kinds mostly written of as a class of things (燃煤电厂, 非法煤矿, 乡村振兴示范区, 干线公路): one is named
 # by a place, an owner or a proper word (准东五彩湾电厂, 海南环岛旅游公路, 天府大道北延线).
-PROPER_KINDS = {"电厂", "发电厂", "热电厂", "煤矿", "露天煤矿", "示范区", "延线", "延伸线", "支线", "公路", "储气库"}
+PROPER_KINDS = {"电厂", "发电厂", "热电厂", "煤矿", "露天煤矿", "示范区", "延线", "延伸线", "支线", "公路", "储气库",
+                "航站楼", "广场", "街区", "商业街区", "航电枢纽", "船闸", "科学园", "软件园"}
 # Places of trade that open for business on a day: one of them opening (…城即将开业) is a named one.
 SHOPPING_KINDS = {"城", "广场", "街区", "商业街区", "步行街", "商圈", "商场", "商城", "综合体"}
 OPENS = re.compile(r"(?:即将|正式|已|盛大|试|顺利)?(?:开业|开街|开园|营业)")
