@@ -34,6 +34,8 @@ PROBES = [
     ('推进引江济淮二期工程，推进引汉济渭工程建设。', [(P, '引江济淮二期工程'), (P, '引汉济渭工程')], [], []),
     ('牛田洋快速通道开工。', [(P, '牛田洋快速通道')], [], []),
     ('开辟企业办事快速通道。', [], ['企业办事快速通道', '快速通道'], []),
+    ('滇中引水工程、渝昆高铁云南段、大理至攀枝花高速公路等项目加快推进。',
+     [(P, '滇中引水工程'), (P, '渝昆高铁'), (P, '大理至攀枝花高速公路')], ['渝昆高铁云南段'], []),
     # a size or generation opens the name of works with its number
     ('长鑫存储投资50亿元建设12英寸晶圆制造项目。', [(P, '12英寸晶圆制造项目')], ['英寸晶圆制造项目'], []),
     ('建设30万吨级原油码头，建设1000千伏特高压交流工程。', [(P, '30万吨级原油码头'), (P, '1000千伏特高压交流工程')],
@@ -150,6 +152,8 @@ def test_project_probe(text, want, bad, rel):
         assert not any(r == "hosts" and t == "福建古雷石化有限公司" for _, r, t in relations_of(text))
     if "对接" in text:          # a link to works elsewhere is not hosted
         assert not any(r == "hosts" and "磁场" in t for _, r, t in relations_of(text))
+    if "渝昆" in text:          # a line is no company owning its section
+        assert ("enterprise", "渝昆高铁") not in ents
     if "新丰镇" in text:
         assert ("凤桥镇", "implements", "强村富民集成改革") not in relations_of(text)
     assert set(want) <= ents

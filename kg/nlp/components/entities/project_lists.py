@@ -172,6 +172,10 @@ LIST_CLOSE = re.compile(r"等(?:重大|重点|骨干|续建|在建)?(项目|工�
 LIST_LONGEST = 14
 
 
+# A section of a line named by the place it runs through: 渝昆高铁|云南段, 沪渝蓉高铁|武汉至宜昌段.
+LINE_SECTION = re.compile(r"(?:" + "|".join(sorted(LINE_KINDS, key=len, reverse=True)) + r")([\u4e00-\u9fff]{2,8}段)$")
+
+
 def list_neighbours(text: str, found: list[Mention], bounds: frozenset[int],
                     works: tuple[str, ...]) -> list[Mention]:
     """``A、B等重大项目`` where A is a project: B, written without a kind word, is one too.
@@ -210,6 +214,8 @@ def list_neighbours(text: str, found: list[Mention], bounds: frozenset[int],
             continue
         for (s, e), k in zip(items, known):
             if k is None:
+                if (section := LINE_SECTION.search(text, s, e)) is not None:
+                    e = section.start(1)      # 渝昆高铁|云南段: the line is the project, the section a part of it
                 name = text[s:e]
                 out.append(Mention(s, e, PROJECT, name, "project_list_neighbour", (name + close.group(1),)))
     return out
