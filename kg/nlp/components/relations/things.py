@@ -162,7 +162,10 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
     after_zai = [r for r in inside if r.label == REGION and r.region is not None and text[r.start - 1:r.start] == "在"]
     hosts_enterprise = cue["hosts_enterprise"]
     for m in inside:
-        if m.nested and m.label in (PROJECT, PROGRAM, REGION):
+        if m.nested and m.label in (PROJECT, PROGRAM, REGION) \
+                and not (m.rule == "program_strategy" and m.attrs.get("inside", ("",))[0] == PROJECT):
+            # (a national strategy named in a project's name, 西部陆海新通道江津班列: the region builds
+            # its part of the strategy, and so carries it out; it goes on below)
             if id(m) in listed_ids:      # 济南、青岛、枣庄算力枢纽: 枣庄 is a city of the list
                 s, e = sentence(m.start)
                 part_of_section(m, speaker, {}, text[s:e], add)
