@@ -94,6 +94,11 @@ PROBES = [
      [('宁德时代', 'develops', '柳州新能源电池产业园')]),
     ('芜湖市还引进了美的集团，支持长信科技建设新型显示产业园。', [(P, '新型显示产业园')], [],
      [('长信科技', 'develops', '新型显示产业园')]),
+    ('杭州各区县奋力冲刺四季度\n在余杭区，阿里巴巴全球总部三期主体完工。余杭区深入实施“数智余杭”行动。\n'
+     '临平区则聚焦先进制造业，临平新城CBD核心区项目进展顺利。',
+     [(P, '阿里巴巴全球总部三期'), (G, '数智余杭行动'), (P, '临平新城CBD核心区项目')], [],
+     [('余杭区', 'hosts', '阿里巴巴全球总部三期'), ('余杭区', 'implements', '数智余杭行动'),
+      ('临平区', 'hosts', '临平新城CBD核心区项目')]),
     ('漳州市2026年重点项目公示\n1.古雷炼化一体化二期项目，建设单位：福建古雷石化有限公司，总投资400亿元。\n'
      '2.漳州台商投资区东部新城基础设施项目。',
      [(P, '古雷炼化一体化二期项目')], [], [('福建古雷石化有限公司', 'develops', '古雷炼化一体化二期项目')]),
@@ -157,6 +162,9 @@ def test_project_probe(text, want, bad, rel):
         assert not any(r == "hosts" and "磁场" in t for _, r, t in relations_of(text))
     if "渝昆" in text:          # a line is no company owning its section
         assert ("enterprise", "渝昆高铁") not in ents
+    if "临平区则" in text:      # each sentence's district, not the article's first one
+        rels = relations_of(text)
+        assert not any(h not in ("余杭区", "临平区", "阿里巴巴") and r in ("hosts", "implements") for h, r, _ in rels)
     if "新丰镇" in text:
         assert ("凤桥镇", "implements", "强村富民集成改革") not in relations_of(text)
     assert set(want) <= ents

@@ -178,6 +178,9 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         how = "sentence" if s in local else "speaker" if sec.speaker else "article"
         if how == "sentence" and m.label in (PROJECT, PROGRAM) and subj.label == REGION:
             subj = _clause_peer(text, s, m.start, subj, region_at)      # 凤桥镇建成X，新丰镇实施Y: Y is 新丰镇's
+        elif how == "article" and m.label in (PROJECT, PROGRAM) and subj.label == REGION \
+                and (peer := _clause_peer(text, s, m.start, subj, region_at, opening=True)) is not subj:
+            subj, how = peer, "sentence"     # an article's sentence about a peer (余杭区深入实施Y; 在余杭区，…Y)
         host = subj if subj.label == REGION else home     # a department's sentence: its region hosts
         # In a speech, all it reports is the speaker's too; an article's region yields to the local one.
         # …but another department's paragraph in a department's speech is that department's only.
@@ -254,11 +257,21 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
 CLAUSE_MARKS = "，；,;"
 
 
-def _clause_peer(text: str, s: int, pos: int, subj: Mention, region_at: dict[int, Mention]) -> Mention:
+def _clause_peer(text: str, s: int, pos: int, subj: Mention, region_at: dict[int, Mention],
+                 opening: bool = False) -> Mention:
     """The region of ``subj``'s level that opens the clause of ``pos`` after the sentence's first
-    clause (凤桥镇建成X，新丰镇实施Y), else ``subj``: a peer named as a later clause's subject takes over."""
-    c = max(text.rfind(ch, s, pos) for ch in CLAUSE_MARKS) + 1
+    clause (凤桥镇建成X，新丰镇实施Y), else ``subj``: a peer named as a later clause's subject takes over.
+    With ``opening`` (an article's region), the sentence's own opening counts too (余杭区深入实施Y), as
+    does a place the sentence opens with (在余杭区，…Y)."""
+    c = max(max(text.rfind(ch, s, pos) for ch in CLAUSE_MARKS) + 1, s)
     r = region_at.get(c) if c > s else None
+    if r is not None and r.nested:
+        r = None            # 临平|新城…项目: a place inside the clause's first name, not its subject
+    if r is None and opening:
+        r = region_at.get(s)          # 余杭区深入实施Y, 临平区则聚焦…，Y
+        if r is None and text.startswith("在", s) and (first := region_at.get(s + 1)) is not None \
+                and text[first.end:first.end + 1] in CLAUSE_MARKS:
+            r = first       # 在余杭区，阿里巴巴…: the place of the whole sentence
     if r is None or r.key == subj.key or r.nested or r.end > pos or r.region is None or subj.region is None \
             or r.region.level != subj.region.level:
         return subj
