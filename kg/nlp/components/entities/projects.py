@@ -284,8 +284,10 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             if label == PROJECT and len(core) <= 2 and kind.endswith(PARKS) and not distinctive(core) \
                     and not inside and not place_in_clause(text, start, places):
                 continue      # 规划建设物流产业园: a trade and a kind word, no place of its own (村建成葡萄产业园 has one)
-        if kind == "示范区" and DESIGNATION.match(core):
-            continue          # 创建国家全域旅游示范区: a designation won or sought, no undertaking
+        if kind == "示范区" and (DESIGNATION.match(core) or not quoted and not (
+                _names_inside(named_starts, start, ks) or distinctive(core[:3]) or distinctive(core[:2]))):
+            continue          # 创建国家全域旅游示范区, 建设公园城市示范区: a designation won, sought or striven
+                              # for; a zone is named after its place (黄瓜山…示范区, 津冀…示范区)
         if kind == "示范区" and PILOT_WORDS.search(core):
             label = PROGRAM       # 津冀协同发展示范区: a pilot of cooperation or reform (黄瓜山乡村振兴示范区 is a place)
         if label == PROJECT and text.startswith("成立", ke) and kind.endswith("中心"):
