@@ -14,13 +14,13 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
+from kg.nlp.components.entities.categories import PLAN_PERIOD, place_before, place_package
 from kg.nlp.components.entities.kinds import kind_patterns
 from kg.nlp.gazetteer import gazetteer, short_forms
 from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention
-from kg.nlp.tokenizer import shared_cutter
 from kg.nlp.names import (
-    BOUNDARY, CLOSE_QUOTES, OPEN_QUOTES, cjk, distinctive, generic_heads, lead_strips, left_extent, quote_nouns, quoted_spans,
+    BOUNDARY, CLOSE_QUOTES, OPEN_QUOTES, cjk, generic_heads, lead_strips, left_extent, quote_nouns, quoted_spans,
     stops, unquote,
 )
 from kg.schema import ENTERPRISE, ORGANIZATION, PROGRAM, PROJECT, REGION
@@ -45,18 +45,6 @@ QUOTED_KIND = re.compile(r"(?:等)?(?:\d+个|[一二三四五六七八九十]个
 # What is set up or launched for a quoted campaign, and is no part of its name:
 # “七清理六落实一兑现”工作专班, “双晒双比”启动大会.
 FOR_CAMPAIGN = re.compile(r"(?:工作)?专班|(?:活动)?启动(?:大会|仪式|会)")
-# A package of policy measures named by its place and count: “綦江18条”, “深圳20条” (a topic and a
-# count, “稳经济12条”, names a policy document: no program).
-PLACE_PACKAGE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:\d+|[一二三四五六七八九十百]+)条$")
-
-
-def _place_package(inner: str) -> bool:
-    m = PLACE_PACKAGE.fullmatch(inner)
-    return m is not None and bool(gazetteer().candidates(m.group(1)))
-
-
-# A five-year plan's period (“十四五”规划重大工程): it dates what follows, and names no program.
-PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
 # A quoted name a clause takes as its lever is an initiative: 以打造“X”品牌为抓手, 以“X”建设为牵引.
 LEVER = re.compile(r"为(?:抓手|牵引|突破口)")
 CLAUSE_SPLIT = re.compile(r"[，。、；：,;:\n]")
@@ -98,18 +86,12 @@ def find_strategies(text: str) -> list[Mention]:
         aliases = (m.group("base"),) if m.group("base") != m.group() else ()
         out.append(Mention(m.start(), m.end(), PROGRAM, m.group(), "program_province_initiative", aliases))
     for m in strategy_regex().finditer(text):
-        if m.start() >= 2 and cjk(text[m.start() - 1]) and _place_before(text, m.start()):
+        if m.start() >= 2 and cjk(text[m.start() - 1]) and place_before(text, m.start()):
             continue          # 成渝|中部地区崛起: the middle of another area, not the national strategy
         end = m.end() + 2 if text.startswith("建设", m.end()) and not m.group().endswith("建设") else m.end()
         aliases = (text[m.start():end],) if end != m.end() else ()
         out.append(Mention(m.start(), end, PROGRAM, m.group(), "program_strategy", aliases))
     return out
-
-
-def _place_before(text: str, start: int) -> bool:
-    """Is the word right before ``start`` a place's short form or a proper name (成渝|中部地区崛起)?"""
-    words = list(shared_cutter()(text[max(0, start - 4):start]))
-    return bool(words) and len(words[-1]) >= 2 and distinctive(words[-1]) and not words[-1].endswith(("进", "动", "入"))
 
 
 # -- quoted names without a kind word ---------------------------------
@@ -184,7 +166,7 @@ def _quoted_label(text: str, gs: int, ge: int) -> str | None:
     if after.startswith(quote_nouns()) or text[gs + 1:ge - 1].endswith(nouns) \
             or (tail := QUOTE_TAIL.match(after)) and tail.group().endswith(nouns):
         return None           # 省委“…”要求, 探索“…”做法, “…”协同育人新路径: described, not named
-    if QUOTED_KIND.match(after) or FOR_CAMPAIGN.match(after) or _place_package(text[gs + 1:ge - 1]):
+    if QUOTED_KIND.match(after) or FOR_CAMPAIGN.match(after) or place_package(text[gs + 1:ge - 1]):
         return PROGRAM
     before = text[max(0, gs - 12):gs]
     clause = CLAUSE_SPLIT.split(before)[-1]

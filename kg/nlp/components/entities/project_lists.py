@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from kg.nlp.components.attributes import stage_regex
 from kg.nlp.mention import Mention
-from kg.nlp.components.entities.kinds import kind_patterns
+from kg.nlp.components.entities.kinds import infrastructure_regex, kind_patterns
 from kg.nlp.components.entities.programs import PROGRAM_AFTER
-from kg.nlp.names import SINGLE_LEADS, cjk, distinctive, left_extent, stops, word_end
+from kg.nlp.names import CLOSE_QUOTES, SINGLE_LEADS, cjk, distinctive, left_extent, stops, word_end
 from kg.nlp.wordclass import word_classes
 from kg.schema import PROGRAM, PROJECT
 
@@ -338,3 +338,63 @@ def coordinated_lines(name: str, kind: str) -> list[tuple[int, int, str]] | None
     if kind not in LINE_KINDS and (len(proper) < 3 or not (distinctive(first) or distinctive(proper))):
         return None       # (老旧小区: a place's proper name is longer than a line's short form)
     return [(0, len(first), first + head), (m.start(2), len(name), second)]
+
+
+# The longest item of a list of projects sharing one kind word (杨家坪、万象城、动物园商圈).
+LIST_ITEM = 8
+
+
+# A count and a few words before a kind word, after a list of the things counted: 渝黔、渝湘、渝昆|三条|高铁,
+# 马道枢纽、企石枢纽、青年枢纽|三大船闸|工程.
+COUNTED_HEAD = re.compile(r"(?:[一二三四五六七八九两]|\d)(?:大|座|条|处)[\u4e00-\u9fff]{0,4}?$")
+# The last item of a list right before the count: 消防安全、食品安全|三大专项行动.
+# (Not a verb's clause: 落实“两个先行”、推进经济稳进提质|八大攻坚行动 names the package.)
+LISTED_BEFORE = re.compile(r"、(?!推进|实施|落实|开展|深化|推动|加快|打好|打赢|抓好|贯彻)[^，。；,;：:“”‘’]{1,6}$")
+NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def counted_members(text: str, counted: re.Match, end: int, named_starts: list[int],
+                     bounds: frozenset[int], whole: set[tuple[int, int]]) -> list[Mention]:
+    """Projects listed before a count of them and the head they share: ``渝黔、渝湘、渝昆三条高铁``
+    names 渝黔高铁, 渝湘高铁, 渝昆高铁; ``马道枢纽、企石枢纽、青年枢纽三大船闸工程`` the three 枢纽.
+
+    The number of items must be the count, the items must not be quoted, and one of them
+    must be distinctive; an item that ends with a kind word of its own is named as written.
+    Only works (a project's head, or a 工程 of infrastructure) are taken: a counted list of
+    programs (三大战略) is mostly a slogan's, and counted 项目 are mostly companies' (甲、乙两大项目).
+    """
+    n = NUMBERS.get(text[counted.start()]) or int(text[counted.start()])
+    head = text[counted.start() + 2:end]
+    kinds = kind_patterns()["kinds"]
+    kind = kind_end_of(head)
+    if n < 2 or not kind or kind == "项目" \
+            or not (kinds[kind] == PROJECT or infrastructure_regex().search(head)):
+        return []
+    items: list[tuple[int, int]] = []
+    e = counted.start()
+    while len(items) < n and e > 1:
+        s = left_extent(text, e, max_len=LIST_ITEM if text[e:e + 1] == "、" else 20, bounds=bounds)
+        if s < 0 or e - s < 2 or text[s - 1:s] in CLOSE_QUOTES:
+            return []
+        items.insert(0, (past_stage(text, s, e), e))
+        if text[s - 1:s] != "、":
+            break
+        e = s - 1
+    if len(items) != n or (e > 0 and text[items[0][0] - 1] == "、") or any(i in whole for i in items) \
+            or not any(distinctive(text[a:b]) or names_inside(named_starts, a, b) for a, b in items):
+        return []
+    out = []
+    for a, b in items:
+        item = text[a:b]
+        own = kind_end_of(item)
+        if own and kinds[own] != PROJECT:
+            return []
+        name = item if own else item + head
+        out.append(Mention(a, b, PROJECT, name, "project_counted_member", (item,) if name != item else ()))
+    return out
+
+
+def names_inside(starts: list[int], start: int, end: int) -> bool:
+    """Does a region, enterprise or organization mention start in ``start..end``?"""
+    k = bisect_left(starts, start)
+    return k < len(starts) and starts[k] < end

@@ -10,25 +10,26 @@ a count (五环智控、亲农在线等10余个特色应用) are projects too.
 
 from __future__ import annotations
 
-import functools
 import re
-from bisect import bisect_left
 
 from kg.nlp.components.entities.enterprises import listed_before
-from kg.nlp.components.entities.categories import (CATEGORY_LEAD, COUNT_AFTER, PARKS, distinctive_or_landmark,
-                                                   generic_lasts, landmark_before, lead_strip_set, names_a_category,
-                                                   place_in_clause)
-from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
+from kg.nlp.components.entities.categories import (
+    AND, COUNT_AFTER, COUNTED_CODE, COUNTED_PACKAGE, DESIGNATION, FIVE_YEAR_PLAN, MACRO_AREA, OPENS, PARKS, PILOT_WORDS,
+    PROPER_KINDS, SHOPPING_KINDS, SPEC_BEFORE, SPEC_UNIT, WATER_TRANSFER, distinctive_or_landmark, generic_core,
+    generic_lasts, landmark_before, lead_strip_set, names_a_category, owned_trade, past_address, past_first_of_two,
+    place_in_clause,
+)
+from kg.nlp.components.entities.kinds import infrastructure_regex, infrastructure_words, kind_patterns
 from kg.nlp.components.entities.project_lists import (
     LINE_KINDS, coordinated_lines,
     by_end, drop_appositions, find_routes, past_inner_verb, straddled, kind_end_of, list_neighbours, may_follow, past_stage, past_time_lead, place_list_members,
     ROUTE_NAME, quote_open, quoted_neighbours, widen_link, widen_route,
+    COUNTED_HEAD, LISTED_BEFORE, LIST_ITEM, counted_members, names_inside,
 )
 from kg.nlp.components.entities.programs import (
     QUOTED_KIND, SLOGAN, WEAK_PROGRAM_KINDS, coined_system, counted_list, no_program, quote_inside,
     quote_opening, strategy_regex, verb_before, verb_core,
 )
-from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.names import (
     CLOSE_QUOTES, OPEN_QUOTES, cjk, cjk_or_alnum, distinctive, ends_with_kind, generic_heads, lead_strips,
@@ -53,30 +54,6 @@ APPLICATION_LIST_CUE = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)
 QUOTED = re.compile(r"“([^”]+)”")
 QUOTE_IN = re.compile("[" + re.escape(OPEN_QUOTES + "‘") + "]")
 INNER_COUNT = re.compile(r"\d+个(?=[\u4e00-\u9fff])")
-# A size or generation that opens a name of works, its number written before the unit: 12英寸…, 8.6代….
-SPEC_BEFORE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[万千]?$")
-SPEC_UNIT = re.compile(r"英寸|代(?!表|建)|纳米|万吨级|吨级|千伏")
-# Water drawn from one river to another: 引江济淮, 引汉济渭, 引黄入冀, 南水北调 (works, not campaigns).
-WATER_TRANSFER = re.compile(r"引[\u4e00-\u9fff](?:济|入|补)[\u4e00-\u9fff]|南水北调|北水南调")
-# A five-year plan's period before a kind word: “十五五”重大项目, “十四五”规划重大工程.
-FIVE_YEAR_PLAN = re.compile(r"“?十[一二三四五六七八九]五”?(?:规划|时期|期间|期)?")
-# Kinds mostly written of as a class of things (燃煤电厂, 非法煤矿, 乡村振兴示范区, 干线公路): one is named
-# by a place, an owner or a proper word (准东五彩湾电厂, 海南环岛旅游公路, 天府大道北延线).
-PROPER_KINDS = {"电厂", "发电厂", "热电厂", "煤矿", "露天煤矿", "示范区", "延线", "延伸线", "支线", "公路", "储气库",
-                "航站楼", "广场", "街区", "商业街区", "航电枢纽", "船闸", "科学园", "软件园"}
-# Places of trade that open for business on a day: one of them opening (…城即将开业) is a named one.
-SHOPPING_KINDS = {"城", "广场", "街区", "商业街区", "步行街", "商圈", "商场", "商城", "综合体"}
-OPENS = re.compile(r"(?:即将|正式|已|盛大|试|顺利)?(?:开业|开街|开园|营业)")
-# Macro areas a corridor strategy is named after: 东北海陆大通道, 西部陆海新通道.
-MACRO_AREA = re.compile(r"[东西南北][北南部]|华[东南北中]|中部|长江|黄河|沿海|沿边|沿江|环渤海|北部湾")
-# A designation's issuer: 国家…示范区, 省级…示范区.
-DESIGNATION = re.compile(r"国家|全国|省级|市级|[省市]")
-# What a demonstration zone tries out when it is a pilot, not a place: cooperation, reform, opening.
-PILOT_WORDS = re.compile(r"合作|协同|协作|改革|开放|一体化|融合发展|先行")
-# A count of a package alone: “七大”行动 (实施“十大工程” names one: see verb_before).
-COUNTED_PACKAGE = re.compile(r"[一二三四五六七八九十两]+大")
-# A quoted code of a count and its object: “三个一批”, “四个一”.
-COUNTED_CODE = re.compile(r"^[一二三四五六七八九十两百千万\d]+(?:个|大|项|条)[\u4e00-\u9fff]{1,4}$")
 # A name of common words this short is a description (共性技术平台, 数字农业平台); a longer one may
 # name a specific undertaking all the same (茶叶精深加工园区), unless it coordinates two things.
 # Kinds that name a place (基地, 产业园) leave less room for a description (葡萄产业园 is one).
@@ -84,9 +61,6 @@ SHORT_NAME = 6
 SHORT_PLACE_NAME = 4
 # …unless an investment makes it one: 通威集团投资2亿美元建设的光伏组件基地.
 INVESTED = re.compile(r"投资[^，。；;、]{0,14}的$")
-# The longest item of a list of projects sharing one kind word (杨家坪、万象城、动物园商圈).
-LIST_ITEM = 8
-AND = re.compile(r"[和与及]")
 LEAD_QUOTES = re.compile(r"^(?:“[^”]+”)+")
 
 
@@ -139,7 +113,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if text[ks - 2:ks - 1] != "、" and (counted := COUNTED_HEAD.search(text, max(0, ks - 8), ks)) is not None \
                 and text[counted.start() - 1:counted.start()] != "、" \
                 and cjk(text[counted.start() - 1:counted.start()]):
-            members = _counted_members(text, counted, ke, named_starts, bounds, whole)
+            members = counted_members(text, counted, ke, named_starts, bounds, whole)
             out += members
             if members or label == PROJECT or LISTED_BEFORE.search(text, max(0, counted.start() - 7), counted.start()):
                 continue      # 马道枢纽、企石枢纽、青年枢纽三大船闸工程: the items counted are the names;
@@ -154,7 +128,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             start = past_inner_verb(text, past_stage(text, start, ks), ks)     # 建成投产|大唐郓城, 拥有|数据中心
             start = straddled(past_time_lead(text, start, ks, bounds), ks, whole_by_end)    # 顺|丰华中…: 顺丰 is whole
             if AND.search(text, start, ks):
-                start = _past_first_of_two(text, start, ks, named_starts)
+                start = past_first_of_two(text, start, ks, named_starts)
             if text[ke:ke + 1] in CLOSE_QUOTES and start > 0 and text[start - 1] not in OPEN_QUOTES \
                     and (q := quote_open(text, start, ks)) >= 0:
                 start = q + 1   # “A学院和B学院独立校区项目”, “卫星…及系统生产制造项目”: the quote is the name
@@ -162,7 +136,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                                                   and text[start - 2:start - 1].isdigit()) \
                 and (spec := SPEC_BEFORE.search(text, max(0, start - 8), start)) and SPEC_UNIT.match(text, start):
             start = spec.start()      # 建设|12英寸晶圆制造项目, 1000千伏…工程: the size specifies the works
-        if label == PROJECT and start in region_at and (after := _past_address(start, ks, region_at)) != start:
+        if label == PROJECT and start in region_at and (after := past_address(start, ks, region_at)) != start:
             aliases.append(unquote(text[start:ke]))     # 天津市和平区…社区|乐昌里小区: an address, then the name
             attrs["address"] = start
             start = after
@@ -239,16 +213,16 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             pass
         elif len(core) < 2 or not cjk_or_alnum(core[0]) or core[-1] in "个家项" \
                 or (core[-1] in lasts and core.endswith(generic) and not quoted
-                    and _generic_core(core, kind, generic)
-                    and not (label == PROJECT and (_owned_trade(start, ks, core, generic, whole_end)
-                                                   and not _names_inside(official_starts, whole_end[start], ks)
-                                                   or "（" in core and _names_inside(named_starts, start, ks)))) \
+                    and generic_core(core, kind, generic, kind in WEAK_PROJECT_KINDS)
+                    and not (label == PROJECT and (owned_trade(start, ks, core, generic, whole_end)
+                                                   and not names_inside(official_starts, whole_end[start], ks)
+                                                   or "（" in core and names_inside(named_starts, start, ks)))) \
                 or stop_words.fullmatch(core) \
                 or core in leads:
             continue
         if label == PROJECT and COUNT_AFTER.match(text, ke):
             continue          # “5G+”智能工厂1个: counted, quoted or not
-        inside = _names_inside(named_starts, start, ks)       # a place or an owner opens or is in the name
+        inside = names_inside(named_starts, start, ks)       # a place or an owner opens or is in the name
         if attrs.pop("loose", False) and not (inside or distinctive_or_landmark(core, kind)):
             continue          # …only a proper name: 机场建设 alone says nothing
         if not quoted:
@@ -285,7 +259,7 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                     and not inside and not place_in_clause(text, start, places):
                 continue      # 规划建设物流产业园: a trade and a kind word, no place of its own (村建成葡萄产业园 has one)
         if kind == "示范区" and (DESIGNATION.match(core) or not quoted and not (
-                _names_inside(named_starts, start, ks) or distinctive(core[:3]) or distinctive(core[:2]))):
+                names_inside(named_starts, start, ks) or distinctive(core[:3]) or distinctive(core[:2]))):
             continue          # 创建国家全域旅游示范区, 建设公园城市示范区: a designation won, sought or striven
                               # for; a zone is named after its place (黄瓜山…示范区, 津冀…示范区)
         if kind == "示范区" and PILOT_WORDS.search(core):
@@ -395,7 +369,7 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
         return []          # “大景区、青和力、幸福城”: a quoted motto
     if any((a, b) in whole for a, b in items):
         return []          # 上城、桐乡、越城…: places, not names of projects
-    if not any(distinctive(text[a:b]) or _names_inside(named_starts, a, b) for a, b in items):
+    if not any(distinctive(text[a:b]) or names_inside(named_starts, a, b) for a, b in items):
         return []
     out = []
     for a, b in items:
@@ -405,56 +379,6 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
         out.append(Mention(a, b, PROJECT, name, "project_list_member", (item,) if name != item else ()))
     if last is not None:
         out.append(Mention(last[0], last[1], PROJECT, text[last[0]:last[1]], "project_list_member"))
-    return out
-
-
-# A count and a few words before a kind word, after a list of the things counted: 渝黔、渝湘、渝昆|三条|高铁,
-# 马道枢纽、企石枢纽、青年枢纽|三大船闸|工程.
-COUNTED_HEAD = re.compile(r"(?:[一二三四五六七八九两]|\d)(?:大|座|条|处)[\u4e00-\u9fff]{0,4}?$")
-# The last item of a list right before the count: 消防安全、食品安全|三大专项行动.
-# (Not a verb's clause: 落实“两个先行”、推进经济稳进提质|八大攻坚行动 names the package.)
-LISTED_BEFORE = re.compile(r"、(?!推进|实施|落实|开展|深化|推动|加快|打好|打赢|抓好|贯彻)[^，。；,;：:“”‘’]{1,6}$")
-NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def _counted_members(text: str, counted: re.Match, end: int, named_starts: list[int],
-                     bounds: frozenset[int], whole: set[tuple[int, int]]) -> list[Mention]:
-    """Projects listed before a count of them and the head they share: ``渝黔、渝湘、渝昆三条高铁``
-    names 渝黔高铁, 渝湘高铁, 渝昆高铁; ``马道枢纽、企石枢纽、青年枢纽三大船闸工程`` the three 枢纽.
-
-    The number of items must be the count, the items must not be quoted, and one of them
-    must be distinctive; an item that ends with a kind word of its own is named as written.
-    Only works (a project's head, or a 工程 of infrastructure) are taken: a counted list of
-    programs (三大战略) is mostly a slogan's, and counted 项目 are mostly companies' (甲、乙两大项目).
-    """
-    n = NUMBERS.get(text[counted.start()]) or int(text[counted.start()])
-    head = text[counted.start() + 2:end]
-    kinds = kind_patterns()["kinds"]
-    kind = kind_end_of(head)
-    if n < 2 or not kind or kind == "项目" \
-            or not (kinds[kind] == PROJECT or infrastructure_regex().search(head)):
-        return []
-    items: list[tuple[int, int]] = []
-    e = counted.start()
-    while len(items) < n and e > 1:
-        s = left_extent(text, e, max_len=LIST_ITEM if text[e:e + 1] == "、" else 20, bounds=bounds)
-        if s < 0 or e - s < 2 or text[s - 1:s] in CLOSE_QUOTES:
-            return []
-        items.insert(0, (past_stage(text, s, e), e))
-        if text[s - 1:s] != "、":
-            break
-        e = s - 1
-    if len(items) != n or (e > 0 and text[items[0][0] - 1] == "、") or any(i in whole for i in items) \
-            or not any(distinctive(text[a:b]) or _names_inside(named_starts, a, b) for a, b in items):
-        return []
-    out = []
-    for a, b in items:
-        item = text[a:b]
-        own = kind_end_of(item)
-        if own and kinds[own] != PROJECT:
-            return []
-        name = item if own else item + head
-        out.append(Mention(a, b, PROJECT, name, "project_counted_member", (item,) if name != item else ()))
     return out
 
 
@@ -473,17 +397,6 @@ def _last_word_on(text: str, start: int, end: int, bounds: frozenset[int]) -> st
     return text[b:end] if b > 0 else ""
 
 
-@functools.lru_cache(maxsize=1)
-def infrastructure_words() -> tuple[str, ...]:
-    return read_lines("infrastructure_words.txt")
-
-
-@functools.lru_cache(maxsize=1)
-def infrastructure_regex() -> re.Pattern:
-    """Any infrastructure word, found by one search in C instead of a test per word."""
-    return re.compile(alternation(infrastructure_words()))
-
-
 def _lead_before(text: str, start: int) -> str:
     """The adverb of ``lead_strips.txt`` written right before ``start`` (深入, 全面), or ``""``;
     with the program verb after it (全面|深化|改革先行区: 全面深化改革 is a set phrase)."""
@@ -497,72 +410,9 @@ def _lead_before(text: str, start: int) -> str:
 
 
 
-def _past_address(start: int, end: int, region_at: dict[int, Mention]) -> int:
-    """After an address of two or more regions (天津市和平区新兴街道) that a name opens with, else ``start``.
-
-    One region is the name's own prefix (临沂商城, 济南机器人产业基地); a chain of them
-    down to a street or community says where the named thing is.
-    """
-    pos, n = start, 0
-    while (r := region_at.get(pos)) is not None and r.end < end - 1:
-        pos, n = r.end, n + 1
-    return pos if n >= 2 else start
-
-
-# A place's word that ends the name of one thing (…示范区, …母港) before 和 and another name.
-PLACE_END = re.compile(r"(?:区|港|园|城|场|站|馆)$")
-
-
-def _past_first_of_two(text: str, start: int, ks: int, named_starts: list[int]) -> int:
-    """After ``A和``, where A is a thing of its own: one ending in a kind or place word
-    (临空经济示范区和|东部新城, 南沙国际邮轮母港和|广州南站综合交通枢纽), or one that a name opens the
-    second of (…和|广州南站…). Else ``start``: 渝自和渝毕城际 shares its kind words."""
-    m = None
-    for m in AND.finditer(text, start, ks):
-        pass
-    j = m.start() if m else -1
-    if j - start < 3 or ks - j < 3:
-        return start
-    first = text[start:j]
-    if kind_patterns()["kind_end"].search(first) or PLACE_END.search(first) \
-            or (k := bisect_left(named_starts, j + 1)) < len(named_starts) and named_starts[k] == j + 1:
-        return j + 1
-    return start
-
-
-def _names_inside(starts: list[int], start: int, end: int) -> bool:
-    """Does a region, enterprise or organization mention start in ``start..end``?"""
-    k = bisect_left(starts, start)
-    return k < len(starts) and starts[k] < end
-
-
 def find_listed_applications(text: str, bounds: frozenset[int]) -> list[Mention]:
     """五环智控、亲农在线等10余个特色应用: the listed items are applications (projects)."""
     out = []
     for m in APPLICATION_LIST_CUE.finditer(text):
         out += listed_before(text, m.start(), "project_listed", PROJECT, bounds=bounds)
     return out
-
-
-def _owned_trade(start: int, ks: int, core: str, generic: tuple[str, ...], whole_end: dict[int, int]) -> bool:
-    """Does the name open with a company or place and go on with its own words before the generic
-    one (中石化|新疆库车绿氢|示范项目)? Then it names an undertaking (not 重庆市|重大项目)."""
-    end = whole_end.get(start)
-    if end is None:
-        return False
-    rest = min((core[: -len(g)] for g in generic if core.endswith(g)), key=len)
-    return start + len(rest) - end >= 2 and not rest.endswith(generic)
-
-
-def _generic_core(core: str, kind: str, generic: tuple[str, ...]) -> bool:
-    """Is a core that ends in a generic word (…产业, …重点) no name before this kind word?
-
-    Before 项目 or 中心 it is (汽车产业项目); before a kind that names a place
-    (基地, 产业园) only when little is left before the generic word: 芯视界光学膜产业基地 is
-    a name, 新兴产业基地 is not.
-    """
-    if kind in WEAK_PROJECT_KINDS or kinds_of(kind) != PROJECT \
-            and not (kind == "工程" and infrastructure_regex().search(core)):
-        return True       # (成都北站扩能改造|工程 is built works: a name of a place's, as 基地 takes)
-    rest = min((core[: -len(g)] for g in generic if core.endswith(g)), key=len)
-    return len(rest) < 3 or rest.endswith(generic) or bool(CATEGORY_LEAD.match(rest))

@@ -37,7 +37,8 @@
 - ``partners_cue``: 联合X, 与X共建/合作, 携手X, 对接X → the speaker partners with X (who, see :mod:`.partners`);
   ``partners_joint``: 济南、青岛协同打造… → they partner each other.
 
-The cue words of these rules are in ``kg/data/triggers.csv``.
+The cue words of these rules are in ``kg/data/triggers.csv``; the phrases that say who builds a project
+and whose a clause is are in :mod:`.phrases`.
 """
 
 from __future__ import annotations
@@ -49,6 +50,10 @@ from operator import attrgetter
 
 from kg.nlp.components.entities.short_forms import after_short_form
 from kg.nlp.components.relations.builders import builds_application, executive_builds
+from kg.nlp.components.relations.phrases import (
+    BRANCH, BUILT_WHAT, DEVELOPER, LATER_COBUILD, LINKED_ONLY, MANAGING_BODY, OWNER, OWNER_FIELD, PASSIVE_BUILD, PLACED_GAP,
+    SUPPORTED, clause_of, clause_peer, owns_next, placed_inside, project_before,
+)
 from kg.nlp.components.relations.partners import joint_partners, partner_cue, partner_of, top_ends
 from kg.nlp.components.relations.places import part_of_peer, part_of_section
 from kg.nlp.components.relations.where import bracketed_cities, list_tails, named_place, region_of, regions_at
@@ -61,8 +66,6 @@ from kg.schema import (
 
 # Adverbs between a region and the verb that places a project there: 大圩镇已建成Y.
 ADVERBS = r"(?:已|还|正|先后|累计|新|加快|全力|成功|率先|正在|又)?"
-# Verbs that reach out to a project elsewhere (对接X, 借鉴X, 考察X): the speaker's region does not host X.
-LINKED_ONLY = re.compile(r"(?:对接|借鉴|学习|考察|参观|对标)(?:了)?$")
 # Regions a trip or a list of markets names, not where something is: 赴东南亚参展, 到上海招商.
 NOT_LOCATED = re.compile(r"(?:赴|到|去|往|向|与|同|联合|携手|对接)$")
 # A measure between a verb and its project: 建设占地1200亩的Y, 打造总投资30亿元的Y.
@@ -72,8 +75,6 @@ LOCAL_LEVELS = ("county", "township", "village", "zone")
 # A company's full legal name: the text need not say it was brought in for the region to host it (the
 # speech's or article's context), as the gold does for companies named in passing.
 COMPANY = ("有限公司", "股份公司", "有限责任公司")
-# Between a project and the verb that places it: Y，项目已落户R.
-PLACED_GAP = re.compile(r"[,，]?(?:该|这个)?(?:项目|企业|公司)?(?:已|将|正式|成功|顺利|已经|先后)*")
 
 
 @functools.lru_cache(maxsize=1)
@@ -94,33 +95,6 @@ def cues() -> dict[str, re.Pattern]:
         "placed_at": re.compile(f"(?:{alt['hosts_placed_at']})$"),
         "implements_located": re.compile(f"{ADVERBS}(?:{alt['implements_located']})"),
     }
-
-
-# X投资30亿元的Y, X总投资3亿美元建设的Y, X投资建设的Y, X在包河布局的Y: X owns Y.
-OWNER = re.compile(r"(?:(?:总)?投资(?:约|超|近|逾)?[\d.]+[万亿]?(?:美元|元|欧元)?(?:人民币)?(?:在[\u4e00-\u9fff]{2,8}?)?"
-                   r"|投资|在[\u4e00-\u9fff]{2,8}?)"
-                   r"(?:打造|建设|兴建|新建|布局|投资建设)?的")
-# X承建的Y, X建设运营的Y, X投资建设Y: X builds or runs Y (a contractor builds it too).
-DEVELOPER = re.compile(r"(?:承建|代建|开发建设|建设运营|投资运营|运营|开发|负责建设)的|投资(?:建设|兴建|新建)|承建")
-# A project list's field naming who builds or owns the works before it: Y，建设单位：X.
-OWNER_FIELD = re.compile(r"(?:建设单位|业主单位|项目业主|项目单位|实施单位|实施主体|投资主体|承建单位|投资方|建设主体)[：:]\s*$")
-# Y由X投资建设 (not 由X投资建设的Y: then OWNER reads it): X builds the Y its clause opens with.
-PASSIVE_BUILD = re.compile(r"(?:投资|负责)?(?:建设运营|开发建设|建设|承建|兴建|代建|开发|运营)(?![的\u4e00-\u9fff]{0,1}的)")
-
-
-def _project_before(projects: list[Mention], end: int, s: int, text: str) -> Mention | None:
-    """The project whose name ends right before ``end`` (at most a comma and 该项目 between), in the sentence."""
-    return next((p for p in projects if s <= p.start and p.end <= end
-                 and PLACED_GAP.fullmatch(text, p.end, end)), None)
-
-
-# The region's support for a company that builds: 支持X建设Y, 推动X打造Y.
-SUPPORTED = re.compile(r"(?:支持|推动|鼓励|引导|帮助|协调|助力)$")
-# A later clause of a partner's sentence that co-builds: 与X签订合作协议，共建Y (no other party between).
-LATER_COBUILD = re.compile(r"^[^。；;]{0,24}?[，,]\s*(?:双方)?(?:将)?(?:共建|共同建设|合作建设|联合打造|共同打造|合资建设)")
-# A campus or branch an institution opens elsewhere (X学院梁平校区, X医院重庆医院): its own.
-BRANCH = re.compile(r"(?:校区|分校|院区|分院|医院)")
-MANAGING_BODY = re.compile(r"(?:管理局|管理委员会|管委会|建设指挥部|指挥部|运营公司|建设公司)$")
 
 
 def section_relations(text: str, sec: Section, mentions: list[Mention], sents: list[tuple[int, int]],
@@ -177,9 +151,9 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         subj = local.get(s, speaker)
         how = "sentence" if s in local else "speaker" if sec.speaker else "article"
         if how == "sentence" and m.label in (PROJECT, PROGRAM) and subj.label == REGION:
-            subj = _clause_peer(text, s, m.start, subj, region_at)      # 凤桥镇建成X，新丰镇实施Y: Y is 新丰镇's
+            subj = clause_peer(text, s, m.start, subj, region_at)      # 凤桥镇建成X，新丰镇实施Y: Y is 新丰镇's
         elif how == "article" and m.label in (PROJECT, PROGRAM) and subj.label == REGION \
-                and (peer := _clause_peer(text, s, m.start, subj, region_at, opening=True)) is not subj:
+                and (peer := clause_peer(text, s, m.start, subj, region_at, opening=True)) is not subj:
             subj, how = peer, "sentence"     # an article's sentence about a peer (余杭区深入实施Y; 在余杭区，…Y)
         host = subj if subj.label == REGION else home     # a department's sentence: its region hosts
         # In a speech, all it reports is the speaker's too; an article's region yields to the local one.
@@ -219,19 +193,19 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                 actor = partner_of(text, m.start, inside, subj, home, ends)
                 if actor is not None:
                     add(actor, PARTNERS_WITH, m, "partners_cue", ev)
-            elif m.nested or _owns_next(owner := OWNER.match(after), m.end, project_starts) \
+            elif m.nested or owns_next(owner := OWNER.match(after), m.end, project_starts) \
                     or owner is not None and owner.group().startswith(("投资", "总投资")) \
                     or OWNER_FIELD.search(text, max(s, m.start - 8), m.start):
                 continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
             elif m.attrs.get("hosted") or hosts_enterprise.search(text[s:m.start]) \
-                    or hosts_enterprise.search(_clause(after)) or m.name.endswith(COMPANY):
+                    or hosts_enterprise.search(clause_of(after)) or m.name.endswith(COMPANY):
                 place = named_place(m, region_at)  # 普洱市思茅区爱伲庄园咖啡有限公司: 思茅区
                 if place is not None and place.region.level in LOCAL_LEVELS and host.region is not None \
                         and place.key != host.key and holds(host.region, place.region):
                     add(place, HOSTS, m, "hosts_place_name", ev)
                     if not sec.speaker:
                         continue            # an article's region yields to the more specific one
-                if not sec.speaker and (place := _placed_inside(s, e, after_zai, host)) is not None:
+                if not sec.speaker and (place := placed_inside(s, e, after_zai, host)) is not None:
                     add(place, HOSTS, m, "hosts_located", ev)
                     continue                # …都在沈阳一站式解决: the article's region yields to 沈阳
                 for h in hosts:
@@ -252,44 +226,6 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                 actor = partner_of(text, start, inside, subj, home, ends)
                 if actor is not None and actor.key != m.key:
                     add(actor, PARTNERS_WITH, m, "partners_cue", ev)
-
-
-CLAUSE_MARKS = "，；,;"
-
-
-def _clause_peer(text: str, s: int, pos: int, subj: Mention, region_at: dict[int, Mention],
-                 opening: bool = False) -> Mention:
-    """The region of ``subj``'s level that opens the clause of ``pos`` after the sentence's first
-    clause (凤桥镇建成X，新丰镇实施Y), else ``subj``: a peer named as a later clause's subject takes over.
-    With ``opening`` (an article's region), the sentence's own opening counts too (余杭区深入实施Y), as
-    does a place the sentence opens with (在余杭区，…Y)."""
-    c = max(max(text.rfind(ch, s, pos) for ch in CLAUSE_MARKS) + 1, s)
-    r = region_at.get(c) if c > s else None
-    if r is not None and r.nested:
-        r = None            # 临平|新城…项目: a place inside the clause's first name, not its subject
-    if r is None and opening:
-        r = region_at.get(s)          # 余杭区深入实施Y, 临平区则聚焦…，Y
-        if r is None and text.startswith("在", s) and (first := region_at.get(s + 1)) is not None \
-                and text[first.end:first.end + 1] in CLAUSE_MARKS:
-            r = first       # 在余杭区，阿里巴巴…: the place of the whole sentence
-    if r is None or r.key == subj.key or r.nested or r.end > pos or r.region is None or subj.region is None \
-            or r.region.level != subj.region.level:
-        return subj
-    return r
-
-
-def _placed_inside(s: int, e: int, after_zai: list[Mention], host: Mention) -> Mention | None:
-    """The region R inside ``host`` that the sentence ``s``..``e`` says 在R of (在沈阳 in a 辽宁 article);
-    ``after_zai``: the section's regions written right after 在, in order."""
-    return next((r for r in after_zai if host.region is not None and s <= r.start < e and r.key != host.key
-                 and holds(host.region, r.region)), None)
-
-
-def _clause(after: str) -> str:
-    """What follows a company in its clause, at most 24 characters: 、Y等检验检测项目落户 (the list
-    it heads settles too), not the next clause's verb."""
-    end = next((i for i, ch in enumerate(after[:24]) if ch in "，,；;。"), min(len(after), 24))
-    return after[:max(end, min(len(after), 12))]
 
 
 def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
@@ -356,7 +292,7 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
                 add(x, DEVELOPS, y, "develops_cobuild", text[s:e])
                 continue
         if text[x.start - 1:x.start] == "由" and PASSIVE_BUILD.match(after) is not None:
-            y = _project_before(projects, x.start - 1, s, text)      # Y由X投资建设: X builds the Y before it
+            y = project_before(projects, x.start - 1, s, text)      # Y由X投资建设: X builds the Y before it
             if y is not None:
                 add(x, DEVELOPS, y, "develops_cobuild", text[s:e])
                 continue
@@ -398,8 +334,6 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
                 add(x, DEVELOPS, y, "develops_managing_body", text[s:e])
 
 
-# A description before what is built: 集“物流+贸易”为一体的, 占地300亩的.
-BUILT_WHAT = re.compile(r"[^，。；,;]{2,24}?的")
 def address_relations(text: str, mentions: list[Mention], sentence, add) -> None:
     """hosts_address: the last region of the address a project's name was written after hosts it.
 
@@ -478,12 +412,3 @@ def located_relations(text: str, mentions: list[Mention], sentence, add) -> None
         for y in hit:
             for r in local:
                 add(r, HOSTS, y, "hosts_located", text[s:e])
-
-
-def _owns_next(owner: re.Match | None, end: int, project_starts: set[int]) -> bool:
-    """Does an owner phrase after a name (``end``) lead straight to a project (X投资…的Y)?
-    ``project_starts``: where the section's projects (not nested ones) start."""
-    if owner is None:
-        return False
-    at = end + owner.end()
-    return at in project_starts or at + 1 in project_starts or at + 2 in project_starts
