@@ -52,7 +52,7 @@ from kg.nlp.components.entities.short_forms import after_short_form
 from kg.nlp.components.relations.builders import builds_application, executive_builds
 from kg.nlp.components.relations.phrases import (
     BRANCH, BUILT_WHAT, DEVELOPER, LATER_COBUILD, LINKED_ONLY, MANAGING_BODY, OWNER, OWNER_FIELD, PASSIVE_BUILD, PLACED_GAP,
-    SUPPORTED, clause_of, clause_peer, owns_next, placed_inside, project_before,
+    SUPPORTED, clause_of as _clause, clause_peer, owns_next, placed_inside, project_before,
 )
 from kg.nlp.components.relations.partners import joint_partners, partner_cue, partner_of, top_ends
 from kg.nlp.components.relations.places import part_of_peer, part_of_section
@@ -198,7 +198,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                     or OWNER_FIELD.search(text, max(s, m.start - 8), m.start):
                 continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
             elif m.attrs.get("hosted") or hosts_enterprise.search(text[s:m.start]) \
-                    or hosts_enterprise.search(clause_of(after)) or m.name.endswith(COMPANY):
+                    or hosts_enterprise.search(_clause(after)) or m.name.endswith(COMPANY):
                 place = named_place(m, region_at)  # 普洱市思茅区爱伲庄园咖啡有限公司: 思茅区
                 if place is not None and place.region.level in LOCAL_LEVELS and host.region is not None \
                         and place.key != host.key and holds(host.region, place.region):
