@@ -156,14 +156,15 @@ def past_first_of_two(text: str, start: int, ks: int, named_starts: list[int]) -
     return start
 
 
-def owned_trade(start: int, ks: int, core: str, generic: tuple[str, ...], whole_end: dict[int, int]) -> bool:
-    """Does the name open with a company or place and go on with its own words before the generic
-    one (中石化|新疆库车绿氢|示范项目)? Then it names an undertaking (not 重庆市|重大项目)."""
-    end = whole_end.get(start)
+def owned_trade(start: int, core: str, generic: tuple[str, ...], whole_end: dict[int, int]) -> int:
+    """Where the company or place ends that opens the name (or follows a short word, an owner not yet
+    known: 华能|山东莱州…), if the name goes on with words of its own before the generic one
+    (中石化|新疆库车绿氢|示范项目): then it names an undertaking (not 重庆市|重大项目); else ``-1``."""
+    end = next((whole_end[a] for a in range(start, start + 3) if a in whole_end), None)
     if end is None:
-        return False
+        return -1
     rest = min((core[: -len(g)] for g in generic if core.endswith(g)), key=len)
-    return start + len(rest) - end >= 2 and not rest.endswith(generic)
+    return end if start + len(rest) - end >= 2 and not rest.endswith(generic) else -1
 
 
 def generic_core(core: str, kind: str, generic: tuple[str, ...], weak: bool) -> bool:

@@ -214,8 +214,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         elif len(core) < 2 or not cjk_or_alnum(core[0]) or core[-1] in "个家项" \
                 or (core[-1] in lasts and core.endswith(generic) and not quoted
                     and generic_core(core, kind, generic, kind in WEAK_PROJECT_KINDS)
-                    and not (label == PROJECT and (owned_trade(start, ks, core, generic, whole_end)
-                                                   and not names_inside(official_starts, whole_end[start], ks)
+                    and not (label == PROJECT and ((owned := owned_trade(start, core, generic, whole_end)) >= 0
+                                                   and not names_inside(official_starts, owned, ks)
                                                    or "（" in core and names_inside(named_starts, start, ks)))) \
                 or stop_words.fullmatch(core) \
                 or core in leads:
