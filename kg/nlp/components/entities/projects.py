@@ -376,7 +376,8 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
         item = text[a:b]
         # 万象城 is named on its own; 大唐郓城 gets the trade its list shares (煤电项目).
         name = item if ends_with_kind(item) and shared == kind else item + shared
-        out.append(Mention(a, b, PROJECT, name, "project_list_member", (item,) if name != item else ()))
+        if len(item) - len(kind_end_of(item)) >= 2:       # (吾|悦广场: a name cut to one character is none)
+            out.append(Mention(a, b, PROJECT, name, "project_list_member", (item,) if name != item else ()))
     if last is not None:
         out.append(Mention(last[0], last[1], PROJECT, text[last[0]:last[1]], "project_list_member"))
     return out
