@@ -9,8 +9,14 @@ from __future__ import annotations
 import functools
 import re
 
+from bisect import bisect_left
+
+from kg.nlp.components.entities.kinds import infrastructure_regex, kind_patterns, kinds_of
+from kg.nlp.gazetteer import gazetteer
+from kg.nlp.mention import Mention
 from kg.nlp.names import distinctive, generic_heads, lead_strips
 from kg.nlp.tokenizer import shared_cutter
+from kg.schema import PROJECT
 
 # A project "name" that starts with a level or a count, or is followed by a count, names
 # a category of things: 打造国家级旅游度假区, 建设四大服务出口基地, 建成康养景区12个.
@@ -88,3 +94,108 @@ def generic_lasts() -> frozenset[str]:
 def lead_strip_set() -> frozenset[str]:
     """The lead strips as a set: one lookup per name instead of a scan of the list."""
     return frozenset(lead_strips())
+
+
+# A size or generation that opens a name of works, its number written before the unit: 12英寸…, 8.6代….
+SPEC_BEFORE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[万千]?$")
+SPEC_UNIT = re.compile(r"英寸|代(?!表|建)|纳米|万吨级|吨级|千伏")
+# Water drawn from one river to another: 引江济淮, 引汉济渭, 引黄入冀, 南水北调 (works, not campaigns).
+WATER_TRANSFER = re.compile(r"引[\u4e00-\u9fff](?:济|入|补)[\u4e00-\u9fff]|南水北调|北水南调")
+# A five-year plan's period before a kind word: “十五五”重大项目, “十四五”规划重大工程.
+FIVE_YEAR_PLAN = re.compile(r"“?十[一二三四五六七八九]五”?(?:规划|时期|期间|期)?")
+# Kinds mostly written of as a class of things (燃煤电厂, 非法煤矿, 乡村振兴示范区, 干线公路): one is named
+# by a place, an owner or a proper word (准东五彩湾电厂, 海南环岛旅游公路, 天府大道北延线).
+PROPER_KINDS = {"电厂", "发电厂", "热电厂", "煤矿", "露天煤矿", "示范区", "延线", "延伸线", "支线", "公路", "储气库",
+                "航站楼", "广场", "街区", "商业街区", "航电枢纽", "船闸", "科学园", "软件园"}
+# Places of trade that open for business on a day: one of them opening (…城即将开业) is a named one.
+SHOPPING_KINDS = {"城", "广场", "街区", "商业街区", "步行街", "商圈", "商场", "商城", "综合体"}
+OPENS = re.compile(r"(?:即将|正式|已|盛大|试|顺利)?(?:开业|开街|开园|营业)")
+# Macro areas a corridor strategy is named after: 东北海陆大通道, 西部陆海新通道.
+MACRO_AREA = re.compile(r"[东西南北][北南部]|华[东南北中]|中部|长江|黄河|沿海|沿边|沿江|环渤海|北部湾")
+# A designation's issuer: 国家…示范区, 省级…示范区.
+DESIGNATION = re.compile(r"国家|全国|省级|市级|[省市]")
+# What a demonstration zone tries out when it is a pilot, not a place: cooperation, reform, opening.
+PILOT_WORDS = re.compile(r"合作|协同|协作|改革|开放|一体化|融合发展|先行")
+# A count of a package alone: “七大”行动 (实施“十大工程” names one: see verb_before).
+COUNTED_PACKAGE = re.compile(r"[一二三四五六七八九十两]+大")
+# A quoted code of a count and its object: “三个一批”, “四个一”.
+COUNTED_CODE = re.compile(r"^[一二三四五六七八九十两百千万\d]+(?:个|大|项|条)[\u4e00-\u9fff]{1,4}$")
+
+
+def past_address(start: int, end: int, region_at: dict[int, Mention]) -> int:
+    """After an address of two or more regions (天津市和平区新兴街道) that a name opens with, else ``start``.
+
+    One region is the name's own prefix (临沂商城, 济南机器人产业基地); a chain of them
+    down to a street or community says where the named thing is.
+    """
+    pos, n = start, 0
+    while (r := region_at.get(pos)) is not None and r.end < end - 1:
+        pos, n = r.end, n + 1
+    return pos if n >= 2 else start
+
+
+AND = re.compile(r"[和与及]")
+# A place's word that ends the name of one thing (…示范区, …母港) before 和 and another name.
+PLACE_END = re.compile(r"(?:区|港|园|城|场|站|馆)$")
+
+
+def past_first_of_two(text: str, start: int, ks: int, named_starts: list[int]) -> int:
+    """After ``A和``, where A is a thing of its own: one ending in a kind or place word
+    (临空经济示范区和|东部新城, 南沙国际邮轮母港和|广州南站综合交通枢纽), or one that a name opens the
+    second of (…和|广州南站…). Else ``start``: 渝自和渝毕城际 shares its kind words."""
+    m = None
+    for m in AND.finditer(text, start, ks):
+        pass
+    j = m.start() if m else -1
+    if j - start < 3 or ks - j < 3:
+        return start
+    first = text[start:j]
+    if kind_patterns()["kind_end"].search(first) or PLACE_END.search(first) \
+            or (k := bisect_left(named_starts, j + 1)) < len(named_starts) and named_starts[k] == j + 1:
+        return j + 1
+    return start
+
+
+def owned_trade(start: int, core: str, generic: tuple[str, ...], whole_end: dict[int, int]) -> int:
+    """Where the company or place ends that opens the name (or follows a short word, an owner not yet
+    known: 华能|山东莱州…), if the name goes on with words of its own before the generic one
+    (中石化|新疆库车绿氢|示范项目): then it names an undertaking (not 重庆市|重大项目); else ``-1``."""
+    end = next((whole_end[a] for a in range(start, start + 3) if a in whole_end), None)
+    if end is None:
+        return -1
+    rest = min((core[: -len(g)] for g in generic if core.endswith(g)), key=len)
+    return end if start + len(rest) - end >= 2 and not rest.endswith(generic) else -1
+
+
+def generic_core(core: str, kind: str, generic: tuple[str, ...], weak: bool) -> bool:
+    """Is a core that ends in a generic word (…产业, …重点) no name before this kind word?
+
+    Before 项目 or 中心 it is (汽车产业项目); before a kind that names a place
+    (基地, 产业园) only when little is left before the generic word: 芯视界光学膜产业基地 is
+    a name, 新兴产业基地 is not.
+    """
+    if weak or kinds_of(kind) != PROJECT \
+            and not (kind == "工程" and infrastructure_regex().search(core)):
+        return True       # (成都北站扩能改造|工程 is built works: a name of a place's, as 基地 takes)
+    rest = min((core[: -len(g)] for g in generic if core.endswith(g)), key=len)
+    return len(rest) < 3 or rest.endswith(generic) or bool(CATEGORY_LEAD.match(rest))
+
+
+# A package of policy measures named by its place and count: “綦江18条”, “深圳20条” (a topic and a
+# count, “稳经济12条”, names a policy document: no program).
+PLACE_PACKAGE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:\d+|[一二三四五六七八九十百]+)条$")
+
+
+def place_package(inner: str) -> bool:
+    m = PLACE_PACKAGE.fullmatch(inner)
+    return m is not None and bool(gazetteer().candidates(m.group(1)))
+
+
+# A five-year plan's period (“十四五”规划重大工程): it dates what follows, and names no program.
+PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
+
+
+def place_before(text: str, start: int) -> bool:
+    """Is the word right before ``start`` a place's short form or a proper name (成渝|中部地区崛起)?"""
+    words = list(shared_cutter()(text[max(0, start - 4):start]))
+    return bool(words) and len(words[-1]) >= 2 and distinctive(words[-1]) and not words[-1].endswith(("进", "动", "入"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from kg.nlp.lexicon import read_lines
+from kg.nlp.lexicon import alternation, read_lines
 from kg.schema import PROGRAM, PROJECT
 
 
@@ -55,3 +55,14 @@ def _trie_pattern(words) -> str:
 
 def kinds_of(kind: str) -> str:
     return kind_patterns()["kinds"][kind]  # type: ignore[index]
+
+
+@functools.lru_cache(maxsize=1)
+def infrastructure_words() -> tuple[str, ...]:
+    return read_lines("infrastructure_words.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def infrastructure_regex() -> re.Pattern:
+    """Any infrastructure word, found by one search in C instead of a test per word."""
+    return re.compile(alternation(infrastructure_words()))

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
+from kg.nlp.components.entities.categories import PLAN_PERIOD, place_before, place_package
 from kg.nlp.components.entities.kinds import kind_patterns
 from kg.nlp.gazetteer import gazetteer, short_forms
 from kg.nlp.lexicon import alternation, read_lines
@@ -30,7 +31,7 @@ WEAK_PROGRAM_KINDS = {"改革", "机制", "体制", "体系", "模式", "工作�
                       "对标分析", "制", "集成改革", "矩阵", "措施", "大讲堂"}
 PROGRAM_VERBS = ("实施", "推进", "推行", "开展", "深化", "强化", "建立", "探索", "启动", "落实", "推广",
                  "抓实", "承接", "狠抓", "试点", "迭代实施", "大力实施", "创新实施", "率先实施", "全面推行",
-                 "深入实施", "深入开展", "启动实施")
+                 "深入实施", "深入开展", "启动实施", "铺开", "推开")
 PROJECT_VERBS = ("上线", "搭建", "研发", "开发", "建成", "投用", "上架")
 # (…, or an age cohort: “85后”县管正职 are cadres born after 1985)
 SLOGAN = re.compile(r"^[一二三四五六七八九十两百千万\d]+(?:个|大|项|条|号)[\u4e00-\u9fff]{0,4}$|第一$|^[^\u4e00-\u9fff]*$"
@@ -39,7 +40,7 @@ QUOTE_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·]{1,8}")
 # Kind phrases a quoted coined name takes besides the kind words (“531”项目储备, “X”企业服务党建品牌);
 # a brand of products or of an area (区域公用品牌, “X”品牌) is no program.
 QUOTED_KIND = re.compile(r"(?:等)?(?:\d+个|[一二三四五六七八九十]个)?[\u4e00-\u9fff]{0,4}?"
-                         r"(?:专项行动|行动|试点|机制|工程|改革|活动|模式|体系|工作法|制度)"
+                         r"(?:专项行动|行动|试点|机制|工程|改革|活动|模式|体系|工作法|制度|政策)"
                          r"|[\u4e00-\u9fff]{0,4}?(?:服务|党建)品牌|(?:区域)?发展布局|方式|政策|项目储备|(?:系列)?培训(?:班)?(?=[，。；,;])")
 # What is set up or launched for a quoted campaign, and is no part of its name:
 # “七清理六落实一兑现”工作专班, “双晒双比”启动大会.
@@ -85,6 +86,8 @@ def find_strategies(text: str) -> list[Mention]:
         aliases = (m.group("base"),) if m.group("base") != m.group() else ()
         out.append(Mention(m.start(), m.end(), PROGRAM, m.group(), "program_province_initiative", aliases))
     for m in strategy_regex().finditer(text):
+        if m.start() >= 2 and cjk(text[m.start() - 1]) and place_before(text, m.start()):
+            continue          # 成渝|中部地区崛起: the middle of another area, not the national strategy
         end = m.end() + 2 if text.startswith("建设", m.end()) and not m.group().endswith("建设") else m.end()
         aliases = (text[m.start():end],) if end != m.end() else ()
         out.append(Mention(m.start(), end, PROGRAM, m.group(), "program_strategy", aliases))
@@ -132,7 +135,7 @@ def find_quoted(text: str, found: list[Mention]) -> list[Mention]:
             continue
         for s, e in group:
             inner = text[s + 1:e - 1]
-            if covered.holds(s + 1, e - 1) or len(inner) < 2 \
+            if covered.holds(s + 1, e - 1) or len(inner) < 2 or PLAN_PERIOD.fullmatch(inner) \
                     or inner in kind_patterns()["kinds"] and not SLOGAN.search(inner) \
                     or SLOGAN.search(inner) and not (_code_acts(text, s, e, len(group))
                                                      or len(group) == 1 and QUOTED_KIND.match(text, e)):
@@ -163,7 +166,7 @@ def _quoted_label(text: str, gs: int, ge: int) -> str | None:
     if after.startswith(quote_nouns()) or text[gs + 1:ge - 1].endswith(nouns) \
             or (tail := QUOTE_TAIL.match(after)) and tail.group().endswith(nouns):
         return None           # 省委“…”要求, 探索“…”做法, “…”协同育人新路径: described, not named
-    if QUOTED_KIND.match(after) or FOR_CAMPAIGN.match(after):
+    if QUOTED_KIND.match(after) or FOR_CAMPAIGN.match(after) or place_package(text[gs + 1:ge - 1]):
         return PROGRAM
     before = text[max(0, gs - 12):gs]
     clause = CLAUSE_SPLIT.split(before)[-1]

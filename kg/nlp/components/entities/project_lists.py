@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from kg.nlp.components.attributes import stage_regex
 from kg.nlp.mention import Mention
-from kg.nlp.components.entities.kinds import kind_patterns
+from kg.nlp.components.entities.kinds import infrastructure_regex, kind_patterns
 from kg.nlp.components.entities.programs import PROGRAM_AFTER
-from kg.nlp.names import SINGLE_LEADS, cjk, distinctive, left_extent, stops, word_end
+from kg.nlp.names import CLOSE_QUOTES, SINGLE_LEADS, cjk, distinctive, left_extent, stops, word_end
 from kg.nlp.wordclass import word_classes
 from kg.schema import PROGRAM, PROJECT
 
@@ -28,7 +28,7 @@ ROUTE_COUNTED = re.compile(r"至([\u4e00-\u9fff]{2,4}?)(?=等(?:\d+|[一二三�
 # A route written as a project's name: 铜梁至永川|高速.
 ROUTE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}至[\u4e00-\u9fff]{2,4}")
 # Works started or continued this year (新开工, 续建) are reported like stages, before the name.
-ONGOING = re.compile(r"新开工|续建|在建")
+ONGOING = re.compile(r"新开工|续建|在建|新建成|新建")
 # Verbs a route's first place may follow besides the stage words: 提速|庆云至章丘.
 ROUTE_LEAD = re.compile(r"新开工|续建|提速|推进|加快|实施|启动")
 # A count between the listed places and the head they share: 济南、青岛、淄博、济宁|4大|机器人产业基地.
@@ -62,7 +62,7 @@ def past_inner_verb(text: str, start: int, end: int) -> int:
 
 
 # …a part or stage of the works (主线, 前期, 蓄水, 通车), or their effect (渝贵高铁|效应).
-AFTER_NAME = re.compile(r"主线|前期|年产能|产能|年产值|预研|量产|蓄水|通车|通水|效应|投入使用|投入运营|投用|开业|上线|主体|营收|竣工|投运|投产|完成|计划|预计|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
+AFTER_NAME = re.compile(r"主线|全线|人气|客流|盛大|开街|开园|营业|吞吐量|客流量|货运量|发电量|交易额|营业额|销售额|相继|陆续|先后|即将|加快|加紧|稳步|有序|按期|如期|提前|进展|持续|满产|稳产|试产|运行|贯通|合龙|封顶|完工|试运行|交付|前期|年产能|产能|年产值|预研|量产|蓄水|通车|通水|效应|投入使用|投入运营|投用|开业|上线|主体|营收|竣工|投运|投产|完成|计划|预计|[一二三四]期|正式|顺利|成功|项目|建设|开工|运营|落地|启动|揭牌|"
                         r"纳入|获批|入选|获评|成为|基本|全面|累计|今年|上半年|年内|实现|等|已|正|将|于|内|成立|落户|和|并")
 
 
@@ -86,7 +86,10 @@ def _stop_or_after_name() -> re.Pattern:
 
 def past_stage(text: str, start: int, end: int) -> int:
     """After the stage words a name's span opens with (建成通车|济南至宁津, 投产|大唐郓城), if
-    two characters are left before ``end``; else ``start``."""
+    two characters are left before ``end``; else ``start``. (新建|成|青山水库: the segmenter glues
+    新建 and leaves 成 of 建成 to open the name.)"""
+    if text.startswith("成", start) and text.startswith("新建", start - 2) and end - start >= 3:
+        start += 1
     while (m := _stage_or_ongoing().match(text, start)) is not None and end - m.end() >= 2:
         start = m.end()
     return start
@@ -169,6 +172,10 @@ LIST_CLOSE = re.compile(r"等(?:重大|重点|骨干|续建|在建)?(项目|工�
 LIST_LONGEST = 14
 
 
+# A section of a line named by the place it runs through: 渝昆高铁|云南段, 沪渝蓉高铁|武汉至宜昌段.
+LINE_SECTION = re.compile(r"(?:" + "|".join(sorted(LINE_KINDS, key=len, reverse=True)) + r")([\u4e00-\u9fff]{2,8}段)$")
+
+
 def list_neighbours(text: str, found: list[Mention], bounds: frozenset[int],
                     works: tuple[str, ...]) -> list[Mention]:
     """``A、B等重大项目`` where A is a project: B, written without a kind word, is one too.
@@ -207,6 +214,8 @@ def list_neighbours(text: str, found: list[Mention], bounds: frozenset[int],
             continue
         for (s, e), k in zip(items, known):
             if k is None:
+                if (section := LINE_SECTION.search(text, s, e)) is not None:
+                    e = section.start(1)      # 渝昆高铁|云南段: the line is the project, the section a part of it
                 name = text[s:e]
                 out.append(Mention(s, e, PROJECT, name, "project_list_neighbour", (name + close.group(1),)))
     return out
@@ -329,3 +338,63 @@ def coordinated_lines(name: str, kind: str) -> list[tuple[int, int, str]] | None
     if kind not in LINE_KINDS and (len(proper) < 3 or not (distinctive(first) or distinctive(proper))):
         return None       # (老旧小区: a place's proper name is longer than a line's short form)
     return [(0, len(first), first + head), (m.start(2), len(name), second)]
+
+
+# The longest item of a list of projects sharing one kind word (杨家坪、万象城、动物园商圈).
+LIST_ITEM = 8
+
+
+# A count and a few words before a kind word, after a list of the things counted: 渝黔、渝湘、渝昆|三条|高铁,
+# 马道枢纽、企石枢纽、青年枢纽|三大船闸|工程.
+COUNTED_HEAD = re.compile(r"(?:[一二三四五六七八九两]|\d)(?:大|座|条|处)[\u4e00-\u9fff]{0,4}?$")
+# The last item of a list right before the count: 消防安全、食品安全|三大专项行动.
+# (Not a verb's clause: 落实“两个先行”、推进经济稳进提质|八大攻坚行动 names the package.)
+LISTED_BEFORE = re.compile(r"、(?!推进|实施|落实|开展|深化|推动|加快|打好|打赢|抓好|贯彻)[^，。；,;：:“”‘’]{1,6}$")
+NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def counted_members(text: str, counted: re.Match, end: int, named_starts: list[int],
+                     bounds: frozenset[int], whole: set[tuple[int, int]]) -> list[Mention]:
+    """Projects listed before a count of them and the head they share: ``渝黔、渝湘、渝昆三条高铁``
+    names 渝黔高铁, 渝湘高铁, 渝昆高铁; ``马道枢纽、企石枢纽、青年枢纽三大船闸工程`` the three 枢纽.
+
+    The number of items must be the count, the items must not be quoted, and one of them
+    must be distinctive; an item that ends with a kind word of its own is named as written.
+    Only works (a project's head, or a 工程 of infrastructure) are taken: a counted list of
+    programs (三大战略) is mostly a slogan's, and counted 项目 are mostly companies' (甲、乙两大项目).
+    """
+    n = NUMBERS.get(text[counted.start()]) or int(text[counted.start()])
+    head = text[counted.start() + 2:end]
+    kinds = kind_patterns()["kinds"]
+    kind = kind_end_of(head)
+    if n < 2 or not kind or kind == "项目" \
+            or not (kinds[kind] == PROJECT or infrastructure_regex().search(head)):
+        return []
+    items: list[tuple[int, int]] = []
+    e = counted.start()
+    while len(items) < n and e > 1:
+        s = left_extent(text, e, max_len=LIST_ITEM if text[e:e + 1] == "、" else 20, bounds=bounds)
+        if s < 0 or e - s < 2 or text[s - 1:s] in CLOSE_QUOTES:
+            return []
+        items.insert(0, (past_stage(text, s, e), e))
+        if text[s - 1:s] != "、":
+            break
+        e = s - 1
+    if len(items) != n or (e > 0 and text[items[0][0] - 1] == "、") or any(i in whole for i in items) \
+            or not any(distinctive(text[a:b]) or names_inside(named_starts, a, b) for a, b in items):
+        return []
+    out = []
+    for a, b in items:
+        item = text[a:b]
+        own = kind_end_of(item)
+        if own and kinds[own] != PROJECT:
+            return []
+        name = item if own else item + head
+        out.append(Mention(a, b, PROJECT, name, "project_counted_member", (item,) if name != item else ()))
+    return out
+
+
+def names_inside(starts: list[int], start: int, end: int) -> bool:
+    """Does a region, enterprise or organization mention start in ``start..end``?"""
+    k = bisect_left(starts, start)
+    return k < len(starts) and starts[k] < end

@@ -10,37 +10,40 @@ a count (五环智控、亲农在线等10余个特色应用) are projects too.
 
 from __future__ import annotations
 
-import functools
 import re
-from bisect import bisect_left
 
 from kg.nlp.components.entities.enterprises import listed_before
-from kg.nlp.components.entities.categories import (CATEGORY_LEAD, COUNT_AFTER, PARKS, distinctive_or_landmark,
-                                                   generic_lasts, landmark_before, lead_strip_set, names_a_category,
-                                                   place_in_clause)
-from kg.nlp.components.entities.kinds import kind_patterns, kinds_of
+from kg.nlp.components.entities.categories import (
+    AND, COUNT_AFTER, COUNTED_CODE, COUNTED_PACKAGE, DESIGNATION, FIVE_YEAR_PLAN, MACRO_AREA, OPENS, PARKS, PILOT_WORDS,
+    PROPER_KINDS, SHOPPING_KINDS, SPEC_BEFORE, SPEC_UNIT, WATER_TRANSFER, distinctive_or_landmark, generic_core,
+    generic_lasts, landmark_before, lead_strip_set, names_a_category, owned_trade, past_address, past_first_of_two,
+    place_in_clause,
+)
+from kg.nlp.components.entities.kinds import infrastructure_regex, infrastructure_words, kind_patterns
 from kg.nlp.components.entities.project_lists import (
     LINE_KINDS, coordinated_lines,
     by_end, drop_appositions, find_routes, past_inner_verb, straddled, kind_end_of, list_neighbours, may_follow, past_stage, past_time_lead, place_list_members,
     ROUTE_NAME, quote_open, quoted_neighbours, widen_link, widen_route,
+    COUNTED_HEAD, LISTED_BEFORE, LIST_ITEM, counted_members, names_inside,
 )
 from kg.nlp.components.entities.programs import (
     QUOTED_KIND, SLOGAN, WEAK_PROGRAM_KINDS, coined_system, counted_list, no_program, quote_inside,
     quote_opening, strategy_regex, verb_before, verb_core,
 )
-from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.names import (
     CLOSE_QUOTES, OPEN_QUOTES, cjk, cjk_or_alnum, distinctive, ends_with_kind, generic_heads, lead_strips,
     lead_lasts, left_extent, stops, unquote, word_end,
 )
 from kg.nlp.wordclass import may_follow_a_name, word_classes
-from kg.schema import ENTERPRISE, ORGANIZATION, PROGRAM, PROJECT, REGION
+from kg.schema import ENTERPRISE, OFFICIAL, ORGANIZATION, PROGRAM, PROJECT, REGION
 
 # A phase of a named undertaking: 理文二期, 荣成石岛湾核电扩建一期.
 PHASES = {"一期", "二期", "三期", "四期", "五期"}
 WEAK_PROJECT_KINDS = {"项目", "一期", "二期", "三期", "四期", "五期", "城", "谷", "中心", "平台", "服务平台", "系统", "应用",
-                      "商圈", "园区", "枢纽", "基础设施", "一件事", "校区", "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
+                      "商圈", "园区", "枢纽", "通道", "快速通道", "街区", "示范区", "公路", "延线", "延伸线", "支线", "基础设施", "一件事", "校区", "数谷", "度假区", "景区", "飞地", "班列", "应用场景"}
+# Weak kinds a coined two-character core names all the same: 中欧班列, 深中通道 (two places' short forms).
+TWO_CHARACTER_KINDS = {"班列", "通道", "快速通道"}
 # Heritage sites are projects where they operate (门票, 演艺), not as the object of other work
 # (对福昌城遗址进行考古发掘): their kind word must end the phrase.
 HERITAGE_KINDS = {"遗址", "石窟", "古城", "古街"}
@@ -58,9 +61,6 @@ SHORT_NAME = 6
 SHORT_PLACE_NAME = 4
 # …unless an investment makes it one: 通威集团投资2亿美元建设的光伏组件基地.
 INVESTED = re.compile(r"投资[^，。；;、]{0,14}的$")
-# The longest item of a list of projects sharing one kind word (杨家坪、万象城、动物园商圈).
-LIST_ITEM = 8
-AND = re.compile(r"[和与及]")
 LEAD_QUOTES = re.compile(r"^(?:“[^”]+”)+")
 
 
@@ -83,6 +83,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                 if m.region is not None:
                     region_at[m.start] = m      # (the last one found at a start)
     named_starts = sorted(a for a, _ in whole)
+    whole_end = {a: b for a, b in whole}
+    official_starts = sorted(m.start for m in named if m.label == OFFICIAL)     # 大冶市|市长万鼎|作招商项目
     whole_by_end = by_end(whole)
     out, held = [], []
     kinds = kind_patterns()["kinds"]
@@ -108,7 +110,15 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if label == PROJECT and text[ks - 1:ks] == "等" and kind not in WEAK_PROJECT_KINDS:
             out += _list_members(text, ks, ke, kind, named_starts, bounds, whole)
             continue          # 深地探测、电磁橇等大科学装置: the items are the names
-        start = left_extent(text, ks, max_len=30 if label == PROGRAM else 20, bounds=bounds,
+        if text[ks - 2:ks - 1] != "、" and (counted := COUNTED_HEAD.search(text, max(0, ks - 8), ks)) is not None \
+                and text[counted.start() - 1:counted.start()] != "、" \
+                and cjk(text[counted.start() - 1:counted.start()]):
+            members = counted_members(text, counted, ke, named_starts, bounds, whole)
+            out += members
+            if members or label == PROJECT or LISTED_BEFORE.search(text, max(0, counted.start() - 7), counted.start()):
+                continue      # 马道枢纽、企石枢纽、青年枢纽三大船闸工程: the items counted are the names;
+                              # 新材料三大产业基地, 消防安全、食品安全三大专项行动: a count inside, no name
+        start = left_extent(text, ks, max_len=30 if label == PROGRAM else 26, bounds=bounds,
                             verbs_lead=label != PROGRAM)
         if start < 0 and label == PROGRAM:
             start = verb_core(text, ks, bounds)     # 资源型城市转型|升级|试验区: a verb may end the core
@@ -117,10 +127,16 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
         if label == PROJECT:
             start = past_inner_verb(text, past_stage(text, start, ks), ks)     # 建成投产|大唐郓城, 拥有|数据中心
             start = straddled(past_time_lead(text, start, ks, bounds), ks, whole_by_end)    # 顺|丰华中…: 顺丰 is whole
+            if AND.search(text, start, ks):
+                start = past_first_of_two(text, start, ks, named_starts)
             if text[ke:ke + 1] in CLOSE_QUOTES and start > 0 and text[start - 1] not in OPEN_QUOTES \
                     and (q := quote_open(text, start, ks)) >= 0:
                 start = q + 1   # “A学院和B学院独立校区项目”, “卫星…及系统生产制造项目”: the quote is the name
-        if label == PROJECT and start in region_at and (after := _past_address(start, ks, region_at)) != start:
+        if (label == PROJECT or kind == "工程") and (text[start - 1:start].isdigit() or text[start - 1:start] in "万千"
+                                                  and text[start - 2:start - 1].isdigit()) \
+                and (spec := SPEC_BEFORE.search(text, max(0, start - 8), start)) and SPEC_UNIT.match(text, start):
+            start = spec.start()      # 建设|12英寸晶圆制造项目, 1000千伏…工程: the size specifies the works
+        if label == PROJECT and start in region_at and (after := past_address(start, ks, region_at)) != start:
             aliases.append(unquote(text[start:ke]))     # 天津市和平区…社区|乐昌里小区: an address, then the name
             attrs["address"] = start
             start = after
@@ -132,6 +148,10 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             start = c.end()       # 发挥济青烟3个|新业态…消费试点作用: the count ends what introduces the name
         if label == PROGRAM and (q := quote_opening(text, start, ke)) >= 0:
             start = q + 1         # “全国促进…试点”: the quoted whole is the name, its lead words too
+        if "五" in text[start:ks] and (period := FIVE_YEAR_PLAN.search(text, start, ks)) is not None:
+            start = period.end()  # 谋划“十五五”|重大项目: the plan's period dates the things, it names none
+            if ks - start < 1 or text[start - 1] in OPEN_QUOTES:
+                continue
         inner_quote = start > 0 and text[start - 1] in OPEN_QUOTES and text[ke:ke + 1] in CLOSE_QUOTES
         if inner_quote:
             core = text[start:ks]
@@ -148,8 +168,8 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
                 if outer >= 0 and outer < start - 1:
                     aliases.append(unquote(text[outer:start - 1]))
                     start = outer
-                elif len(core) < 2:
-                    continue
+                elif len(core) < 2 or COUNTED_PACKAGE.fullmatch(core):
+                    continue      # 聚焦“七大行动”: a bare count that no verb carries out names nothing
             else:
                 attrs["quoted"] = True
         raw = text[start:ke + (1 if inner_quote else 0)]
@@ -193,13 +213,16 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             pass
         elif len(core) < 2 or not cjk_or_alnum(core[0]) or core[-1] in "个家项" \
                 or (core[-1] in lasts and core.endswith(generic) and not quoted
-                    and _generic_core(core, kind, generic)) \
+                    and generic_core(core, kind, generic, kind in WEAK_PROJECT_KINDS)
+                    and not (label == PROJECT and ((owned := owned_trade(start, core, generic, whole_end)) >= 0
+                                                   and not names_inside(official_starts, owned, ks)
+                                                   or "（" in core and names_inside(named_starts, start, ks)))) \
                 or stop_words.fullmatch(core) \
                 or core in leads:
             continue
         if label == PROJECT and COUNT_AFTER.match(text, ke):
             continue          # “5G+”智能工厂1个: counted, quoted or not
-        inside = _names_inside(named_starts, start, ks)       # a place or an owner opens or is in the name
+        inside = names_inside(named_starts, start, ks)       # a place or an owner opens or is in the name
         if attrs.pop("loose", False) and not (inside or distinctive_or_landmark(core, kind)):
             continue          # …only a proper name: 机场建设 alone says nothing
         if not quoted:
@@ -208,12 +231,18 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             if label == PROGRAM and kind.endswith("行动") and text[start - 1:start] == "、" and len(core) <= 4 \
                     and not distinctive(core):
                 continue      # 开展征迁攻坚、治理攻坚行动: short items of a list of kinds of work
+            if label == PROGRAM and kind == "大通道" and not (inside or distinctive(core) or MACRO_AREA.match(core)):
+                continue      # 物流大通道, 出海大通道: a route of a trade (东北海陆大通道 is a strategy)
             if label == PROGRAM and kind == "基金" and not distinctive(core):
                 continue      # 人才创业基金: a fund named by its purpose only (科学城产业发展基金 has a place)
             if label == PROJECT and kind in WEAK_PROJECT_KINDS and (len(core) < 3 or core in kinds) \
-                    and not ((kind in PHASES or kind == "班列") and len(core) == 2 and core not in kinds
+                    and not ((kind in PHASES or kind in TWO_CHARACTER_KINDS) and len(core) == 2 and core not in kinds
                              and distinctive(core)):
                 continue          # 产业园二期, 园区项目: a kind word is no name (理文二期, 中欧班列 are)
+            if label == PROJECT and kind in PROPER_KINDS and not (inside or distinctive(core)):
+                continue      # 关停淘汰落后燃煤电厂, 乡村旅游示范区, 城区主干道延伸线: kinds of things, no name
+            if label == PROJECT and kind.endswith("通道") and not inside and not (len(core) <= 3 and distinctive(core)):
+                continue      # 国际贸易通道, 人才引进绿色通道: a route or a procedure of a trade (深中通道 is named)
             if kind == "应用" and word_classes().get(core[-2:]) in ("v", "vn"):
                 continue      # 科技成果转化|应用, 推广|应用: 应用 is the verb's object, not an application
             if label == PROJECT and names_a_category(text, name, start, ks, ke, inside):
@@ -221,23 +250,37 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             if label == PROJECT and not inside \
                     and (len(name) <= (SHORT_NAME if kind in WEAK_PROJECT_KINDS else SHORT_PLACE_NAME)
                          or AND.search(core)) \
-                    and not distinctive_or_landmark(core, kind) and not INVESTED.search(text, max(0, start - 20), start):
+                    and not distinctive_or_landmark(core, kind) and not INVESTED.search(text, max(0, start - 20), start) \
+                    and not (kind in SHOPPING_KINDS and OPENS.match(text, ke)):     # 光环花园城即将开业: one place opens
                 if kind in LINE_KINDS and not AND.search(core):
                     held.append(Mention(start, ke, label, name, f"{label}_list_neighbour", (), attrs=attrs))
                 continue      # 交流合作平台, 低空装备制造和低空物流枢纽: a description, not a name
             if label == PROJECT and len(core) <= 2 and kind.endswith(PARKS) and not distinctive(core) \
                     and not inside and not place_in_clause(text, start, places):
                 continue      # 规划建设物流产业园: a trade and a kind word, no place of its own (村建成葡萄产业园 has one)
+        if kind == "示范区" and (DESIGNATION.match(core) or not quoted and not (
+                names_inside(named_starts, start, ks) or distinctive(core[:3]) or distinctive(core[:2]))):
+            continue          # 创建国家全域旅游示范区, 建设公园城市示范区: a designation won, sought or striven
+                              # for; a zone is named after its place (黄瓜山…示范区, 津冀…示范区)
+        if kind == "示范区" and PILOT_WORDS.search(core):
+            label = PROGRAM       # 津冀协同发展示范区: a pilot of cooperation or reform (黄瓜山乡村振兴示范区 is a place)
         if label == PROJECT and text.startswith("成立", ke) and kind.endswith("中心"):
             label = ORGANIZATION
-        if label == PROJECT and kind == "项目" and quoted and text.endswith("实施", 0, start) \
-                and (q := QUOTED.search(raw)):
-            label = PROGRAM       # 实施“人工智能+科学研究”重大研究项目: a coined scheme carried out
+        if label == PROJECT and kind == "项目" and has_quote and raw == f"“{core}”项目" and COUNTED_CODE.match(core):
+            label, name = PROGRAM, core     # 推进“三个一批”项目: a coded way of handling projects, no project
+            aliases.append(core + kind)
+        if label == PROJECT and kind == "一件事" and verb_before(text, start - (text[start - 1:start] in OPEN_QUOTES)):
+            label = PROGRAM       # 推行“高效办成一件事”: a reform carried out (上线“出生一件事”: an application)
+        if label == PROJECT and kind == "项目" and quoted and text.endswith(("实施", "启动", "开展", "推行"), 0, start) \
+                and (q := QUOTED.search(raw)) and "建设" not in raw[q.end():]:
+            label = PROGRAM       # 实施“人工智能+科学研究”重大研究项目: a coined scheme carried out (not …建设项目)
             aliases.append(q.group(1))
         if label == PROGRAM and no_program(text, name, ke):
             continue          # 以实际行动, 完成全年计划, 相关项目计划投资: no initiative named
+        if kind == "工程" and core.endswith("主体"):
+            continue          # 完成双堠水库主体工程: the main works of the named thing (双堠水库)
         if label == PROGRAM and kind == "工程" and (infrastructure_regex().search(core)
-                                                   or ROUTE_NAME.search(core)):
+                                                   or ROUTE_NAME.search(core) or WATER_TRANSFER.search(core)):
             label = PROJECT       # 小清河航道连通工程, …康定至新都桥段改建工程 are built, 千万工程 is a campaign
         if label == PROGRAM and (lead := _lead_before(text, start)):
             aliases.append(lead + name)     # 深入|贯彻…学习教育: the adverb may belong to the name itself
@@ -265,12 +308,18 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
     out += [m for m in held if text[m.start - 1:m.start] == "、" and m.start - 1 in ends
             or text[m.end:m.end + 1] == "、" and m.end in starts]
     out += list_neighbours(text, [*named, *out], bounds, infrastructure_words())
-    if "”“" in text:      # (a quoted name right before a quoted project: none without two quotes side by side)
+    has_quotes = "”“" in text
+    if has_quotes:      # (a quoted name right before a quoted project: none without two quotes side by side)
         out += [m for m in quoted_neighbours(text, out, {(n.start, n.end) for n in [*named, *out]})
                 if not SLOGAN.search(m.name)]
     # 西部陆海新通道|江津班列: a name of another kind in the head. (Rarely asked: a scan, not an index per document.)
     out = drop_appositions(out, lambda head, s, e: not distinctive(head) and not any(
         s <= n.start < e for n in (*named, *out) if n.label != PROJECT))
+    # “品牌之都”“海丝名城”“智造晋江”三大工程: a quoted member of a counted package is the package's kind
+    # (a program here), whatever kind word its own name ends with (…城).
+    members = {(m.start, m.end) for m in out if m.rule == "program_quoted_list"} if has_quotes else ()
+    if members:
+        out = [m for m in out if m.label != PROJECT or (m.start, m.end) not in members]
     # An item of a list that shares its kind word (大唐郓城、华能四期等煤电项目) is named with it.
     items = {(m.start, m.end) for m in out if m.rule == "project_list_member"}
     return [m for m in out if m.rule == "project_list_member" or (m.start, m.end) not in items]
@@ -305,6 +354,7 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
         if e - s < 2 or e - s >= LIST_ITEM and cjk(text[s - 1:s]):
             break           # (the item only shrinks below: one character is none)
         lead = left_extent(text, e, max_len=LIST_ITEM, bounds=bounds)
+        s = past_stage(text, s, e)          # 新建成|青山水库: a stage word the segmenter cut across
         s = past_stage(text, max(s, lead) if lead >= 0 else s, e)      # 建成投产|大唐郓城
         if e - s < 2:
             break
@@ -319,14 +369,15 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
         return []          # “大景区、青和力、幸福城”: a quoted motto
     if any((a, b) in whole for a, b in items):
         return []          # 上城、桐乡、越城…: places, not names of projects
-    if not any(distinctive(text[a:b]) or _names_inside(named_starts, a, b) for a, b in items):
+    if not any(distinctive(text[a:b]) or names_inside(named_starts, a, b) for a, b in items):
         return []
     out = []
     for a, b in items:
         item = text[a:b]
         # 万象城 is named on its own; 大唐郓城 gets the trade its list shares (煤电项目).
         name = item if ends_with_kind(item) and shared == kind else item + shared
-        out.append(Mention(a, b, PROJECT, name, "project_list_member", (item,) if name != item else ()))
+        if len(item) - len(kind_end_of(item)) >= 2:       # (吾|悦广场: a name cut to one character is none)
+            out.append(Mention(a, b, PROJECT, name, "project_list_member", (item,) if name != item else ()))
     if last is not None:
         out.append(Mention(last[0], last[1], PROJECT, text[last[0]:last[1]], "project_list_member"))
     return out
@@ -347,17 +398,6 @@ def _last_word_on(text: str, start: int, end: int, bounds: frozenset[int]) -> st
     return text[b:end] if b > 0 else ""
 
 
-@functools.lru_cache(maxsize=1)
-def infrastructure_words() -> tuple[str, ...]:
-    return read_lines("infrastructure_words.txt")
-
-
-@functools.lru_cache(maxsize=1)
-def infrastructure_regex() -> re.Pattern:
-    """Any infrastructure word, found by one search in C instead of a test per word."""
-    return re.compile(alternation(infrastructure_words()))
-
-
 def _lead_before(text: str, start: int) -> str:
     """The adverb of ``lead_strips.txt`` written right before ``start`` (深入, 全面), or ``""``;
     with the program verb after it (全面|深化|改革先行区: 全面深化改革 is a set phrase)."""
@@ -371,40 +411,9 @@ def _lead_before(text: str, start: int) -> str:
 
 
 
-def _past_address(start: int, end: int, region_at: dict[int, Mention]) -> int:
-    """After an address of two or more regions (天津市和平区新兴街道) that a name opens with, else ``start``.
-
-    One region is the name's own prefix (临沂商城, 济南机器人产业基地); a chain of them
-    down to a street or community says where the named thing is.
-    """
-    pos, n = start, 0
-    while (r := region_at.get(pos)) is not None and r.end < end - 1:
-        pos, n = r.end, n + 1
-    return pos if n >= 2 else start
-
-
-def _names_inside(starts: list[int], start: int, end: int) -> bool:
-    """Does a region, enterprise or organization mention start in ``start..end``?"""
-    k = bisect_left(starts, start)
-    return k < len(starts) and starts[k] < end
-
-
 def find_listed_applications(text: str, bounds: frozenset[int]) -> list[Mention]:
     """五环智控、亲农在线等10余个特色应用: the listed items are applications (projects)."""
     out = []
     for m in APPLICATION_LIST_CUE.finditer(text):
         out += listed_before(text, m.start(), "project_listed", PROJECT, bounds=bounds)
     return out
-
-
-def _generic_core(core: str, kind: str, generic: tuple[str, ...]) -> bool:
-    """Is a core that ends in a generic word (…产业, …重点) no name before this kind word?
-
-    Before 项目 or 中心 it is (汽车产业项目); before a kind that names a place
-    (基地, 产业园) only when little is left before the generic word: 芯视界光学膜产业基地 is
-    a name, 新兴产业基地 is not.
-    """
-    if kind in WEAK_PROJECT_KINDS or kinds_of(kind) != PROJECT:
-        return True
-    rest = min((core[: -len(g)] for g in generic if core.endswith(g)), key=len)
-    return len(rest) < 3 or rest.endswith(generic) or bool(CATEGORY_LEAD.match(rest))

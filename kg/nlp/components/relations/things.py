@@ -37,7 +37,8 @@
 - ``partners_cue``: 联合X, 与X共建/合作, 携手X, 对接X → the speaker partners with X (who, see :mod:`.partners`);
   ``partners_joint``: 济南、青岛协同打造… → they partner each other.
 
-The cue words of these rules are in ``kg/data/triggers.csv``.
+The cue words of these rules are in ``kg/data/triggers.csv``; the phrases that say who builds a project
+and whose a clause is are in :mod:`.phrases`.
 """
 
 from __future__ import annotations
@@ -49,6 +50,10 @@ from operator import attrgetter
 
 from kg.nlp.components.entities.short_forms import after_short_form
 from kg.nlp.components.relations.builders import builds_application, executive_builds
+from kg.nlp.components.relations.phrases import (
+    BRANCH, BUILT_WHAT, DEVELOPER, LATER_COBUILD, LINKED_ONLY, MANAGING_BODY, OWNER, OWNER_FIELD, PASSIVE_BUILD, PLACED_GAP,
+    SUPPORTED, clause_of as _clause, clause_peer, owns_next, placed_inside, project_before,
+)
 from kg.nlp.components.relations.partners import joint_partners, partner_cue, partner_of, top_ends
 from kg.nlp.components.relations.places import part_of_peer, part_of_ranking, part_of_section
 from kg.nlp.components.relations.where import bracketed_cities, list_tails, named_place, region_of, regions_at
@@ -70,8 +75,6 @@ LOCAL_LEVELS = ("county", "township", "village", "zone")
 # A company's full legal name: the text need not say it was brought in for the region to host it (the
 # speech's or article's context), as the gold does for companies named in passing.
 COMPANY = ("有限公司", "股份公司", "有限责任公司")
-# Between a project and the verb that places it: Y，项目已落户R.
-PLACED_GAP = re.compile(r"[,，]?(?:该|这个)?(?:项目|企业|公司)?(?:已|将|正式|成功|顺利|已经|先后)*")
 
 
 @functools.lru_cache(maxsize=1)
@@ -92,14 +95,6 @@ def cues() -> dict[str, re.Pattern]:
         "placed_at": re.compile(f"(?:{alt['hosts_placed_at']})$"),
         "implements_located": re.compile(f"{ADVERBS}(?:{alt['implements_located']})"),
     }
-
-
-# X投资30亿元的Y, X总投资3亿美元建设的Y, X投资建设的Y, X在包河布局的Y: X owns Y.
-OWNER = re.compile(r"(?:(?:总)?投资(?:约|超|近|逾)?[\d.]+[万亿]?(?:美元|元|欧元)?(?:人民币)?|投资|在[\u4e00-\u9fff]{2,8}?)"
-                   r"(?:打造|建设|兴建|新建|布局|投资建设)?的")
-# A campus or branch an institution opens elsewhere (X学院梁平校区, X医院重庆医院): its own.
-BRANCH = re.compile(r"(?:校区|分校|院区|分院|医院)")
-MANAGING_BODY = re.compile(r"(?:管理局|管理委员会|管委会|建设指挥部|指挥部|运营公司|建设公司)$")
 
 
 def section_relations(text: str, sec: Section, mentions: list[Mention], sents: list[tuple[int, int]],
@@ -142,7 +137,10 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
     after_zai = [r for r in inside if r.label == REGION and r.region is not None and text[r.start - 1:r.start] == "在"]
     hosts_enterprise = cue["hosts_enterprise"]
     for m in inside:
-        if m.nested and m.label in (PROJECT, PROGRAM, REGION):
+        if m.nested and m.label in (PROJECT, PROGRAM, REGION) \
+                and not (m.rule == "program_strategy" and m.attrs.get("inside", ("",))[0] == PROJECT):
+            # (a national strategy named in a project's name, 西部陆海新通道江津班列: the region builds
+            # its part of the strategy, and so carries it out; it goes on below)
             if id(m) in listed_ids:      # 济南、青岛、枣庄算力枢纽: 枣庄 is a city of the list
                 s, e = sentence(m.start)
                 part_of_section(m, speaker, {}, text[s:e], add)
@@ -153,6 +151,11 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
             continue
         subj = local.get(s, speaker)
         how = "sentence" if s in local else "speaker" if sec.speaker else "article"
+        if how == "sentence" and m.label in (PROJECT, PROGRAM) and subj.label == REGION:
+            subj = clause_peer(text, s, m.start, subj, region_at)      # 凤桥镇建成X，新丰镇实施Y: Y is 新丰镇's
+        elif how == "article" and m.label in (PROJECT, PROGRAM) and subj.label == REGION \
+                and (peer := clause_peer(text, s, m.start, subj, region_at, opening=True)) is not subj:
+            subj, how = peer, "sentence"     # an article's sentence about a peer (余杭区深入实施Y; 在余杭区，…Y)
         host = subj if subj.label == REGION else home     # a department's sentence: its region hosts
         # In a speech, all it reports is the speaker's too; an article's region yields to the local one.
         # …but another department's paragraph in a department's speech is that department's only.
@@ -177,6 +180,8 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         if opener is not None and host.region is not None and opener.key != host.key \
                 and holds(host.region, opener.region):
             continue          # 涧西区5G+XR未来城 in an article about 洛阳: only 涧西区 hosts it (hosts_place_name)
+        if m.label == PROJECT and hosts and LINKED_ONLY.search(text, max(s, m.start - 6), m.start):
+            continue           # 加快对接极弱磁场…设施: a link to works elsewhere, not works built here
         if m.label == PROJECT and hosts:
             for h in hosts:
                 add(h, HOSTS, m, f"hosts_{how if h is host else 'speaker'}", ev)
@@ -189,8 +194,9 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                 actor = partner_of(text, m.start, inside, subj, home, ends)
                 if actor is not None:
                     add(actor, PARTNERS_WITH, m, "partners_cue", ev)
-            elif m.nested or _owns_next(owner := OWNER.match(after), m.end, project_starts) \
-                    or owner is not None and owner.group().startswith(("投资", "总投资")):
+            elif m.nested or owns_next(owner := OWNER.match(after), m.end, project_starts) \
+                    or owner is not None and owner.group().startswith(("投资", "总投资")) \
+                    or OWNER_FIELD.search(text, max(s, m.start - 8), m.start):
                 continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
             elif m.attrs.get("hosted") or hosts_enterprise.search(text[s:m.start]) \
                     or hosts_enterprise.search(_clause(after)) or text.endswith(COMPANY, m.start, m.end):
@@ -200,7 +206,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                     add(place, HOSTS, m, "hosts_place_name", ev)
                     if not sec.speaker:
                         continue            # an article's region yields to the more specific one
-                if not sec.speaker and (place := _placed_inside(s, e, after_zai, host)) is not None:
+                if not sec.speaker and (place := placed_inside(s, e, after_zai, host)) is not None:
                     add(place, HOSTS, m, "hosts_located", ev)
                     continue                # …都在沈阳一站式解决: the article's region yields to 沈阳
                 for h in hosts:
@@ -221,20 +227,6 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                 actor = partner_of(text, start, inside, subj, home, ends)
                 if actor is not None and actor.key != m.key:
                     add(actor, PARTNERS_WITH, m, "partners_cue", ev)
-
-
-def _placed_inside(s: int, e: int, after_zai: list[Mention], host: Mention) -> Mention | None:
-    """The region R inside ``host`` that the sentence ``s``..``e`` says 在R of (在沈阳 in a 辽宁 article);
-    ``after_zai``: the section's regions written right after 在, in order."""
-    return next((r for r in after_zai if host.region is not None and s <= r.start < e and r.key != host.key
-                 and holds(host.region, r.region)), None)
-
-
-def _clause(after: str) -> str:
-    """What follows a company in its clause, at most 24 characters: 、Y等检验检测项目落户 (the list
-    it heads settles too), not the next clause's verb."""
-    end = next((i for i, ch in enumerate(after[:24]) if ch in "，,；;。"), min(len(after), 24))
-    return after[:max(end, min(len(after), 12))]
 
 
 def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
@@ -295,19 +287,36 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
         s, e = sentence(x.start)
         x_end = after_short_form(text, x.end, e)       # X（以下简称Y）投资…的Z
         after = text[x_end:e]
-        cm = cue["develops_cobuild"].match(after) or OWNER.match(after)
+        if (field := OWNER_FIELD.search(text, max(s, x.start - 8), x.start)) is not None:
+            y = next((p for p in reversed(projects) if s <= p.start and p.end <= field.start()), None)
+            if y is not None:       # Y，建设单位：X: a list of works names who builds each
+                add(x, DEVELOPS, y, "develops_cobuild", text[s:e])
+                continue
+        if text[x.start - 1:x.start] == "由" and PASSIVE_BUILD.match(after) is not None:
+            y = project_before(projects, x.start - 1, s, text)      # Y由X投资建设: X builds the Y before it
+            if y is not None:
+                add(x, DEVELOPS, y, "develops_cobuild", text[s:e])
+                continue
+        cm = cue["develops_cobuild"].match(after) or OWNER.match(after) or DEVELOPER.match(after)
+        at = -1
+        if not cm and SUPPORTED.search(text, max(s, x.start - 3), x.start):
+            cm = cue["develops_build"].match(after)          # 支持长信科技建设Y: the company builds Y
         if not cm and cue["partners_before"].search(text[max(s, x.start - 3):x.start]):
             cm = cue["develops_build"].match(after)          # 联合中国移动打造Y: the partner builds Y too
-        if not cm:
+            if not cm and (later := LATER_COBUILD.search(after)) is not None \
+                    and not any(x_end < o.start < x_end + later.start() for o in ents):
+                at = x_end + later.end()     # 与大唐集团签订战略合作协议，共建Y: the partner co-builds Y
+        if not cm and at < 0:
             continue
-        at = x_end + cm.end()
+        if at < 0:
+            at = x_end + cm.end()
         y = next((p for p in projects if at <= p.start <= at + 2), None)
         if y is None and (mod := BUILT_WHAT.match(text, at, e)) is not None:     # 共同打造集…为一体的Y
             y = next((p for p in projects if mod.end() <= p.start <= mod.end() + 1), None)
         if y is not None:
             add(x, DEVELOPS, y, "develops_cobuild", text[s:e])
-            where = [r for r in regions if x_end < r.start and r.end <= at] if after.startswith("在") else []
-            if where and where[0].start == x_end + 1:        # X在鄂尔多斯建设的Y: where X builds it (the last
+            where = [r for r in regions if x_end < r.start and r.end <= at] if cm and "在" in cm.group() else []
+            if where and text[where[0].start - 1] == "在":    # X(投资30亿元)在鄂尔多斯建设的Y: where X builds it (the last
                 add(where[-1], HOSTS, y, "hosts_located", text[s:e])     # of a chain: 上海浦东新区)
 
     executive_builds(text, ents, projects, sentence, add)
@@ -326,8 +335,6 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
                 add(x, DEVELOPS, y, "develops_managing_body", text[s:e])
 
 
-# A description before what is built: 集“物流+贸易”为一体的, 占地300亩的.
-BUILT_WHAT = re.compile(r"[^，。；,;]{2,24}?的")
 def address_relations(text: str, mentions: list[Mention], sentence, add) -> None:
     """hosts_address: the last region of the address a project's name was written after hosts it.
 
@@ -406,12 +413,3 @@ def located_relations(text: str, mentions: list[Mention], sentence, add) -> None
         for y in hit:
             for r in local:
                 add(r, HOSTS, y, "hosts_located", text[s:e])
-
-
-def _owns_next(owner: re.Match | None, end: int, project_starts: set[int]) -> bool:
-    """Does an owner phrase after a name (``end``) lead straight to a project (X投资…的Y)?
-    ``project_starts``: where the section's projects (not nested ones) start."""
-    if owner is None:
-        return False
-    at = end + owner.end()
-    return at in project_starts or at + 1 in project_starts or at + 2 in project_starts
