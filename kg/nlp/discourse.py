@@ -135,6 +135,31 @@ def preface_section(text: str, mentions: list[Mention], end: int) -> Section | N
     return Section(0, end, subject) if subject is not None else None
 
 
+# What a visiting official does, after the name in the headline or the lead: 到X、Y两市调研, 在X考察时强调.
+VISIT = re.compile(r"(?:一行)?(?:先后|近日|日前)?(?:到|赴|在|深入|前往|来到)[^。；;！\n]{1,30}?"
+                   r"(?:调研|考察|视察|走访|督导|检查指导)")
+VISIT_LEAD = 400         # how far into the text (headline and lead) a visit is looked for
+
+
+def visit_section(text: str, positions) -> Section | None:
+    """Rule visit_report: a report of an official's inspection tour (省长赵明远到郑州、新乡两市调研)
+    is about the visitor's region, not about the places visited: the companies and projects of a
+    paragraph set in a place (在X经开区，… / 21日，某某来到Y市。) are that place's
+    (:func:`local_subjects`), what the visitor calls for (他强调，要深入实施…) the visitor's region's."""
+    head = text[:VISIT_LEAD]
+    for p in positions:
+        u = p.unit
+        if u is None or u.label != REGION or u.region is None or u.region.level in ("township", "village") \
+                or len(p.official) < 2:
+            continue
+        i = head.find(p.official)
+        while i >= 0:
+            if VISIT.match(head, i + len(p.official)):
+                return Section(0, len(text), u, visit=True)
+            i = head.find(p.official, i + 1)
+    return None
+
+
 def investor_region(sec: Section, mentions: list[Mention], article: Mention) -> Mention:
     """The region a speech by someone without office (a company's chairman) is about: the one
     inside the article's region it names most, at least twice (娲石集团's chairman at 黄石's
@@ -208,9 +233,20 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
         if article and _is_heading(text, s, e):
             current = None
             continue
-        if current is not None and opens and current.region.level in ("township", "village"):
-            current = None      # a town or village is the subject of its paragraph only
+        if current is not None and opens and (sec.visit or current.region.level in ("township", "village")):
+            current = None      # a town or village (or a place a visit stops at) is the subject of its paragraph only
         r, locative = _sentence_subject(text, s, e, by_start)
+        if sec.visit:
+            if r is None and (went := WENT_TO.match(text, s, e)) is not None:
+                r = _chain_at(went.end(), by_start)     # 21日，赵明远来到新乡市。: the visit's next stop
+                if r is not None and r.label == REGION and text[r.end:r.end + 1] not in NOT_SUBJECT_AFTER:
+                    out[s] = current = r
+                    continue
+            if CALL.match(text, s, e):
+                continue        # 他强调，要深入实施…: the visitor's call, for the visitor's region
+            if opens and locative and r is not None:
+                out[s] = current = r        # 在郑州经开区，…: the paragraph's companies are the zone's
+                continue
         if r is not None and not locative and (said := ATTRIBUTION.match(text, s, e)) is not None \
                 and text[said.end():said.end() + 1] in ",，" and (told := _chain_at(said.end() + 1, by_start)) \
                 is not None and told.label == REGION and text[told.end:told.end + 1] not in NOT_SUBJECT_AFTER:
@@ -236,6 +272,13 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
             out[s] = current
     _quoted_speakers(text, _sentences_of(sents, sec), by_start, subj, regional, out)
     return out
+
+
+# A visit's next stop: [21日，]某某(一行)来到Y市 (rule visit_report).
+WENT_TO = re.compile(r"(?:[^，,。；;“”\n]{1,8}[，,])?[\u4e00-\u9fff·]{1,12}?(?:一行)?(?:来到|前往|赶赴|抵达|转赴|到)")
+# The visitor's call: 他强调，要… / 某某指出，必须…
+CALL = re.compile(r"(?:[^，,。；;“”\n]{1,8}[，,])?[\u4e00-\u9fff·]{1,12}?(?:强调|指出|要求|叮嘱|表示|说)[，,：:]"
+                  r"(?:要|必须|务必|坚持|持续|加快|进一步)")
 
 
 # An attribution after a quote: the speaker's post and name, then what they did (溧阳市委书记X说).
