@@ -34,12 +34,12 @@ from kg.nlp.discourse import speech_sections
 from kg.nlp.layout import lines, strip_heading_marks
 from kg.nlp.lexicon import alternation, first_chars, read_lines, read_table
 from kg.nlp.mention import Mention, Position, doc_text
-from kg.nlp.person_names import name_after, name_model
+from kg.nlp.person_names import ETHNIC_NAME, name_after, name_model
 from kg.nlp.wordclass import is_function_word, word_classes
 from kg.schema import OFFICIAL, ORGANIZATION, REGION
 
 # A speaker's name of a minority or foreign person on a title line: 买买提·吐尔逊
-DOTTED_NAME = r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}"
+DOTTED_NAME = r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}|" + ETHNIC_NAME    # …or 乌力吉巴特尔 (ethnic_name)
 # Rule speaker_head: a speaker's title and name, then a colon and the speech on the same line
 # (柳南区委书记覃永华：…), or the colon ending the line.
 SPEAKER_HEAD = re.compile(r"^(?P<head>[^：:，,。；;“”]{3,60}?)(?<!说|示|绍|出|调|为|言|到|讲|道)\s*[：:]")
