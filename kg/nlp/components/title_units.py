@@ -30,6 +30,25 @@ IMPLICIT = {"省": "province", "自治区": "province", "市": "city", "区": "c
 # A village or community named before its post (卫津路社区党委书记): a name of one to five
 # characters that holds no other division's suffix, then 村 or 社区.
 VILLAGE_UNIT = re.compile(r"(?:^|(?<=[镇乡区县市])|(?<=街道))(?P<name>[^\W\d_a-zA-Z村镇乡区县市省州]{1,5}?(?:社区|村))$")
+# Level words a body may repeat after its region's name: 锡林郭勒盟|盟委, 正镶白旗|旗委.
+DOUBLED_LEVEL = "盟旗"
+
+
+def _league(form: str) -> list[Region]:
+    """Rule league_short_form: a league (盟) is written as its name's first character and 盟
+    (锡林郭勒盟 -> 锡盟, 阿拉善盟 -> 阿盟); the current league of that form, if one."""
+    return _leagues().get(form, []) if len(form) == 2 and form[1] == "盟" else []
+
+
+@functools.lru_cache(maxsize=1)
+def _leagues() -> dict[str, list[Region]]:
+    out: dict[str, list[Region]] = {}
+    for r in gazetteer().by_code.values():
+        if r.level == "city" and r.name.endswith("盟") and len(r.name) >= 4 and r.current:
+            out.setdefault(r.name[0] + "盟", []).append(r)
+    return {k: v for k, v in out.items() if len(v) == 1}
+
+
 # How far back a bare 村, 社区, 镇 or 区 looks for the division it means.
 NAMED_BACK = 400
 
@@ -94,6 +113,9 @@ class UnitResolver:
         if pre in party_departments() and chain and chain[-1].label == REGION:
             # 区委常委、组织部部长: the department of the party committee named before it
             return [Mention(offset, offset + len(pre), ORGANIZATION, pre, "title_department")]
+        if len(pre) >= 3 and pre[-1] in DOUBLED_LEVEL and pre[-2] == pre[-1]:
+            # rule doubled_level_word: 锡林郭勒盟|盟委书记, 阿拉善左旗|旗委: the body repeats the level word
+            return self._regions(pre[:-1], offset, context, region_at, bounded)
         return self._regions(pre, offset, context, region_at, bounded)
 
     def _department(self, pre: str, m: re.Match, offset: int, context: dict, chain: list[Mention],
@@ -125,7 +147,7 @@ class UnitResolver:
                     found = region_at[span]
                     break
                 form = pre[start:end]
-                cands = self.g.candidates(form)
+                cands = self.g.candidates(form) or _league(form)
                 if cands and len(form) >= 2:
                     r = self.g.choose(cands, context.get("weights", {}))
                     if r is not None:
