@@ -23,6 +23,11 @@ from kg.nlp.layout import FINAL, MIN_BODY_LINE, Line, lines
 from kg.nlp.mention import Mention, Section
 from kg.schema import ORGANIZATION, REGION
 
+# A news item's dateline before its first sentence: 本报讯, 内蒙古日报讯（记者 X Y）, 新华社北京5月3日电.
+DATELINE = re.compile(r"[^\s，,。；;“”\n]{0,12}?(?:讯|电)[ \u3000]*(?:[（(][^（）()\n]{0,30}[）)])?[ \u3000]*")
+# Rule level_anaphor: 旗里积极落实…, 县里…, 全旗…: the region of that level the text named last.
+LEVEL_ANAPHOR = re.compile(r"(?:[^，,。；;“”\n]{1,8}[，,])?(?:(?P<a>[旗县市区州盟镇乡])里|全(?P<b>[旗县市区州盟镇乡]))")
+ANAPHOR_BACK = 200
 # A sentence's opening adverbial (今年以来，/ 7月，) before its subject.
 LEAD_ADVERBIAL = re.compile(r"[^，,。；;“”\n]{1,8}[，,]")
 # What opens a sentence set in a place: 在X，, 走进X，, 记者来到X时，.
@@ -236,6 +241,12 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
         if current is not None and opens and (sec.visit or current.region.level in ("township", "village")):
             current = None      # a town or village (or a place a visit stops at) is the subject of its paragraph only
         r, locative = _sentence_subject(text, s, e, by_start)
+        if article and r is None and (ana := LEVEL_ANAPHOR.match(text, s, e)) is not None:
+            r = _level_named_last(ana.group("a") or ana.group("b"), s, by_start)
+            if r is not None and r.key != subj_key and (not regional or holds(subj.region, r.region)):
+                out[s] = r      # 正镶白旗明安图镇…。旗里积极落实Y: 正镶白旗 carries Y out
+                continue
+            r = None
         if sec.visit:
             if r is None and (went := WENT_TO.match(text, s, e)) is not None:
                 r = _chain_at(went.end(), by_start)     # 21日，赵明远来到新乡市。: the visit's next stop
@@ -374,6 +385,8 @@ def _sentence_subject(text: str, s: int, e: int,
                       by_start: dict[int, Mention]) -> tuple[Mention | None, bool]:
     """The region (or organization) a sentence starts with as its subject, and whether
     it is only a place (在合肥市包河区，…) rather than the actor (包河区大圩镇建成…)."""
+    if (dl := DATELINE.match(text, s, e)) is not None:
+        s = dl.end()        # rule dateline_not_subject: 本报讯（记者 X）在Y，…: the sentence opens after it
     lm = LOCATIVE_OPENER.match(text, s, e)
     if lm is not None and (text.startswith("在", s) or _chain_at(lm.end(), by_start) is not None):
         # 在X，/ 走进X，/ 记者来到X时，: the place the sentence is in
@@ -394,6 +407,16 @@ def _sentence_subject(text: str, s: int, e: int,
     if r is None or text[r.end:r.end + 1] in NOT_SUBJECT_AFTER:
         return None, False
     return r, False
+
+
+def _level_named_last(word: str, s: int, by_start: dict[int, Mention]) -> Mention | None:
+    """The region whose name ends with the level word ``word`` (旗) named last before ``s``, nearby."""
+    best = None
+    for start, m in by_start.items():
+        if s - ANAPHOR_BACK <= start < s and m.label == REGION and m.name.endswith(word) \
+                and (best is None or start > best.start):
+            best = m
+    return best
 
 
 def _any_in(starts: list[int], s: int, e: int) -> bool:
