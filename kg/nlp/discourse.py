@@ -110,8 +110,10 @@ def article_section(text: str, mentions: list[Mention]) -> list[Section]:
             end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
             sections.append(Section(start, end, subject))
         return sections
-    if titled is not None and counts[titled.key] >= 2:
-        return [Section(0, len(text), titled)]          # 辽宁以开放新优势塑造发展新动能
+    if titled is not None and (counts[titled.key] >= 2 or text.startswith(("：", ":"), titled.end)
+                               and titled.start == all_lines[0].start):
+        # 辽宁以开放新优势塑造发展新动能; rule headline_region_colon: 阿拉善盟：沙产业… is about 阿拉善盟
+        return [Section(0, len(text), titled)]
     if not counts:
         return []
     key, n = counts.most_common(1)[0]

@@ -1,0 +1,88 @@
+"""Own probe texts for officials and discourse, round 2: reports of an official's inspection tour,
+names of minority officials without a Han surname, leagues and prefectures in title chains, and
+departments whose field words no list knows: what each must name and relate, and must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import entities_of, relations_of
+
+VISIT = (
+    "王建华到赣州吉安两市调研时强调\n\n"
+    "本报讯 6月11日至12日，省委副书记、省长王建华到赣州、吉安两市调研制造业发展。他强调，要坚持制造强省战略，"
+    "为江西高质量发展注入强劲动能。\n\n"
+    "在赣州经济技术开发区，王建华走进江西晶泰新能源科技有限公司，察看动力电池生产线。\n\n"
+    "12日，王建华来到吉安市。在吉安市井冈山经济技术开发区，他考察了江西瑞丰电子有限公司。\n\n"
+    "调研期间，王建华主持召开座谈会。他强调，要深入实施“映山红行动”，帮助企业解决融资难题。\n\n"
+    "省政府秘书长刘振东，赣州市委书记周国平，吉安市委副书记、市长赵海涛等陪同调研。\n"
+)
+VISIT_CITY = (
+    "6月18日，省长李国华到四平、通化两市调研。在梨树县，李国华走进吉林梨丰农业科技有限公司，了解黑土地保护情况。"
+    "在通化市，李国华考察了通化东宝药业股份有限公司。李国华强调，要深入实施“千亿斤粮食产能建设工程”，推动全省农业现代化。\n"
+)
+VISIT_TOWN = (
+    "8月2日，自治区党委副书记、自治区主席扎西次仁到林芝市调研旅游产业发展。\n\n"
+    "在巴宜区鲁朗镇，扎西次仁察看了鲁朗国际旅游小镇项目。扎西次仁强调，要深入实施“乡村振兴战略”，推动文旅融合发展。\n"
+)
+LEAGUE = (
+    "阿拉善盟：沙产业带动牧民致富\n\n"
+    "本报讯 在阿拉善左旗巴彦浩特镇，阿拉善盟沙生植物开发有限公司建设的肉苁蓉深加工项目已建成投产。\n\n"
+    "额济纳旗达来呼布镇则把胡杨林保护与旅游结合起来。旗里积极落实“防沙治沙和风电光伏一体化工程”，在达来呼布镇建设光伏治沙项目。\n"
+)
+
+# fmt: off
+# (text, must-have entities, must-not names, must-have relations, must-not relations)
+PROBES = [
+    # inspection tours: the visitor's region carries out what the visitor calls for; a stop's companies are its own
+    (VISIT, [('official', '王建华'), ('enterprise', '江西瑞丰电子有限公司')], [],
+     [('江西省', 'implements', '映山红行动'), ('赣州经开区', 'hosts', '江西晶泰新能源科技有限公司'),
+      ('井冈山经开区', 'hosts', '江西瑞丰电子有限公司'), ('王建华', 'governs', '江西省'),
+      ('赵海涛', 'governs', '吉安市'), ('周国平', 'governs', '赣州市')],
+     [('赣州市', 'implements', '映山红行动'), ('赣州市', 'hosts', '江西瑞丰电子有限公司')]),
+    (VISIT_CITY, [], [],
+     [('吉林省', 'implements', '千亿斤粮食产能建设工程'), ('梨树县', 'hosts', '吉林梨丰农业科技有限公司'),
+      ('通化市', 'hosts', '通化东宝药业股份有限公司')],
+     [('通化市', 'implements', '千亿斤粮食产能建设工程'), ('通化市', 'hosts', '吉林梨丰农业科技有限公司')]),
+    (VISIT_TOWN, [('official', '扎西次仁')], [],
+     [('西藏自治区', 'implements', '乡村振兴战略'), ('扎西次仁', 'governs', '西藏自治区')],
+     [('鲁朗镇', 'implements', '乡村振兴战略')]),
+    # minority names without a Han surname, to their true end
+    ('陈巴尔虎旗旗长巴图孟和介绍，项目带动当地牧民增收明显。', [('official', '巴图孟和')], ['巴图孟'],
+     [('巴图孟和', 'governs', '陈巴尔虎旗')], []),
+    ('“我们把草原生态保护放在首位。”呼伦贝尔市委常委、副市长乌力吉巴特尔说。', [('official', '乌力吉巴特尔')],
+     ['乌力吉'], [('乌力吉巴特尔', 'serves_in', '呼伦贝尔市')], []),
+    ('鄂温克族自治旗副旗长宝音德力格尔表示，全旗将继续推进生态保护。', [('official', '宝音德力格尔')], ['宝音德'], [], []),
+    ('林芝市委副书记、市长旺堆多吉，米林市委书记次仁罗布等陪同。', [('official', '旺堆多吉'), ('official', '次仁罗布')],
+     ['旺堆多'], [('旺堆多吉', 'governs', '林芝市')], []),
+    ('凉山州委副书记、州长阿苏拉格出席会议。', [('official', '阿苏拉格')], [], [('阿苏拉格', 'governs', '凉山彝族自治州')], []),
+    ('和田地区行署专员热合曼吐尔逊出席会议。', [('official', '热合曼吐尔逊')], [], [('热合曼吐尔逊', 'governs', '和田地区')], []),
+    ('喀什地委副书记、行署专员买买提依明·吐尔逊陪同调研。', [('official', '买买提依明·吐尔逊')], ['买买提依明·吐尔逊陪同'],
+     [('买买提依明·吐尔逊', 'governs', '喀什地区')], []),
+    ('县长王刚主持会议，副县长李明出席。', [('official', '王刚'), ('official', '李明')], [], [], []),
+    # leagues and prefectures written short in title chains
+    ('锡盟盟委书记张宏伟出席会议并讲话。', [('official', '张宏伟')], [], [('张宏伟', 'governs', '锡林郭勒盟')], []),
+    ('阿盟盟委委员、副盟长其其格介绍了全盟情况。', [('official', '其其格')], [], [('其其格', 'serves_in', '阿拉善盟')], []),
+    ('锡林郭勒盟盟委副书记、盟长那顺孟和主持会议。', [('official', '那顺孟和')], ['那顺孟'],
+     [('那顺孟和', 'governs', '锡林郭勒盟')], []),
+    ('黔东南州委书记杨明华出席会议。', [], [], [('杨明华', 'governs', '黔东南苗族侗族自治州')], []),
+    # a department whose field words no list knows
+    ('宜宾市经济合作和新兴产业局局长刘海介绍，一季度签约项目较多。', [('official', '刘海')], [],
+     [('刘海', 'leads', '宜宾市经济合作和新兴产业局')], []),
+    ('该市今年新成立的大数据局局长王强说，数据共享成效明显。', [], ['市今年新成立的大数据局'], [], []),
+    # a dateline opens no sentence's subject; 旗里 is the banner named last
+    (LEAGUE, [], [], [('巴彦浩特镇', 'hosts', '阿拉善盟沙生植物开发有限公司')],
+     [('达来呼布镇', 'hosts', '防沙治沙和风电光伏一体化工程'), ('阿拉善盟', 'hosts', '肉苁蓉深加工项目')]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, want, bad, rel, no_rel", PROBES)
+def test_officials2_probe(text, want, bad, rel, no_rel):
+    ents = entities_of(text)
+    assert set(want) <= ents
+    assert not set(bad) & {n for _, n in ents}
+    if rel or no_rel:
+        rels = relations_of(text)
+        assert set(rel) <= rels
+        assert not set(no_rel) & rels
