@@ -143,7 +143,7 @@ def preface_section(text: str, mentions: list[Mention], end: int) -> Section | N
 
 
 # What a visiting official does, after the name in the headline or the lead: 到X、Y两市调研, 在X考察时强调.
-VISIT = re.compile(r"(?:一行)?(?:先后|近日|日前)?(?:到|赴|在|深入|前往|来到)[^。；;！\n]{1,30}?"
+VISIT = re.compile(r"(?:一行|带队|率队)?(?:先后|近日|日前)?(?:(?:到|赴|在|深入|前往|来到)[^。；;！\n]{1,30}?)?"
                    r"(?:调研|考察|视察|走访|督导|检查指导)")
 VISIT_LEAD = 400         # how far into the text (headline and lead) a visit is looked for
 

@@ -267,6 +267,14 @@ def ethnic_name(text: str, i: int, follow: re.Pattern) -> str | None:
     return None
 
 
+def is_ethnic_name(name: str) -> bool:
+    """Is ``name`` wholly made of name words (rule ethnic_name: 额尔敦毕力格)?"""
+    return ethnic_name(name + "。", 0, _FULL_STOP) == name
+
+
+_FULL_STOP = re.compile("。")
+
+
 def _dotted(text: str, at: int, i: int, follow: re.Pattern) -> str | None:
     """The shortest dotted name ``text[i:…]`` whose last part (from ``at``) a follower ends."""
     run = _cjk_run(text, at, DOT_PARTS + 1)

@@ -34,7 +34,7 @@ from kg.nlp.discourse import speech_sections
 from kg.nlp.layout import lines, strip_heading_marks
 from kg.nlp.lexicon import alternation, first_chars, read_lines, read_table
 from kg.nlp.mention import Mention, Position, doc_text
-from kg.nlp.person_names import ETHNIC_NAME, name_after, name_model
+from kg.nlp.person_names import ETHNIC_NAME, is_ethnic_name, name_after, name_model
 from kg.nlp.wordclass import is_function_word, word_classes
 from kg.schema import OFFICIAL, ORGANIZATION, REGION
 
@@ -207,7 +207,7 @@ class TitleParser:
         if not m:
             return None
         name = m.group("name")
-        if not self.gr["surname"].match(name) and "·" not in name:
+        if not self.gr["surname"].match(name) and "·" not in name and not is_ethnic_name(name):
             return None
         chain_text = m.group("chain")
         units, positions = self._chain(chain_text, offset + m.start("chain"), name, context, region_at,
