@@ -53,6 +53,7 @@ DOT_PARTS = 8
 ETHNIC_PARTS = frozenset(read_lines("ethnic_name_parts.txt"))
 ETHNIC_FIRST = frozenset(p[:2] for p in ETHNIC_PARTS)
 ETHNIC_MAX_PARTS = 4
+ETHNIC_TAIL = re.compile(r"([\u4e00-\u9fff]{1,5}?)(?:[\s,，。、；;：:（(）)”！？]|说|表示|介绍|指出|强调|主持)")
 # The same names in a line's regex (a speaker's line ending with the name): two to four words.
 ETHNIC_NAME = rf"(?:{alternation(ETHNIC_PARTS)}){{2,{ETHNIC_MAX_PARTS}}}"
 
@@ -264,6 +265,11 @@ def ethnic_name(text: str, i: int, follow: re.Pattern) -> str | None:
     for j in sorted(reach, reverse=True):
         if j - i >= 3 and follow.match(text, j):
             return text[i:j]
+    # A name word, then words no list holds, up to a comma or 说 (阿不都|克尤木说): the whole run.
+    first = max((j for j, n in reach.items() if n == 1), default=i)
+    tail = ETHNIC_TAIL.match(text, first)
+    if first > i and tail is not None and tail.end(1) - i >= 4:
+        return text[i:tail.end(1)]
     return None
 
 
