@@ -26,10 +26,11 @@ from kg.nlp.wordclass import is_function_word, word_classes
 from kg.schema import ORGANIZATION, REGION
 
 IMPLICIT = {"省": "province", "自治区": "province", "市": "city", "区": "county", "县": "county", "州": "city",
-            "旗": "county", "盟": "city", "镇": "township", "乡": "township", "街道": "township", "村": "village", "社区": "village"}
+            "旗": "county", "盟": "city", "镇": "township", "乡": "township", "街道": "township", "村": "village", "社区": "village",
+            "苏木": "township", "嘎查": "village"}      # a township and a village of Inner Mongolia's pastoral areas
 # A village or community named before its post (卫津路社区党委书记): a name of one to five
 # characters that holds no other division's suffix, then 村 or 社区.
-VILLAGE_UNIT = re.compile(r"(?:^|(?<=[镇乡区县市])|(?<=街道))(?P<name>[^\W\d_a-zA-Z村镇乡区县市省州]{1,5}?(?:社区|村))$")
+VILLAGE_UNIT = re.compile(r"(?:^|(?<=[镇乡区县市])|(?<=街道))(?P<name>[^\W\d_a-zA-Z村镇乡区县市省州]{1,5}?(?:社区|村|嘎查))$")
 # A department a region names with field words of its own (rule loose_department), and the word
 # classes (time, pronoun, numeral, preposition, particle, adverb) no field name has.
 LOOSE_DEPARTMENT = re.compile(r"(?P<region>[\u4e00-\u9fff]{0,8}?(?:省|市|区|县|州|旗|盟))"
