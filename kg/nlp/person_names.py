@@ -267,6 +267,8 @@ def ethnic_name(text: str, i: int, follow: re.Pattern) -> str | None:
             return text[i:j]
     # A name word, then words no list holds, up to a comma or 说 (阿不都|克尤木说): the whole run.
     first = max((j for j, n in reach.items() if n == 1), default=i)
+    if first > i and follow.match(text, first):
+        return text[i:first]        # one name word of two characters: 达瓦介绍, 尼玛说
     tail = ETHNIC_TAIL.match(text, first)
     if first > i and tail is not None and tail.end(1) - i >= 4:
         return text[i:tail.end(1)]
