@@ -148,7 +148,7 @@ VISIT = re.compile(r"(?:一行|带队|率队)?(?:先后|近日|日前)?(?:(?:到
 VISIT_LEAD = 400         # how far into the text (headline and lead) a visit is looked for
 
 
-def visit_section(text: str, positions) -> Section | None:
+def visit_section(text: str, positions, mentions: list[Mention] = ()) -> Section | None:
     """Rule visit_report: a report of an official's inspection tour (省长赵明远到郑州、新乡两市调研)
     is about the visitor's region, not about the places visited: the companies and projects of a
     paragraph set in a place (在X经开区，… / 21日，某某来到Y市。) are that place's
@@ -161,8 +161,12 @@ def visit_section(text: str, positions) -> Section | None:
             continue
         i = head.find(p.official)
         while i >= 0:
-            if VISIT.match(head, i + len(p.official)):
-                return Section(0, len(text), u, visit=True)
+            if (v := VISIT.match(head, i + len(p.official))) is not None:
+                # The one place the visit goes to (市委书记某某到永胜县调研) holds what its paragraphs name.
+                stops = {m.key: m for m in mentions if v.start() <= m.start < v.end() and m.label == REGION
+                         and not m.nested and m.region is not None and m.key != u.key and holds(u.region, m.region)}
+                stop = next(iter(stops.values())) if len(stops) == 1 else None
+                return Section(0, len(text), u, visit=True, stop=stop)
             i = head.find(p.official, i + 1)
     return None
 
@@ -242,6 +246,8 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
             continue
         if current is not None and opens and (sec.visit or current.region.level in ("township", "village")):
             current = None      # a town or village (or a place a visit stops at) is the subject of its paragraph only
+        if sec.visit and current is None and sec.stop is not None:
+            current = sec.stop  # 市委书记某某到永胜县调研: each paragraph is in 永胜县 unless it says otherwise
         r, locative = _sentence_subject(text, s, e, by_start)
         if article and r is None and (ana := LEVEL_ANAPHOR.match(text, s, e)) is not None:
             r = _level_named_last(ana.group("a") or ana.group("b"), s, by_start)
@@ -250,6 +256,8 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
                 continue
             r = None
         if sec.visit:
+            if ACCOMPANY.search(text[s:e]) is not None:
+                continue        # 郑州市委书记X…等陪同调研: the list of those who came along is no one's subject
             if r is None and (went := WENT_TO.match(text, s, e)) is not None:
                 r = _chain_at(went.end(), by_start)     # 21日，赵明远来到新乡市。: the visit's next stop
                 if r is not None and r.label == REGION and text[r.end:r.end + 1] not in NOT_SUBJECT_AFTER:
@@ -289,6 +297,9 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
 
 # A visit's next stop: [21日，]某某(一行)来到Y市 (rule visit_report).
 WENT_TO = re.compile(r"(?:[^，,。；;“”\n]{1,8}[，,])?[\u4e00-\u9fff·]{1,12}?(?:一行)?(?:来到|前往|赶赴|抵达|转赴|到)")
+# The list of officials who came along on a visit: …等陪同调研。/ 陪同调研的有：…
+ACCOMPANY = re.compile(r"^(?:[^，,。；;“”\n]{1,8}[，,])?(?:陪同|随同|参加)(?:调研|考察|视察|走访)?的(?:领导)?有|"
+                       r"(?:陪同|随同|参加)(?:调研|考察|视察|走访)?[。；;]?$")
 # The visitor's call: 他强调，要… / 某某指出，必须…
 CALL = re.compile(r"(?:[^，,。；;“”\n]{1,8}[，,])?[\u4e00-\u9fff·]{1,12}?(?:强调|指出|要求|叮嘱|表示|说)[，,：:]"
                   r"(?:要|必须|务必|坚持|持续|加快|进一步)")

@@ -66,7 +66,7 @@ class RelationExtractor:
         places.part_of_located(text, mentions, sentence, add)
         sections = list(ext.kg_sections or [])
         if not sections:
-            visit = visit_section(text, positions)      # 省长某某到X、Y两市调研: the visitor's region's
+            visit = visit_section(text, positions, mentions)      # 省长某某到X、Y两市调研: the visitor's region's
             sections = [visit] if visit is not None else article_section(text, mentions)
             ext.kg_sections = sections
         elif any(sec.subject is None for sec in sections):
