@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from kg.nlp.components.entities.organizations import find_organizations
 from kg.nlp.components.title_units import IMPLICIT, NAMED_BACK
 from kg.nlp.mention import Mention, Position
-from kg.nlp.person_names import name_after, name_before
+from kg.nlp.person_names import is_ethnic_name, name_after, name_before
 from kg.nlp.wordclass import is_function_word, word_classes
 from kg.schema import OFFICIAL, ORGANIZATION, REGION
 
@@ -35,7 +35,7 @@ BODY_LEVELS = {"居委会": "社区", "居民委员会": "社区"}
 # A zone's governing body: 管委会主任 X heads the zone named last.
 ZONE_BODIES = ("管委会", "管委", "管理委员会")
 # A collective title before a list of names: 市县领导甲、乙、丙等.
-LEADERS = re.compile(r"(?:[省市区县州镇乡]{1,2})领导(?:同志)?(?:还有|有|是)?[：:]?")
+LEADERS = re.compile(r"(?:[省市区县州镇乡盟旗]{1,2})领导(?:同志)?(?:还有|有|是)?[：:]?")
 # The agencies a bare title may name: departments and public agencies, not institutes or schools.
 PUBLIC_RULES = ("organization_department", "organization_party_department", "organization_agency",
                 "organization_liaison_office")
@@ -164,10 +164,11 @@ def leader_lists(gr: dict, st: DocState) -> Iterator[tuple[Mention, Position]]:
         i, names = m.end(), []
         while True:
             j = i
-            while j < len(text) and j - i < 4 and "\u4e00" <= text[j] <= "\u9fff":
+            while j < len(text) and j - i < 10 and "\u4e00" <= text[j] <= "\u9fff":
                 j += 1
             item = text[i:j]
-            if text[j:j + 1] == "、" and 2 <= len(item) <= 3 and gr["surname"].match(item):
+            if text[j:j + 1] == "、" and (2 <= len(item) <= 3 and gr["surname"].match(item)
+                                         or is_ethnic_name(item)):      # 乌力吉巴特尔、…
                 names.append((i, item))
                 i = j + 1
                 continue
