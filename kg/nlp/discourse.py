@@ -24,7 +24,7 @@ from kg.nlp.mention import Mention, Section
 from kg.schema import ORGANIZATION, REGION
 
 # A news item's dateline before its first sentence: 本报讯, 内蒙古日报讯（记者 X Y）, 新华社北京5月3日电.
-DATELINE = re.compile(r"[^\s，,。；;“”\n]{0,12}?(?:讯|电)[ \u3000]*(?:[（(][^（）()\n]{0,30}[）)])?[ \u3000]*")
+DATELINE = re.compile(r"[^\s，,。；;“”\n]{0,12}?(?:报讯|社讯|台讯|网讯|日电)[ \u3000]*(?:[（(][^（）()\n]{0,30}[）)])?[ \u3000]*")
 # Rule level_anaphor: 旗里积极落实…, 县里…, 全旗…: the region of that level the text named last.
 LEVEL_ANAPHOR = re.compile(r"(?:[^，,。；;“”\n]{1,8}[，,])?(?:(?P<a>[旗县市区州盟镇乡])里|全(?P<b>[旗县市区州盟镇乡]))")
 ANAPHOR_BACK = 200
