@@ -268,6 +268,9 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
             if opens and locative and r is not None:
                 out[s] = current = r        # 在郑州经开区，…: the paragraph's companies are the zone's
                 continue
+            if opens and r is not None and r.label == ORGANIZATION:
+                out[s] = current = r        # X实验室是…平台。…得知实验室已与Y联合攻关: the paragraph is X's
+                continue
         if r is not None and not locative and (said := ATTRIBUTION.match(text, s, e)) is not None \
                 and text[said.end():said.end() + 1] in ",，" and (told := _chain_at(said.end() + 1, by_start)) \
                 is not None and told.label == REGION and text[told.end:told.end + 1] not in NOT_SUBJECT_AFTER:
