@@ -53,6 +53,8 @@ DOT_PARTS = 8
 ETHNIC_PARTS = frozenset(read_lines("ethnic_name_parts.txt"))
 ETHNIC_FIRST = frozenset(p[:2] for p in ETHNIC_PARTS)
 ETHNIC_MAX_PARTS = 4
+# What a character after a name word is, as a word of its own, when it ends the name (时, 便, 后, 在).
+NOT_NAME_TAGS = frozenset("ng t d p c u f v r".split())
 ETHNIC_TAIL = re.compile(r"([\u4e00-\u9fff]{1,5}?)(?:[\s,，。、；;：:（(）)”！？]|说|表示|介绍|指出|强调|主持)")
 # The same names in a line's regex (a speaker's line ending with the name): two to four words.
 ETHNIC_NAME = rf"(?:{alternation(ETHNIC_PARTS)}){{2,{ETHNIC_MAX_PARTS}}}"
@@ -270,8 +272,10 @@ def ethnic_name(text: str, i: int, follow: re.Pattern) -> str | None:
     if first > i and follow.match(text, first):
         return text[i:first]        # one name word of two characters: 达瓦介绍, 尼玛说
     tail = ETHNIC_TAIL.match(text, first)
-    if first > i and tail is not None and tail.end(1) - i >= 4:
-        return text[i:tail.end(1)]
+    if first > i and tail is not None and tail.end(1) - i >= 4 and _lone_tag(text[first]) not in NOT_NAME_TAGS:
+        return text[i:tail.end(1)]      # …but 其木格|时: a word of its own (时, 便, 后) ends the name before it
+    if first - i >= 3 and _lone_tag(text[first]) in NOT_NAME_TAGS:
+        return text[i:first]
     return None
 
 

@@ -102,7 +102,7 @@ def bare_post(parser: Any, m: Hit, name: str, role: str, body: str, st: DocState
         if unit is None:
             return None
     elif kind in IMPLICIT:
-        r = parser.units.implicit(kind, m.core_start, st.context, st.region_at)
+        r = _listed_before(st, m.start, kind) or parser.units.implicit(kind, m.core_start, st.context, st.region_at)
         if r is not None:
             unit = Mention(m.core_start, m.core_start, REGION, r.name, "title_implicit_region",
                            (), r, {"implicit": True})
@@ -118,6 +118,24 @@ def bare_post(parser: Any, m: Hit, name: str, role: str, body: str, st: DocState
                    m.role_end, sentence_of(text, m.core_start, m.end), False)
     units = [unit] if unit is not None and unit.label == ORGANIZATION else []
     return Mention(m.name_start, m.name_start + len(name), OFFICIAL, name, "official_bare_title"), units, [pos]
+
+
+# Between a post's region and the next post of a list of officials (昌都市委书记A、市长B): a post and a name.
+LIST_GAP = 24
+
+
+def _listed_before(st: DocState, at: int, kind: str):
+    """Rule post_after_list_item: ``X市委书记A、市长B``: a bare level word right after 、 means the region of
+    that level the previous item of the list names (not the document's most named city)."""
+    text = st.text
+    if at < 1 or text[at - 1] != "、":
+        return None
+    best = None
+    for (s, e), r in st.region_at.items():
+        if at - LIST_GAP <= e < at and r.region is not None and r.name.endswith(kind) \
+                and not any(c in "，,。；;：:\n" for c in text[e:at]) and (best is None or e > best[0]):
+            best = (e, r.region)
+    return best[1] if best is not None else None
 
 
 def zone_before(st: DocState, at: int) -> Mention | None:
