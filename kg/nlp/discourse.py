@@ -21,13 +21,11 @@ from operator import attrgetter
 from kg.nlp.gazetteer import Region, gazetteer
 from kg.nlp.layout import FINAL, MIN_BODY_LINE, Line, lines
 from kg.nlp.mention import Mention, Section
+from kg.nlp.visits import level_anaphor, visit_sentence
 from kg.schema import ORGANIZATION, REGION
 
 # A news item's dateline before its first sentence: 本报讯, 内蒙古日报讯（记者 X Y）, 新华社北京5月3日电.
 DATELINE = re.compile(r"[^\s，,。；;“”\n]{0,12}?(?:报讯|社讯|台讯|网讯|日电)[ \u3000]*(?:[（(][^（）()\n]{0,30}[）)])?[ \u3000]*")
-# Rule level_anaphor: 旗里积极落实…, 县里…, 全旗…: the region of that level the text named last.
-LEVEL_ANAPHOR = re.compile(r"(?:[^，,。；;“”\n]{1,8}[，,])?(?:(?P<a>[旗县市区州盟镇乡])里|全(?P<b>[旗县市区州盟镇乡]))")
-ANAPHOR_BACK = 200
 # A sentence's opening adverbial (今年以来，/ 7月，) before its subject.
 LEAD_ADVERBIAL = re.compile(r"[^，,。；;“”\n]{1,8}[，,]")
 # What opens a sentence set in a place: 在X，, 走进X，, 记者来到X时，.
@@ -128,66 +126,6 @@ def article_section(text: str, mentions: list[Mention]) -> list[Section]:
 CONVENES = re.compile(r"(?:委|政府|党委)?(?:日前|近日|今天|当天)?(?:召开|举行|主持召开)")
 
 
-def preface_section(text: str, mentions: list[Mention], end: int) -> Section | None:
-    """The preface of a page of speeches (编者按, the meeting's report), up to the first speech: about
-    the region that convened the meeting, else the county, city or province it names most."""
-    regions = [m for m in mentions if m.label == REGION and m.region is not None and not m.nested
-               and m.end <= end and m.region.level in ("province", "city", "county", "zone")]
-    subject = next((m for m in regions if CONVENES.match(text, m.end)), None)
-    if subject is None and regions:
-        from collections import Counter
-
-        counts = Counter(m.key for m in regions)
-        subject = max(regions, key=lambda m: counts[m.key])
-    return Section(0, end, subject) if subject is not None else None
-
-
-# What a visiting official does, after the name in the headline or the lead: 到X、Y两市调研, 在X考察时强调.
-VISIT = re.compile(r"(?:一行|带队|率队)?(?:先后|近日|日前)?(?:(?:到|赴|在|深入|前往|来到)[^。；;！\n]{1,30}?)?"
-                   r"(?:调研|考察|视察|走访|督导|检查指导)")
-VISIT_LEAD = 400         # how far into the text (headline and lead) a visit is looked for
-
-
-def visit_section(text: str, positions, mentions: list[Mention] = ()) -> Section | None:
-    """Rule visit_report: a report of an official's inspection tour (省长赵明远到郑州、新乡两市调研)
-    is about the visitor's region, not about the places visited: the companies and projects of a
-    paragraph set in a place (在X经开区，… / 21日，某某来到Y市。) are that place's
-    (:func:`local_subjects`), what the visitor calls for (他强调，要深入实施…) the visitor's region's."""
-    head = text[:VISIT_LEAD]
-    for p in positions:
-        u = p.unit
-        if u is None or u.label != REGION or u.region is None or u.region.level in ("township", "village") \
-                or len(p.official) < 2:
-            continue
-        i = head.find(p.official)
-        while i >= 0:
-            if (v := VISIT.match(head, i + len(p.official))) is not None:
-                # The one place the visit goes to (市委书记某某到永胜县调研) holds what its paragraphs name.
-                stops = {m.key: m for m in mentions if v.start() <= m.start < v.end() and m.label == REGION
-                         and not m.nested and m.region is not None and m.key != u.key and holds(u.region, m.region)}
-                stop = next(iter(stops.values())) if len(stops) == 1 else None
-                return Section(0, len(text), u, visit=True, stop=stop)
-            i = head.find(p.official, i + 1)
-    return None
-
-
-def investor_region(sec: Section, mentions: list[Mention], article: Mention) -> Mention:
-    """The region a speech by someone without office (a company's chairman) is about: the one
-    inside the article's region it names most, at least twice (娲石集团's chairman at 黄石's
-    meeting speaks of its lines in 阳新), else the article's region."""
-    from collections import Counter
-
-    if article.region is None:
-        return article
-    counts = Counter(m.key for m in mentions if sec.start <= m.start < sec.end and m.label == REGION
-                     and m.region is not None and not m.nested and m.key != article.key
-                     and holds(article.region, m.region))
-    if not counts or counts.most_common(1)[0][1] < 2:
-        return article
-    key = counts.most_common(1)[0][0]
-    return next(m for m in mentions if m.key == key)
-
-
 def _title_region(text: str, regions: list[Mention], all_lines: list[Line]) -> Mention | None:
     """The region the title or the lead (the first lines, before the body) names first, if any;
     ``all_lines``: :func:`lines` of ``text``."""
@@ -249,27 +187,15 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
         if sec.visit and current is None and sec.stop is not None:
             current = sec.stop  # 市委书记某某到永胜县调研: each paragraph is in 永胜县 unless it says otherwise
         r, locative = _sentence_subject(text, s, e, by_start)
-        if article and r is None and (ana := LEVEL_ANAPHOR.match(text, s, e)) is not None:
-            r = _level_named_last(ana.group("a") or ana.group("b"), s, by_start)
-            if r is not None and r.key != subj_key and (not regional or holds(subj.region, r.region)):
-                out[s] = r      # 正镶白旗明安图镇…。旗里积极落实Y: 正镶白旗 carries Y out
-                continue
-            r = None
-        if sec.visit:
-            if ACCOMPANY.search(text[s:e]) is not None:
-                continue        # 郑州市委书记X…等陪同调研: the list of those who came along is no one's subject
-            if r is None and (went := WENT_TO.match(text, s, e)) is not None:
-                r = _chain_at(went.end(), by_start)     # 21日，赵明远来到新乡市。: the visit's next stop
-                if r is not None and r.label == REGION and text[r.end:r.end + 1] not in NOT_SUBJECT_AFTER:
-                    out[s] = current = r
-                    continue
-            if CALL.match(text, s, e):
-                continue        # 他强调，要深入实施…: the visitor's call, for the visitor's region
-            if opens and locative and r is not None:
-                out[s] = current = r        # 在郑州经开区，…: the paragraph's companies are the zone's
-                continue
-            if opens and r is not None and r.label == ORGANIZATION:
-                out[s] = current = r        # X实验室是…平台。…得知实验室已与Y联合攻关: the paragraph is X's
+        if article and r is None and (ana := level_anaphor(text, s, e, by_start)) is not None \
+                and ana.key != subj_key and (not regional or holds(subj.region, ana.region)):
+            out[s] = ana        # 正镶白旗明安图镇…。旗里积极落实Y: 正镶白旗 carries Y out
+            continue
+        if sec.visit:       # a visit report's stops, its visitor's calls, its list of those who came along
+            handled, place = visit_sentence(text, s, e, r, locative, opens, by_start, _chain_at, NOT_SUBJECT_AFTER)
+            if handled:
+                if place is not None:
+                    out[s] = current = place
                 continue
         if r is not None and not locative and (said := ATTRIBUTION.match(text, s, e)) is not None \
                 and text[said.end():said.end() + 1] in ",，" and (told := _chain_at(said.end() + 1, by_start)) \
@@ -296,16 +222,6 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
             out[s] = current
     _quoted_speakers(text, _sentences_of(sents, sec), by_start, subj, regional, out)
     return out
-
-
-# A visit's next stop: [21日，]某某(一行)来到Y市 (rule visit_report).
-WENT_TO = re.compile(r"(?:[^，,。；;“”\n]{1,8}[，,])?[\u4e00-\u9fff·]{1,12}?(?:一行)?(?:来到|前往|赶赴|抵达|转赴|到)")
-# The list of officials who came along on a visit: …等陪同调研。/ 陪同调研的有：…
-ACCOMPANY = re.compile(r"^(?:[^，,。；;“”\n]{1,8}[，,])?(?:陪同|随同|参加)(?:调研|考察|视察|走访)?的(?:领导)?有|"
-                       r"(?:陪同|随同|参加)(?:调研|考察|视察|走访)?[。；;]?$")
-# The visitor's call: 他强调，要… / 某某指出，必须…
-CALL = re.compile(r"(?:[^，,。；;“”\n]{1,8}[，,])?[\u4e00-\u9fff·]{1,12}?(?:强调|指出|要求|叮嘱|表示|说)[，,：:]"
-                  r"(?:要|必须|务必|坚持|持续|加快|进一步)")
 
 
 # An attribution after a quote: the speaker's post and name, then what they did (溧阳市委书记X说).
@@ -423,16 +339,6 @@ def _sentence_subject(text: str, s: int, e: int,
     if r is None or text[r.end:r.end + 1] in NOT_SUBJECT_AFTER:
         return None, False
     return r, False
-
-
-def _level_named_last(word: str, s: int, by_start: dict[int, Mention]) -> Mention | None:
-    """The region whose name ends with the level word ``word`` (旗) named last before ``s``, nearby."""
-    best = None
-    for start, m in by_start.items():
-        if s - ANAPHOR_BACK <= start < s and m.label == REGION and m.name.endswith(word) \
-                and (best is None or start > best.start):
-            best = m
-    return best
 
 
 def _any_in(starts: list[int], s: int, e: int) -> bool:

@@ -23,7 +23,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.components.relations import items, people, places, things
-from kg.nlp.discourse import article_section, bodiless_speakers, investor_region, preface_section, visit_section
+from kg.nlp.discourse import article_section, bodiless_speakers
+from kg.nlp.report_sections import investor_region, preface_section, visit_section
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.mention import Mention, doc_sentences, doc_text
 from kg.schema import HOSTS, ORGANIZATION, PART_OF, REGION, RelationRecord
