@@ -24,6 +24,8 @@ from kg.nlp.mention import Mention, Section
 from kg.nlp.visits import level_anaphor, visit_sentence
 from kg.schema import ORGANIZATION, REGION
 
+# After the place a sentence opens with: 时 (记者来到X时，), or a visit there (在X调研时，).
+VISITING = re.compile(r"(?:调研|考察|视察|走访)?时")
 # A news item's dateline before its first sentence: 本报讯, 内蒙古日报讯（记者 X Y）, 新华社北京5月3日电.
 DATELINE = re.compile(r"[^\s，,。；;“”\n]{0,12}?(?:报讯|社讯|台讯|网讯|日电)[ \u3000]*(?:[（(][^（）()\n]{0,30}[）)])?[ \u3000]*")
 # A sentence's opening adverbial (今年以来，/ 7月，) before its subject.
@@ -323,7 +325,8 @@ def _sentence_subject(text: str, s: int, e: int,
     if lm is not None and (text.startswith("在", s) or _chain_at(lm.end(), by_start) is not None):
         # 在X，/ 走进X，/ 记者来到X时，: the place the sentence is in
         r = _chain_at(lm.end(), by_start)
-        after = r.end + 1 if r is not None and text.startswith("时", r.end) else r.end if r is not None else 0
+        # …记者来到X时，/ 在X调研时，(a visit's stop)
+        after = 0 if r is None else r.end if (w := VISITING.match(text, r.end)) is None else w.end()
         if r is None or text[after:after + 1] not in ",，":
             return None, False
         actor = _chain_at(after + 1, by_start)          # 在天荒坪镇，安吉县引进…
