@@ -271,8 +271,10 @@ def ethnic_name(text: str, i: int, follow: re.Pattern) -> str | None:
     first = max((j for j, n in reach.items() if n == 1), default=i)
     if first > i and follow.match(text, first):
         return text[i:first]        # one name word of two characters: 达瓦介绍, 尼玛说
+    if first == i or first >= len(text):
+        return None
     tail = ETHNIC_TAIL.match(text, first)
-    if first > i and tail is not None and tail.end(1) - i >= 4 and _lone_tag(text[first]) not in NOT_NAME_TAGS:
+    if tail is not None and tail.end(1) - i >= 4 and _lone_tag(text[first]) not in NOT_NAME_TAGS:
         return text[i:tail.end(1)]      # …but 其木格|时: a word of its own (时, 便, 后) ends the name before it
     if first - i >= 3 and _lone_tag(text[first]) in NOT_NAME_TAGS:
         return text[i:first]
@@ -280,7 +282,7 @@ def ethnic_name(text: str, i: int, follow: re.Pattern) -> str | None:
 
 
 def is_ethnic_name(name: str) -> bool:
-    """Is ``name`` wholly made of name words (rule ethnic_name: 额尔敦毕力格)?"""
+    """Is ``name`` a name of name words as a whole (rule ethnic_name: 额尔敦毕力格, 阿不都克尤木)?"""
     return ethnic_name(name + "。", 0, _FULL_STOP) == name
 
 
