@@ -21,8 +21,13 @@ from operator import attrgetter
 from kg.nlp.gazetteer import Region, gazetteer
 from kg.nlp.layout import FINAL, MIN_BODY_LINE, Line, lines
 from kg.nlp.mention import Mention, Section
+from kg.nlp.visits import level_anaphor, visit_sentence
 from kg.schema import ORGANIZATION, REGION
 
+# After the place a sentence opens with: 时 (记者来到X时，), or a visit there (在X调研时，).
+VISITING = re.compile(r"(?:调研|考察|视察|走访)?时")
+# A news item's dateline before its first sentence: 本报讯, 内蒙古日报讯（记者 X Y）, 新华社北京5月3日电.
+DATELINE = re.compile(r"[^\s，,。；;“”\n]{0,12}?(?:报讯|社讯|台讯|网讯|日电)[ \u3000]*(?:[（(][^（）()\n]{0,30}[）)])?[ \u3000]*")
 # A sentence's opening adverbial (今年以来，/ 7月，) before its subject.
 LEAD_ADVERBIAL = re.compile(r"[^，,。；;“”\n]{1,8}[，,]")
 # What opens a sentence set in a place: 在X，, 走进X，, 记者来到X时，.
@@ -105,8 +110,10 @@ def article_section(text: str, mentions: list[Mention]) -> list[Section]:
             end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
             sections.append(Section(start, end, subject))
         return sections
-    if titled is not None and counts[titled.key] >= 2:
-        return [Section(0, len(text), titled)]          # 辽宁以开放新优势塑造发展新动能
+    if titled is not None and (counts[titled.key] >= 2 or text.startswith(("：", ":"), titled.end)
+                               and titled.start == all_lines[0].start):
+        # 辽宁以开放新优势塑造发展新动能; rule headline_region_colon: 阿拉善盟：沙产业… is about 阿拉善盟
+        return [Section(0, len(text), titled)]
     if not counts:
         return []
     key, n = counts.most_common(1)[0]
@@ -119,37 +126,6 @@ def article_section(text: str, mentions: list[Mention]) -> list[Section]:
 # A region that convenes the meeting whose speeches follow (英德市召开…推进会) or whose participants
 # a list names (永川区召开…例会。会上，…发言).
 CONVENES = re.compile(r"(?:委|政府|党委)?(?:日前|近日|今天|当天)?(?:召开|举行|主持召开)")
-
-
-def preface_section(text: str, mentions: list[Mention], end: int) -> Section | None:
-    """The preface of a page of speeches (编者按, the meeting's report), up to the first speech: about
-    the region that convened the meeting, else the county, city or province it names most."""
-    regions = [m for m in mentions if m.label == REGION and m.region is not None and not m.nested
-               and m.end <= end and m.region.level in ("province", "city", "county", "zone")]
-    subject = next((m for m in regions if CONVENES.match(text, m.end)), None)
-    if subject is None and regions:
-        from collections import Counter
-
-        counts = Counter(m.key for m in regions)
-        subject = max(regions, key=lambda m: counts[m.key])
-    return Section(0, end, subject) if subject is not None else None
-
-
-def investor_region(sec: Section, mentions: list[Mention], article: Mention) -> Mention:
-    """The region a speech by someone without office (a company's chairman) is about: the one
-    inside the article's region it names most, at least twice (娲石集团's chairman at 黄石's
-    meeting speaks of its lines in 阳新), else the article's region."""
-    from collections import Counter
-
-    if article.region is None:
-        return article
-    counts = Counter(m.key for m in mentions if sec.start <= m.start < sec.end and m.label == REGION
-                     and m.region is not None and not m.nested and m.key != article.key
-                     and holds(article.region, m.region))
-    if not counts or counts.most_common(1)[0][1] < 2:
-        return article
-    key = counts.most_common(1)[0][0]
-    return next(m for m in mentions if m.key == key)
 
 
 def _title_region(text: str, regions: list[Mention], all_lines: list[Line]) -> Mention | None:
@@ -208,9 +184,21 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
         if article and _is_heading(text, s, e):
             current = None
             continue
-        if current is not None and opens and current.region.level in ("township", "village"):
-            current = None      # a town or village is the subject of its paragraph only
+        if current is not None and opens and (sec.visit or current.region.level in ("township", "village")):
+            current = None      # a town or village (or a place a visit stops at) is the subject of its paragraph only
+        if sec.visit and current is None and sec.stop is not None:
+            current = sec.stop  # 市委书记某某到永胜县调研: each paragraph is in 永胜县 unless it says otherwise
         r, locative = _sentence_subject(text, s, e, by_start)
+        if article and r is None and (ana := level_anaphor(text, s, e, by_start)) is not None \
+                and ana.key != subj_key and (not regional or holds(subj.region, ana.region)):
+            out[s] = ana        # 正镶白旗明安图镇…。旗里积极落实Y: 正镶白旗 carries Y out
+            continue
+        if sec.visit:       # a visit report's stops, its visitor's calls, its list of those who came along
+            handled, place = visit_sentence(text, s, e, r, locative, opens, by_start, _chain_at, NOT_SUBJECT_AFTER)
+            if handled:
+                if place is not None:
+                    out[s] = current = place
+                continue
         if r is not None and not locative and (said := ATTRIBUTION.match(text, s, e)) is not None \
                 and text[said.end():said.end() + 1] in ",，" and (told := _chain_at(said.end() + 1, by_start)) \
                 is not None and told.label == REGION and text[told.end:told.end + 1] not in NOT_SUBJECT_AFTER:
@@ -331,11 +319,14 @@ def _sentence_subject(text: str, s: int, e: int,
                       by_start: dict[int, Mention]) -> tuple[Mention | None, bool]:
     """The region (or organization) a sentence starts with as its subject, and whether
     it is only a place (在合肥市包河区，…) rather than the actor (包河区大圩镇建成…)."""
+    if (dl := DATELINE.match(text, s, e)) is not None:
+        s = dl.end()        # rule dateline_not_subject: 本报讯（记者 X）在Y，…: the sentence opens after it
     lm = LOCATIVE_OPENER.match(text, s, e)
     if lm is not None and (text.startswith("在", s) or _chain_at(lm.end(), by_start) is not None):
         # 在X，/ 走进X，/ 记者来到X时，: the place the sentence is in
         r = _chain_at(lm.end(), by_start)
-        after = r.end + 1 if r is not None and text.startswith("时", r.end) else r.end if r is not None else 0
+        # …记者来到X时，/ 在X调研时，(a visit's stop)
+        after = 0 if r is None else r.end if (w := VISITING.match(text, r.end)) is None else w.end()
         if r is None or text[after:after + 1] not in ",，":
             return None, False
         actor = _chain_at(after + 1, by_start)          # 在天荒坪镇，安吉县引进…

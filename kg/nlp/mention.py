@@ -67,6 +67,8 @@ class Section:
     speaker: str = ""
     title_start: int = -1
     title_end: int = -1
+    visit: bool = False        # a report of an official's visit (某某到X调研): its places hold the paragraphs
+    stop: Mention | None = None     # the one place a visit goes to (某某到永胜县调研), if one
 
 
 def doc_text(doc: Doc) -> str:

@@ -26,6 +26,7 @@ from bisect import bisect_left
 from pathlib import Path
 from typing import AbstractSet, Callable
 
+from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.tokenizer import shared_cutter
 from kg.nlp.wordclass import save_cache, word_classes
 
@@ -45,6 +46,18 @@ MODIFIER_TAGS = frozenset("a m".split())
 # (买买提·吐尔逊, 阿依古丽·买买提); it needs no surname of the list.
 DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}[·・•‧]")
 DOT_PARTS = 8
+# Rule ethnic_name: a name of a Mongolian, Tibetan, Uyghur, Kazakh or Yi person without a Han surname
+# and without a dot, made of the common name words of its language (ethnic_name_parts.txt): two or
+# more (巴图|孟和, 扎西|次仁, 买买提|依明), or one of three characters or more (巴特尔). It runs to its
+# true end: 巴图孟和, not the 巴图孟 a surname (巴) and two given characters would make.
+ETHNIC_PARTS = frozenset(read_lines("ethnic_name_parts.txt"))
+ETHNIC_FIRST = frozenset(p[:2] for p in ETHNIC_PARTS)
+ETHNIC_MAX_PARTS = 4
+# What a character after a name word is, as a word of its own, when it ends the name (时, 便, 后, 在).
+NOT_NAME_TAGS = frozenset("ng t d p c u f v r".split())
+ETHNIC_TAIL = re.compile(r"([\u4e00-\u9fff]{1,5}?)(?:[\s,，。、；;：:（(）)”！？]|说|表示|介绍|指出|强调|主持)")
+# The same names in a line's regex (a speaker's line ending with the name): two to four words.
+ETHNIC_NAME = rf"(?:{alternation(ETHNIC_PARTS)}){{2,{ETHNIC_MAX_PARTS}}}"
 
 
 def is_cjk(ch: str) -> bool:
@@ -208,6 +221,8 @@ def name_after(text: str, i: int, surname: re.Pattern, follow: re.Pattern,
     dm = DOTTED.match(text, i)
     if dm is not None:
         return _dotted(text, dm.end(), i, follow)
+    if text[i:i + 2] in ETHNIC_FIRST and (en := ethnic_name(text, i, follow)) is not None:
+        return en
     sm = surname.match(text, i)
     if not sm or titles is not None and titles.match(text, sm.end()):
         return None
@@ -236,6 +251,42 @@ def name_after(text: str, i: int, surname: re.Pattern, follow: re.Pattern,
             # the model clearly reads three (扈彬没少往…, 李娜一同调研; 扈 is a surname it never saw).
             return run[:2]
     return None
+
+
+def ethnic_name(text: str, i: int, follow: re.Pattern) -> str | None:
+    """The longest name of name words (rule ethnic_name) that starts at ``i`` and that a follower
+    ends, or ``None``."""
+    reach = {i: 0}          # where a run of name words starting at i may end -> how many words
+    for pos in range(i, i + 6 * ETHNIC_MAX_PARTS):
+        n = reach.get(pos)
+        if n is None or n >= ETHNIC_MAX_PARTS:
+            continue
+        for k in range(2, 7):
+            if text[pos:pos + k] in ETHNIC_PARTS:
+                reach.setdefault(pos + k, n + 1)
+    for j in sorted(reach, reverse=True):
+        if j - i >= 3 and follow.match(text, j):
+            return text[i:j]
+    # A name word, then words no list holds, up to a comma or 说 (阿不都|克尤木说): the whole run.
+    first = max((j for j, n in reach.items() if n == 1), default=i)
+    if first > i and follow.match(text, first):
+        return text[i:first]        # one name word of two characters: 达瓦介绍, 尼玛说
+    if first == i or first >= len(text):
+        return None
+    tail = ETHNIC_TAIL.match(text, first)
+    if tail is not None and tail.end(1) - i >= 4 and _lone_tag(text[first]) not in NOT_NAME_TAGS:
+        return text[i:tail.end(1)]      # …but 其木格|时: a word of its own (时, 便, 后) ends the name before it
+    if first - i >= 3 and _lone_tag(text[first]) in NOT_NAME_TAGS:
+        return text[i:first]
+    return None
+
+
+def is_ethnic_name(name: str) -> bool:
+    """Is ``name`` a name of name words as a whole (rule ethnic_name: 额尔敦毕力格, 阿不都克尤木)?"""
+    return ethnic_name(name + "。", 0, _FULL_STOP) == name
+
+
+_FULL_STOP = re.compile("。")
 
 
 def _dotted(text: str, at: int, i: int, follow: re.Pattern) -> str | None:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from kg.nlp.components.entities.organizations import find_organizations
 from kg.nlp.components.title_units import IMPLICIT, NAMED_BACK
 from kg.nlp.mention import Mention, Position
-from kg.nlp.person_names import name_after, name_before
+from kg.nlp.person_names import is_ethnic_name, name_after, name_before
 from kg.nlp.wordclass import is_function_word, word_classes
 from kg.schema import OFFICIAL, ORGANIZATION, REGION
 
@@ -35,7 +35,7 @@ BODY_LEVELS = {"居委会": "社区", "居民委员会": "社区"}
 # A zone's governing body: 管委会主任 X heads the zone named last.
 ZONE_BODIES = ("管委会", "管委", "管理委员会")
 # A collective title before a list of names: 市县领导甲、乙、丙等.
-LEADERS = re.compile(r"(?:[省市区县州镇乡]{1,2})领导(?:同志)?(?:还有|有|是)?[：:]?")
+LEADERS = re.compile(r"(?:[省市区县州镇乡盟旗]{1,2})领导(?:同志)?(?:还有|有|是)?[：:]?")
 # The agencies a bare title may name: departments and public agencies, not institutes or schools.
 PUBLIC_RULES = ("organization_department", "organization_party_department", "organization_agency",
                 "organization_liaison_office")
@@ -102,7 +102,7 @@ def bare_post(parser: Any, m: Hit, name: str, role: str, body: str, st: DocState
         if unit is None:
             return None
     elif kind in IMPLICIT:
-        r = parser.units.implicit(kind, m.core_start, st.context, st.region_at)
+        r = _listed_before(st, m.start, kind) or parser.units.implicit(kind, m.core_start, st.context, st.region_at)
         if r is not None:
             unit = Mention(m.core_start, m.core_start, REGION, r.name, "title_implicit_region",
                            (), r, {"implicit": True})
@@ -118,6 +118,24 @@ def bare_post(parser: Any, m: Hit, name: str, role: str, body: str, st: DocState
                    m.role_end, sentence_of(text, m.core_start, m.end), False)
     units = [unit] if unit is not None and unit.label == ORGANIZATION else []
     return Mention(m.name_start, m.name_start + len(name), OFFICIAL, name, "official_bare_title"), units, [pos]
+
+
+# Between a post's region and the next post of a list of officials (昌都市委书记A、市长B): a post and a name.
+LIST_GAP = 24
+
+
+def _listed_before(st: DocState, at: int, kind: str):
+    """Rule post_after_list_item: ``X市委书记A、市长B``: a bare level word right after 、 means the region of
+    that level the previous item of the list names (not the document's most named city)."""
+    text = st.text
+    if at < 1 or text[at - 1] != "、":
+        return None
+    best = None
+    for (s, e), r in st.region_at.items():
+        if at - LIST_GAP <= e < at and r.region is not None and r.name.endswith(kind) \
+                and not any(c in "，,。；;：:\n" for c in text[e:at]) and (best is None or e > best[0]):
+            best = (e, r.region)
+    return best[1] if best is not None else None
 
 
 def zone_before(st: DocState, at: int) -> Mention | None:
@@ -164,10 +182,11 @@ def leader_lists(gr: dict, st: DocState) -> Iterator[tuple[Mention, Position]]:
         i, names = m.end(), []
         while True:
             j = i
-            while j < len(text) and j - i < 4 and "\u4e00" <= text[j] <= "\u9fff":
+            while j < len(text) and j - i < 10 and "\u4e00" <= text[j] <= "\u9fff":
                 j += 1
             item = text[i:j]
-            if text[j:j + 1] == "、" and 2 <= len(item) <= 3 and gr["surname"].match(item):
+            if text[j:j + 1] == "、" and (2 <= len(item) <= 3 and gr["surname"].match(item)
+                                         or is_ethnic_name(item)):      # 乌力吉巴特尔、…
                 names.append((i, item))
                 i = j + 1
                 continue

@@ -26,10 +26,35 @@ from kg.nlp.wordclass import is_function_word, word_classes
 from kg.schema import ORGANIZATION, REGION
 
 IMPLICIT = {"省": "province", "自治区": "province", "市": "city", "区": "county", "县": "county", "州": "city",
-            "旗": "county", "盟": "city", "镇": "township", "乡": "township", "街道": "township", "村": "village", "社区": "village"}
+            "旗": "county", "盟": "city", "镇": "township", "乡": "township", "街道": "township", "村": "village", "社区": "village",
+            "苏木": "township", "嘎查": "village"}      # a township and a village of Inner Mongolia's pastoral areas
 # A village or community named before its post (卫津路社区党委书记): a name of one to five
 # characters that holds no other division's suffix, then 村 or 社区.
-VILLAGE_UNIT = re.compile(r"(?:^|(?<=[镇乡区县市])|(?<=街道))(?P<name>[^\W\d_a-zA-Z村镇乡区县市省州]{1,5}?(?:社区|村))$")
+VILLAGE_UNIT = re.compile(r"(?:^|(?<=[镇乡区县市])|(?<=街道))(?P<name>[^\W\d_a-zA-Z村镇乡区县市省州]{1,5}?(?:社区|村|嘎查))$")
+# A department a region names with field words of its own (rule loose_department), and the word
+# classes (time, pronoun, numeral, preposition, particle, adverb) no field name has.
+LOOSE_DEPARTMENT = re.compile(r"(?P<region>[\u4e00-\u9fff]{0,8}?(?:省|市|区|县|州|旗|盟))"
+                              r"(?P<core>[\u4e00-\u9fff]{2,12})(?P<ending>局|厅)")
+LOOSE_NOT_FIELD = frozenset("t r m q p u d f".split())
+# Level words a body may repeat after its region's name: 锡林郭勒盟|盟委, 正镶白旗|旗委.
+DOUBLED_LEVEL = "盟旗"
+
+
+def _league(form: str) -> list[Region]:
+    """Rule league_short_form: a league (盟) is written as its name's first character and 盟
+    (锡林郭勒盟 -> 锡盟, 阿拉善盟 -> 阿盟); the current league of that form, if one."""
+    return _leagues().get(form, []) if len(form) == 2 and form[1] == "盟" else []
+
+
+@functools.lru_cache(maxsize=1)
+def _leagues() -> dict[str, list[Region]]:
+    out: dict[str, list[Region]] = {}
+    for r in gazetteer().by_code.values():
+        if r.level == "city" and r.name.endswith("盟") and len(r.name) >= 4 and r.current:
+            out.setdefault(r.name[0] + "盟", []).append(r)
+    return {k: v for k, v in out.items() if len(v) == 1}
+
+
 # How far back a bare 村, 社区, 镇 or 区 looks for the division it means.
 NAMED_BACK = 400
 
@@ -94,6 +119,12 @@ class UnitResolver:
         if pre in party_departments() and chain and chain[-1].label == REGION:
             # 区委常委、组织部部长: the department of the party committee named before it
             return [Mention(offset, offset + len(pre), ORGANIZATION, pre, "title_department")]
+        if (loose := LOOSE_DEPARTMENT.fullmatch(pre)) is not None \
+                and (found := self._loose_department(pre, loose, offset, context, chain, region_at)):
+            return found
+        if len(pre) >= 3 and pre[-1] in DOUBLED_LEVEL and pre[-2] == pre[-1]:
+            # rule doubled_level_word: 锡林郭勒盟|盟委书记, 阿拉善左旗|旗委: the body repeats the level word
+            return self._regions(pre[:-1], offset, context, region_at, bounded)
         return self._regions(pre, offset, context, region_at, bounded)
 
     def _department(self, pre: str, m: re.Match, offset: int, context: dict, chain: list[Mention],
@@ -107,6 +138,23 @@ class UnitResolver:
         # 区发展改革委 in 永川's speech stays as written; the region comes through part_of.
         org = Mention(offset, offset + len(pre), ORGANIZATION, pre, "title_department")
         return [*[r for r in regions if not r.attrs.get("implicit")], org]
+
+    def _loose_department(self, pre: str, m: re.Match, offset: int, context: dict, chain: list[Mention],
+                          region_at) -> list[Mention]:
+        """Rule loose_department: a department of a region whose field words no list knows
+        (宜宾市|经济合作和新兴产业|局, 市|文化广播电视和旅游|局): a region written in full (or a level
+        word with two fields joined by 和), then nouns and verbs, then 局 or 厅."""
+        prefix, core = m.group("region"), m.group("core")
+        if prefix in IMPLICIT and "和" not in core or any(
+                w == "的" or word_classes().get(w, "") in LOOSE_NOT_FIELD for w in shared_cutter()(core)):
+            return []
+        if prefix in IMPLICIT:
+            regions = []
+        else:
+            regions = self._regions(prefix, offset, context, region_at, True)
+            if not regions or regions[0].start != offset:
+                return []
+        return [*regions, Mention(offset, offset + len(pre), ORGANIZATION, pre, "title_department")]
 
     def _regions(self, pre: str, offset: int, context: dict, region_at, bounded: bool) -> list[Mention]:
         """The regions ``pre`` names, right to left: known spans first, then the gazetteer;
@@ -125,7 +173,7 @@ class UnitResolver:
                     found = region_at[span]
                     break
                 form = pre[start:end]
-                cands = self.g.candidates(form)
+                cands = self.g.candidates(form) or _league(form)
                 if cands and len(form) >= 2:
                     r = self.g.choose(cands, context.get("weights", {}))
                     if r is not None:

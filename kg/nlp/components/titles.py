@@ -34,12 +34,12 @@ from kg.nlp.discourse import speech_sections
 from kg.nlp.layout import lines, strip_heading_marks
 from kg.nlp.lexicon import alternation, first_chars, read_lines, read_table
 from kg.nlp.mention import Mention, Position, doc_text
-from kg.nlp.person_names import name_after, name_model
+from kg.nlp.person_names import ETHNIC_NAME, is_ethnic_name, name_after, name_model
 from kg.nlp.wordclass import is_function_word, word_classes
 from kg.schema import OFFICIAL, ORGANIZATION, REGION
 
 # A speaker's name of a minority or foreign person on a title line: 买买提·吐尔逊
-DOTTED_NAME = r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}"
+DOTTED_NAME = r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}|" + ETHNIC_NAME    # …or 乌力吉巴特尔 (ethnic_name)
 # Rule speaker_head: a speaker's title and name, then a colon and the speech on the same line
 # (柳南区委书记覃永华：…), or the colon ending the line.
 SPEAKER_HEAD = re.compile(r"^(?P<head>[^：:，,。；;“”]{3,60}?)(?<!说|示|绍|出|调|为|言|到|讲|道)\s*[：:]")
@@ -54,7 +54,7 @@ NAME_FOLLOW = ("说", "表示", "介绍", "指出", "强调", "在", "到", "主
                "同志", "等", "和", "与", "及", "率", "参加", "会见", "对", "就", "为", "的", "也", "还",
                "作", "代表", "宣布", "提出", "要求", "认为", "告诉", "坦言",
                # what an official does at a meeting, which jieba's dictionary files as nouns
-               "通报", "部署", "汇报", "讲话", "总结", "表态", "直言", "建议", "寄语", "笑称", "一起", "分管")
+               "通报", "部署", "汇报", "讲话", "总结", "表态", "直言", "建议", "寄语", "笑称", "一起", "分管", "陪同", "率队")
 # Bodies that share their level word with the unit before them: 侨乡|村委会, 南营门|街道办事处.
 SHARED_LEVEL = ("村", "街道", "社区")
 
@@ -207,7 +207,7 @@ class TitleParser:
         if not m:
             return None
         name = m.group("name")
-        if not self.gr["surname"].match(name) and "·" not in name:
+        if not self.gr["surname"].match(name) and "·" not in name and not is_ethnic_name(name):
             return None
         chain_text = m.group("chain")
         units, positions = self._chain(chain_text, offset + m.start("chain"), name, context, region_at,

@@ -23,7 +23,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.components.relations import items, people, places, things
-from kg.nlp.discourse import article_section, bodiless_speakers, investor_region, preface_section
+from kg.nlp.discourse import article_section, bodiless_speakers
+from kg.nlp.report_sections import investor_region, preface_section, visit_section
 from kg.nlp.gazetteer import gazetteer
 from kg.nlp.mention import Mention, doc_sentences, doc_text
 from kg.schema import HOSTS, ORGANIZATION, PART_OF, REGION, RelationRecord
@@ -66,7 +67,8 @@ class RelationExtractor:
         places.part_of_located(text, mentions, sentence, add)
         sections = list(ext.kg_sections or [])
         if not sections:
-            sections = article_section(text, mentions)
+            visit = visit_section(text, positions, mentions)      # 省长某某到X、Y两市调研: the visitor's region's
+            sections = [visit] if visit is not None else article_section(text, mentions)
             ext.kg_sections = sections
         elif any(sec.subject is None for sec in sections):
             # A speech by someone without office (a company's chairman) is the article's, not the
