@@ -43,6 +43,7 @@ WordCosts = dict[str, "float | None"]
 # One character that jieba (re_eng) glues to its neighbours when the path leaves it alone.
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _ABSENT = object()
+_NO_PATH = float("-inf")       # the score of a position before any word is found from it
 # jieba's re_han_default and re_skip_default: runs of word characters, and the breaks between them.
 # Spelled out so that a process that finds the word costs cached never imports jieba
 # (0.14 s, most of it pkg_resources); the tests hold the cuts to jieba's own.
@@ -228,27 +229,36 @@ class DagCutter:
         it (the string it looked up), so the words are not cut again, and
         their lengths lead from one to the next.
         """
-        get, absent, unknown = self.costs.get, _ABSENT, self.unknown
+        get, absent, unknown, nowhere = self.costs.get, _ABSENT, self.unknown, _NO_PATH
         n = len(s)
+        last = n - 1
         score = [0.0] * (n + 1)          # best log probability of s[k:]
         first = list(s)                  # the first word on that path: one character unless a word is found
-        for k in range(n - 1, -1, -1):
-            best = None
-            i = k + 1
-            w = first[k]
-            cost = get(w, absent)
-            while cost is not absent:    # w = s[k:i] is a word or a prefix of one
-                if cost is not None:
-                    p = cost + score[i]
-                    if best is None or p >= best:    # ties go to the longer word, as in jieba
-                        best = p
-                        first[k] = w
-                if i == n:
-                    break
-                i += 1
+        after = 0.0                      # score[k + 1], kept at hand
+        for k in range(last, -1, -1):
+            cost = get(first[k], absent)
+            if cost is absent:           # a character no word starts with: nothing longer to look up
+                after = score[k] = unknown + after
+                continue
+            # No word yet is a score below any path's (-inf): every word found beats it, and ties
+            # between words still go to the longer one, as in jieba.
+            best = nowhere if cost is None else cost + after
+            if k < last:
+                i = k + 2
                 w = s[k:i]
                 cost = get(w, absent)
-            score[k] = unknown + score[k + 1] if best is None else best
+                while cost is not absent:    # w = s[k:i] is a word or a prefix of one
+                    if cost is not None:
+                        p = cost + score[i]
+                        if p >= best:
+                            best = p
+                            first[k] = w
+                    if i == n:
+                        break
+                    i += 1
+                    w = s[k:i]
+                    cost = get(w, absent)
+            after = score[k] = unknown + after if best == nowhere else best
         words: list[str] = []
         k, glued = 0, ""
         while k < n:
