@@ -73,6 +73,8 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
         last = _LAST_SPECIAL.match(text, lo, i)
         if last is None:
             i = lo
+            if lo > 0 and bounds is not None and lo not in bounds and cjk(text[lo - 1]):
+                i = word_end(bounds, lo, end)   # budget_word_start (below)
             break
         special = last.end() - 1
         i = last.end()
@@ -93,6 +95,11 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
         if ch in BOUNDARY or ch in OPEN_QUOTES or ch in CLOSE_QUOTES:
             break
         i -= 1
+    else:
+        # budget_word_start: a scan that ran out of length stopped inside a word of the segmenter
+        # (加快|埃夫特…产业园 cut at 快): the name starts at the next word, not inside one.
+        if i > 0 and bounds is not None and i not in bounds and cjk(text[i - 1]):
+            i = word_end(bounds, i, end)
     span = text[i:end]
     quoted = _quoted_mask(span) if _HAS_QUOTE.search(span) else None
     matches = list(stops().finditer(span))
@@ -284,8 +291,8 @@ def _dash_joins(text: str, dash: int) -> bool:
 
     One side must be a known place; the other is often a zone or a short name.
     """
-    if not "\u4e00" <= text[dash + 1:dash + 2] <= "\u9fff":
-        return False
+    if not "\u4e00" <= text[dash + 1:dash + 2] <= "\u9fff" or not (dash > 0 and cjk(text[dash - 1])):
+        return False        # ——宜昌…有限公司: a dash opening a line joins nothing
     places = _dash_places()
     return any(text[dash - n:dash] in places for n in (2, 3, 4) if dash >= n) \
         or any(text[dash + 1:dash + 1 + n] in places for n in (2, 3, 4))     # 三江—叙州

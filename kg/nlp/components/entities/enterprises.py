@@ -115,13 +115,15 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
         if start >= 0 and text.startswith(_LEAD_VERB_FIRSTS, start):
             start = _past_lead_verb(text, start, before, bounds)
         lead = _classifier_lead().match(text, start, before)       # 外资企业|晓星集团
-        if lead and before - lead.end() >= 2:
+        if lead and before - lead.end() >= 2 and lead.end() in bounds:
             start = lead.end()
         name = unquote(text[start:m.end()])
         core = name[: before - m.end()]
         if SENTENCE_PUNCT.search(core) and (q := _after_quoted_sentence(text, start, before)) > start:
             start, name = q, text[q:m.end()]      # “…成本高。”辽宁铁集国际物流有限公司: the name follows the quote
             core = name[: before - m.end()]
+        if before - 1 in bounds and before in bounds and word_classes().get(text[before - 1]) == "r":
+            continue      # enterprise_pronoun: 到该公司, 我公司, 各集团 refer to a company, they name none
         if start < 0 or len(core) < 2 or not cjk(name[0]) or core in generic_heads() or LEVEL_LEAD.match(core) \
                 or SENTENCE_PUNCT.search(core) or "+" in core \
                 or m.group() in SHORT_SUFFIXES and m.start() not in bounds \
@@ -171,6 +173,8 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
                 e.attrs["hosted"] = True         # counted among the region's projects: it is there
             out += items
     for m in APPOSED.finditer(text):
+        if m.start(1) not in bounds or m.end(1) not in bounds:
+            continue          # 企业家|把…: 企业 is part of a longer word; a name ends where a word does
         if gazetteer().candidates(m.group(1)) or is_kind_word(m.group(1)) or m.group(1)[0] in "与和同及跟向在" \
                 or word_classes().get(m.group(1)) in ("v", "vn"):     # 企业|开展|合作: a verb
             continue          # 医药企业|辽宁|投资合作对接会: a place; 等企业|数据中心|落户: a kind of thing
@@ -318,7 +322,8 @@ def trade_ending(name: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _classifier_lead() -> re.Pattern:
-    return re.compile(f"(?:{alternation(read_lines('enterprise_classifiers.txt'))})(?:企业|[国民]企)")
+    # (several may stand together, 旗属|国有企业; the bare kind word too: 新引进企业|X有限公司, 支持企业|X…)
+    return re.compile(f"(?:{alternation(read_lines('enterprise_classifiers.txt'))}|[省市区县旗州盟镇乡]属)*(?:企业|[国民]企)")
 
 
 def _after_location(start: int, end: int, region_at: dict[int, Mention]) -> int:

@@ -1,0 +1,49 @@
+"""Own probe sentences for where the names of enterprises and organizations start and end: the
+nouns, classifiers, verbs and pronouns glued to a name's left, a parent written before its unit,
+lines opened by dashes. Each probe: what must be named, what must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import entities_of
+
+# fmt: off
+PROBES = [
+    # the kind word 企业 and the classifiers before it are no part of a registered name
+    ('今年新引进企业江西赣锋锂业股份有限公司落户高新区。', [('enterprise', '江西赣锋锂业股份有限公司')],
+     ['企业江西赣锋锂业股份有限公司'], []),
+    ('支持企业牧原食品股份有限公司延伸产业链。', [('enterprise', '牧原食品股份有限公司')], ['企业牧原食品股份有限公司'], []),
+    ('在锡林浩特市，本地企业内蒙古草原晨光储能科技有限公司建设的储能电站已投运。',
+     [('enterprise', '内蒙古草原晨光储能科技有限公司')], ['企业内蒙古草原晨光储能科技有限公司'], []),
+    ('由盟属国有企业兴安绿能开发有限公司与合作社共同开发。', [('enterprise', '兴安绿能开发有限公司')],
+     ['盟属国有企业兴安绿能开发有限公司'], []),
+    ('截至目前，全县共招引企业浙江正泰新能源开发有限公司等12家。', [('enterprise', '浙江正泰新能源开发有限公司')],
+     ['企业浙江正泰新能源开发有限公司'], []),
+    # a pronoun before 公司 refers to a company, it names none
+    ('他了解到该公司与河南师范大学共建实验室。', [('organization', '河南师范大学')], ['到该公司', '该公司'], []),
+    ('我公司今年产值增长两成，各集团都在扩产。', [], ['我公司', '各集团'], []),
+    # 企业家 is a word: nothing after it is a company named after 企业
+    ('希望各位企业家把宜宾作为投资兴业的首选地。', [], ['家把宜宾作为'], []),
+    ('欢迎企业家来柳州投资建设。', [], ['家来柳州'], []),
+    # a parent and its unit written together are two companies
+    ('宝鸡钛业股份有限公司下属宝钛特种材料有限公司投资建设钛带生产线。',
+     [('enterprise', '宝鸡钛业股份有限公司'), ('enterprise', '宝钛特种材料有限公司')],
+     ['宝鸡钛业股份有限公司下属宝钛特种材料有限公司'], []),
+    ('引进山东魏桥创业集团有限公司旗下滨州魏桥铝深加工有限公司。',
+     [('enterprise', '山东魏桥创业集团有限公司'), ('enterprise', '滨州魏桥铝深加工有限公司')], [], []),
+    # a dash that opens a line joins no two places
+    ('一季度签约项目如下：\n——宜昌华锦硅材料有限公司，投资18亿元建设多晶硅项目；\n——中国化学工程集团有限公司，与区里签约。',
+     [('enterprise', '宜昌华锦硅材料有限公司'), ('enterprise', '中国化学工程集团有限公司')], [], []),
+    # a long name cut by the scan's length starts at a word, not on a verb's last character
+    ('加快埃夫特智能装备股份有限公司机器人产业园二期建设。', [('enterprise', '埃夫特智能装备股份有限公司')],
+     ['快埃夫特智能装备股份有限公司机器人产业园二期'], []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, want, bad, rel", PROBES)
+def test_boundary_probe(text, want, bad, rel):
+    ents = entities_of(text)
+    assert set(want) <= ents
+    assert not set(bad) & {n for _, n in ents}
