@@ -19,7 +19,7 @@ from kg.nlp.gazetteer import gazetteer
 from kg.nlp.lexicon import Trie, alternation, read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.names import (
-    BOUNDARY, CLOSE_QUOTES, cjk, distinctive, generic_heads, inner_verbs, is_kind_word, left_extent, stops, unquote,
+    RESULT_COMPLEMENTS, BOUNDARY, CLOSE_QUOTES, cjk, distinctive, generic_heads, inner_verbs, is_kind_word, left_extent, stops, unquote,
     word_end,
 )
 from kg.nlp.name_leads import protected
@@ -172,6 +172,12 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             for e in items:
                 e.attrs["hosted"] = True         # counted among the region's projects: it is there
             out += items
+    region_first = set(region_starts)
+    for m in SUPPORTED.finditer(text):
+        s, e = m.span(1)
+        if _supported_name(text, s, e, bounds) and (m.group(2) or e + 1 in region_first
+                                                    or any(text[e + 1:e + 1 + n] in protected() for n in (2, 3, 4))):
+            out.append(Mention(s, e, ENTERPRISE, text[s:e], "enterprise_supported"))
     for m in APPOSED.finditer(text):
         if m.start(1) not in bounds or m.end(1) not in bounds:
             continue          # 企业家|把…: 企业 is part of a longer word; a name ends where a word does
@@ -180,6 +186,34 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             continue          # 医药企业|辽宁|投资合作对接会: a place; 等企业|数据中心|落户: a kind of thing
         out.append(Mention(m.start(1), m.end(1), ENTERPRISE, m.group(1), "enterprise_apposition"))
     return out
+
+
+# enterprise_supported: a coined name that a government supports in a company's own action, 推动X在金坛区扩建…,
+# 支持X扩产…: the verb of support, the name, then 在 and a place, or a company's growth verb.
+SUPPORTED = re.compile(r"(?:支持|推动|鼓励|引导|帮助|协调|助力|服务)([\u4e00-\u9fff]{2,6}?)"
+                       r"(?:在|(扩建|扩产|扩能|增资|拓展|新建|加大))")
+# What such a stretch may end with and still be no name: the kind of body supported (企业, 高校, 项目).
+SUPPORTED_KINDS = re.compile(r"(?:企业|[国民央外]企|高校|院校|院所|机构|项目|产业|园区|主体|集群|基地|工厂|品牌|平台|行业|群众|农户|人才|团队)$")
+
+
+def _supported_name(text: str, s: int, e: int, bounds: frozenset[int]) -> bool:
+    """Is ``text[s:e]`` (after a verb of support) a company's coined name: whole words, no place,
+    kind or function word, and coined, a proper noun or an unknown word that jieba cuts into characters
+    (中|创新|航), or proper nouns only (上汽|通用五菱)?"""
+    if s not in bounds or e not in bounds or SUPPORTED_KINDS.search(text, s, e) or gazetteer().candidates(text[s:e]):
+        return False
+    words, k = [], s
+    while k < e:
+        stop = word_end(bounds, k, e)
+        words.append(text[k:stop])
+        k = stop
+    classes = word_classes()
+    if len(words) < 2 or any(classes.get(w) in ("p", "c", "r", "u", "d", "t") or w in protected() or is_kind_word(w)
+                             for w in words) or classes.get(words[0]) == "v" or classes.get(words[-1]) == "v":
+        return False        # 支持|企业|发展, 推动|宜宾|…: a function word, a place or a kind is no part of a
+        # coined name, nor a verb at either end (中|创新|航 holds one inside)
+    single = [w for w in words if len(w) == 1]
+    return len(single) >= 2 or words[0] in single or words[-1] in single or all(is_proper(w) for w in words)
 
 
 # 企业X共建…: a company named right after 企业 and before its action (not 合作社, a cooperative).
@@ -280,7 +314,10 @@ def _past_lead_verb(text: str, start: int, end: int, bounds: frozenset[int]) -> 
     stop = word_end(bounds, start, end)
     if text[start:stop] not in _lead_verbs() or end - stop < 2:
         return start
-    nxt = text[stop:word_end(bounds, stop, end)]
+    nxt_end = word_end(bounds, stop, end)
+    if text[stop:nxt_end] in RESULT_COMPLEMENTS and end - nxt_end >= 2:
+        return nxt_end      # 服务|好|中国石化…: a complement makes the word a verb, whatever follows
+    nxt = text[stop:nxt_end]
     return stop if nxt in protected() or is_proper(nxt) else start
 
 

@@ -23,7 +23,7 @@ from kg.nlp.components.entities.kinds import kind_patterns
 from kg.nlp.lexicon import alternation, first_chars, read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.names import crosses_boundary, distinctive, generic_heads, is_kind_word, left_extent, stops, unquote, word_end
-from kg.nlp.wordclass import is_connective, is_function_word
+from kg.nlp.wordclass import is_connective, is_function_word, word_classes
 from kg.schema import ORGANIZATION, REGION
 
 ORG_VERBS = ("成立", "组建", "筹办", "设立", "发起成立", "挂牌")
@@ -146,6 +146,9 @@ def find_organizations(text: str, known: list[Mention], bounds: frozenset[int]) 
                 or m.group() in CLINIC_ENDINGS and (LEVEL_CLINIC.fullmatch(name[: -len(m.group())])
                                                     or name.endswith("乡镇", 0, len(name) - len(m.group()))):
             continue          # 智慧医院10家, 五大博物馆, 三甲医院: kinds of institutions; 县人民医院, 乡镇卫生院
+        if out and out[-1].rule == "organization_institution" and out[-1].start == start and out[-1].end < m.end() \
+                and _verb_between(text, out[-1].end, m.start(), bounds):
+            continue          # organization_acts: 北京大学口腔医院|合作建设|分院: the institution acts, what it builds is a kind
         if out and out[-1].rule == "organization_institution" and out[-1].start == start and out[-1].end < m.end():
             out.pop()         # 吉林大学|第一医院: the university's own hospital, one name (the university is no body here)
         out.append(Mention(start, m.end(), ORGANIZATION, name, "organization_institution"))
@@ -174,6 +177,24 @@ LEVEL_CLINIC = re.compile(r"(?:[省市区县州旗乡镇村]|乡镇|社区|街�
                           r"(?:人民|中医|中西医结合|妇幼保健|中心|儿童|肿瘤|精神|传染病|骨科|口腔)?")
 # A university's faculty whose field joins two words (汽车与交通工程学院): the name starts at the university.
 FACULTY_ENDINGS = frozenset(("学院", "研究院", "研究所", "研究中心", "实验室"))
+
+
+def _verb_between(text: str, a: int, b: int, bounds: frozenset[int]) -> bool:
+    """Do only verbs and adverbs stand between ``a`` and ``b``, one of them a verb that ends names (建设, 共建,
+    设立: ``name_stops.txt``), right after an institution's name (…医院|合作|建设|分院, …学院|共同|建设|研究中心)?
+    Then the institution acts and what it builds is a kind (not 继续|教育|学院, 技术|转移|中心)."""
+    k, stop_verb = a, False
+    classes = word_classes()
+    while k < b:
+        if k not in bounds:
+            return False
+        stop = word_end(bounds, k, b)
+        word = text[k:stop]
+        if classes.get(word) not in ("v", "vn", "d"):
+            return False
+        stop_verb = stop_verb or stop - k >= 2 and stops().fullmatch(word) is not None
+        k = stop
+    return stop_verb
 
 
 def _company_after(text: str, end: int) -> bool:
