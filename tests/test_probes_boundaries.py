@@ -59,6 +59,21 @@ PROBES = [
      ['张家港', '青年人才', '他们'], []),
     # a works extended keeps its name
     ('加快田湾核电扩建一期建设。', [('project', '田湾核电扩建一期')], [], []),
+    # a common noun of a company's role before a registered name that opens with its place
+    ('投资方山西建设投资集团有限公司已完成注资。', [('enterprise', '山西建设投资集团有限公司')], [], []),
+    ('牵头单位太原重型机械集团有限公司负责技术攻关。', [('enterprise', '太原重型机械集团有限公司')],
+     ['单位太原重型机械集团有限公司'], []),
+    ('合作伙伴江西铜业集团有限公司表示将继续加大投入。', [('enterprise', '江西铜业集团有限公司')],
+     ['合作伙伴江西铜业集团有限公司'], []),
+    ('全省民营企业百强湖北九州通医药集团股份有限公司入选。', [('enterprise', '湖北九州通医药集团股份有限公司')],
+     ['百强湖北九州通医药集团股份有限公司'], []),
+    ('其全资子公司海南炼化有限公司投产，项目业主方云南建投集团有限公司介绍了进展。',
+     [('enterprise', '海南炼化有限公司'), ('enterprise', '云南建投集团有限公司')], [], []),
+    # …but a company's short name opens its unit's name
+    ('中铁北京工程局集团有限公司承建，国网甘肃省电力公司供电。',
+     [('enterprise', '中铁北京工程局集团有限公司'), ('enterprise', '国网甘肃省电力公司')], [], []),
+    # an insurance or a bank after a verb is a trade
+    ('为项目提供保险服务。', [], ['项目提供保险'], []),
 ]
 # fmt: on
 

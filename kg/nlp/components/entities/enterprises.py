@@ -110,13 +110,15 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             if trade >= 0 and inner.start() - trade >= 2:
                 start = trade
         if start > 0:
-            start = _registered_start(text, start, region_starts)
+            start = _registered_start(text, start, region_starts, bounds)
         start = _after_location(start, before, region_at)
         if start >= 0 and text.startswith(_LEAD_VERB_FIRSTS, start):
             start = _past_lead_verb(text, start, before, bounds)
         lead = _classifier_lead().match(text, start, before)       # 外资企业|晓星集团
         if lead and before - lead.end() >= 2 and lead.end() in bounds:
             start = lead.end()
+        if start >= 0:
+            start = _past_role_noun(text, start, before, bounds, region_at)
         name = unquote(text[start:m.end()])
         core = name[: before - m.end()]
         if SENTENCE_PUNCT.search(core) and (q := _after_quoted_sentence(text, start, before)) > start:
@@ -124,6 +126,8 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             core = name[: before - m.end()]
         if before - 1 in bounds and before in bounds and word_classes().get(text[before - 1]) == "r":
             continue      # enterprise_pronoun: 到该公司, 我公司, 各集团 refer to a company, they name none
+        if m.group() in SHORT_SUFFIXES and _verb_before(text, start, m.start(), bounds):
+            continue      # 为项目提供|保险, 发展|证券: the object of a verb, a trade, not a company
         if start < 0 or len(core) < 2 or not cjk(name[0]) or core in generic_heads() or LEVEL_LEAD.match(core) \
                 or SENTENCE_PUNCT.search(core) or "+" in core \
                 or m.group() in SHORT_SUFFIXES and m.start() not in bounds \
@@ -259,6 +263,16 @@ COMPANIES_COUNTED = re.compile(r"[两二三四五六七八九十几\d]+(?:家|�
 SHORT_SUFFIXES = frozenset(("银行", "证券", "保险", "控股"))
 
 
+def _verb_before(text: str, start: int, pos: int, bounds: frozenset[int]) -> bool:
+    """Is the word of the segmenter that ends at ``pos`` (after ``start``) a verb of two characters or more?"""
+    if pos not in bounds:
+        return False
+    k = pos - 1
+    while k > start and k not in bounds:
+        k -= 1
+    return pos - k >= 2 and word_classes().get(text[k:pos]) == "v"
+
+
 def _bank_word(text: str, start: int, suffix: int, bounds: frozenset[int]) -> bool:
     """Is the word of the dictionary that holds 银行 (at ``suffix``) a bank's whole name, from ``start``
     or after a place (中国工商银行, 中国|农业发展银行), with a proper core (not 商业银行)?"""
@@ -319,6 +333,35 @@ def _past_lead_verb(text: str, start: int, end: int, bounds: frozenset[int]) -> 
         return nxt_end      # 服务|好|中国石化…: a complement makes the word a verb, whatever follows
     nxt = text[stop:nxt_end]
     return stop if nxt in protected() or is_proper(nxt) else start
+
+
+# The heads of the common nouns that give a company's role before its name: 投资方, 牵头单位, 合作伙伴,
+# 市场主体, 百强, 控股股东, 子公司.
+ROLE_HEADS = ("方", "单位", "伙伴", "主体", "强", "股东", "公司")
+
+
+def _past_role_noun(text: str, start: int, end: int, bounds: frozenset[int], region_at: dict[int, Mention]) -> int:
+    """enterprise_role_noun: past a common noun of a company's role that a registered name opening with its
+    place follows: 投资方|山西…有限公司, 合作伙伴|江西…, 百强|湖北…. The noun must be a word of the dictionary
+    and no proper noun nor a company's short name (中铁|北京…, 保利|重庆… open their names)."""
+    if start not in bounds:
+        return start
+    k = start
+    for _ in range(3):      # the role noun and its modifiers: 全资|子公司, 项目|业主|方, 牵头|单位
+        stop = word_end(bounds, k, end)
+        word = text[k:stop]
+        if end - stop < 2 or _named_word(word) or not cjk(word[0]):
+            return start
+        if stop - start >= 2 and word.endswith(ROLE_HEADS) \
+                and (stop in region_at or any(text[stop:stop + n] in protected() for n in (2, 3, 4))):
+            return stop
+        k = stop
+    return start
+
+
+def _named_word(word: str) -> bool:
+    """A proper noun, a place or a company's short name (中铁, 保利), not a common noun."""
+    return is_proper(word) or known_short_name(word) or word in protected()
 
 
 def _after_quoted_sentence(text: str, start: int, end: int) -> int:
@@ -386,7 +429,7 @@ def _twin_places(a, b) -> bool:
     return a.level == b.level and a.parent == b.parent and a.adcode != b.adcode
 
 
-def _registered_start(text: str, start: int, region_starts: list[int]) -> int:
+def _registered_start(text: str, start: int, region_starts: list[int], bounds: frozenset[int] | None = None) -> int:
     """Where a company name cut at an industry word really starts: at its region.
 
     A registered company name is region + trade name + industry + form, and the
@@ -398,7 +441,11 @@ def _registered_start(text: str, start: int, region_starts: list[int]) -> int:
     if not text.endswith(tuple(inner), 0, start):      # (one test in C instead of one per verb)
         return start
     lo = bisect_left(region_starts, start - 14)
-    for r in region_starts[lo:bisect_left(region_starts, start)]:
+    starts = region_starts[lo:bisect_left(region_starts, start)]
+    if bounds is not None:      # a place's name the region finder left (投资方|山西|建设投资集团): a word of places
+        starts = sorted({*starts, *(k for k in range(max(0, start - 14), start) if k in bounds
+                                   and text[k:word_end(bounds, k, start)] in protected())})
+    for r in starts:
         span = text[r:start]
         if any(ch in BOUNDARY for ch in span):
             continue
