@@ -74,6 +74,13 @@ PROBES = [
      [('enterprise', '中铁北京工程局集团有限公司'), ('enterprise', '国网甘肃省电力公司')], [], []),
     # an insurance or a bank after a verb is a trade
     ('为项目提供保险服务。', [], ['项目提供保险'], []),
+    # a quoted class of firms before a registered name is no part of it
+    ('国家级专精特新“小巨人”企业江苏恒立液压股份有限公司再获殊荣。', [('enterprise', '江苏恒立液压股份有限公司')], [], []),
+    ('省级“专精特新”企业常州天晟新材料股份有限公司新建生产线。', [('enterprise', '常州天晟新材料股份有限公司')], [], []),
+    ('“瞪羚企业”南京云创大数据科技股份有限公司完成融资。', [('enterprise', '南京云创大数据科技股份有限公司')],
+     ['瞪羚企业南京云创大数据科技股份有限公司'], []),
+    # a registered name may open with capitals
+    ('1.TCL科技集团股份有限公司：投资50亿元建设显示面板项目。', [('enterprise', 'TCL科技集团股份有限公司')], ['TCL'], []),
 ]
 # fmt: on
 

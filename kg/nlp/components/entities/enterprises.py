@@ -114,6 +114,8 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
         start = _after_location(start, before, region_at)
         if start >= 0 and text.startswith(_LEAD_VERB_FIRSTS, start):
             start = _past_lead_verb(text, start, before, bounds)
+        if start >= 0 and (q := _after_quoted_class(text, start, before, bounds)) > start:
+            start = q     # “小巨人”企业|江苏恒立…, “瞪羚企业”|南京…: a quoted class of firms before the name
         lead = _classifier_lead().match(text, start, before)       # 外资企业|晓星集团
         if lead and before - lead.end() >= 2 and lead.end() in bounds:
             start = lead.end()
@@ -128,7 +130,7 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             continue      # enterprise_pronoun: 到该公司, 我公司, 各集团 refer to a company, they name none
         if m.group() in SHORT_SUFFIXES and _verb_before(text, start, m.start(), bounds):
             continue      # 为项目提供|保险, 发展|证券: the object of a verb, a trade, not a company
-        if start < 0 or len(core) < 2 or not cjk(name[0]) or core in generic_heads() or LEVEL_LEAD.match(core) \
+        if start < 0 or len(core) < 2 or not (cjk(name[0]) or LATIN_LEAD.match(name) and cjk(core[-1])) or core in generic_heads() or LEVEL_LEAD.match(core) \
                 or SENTENCE_PUNCT.search(core) or "+" in core \
                 or m.group() in SHORT_SUFFIXES and m.start() not in bounds \
                 and not (m.group() == "银行" and m.end() in bounds and _bank_word(text, start, m.start(), bounds)) \
@@ -362,6 +364,22 @@ def _past_role_noun(text: str, start: int, end: int, bounds: frozenset[int], reg
 def _named_word(word: str) -> bool:
     """A proper noun, a place or a company's short name (中铁, 保利), not a common noun."""
     return is_proper(word) or known_short_name(word) or word in protected()
+
+
+# A company name may open with its letters (TCL科技集团股份有限公司): two capitals or more, then Chinese.
+LATIN_LEAD = re.compile(r"[A-Z]{2,}[\u4e00-\u9fff]")
+
+
+def _after_quoted_class(text: str, start: int, end: int, bounds: frozenset[int]) -> int:
+    """enterprise_quoted_class: where a name starts after a quoted class of firms (“小巨人”企业, “瞪羚企业”,
+    “专精特新”企业) inside its span, or ``start``."""
+    close = max(text.rfind(q, start, end) for q in CLOSE_QUOTES)
+    if close < start or end - close - 1 < 2:
+        return start
+    if text.endswith(("企业", "公司"), start, close):
+        return close + 1
+    lead = _classifier_lead().match(text, close + 1, end)
+    return lead.end() if lead and lead.end() in bounds and end - lead.end() >= 2 else start
 
 
 def _after_quoted_sentence(text: str, start: int, end: int) -> int:
