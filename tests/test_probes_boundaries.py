@@ -81,6 +81,13 @@ PROBES = [
      ['瞪羚企业南京云创大数据科技股份有限公司'], []),
     # a registered name may open with capitals
     ('1.TCL科技集团股份有限公司：投资50亿元建设显示面板项目。', [('enterprise', 'TCL科技集团股份有限公司')], ['TCL'], []),
+    # an institution's own unit is named whole: a field joined by 与, a graduate school
+    ('中国科学院长春光学精密机械与物理研究所研究员介绍了成果。',
+     [('organization', '中国科学院长春光学精密机械与物理研究所')], ['物理研究所'], []),
+    ('北京大学深圳研究生院与企业合作。', [('organization', '北京大学深圳研究生院')], [], []),
+    # …but people of an institution are no field: two bodies
+    ('中国科学院院士专家与县农业科学研究所合作。', [('organization', '县农业科学研究所')],
+     ['中国科学院院士专家与县农业科学研究所'], []),
 ]
 # fmt: on
 

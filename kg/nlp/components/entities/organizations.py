@@ -23,6 +23,7 @@ from kg.nlp.components.entities.kinds import kind_patterns
 from kg.nlp.lexicon import alternation, first_chars, read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.names import crosses_boundary, distinctive, generic_heads, is_kind_word, left_extent, stops, unquote, word_end
+from kg.nlp.tokenizer import shared_cutter
 from kg.nlp.wordclass import is_connective, is_function_word, word_classes
 from kg.schema import ORGANIZATION, REGION
 
@@ -205,12 +206,25 @@ def _company_after(text: str, end: int) -> bool:
 def _faculty_start(text: str, conj: int, found: list[Mention]) -> int:
     """Where a faculty's name starts when its field opens with a conjunction at ``conj``
     (…大学汽车|与|交通工程学院): at the university found just before, whose name the field follows
-    without punctuation, at most six characters on; else after the conjunction."""
+    without punctuation, at most ten characters on (中国科学院|长春光学精密机械|与|物理研究所), a field that
+    holds no verb or function word and ends in no person (…大学专家|与…); else after the conjunction."""
     for o in found:
-        if o.label == ORGANIZATION and o.name.endswith(("大学", "学院", "科学院")) and 0 < conj - o.end <= 6 \
-                and not crosses_boundary(text, o.end, conj):
+        if o.label == ORGANIZATION and o.name.endswith(("大学", "学院", "科学院")) and 0 < conj - o.end <= 10 \
+                and not crosses_boundary(text, o.end, conj) \
+                and _field_words(text[o.end:conj]):
             return o.start
     return conj + 1
+
+
+# The last characters of people written after an institution (专家, 教授, 院士, 团队, 学生): no field of study.
+PEOPLE_ENDS = frozenset("家授士队生员长")
+
+
+def _field_words(field: str) -> bool:
+    """Is ``field`` a field of study only: nouns, no verb or function word, no stop word, no person at its end?"""
+    if field[-1] in PEOPLE_ENDS or stops().search(field):
+        return False
+    return not any(is_function_word(w) for w in shared_cutter()(field))
 
 
 def region_start(text: str, at: int, regions_end: dict[int, Mention]) -> int | None:
