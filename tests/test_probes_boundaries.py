@@ -88,6 +88,12 @@ PROBES = [
     # …but people of an institution are no field: two bodies
     ('中国科学院院士专家与县农业科学研究所合作。', [('organization', '县农业科学研究所')],
      ['中国科学院院士专家与县农业科学研究所'], []),
+    # where the firms are, before their classifier, is no part of a name either
+    ('当地龙头企业皓月集团年屠宰肉牛30万头。', [('enterprise', '皓月集团')], ['当地龙头企业皓月集团'], []),
+    ('辖区企业长春一汽富维汽车零部件股份有限公司扩产。', [('enterprise', '长春一汽富维汽车零部件股份有限公司')], [], []),
+    # a preposition after a company opens a phrase of its own
+    ('会议听取了吉林省交通投资集团有限公司关于高速公路建设情况的汇报。',
+     [('enterprise', '吉林省交通投资集团有限公司')], ['吉林省交通投资集团有限公司关于高速公路'], []),
 ]
 # fmt: on
 
