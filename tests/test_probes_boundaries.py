@@ -94,6 +94,12 @@ PROBES = [
     # a preposition after a company opens a phrase of its own
     ('会议听取了吉林省交通投资集团有限公司关于高速公路建设情况的汇报。',
      [('enterprise', '吉林省交通投资集团有限公司')], ['吉林省交通投资集团有限公司关于高速公路'], []),
+    # a listed company's short name with its industry word opens its plant's name
+    ('一方面，抓龙头带动。中天科技海缆数字化工厂已建成投用。', [('enterprise', '中天科技')], [], []),
+    # a group of a common word, in a frame of support, is a company
+    ('支持海螺集团拓展海外市场。', [('enterprise', '海螺集团')], [], []),
+    ('鼓励龙头集团在县里扩建，推动大型集团在省内新建基地，支持科技公司拓展市场。', [],
+     ['龙头集团', '大型集团', '科技公司'], []),
 ]
 # fmt: on
 

@@ -139,6 +139,7 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
                 and not (start in bounds and word_classes().get(text[start:word_end(bounds, start, m.end())]) == "nt") \
                 and not (m.group() != "公司" and core not in trade_endings() and BROUGHT_IN.search(text, max(0, start - 3), start)) \
                 and not (m.group() != "公司" and core not in trade_endings() and HEAD_AFTER.match(text, m.end())) \
+                and not (m.group() != "公司" and core not in trade_endings() and _supported_frame(text, start, m.end())) \
                 or m.group() == "公司" and (not (distinctive(core) or known_short_name(core)) or any(c in CONJUNCTIONS for c in core)):
             continue      # 国有资源和证券 (新希望六和股份有限公司 is one); 科技公司, 宣告公司 (该公司…); 园区宣告公司, 企业和外地公司
         aliases = ()
@@ -200,6 +201,18 @@ SUPPORTED = re.compile(r"(?:支持|推动|鼓励|引导|帮助|协调|助力|服
                        r"(?:在|(扩建|扩产|扩能|增资|拓展|新建|加大))")
 # What such a stretch may end with and still be no name: the kind of body supported (企业, 高校, 项目).
 SUPPORTED_KINDS = re.compile(r"(?:企业|[国民央外]企|高校|院校|院所|机构|项目|产业|园区|主体|集群|基地|工厂|品牌|平台|行业|群众|农户|人才|团队)$")
+
+
+SUPPORT_BEFORE = re.compile(r"(?:支持|推动|鼓励|引导|帮助|协调|助力)$")
+
+
+def _supported_frame(text: str, start: int, end: int) -> bool:
+    """Does a verb of support stand before ``start`` and a company's own growth after ``end`` (支持|海螺集团|拓展…)?
+    Then a group whose core is a common word (海螺) is a company all the same."""
+    return SUPPORT_BEFORE.search(text, max(0, start - 2), start) is not None and GROWTH_AFTER.match(text, end) is not None
+
+
+GROWTH_AFTER = re.compile(r"在|扩建|扩产|扩能|增资|拓展|新建|加大")
 
 
 def _supported_name(text: str, s: int, e: int, bounds: frozenset[int]) -> bool:
