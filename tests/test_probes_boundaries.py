@@ -100,6 +100,12 @@ PROBES = [
     ('支持海螺集团拓展海外市场。', [('enterprise', '海螺集团')], [], []),
     ('鼓励龙头集团在县里扩建，推动大型集团在省内新建基地，支持科技公司拓展市场。', [],
      ['龙头集团', '大型集团', '科技公司'], []),
+    # a stop word inside one word of the segmenter that is a bank's name cuts nothing; a branch after a
+    # registered name is named in full; a kind after 等 is no company
+    ('中国建设银行股份有限公司宜宾分行与市政府签约。', [('enterprise', '中国建设银行股份有限公司宜宾分行')], [], []),
+    ('长沙银行股份有限公司湘潭分行副行长李明说。', [('enterprise', '长沙银行股份有限公司湘潭分行')], [], []),
+    ('积极对接国家开发银行、中国进出口银行等政策性银行。',
+     [('enterprise', '国家开发银行'), ('enterprise', '中国进出口银行')], ['政策性银行'], []),
 ]
 # fmt: on
 

@@ -109,6 +109,8 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             trade = left_extent(text, inner.start(), max_len=10, bounds=bounds) if inner else -1
             if trade >= 0 and inner.start() - trade >= 2:
                 start = trade
+        if start > 0 and start not in bounds:
+            start = _whole_word_start(text, start, before, bounds)
         if start > 0:
             start = _registered_start(text, start, region_starts, bounds)
         start = _after_location(start, before, region_at)
@@ -128,6 +130,8 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             core = name[: before - m.end()]
         if before - 1 in bounds and before in bounds and word_classes().get(text[before - 1]) == "r":
             continue      # enterprise_pronoun: 到该公司, 我公司, 各集团 refer to a company, they name none
+        if start > 0 and text[start - 1] == "等" and not distinctive(core):
+            continue      # …等政策性银行: the kind the list's items are, no company
         if m.group() in SHORT_SUFFIXES and _verb_before(text, start, m.start(), bounds):
             continue      # 为项目提供|保险, 发展|证券: the object of a verb, a trade, not a company
         if start < 0 or len(core) < 2 or not (cjk(name[0]) or LATIN_LEAD.match(name) and cjk(core[-1])) or core in generic_heads() or LEVEL_LEAD.match(core) \
@@ -145,6 +149,10 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
         aliases = ()
         if name.startswith("国资"):
             aliases = (name[2:],)
+        if m.group().endswith("公司") and (branch := _branch_after(text, m.end())) > m.end():
+            # 长沙银行股份有限公司|湘潭分行: a bank's branch named after its registered name, in full
+            out.append(Mention(start, branch, ENTERPRISE, name + text[m.end():branch], "enterprise_branch", (name, *aliases)))
+            continue
         out.append(Mention(start, m.end(), ENTERPRISE, name, "enterprise_suffix", aliases))
     # X、Y等头部企业 / 签约X等项目 / 企业X
     # X、Y等头部企业 / 雀巢和星巴克等知名咖啡品牌: items that look like names (物流、电商等企业 lists trades)
@@ -393,6 +401,28 @@ def _after_quoted_class(text: str, start: int, end: int, bounds: frozenset[int])
         return close + 1
     lead = _classifier_lead().match(text, close + 1, end)
     return lead.end() if lead and lead.end() in bounds and end - lead.end() >= 2 else start
+
+
+BRANCH = re.compile(r"([\u4e00-\u9fff]{2,4}?)[省市区县州]?(?:分行|支行)")
+
+
+def _branch_after(text: str, end: int) -> int:
+    """enterprise_branch: where a bank's branch named right after a registered name ends (…有限公司|宜宾分行,
+    …有限公司|湖南省分行): a place, then 分行 or 支行; else ``end``."""
+    b = BRANCH.match(text, end)
+    return b.end() if b and b.group(1) in protected() else end
+
+
+def _whole_word_start(text: str, start: int, end: int, bounds: frozenset[int]) -> int:
+    """enterprise_whole_word: a stop word inside one word of the segmenter that runs to the legal form and is
+    a company's own name cuts nothing (中国建设银行|股份有限公司: 建设 is no verb there)."""
+    k = start
+    while k > 0 and k not in bounds:
+        k -= 1
+    if word_end(bounds, k, end) != end:
+        return start
+    word = text[k:end]
+    return k if enterprise_patterns()["company_end"].search(word) or known_short_name(word) else start
 
 
 def _after_quoted_sentence(text: str, start: int, end: int) -> int:
