@@ -316,6 +316,9 @@ def with_project_owners(text: str, found: list[Mention], bounds: frozenset[int])
                     break
     bodies = {(m.start, m.end) for m in found if m.label == ORGANIZATION}
     owners = [o for o in owners if (o.start, o.end) not in bodies]     # 四川大学|宜宾园区: a university's
+    # 浙江大学|绍兴研究院二期: an institution that owns the project is no company (organization_project_owner)
+    owners = [Mention(o.start, o.end, ORGANIZATION, o.name, "organization_project_owner")
+              if o.name.endswith(INSTITUTION_OWNERS) else o for o in owners]
     if not owners:
         return found
     longer = {m.start: m.end for m in owners}
@@ -329,6 +332,10 @@ def _listed_owner(text: str, start: int, end: int, bounds: frozenset[int]) -> in
         if k in bounds and trade_ending(text[start:k]) and known_short_name(text[start:k]):
             return k
     return None
+
+
+# Endings of institutions that own projects of their own (a university's campus, a hospital's branch).
+INSTITUTION_OWNERS = ("大学", "学院", "科学院", "研究院", "研究所", "医院")
 
 
 # A company's branch or seat after its name: 瑞幸咖啡|华中烘焙基地, 蜜雪冰城|区域总部 (a macro-region or a head office).
