@@ -108,6 +108,9 @@ PROBES = [
      [('enterprise', '国家开发银行'), ('enterprise', '中国进出口银行')], ['政策性银行'], []),
     # an institution opening a project's name is no company
     ('推进浙江大学绍兴研究院二期建设。', [], [('enterprise', '浙江大学')], []),
+    # the bullets of lists and headings are no part of a name
+    ('■江西晶科光伏材料有限公司\n▲赣州腾远钴业新材料股份有限公司董事长罗洁介绍了情况。',
+     [('enterprise', '江西晶科光伏材料有限公司'), ('enterprise', '赣州腾远钴业新材料股份有限公司')], [], []),
 ]
 # fmt: on
 

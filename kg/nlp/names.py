@@ -21,7 +21,8 @@ from kg.nlp.wordclass import FUNCTION_TAGS, SINGLE_FUNCTION_TAGS, is_function_wo
 OPEN_QUOTES = "“「『\""
 CLOSE_QUOTES = "”」』\""
 QUOTE_PAIRS = {"”": "“", "」": "「", "』": "『"}
-BOUNDARY = set("，。、；：！？,;:!?（）()【】《》〈〉[]{}\n\t …—|/")
+# (and the bullets of lists and headings, ■X有限公司, ▲X集团: no name runs across them)
+BOUNDARY = set("，。、；：！？,;:!?（）()【】《》〈〉[]{}\n\t …—|/■□▲△▼▽●○◆◇★☆※→►▶•◎")
 NUMERIC_LEAD = re.compile(r"(?:第?[\d.０-９]+[%％]?(?:余|多)?(?:万|亿)?(?:元|个|家|亩|平方米|项|条|期|年|月|日|名|人|户|列|场|座|所|支)?)+")
 COUNTED = re.compile(r"[个家项条座所支]$")
 _HAS_QUOTE = re.compile("[" + re.escape(OPEN_QUOTES + CLOSE_QUOTES) + "]")
