@@ -111,6 +111,8 @@ PROBES = [
     # the bullets of lists and headings are no part of a name
     ('■江西晶科光伏材料有限公司\n▲赣州腾远钴业新材料股份有限公司董事长罗洁介绍了情况。',
      [('enterprise', '江西晶科光伏材料有限公司'), ('enterprise', '赣州腾远钴业新材料股份有限公司')], [], []),
+    # a verb before an institution that jieba knows whole ends what comes before it
+    ('市中心医院加挂北京医科大学附属医院分院牌子。', [], ['市中心医院加挂北京医科大学附属医院分院', '市中心医院加挂北京医科大学'], []),
 ]
 # fmt: on
 

@@ -62,9 +62,14 @@ def after_example_marker(text: str, start: int, end: int, bounds: AbstractSet[in
     return start
 
 
+# The endings of institutions that jieba knows whole (南京医科大学, 中国建设银行): such a word is a name.
+INSTITUTION_WORDS = ("大学", "学院", "医院", "银行", "公司", "集团")
+
+
 def after_verb_before_proper(text: str, start: int, end: int, bounds: AbstractSet[int], min_core: int) -> int:
     """Past the last verb that a proper noun follows: ``群众|学习|浙江大学``. A name holds no
-    verb of jieba's dictionary right before a place or another proper noun."""
+    verb of jieba's dictionary right before a place or another proper noun, nor before an institution
+    that jieba knows as one word (``…中心|加挂|南京医科大学…``)."""
     # Asked of every candidate: the words are walked by position, and a word is cut out of the
     # text and looked up only where it may be such a verb (two characters or more).
     k = start if start in bounds else word_end(bounds, start, end)     # from the first whole word
@@ -83,7 +88,9 @@ def after_verb_before_proper(text: str, start: int, end: int, bounds: AbstractSe
         if stop - k >= 2 and end - stop >= min_core and classes.get(text[k:stop]) == "v" \
                 and prev_end - prev_start != 1 and classes.get(text[prev_start:prev_end], "") not in PROPER_TAGS:
             nxt = text[stop:after]
-            if classes.get(nxt) in ("ns", "nt") and len(nxt) >= 2 or nxt in protected():
+            if classes.get(nxt) in ("ns", "nt") and len(nxt) >= 2 or nxt in protected() \
+                    or text.endswith(INSTITUTION_WORDS, stop, word_end(bounds, stop, len(text))) \
+                    and word_end(bounds, stop, len(text)) - stop >= 4:     # (the word may run past the name's end)
                 cut = stop      # not 新|希望|控股集团, 陆海|新|通道|江津班列: a name's own words
         prev_start, prev_end, k, stop = k, stop, stop, after
     return cut
