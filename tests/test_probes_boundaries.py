@@ -113,6 +113,8 @@ PROBES = [
      [('enterprise', '江西晶科光伏材料有限公司'), ('enterprise', '赣州腾远钴业新材料股份有限公司')], [], []),
     # a verb before an institution that jieba knows whole ends what comes before it
     ('市中心医院加挂北京医科大学附属医院分院牌子。', [], ['市中心医院加挂北京医科大学附属医院分院', '市中心医院加挂北京医科大学'], []),
+    ('昆明海关所属机场海关通关时间压缩一半。', [('organization', '昆明海关'), ('organization', '机场海关')],
+     ['昆明海关所属机场海关'], []),
 ]
 # fmt: on
 
