@@ -115,6 +115,8 @@ PROBES = [
     ('市中心医院加挂北京医科大学附属医院分院牌子。', [], ['市中心医院加挂北京医科大学附属医院分院', '市中心医院加挂北京医科大学'], []),
     ('昆明海关所属机场海关通关时间压缩一半。', [('organization', '昆明海关'), ('organization', '机场海关')],
      ['昆明海关所属机场海关'], []),
+    # a pronoun or verbs alone before an institution's ending refer to one, they name none
+    ('他们到该研究院调研，有关协会积极参与。', [], ['到该研究院', '该研究院', '有关协会'], []),
 ]
 # fmt: on
 

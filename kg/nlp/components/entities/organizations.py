@@ -298,4 +298,10 @@ def _core_names(text: str, start: int, end: int, bounds: frozenset[int]) -> bool
     if core in generic_heads() or is_function_word(core):
         return False
     words = _words(text, start, end, bounds)
+    if words and word_classes().get(words[-1]) == "r" or all(word_classes().get(w) in REFERRING for w in words):
+        return False      # 到该|研究院, 有关|协会: a pronoun or verbs only refer to a body, they name none
     return not (len(words) > 1 and is_kind_word(words[0]))
+
+
+# The classes of words that, alone before an ending, refer to an institution (该, 有关, 到) and name none.
+REFERRING = frozenset(("r", "v", "vn", "p", "d", "u", "c"))
