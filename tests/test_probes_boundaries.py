@@ -81,6 +81,7 @@ PROBES = [
      ['瞪羚企业南京云创大数据科技股份有限公司'], []),
     # a registered name may open with capitals
     ('1.TCL科技集团股份有限公司：投资50亿元建设显示面板项目。', [('enterprise', 'TCL科技集团股份有限公司')], ['TCL'], []),
+    ('此前，vivo移动通信有限公司已在长安镇布局。', [('enterprise', 'vivo移动通信有限公司')], [], []),
     # an institution's own unit is named whole: a field joined by 与, a graduate school
     ('中国科学院长春光学精密机械与物理研究所研究员介绍了成果。',
      [('organization', '中国科学院长春光学精密机械与物理研究所')], ['物理研究所'], []),

@@ -387,8 +387,8 @@ def _named_word(word: str) -> bool:
     return is_proper(word) or known_short_name(word) or word in protected()
 
 
-# A company name may open with its letters (TCL科技集团股份有限公司): two capitals or more, then Chinese.
-LATIN_LEAD = re.compile(r"[A-Z]{2,}[\u4e00-\u9fff]")
+# A company name may open with its letters (TCL科技集团股份有限公司, vivo移动通信有限公司): two or more, then Chinese.
+LATIN_LEAD = re.compile(r"[A-Za-z]{2,}[\u4e00-\u9fff]")
 
 
 def _after_quoted_class(text: str, start: int, end: int, bounds: frozenset[int]) -> int:
