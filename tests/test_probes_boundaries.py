@@ -118,6 +118,11 @@ PROBES = [
      ['昆明海关所属机场海关'], []),
     # a pronoun or verbs alone before an institution's ending refer to one, they name none
     ('他们到该研究院调研，有关协会积极参与。', [], ['到该研究院', '该研究院', '有关协会'], []),
+    # courts, procuratorates, libraries and broadcasters are institutions; by a level alone they are kinds
+    ('昆明市中级人民法院、盘龙区人民检察院、云南广播电视台、云南省图书馆参加。',
+     [('organization', '昆明市中级人民法院'), ('organization', '盘龙区人民检察院'), ('organization', '云南广播电视台'),
+      ('organization', '云南省图书馆')], [], []),
+    ('县人民法院、市中级人民法院、全市博物馆、纪念馆参加。', [], ['县人民法院', '市中级人民法院', '全市博物馆'], []),
 ]
 # fmt: on
 
