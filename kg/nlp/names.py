@@ -169,7 +169,8 @@ def _complement_at(text: str, pos: int, end: int, bounds: AbstractSet[int], min_
     while k > 0 and k not in bounds:
         k -= 1
     verb = text[k:pos]
-    return len(verb) >= 2 and (word_classes().get(verb) == "v" or verb in lead_verbs() or stops().fullmatch(verb) is not None)
+    return len(verb) >= 2 and (word_classes().get(verb) == "v" or verb in lead_verbs()
+                               or stops().fullmatch(verb) is not None)
 
 
 def _after_leading_function_words(text: str, start: int, end: int, bounds: AbstractSet[int],

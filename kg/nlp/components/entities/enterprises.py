@@ -19,8 +19,8 @@ from kg.nlp.gazetteer import gazetteer
 from kg.nlp.lexicon import Trie, alternation, read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.names import (
-    RESULT_COMPLEMENTS, BOUNDARY, CLOSE_QUOTES, cjk, distinctive, generic_heads, inner_verbs, is_kind_word, left_extent, stops, unquote,
-    word_end,
+    BOUNDARY, CLOSE_QUOTES, RESULT_COMPLEMENTS, cjk, distinctive, generic_heads, inner_verbs, is_kind_word, left_extent,
+    stops, unquote, word_end,
 )
 from kg.nlp.name_leads import protected
 from kg.nlp.wordclass import is_proper, word_classes
@@ -134,7 +134,8 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             continue      # …等政策性银行: the kind the list's items are, no company
         if m.group() in SHORT_SUFFIXES and _verb_before(text, start, m.start(), bounds):
             continue      # 为项目提供|保险, 发展|证券: the object of a verb, a trade, not a company
-        if start < 0 or len(core) < 2 or not (cjk(name[0]) or LATIN_LEAD.match(name) and cjk(core[-1])) or core in generic_heads() or LEVEL_LEAD.match(core) \
+        if start < 0 or len(core) < 2 or not (cjk(name[0]) or LATIN_LEAD.match(name) and cjk(core[-1])) \
+                or core in generic_heads() or LEVEL_LEAD.match(core) \
                 or SENTENCE_PUNCT.search(core) or "+" in core \
                 or m.group() in SHORT_SUFFIXES and m.start() not in bounds \
                 and not (m.group() == "银行" and m.end() in bounds and _bank_word(text, start, m.start(), bounds)) \
@@ -212,6 +213,7 @@ SUPPORTED_KINDS = re.compile(r"(?:企业|[国民央外]企|高校|院校|院所|
 
 
 SUPPORT_BEFORE = re.compile(r"(?:支持|推动|鼓励|引导|帮助|协调|助力)$")
+GROWTH_AFTER = re.compile(r"在|扩建|扩产|扩能|增资|拓展|新建|加大")
 
 
 def _supported_frame(text: str, start: int, end: int) -> bool:
@@ -219,8 +221,6 @@ def _supported_frame(text: str, start: int, end: int) -> bool:
     Then a group whose core is a common word (海螺) is a company all the same."""
     return SUPPORT_BEFORE.search(text, max(0, start - 2), start) is not None and GROWTH_AFTER.match(text, end) is not None
 
-
-GROWTH_AFTER = re.compile(r"在|扩建|扩产|扩能|增资|拓展|新建|加大")
 
 
 def _supported_name(text: str, s: int, e: int, bounds: frozenset[int]) -> bool:

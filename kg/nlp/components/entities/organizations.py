@@ -174,8 +174,8 @@ ZONE_BEFORE = re.compile(r"(?:高新|经开|开发|新|园)区$")
 # A hospital named by a level and a kind only (县人民医院, 州中医医院, 乡镇卫生院, 市第一人民医院): each county
 # has one, and without its region the name says which of them it is no more than 县医院 does.
 # So are a court, a library or a broadcaster (县人民法院, 市中级人民法院, 区文化馆).
-CLINIC_ENDINGS = frozenset(("医院", "卫生院", "分院", "法院", "人民法院", "检察院", "人民检察院", "图书馆", "文化馆", "科技馆", "美术馆", "纪念馆",
-                            "档案馆", "博物馆", "电视台", "广播电视台"))
+CLINIC_ENDINGS = frozenset(("医院", "卫生院", "分院", "法院", "人民法院", "检察院", "人民检察院", "图书馆", "文化馆",
+                            "科技馆", "美术馆", "纪念馆", "档案馆", "博物馆", "电视台", "广播电视台"))
 LEVEL_CLINIC = re.compile(r"(?:[省市区县州旗乡镇村]|乡镇|社区|街道|全[省市区县])+(?:第[一二三四五六七八九十]+)?(?:高级|中级)?"
                           r"(?:人民|中医|中西医结合|妇幼保健|中心|儿童|肿瘤|精神|传染病|骨科|口腔)?")
 # A university's faculty whose field joins two words (汽车与交通工程学院): the name starts at the university.
