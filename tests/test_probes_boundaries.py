@@ -123,6 +123,9 @@ PROBES = [
      [('organization', '昆明市中级人民法院'), ('organization', '盘龙区人民检察院'), ('organization', '云南广播电视台'),
       ('organization', '云南省图书馆')], [], []),
     ('县人民法院、市中级人民法院、全市博物馆、纪念馆参加。', [], ['县人民法院', '市中级人民法院', '全市博物馆'], []),
+    # a verb that jieba files as a noun (服务) before a place ends what comes before, as a verb does
+    ('拉萨经济技术开发区管委会要主动服务西藏奇正藏药股份有限公司等企业。',
+     [('enterprise', '西藏奇正藏药股份有限公司')], ['拉萨经济技术开发区管委会要主动服务西藏奇正藏药股份有限公司'], []),
 ]
 # fmt: on
 

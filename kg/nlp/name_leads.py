@@ -77,7 +77,7 @@ def after_verb_before_proper(text: str, start: int, end: int, bounds: AbstractSe
     if k >= last:
         return start
     cut, prev_start, prev_end = start, 0, 0     # (no word before the first: prev is "")
-    classes = word_classes()
+    classes, leads = word_classes(), lead_verbs()      # (and the verbs jieba files as nouns: 主动|服务|西藏…)
     stop = k + 1
     while stop < end and stop not in bounds:
         stop += 1
@@ -85,7 +85,7 @@ def after_verb_before_proper(text: str, start: int, end: int, bounds: AbstractSe
         after = stop + 1      # the next word's end: each word is looked up once
         while after < end and after not in bounds:
             after += 1
-        if stop - k >= 2 and end - stop >= min_core and classes.get(text[k:stop]) == "v" \
+        if stop - k >= 2 and end - stop >= min_core and (classes.get(text[k:stop]) == "v" or text[k:stop] in leads) \
                 and prev_end - prev_start != 1 and classes.get(text[prev_start:prev_end], "") not in PROPER_TAGS:
             nxt = text[stop:after]
             if classes.get(nxt) in ("ns", "nt") and len(nxt) >= 2 or nxt in protected() \
