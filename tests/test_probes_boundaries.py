@@ -126,6 +126,13 @@ PROBES = [
     # a verb that jieba files as a noun (服务) before a place ends what comes before, as a verb does
     ('拉萨经济技术开发区管委会要主动服务西藏奇正藏药股份有限公司等企业。',
      [('enterprise', '西藏奇正藏药股份有限公司')], ['拉萨经济技术开发区管委会要主动服务西藏奇正藏药股份有限公司'], []),
+    # a verb or verbal noun before the place a registered name opens with is no part of it
+    ('县里奖励贵州盘江精煤股份有限公司200万元，管委会指导安徽海螺水泥股份有限公司申报项目。',
+     [('enterprise', '贵州盘江精煤股份有限公司'), ('enterprise', '安徽海螺水泥股份有限公司')], [], []),
+    # a unit named after its parent group is named whole (the parent's 建设 is its industry)
+    ('中国电力建设集团湖南电力有限公司承建，中铁建设集团北京工程有限公司参加。',
+     [('enterprise', '中国电力建设集团湖南电力有限公司'), ('enterprise', '中铁建设集团北京工程有限公司')],
+     ['集团湖南电力有限公司', '集团北京工程有限公司'], []),
 ]
 # fmt: on
 

@@ -111,6 +111,8 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
                 start = trade
         if start > 0 and start not in bounds:
             start = _whole_word_start(text, start, before, bounds)
+        if start > 2 and enterprise_patterns()["company"].match(text, start, before):
+            start = _parent_start(text, start, bounds)      # 中国电力建设|集团湖南电力有限公司
         if start > 0:
             start = _registered_start(text, start, region_starts, bounds)
         start = _after_location(start, before, region_at)
@@ -123,6 +125,8 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             start = lead.end()
         if start >= 0:
             start = _past_role_noun(text, start, before, bounds, region_at)
+        if start >= 0 and before - start > 6:
+            start = _past_verb_before_place(text, start, before, bounds)
         name = unquote(text[start:m.end()])
         core = name[: before - m.end()]
         if SENTENCE_PUNCT.search(core) and (q := _after_quoted_sentence(text, start, before)) > start:
@@ -382,6 +386,21 @@ def _past_role_noun(text: str, start: int, end: int, bounds: frozenset[int], reg
     return start
 
 
+def _past_verb_before_place(text: str, start: int, end: int, bounds: frozenset[int]) -> int:
+    """enterprise_verb_place: past the last verb or verbal noun of jieba's dictionary (奖励, 指导) that a place
+    follows inside a candidate: 县里奖励|贵州盘江精煤…, 管委会指导|安徽海螺…. A registered name opens with its
+    place; no verb stands before it within the name."""
+    k = start if start in bounds else word_end(bounds, start, end)
+    cut, classes = start, word_classes()
+    while k < end - 2:
+        stop = word_end(bounds, k, end)
+        if stop - k >= 2 and (classes.get(text[k:stop]) in ("v", "vn") or text[k:stop] in _lead_verbs()) \
+                and any(text[stop:stop + n] in protected() and stop + n in bounds for n in (2, 3, 4)):
+            cut = stop
+        k = stop
+    return cut
+
+
 def _named_word(word: str) -> bool:
     """A proper noun, a place or a company's short name (中铁, 保利), not a common noun."""
     return is_proper(word) or known_short_name(word) or word in protected()
@@ -411,6 +430,16 @@ def _branch_after(text: str, end: int) -> int:
     …有限公司|湖南省分行): a place, then 分行 or 支行; else ``end``."""
     b = BRANCH.match(text, end)
     return b.end() if b and b.group(1) in protected() else end
+
+
+def _parent_start(text: str, start: int, bounds: frozenset[int]) -> int:
+    """enterprise_parent_unit: a candidate cut right before a group's own form word (…建设|集团湖南电力有限公司)
+    is a unit named after its parent: the name starts where the parent's does, past its inner verb (建设)."""
+    verb = next((v for v in inner_verbs() if text.endswith(v, 0, start)), None)
+    if verb is None:
+        return start
+    parent = left_extent(text, start - len(verb), max_len=12, bounds=bounds)
+    return parent if 0 <= parent < start - len(verb) - 1 else start
 
 
 def _whole_word_start(text: str, start: int, end: int, bounds: frozenset[int]) -> int:
