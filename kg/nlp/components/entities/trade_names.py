@@ -330,7 +330,9 @@ def _listed_owner(text: str, start: int, end: int, bounds: frozenset[int]) -> in
     that opens a project's name ends, four characters or more of the project's own left; else ``None``."""
     for k in range(min(start + 6, end - 4), start + 3, -1):
         if k in bounds and trade_ending(text[start:k]) and known_short_name(text[start:k]):
-            return k
+            nxt = text[k:word_end(bounds, k, end)]
+            # (海川智能|科技…: another industry word makes a longer name, not the listed one)
+            return None if nxt in trade_endings() or enterprise_patterns()["company"].match(nxt) else k
     return None
 
 
