@@ -106,3 +106,20 @@ def clause_openers() -> frozenset[str]:
 def lead_verbs() -> frozenset[str]:
     """Verbs jieba files as nouns (委托, 服务): ``lead_verbs.txt``."""
     return frozenset(read_lines("lead_verbs.txt"))
+
+
+# Result complements of one character (服务好, 落实好, 抓实, 做优): after a verb they end it, and no name
+# opens with them.
+RESULT_COMPLEMENTS = frozenset("好实优强细牢足")
+
+
+def complement_at(text: str, pos: int, end: int, bounds: AbstractSet[int], min_core: int) -> bool:
+    """complement_lead: is the character at ``pos`` a word of its own that completes the verb before it
+    (对接|好|…, 服务|好|…), with ``min_core`` characters left after it?"""
+    if pos == 0 or pos not in bounds or pos + 1 not in bounds or end - pos - 1 < min_core:
+        return False
+    k = pos - 1
+    while k > 0 and k not in bounds:
+        k -= 1
+    verb = text[k:pos]
+    return len(verb) >= 2 and (word_classes().get(verb) == "v" or verb in lead_verbs())

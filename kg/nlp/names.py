@@ -13,8 +13,8 @@ import re
 from typing import AbstractSet, Iterator
 
 from kg.nlp.lexicon import alternation, read_lines
-from kg.nlp.name_leads import (COUNTED_WORD, after_example_marker, after_verb_before_proper, clause_openers, counted_in_words,
-                                lead_verbs, protected, word_end)
+from kg.nlp.name_leads import (COUNTED_WORD, RESULT_COMPLEMENTS, after_example_marker, after_verb_before_proper, clause_openers,
+                                complement_at, counted_in_words, lead_verbs, protected, word_end)
 from kg.nlp.tokenizer import shared_cutter
 from kg.nlp.wordclass import FUNCTION_TAGS, SINGLE_FUNCTION_TAGS, is_function_word, is_proper, word_classes
 
@@ -142,7 +142,7 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
         start = lead.end()
     if bounds is not None and not (start > 0 and text[start - 1] in OPEN_QUOTES):
         start = _after_leading_function_words(text, start, end, bounds, min_core, verbs_lead)
-        if text[start:start + 1] in RESULT_COMPLEMENTS and _complement_at(text, start, end, bounds, min_core):
+        if text[start:start + 1] in RESULT_COMPLEMENTS and complement_at(text, start, end, bounds, min_core):
             start += 1          # 对接|好|国家电网有限公司, 帮助|好|…: the verb's complement opens no name
     # A count opens with a digit or a point (第 is a letter: a count after it is never dropped).
     c = text[start:start + 1]
@@ -154,24 +154,6 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
             and counted_in_words(text, start, end, bounds):      # (most candidates hold no count: no call)
         return -1
     return start
-
-# Result complements of one character (服务好, 落实好, 抓实, 做优): after a verb they end it, and no name
-# opens with them.
-RESULT_COMPLEMENTS = frozenset("好实优强细牢足")
-
-
-def _complement_at(text: str, pos: int, end: int, bounds: AbstractSet[int], min_core: int) -> bool:
-    """complement_lead: is the character at ``pos`` a word of its own that completes the verb before it
-    (对接|好|…, 服务|好|…), with ``min_core`` characters left after it?"""
-    if pos == 0 or pos not in bounds or pos + 1 not in bounds or end - pos - 1 < min_core:
-        return False
-    k = pos - 1
-    while k > 0 and k not in bounds:
-        k -= 1
-    verb = text[k:pos]
-    return len(verb) >= 2 and (word_classes().get(verb) == "v" or verb in lead_verbs()
-                               or stops().fullmatch(verb) is not None)
-
 
 def _after_leading_function_words(text: str, start: int, end: int, bounds: AbstractSet[int],
                                   min_core: int, verbs: bool = True) -> int:

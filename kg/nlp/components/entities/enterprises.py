@@ -14,15 +14,20 @@ import re
 from bisect import bisect_left
 
 from kg.nlp.components.entities.company_lists import counted_lists, list_mate, listed_before
+from kg.nlp.components.entities.company_starts import (
+    LATIN_LEAD, SUPPORTED, after_quoted_class, branch_after, classifier_lead, enterprise_patterns, known_short_name,
+    parent_start, past_role_noun, past_verb_before_place, supported_frame, supported_name, verb_before,
+    whole_word_start,
+)
 from kg.nlp.components.entities.kinds import kind_patterns
 from kg.nlp.gazetteer import gazetteer
-from kg.nlp.lexicon import Trie, alternation, read_lines
+from kg.nlp.lexicon import Trie, read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.names import (
-    BOUNDARY, CLOSE_QUOTES, RESULT_COMPLEMENTS, cjk, distinctive, generic_heads, inner_verbs, is_kind_word, left_extent,
+    BOUNDARY, CLOSE_QUOTES, cjk, distinctive, generic_heads, inner_verbs, is_kind_word, left_extent,
     stops, unquote, word_end,
 )
-from kg.nlp.name_leads import protected
+from kg.nlp.name_leads import RESULT_COMPLEMENTS, lead_verbs, protected
 from kg.nlp.wordclass import is_proper, word_classes
 from kg.schema import ENTERPRISE
 
@@ -40,15 +45,6 @@ SIGNED_CUE = re.compile(r"(签约|引进|新引进|新增|落户|招引)")
 # then a lookbehind for which it was, so that ``re`` skips to the positions that class lets through.
 _NUMERALS = "两\\d一二三四五六七八九十"
 LISTED_PROJECTS = re.compile(rf"[等{_NUMERALS}](?:(?<=等)|(?<=[{_NUMERALS}])[{_NUMERALS}]*个)[^，。；、\n]{{0,16}}?项目")
-
-
-@functools.lru_cache(maxsize=1)
-def enterprise_patterns() -> dict[str, re.Pattern]:
-    """``company`` and ``company_end`` (``enterprise_suffixes.txt``)."""
-    return {
-        "company": re.compile(alternation(read_lines("enterprise_suffixes.txt"))),
-        "company_end": re.compile(f"(?:{alternation(read_lines('enterprise_suffixes.txt'))})$"),
-    }
 
 
 @functools.lru_cache(maxsize=1)
@@ -110,23 +106,23 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             if trade >= 0 and inner.start() - trade >= 2:
                 start = trade
         if start > 0 and start not in bounds:
-            start = _whole_word_start(text, start, before, bounds)
+            start = whole_word_start(text, start, before, bounds)
         if start > 2 and enterprise_patterns()["company"].match(text, start, before):
-            start = _parent_start(text, start, bounds)      # 中国电力建设|集团湖南电力有限公司
+            start = parent_start(text, start, bounds)      # 中国电力建设|集团湖南电力有限公司
         if start > 0:
             start = _registered_start(text, start, region_starts, bounds)
         start = _after_location(start, before, region_at)
         if start >= 0 and text.startswith(_LEAD_VERB_FIRSTS, start):
             start = _past_lead_verb(text, start, before, bounds)
-        if start >= 0 and (q := _after_quoted_class(text, start, before, bounds)) > start:
+        if start >= 0 and (q := after_quoted_class(text, start, before, bounds)) > start:
             start = q     # “小巨人”企业|江苏恒立…, “瞪羚企业”|南京…: a quoted class of firms before the name
-        lead = _classifier_lead().match(text, start, before)       # 外资企业|晓星集团
+        lead = classifier_lead().match(text, start, before)       # 外资企业|晓星集团
         if lead and before - lead.end() >= 2 and lead.end() in bounds:
             start = lead.end()
         if start >= 0:
-            start = _past_role_noun(text, start, before, bounds, region_at)
+            start = past_role_noun(text, start, before, bounds, region_at)
         if start >= 0 and before - start > 6:
-            start = _past_verb_before_place(text, start, before, bounds)
+            start = past_verb_before_place(text, start, before, bounds)
         name = unquote(text[start:m.end()])
         core = name[: before - m.end()]
         if SENTENCE_PUNCT.search(core) and (q := _after_quoted_sentence(text, start, before)) > start:
@@ -136,7 +132,7 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             continue      # enterprise_pronoun: 到该公司, 我公司, 各集团 refer to a company, they name none
         if start > 0 and text[start - 1] == "等" and not distinctive(core):
             continue      # …等政策性银行: the kind the list's items are, no company
-        if m.group() in SHORT_SUFFIXES and _verb_before(text, start, m.start(), bounds):
+        if m.group() in SHORT_SUFFIXES and verb_before(text, start, m.start(), bounds):
             continue      # 为项目提供|保险, 发展|证券: the object of a verb, a trade, not a company
         if start < 0 or len(core) < 2 or not (cjk(name[0]) or LATIN_LEAD.match(name) and cjk(core[-1])) \
                 or core in generic_heads() or LEVEL_LEAD.match(core) \
@@ -148,13 +144,13 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
                 and not (start in bounds and word_classes().get(text[start:word_end(bounds, start, m.end())]) == "nt") \
                 and not (m.group() != "公司" and core not in trade_endings() and BROUGHT_IN.search(text, max(0, start - 3), start)) \
                 and not (m.group() != "公司" and core not in trade_endings() and HEAD_AFTER.match(text, m.end())) \
-                and not (m.group() != "公司" and core not in trade_endings() and _supported_frame(text, start, m.end())) \
+                and not (m.group() != "公司" and core not in trade_endings() and supported_frame(text, start, m.end())) \
                 or m.group() == "公司" and (not (distinctive(core) or known_short_name(core)) or any(c in CONJUNCTIONS for c in core)):
             continue      # 国有资源和证券 (新希望六和股份有限公司 is one); 科技公司, 宣告公司 (该公司…); 园区宣告公司, 企业和外地公司
         aliases = ()
         if name.startswith("国资"):
             aliases = (name[2:],)
-        if m.group().endswith("公司") and (branch := _branch_after(text, m.end())) > m.end():
+        if m.group().endswith("公司") and (branch := branch_after(text, m.end())) > m.end():
             # 长沙银行股份有限公司|湘潭分行: a bank's branch named after its registered name, in full
             out.append(Mention(start, branch, ENTERPRISE, name + text[m.end():branch], "enterprise_branch", (name, *aliases)))
             continue
@@ -195,7 +191,7 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
     region_first = set(region_starts)
     for m in SUPPORTED.finditer(text):
         s, e = m.span(1)
-        if _supported_name(text, s, e, bounds) and (m.group(2) or e + 1 in region_first
+        if supported_name(text, s, e, bounds) and (m.group(2) or e + 1 in region_first
                                                     or any(text[e + 1:e + 1 + n] in protected() for n in (2, 3, 4))):
             out.append(Mention(s, e, ENTERPRISE, text[s:e], "enterprise_supported"))
     for m in APPOSED.finditer(text):
@@ -208,45 +204,6 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
     return out
 
 
-# enterprise_supported: a coined name that a government supports in a company's own action, 推动X在金坛区扩建…,
-# 支持X扩产…: the verb of support, the name, then 在 and a place, or a company's growth verb.
-SUPPORTED = re.compile(r"(?:支持|推动|鼓励|引导|帮助|协调|助力|服务)([\u4e00-\u9fff]{2,6}?)"
-                       r"(?:在|(扩建|扩产|扩能|增资|拓展|新建|加大))")
-# What such a stretch may end with and still be no name: the kind of body supported (企业, 高校, 项目).
-SUPPORTED_KINDS = re.compile(r"(?:企业|[国民央外]企|高校|院校|院所|机构|项目|产业|园区|主体|集群|基地|工厂|品牌|平台|行业|群众|农户|人才|团队)$")
-
-
-SUPPORT_BEFORE = re.compile(r"(?:支持|推动|鼓励|引导|帮助|协调|助力)$")
-GROWTH_AFTER = re.compile(r"在|扩建|扩产|扩能|增资|拓展|新建|加大")
-
-
-def _supported_frame(text: str, start: int, end: int) -> bool:
-    """Does a verb of support stand before ``start`` and a company's own growth after ``end`` (支持|海螺集团|拓展…)?
-    Then a group whose core is a common word (海螺) is a company all the same."""
-    return SUPPORT_BEFORE.search(text, max(0, start - 2), start) is not None and GROWTH_AFTER.match(text, end) is not None
-
-
-
-def _supported_name(text: str, s: int, e: int, bounds: frozenset[int]) -> bool:
-    """Is ``text[s:e]`` (after a verb of support) a company's coined name: whole words, no place,
-    kind or function word, and coined, a proper noun or an unknown word that jieba cuts into characters
-    (中|创新|航), or proper nouns only (上汽|通用五菱)?"""
-    if s not in bounds or e not in bounds or SUPPORTED_KINDS.search(text, s, e) or gazetteer().candidates(text[s:e]):
-        return False
-    words, k = [], s
-    while k < e:
-        stop = word_end(bounds, k, e)
-        words.append(text[k:stop])
-        k = stop
-    classes = word_classes()
-    if len(words) < 2 or any(classes.get(w) in ("p", "c", "r", "u", "d", "t") or w in protected() or is_kind_word(w)
-                             for w in words) or classes.get(words[0]) == "v" or classes.get(words[-1]) == "v":
-        return False        # 支持|企业|发展, 推动|宜宾|…: a function word, a place or a kind is no part of a
-        # coined name, nor a verb at either end (中|创新|航 holds one inside)
-    single = [w for w in words if len(w) == 1]
-    return len(single) >= 2 or words[0] in single or words[-1] in single or all(is_proper(w) for w in words)
-
-
 # 企业X共建…: a company named right after 企业 and before its action (not 合作社, a cooperative).
 APPOSED = re.compile(r"(?:下属企业|企业)([\u4e00-\u9fff]{2,6}?)(?=共建|合作(?!社)|投资|建设|打造|签约|落户)")
 
@@ -257,16 +214,6 @@ def _past_country(e: Mention, countries: dict[int, int]) -> Mention:
     if e.end - end < 2 or end == e.start:
         return e
     return Mention(end, e.end, e.label, e.name[end - e.start:], e.rule)
-
-
-@functools.lru_cache(maxsize=1)
-def _known_names() -> frozenset[str]:
-    return frozenset(read_lines("brands.txt")) | frozenset(read_lines("company_short_names.txt"))
-
-
-def known_short_name(core: str) -> bool:
-    """A brand or a listed company's short name (上汽, 东风): a company's core however common its words."""
-    return core in _known_names()
 
 
 @functools.lru_cache(maxsize=1)
@@ -288,16 +235,6 @@ COMPANIES_COUNTED = re.compile(r"[两二三四五六七八九十几\d]+(?:家|�
 # or a bank's as the end of a word of the dictionary whose core is proper (中国工商银行; 城乡居民养老保险 is
 # an insurance scheme).
 SHORT_SUFFIXES = frozenset(("银行", "证券", "保险", "控股"))
-
-
-def _verb_before(text: str, start: int, pos: int, bounds: frozenset[int]) -> bool:
-    """Is the word of the segmenter that ends at ``pos`` (after ``start``) a verb of two characters or more?"""
-    if pos not in bounds:
-        return False
-    k = pos - 1
-    while k > start and k not in bounds:
-        k -= 1
-    return pos - k >= 2 and word_classes().get(text[k:pos]) == "v"
 
 
 def _bank_word(text: str, start: int, suffix: int, bounds: frozenset[int]) -> bool:
@@ -338,11 +275,6 @@ def _brand_word(text: str, start: int, end: int, bounds: frozenset[int]) -> bool
                 and nxt not in trade_endings() and not enterprise_patterns()["company"].match(nxt))
 
 
-@functools.lru_cache(maxsize=1)
-def _lead_verbs() -> frozenset[str]:
-    return frozenset(read_lines("lead_verbs.txt"))
-
-
 _LEAD_VERB_FIRSTS = tuple({w[0] for w in read_lines("lead_verbs.txt")})
 
 
@@ -353,105 +285,13 @@ def _past_lead_verb(text: str, start: int, end: int, bounds: frozenset[int]) -> 
     if start not in bounds:
         return start
     stop = word_end(bounds, start, end)
-    if text[start:stop] not in _lead_verbs() or end - stop < 2:
+    if text[start:stop] not in lead_verbs() or end - stop < 2:
         return start
     nxt_end = word_end(bounds, stop, end)
     if text[stop:nxt_end] in RESULT_COMPLEMENTS and end - nxt_end >= 2:
         return nxt_end      # 服务|好|中国石化…: a complement makes the word a verb, whatever follows
     nxt = text[stop:nxt_end]
     return stop if nxt in protected() or is_proper(nxt) else start
-
-
-# The heads of the common nouns that give a company's role before its name: 投资方, 牵头单位, 合作伙伴,
-# 市场主体, 百强, 控股股东, 子公司.
-ROLE_HEADS = ("方", "单位", "伙伴", "主体", "强", "股东", "公司")
-
-
-def _past_role_noun(text: str, start: int, end: int, bounds: frozenset[int], region_at: dict[int, Mention]) -> int:
-    """enterprise_role_noun: past a common noun of a company's role that a registered name opening with its
-    place follows: 投资方|山西…有限公司, 合作伙伴|江西…, 百强|湖北…. The noun must be a word of the dictionary
-    and no proper noun nor a company's short name (中铁|北京…, 保利|重庆… open their names)."""
-    if start not in bounds:
-        return start
-    k = start
-    for _ in range(3):      # the role noun and its modifiers: 全资|子公司, 项目|业主|方, 牵头|单位
-        stop = word_end(bounds, k, end)
-        word = text[k:stop]
-        if end - stop < 2 or _named_word(word) or not cjk(word[0]):
-            return start
-        if stop - start >= 2 and word.endswith(ROLE_HEADS) \
-                and (stop in region_at or any(text[stop:stop + n] in protected() for n in (2, 3, 4))):
-            return stop
-        k = stop
-    return start
-
-
-def _past_verb_before_place(text: str, start: int, end: int, bounds: frozenset[int]) -> int:
-    """enterprise_verb_place: past the last verb or verbal noun of jieba's dictionary (奖励, 指导) that a place
-    follows inside a candidate: 县里奖励|贵州盘江精煤…, 管委会指导|安徽海螺…. A registered name opens with its
-    place; no verb stands before it within the name."""
-    k = start if start in bounds else word_end(bounds, start, end)
-    cut, classes = start, word_classes()
-    while k < end - 2:
-        stop = word_end(bounds, k, end)
-        if stop - k >= 2 and (classes.get(text[k:stop]) in ("v", "vn") or text[k:stop] in _lead_verbs()) \
-                and any(text[stop:stop + n] in protected() and stop + n in bounds for n in (2, 3, 4)):
-            cut = stop
-        k = stop
-    return cut
-
-
-def _named_word(word: str) -> bool:
-    """A proper noun, a place or a company's short name (中铁, 保利), not a common noun."""
-    return is_proper(word) or known_short_name(word) or word in protected()
-
-
-# A company name may open with its letters (TCL科技集团股份有限公司, vivo移动通信有限公司): two or more, then Chinese.
-LATIN_LEAD = re.compile(r"[A-Za-z]{2,}[\u4e00-\u9fff]")
-
-
-def _after_quoted_class(text: str, start: int, end: int, bounds: frozenset[int]) -> int:
-    """enterprise_quoted_class: where a name starts after a quoted class of firms (“小巨人”企业, “瞪羚企业”,
-    “专精特新”企业) inside its span, or ``start``."""
-    close = max(text.rfind(q, start, end) for q in CLOSE_QUOTES)
-    if close < start or end - close - 1 < 2:
-        return start
-    if text.endswith(("企业", "公司"), start, close):
-        return close + 1
-    lead = _classifier_lead().match(text, close + 1, end)
-    return lead.end() if lead and lead.end() in bounds and end - lead.end() >= 2 else start
-
-
-BRANCH = re.compile(r"([\u4e00-\u9fff]{2,4}?)[省市区县州]?(?:分行|支行)")
-
-
-def _branch_after(text: str, end: int) -> int:
-    """enterprise_branch: where a bank's branch named right after a registered name ends (…有限公司|宜宾分行,
-    …有限公司|湖南省分行): a place, then 分行 or 支行; else ``end``."""
-    b = BRANCH.match(text, end)
-    return b.end() if b and b.group(1) in protected() else end
-
-
-def _parent_start(text: str, start: int, bounds: frozenset[int]) -> int:
-    """enterprise_parent_unit: a candidate cut right before a group's own form word (…建设|集团湖南电力有限公司)
-    is a unit named after its parent: the name starts where the parent's does, past its inner verb (建设)."""
-    verb = next((v for v in inner_verbs() if text.endswith(v, 0, start)), None)
-    if verb is None:
-        return start
-    parent = left_extent(text, start - len(verb), max_len=12, bounds=bounds)
-    return parent if 0 <= parent < start - len(verb) - 1 else start
-
-
-def _whole_word_start(text: str, start: int, end: int, bounds: frozenset[int]) -> int:
-    """enterprise_whole_word: a stop word inside one word of the segmenter that runs to the legal form and is
-    a company's own name cuts nothing (中国建设银行|股份有限公司: 建设 is no verb there)."""
-    k = start
-    while k > 0 and k not in bounds:
-        k -= 1
-    if word_end(bounds, k, end) != end:
-        return start
-    word = text[k:end]
-    return k if enterprise_patterns()["company_end"].search(word) or known_short_name(word) else start
 
 
 def _after_quoted_sentence(text: str, start: int, end: int) -> int:
@@ -488,12 +328,6 @@ def _clause_start(text: str, pos: int, reach: int = 40) -> int:
 def trade_ending(name: str) -> bool:
     """Does ``name`` end like a company's trade name (纵横股份, 大洋电机), with two characters before?"""
     return name.endswith(trade_endings()) and any(name.endswith(w) and len(name) - len(w) >= 2 for w in trade_endings())
-
-
-@functools.lru_cache(maxsize=1)
-def _classifier_lead() -> re.Pattern:
-    # (several may stand together, 旗属|国有企业; the bare kind word too: 新引进企业|X有限公司, 支持企业|X…)
-    return re.compile(f"(?:{alternation(read_lines('enterprise_classifiers.txt'))}|[省市区县旗州盟镇乡]属)*(?:企业|[国民]企)")
 
 
 def _after_location(start: int, end: int, region_at: dict[int, Mention]) -> int:
