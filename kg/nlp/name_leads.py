@@ -62,9 +62,14 @@ def after_example_marker(text: str, start: int, end: int, bounds: AbstractSet[in
     return start
 
 
+# The endings of institutions that jieba knows whole (南京医科大学, 中国建设银行): such a word is a name.
+INSTITUTION_WORDS = ("大学", "学院", "医院", "银行", "公司", "集团")
+
+
 def after_verb_before_proper(text: str, start: int, end: int, bounds: AbstractSet[int], min_core: int) -> int:
     """Past the last verb that a proper noun follows: ``群众|学习|浙江大学``. A name holds no
-    verb of jieba's dictionary right before a place or another proper noun."""
+    verb of jieba's dictionary right before a place or another proper noun, nor before an institution
+    that jieba knows as one word (``…中心|加挂|南京医科大学…``)."""
     # Asked of every candidate: the words are walked by position, and a word is cut out of the
     # text and looked up only where it may be such a verb (two characters or more).
     k = start if start in bounds else word_end(bounds, start, end)     # from the first whole word
@@ -72,7 +77,7 @@ def after_verb_before_proper(text: str, start: int, end: int, bounds: AbstractSe
     if k >= last:
         return start
     cut, prev_start, prev_end = start, 0, 0     # (no word before the first: prev is "")
-    classes = word_classes()
+    classes, leads = word_classes(), lead_verbs()      # (and the verbs jieba files as nouns: 主动|服务|西藏…)
     stop = k + 1
     while stop < end and stop not in bounds:
         stop += 1
@@ -80,10 +85,12 @@ def after_verb_before_proper(text: str, start: int, end: int, bounds: AbstractSe
         after = stop + 1      # the next word's end: each word is looked up once
         while after < end and after not in bounds:
             after += 1
-        if stop - k >= 2 and end - stop >= min_core and classes.get(text[k:stop]) == "v" \
+        if stop - k >= 2 and end - stop >= min_core and (classes.get(text[k:stop]) == "v" or text[k:stop] in leads) \
                 and prev_end - prev_start != 1 and classes.get(text[prev_start:prev_end], "") not in PROPER_TAGS:
             nxt = text[stop:after]
-            if classes.get(nxt) in ("ns", "nt") and len(nxt) >= 2 or nxt in protected():
+            if classes.get(nxt) in ("ns", "nt") and len(nxt) >= 2 or nxt in protected() \
+                    or text.endswith(INSTITUTION_WORDS, stop, word_end(bounds, stop, len(text))) \
+                    and word_end(bounds, stop, len(text)) - stop >= 4:     # (the word may run past the name's end)
                 cut = stop      # not 新|希望|控股集团, 陆海|新|通道|江津班列: a name's own words
         prev_start, prev_end, k, stop = k, stop, stop, after
     return cut
@@ -99,3 +106,20 @@ def clause_openers() -> frozenset[str]:
 def lead_verbs() -> frozenset[str]:
     """Verbs jieba files as nouns (委托, 服务): ``lead_verbs.txt``."""
     return frozenset(read_lines("lead_verbs.txt"))
+
+
+# Result complements of one character (服务好, 落实好, 抓实, 做优): after a verb they end it, and no name
+# opens with them.
+RESULT_COMPLEMENTS = frozenset("好实优强细牢足")
+
+
+def complement_at(text: str, pos: int, end: int, bounds: AbstractSet[int], min_core: int) -> bool:
+    """complement_lead: is the character at ``pos`` a word of its own that completes the verb before it
+    (对接|好|…, 服务|好|…), with ``min_core`` characters left after it?"""
+    if pos == 0 or pos not in bounds or pos + 1 not in bounds or end - pos - 1 < min_core:
+        return False
+    k = pos - 1
+    while k > 0 and k not in bounds:
+        k -= 1
+    verb = text[k:pos]
+    return len(verb) >= 2 and (word_classes().get(verb) == "v" or verb in lead_verbs())

@@ -13,15 +13,16 @@ import re
 from typing import AbstractSet, Iterator
 
 from kg.nlp.lexicon import alternation, read_lines
-from kg.nlp.name_leads import (COUNTED_WORD, after_example_marker, after_verb_before_proper, clause_openers, counted_in_words,
-                                lead_verbs, protected, word_end)
+from kg.nlp.name_leads import (COUNTED_WORD, RESULT_COMPLEMENTS, after_example_marker, after_verb_before_proper, clause_openers,
+                                complement_at, counted_in_words, lead_verbs, protected, word_end)
 from kg.nlp.tokenizer import shared_cutter
 from kg.nlp.wordclass import FUNCTION_TAGS, SINGLE_FUNCTION_TAGS, is_function_word, is_proper, word_classes
 
 OPEN_QUOTES = "“「『\""
 CLOSE_QUOTES = "”」』\""
 QUOTE_PAIRS = {"”": "“", "」": "「", "』": "『"}
-BOUNDARY = set("，。、；：！？,;:!?（）()【】《》〈〉[]{}\n\t …—|/")
+# (and the bullets of lists and headings, ■X有限公司, ▲X集团: no name runs across them)
+BOUNDARY = set("，。、；：！？,;:!?（）()【】《》〈〉[]{}\n\t …—|/■□▲△▼▽●○◆◇★☆※→►▶•◎")
 NUMERIC_LEAD = re.compile(r"(?:第?[\d.０-９]+[%％]?(?:余|多)?(?:万|亿)?(?:元|个|家|亩|平方米|项|条|期|年|月|日|名|人|户|列|场|座|所|支)?)+")
 COUNTED = re.compile(r"[个家项条座所支]$")
 _HAS_QUOTE = re.compile("[" + re.escape(OPEN_QUOTES + CLOSE_QUOTES) + "]")
@@ -73,6 +74,8 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
         last = _LAST_SPECIAL.match(text, lo, i)
         if last is None:
             i = lo
+            if lo > 0 and bounds is not None and lo not in bounds and cjk(text[lo - 1]):
+                i = word_end(bounds, lo, end)   # budget_word_start (below)
             break
         special = last.end() - 1
         i = last.end()
@@ -93,6 +96,11 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
         if ch in BOUNDARY or ch in OPEN_QUOTES or ch in CLOSE_QUOTES:
             break
         i -= 1
+    else:
+        # budget_word_start: a scan that ran out of length stopped inside a word of the segmenter
+        # (加快|埃夫特…产业园 cut at 快): the name starts at the next word, not inside one.
+        if i > 0 and bounds is not None and i not in bounds and cjk(text[i - 1]):
+            i = word_end(bounds, i, end)
     span = text[i:end]
     quoted = _quoted_mask(span) if _HAS_QUOTE.search(span) else None
     matches = list(stops().finditer(span))
@@ -134,6 +142,8 @@ def left_extent(text: str, end: int, *, max_len: int = 24, min_core: int = 2,
         start = lead.end()
     if bounds is not None and not (start > 0 and text[start - 1] in OPEN_QUOTES):
         start = _after_leading_function_words(text, start, end, bounds, min_core, verbs_lead)
+        if text[start:start + 1] in RESULT_COMPLEMENTS and complement_at(text, start, end, bounds, min_core):
+            start += 1          # 对接|好|国家电网有限公司, 帮助|好|…: the verb's complement opens no name
     # A count opens with a digit or a point (第 is a letter: a count after it is never dropped).
     c = text[start:start + 1]
     if (c == "." or c.isdecimal()) and (m := NUMERIC_LEAD.match(text, start, end)):
@@ -284,8 +294,8 @@ def _dash_joins(text: str, dash: int) -> bool:
 
     One side must be a known place; the other is often a zone or a short name.
     """
-    if not "\u4e00" <= text[dash + 1:dash + 2] <= "\u9fff":
-        return False
+    if not "\u4e00" <= text[dash + 1:dash + 2] <= "\u9fff" or not (dash > 0 and cjk(text[dash - 1])):
+        return False        # ——宜昌…有限公司: a dash opening a line joins nothing
     places = _dash_places()
     return any(text[dash - n:dash] in places for n in (2, 3, 4) if dash >= n) \
         or any(text[dash + 1:dash + 1 + n] in places for n in (2, 3, 4))     # 三江—叙州

@@ -14,15 +14,20 @@ import re
 from bisect import bisect_left
 
 from kg.nlp.components.entities.company_lists import counted_lists, list_mate, listed_before
+from kg.nlp.components.entities.company_starts import (
+    LATIN_LEAD, SUPPORTED, after_quoted_class, branch_after, classifier_lead, enterprise_patterns, known_short_name,
+    parent_start, past_role_noun, past_verb_before_place, supported_frame, supported_name, verb_before,
+    whole_word_start,
+)
 from kg.nlp.components.entities.kinds import kind_patterns
 from kg.nlp.gazetteer import gazetteer
-from kg.nlp.lexicon import Trie, alternation, read_lines
+from kg.nlp.lexicon import Trie, read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.names import (
-    BOUNDARY, CLOSE_QUOTES, cjk, distinctive, generic_heads, inner_verbs, is_kind_word, left_extent, stops, unquote,
-    word_end,
+    BOUNDARY, CLOSE_QUOTES, cjk, distinctive, generic_heads, inner_verbs, is_kind_word, left_extent,
+    stops, unquote, word_end,
 )
-from kg.nlp.name_leads import protected
+from kg.nlp.name_leads import RESULT_COMPLEMENTS, lead_verbs, protected
 from kg.nlp.wordclass import is_proper, word_classes
 from kg.schema import ENTERPRISE
 
@@ -40,15 +45,6 @@ SIGNED_CUE = re.compile(r"(签约|引进|新引进|新增|落户|招引)")
 # then a lookbehind for which it was, so that ``re`` skips to the positions that class lets through.
 _NUMERALS = "两\\d一二三四五六七八九十"
 LISTED_PROJECTS = re.compile(rf"[等{_NUMERALS}](?:(?<=等)|(?<=[{_NUMERALS}])[{_NUMERALS}]*个)[^，。；、\n]{{0,16}}?项目")
-
-
-@functools.lru_cache(maxsize=1)
-def enterprise_patterns() -> dict[str, re.Pattern]:
-    """``company`` and ``company_end`` (``enterprise_suffixes.txt``)."""
-    return {
-        "company": re.compile(alternation(read_lines("enterprise_suffixes.txt"))),
-        "company_end": re.compile(f"(?:{alternation(read_lines('enterprise_suffixes.txt'))})$"),
-    }
 
 
 @functools.lru_cache(maxsize=1)
@@ -109,20 +105,37 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             trade = left_extent(text, inner.start(), max_len=10, bounds=bounds) if inner else -1
             if trade >= 0 and inner.start() - trade >= 2:
                 start = trade
+        if start > 0 and start not in bounds:
+            start = whole_word_start(text, start, before, bounds)
+        if start > 2 and enterprise_patterns()["company"].match(text, start, before):
+            start = parent_start(text, start, bounds)      # 中国电力建设|集团湖南电力有限公司
         if start > 0:
-            start = _registered_start(text, start, region_starts)
+            start = _registered_start(text, start, region_starts, bounds)
         start = _after_location(start, before, region_at)
         if start >= 0 and text.startswith(_LEAD_VERB_FIRSTS, start):
             start = _past_lead_verb(text, start, before, bounds)
-        lead = _classifier_lead().match(text, start, before)       # 外资企业|晓星集团
-        if lead and before - lead.end() >= 2:
+        if start >= 0 and (q := after_quoted_class(text, start, before, bounds)) > start:
+            start = q     # “小巨人”企业|江苏恒立…, “瞪羚企业”|南京…: a quoted class of firms before the name
+        lead = classifier_lead().match(text, start, before)       # 外资企业|晓星集团
+        if lead and before - lead.end() >= 2 and lead.end() in bounds:
             start = lead.end()
+        if start >= 0:
+            start = past_role_noun(text, start, before, bounds, region_at)
+        if start >= 0 and before - start > 6:
+            start = past_verb_before_place(text, start, before, bounds)
         name = unquote(text[start:m.end()])
         core = name[: before - m.end()]
         if SENTENCE_PUNCT.search(core) and (q := _after_quoted_sentence(text, start, before)) > start:
             start, name = q, text[q:m.end()]      # “…成本高。”辽宁铁集国际物流有限公司: the name follows the quote
             core = name[: before - m.end()]
-        if start < 0 or len(core) < 2 or not cjk(name[0]) or core in generic_heads() or LEVEL_LEAD.match(core) \
+        if before - 1 in bounds and before in bounds and word_classes().get(text[before - 1]) == "r":
+            continue      # enterprise_pronoun: 到该公司, 我公司, 各集团 refer to a company, they name none
+        if start > 0 and text[start - 1] == "等" and not distinctive(core):
+            continue      # …等政策性银行: the kind the list's items are, no company
+        if m.group() in SHORT_SUFFIXES and verb_before(text, start, m.start(), bounds):
+            continue      # 为项目提供|保险, 发展|证券: the object of a verb, a trade, not a company
+        if start < 0 or len(core) < 2 or not (cjk(name[0]) or LATIN_LEAD.match(name) and cjk(core[-1])) \
+                or core in generic_heads() or LEVEL_LEAD.match(core) \
                 or SENTENCE_PUNCT.search(core) or "+" in core \
                 or m.group() in SHORT_SUFFIXES and m.start() not in bounds \
                 and not (m.group() == "银行" and m.end() in bounds and _bank_word(text, start, m.start(), bounds)) \
@@ -131,11 +144,16 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
                 and not (start in bounds and word_classes().get(text[start:word_end(bounds, start, m.end())]) == "nt") \
                 and not (m.group() != "公司" and core not in trade_endings() and BROUGHT_IN.search(text, max(0, start - 3), start)) \
                 and not (m.group() != "公司" and core not in trade_endings() and HEAD_AFTER.match(text, m.end())) \
+                and not (m.group() != "公司" and core not in trade_endings() and supported_frame(text, start, m.end())) \
                 or m.group() == "公司" and (not (distinctive(core) or known_short_name(core)) or any(c in CONJUNCTIONS for c in core)):
             continue      # 国有资源和证券 (新希望六和股份有限公司 is one); 科技公司, 宣告公司 (该公司…); 园区宣告公司, 企业和外地公司
         aliases = ()
         if name.startswith("国资"):
             aliases = (name[2:],)
+        if m.group().endswith("公司") and (branch := branch_after(text, m.end())) > m.end():
+            # 长沙银行股份有限公司|湘潭分行: a bank's branch named after its registered name, in full
+            out.append(Mention(start, branch, ENTERPRISE, name + text[m.end():branch], "enterprise_branch", (name, *aliases)))
+            continue
         out.append(Mention(start, m.end(), ENTERPRISE, name, "enterprise_suffix", aliases))
     # X、Y等头部企业 / 签约X等项目 / 企业X
     # X、Y等头部企业 / 雀巢和星巴克等知名咖啡品牌: items that look like names (物流、电商等企业 lists trades)
@@ -170,7 +188,15 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             for e in items:
                 e.attrs["hosted"] = True         # counted among the region's projects: it is there
             out += items
+    region_first = set(region_starts)
+    for m in SUPPORTED.finditer(text):
+        s, e = m.span(1)
+        if supported_name(text, s, e, bounds) and (m.group(2) or e + 1 in region_first
+                                                    or any(text[e + 1:e + 1 + n] in protected() for n in (2, 3, 4))):
+            out.append(Mention(s, e, ENTERPRISE, text[s:e], "enterprise_supported"))
     for m in APPOSED.finditer(text):
+        if m.start(1) not in bounds or m.end(1) not in bounds:
+            continue          # 企业家|把…: 企业 is part of a longer word; a name ends where a word does
         if gazetteer().candidates(m.group(1)) or is_kind_word(m.group(1)) or m.group(1)[0] in "与和同及跟向在" \
                 or word_classes().get(m.group(1)) in ("v", "vn"):     # 企业|开展|合作: a verb
             continue          # 医药企业|辽宁|投资合作对接会: a place; 等企业|数据中心|落户: a kind of thing
@@ -188,16 +214,6 @@ def _past_country(e: Mention, countries: dict[int, int]) -> Mention:
     if e.end - end < 2 or end == e.start:
         return e
     return Mention(end, e.end, e.label, e.name[end - e.start:], e.rule)
-
-
-@functools.lru_cache(maxsize=1)
-def _known_names() -> frozenset[str]:
-    return frozenset(read_lines("brands.txt")) | frozenset(read_lines("company_short_names.txt"))
-
-
-def known_short_name(core: str) -> bool:
-    """A brand or a listed company's short name (上汽, 东风): a company's core however common its words."""
-    return core in _known_names()
 
 
 @functools.lru_cache(maxsize=1)
@@ -259,11 +275,6 @@ def _brand_word(text: str, start: int, end: int, bounds: frozenset[int]) -> bool
                 and nxt not in trade_endings() and not enterprise_patterns()["company"].match(nxt))
 
 
-@functools.lru_cache(maxsize=1)
-def _lead_verbs() -> frozenset[str]:
-    return frozenset(read_lines("lead_verbs.txt"))
-
-
 _LEAD_VERB_FIRSTS = tuple({w[0] for w in read_lines("lead_verbs.txt")})
 
 
@@ -274,9 +285,12 @@ def _past_lead_verb(text: str, start: int, end: int, bounds: frozenset[int]) -> 
     if start not in bounds:
         return start
     stop = word_end(bounds, start, end)
-    if text[start:stop] not in _lead_verbs() or end - stop < 2:
+    if text[start:stop] not in lead_verbs() or end - stop < 2:
         return start
-    nxt = text[stop:word_end(bounds, stop, end)]
+    nxt_end = word_end(bounds, stop, end)
+    if text[stop:nxt_end] in RESULT_COMPLEMENTS and end - nxt_end >= 2:
+        return nxt_end      # 服务|好|中国石化…: a complement makes the word a verb, whatever follows
+    nxt = text[stop:nxt_end]
     return stop if nxt in protected() or is_proper(nxt) else start
 
 
@@ -316,11 +330,6 @@ def trade_ending(name: str) -> bool:
     return name.endswith(trade_endings()) and any(name.endswith(w) and len(name) - len(w) >= 2 for w in trade_endings())
 
 
-@functools.lru_cache(maxsize=1)
-def _classifier_lead() -> re.Pattern:
-    return re.compile(f"(?:{alternation(read_lines('enterprise_classifiers.txt'))})(?:企业|[国民]企)")
-
-
 def _after_location(start: int, end: int, region_at: dict[int, Mention]) -> int:
     """Skip a location written before a registered name: 襄阳高新区|湖北汉江智行汽车科技有限公司.
 
@@ -344,7 +353,7 @@ def _twin_places(a, b) -> bool:
     return a.level == b.level and a.parent == b.parent and a.adcode != b.adcode
 
 
-def _registered_start(text: str, start: int, region_starts: list[int]) -> int:
+def _registered_start(text: str, start: int, region_starts: list[int], bounds: frozenset[int] | None = None) -> int:
     """Where a company name cut at an industry word really starts: at its region.
 
     A registered company name is region + trade name + industry + form, and the
@@ -356,7 +365,11 @@ def _registered_start(text: str, start: int, region_starts: list[int]) -> int:
     if not text.endswith(tuple(inner), 0, start):      # (one test in C instead of one per verb)
         return start
     lo = bisect_left(region_starts, start - 14)
-    for r in region_starts[lo:bisect_left(region_starts, start)]:
+    starts = region_starts[lo:bisect_left(region_starts, start)]
+    if bounds is not None:      # a place's name the region finder left (投资方|山西|建设投资集团): a word of places
+        starts = sorted({*starts, *(k for k in range(max(0, start - 14), start) if k in bounds
+                                   and text[k:word_end(bounds, k, start)] in protected())})
+    for r in starts:
         span = text[r:start]
         if any(ch in BOUNDARY for ch in span):
             continue

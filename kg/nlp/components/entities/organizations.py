@@ -23,7 +23,8 @@ from kg.nlp.components.entities.kinds import kind_patterns
 from kg.nlp.lexicon import alternation, first_chars, read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.names import crosses_boundary, distinctive, generic_heads, is_kind_word, left_extent, stops, unquote, word_end
-from kg.nlp.wordclass import is_connective, is_function_word
+from kg.nlp.tokenizer import shared_cutter
+from kg.nlp.wordclass import is_connective, is_function_word, word_classes
 from kg.schema import ORGANIZATION, REGION
 
 ORG_VERBS = ("成立", "组建", "筹办", "设立", "发起成立", "挂牌")
@@ -146,6 +147,9 @@ def find_organizations(text: str, known: list[Mention], bounds: frozenset[int]) 
                 or m.group() in CLINIC_ENDINGS and (LEVEL_CLINIC.fullmatch(name[: -len(m.group())])
                                                     or name.endswith("乡镇", 0, len(name) - len(m.group()))):
             continue          # 智慧医院10家, 五大博物馆, 三甲医院: kinds of institutions; 县人民医院, 乡镇卫生院
+        if out and out[-1].rule == "organization_institution" and out[-1].start == start and out[-1].end < m.end() \
+                and _verb_between(text, out[-1].end, m.start(), bounds):
+            continue          # organization_acts: 北京大学口腔医院|合作建设|分院: the institution acts, what it builds is a kind
         if out and out[-1].rule == "organization_institution" and out[-1].start == start and out[-1].end < m.end():
             out.pop()         # 吉林大学|第一医院: the university's own hospital, one name (the university is no body here)
         out.append(Mention(start, m.end(), ORGANIZATION, name, "organization_institution"))
@@ -169,11 +173,31 @@ ZONE_BEFORE = re.compile(r"(?:高新|经开|开发|新|园)区$")
 
 # A hospital named by a level and a kind only (县人民医院, 州中医医院, 乡镇卫生院, 市第一人民医院): each county
 # has one, and without its region the name says which of them it is no more than 县医院 does.
-CLINIC_ENDINGS = frozenset(("医院", "卫生院", "分院"))
-LEVEL_CLINIC = re.compile(r"(?:[省市区县州旗乡镇村]|乡镇|社区|街道)+(?:第[一二三四五六七八九十]+)?"
+# So are a court, a library or a broadcaster (县人民法院, 市中级人民法院, 区文化馆).
+CLINIC_ENDINGS = frozenset(("医院", "卫生院", "分院", "法院", "人民法院", "检察院", "人民检察院", "图书馆", "文化馆",
+                            "科技馆", "美术馆", "纪念馆", "档案馆", "博物馆", "电视台", "广播电视台"))
+LEVEL_CLINIC = re.compile(r"(?:[省市区县州旗乡镇村]|乡镇|社区|街道|全[省市区县])+(?:第[一二三四五六七八九十]+)?(?:高级|中级)?"
                           r"(?:人民|中医|中西医结合|妇幼保健|中心|儿童|肿瘤|精神|传染病|骨科|口腔)?")
 # A university's faculty whose field joins two words (汽车与交通工程学院): the name starts at the university.
 FACULTY_ENDINGS = frozenset(("学院", "研究院", "研究所", "研究中心", "实验室"))
+
+
+def _verb_between(text: str, a: int, b: int, bounds: frozenset[int]) -> bool:
+    """Do only verbs and adverbs stand between ``a`` and ``b``, one of them a verb that ends names (建设, 共建,
+    设立: ``name_stops.txt``), right after an institution's name (…医院|合作|建设|分院, …学院|共同|建设|研究中心)?
+    Then the institution acts and what it builds is a kind (not 继续|教育|学院, 技术|转移|中心)."""
+    k, stop_verb = a, False
+    classes = word_classes()
+    while k < b:
+        if k not in bounds:
+            return False
+        stop = word_end(bounds, k, b)
+        word = text[k:stop]
+        if classes.get(word) not in ("v", "vn", "d"):
+            return False
+        stop_verb = stop_verb or stop - k >= 2 and stops().fullmatch(word) is not None
+        k = stop
+    return stop_verb
 
 
 def _company_after(text: str, end: int) -> bool:
@@ -184,12 +208,25 @@ def _company_after(text: str, end: int) -> bool:
 def _faculty_start(text: str, conj: int, found: list[Mention]) -> int:
     """Where a faculty's name starts when its field opens with a conjunction at ``conj``
     (…大学汽车|与|交通工程学院): at the university found just before, whose name the field follows
-    without punctuation, at most six characters on; else after the conjunction."""
+    without punctuation, at most ten characters on (中国科学院|长春光学精密机械|与|物理研究所), a field that
+    holds no verb or function word and ends in no person (…大学专家|与…); else after the conjunction."""
     for o in found:
-        if o.label == ORGANIZATION and o.name.endswith(("大学", "学院", "科学院")) and 0 < conj - o.end <= 6 \
-                and not crosses_boundary(text, o.end, conj):
+        if o.label == ORGANIZATION and o.name.endswith(("大学", "学院", "科学院")) and 0 < conj - o.end <= 10 \
+                and not crosses_boundary(text, o.end, conj) \
+                and _field_words(text[o.end:conj]):
             return o.start
     return conj + 1
+
+
+# The last characters of people written after an institution (专家, 教授, 院士, 团队, 学生): no field of study.
+PEOPLE_ENDS = frozenset("家授士队生员长")
+
+
+def _field_words(field: str) -> bool:
+    """Is ``field`` a field of study only: nouns, no verb or function word, no stop word, no person at its end?"""
+    if field[-1] in PEOPLE_ENDS or stops().search(field):
+        return False
+    return not any(is_function_word(w) for w in shared_cutter()(field))
 
 
 def region_start(text: str, at: int, regions_end: dict[int, Mention]) -> int | None:
@@ -263,4 +300,10 @@ def _core_names(text: str, start: int, end: int, bounds: frozenset[int]) -> bool
     if core in generic_heads() or is_function_word(core):
         return False
     words = _words(text, start, end, bounds)
+    if words and word_classes().get(words[-1]) == "r" or all(word_classes().get(w) in REFERRING for w in words):
+        return False      # 到该|研究院, 有关|协会: a pronoun or verbs only refer to a body, they name none
     return not (len(words) > 1 and is_kind_word(words[0]))
+
+
+# The classes of words that, alone before an ending, refer to an institution (该, 有关, 到) and name none.
+REFERRING = frozenset(("r", "v", "vn", "p", "d", "u", "c"))

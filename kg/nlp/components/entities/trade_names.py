@@ -18,7 +18,7 @@ import re
 from collections import Counter
 
 from kg.nlp.components.entities.enterprises import (
-    PLACE_IN_BRACKETS_ANY, trade_ending, trade_endings, trade_named, enterprise_patterns,
+    known_short_name, PLACE_IN_BRACKETS_ANY, trade_ending, trade_endings, trade_named, enterprise_patterns,
 )
 from kg.nlp.components.entities.short_forms import after_short_form, short_names_of_registered
 from kg.nlp.gazetteer import gazetteer
@@ -297,6 +297,8 @@ def with_project_owners(text: str, found: list[Mention], bounds: frozenset[int])
             if k in bounds and (k in places or PLACE_IN_BRACKETS_ANY.match(text, k) or BRANCH_OF.match(text, k)):
                 owner = k if _owner_word(text[p.start:k]) else None
                 break
+        if owner is None and p.start in bounds:
+            owner = _listed_owner(text, p.start, p.end, bounds)     # 中天科技|海缆数字化工厂
         if owner is None and INVESTED.match(text, p.end) and (k := p.start + 2) in bounds \
                 and _investor_name(text[p.start:k]) and p.end - k >= 3:     # 惠普|AI智创中心项目落地
             owner = k
@@ -314,10 +316,28 @@ def with_project_owners(text: str, found: list[Mention], bounds: frozenset[int])
                     break
     bodies = {(m.start, m.end) for m in found if m.label == ORGANIZATION}
     owners = [o for o in owners if (o.start, o.end) not in bodies]     # 四川大学|宜宾园区: a university's
+    # 浙江大学|绍兴研究院二期: an institution that owns the project is no company (organization_project_owner)
+    owners = [Mention(o.start, o.end, ORGANIZATION, o.name, "organization_project_owner")
+              if o.name.endswith(INSTITUTION_OWNERS) else o for o in owners]
     if not owners:
         return found
     longer = {m.start: m.end for m in owners}
     return [m for m in found if not (m.label == ENTERPRISE and m.end < longer.get(m.start, -1))] + owners
+
+
+def _listed_owner(text: str, start: int, end: int, bounds: frozenset[int]) -> int | None:
+    """enterprise_listed_owner: where a listed company's short name with its industry word (中天科技, 大洋电机)
+    that opens a project's name ends, four characters or more of the project's own left; else ``None``."""
+    for k in range(min(start + 6, end - 4), start + 3, -1):
+        if k in bounds and trade_ending(text[start:k]) and known_short_name(text[start:k]):
+            nxt = text[k:word_end(bounds, k, end)]
+            # (海川智能|科技…: another industry word makes a longer name, not the listed one)
+            return None if nxt in trade_endings() or enterprise_patterns()["company"].match(nxt) else k
+    return None
+
+
+# Endings of institutions that own projects of their own (a university's campus, a hospital's branch).
+INSTITUTION_OWNERS = ("大学", "学院", "科学院", "研究院", "研究所", "医院")
 
 
 # A company's branch or seat after its name: 瑞幸咖啡|华中烘焙基地, 蜜雪冰城|区域总部 (a macro-region or a head office).
