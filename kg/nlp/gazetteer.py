@@ -63,6 +63,8 @@ def short_forms(name: str, level: str) -> list[str]:
         if name.endswith(suf) and len(name) - len(suf) >= 2:
             forms.append(name[: -len(suf)])
             break
+    if level == "city" and name.endswith("盟") and len(name) >= 4:
+        forms.append(name[0] + "盟")         # 锡林郭勒盟 -> 锡盟, 阿拉善盟 -> 阿盟: the first character and 盟
     return forms
 
 

@@ -35,10 +35,10 @@ from kg.nlp.names import stops
 from kg.schema import REGION
 
 ZONE_SUFFIXES = ("自由贸易试验区", "自贸试验区", "高新技术产业开发区", "经济技术开发区", "经济开发区", "先进制造业开发区",
-                 "综合保税区", "临空经济示范区", "临空经济区", "空港经济区", "临港经济区", "高新区",
+                 "综合保税区", "经济综合实验区", "边境经济合作区", "跨境经济合作区", "临空经济示范区", "临空经济区", "空港经济区", "临港经济区", "高新区",
                  "经开区", "综保区", "开发区", "保税区", "新区", "工业园区")
 # A division of a foreign country, written right after the country: 广宁省, 芒街市, 吴权郡, 大阪府.
-FOREIGN_DIVISION = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|市|郡|州|县|府|道)(?![\u4e00-\u9fff]{0,1}(?:场|民|长|委|政府))")
+FOREIGN_DIVISION = re.compile(r"(?:(?![等和与及的各])[\u4e00-\u9fff]){2,4}?(?:省|市|郡|州|县|府|道)(?![\u4e00-\u9fff]{0,1}(?:场|民|长|委|政府))")
 LIST_END = re.compile(r"(?:等(?:兄弟|周边|其他|其余|各)?\d*个?|\d+个|[一二三四五六七八九十]+个)"
                       r"(?:区县|县[(（]市、区[)）]|县市区|市县|州市|市州|地市|区县[(（]开发区[)）])")
 # The end of a list of a meeting's participants: …、市商务委负责人作现场交流发言, …主要负责同志先后作交流发言,
@@ -53,6 +53,8 @@ PLACE_LIST = re.compile(r"(?:[、和与及][\u4e00-\u9fff]{2,3}){0,6}?"
                         r"|等?[两二三四五六七八九十\d]+(?:市|地|城市|省|省市|座城市)(?![场民长委]))")
 # The date of a dateline right after its place (本报北京2月17日电, 新华社武汉3月5日电).
 DATELINE = re.compile(r"[\d０-９]{1,2}月[\d０-９]{1,2}日电")
+# The end of a byline after its place: 本报锡林浩特讯, 本报凯里5月3日电.
+BYLINE = re.compile(r"(?:[\d０-９]{1,2}月[\d０-９]{1,2}日)?(?:电|讯)")
 LIST_MARKER = re.compile(r"^[、和及与]|^等(?:兄弟|周边|其他|其余|各)?\d*个?(?:区县|县(?:[(（]市、区[)）])?|市县|区|县)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -243,6 +245,8 @@ class RegionRecognizer:
                   province: str | None = None) -> bool:
         if r.adcode in confirmed:
             return True
+        if text[max(0, s - 2):s] == "本报" and BYLINE.match(text, e):
+            return True       # region_byline: 本报锡林浩特讯, 本报凯里5月3日电: where the report was filed
         if r.level in ("province", "city") and text[s:e] in common_forms():
             return bool(PLACE_LIST.match(text, e)) or bool(self.body_re.match(text, e)) \
                 or bool(LIST_MARKER.match(text, e)) and _in_region_list(text, s)
