@@ -224,13 +224,20 @@ def _list_of_cities(text: str, s: int) -> bool:
     return CITY_LIST_END.search(tail, 0, cut) is not None
 
 
+# A list of cities closed by their kind, read from one of its items on (苏州、常州、南通等市; 郑州、新乡两市).
+CITIES_FROM = re.compile(r"(?:[\u4e00-\u9fff]{2,3}?市?[、和与及]){0,8}[\u4e00-\u9fff]{2,3}?市?"
+                         r"(?:等(?:[\d一二三四五六七八九十两]+个)?|[两二三四五六七八九十\d]+个?)(?:市|城市|地市)(?![场民长委])")
+
+
 def _in_list(text: str, m: Mention) -> bool:
     from kg.nlp.components.regions import _in_region_list
 
     before = text[max(0, m.start - 1):m.start]
     # One look at the clause, whichever side of the name the list mark is on (A、B、C: both).
+    # A city may also be in a list closed by its kind (苏州、常州、南通等市).
     return (before in ("、", "，", ",", "：", ":", " ") or text[m.end:m.end + 1] == "、") \
-        and _in_region_list(text, m.start)
+        and (_in_region_list(text, m.start)
+             or m.region.level == "city" and CITIES_FROM.match(text, m.start) is not None)
 
 
 def _by_name(mentions, label: str, name: str) -> Mention | None:

@@ -1,0 +1,69 @@
+"""Own probe sentences for regions, second round: short forms of 盟 and 自治州, places inside coined
+names that are no region (a village out of a township's name, an outlet's name), the areas of a free
+trade zone, zones named after a port and border cooperation zones, bylines, foreign divisions."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import entities_of, relations_of
+
+R = "region"
+
+# fmt: off
+PROBES = [
+    # short forms of 盟 and 自治州
+    ('锡林郭勒盟大力发展现代畜牧业。锡盟已建成标准化养殖场300余个。', [(R, '锡林郭勒盟')], ['锡盟'], []),
+    ('阿拉善盟推进荒漠化治理，阿盟今年完成治沙面积百万亩。', [(R, '阿拉善盟')], ['阿盟'], []),
+    ('黔东南州州委书记表示，黔东南州将深入推进文旅融合。', [(R, '黔东南苗族侗族自治州')], ['黔东南州'], []),
+    ('阿坝州、甘孜州等兄弟州也派员前来考察交流。', [(R, '阿坝藏族羌族自治州'), (R, '甘孜藏族自治州')], [], []),
+    # a village out of a township's name, or out of a coined name after it
+    ('推进周村区王村镇国家农村产业融合发展示范园建设。', [(R, '王村镇')], ['王村', '国家农村'], []),
+    ('北京市房山区阎村镇全力打造现代农业产业园。', [(R, '阎村镇')], ['阎村'], []),
+    ('全力建设宣城市泾县桃花潭镇全国乡村旅游重点村。', [], ['全国乡村'], []),
+    ('浙江省安吉县天荒坪镇余村持续推进绿色发展。', [(R, '余村')], [], [('余村', 'part_of', '天荒坪镇')]),
+    # a news outlet named after its place
+    ('湖北日报讯（记者 张某）今年以来，宜昌市猇亭区招商引资成效显著。', [(R, '猇亭区')], ['湖北省'], []),
+    ('四川日报讯 眉山市东坡区今年新签约项目56个。', [(R, '东坡区')], ['四川省'], []),
+    # bylines name where the report was filed
+    ('本报锡林浩特讯 今年以来，锡林郭勒盟坚持生态优先、绿色发展。', [(R, '锡林浩特市')], [], []),
+    ('本报凯里5月3日电 黔东南州持续推进旅游产业化。', [(R, '凯里市')], [], []),
+    # the areas of a free trade zone: one zone, the province inside its name is none
+    ('依托中国（安徽）自由贸易试验区芜湖片区，扩大对外贸易规模。', [(R, '芜湖片区')], ['安徽省'], []),
+    ('中国（广西）自由贸易试验区钦州港片区新增企业1200家。', [(R, '钦州港片区')], ['广西壮族自治区'], []),
+    # zones named after a port, border and cross-border cooperation zones
+    ('如东县把洋口港经济开发区作为临港产业主阵地。', [(R, '洋口港经济开发区')], [], []),
+    ('省长在郑州航空港经济综合实验区调研智能终端产业。', [(R, '航空港经济综合实验区')], [], []),
+    ('珲春边境经济合作区、瑞丽跨境经济合作区进出口额大幅增长。', [(R, '珲春边境经济合作区'), (R, '瑞丽跨境经济合作区')], [], []),
+    ('上海临港新区和空港开发区加快发展。', [], ['临港新区', '空港开发区'], []),
+    # a province's short form opening a company's name the text does not otherwise use
+    ('宜昌市猇亭区新签约项目12个。——湖北楚晶新能源科技有限公司，投资45亿元建设新材料项目。', [(R, '猇亭区')], ['湖北省'], []),
+    ('湖南省召开全省产业发展推进会。长沙、株洲、湘潭等市入选国家试点。', [(R, '长沙市')], [],
+     [('长沙市', 'part_of', '湖南省'), ('株洲市', 'part_of', '湖南省'), ('湘潭市', 'part_of', '湖南省')]),
+    ('河南省召开全省项目建设推进会。省长到郑州、新乡两市调研。', [(R, '郑州市')], [],
+     [('郑州市', 'part_of', '河南省'), ('新乡市', 'part_of', '河南省')]),
+    # foreign divisions after their country, never spanning a list's 等
+    ('深化与日本新潟、韩国釜山等城市的经贸合作。', [(R, '日本'), (R, '韩国')], ['釜山等城市', '釜山等城'], []),
+    ('与越南广宁省芒街市开展边境贸易合作。', [(R, '广宁省'), (R, '芒街市')], [], [('芒街市', 'part_of', '广宁省')]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, want, bad, rel", PROBES)
+def test_regions2_probe(text, want, bad, rel):
+    ents = entities_of(text)
+    assert set(want) <= ents
+    assert not set(bad) & {n for _, n in ents}
+    if rel:
+        assert set(rel) <= relations_of(text)
+
+
+def test_zone_alias_keeps_the_written_names():
+    from kg.nlp.extract import extract
+    from kg.schema import Document
+
+    res = extract(Document(id="t.txt", text="在郑州航空港经济综合实验区，省长察看了项目建设现场。"
+                                            "依托中国（安徽）自由贸易试验区芜湖片区扩大开放。"))
+    aliases = {e.name: set(e.aliases) for e in res.entities if e.type == R}
+    assert "郑州航空港经济综合实验区" in aliases["航空港经济综合实验区"]
+    assert "中国（安徽）自由贸易试验区芜湖片区" in aliases["芜湖片区"]
