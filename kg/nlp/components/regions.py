@@ -53,6 +53,8 @@ PLACE_LIST = re.compile(r"(?:[、和与及][\u4e00-\u9fff]{2,3}){0,6}?"
                         r"|等?[两二三四五六七八九十\d]+(?:市|地|城市|省|省市|座城市)(?![场民长委]))")
 # The date of a dateline right after its place (本报北京2月17日电, 新华社武汉3月5日电).
 DATELINE = re.compile(r"[\d０-９]{1,2}月[\d０-９]{1,2}日电")
+# A word between a township and one of its villages (某镇把某村作为样板, 某镇的某村).
+VILLAGE_LINK = "把在将的"
 # A company's name running on from a place's short form, with no mark between (湖北|楚晶新能源科技有限公司).
 COMPANY_AHEAD = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:股份有限公司|有限责任公司|有限公司|集团)")
 # The end of a byline after its place: 本报锡林浩特讯, 本报凯里5月3日电.
@@ -229,6 +231,10 @@ class RegionRecognizer:
             mentions.append(Mention(s, e, REGION, name, rule, aliases, r))
             if r.level in ("township", "county"):       # 南口镇侨乡村, 宜阳县福昌村
                 village = village_after(text, e, r)
+                if village is None and r.level == "township" and text[e:e + 1] in VILLAGE_LINK:
+                    village = village_after(text, e + 1, r)     # 连江口镇把连樟村作为…: the township's own
+                    if village is not None:
+                        village.rule = "region_village_linked"
                 if village is not None:
                     mentions.append(village)
                     mentions += villages_listed(text, village.end, r)
@@ -288,6 +294,7 @@ def _foreign_divisions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # Regions found only next to the region that places them, and their rule for a later bare mention.
 NAMED_AGAIN = {"region_village": "region_village_again", "region_village_listed": "region_village_again",
+               "region_village_linked": "region_village_again",
                "region_foreign_division": "region_foreign_again"}
 
 

@@ -30,7 +30,7 @@ OPENS = set("，。、；：！？,;:!?“”「」\n ")
 PARENT_BACK = 600          # how far back the township or county that holds the village is looked for
 # A village name after its township: one to four Chinese characters, then 村. Not starting with a
 # word that joins or points (南口镇和各村), and never another division's suffix inside.
-_VILLAGE = re.compile(r"(?![和与及同在对把将向从为以等各全每本该个])[\u4e00-\u9fff](?<![村镇乡区县市省州街])"
+_VILLAGE = re.compile(r"(?![和与及同在对把将向从为以等各全每本该个的])[\u4e00-\u9fff](?<![村镇乡区县市省州街])"
                       r"[^\W\d_a-zA-Z村镇区县市省州街]{0,3}(?:村|社区)(?![镇乡])")
 
 

@@ -9,6 +9,7 @@
 - ``part_of_report``: a town whose report is printed in a sibling town's speech, part of their parent.
 - ``part_of_ranking``: a section's region ranked within the division above (居全市第二).
 - ``part_of_located``: an organization the text places in a region (中国医科大学就在沈阳沈北新区).
+- ``part_of_copula``: a region said to be a place of the one above it (锡林郭勒盟是内蒙古自治区重要的…).
 """
 
 from __future__ import annotations
@@ -58,11 +59,12 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
         if prev is not None and m.label == REGION and within_prefix(m, prev):
             s, e = sentence(m.start)
             add(m, PART_OF, prev, "part_of_prefix", text[s:e])
-        elif m.rule in ("region_village_residents", "region_village_listed"):
+        elif m.rule in ("region_village_residents", "region_village_listed", "region_village_linked"):
             holder = [r for r in regions if r.end <= m.start and r.region.adcode == m.region.parent]
             if holder:          # 鹤峰乡…。“…”莲花社区村民X说: the township the paragraph is about; 茅台镇A村、B村
                 s, e = sentence(m.start)
-                rule = "part_of_residents" if m.rule == "region_village_residents" else "part_of_village_list"
+                rule = {"region_village_residents": "part_of_residents",
+                        "region_village_linked": "part_of_village_linked"}.get(m.rule, "part_of_village_list")
                 add(m, PART_OF, holder[-1], rule, text[s:e])
         if m.label == ORGANIZATION:
             # An organization named with its region: only a region the text also
@@ -103,6 +105,8 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
                         g.is_within(m.region, host.region) or m.region.parent == host.region.adcode):
                     s, e = sentence(m.start)
                     add(m, PART_OF, host, "part_of_region_list", text[s:e])
+    if "是" in text or "为" in text or "地处" in text or "位于" in text:
+        part_of_copula(text, mentions, sentence, add)
 
 
 def _opens_with_other_place(text: str, org: Mention, inner: Mention, g) -> bool:
@@ -252,6 +256,27 @@ def _located() -> re.Pattern:
     """A cue of ``part_of_located`` (位于, 地处, 就在), right after a name."""
     words = [r["word"] for r in read_table("triggers.csv", ("rule", "word")) if r["rule"] == "part_of_located"]
     return re.compile(alternation(words))
+
+
+# A region said to be a place of the one after it: 锡林郭勒盟是内蒙古自治区重要的…, 丰满区是吉林市…最集中的区域,
+# 如东县地处南通市东部.
+COPULA = re.compile(r"(?:是|为|作为|地处|位于)(?:我国|全国)?")
+
+
+def part_of_copula(text: str, mentions: list[Mention], sentence, add) -> None:
+    """part_of_copula: ``X是Y…`` / ``X地处Y…`` with Y a division above X, both named on their own."""
+    tops = [m for m in mentions if not m.nested and m.label == REGION and m.region is not None]
+    at = {m.start: m for m in tops}
+    g = None
+    for m in tops:
+        cue = COPULA.match(text, m.end)
+        outer = at.get(cue.end()) if cue else None
+        if outer is None or outer.key == m.key:
+            continue
+        g = g or gazetteer()
+        if outer.region.adcode == m.region.parent or g.is_within(m.region, outer.region):
+            s, e = sentence(m.start)
+            add(m, PART_OF, outer, "part_of_copula", text[s:e])
 
 
 def part_of_located(text: str, mentions: list[Mention], sentence, add) -> None:
