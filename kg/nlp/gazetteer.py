@@ -59,7 +59,7 @@ def short_forms(name: str, level: str) -> list[str]:
             return [f for f in forms if f and f != name]
     if level == "township":
         return []
-    for suf in ("特别行政区", "省", "市", "新区", "区", "县", "旗", "盟", "地区", "州"):     # 浦东新区 -> 浦东
+    for suf in ("特别行政区", "省", "市", "新区", "地区", "区", "县", "旗", "盟", "州"):     # 浦东新区 -> 浦东, 喀什地区 -> 喀什
         if name.endswith(suf) and len(name) - len(suf) >= 2:
             forms.append(name[: -len(suf)])
             break
