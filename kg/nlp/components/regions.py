@@ -115,6 +115,7 @@ class RegionRecognizer:
         """Candidates (start, end, form, regions, short, rule)."""
         out = []
         g, stop = self.g, stopforms()
+        city_zones: dict[str, list[Region]] = {}    # 三江新区 -> the zone 宜宾三江新区, once so written
         for s, e in self.names.finditer(text):
             form = text[s:e]
             zm = self.zone_re.match(text, e)
@@ -122,9 +123,20 @@ class RegionRecognizer:
             if zm and not any(c.level == "zone" for c in full_c):
                 zname = form + zm.group()
                 short = form + ZONE_SHORT.get(zm.group(), zm.group())     # one zone, however written
-                cands = g.full.get(zname) or g.full.get(short) or [
-                    Region("Z" + short, short, "zone", base.adcode) for base in g.candidates(form)
-                    if base.level in ("province", "city", "county")]
+                cands = g.full.get(zname) or g.full.get(short)
+                bases = [] if cands else [b for b in g.candidates(form) if b.level in ("province", "city", "county")]
+                prev = out[-1] if out and out[-1][1] == s else None
+                cities = [c for c in prev[3] if c.level == "city"] if prev is not None else []
+                if bases and cities and not any(g.is_within(b, c) for b in bases for c in cities):
+                    # region_city_zone: 宜宾三江新区 is 宜宾's zone named after a local place, not one of
+                    # the far 三江侗族自治县: the city's name opens the zone's
+                    out.pop()
+                    tail = short
+                    s, zname, short = prev[0], prev[2] + zname, prev[2] + short
+                    bases = cities
+                    city_zones[tail] = [Region("Z" + short, short, "zone", b.adcode) for b in bases]
+                cands = cands or city_zones.get(short) or [Region("Z" + short, short, "zone", base.adcode)
+                                                           for base in bases]
                 if cands:
                     out.append((s, zm.end(), zname, cands, False, "region_zone_grammar"))
                 continue
