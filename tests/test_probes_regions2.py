@@ -81,3 +81,12 @@ def test_zone_alias_keeps_the_written_names():
     aliases = {e.name: set(e.aliases) for e in res.entities if e.type == R}
     assert "郑州航空港经济综合实验区" in aliases["航空港经济综合实验区"]
     assert "中国（安徽）自由贸易试验区芜湖片区" in aliases["芜湖片区"]
+
+
+def test_listed_county_goes_to_its_named_city_not_the_convening_province():
+    text = ("浙江省召开全省数字经济推进会。会上，宁波市、安吉县和省经济和信息化厅负责同志作交流发言。\n\n"
+            "发言人：李某（湖州市安吉县县长）\n安吉是生态县。")
+    rels = relations_of(text)
+    assert ("宁波市", "part_of", "浙江省") in rels
+    assert ("安吉县", "part_of", "湖州市") in rels
+    assert ("安吉县", "part_of", "浙江省") not in rels

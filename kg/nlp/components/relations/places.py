@@ -100,7 +100,10 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
         for m in regions:
             if m.rule in ("region_short_form", "region_gazetteer", "region_zone_grammar") and _in_list(text, m) \
                     and (m.region.level == "city" or not _list_of_cities(text, m.start)):
-                host = _convener(text, m, regions) or _nearest_named(g, m, regions) or anchor[0]
+                near = _nearest_named(g, m, regions)
+                host = _convener(text, m, regions) or near or anchor[0]
+                if near is not None and near.key != host.key and g.is_within(near.region, host.region):
+                    host = near     # 如东县 at the province's meeting, its city 南通市 named too: the city's
                 if m.region.adcode != host.region.adcode and (
                         g.is_within(m.region, host.region) or m.region.parent == host.region.adcode):
                     s, e = sentence(m.start)
