@@ -53,6 +53,10 @@ def short_forms(name: str, level: str) -> list[str]:
                     if core.endswith(nat) and len(core) > len(nat):
                         core = core[: -len(nat)]
                         changed = True
+                    elif len(nat) >= 3 and nat[-1] == "族" and core.endswith(nat[:-1]) \
+                            and len(core) - len(nat) + 1 >= 2:
+                        core = core[: -len(nat) + 1]     # 新疆维吾尔, 伊犁哈萨克: the people's name without 族
+                        changed = True
             if len(core) >= 2:
                 forms.append(core)
                 forms.append(core + {"自治县": "县", "自治州": "州", "自治旗": "旗", "自治区": ""}[suf])

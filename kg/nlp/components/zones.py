@@ -25,7 +25,7 @@ LOCAL_ZONE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2}港|[\u4e00-\u9fff]{2})"
 ZONE_BODY = re.compile(r"管委会|党工委|管理委员会")
 # Kinds of zone that are regions only where their governing body is named (郑州航空港经济综合实验区
 # 党工委, 中新天津生态城管委会): a 示范区 or 新城 without one is a project or a plan.
-GOVERNED_END = re.compile("(?:" + alternation(("经济综合实验区", "综合实验区", "实验区", "示范区", "合作区", "生态城",
+GOVERNED_END = re.compile("(?:" + alternation(("重点开发开放试验区", "经济综合实验区", "综合实验区", "实验区", "示范区", "合作区", "生态城",
                                                "新城", "保税港区", "综合保税区", "保税区", "港区", "试验区")) + ")$")
 # Characters that make two characters before a zone suffix a description, not a name (省级, 两个, 各类).
 NOT_ZONE_NAME = set("级个类各该这那本全每两几多些")
@@ -130,7 +130,7 @@ def _governed_zones(text: str, by_start: dict[int, Mention], context: dict) -> l
     """
     out = []
     for b in ZONE_BODY.finditer(text):
-        kind = GOVERNED_END.search(text, max(0, b.start() - 7), b.start())
+        kind = GOVERNED_END.search(text, max(0, b.start() - 9), b.start())
         if kind is None:
             continue
         end = kind.start()
