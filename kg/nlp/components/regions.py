@@ -53,10 +53,11 @@ PLACE_LIST = re.compile(r"(?:[、和与及][\u4e00-\u9fff]{2,3}){0,6}?"
                         r"|等?[两二三四五六七八九十\d]+(?:市|地|城市|省|省市|座城市)(?![场民长委]))")
 # The date of a dateline right after its place (本报北京2月17日电, 新华社武汉3月5日电).
 DATELINE = re.compile(r"[\d０-９]{1,2}月[\d０-９]{1,2}日电")
-# A word between a township and one of its villages (某镇把某村作为样板, 某镇的某村).
-VILLAGE_LINK = "把在将的"
+# A word between a township and one of its villages (某镇把某村作为样板, 某镇在某村建成…); not 的 (某镇的小山村).
+VILLAGE_LINK = "把在将"
 # A company's name running on from a place's short form, with no mark between (湖北|楚晶新能源科技有限公司).
-COMPANY_AHEAD = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:股份有限公司|有限责任公司|有限公司|集团)")
+# Only a legal suffix: 宁波加快培育一批大型企业集团 is no company's name.
+COMPANY_AHEAD = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:股份有限公司|有限责任公司|有限公司)")
 # The end of a byline after its place: 本报锡林浩特讯, 本报凯里5月3日电.
 BYLINE = re.compile(r"(?:[\d０-９]{1,2}月[\d０-９]{1,2}日)?(?:电|讯)")
 LIST_MARKER = re.compile(r"^[、和及与]|^等(?:兄弟|周边|其他|其余|各)?\d*个?(?:区县|县(?:[(（]市、区[)）])?|市县|区|县)")
