@@ -26,6 +26,11 @@ PROBES = [
     ('巴音郭楞州加快发展特色林果业，巴州库尔勒香梨远销海外。', [(R, '巴音郭楞蒙古自治州')], [], []),
     ('二连浩特重点开发开放试验区管委会主任表示，试验区今年进出口增长三成。',
      [(R, '二连浩特重点开发开放试验区')], ['开放试验区'], []),
+    # a far prefecture before its own body is a region, whatever province the text weighs most
+    ('全县上下在临夏州委、州政府的坚强领导下取得新成效，深化与厦门市湖里区的东西部协作。',
+     [(R, '临夏回族自治州'), (R, '湖里区')], [], []),
+    # a community named after a place is no region of that place
+    ('我们在西湖社区试点网格治理，在中山社区建成党群服务中心。', [], ['中山市'], []),
     # a village out of a township's name, or out of a coined name after it
     ('推进周村区王村镇国家农村产业融合发展示范园建设。', [(R, '王村镇')], ['王村', '国家农村'], []),
     ('北京市房山区阎村镇全力打造现代农业产业园。', [(R, '阎村镇')], ['阎村'], []),

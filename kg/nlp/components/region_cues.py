@@ -70,8 +70,9 @@ NAME_DOTS = "·•・"
 
 
 # A street, square, park or port named after a place (中山路, 北京东路, 上海港): a bare place form
-# right before one names the site, not the region (region_site_name); so does a border port (二连浩特口岸).
-SITE_AFTER = re.compile(r"[东西南北中]?(?:路|大道|大街|街(?!道)|巷)|广场|公园|码头|口岸|港(?![区澳口])")
+# right before one names the site, not the region (region_site_name); so does a border port (二连浩特口岸)
+# or a community (中山社区).
+SITE_AFTER = re.compile(r"[东西南北中]?(?:路|大道|大街|街(?!道)|巷)|广场|公园|码头|口岸|社区|港(?![区澳口])")
 
 
 # A news outlet named after its place (湖北日报讯, 内蒙古卫视): the place names the outlet, not the story's

@@ -277,7 +277,9 @@ class RegionRecognizer:
             # 钦州 in a text about 重庆 is a destination, not a region of the text; 上海、广州等地
             # names places in their own right.
             return province is None or r.adcode[:2] == province[:2] or bool(PLACE_LIST.match(text, e)) \
-                or bool(DATELINE.match(text, e))     # 本报北京2月17日电: where the report was filed
+                or bool(DATELINE.match(text, e)) \
+                or bool(self.body_re.match(text, e))     # 本报北京2月17日电: where the report was filed;
+            # 临夏州委: a body of its own makes the place a region, whatever province the text weighs most
         after = text[e:e + 12]
         before = text[max(0, s - 1):s]
         if self.body_re.match(after):
