@@ -55,9 +55,6 @@ PLACE_LIST = re.compile(r"(?:[、和与及][\u4e00-\u9fff]{2,3}){0,6}?"
 DATELINE = re.compile(r"[\d０-９]{1,2}月[\d０-９]{1,2}日电")
 # A word between a township and one of its villages (某镇把某村作为样板, 某镇在某村建成…); not 的 (某镇的小山村).
 VILLAGE_LINK = "把在将"
-# A company's name running on from a place's short form, with no mark between (湖北|楚晶新能源科技有限公司).
-# Only a legal suffix: 宁波加快培育一批大型企业集团 is no company's name.
-COMPANY_AHEAD = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:股份有限公司|有限责任公司|有限公司)")
 # The end of a byline after its place: 本报锡林浩特讯, 本报凯里5月3日电.
 BYLINE = re.compile(r"(?:[\d０-９]{1,2}月[\d０-９]{1,2}日)?(?:电|讯)")
 LIST_MARKER = re.compile(r"^[、和及与]|^等(?:兄弟|周边|其他|其余|各)?\d*个?(?:区县|县(?:[(（]市、区[)）])?|市县|区|县)")
@@ -271,8 +268,6 @@ class RegionRecognizer:
         if r.level in ("province", "city") and text[s:e] in common_forms():
             return bool(PLACE_LIST.match(text, e)) or bool(self.body_re.match(text, e)) \
                 or bool(LIST_MARKER.match(text, e)) and _in_region_list(text, s)
-        if r.level in ("province", "city") and COMPANY_AHEAD.match(text, e):
-            return False      # region_in_company_name: 湖北 of 湖北楚晶新能源科技有限公司 opens a company's name
         if r.level in ("province", "city"):
             # 钦州 in a text about 重庆 is a destination, not a region of the text; 上海、广州等地
             # names places in their own right.

@@ -83,8 +83,8 @@ def village_after(text: str, end: int, town: Region) -> Mention | None:
     first = words[0]
     if generic_village(name) or is_function_word(first, verbs=len(first) > 1):
         return None          # …, or a verb before 村(社区): 奉节县举行村(社区)党组织书记比武 (not 开|弦弓村)
-    if len(words) > 1 and len(words[-2]) > 1 and generic_village(words[-1]):
-        return None          # 孙村镇国家农村产业…: a word, then a generic one (国家|农村), opens a coined name
+    if len(words) > 1 and len(words[-2]) > 1 and words[-1] in ("农村", "乡村"):
+        return None          # 孙村镇国家农村产业…: a word, then 农村 (国家|农村), opens a coined name; 黄家|山村 is a village
     return Mention(m.start(), m.end(), REGION, name, "region_village", (),
                    Region(f"V{town.adcode}:{name}", name, "village", town.adcode))
 
