@@ -53,16 +53,22 @@ def short_forms(name: str, level: str) -> list[str]:
                     if core.endswith(nat) and len(core) > len(nat):
                         core = core[: -len(nat)]
                         changed = True
+                    elif len(nat) >= 3 and nat[-1] == "族" and core.endswith(nat[:-1]) \
+                            and len(core) - len(nat) + 1 >= 2:
+                        core = core[: -len(nat) + 1]     # 新疆维吾尔, 伊犁哈萨克: the people's name without 族
+                        changed = True
             if len(core) >= 2:
                 forms.append(core)
                 forms.append(core + {"自治县": "县", "自治州": "州", "自治旗": "旗", "自治区": ""}[suf])
             return [f for f in forms if f and f != name]
     if level == "township":
         return []
-    for suf in ("特别行政区", "省", "市", "新区", "区", "县", "旗", "盟", "地区", "州"):     # 浦东新区 -> 浦东
+    for suf in ("特别行政区", "省", "市", "新区", "地区", "区", "县", "旗", "盟", "州"):     # 浦东新区 -> 浦东, 喀什地区 -> 喀什
         if name.endswith(suf) and len(name) - len(suf) >= 2:
             forms.append(name[: -len(suf)])
             break
+    if level == "city" and name.endswith("盟") and len(name) >= 4:
+        forms.append(name[0] + "盟")         # 锡林郭勒盟 -> 锡盟, 阿拉善盟 -> 阿盟: the first character and 盟
     return forms
 
 

@@ -70,8 +70,14 @@ NAME_DOTS = "·•・"
 
 
 # A street, square, park or port named after a place (中山路, 北京东路, 上海港): a bare place form
-# right before one names the site, not the region (region_site_name).
-SITE_AFTER = re.compile(r"[东西南北中]?(?:路|大道|大街|街(?!道)|巷)|广场|公园|码头|港(?![区澳口])")
+# right before one names the site, not the region (region_site_name); so does a border port (二连浩特口岸)
+# or a community (中山社区).
+SITE_AFTER = re.compile(r"[东西南北中]?(?:路|大道|大街|街(?!道)|巷)|广场|公园|码头|口岸|社区|港(?![区澳口])")
+
+
+# A news outlet named after its place (湖北日报讯, 内蒙古卫视): the place names the outlet, not the story's
+# region (region_outlet_name).
+OUTLET = re.compile(r"日报|晚报|都市报|商报|电视台|卫视|新闻网|新闻客户端")
 
 
 @functools.lru_cache(maxsize=1)
@@ -82,9 +88,9 @@ def _event_words() -> re.Pattern:
 def in_coined_name(text: str, s: int, e: int) -> bool:
     """region_in_coined_name: is the place at ``s``..``e`` part of a coined name rather than a region
     named in its own right: an event's edition after its year (2021湖北武黄同城…推介会), an event
-    named by its place alone (香港招商会), or a quoted name whose places a middle dot joins (“新加坡·重庆周”)?"""
+    named by its place alone (香港招商会), a news outlet (湖北日报), or a quoted name whose places a middle dot joins (“新加坡·重庆周”)?"""
     if text[s - 1:s].isdigit() and EDITION_YEAR.search(text, s - 5 if s >= 5 else 0, s) \
-            or _event_words().match(text, e):
+            or _event_words().match(text, e) or OUTLET.match(text, e):
         return True
     if text[e:e + 1] not in NAME_DOTS and text[s - 1:s] not in NAME_DOTS or s == 0:
         return False

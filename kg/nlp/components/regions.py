@@ -35,10 +35,10 @@ from kg.nlp.names import stops
 from kg.schema import REGION
 
 ZONE_SUFFIXES = ("自由贸易试验区", "自贸试验区", "高新技术产业开发区", "经济技术开发区", "经济开发区", "先进制造业开发区",
-                 "综合保税区", "临空经济示范区", "临空经济区", "空港经济区", "临港经济区", "高新区",
+                 "综合保税区", "经济综合实验区", "边境经济合作区", "跨境经济合作区", "临空经济示范区", "临空经济区", "空港经济区", "临港经济区", "高新区",
                  "经开区", "综保区", "开发区", "保税区", "新区", "工业园区")
 # A division of a foreign country, written right after the country: 广宁省, 芒街市, 吴权郡, 大阪府.
-FOREIGN_DIVISION = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|市|郡|州|县|府|道)(?![\u4e00-\u9fff]{0,1}(?:场|民|长|委|政府))")
+FOREIGN_DIVISION = re.compile(r"(?:(?![等和与及的各])[\u4e00-\u9fff]){2,4}?(?:省|市|郡|州|县|府|道)(?![\u4e00-\u9fff]{0,1}(?:场|民|长|委|政府))")
 LIST_END = re.compile(r"(?:等(?:兄弟|周边|其他|其余|各)?\d*个?|\d+个|[一二三四五六七八九十]+个)"
                       r"(?:区县|县[(（]市、区[)）]|县市区|市县|州市|市州|地市|区县[(（]开发区[)）])")
 # The end of a list of a meeting's participants: …、市商务委负责人作现场交流发言, …主要负责同志先后作交流发言,
@@ -53,6 +53,10 @@ PLACE_LIST = re.compile(r"(?:[、和与及][\u4e00-\u9fff]{2,3}){0,6}?"
                         r"|等?[两二三四五六七八九十\d]+(?:市|地|城市|省|省市|座城市)(?![场民长委]))")
 # The date of a dateline right after its place (本报北京2月17日电, 新华社武汉3月5日电).
 DATELINE = re.compile(r"[\d０-９]{1,2}月[\d０-９]{1,2}日电")
+# A word between a township and one of its villages (某镇把某村作为样板, 某镇在某村建成…); not 的 (某镇的小山村).
+VILLAGE_LINK = "把在将"
+# The end of a byline after its place: 本报锡林浩特讯, 本报凯里5月3日电.
+BYLINE = re.compile(r"(?:[\d０-９]{1,2}月[\d０-９]{1,2}日)?(?:电|讯)")
 LIST_MARKER = re.compile(r"^[、和及与]|^等(?:兄弟|周边|其他|其余|各)?\d*个?(?:区县|县(?:[(（]市、区[)）])?|市县|区|县)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -109,6 +113,7 @@ class RegionRecognizer:
         """Candidates (start, end, form, regions, short, rule)."""
         out = []
         g, stop = self.g, stopforms()
+        city_zones: dict[str, list[Region]] = {}    # 三江新区 -> the zone 宜宾三江新区, once so written
         for s, e in self.names.finditer(text):
             form = text[s:e]
             zm = self.zone_re.match(text, e)
@@ -116,9 +121,20 @@ class RegionRecognizer:
             if zm and not any(c.level == "zone" for c in full_c):
                 zname = form + zm.group()
                 short = form + ZONE_SHORT.get(zm.group(), zm.group())     # one zone, however written
-                cands = g.full.get(zname) or g.full.get(short) or [
-                    Region("Z" + short, short, "zone", base.adcode) for base in g.candidates(form)
-                    if base.level in ("province", "city", "county")]
+                cands = g.full.get(zname) or g.full.get(short)
+                bases = [] if cands else [b for b in g.candidates(form) if b.level in ("province", "city", "county")]
+                prev = out[-1] if out and out[-1][1] == s else None
+                cities = [c for c in prev[3] if c.level == "city"] if prev is not None else []
+                if bases and cities and not any(g.is_within(b, c) for b in bases for c in cities):
+                    # region_city_zone: 宜宾三江新区 is 宜宾's zone named after a local place, not one of
+                    # the far 三江侗族自治县: the city's name opens the zone's
+                    out.pop()
+                    tail = short
+                    s, zname, short = prev[0], prev[2] + zname, prev[2] + short
+                    bases = cities
+                    city_zones[tail] = [Region("Z" + short, short, "zone", b.adcode) for b in bases]
+                cands = cands or city_zones.get(short) or [Region("Z" + short, short, "zone", base.adcode)
+                                                           for base in bases]
                 if cands:
                     out.append((s, zm.end(), zname, cands, False, "region_zone_grammar"))
                 continue
@@ -225,6 +241,10 @@ class RegionRecognizer:
             mentions.append(Mention(s, e, REGION, name, rule, aliases, r))
             if r.level in ("township", "county"):       # 南口镇侨乡村, 宜阳县福昌村
                 village = village_after(text, e, r)
+                if village is None and r.level == "township" and text[e:e + 1] in VILLAGE_LINK:
+                    village = village_after(text, e + 1, r)     # 连江口镇把连樟村作为…: the township's own
+                    if village is not None:
+                        village.rule = "region_village_linked"
                 if village is not None:
                     mentions.append(village)
                     mentions += villages_listed(text, village.end, r)
@@ -243,6 +263,8 @@ class RegionRecognizer:
                   province: str | None = None) -> bool:
         if r.adcode in confirmed:
             return True
+        if text[max(0, s - 2):s] == "本报" and BYLINE.match(text, e):
+            return True       # region_byline: 本报锡林浩特讯, 本报凯里5月3日电: where the report was filed
         if r.level in ("province", "city") and text[s:e] in common_forms():
             return bool(PLACE_LIST.match(text, e)) or bool(self.body_re.match(text, e)) \
                 or bool(LIST_MARKER.match(text, e)) and _in_region_list(text, s)
@@ -250,7 +272,9 @@ class RegionRecognizer:
             # 钦州 in a text about 重庆 is a destination, not a region of the text; 上海、广州等地
             # names places in their own right.
             return province is None or r.adcode[:2] == province[:2] or bool(PLACE_LIST.match(text, e)) \
-                or bool(DATELINE.match(text, e))     # 本报北京2月17日电: where the report was filed
+                or bool(DATELINE.match(text, e)) \
+                or bool(self.body_re.match(text, e))     # 本报北京2月17日电: where the report was filed;
+            # 临夏州委: a body of its own makes the place a region, whatever province the text weighs most
         after = text[e:e + 12]
         before = text[max(0, s - 1):s]
         if self.body_re.match(after):
@@ -280,6 +304,7 @@ def _foreign_divisions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # Regions found only next to the region that places them, and their rule for a later bare mention.
 NAMED_AGAIN = {"region_village": "region_village_again", "region_village_listed": "region_village_again",
+               "region_village_linked": "region_village_again",
                "region_foreign_division": "region_foreign_again"}
 
 

@@ -30,8 +30,8 @@ OPENS = set("，。、；：！？,;:!?“”「」\n ")
 PARENT_BACK = 600          # how far back the township or county that holds the village is looked for
 # A village name after its township: one to four Chinese characters, then 村. Not starting with a
 # word that joins or points (南口镇和各村), and never another division's suffix inside.
-_VILLAGE = re.compile(r"(?![和与及同在对把将向从为以等各全每本该个])[\u4e00-\u9fff](?<![村镇乡区县市省州街])"
-                      r"[^\W\d_a-zA-Z村镇区县市省州街]{0,3}(?:村|社区)")
+_VILLAGE = re.compile(r"(?![和与及同在对把将向从为以等各全每本该个的])[\u4e00-\u9fff](?<![村镇乡区县市省州街])"
+                      r"[^\W\d_a-zA-Z村镇区县市省州街]{0,3}(?:村|社区)(?![镇乡])")
 
 
 def villages_of_residents(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -79,9 +79,12 @@ def village_after(text: str, end: int, town: Region) -> Mention | None:
     if m is None:
         return None
     name = m.group()
-    first = next(iter(shared_cutter()(name)))
+    words = list(shared_cutter()(name))
+    first = words[0]
     if generic_village(name) or is_function_word(first, verbs=len(first) > 1):
         return None          # …, or a verb before 村(社区): 奉节县举行村(社区)党组织书记比武 (not 开|弦弓村)
+    if len(words) > 1 and len(words[-2]) > 1 and words[-1] in ("农村", "乡村"):
+        return None          # 孙村镇国家农村产业…: a word, then 农村 (国家|农村), opens a coined name; 黄家|山村 is a village
     return Mention(m.start(), m.end(), REGION, name, "region_village", (),
                    Region(f"V{town.adcode}:{name}", name, "village", town.adcode))
 

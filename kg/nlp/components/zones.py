@@ -18,13 +18,14 @@ ZONE_SHORT = {"经济技术开发区": "经开区", "高新技术产业开发区
 # A zone named after a local place, not a division (合肥新站高新区): its two-character name and
 # suffix. It is a region where its city is written before it, where its governing body is named,
 # or where it is listed next to another zone (赣州经开区、蓉江新区).
-LOCAL_ZONE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2})"
-                        r"(?P<suffix>高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|综合保税区|综保区|开发区"
-                        r"|保税区|新区)")
+# A zone named after its port (洋口港经济开发区, 航空港经济综合实验区) is one by that name alone.
+LOCAL_ZONE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2}港|[\u4e00-\u9fff]{2})"
+                        r"(?P<suffix>高新技术产业开发区|经济技术开发区|经济开发区|经济综合实验区|高新区|经开区|综合保税区|综保区"
+                        r"|开发区|保税区|新区|边境经济合作区|跨境经济合作区)")
 ZONE_BODY = re.compile(r"管委会|党工委|管理委员会")
 # Kinds of zone that are regions only where their governing body is named (郑州航空港经济综合实验区
 # 党工委, 中新天津生态城管委会): a 示范区 or 新城 without one is a project or a plan.
-GOVERNED_END = re.compile("(?:" + alternation(("经济综合实验区", "综合实验区", "实验区", "示范区", "合作区", "生态城",
+GOVERNED_END = re.compile("(?:" + alternation(("重点开发开放试验区", "经济综合实验区", "综合实验区", "实验区", "示范区", "合作区", "生态城",
                                                "新城", "保税港区", "综合保税区", "保税区", "港区", "试验区")) + ")$")
 # Characters that make two characters before a zone suffix a description, not a name (省级, 两个, 各类).
 NOT_ZONE_NAME = set("级个类各该这那本全每两几多些")
@@ -48,6 +49,7 @@ def local_zones(text: str, mentions: list[Mention], context: dict, g: Gazetteer,
     taken = [(m.start, m.end) for m in mentions]
     by_end = {m.end: m for m in mentions if m.region is not None and m.region.level in ("city", "county")}
     zones: dict[str, str] = {}              # zone name -> parent code
+    prefixed: dict[str, set[str]] = {}      # zone name -> its forms with its city before it
     for z in LOCAL_ZONE.finditer(text) if zoned else ():
         s, e = z.span()
         name = z.group("name") + z.group("suffix")
@@ -56,10 +58,16 @@ def local_zones(text: str, mentions: list[Mention], context: dict, g: Gazetteer,
                 or g.candidates(core) or set(core) & NOT_ZONE_NAME \
                 or core in generic_heads() or is_kind_word(core):
             continue
-        if s > 0 and _CJK.match(text[s - 1]) and s not in by_end and not _after_stop(text, s):
+        port = len(core) == 3
+        if port and z.group("suffix") in ("新区", "开发区") or not port and z.group("suffix") == "经济综合实验区":
+            continue          # 临港新区, 空港开发区: kinds of zone, not a port's name
+        if s > 0 and _CJK.match(text[s - 1]) and s not in by_end and not _after_stop(text, s) and not port:
             continue          # 国家级高新区: the two characters end a longer word
         if s in by_end:
             zones.setdefault(name, by_end[s].region.adcode)
+            prefixed.setdefault(name, set()).add(text[by_end[s].start:e])     # 郑州航空港经济综合实验区
+        elif port and (home := _county_before(mentions, s) or context.get("city") or context.get("province")):
+            zones.setdefault(name, home)      # region_port_zone: 如东's 洋口港经济开发区
         elif (ZONE_BODY.match(text, e) or _listed_with_zone(text, s, e, mentions)) \
                 and (home := context.get("city") or context.get("province")):
             zones.setdefault(name, home)      # 新站高新区 of 合肥; 东疆综合保税区 of 天津, a municipality
@@ -67,19 +75,35 @@ def local_zones(text: str, mentions: list[Mention], context: dict, g: Gazetteer,
         by_start = {m.start: m for m in mentions if m.region is not None and m.region.level in ("city", "county")}
         for name, parent in _governed_zones(text, by_start, context, g):
             zones.setdefault(name, parent)
+    areas: dict[str, set[str]] = {}        # an area's name -> the longer forms it is written in
     for z in FTZ_AREA.finditer(text) if zoned else ():
         name = z.group("name")
         city = [c for c in g.candidates(name[:2]) if c.level == "city"]
         parent = city[0].adcode if len(city) == 1 else context.get("city") or context.get("province") or ""
         zones.setdefault(name, parent)
+        if z.start("name") > z.start():
+            areas.setdefault(name, set()).add(z.group())
     out = []
+    for name, forms in areas.items():      # 中国（安徽）自由贸易试验区芜湖片区: one zone, 安徽 inside is none
+        region = Region("Z" + name, name, "zone", zones[name])
+        for written in sorted(forms, key=len, reverse=True):
+            spans = free_spans(text, written, taken, may_cover=True)
+            out += [Mention(s, e, REGION, name, "region_local_zone", tuple(sorted(forms)), region) for s, e in spans]
+            taken += spans
     for written, parent in zones.items():
         name = _zone_short(written)         # 东疆综合保税区 is 东疆综保区, as the zone grammar writes it
         region = Region("Z" + name, name, "zone", parent)
-        aliases = (written,) if written != name else ()
+        aliases = tuple(sorted({written} - {name} | prefixed.get(written, set())))
         out += [Mention(s, e, REGION, name, "region_local_zone", aliases, region)
                 for s, e in free_spans(text, written, taken, may_cover=True)]
     return out
+
+
+def _county_before(mentions: list[Mention], at: int) -> str | None:
+    """The county named last before ``at``, within a few hundred characters (the speech's own)."""
+    found = [m for m in mentions if m.region is not None and m.region.level == "county"
+             and m.end <= at and at - m.end <= 300]
+    return max(found, key=lambda m: m.end).region.adcode if found else None
 
 
 def _zone_short(name: str) -> str:
@@ -107,7 +131,7 @@ def _governed_zones(text: str, by_start: dict[int, Mention], context: dict, g: G
     """
     out = []
     for b in ZONE_BODY.finditer(text):
-        kind = GOVERNED_END.search(text, max(0, b.start() - 7), b.start())
+        kind = GOVERNED_END.search(text, max(0, b.start() - 9), b.start())
         if kind is None:
             continue
         end = kind.start()

@@ -9,6 +9,7 @@
 - ``part_of_report``: a town whose report is printed in a sibling town's speech, part of their parent.
 - ``part_of_ranking``: a section's region ranked within the division above (居全市第二).
 - ``part_of_located``: an organization the text places in a region (中国医科大学就在沈阳沈北新区).
+- ``part_of_copula``: a region said to be a place of the one above it (锡林郭勒盟是内蒙古自治区重要的…).
 """
 
 from __future__ import annotations
@@ -60,11 +61,12 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
         if prev is not None and m.label == REGION and within_prefix(m, prev):
             s, e = sentence(m.start)
             add(m, PART_OF, prev, "part_of_prefix", text[s:e])
-        elif m.rule in ("region_village_residents", "region_village_listed"):
+        elif m.rule in ("region_village_residents", "region_village_listed", "region_village_linked"):
             holder = [r for r in regions if r.end <= m.start and r.region.adcode == m.region.parent]
             if holder:          # 鹤峰乡…。“…”莲花社区村民X说: the township the paragraph is about; 茅台镇A村、B村
                 s, e = sentence(m.start)
-                rule = "part_of_residents" if m.rule == "region_village_residents" else "part_of_village_list"
+                rule = {"region_village_residents": "part_of_residents",
+                        "region_village_linked": "part_of_village_linked"}.get(m.rule, "part_of_village_list")
                 add(m, PART_OF, holder[-1], rule, text[s:e])
         if m.label == ORGANIZATION:
             # An organization named with its region: only a region the text also
@@ -100,11 +102,16 @@ def part_of(text: str, mentions: list[Mention], doc: Doc, sentence, add) -> None
         for m in regions:
             if m.rule in ("region_short_form", "region_gazetteer", "region_zone_grammar") and _in_list(text, m) \
                     and (m.region.level == "city" or not _list_of_cities(text, m.start)):
-                host = _convener(text, m, regions) or _nearest_named(g, m, regions) or anchor[0]
+                near = _nearest_named(g, m, regions)
+                host = _convener(text, m, regions) or near or anchor[0]
+                if near is not None and near.key != host.key and g.is_within(near.region, host.region):
+                    host = near     # 如东县 at the province's meeting, its city 南通市 named too: the city's
                 if m.region.adcode != host.region.adcode and (
                         g.is_within(m.region, host.region) or m.region.parent == host.region.adcode):
                     s, e = sentence(m.start)
                     add(m, PART_OF, host, "part_of_region_list", text[s:e])
+    if "是" in text or "为" in text or "地处" in text or "位于" in text:
+        part_of_copula(text, mentions, sentence, add)
 
 
 def _opens_with_other_place(text: str, org: Mention, inner: Mention, g) -> bool:
@@ -226,13 +233,20 @@ def _list_of_cities(text: str, s: int) -> bool:
     return CITY_LIST_END.search(tail, 0, cut) is not None
 
 
+# A list of cities closed by their kind, read from one of its items on (苏州、常州、南通等市; 郑州、新乡两市).
+CITIES_FROM = re.compile(r"(?:[\u4e00-\u9fff]{2,3}?市?[、和与及]){0,8}[\u4e00-\u9fff]{2,3}?市?"
+                         r"(?:等(?:[\d一二三四五六七八九十两]+个)?|[两二三四五六七八九十\d]+个?)(?:市|城市|地市)(?![场民长委])")
+
+
 def _in_list(text: str, m: Mention) -> bool:
     from kg.nlp.components.regions import _in_region_list
 
     before = text[max(0, m.start - 1):m.start]
     # One look at the clause, whichever side of the name the list mark is on (A、B、C: both).
+    # A city may also be in a list closed by its kind (苏州、常州、南通等市).
     return (before in ("、", "，", ",", "：", ":", " ") or text[m.end:m.end + 1] == "、") \
-        and _in_region_list(text, m.start)
+        and (_in_region_list(text, m.start)
+             or m.region.level == "city" and CITIES_FROM.match(text, m.start) is not None)
 
 
 def _by_name(mentions, label: str, name: str) -> Mention | None:
@@ -247,6 +261,27 @@ def _located() -> re.Pattern:
     """A cue of ``part_of_located`` (位于, 地处, 就在), right after a name."""
     words = [r["word"] for r in read_table("triggers.csv", ("rule", "word")) if r["rule"] == "part_of_located"]
     return re.compile(alternation(words))
+
+
+# A region said to be a place of the one after it: 锡林郭勒盟是内蒙古自治区重要的…, 丰满区是吉林市…最集中的区域,
+# 如东县地处南通市东部.
+COPULA = re.compile(r"(?:是|为|作为|地处|位于)(?:我国|全国)?")
+
+
+def part_of_copula(text: str, mentions: list[Mention], sentence, add) -> None:
+    """part_of_copula: ``X是Y…`` / ``X地处Y…`` with Y a division above X, both named on their own."""
+    tops = [m for m in mentions if not m.nested and m.label == REGION and m.region is not None]
+    at = {m.start: m for m in tops}
+    g = None
+    for m in tops:
+        cue = COPULA.match(text, m.end)
+        outer = at.get(cue.end()) if cue else None
+        if outer is None or outer.key == m.key:
+            continue
+        g = g or gazetteer()
+        if outer.region.adcode == m.region.parent or g.is_within(m.region, outer.region):
+            s, e = sentence(m.start)
+            add(m, PART_OF, outer, "part_of_copula", text[s:e])
 
 
 def part_of_located(text: str, mentions: list[Mention], sentence, add) -> None:
