@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 
 from kg.nlp.components.entities.enterprises import brands, trade_endings
 from kg.nlp.gazetteer import gazetteer
@@ -94,8 +95,7 @@ def short_names_of_registered(found: list[Mention], regions: dict[int, Mention])
     full = [m for m in found if m.label == ENTERPRISE and m.rule == "enterprise_suffix"]
     if not full:
         return
-    full = [m for m in full if not any(o is not m and o.start <= m.start and m.end <= o.end
-                                       and o.end - o.start > m.end - m.start for o in full)]
+    full = _outermost(full)
     stems: list[tuple[Mention, str]] = []          # each registered name, and its form without region
     trade_at: dict[int, Mention] = {}              # where each one's trade name starts
     for m in full:
@@ -108,27 +108,59 @@ def short_names_of_registered(found: list[Mention], regions: dict[int, Mention])
         if stem != m.name:
             stems.append((m, stem))
         trade_at[m.end - len(stem) if m.name.endswith(stem) else m.start] = m
-    spans = [(m.start, m.end) for m in full]
+    # The outermost names' spans by start: none inside another, so their ends rise with their starts,
+    # and the spans around a position are the last ones starting at or before it.
+    spans = sorted((m.start, m.end) for m in full)
+    starts = [a for a, _ in spans]
+    by_head: dict[str, list[tuple[Mention, str]]] = {}      # stems by their first two characters
+    for m, stem in stems:
+        by_head.setdefault(stem[:2], []).append((m, stem))
     for x in found:
         if x.label != ENTERPRISE or x.name.endswith("公司") or len(x.name) < 2:
             continue
-        if any(a <= x.start < b and (a, b) != (x.start, x.end) for a, b in spans):
+        if _inside_other(spans, bisect_right(starts, x.start), x):
             f = trade_at.get(x.start)
             if f is not None and x.end < f.end and _legal_rest(f.name[x.end - f.start:], x.name):
                 # 华为|技术有限公司, 浙江|吉利|控股集团有限公司: its own
                 x.name = f.name                         # trade name inside, the same company
             continue
-        fits = {m.name for m, stem in stems if len(stem) > len(x.name) and stem.startswith(x.name)
+        near = by_head.get(x.name[:2], ())
+        fits = {m.name for m, stem in near if len(stem) > len(x.name) and stem.startswith(x.name)
                 and _legal_rest(stem[len(x.name):], x.name)}
         if not fits and x.name.endswith("集团") and len(x.name) >= 4:
             # 远景集团 of 远景科技集团: the group named without its industry word
             core = x.name[:-2]
-            fits = {m.name for m, stem in stems if stem.startswith(core) and stem.endswith("集团")
+            fits = {m.name for m, stem in near if stem.startswith(core) and stem.endswith("集团")
                     and stem[len(core):-2] in trade_endings()}
         longest = max(fits, key=len, default="")
         if fits and all(longest.startswith(f) for f in fits):     # 恒安 of 恒安集团 and 恒安集团有限公司
             x.name = longest
             x.attrs.pop("not_alias", None)
+
+
+def _inside_other(spans: list[tuple[int, int]], i: int, x: Mention) -> bool:
+    """Does a span of ``spans[:i]`` (those starting at or before ``x``) other than x's own hold x's start?"""
+    while i > 0:
+        i -= 1
+        a, b = spans[i]
+        if b <= x.start:
+            return False
+        if (a, b) != (x.start, x.end):
+            return True
+    return False
+
+
+def _outermost(full: list[Mention]) -> list[Mention]:
+    """The names inside no longer one, in their order. Sorted by start (longest first), only a name
+    whose end some earlier one reaches can be inside one: the exact test runs for those only."""
+    inner: set[int] = set()
+    reach = -1
+    for m in sorted(full, key=lambda m: (m.start, m.start - m.end)):
+        if reach >= m.end and any(o is not m and o.start <= m.start and m.end <= o.end
+                                  and o.end - o.start > m.end - m.start for o in full):
+            inner.add(id(m))
+        reach = max(reach, m.end)
+    return [m for m in full if id(m) not in inner] if inner else full
 
 
 def _place_prefix(name: str) -> int:
