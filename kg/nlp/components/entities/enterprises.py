@@ -327,7 +327,7 @@ def _clause_start(text: str, pos: int, reach: int = 40) -> int:
 
 def trade_ending(name: str) -> bool:
     """Does ``name`` end like a company's trade name (纵横股份, 大洋电机), with two characters before?"""
-    return name.endswith(trade_endings()) and any(name.endswith(w) and len(name) - len(w) >= 2 for w in trade_endings())
+    return name[2:].endswith(trade_endings())     # (an ending with two characters before it)
 
 
 def _after_location(start: int, end: int, region_at: dict[int, Mention]) -> int:

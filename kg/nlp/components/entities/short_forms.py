@@ -163,6 +163,7 @@ def _outermost(full: list[Mention]) -> list[Mention]:
     return [m for m in full if id(m) not in inner] if inner else full
 
 
+@functools.lru_cache(maxsize=4096)
 def _place_prefix(name: str) -> int:
     """The length of the place's name or short form that ``name`` opens with (浙江, 泸州市), or 0."""
     prot = protected()
