@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from kg.nlp.gazetteer import Region
@@ -81,6 +82,17 @@ def doc_text(doc: Doc) -> str:
     if cached is None:
         cached = doc.user_data["kg_text"] = doc.text
     return cached
+
+
+def word_starts(doc: Doc) -> tuple[list[int], frozenset[int]]:
+    """Where jieba's words start, in order, and those starts with the text's end as a set: read
+    once per Doc for the components that ask (the titles, then the entities), until the tokens
+    change (their count is the key)."""
+    cached = doc.user_data.get("kg_word_starts")
+    if cached is None or cached[0] != len(doc):
+        starts = doc.to_array([IDX]).tolist()
+        cached = doc.user_data["kg_word_starts"] = (len(doc), starts, frozenset(starts) | {len(doc_text(doc))})
+    return cached[1], cached[2]
 
 
 def doc_sentences(doc: Doc) -> list[tuple[int, int]]:

@@ -14,17 +14,15 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from bisect import bisect_right
 from typing import Any, Iterator, NamedTuple
 
-from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from kg.nlp.components.entities.organizations import find_organizations
 from kg.nlp.components.title_units import IMPLICIT, NAMED_BACK
-from kg.nlp.mention import Mention, Position
+from kg.nlp.mention import Mention, Position, word_starts
 from kg.nlp.person_names import is_ethnic_name, name_after, name_before
 from kg.nlp.wordclass import is_function_word, word_classes
 from kg.schema import OFFICIAL, ORGANIZATION, REGION
@@ -63,15 +61,15 @@ class DocState:
         self.doc, self.text, self.context, self.region_at = doc, text, context, region_at
         self.organizations: list[Mention] | None = None       # found when a bare title needs them
 
-    @functools.cached_property
+    @property
     def starts(self) -> list[int]:
         """Where jieba's words start, in order."""
-        return self.doc.to_array([IDX]).tolist()
+        return word_starts(self.doc)[0]
 
-    @functools.cached_property
+    @property
     def bounds(self) -> frozenset[int]:
         """Where jieba's words start, and the end of the text."""
-        return frozenset(self.starts) | {len(self.text)}
+        return word_starts(self.doc)[1]
 
 
 def sentence_of(text: str, start: int, end: int) -> str:

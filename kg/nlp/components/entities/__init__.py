@@ -15,7 +15,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from operator import attrgetter
 
-from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -32,7 +31,7 @@ from kg.nlp.components.entities.short_forms import declared_short_forms
 from kg.nlp.components.entities.trade_names import (
     find_trade_names, known_company_mates, trade_name_lists, trade_names_in_context, with_project_owners,
 )
-from kg.nlp.mention import Mention, doc_text
+from kg.nlp.mention import Mention, doc_text, word_starts
 from kg.schema import ENTERPRISE, OFFICIAL, ORGANIZATION, PROGRAM, PROJECT, REGION
 
 
@@ -47,9 +46,7 @@ class EntityRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        starts = doc.to_array([IDX]).tolist()
-        starts.append(len(text))
-        bounds = frozenset(starts)    # jieba's word starts in the text, and its end
+        bounds = word_starts(doc)[1]      # jieba's word starts in the text, and its end
         found: list[Mention] = list(doc._.kg_mentions or [])
         found += find_strategies(text)
         found += find_organizations(text, found, bounds)
@@ -130,7 +127,7 @@ def set_ents(doc: Doc, mentions: list[Mention]) -> None:
     cuts = sorted({b for m in mentions for b in (m.start, m.end)})
     if cuts:
         text = doc_text(doc)
-        starts = doc.to_array([IDX]).tolist()
+        starts = word_starts(doc)[0]
         inner_cuts: dict[int, list[int]] = {}
         for c in cuts:
             i = bisect_right(starts, c) - 1
@@ -148,8 +145,7 @@ def set_ents(doc: Doc, mentions: list[Mention]) -> None:
                     orths = [text[a:b] for a, b in zip(bounds, bounds[1:])]
                     retok.split(tok, orths, [(tok, 0)] * len(orths))
     # Every mention boundary is now a token boundary: map characters to tokens.
-    starts = doc.to_array([IDX]).tolist()
-    starts.append(len(doc_text(doc)))
+    starts = [*word_starts(doc)[0], len(doc_text(doc))]
 
     def token_at(c: int) -> int | None:
         k = bisect_left(starts, c)
