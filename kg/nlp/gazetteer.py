@@ -67,6 +67,8 @@ def short_forms(name: str, level: str) -> list[str]:
         if name.endswith(suf) and len(name) - len(suf) >= 2:
             forms.append(name[: -len(suf)])
             break
+    if level == "city" and name.endswith("地区") and len(name) >= 4:
+        forms.append(name[:-1])              # 喀什地委, 喀什地直: the prefecture's own short form before its body
     if level == "city" and name.endswith("盟") and len(name) >= 4:
         forms.append(name[0] + "盟")         # 锡林郭勒盟 -> 锡盟, 阿拉善盟 -> 阿盟: the first character and 盟
     return forms
