@@ -67,8 +67,8 @@ def clause_peer(text: str, s: int, pos: int, subj: Mention, region_at: dict[int,
     clause (凤桥镇建成X，新丰镇实施Y), else ``subj``: a peer named as a later clause's subject takes over.
     With ``opening`` (an article's region), the sentence's own opening counts too (余杭区深入实施Y), as
     does a place the sentence opens with (在余杭区，…Y)."""
-    c = max(max(text.rfind(ch, s, pos) for ch in CLAUSE_MARKS) + 1, s)
-    r = region_at.get(c) if c > s else None
+    c = max(text.rfind("，", s, pos), text.rfind("；", s, pos), text.rfind(",", s, pos), text.rfind(";", s, pos)) + 1
+    r = region_at.get(c) if c > s else None       # (c: where the clause starts, after CLAUSE_MARKS)
     if r is not None and r.nested:
         r = None            # 临平|新城…项目: a place inside the clause's first name, not its subject
     if r is None and opening:
