@@ -53,6 +53,16 @@ def read_table(name: str, required: tuple[str, ...] = ()) -> tuple[dict[str, str
     return tuple(rows)
 
 
+@functools.lru_cache(maxsize=None)
+def grouped(name: str, key: str, value: str) -> dict[str, tuple[str, ...]]:
+    """The ``value`` column of a CSV data file grouped by its ``key`` column, in file order
+    (``grouped("triggers.csv", "rule", "word")``: each rule's cue words). Read-only: it is shared."""
+    out: dict[str, list[str]] = {}
+    for row in read_table(name, (key, value)):
+        out.setdefault(row[key], []).append(row[value])
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def alternation(words) -> str:
     """A regex alternation of literal words in which the longest word that matches wins.
 

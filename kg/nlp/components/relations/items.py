@@ -18,7 +18,7 @@ import functools
 import re
 from operator import attrgetter
 
-from kg.nlp.lexicon import alternation, read_table
+from kg.nlp.lexicon import alternation, grouped
 from kg.nlp.mention import Mention
 from kg.schema import DEVELOPS, ENTERPRISE, HOSTS, PROJECT, REGION
 
@@ -35,10 +35,7 @@ PLACE_GAP = re.compile(r"[）)]?[，,；;]?\s*(?:项目)?(?:已|将|拟)?")
 @functools.lru_cache(maxsize=1)
 def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(any cue, the company's cue ending where the company starts, the place's cue at a position)."""
-    words: dict[str, list[str]] = {}
-    for row in read_table("triggers.csv", ("rule", "word")):
-        if row["rule"] in ("develops_signed_item", "hosts_signed_item"):
-            words.setdefault(row["rule"], []).append(row["word"])
+    words = grouped("triggers.csv", "rule", "word")
     owner = alternation(words["develops_signed_item"])
     place = alternation(words["hosts_signed_item"])
     return (re.compile(owner),

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.discourse import CONVENES, holds, within_prefix
 from kg.nlp.gazetteer import gazetteer, short_forms
-from kg.nlp.lexicon import alternation, read_table
+from kg.nlp.lexicon import alternation, grouped
 from kg.nlp.mention import Mention, Position
 from kg.schema import ORGANIZATION, PART_OF, REGION
 
@@ -259,8 +259,7 @@ def _by_name(mentions, label: str, name: str) -> Mention | None:
 @functools.lru_cache(maxsize=1)
 def _located() -> re.Pattern:
     """A cue of ``part_of_located`` (位于, 地处, 就在), right after a name."""
-    words = [r["word"] for r in read_table("triggers.csv", ("rule", "word")) if r["rule"] == "part_of_located"]
-    return re.compile(alternation(words))
+    return re.compile(alternation(grouped("triggers.csv", "rule", "word")["part_of_located"]))
 
 
 # A region said to be a place of the one after it: 锡林郭勒盟是内蒙古自治区重要的…, 丰满区是吉林市…最集中的区域,

@@ -58,7 +58,7 @@ from kg.nlp.components.relations.partners import joint_partners, partner_cue, pa
 from kg.nlp.components.relations.places import part_of_peer, part_of_ranking, part_of_section
 from kg.nlp.components.relations.where import bracketed_cities, list_tails, named_place, region_of, regions_at
 from kg.nlp.discourse import holds, local_subjects, prefix_chains, region_chains, reports
-from kg.nlp.lexicon import alternation, read_table
+from kg.nlp.lexicon import alternation, grouped
 from kg.nlp.mention import Mention, Section, containers, outer_of
 from kg.schema import (
     DEVELOPS, ENTERPRISE, HOSTS, IMPLEMENTS, ORGANIZATION, PARTNERS_WITH, PROGRAM, PROJECT, REGION,
@@ -80,10 +80,7 @@ COMPANY = ("有限公司", "股份公司", "有限责任公司")
 @functools.lru_cache(maxsize=1)
 def cues() -> dict[str, re.Pattern]:
     """The cue regexes of the relation rules, from the words of ``triggers.csv``."""
-    words: dict[str, list[str]] = {}
-    for row in read_table("triggers.csv", ("rule", "word")):
-        words.setdefault(row["rule"], []).append(row["word"])
-    alt = {rule: alternation(ws) for rule, ws in words.items()}
+    alt = {rule: alternation(ws) for rule, ws in grouped("triggers.csv", "rule", "word").items()}
     return {
         "hosts_enterprise": re.compile(alt["hosts_enterprise"]),
         "partners_before": re.compile(f"(?:{alt['partners_before']})$"),
