@@ -10,7 +10,7 @@ import re
 from kg.nlp.gazetteer import Gazetteer, Region
 from kg.nlp.lexicon import alternation
 from kg.nlp.mention import Mention
-from kg.nlp.names import generic_heads, is_kind_word, stops
+from kg.nlp.names import generic_heads, is_kind_word, occurrences, stops
 from kg.schema import REGION
 
 # The short suffix a zone is usually named with (合肥经济技术开发区 = 合肥经开区): the canonical name.
@@ -166,8 +166,8 @@ def free_spans(text: str, name: str, taken: list[tuple[int, int]], *,
     """Where ``name`` occurs in ``text`` without overlapping a ``taken`` span;
     with ``may_cover``, covering whole taken spans is allowed (钦州港片区 over 钦州)."""
     out = []
-    for hit in re.finditer(re.escape(name), text):
-        s, e = hit.span()
+    for s in occurrences(text, name):
+        e = s + len(name)
         if not any(a < e and s < b and not (may_cover and s <= a and b <= e) for a, b in taken):
             out.append((s, e))
     return out

@@ -17,7 +17,7 @@ from kg.nlp.gazetteer import gazetteer
 from kg.nlp.lexicon import alternation, read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.name_leads import protected
-from kg.nlp.names import cjk, is_kind_word
+from kg.nlp.names import cjk, is_kind_word, occurrences
 from kg.schema import ENTERPRISE, ORGANIZATION, PROGRAM, PROJECT
 
 
@@ -64,7 +64,7 @@ def declared_short_forms(text: str, found: list[Mention]) -> tuple[list[Mention]
             continue
         m.aliases = (*m.aliases, short)
         declared.append(d.span())
-        for k in (k.start() for k in re.finditer(re.escape(short), text)):
+        for k in occurrences(text, short):
             if not (d.start() <= k < d.end() or m.start <= k < m.end):
                 out.append(Mention(k, k + len(short), m.label, m.name, f"{m.label}_short_form", (short,)))
     return out, declared
