@@ -104,7 +104,7 @@ def article_section(text: str, mentions: list[Mention]) -> list[Section]:
              if ln.start in starts and _is_headline(ln)]
     sections: list[Section] = []
     if len({m.key for _, m in heads}) >= 2:
-        if heads[0][0] > 0 and (lead := _most_named(counts, regions, 0, heads[0][0])) is not None:
+        if heads[0][0] > 0 and (lead := most_named(counts, regions, 0, heads[0][0])) is not None:
             sections.append(Section(0, heads[0][0], lead))
         for i, (start, subject) in enumerate(heads):
             end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
@@ -147,7 +147,8 @@ def _is_headline(line: Line) -> bool:
     return len(line.text) < MIN_BODY_LINE and line.text[-1] not in FINAL
 
 
-def _most_named(counts, regions: list[Mention], start: int, end: int) -> Mention | None:
+def most_named(counts, regions: list[Mention], start: int, end: int) -> Mention | None:
+    """The region of ``regions`` in ``start``..``end`` that ``counts`` (by key) has most, the first on a tie."""
     inside = [m for m in regions if start <= m.start < end and m.key in counts]
     return max(inside, key=lambda m: counts[m.key], default=None)
 

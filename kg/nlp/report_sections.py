@@ -6,8 +6,9 @@ names most). The relations stage asks here before :func:`kg.nlp.discourse.articl
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from kg.nlp.discourse import CONVENES, holds
+from kg.nlp.discourse import CONVENES, holds, most_named
 from kg.nlp.mention import Mention, Section
 from kg.schema import REGION
 
@@ -17,12 +18,8 @@ def preface_section(text: str, mentions: list[Mention], end: int) -> Section | N
     the region that convened the meeting, else the county, city or province it names most."""
     regions = [m for m in mentions if m.label == REGION and m.region is not None and not m.nested
                and m.end <= end and m.region.level in ("province", "city", "county", "zone")]
-    subject = next((m for m in regions if CONVENES.match(text, m.end)), None)
-    if subject is None and regions:
-        from collections import Counter
-
-        counts = Counter(m.key for m in regions)
-        subject = max(regions, key=lambda m: counts[m.key])
+    subject = next((m for m in regions if CONVENES.match(text, m.end)), None) \
+        or most_named(Counter(m.key for m in regions), regions, 0, end)
     return Section(0, end, subject) if subject is not None else None
 
 
@@ -30,8 +27,6 @@ def investor_region(sec: Section, mentions: list[Mention], article: Mention) -> 
     """The region a speech by someone without office (a company's chairman) is about: the one
     inside the article's region it names most, at least twice (娲石集团's chairman at 黄石's
     meeting speaks of its lines in 阳新), else the article's region."""
-    from collections import Counter
-
     if article.region is None:
         return article
     counts = Counter(m.key for m in mentions if sec.start <= m.start < sec.end and m.label == REGION
