@@ -42,6 +42,8 @@ WordCosts = dict[str, "float | None"]
 
 # One character that jieba (re_eng) glues to its neighbours when the path leaves it alone.
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+# Every character of jieba's runs of word characters (_RE_HAN below): all a block can hold.
+_WORD_CHARS = [*map(chr, range(0x4E00, 0x9FD6)), *_ASCII_ALNUM, *"+#&._%-"]
 _ABSENT = object()
 _NO_PATH = float("-inf")       # the score of a position before any word is found from it
 # jieba's re_han_default and re_skip_default: runs of word characters, and the breaks between them.
@@ -192,12 +194,19 @@ class DagCutter:
     path to the end (ties to the longer word), calling ``log`` for every
     candidate word. Here both happen in one right-to-left walk over the
     prefixes, with the costs looked up instead of computed. Text outside
-    jieba's word characters is split as jieba splits it.
+    jieba's word characters is split as jieba splits it. The costs are a
+    prefix dictionary, as jieba's: every prefix of a word is in it.
     """
 
     def __init__(self, costs: WordCosts, logtotal: float) -> None:
         self.costs = costs
         self.unknown = -logtotal         # an unknown character: log(1) - log(total)
+        # Each word character's cost as a word of its own: the dictionary's, or the unknown one when it
+        # is no word (absent, or a prefix only). Indexed, not asked with .get, once per character.
+        self.single = dict.fromkeys(_WORD_CHARS, self.unknown)
+        self.single.update((ch, c) for ch in _WORD_CHARS if (c := costs.get(ch)) is not None)
+        # Prefixes only: no path may start with one of these alone when a word starts there.
+        self.not_words = frozenset(ch for ch in _WORD_CHARS if ch in costs and costs[ch] is None)
 
     def __call__(self, text: str) -> Iterator[str]:
         return iter(self.words(text))
@@ -227,37 +236,46 @@ class DagCutter:
 
         Each position keeps the first word of its best path as the walk found
         it (the string it looked up), so the words are not cut again, and
-        their lengths lead from one to the next.
+        their lengths lead from one to the next. Most positions start no word
+        of two characters or more: one look-up of the two characters there
+        settles them.
         """
-        get, absent, unknown, nowhere = self.costs.get, _ABSENT, self.unknown, _NO_PATH
+        get, single, not_words = self.costs.get, self.single, self.not_words
+        absent, unknown, nowhere = _ABSENT, self.unknown, _NO_PATH
         n = len(s)
         last = n - 1
+        first = list(s)                  # the first word of the best path from k: one character unless a word is found
+        nxt = first[last]                # the character after k, as the walk met it
         score = [0.0] * (n + 1)          # best log probability of s[k:]
-        first = list(s)                  # the first word on that path: one character unless a word is found
-        after = 0.0                      # score[k + 1], kept at hand
-        for k in range(last, -1, -1):
-            cost = get(first[k], absent)
-            if cost is absent:           # a character no word starts with: nothing longer to look up
-                after = score[k] = unknown + after
+        after = score[last] = single[nxt]    # score[k + 1], kept at hand
+        for k in range(last - 1, -1, -1):
+            ch = first[k]
+            w = ch + nxt
+            nxt = ch
+            cost = get(w, absent)
+            if cost is absent:           # no word longer than ch starts here
+                after = score[k] = single[ch] + after
                 continue
-            # No word yet is a score below any path's (-inf): every word found beats it, and ties
-            # between words still go to the longer one, as in jieba.
-            best = nowhere if cost is None else cost + after
-            if k < last:
-                i = k + 2
+            # ch alone, unless it is no word: a score below any path's (-inf), which every word found
+            # beats; ties between words go to the longer one, as in jieba.
+            best = nowhere if ch in not_words else single[ch] + after
+            if cost is not None:
+                p = cost + score[k + 2]
+                if p >= best:
+                    best = p
+                    first[k] = w
+            i = k + 3
+            while i <= n:                # longer words: s[k:i] is a word or a prefix of one
                 w = s[k:i]
                 cost = get(w, absent)
-                while cost is not absent:    # w = s[k:i] is a word or a prefix of one
-                    if cost is not None:
-                        p = cost + score[i]
-                        if p >= best:
-                            best = p
-                            first[k] = w
-                    if i == n:
-                        break
-                    i += 1
-                    w = s[k:i]
-                    cost = get(w, absent)
+                if cost is absent:
+                    break
+                if cost is not None:
+                    p = cost + score[i]
+                    if p >= best:
+                        best = p
+                        first[k] = w
+                i += 1
             after = score[k] = unknown + after if best == nowhere else best
         words: list[str] = []
         k, glued = 0, ""
