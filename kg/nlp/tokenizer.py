@@ -51,9 +51,8 @@ _NO_PATH = float("-inf")       # the score of a position before any word is foun
 # (0.14 s, most of it pkg_resources); the tests hold the cuts to jieba's own.
 _RE_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
 _RE_SKIP = re.compile("(\r\n|\\s)", re.U)
-# Both at once: a run of word characters or a break, whichever starts first. Word characters are
-# never spaces, so this finds jieba's runs, and in the text between them jieba's breaks.
-_RE_PARTS = re.compile(f"({_RE_HAN.pattern[1:-1]}|{_RE_SKIP.pattern[1:-1]})", re.U)
+# A letter or digit that jieba may glue (re_eng): blocks without one skip the gluing.
+_RE_ENG = re.compile("[a-zA-Z0-9]")
 
 
 def _jieba_tokenizer():
@@ -212,87 +211,96 @@ class DagCutter:
         return iter(self.words(text))
 
     def words(self, text: str) -> list[str]:
-        """The words of ``text``, as a list (no empty ones).
+        """The words of ``text``, as a list (no empty ones): jieba's ``cut`` and ``__cut_DAG_NO_HMM``.
 
-        ``re.split`` with one group alternates what lies between matches (even
-        places), split into single characters as jieba does, with the matches
-        (odd places): runs of word characters, cut, and breaks (spaces, line
-        ends), kept whole. (Runs are not remembered within a text: a memo
-        saved 10% on the benchmark's templated texts and nothing on news.)
-        """
-        out: list[str] = []
-        cut = self.cut_block
-        for n, part in enumerate(_RE_PARTS.split(text)):
-            if not n & 1:
-                out += part
-            elif part.isspace():       # a break: \r\n, or one character that \s matches (as str.isspace)
-                out.append(part)
-            else:
-                out += cut(part)
-        return out
-
-    def cut_block(self, s: str) -> list[str]:
-        """The words of a run of word characters (jieba's ``__cut_DAG_NO_HMM``).
-
-        Each position keeps the first word of its best path as the walk found
-        it (the string it looked up), so the words are not cut again, and
-        their lengths lead from one to the next. Most positions start no word
-        of two characters or more: one look-up of the two characters there
-        settles them.
+        ``re.split`` with one group alternates the text between runs of word
+        characters (even places), split into single characters as jieba does
+        but for its ``\\r\\n`` breaks, with the runs (odd places), cut. Each run is
+        walked right to left, each position keeping the first word of its best
+        path as the walk found it (the string it looked up), so the words are
+        not cut again, and their lengths lead from one to the next. Most
+        positions start no word of two characters or more: one look-up of the
+        two characters there settles them. (Runs are not remembered within a
+        text: a memo saved 10% on the benchmark's templated texts and nothing
+        on news.)
         """
         get, single, not_words = self.costs.get, self.single, self.not_words
-        absent, unknown, nowhere = _ABSENT, self.unknown, _NO_PATH
-        n = len(s)
-        last = n - 1
-        first = list(s)                  # the first word of the best path from k: one character unless a word is found
-        nxt = first[last]                # the character after k, as the walk met it
-        score = [0.0] * (n + 1)          # best log probability of s[k:]
-        after = score[last] = single[nxt]    # score[k + 1], kept at hand
-        for k in range(last - 1, -1, -1):
-            ch = first[k]
-            w = ch + nxt
-            nxt = ch
-            cost = get(w, absent)
-            if cost is absent:           # no word longer than ch starts here
-                after = score[k] = single[ch] + after
+        absent, unknown, nowhere, eng = _ABSENT, self.unknown, _NO_PATH, _RE_ENG.search
+        out: list[str] = []
+        append = out.append
+        crlf = "\r\n" in text
+        for m, s in enumerate(_RE_HAN.split(text)):
+            if not m & 1:
+                out += _breaks(s) if crlf and "\r\n" in s else s
                 continue
-            # ch alone, unless it is no word: a score below any path's (-inf), which every word found
-            # beats; ties between words go to the longer one, as in jieba.
-            best = nowhere if ch in not_words else single[ch] + after
-            if cost is not None:
-                p = cost + score[k + 2]
-                if p >= best:
-                    best = p
-                    first[k] = w
-            i = k + 3
-            while i <= n:                # longer words: s[k:i] is a word or a prefix of one
-                w = s[k:i]
+            n = len(s)
+            last = n - 1
+            first = list(s)              # the first word of the best path from k: one character unless a word is found
+            nxt = first[last]            # the character after k, as the walk met it
+            score = [0.0] * (n + 1)      # best log probability of s[k:]
+            after = score[last] = single[nxt]    # score[k + 1], kept at hand
+            for k in range(last - 1, -1, -1):
+                ch = first[k]
+                w = ch + nxt
+                nxt = ch
                 cost = get(w, absent)
-                if cost is absent:
-                    break
+                if cost is absent:       # no word longer than ch starts here
+                    after = score[k] = single[ch] + after
+                    continue
+                # ch alone, unless it is no word: a score below any path's (-inf), which every word found
+                # beats; ties between words go to the longer one, as in jieba.
+                best = nowhere if ch in not_words else single[ch] + after
                 if cost is not None:
-                    p = cost + score[i]
+                    p = cost + score[k + 2]
                     if p >= best:
                         best = p
                         first[k] = w
-                i += 1
-            after = score[k] = unknown + after if best == nowhere else best
-        words: list[str] = []
-        k, glued = 0, ""
-        while k < n:
-            w = first[k]
-            if w in _ASCII_ALNUM:        # single letters and digits run together
-                glued += w
-                k += 1
-            else:
-                if glued:
-                    words.append(glued)
-                    glued = ""
-                words.append(w)
-                k += len(w)
-        if glued:
-            words.append(glued)
-        return words
+                i = k + 3
+                while i <= n:            # longer words: s[k:i] is a word or a prefix of one
+                    w = s[k:i]
+                    cost = get(w, absent)
+                    if cost is absent:
+                        break
+                    if cost is not None:
+                        p = cost + score[i]
+                        if p >= best:
+                            best = p
+                            first[k] = w
+                    i += 1
+                after = score[k] = unknown + after if best == nowhere else best
+            k = 0
+            if eng(s) is None:
+                while k < n:
+                    w = first[k]
+                    append(w)
+                    k += len(w)
+                continue
+            glued = ""
+            while k < n:
+                w = first[k]
+                if w in _ASCII_ALNUM:    # single letters and digits run together
+                    glued += w
+                    k += 1
+                else:
+                    if glued:
+                        append(glued)
+                        glued = ""
+                    append(w)
+                    k += len(w)
+            if glued:
+                append(glued)
+        return out
+
+
+def _breaks(part: str) -> list[str]:
+    """Text between runs of word characters, as jieba yields it: ``\\r\\n`` whole, one character else."""
+    out: list[str] = []
+    for x in _RE_SKIP.split(part):
+        if _RE_SKIP.match(x):
+            out.append(x)
+        else:
+            out += x
+    return out
 
 
 def _cutter(hmm: bool) -> Callable[[str], Iterator[str]]:
