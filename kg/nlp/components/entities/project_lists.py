@@ -277,6 +277,21 @@ def kind_end_of(name: str) -> str:
     return m.group() if m else ""
 
 
+def kind_chain(name: str, kind: str) -> str:
+    """The kind words that end ``name`` (渝武|高速复线, 朝天门|商圈), leaving two characters of it."""
+    kind_end = kind_patterns()["kind_end"]
+    cut = len(name) - len(kind)
+    while (k := kind_end.search(name, 2, cut)) is not None:
+        cut = k.start()
+    return name[cut:]
+
+
+def last_word_on(text: str, start: int, end: int, bounds: frozenset[int]) -> str:
+    """The last word of ``text[start:end]`` (``大型清洁高效|煤电``), or ``""`` when it is all one word."""
+    b = max((i for i in range(start + 1, end - 1) if i in bounds), default=-1)
+    return text[b:end] if b > 0 else ""
+
+
 def past_time_lead(text: str, start: int, ks: int, bounds: frozenset[int]) -> int:
     """After a time word and the verbs that follow it (如今|搭|上|中欧班列), which open no name."""
     end = word_end(bounds, start, ks)

@@ -23,6 +23,7 @@ from kg.nlp.components.entities.kinds import infrastructure_regex, infrastructur
 from kg.nlp.components.entities.project_lists import (
     LINE_KINDS, coordinated_lines,
     by_end, drop_appositions, find_routes, past_inner_verb, straddled, kind_end_of, list_neighbours, may_follow, past_stage, past_time_lead, place_list_members,
+    kind_chain, last_word_on,
     ROUTE_NAME, quote_open, quoted_neighbours, widen_link, widen_route,
     COUNTED_HEAD, LISTED_BEFORE, LIST_ITEM, counted_members, names_inside,
 )
@@ -32,7 +33,7 @@ from kg.nlp.components.entities.programs import (
 )
 from kg.nlp.mention import Mention
 from kg.nlp.names import (
-    CLOSE_QUOTES, OPEN_QUOTES, cjk, cjk_or_alnum, distinctive, ends_with_kind, generic_heads, lead_strips,
+    BOUNDARY, CLOSE_QUOTES, OPEN_QUOTES, cjk, cjk_or_alnum, distinctive, ends_with_kind, generic_heads, lead_strips,
     lead_lasts, left_extent, stops, unquote, word_end,
 )
 from kg.nlp.wordclass import may_follow_a_name, word_classes
@@ -118,6 +119,9 @@ def find_kind_names(text: str, bounds: frozenset[int], named: list[Mention] = ()
             if members or label == PROJECT or LISTED_BEFORE.search(text, max(0, counted.start() - 7), counted.start()):
                 continue      # 马道枢纽、企石枢纽、青年枢纽三大船闸工程: the items counted are the names;
                               # 新材料三大产业基地, 消防安全、食品安全三大专项行动: a count inside, no name
+        if text[ks - 1:ks] in BOUNDARY and text[ks - 1] not in "—)）" and text[ke:ke + 1] not in CLOSE_QUOTES \
+                and ks not in region_at and (text[ks - 1] != "、" or label != PROJECT or kind in WEAK_PROJECT_KINDS):
+            continue          # ，计划|投资: after punctuation the kind word is alone, a core of none (no call to ask)
         start = left_extent(text, ks, max_len=30 if label == PROGRAM else 26, bounds=bounds,
                             verbs_lead=label != PROGRAM)
         if start < 0 and label == PROGRAM:
@@ -336,10 +340,10 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
     """
     if start < 1 or text[start - 1] not in "、等" or text[end:end + 1] in ("、", "等"):
         return []          # 万象城、…: an item of the list, not the kind word the list shares
-    shared = text[start:end] if text[start - 1] == "等" else _kind_chain(text[start:end], kind)
+    shared = text[start:end] if text[start - 1] == "等" else kind_chain(text[start:end], kind)
     generic = tuple(generic_heads())
     if shared != kind and shared.startswith(generic) \
-            and (trade := _last_word_on(text, start, end - len(kind), bounds)) in infrastructure_words():
+            and (trade := last_word_on(text, start, end - len(kind), bounds)) in infrastructure_words():
         shared = trade + kind       # 等大型清洁高效|煤电项目: the works the items are (not 等基层服务项目)
     if shared.startswith(generic) or not cjk(shared[0]) or len(shared) - len(kind) > 2 \
             or end - start <= len(kind) and kind in WEAK_PROJECT_KINDS:
@@ -381,21 +385,6 @@ def _list_members(text: str, start: int, end: int, kind: str, named_starts: list
     if last is not None:
         out.append(Mention(last[0], last[1], PROJECT, text[last[0]:last[1]], "project_list_member"))
     return out
-
-
-def _kind_chain(name: str, kind: str) -> str:
-    """The kind words that end ``name`` (渝武|高速复线, 朝天门|商圈), leaving two characters of it."""
-    kind_end = kind_patterns()["kind_end"]
-    cut = len(name) - len(kind)
-    while (k := kind_end.search(name, 2, cut)) is not None:
-        cut = k.start()
-    return name[cut:]
-
-
-def _last_word_on(text: str, start: int, end: int, bounds: frozenset[int]) -> str:
-    """The last word of ``text[start:end]`` (``大型清洁高效|煤电``), or ``""`` when it is all one word."""
-    b = max((i for i in range(start + 1, end - 1) if i in bounds), default=-1)
-    return text[b:end] if b > 0 else ""
 
 
 def _lead_before(text: str, start: int) -> str:
