@@ -92,23 +92,21 @@ def _settle(found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in order:
         k = bisect_left(starts, m.end)
-        clash = []
-        while k > 0 and top[k - 1].end > m.start:
-            k -= 1
-            clash.append(top[k])
-        if not clash:
+        # The kept spans that overlap m are the last ones starting before its end: none, when the
+        # last of those ends by m's start (most mentions), else m is kept only inside exactly one.
+        if k == 0 or (c := top[k - 1]).end <= m.start:
             k = bisect_left(starts, m.start)
             starts.insert(k, m.start)
             top.insert(k, m)
             out.append(m)
-        elif len(clash) == 1 and clash[0].start <= m.start and m.end <= clash[0].end:
-            if clash[0].start == m.start and clash[0].end == m.end:
-                if m.label == REGION and clash[0].rule == "project_place_list":
+        elif c.start <= m.start and m.end <= c.end and (k == 1 or top[k - 2].end <= m.start):
+            if c.start == m.start and c.end == m.end:
+                if m.label == REGION and c.rule == "project_place_list":
                     m.attrs["twin"] = True    # 济南|、青岛算力枢纽: the place names itself and its project
                     out.append(m)
                 continue                      # same span found twice
             m.attrs["nested"] = True
-            m.attrs["inside"] = clash[0].key
+            m.attrs["inside"] = c.key
             out.append(m)
         # partial overlaps of a shorter span are dropped
     out.sort(key=attrgetter("start", "end"))

@@ -141,9 +141,14 @@ def _named_word(word: str) -> bool:
 LATIN_LEAD = re.compile(r"[A-Za-z]{2,}[\u4e00-\u9fff]")
 
 
+_CLOSE_QUOTE = re.compile(f"[{re.escape(CLOSE_QUOTES)}]")
+
+
 def after_quoted_class(text: str, start: int, end: int, bounds: frozenset[int]) -> int:
     """enterprise_quoted_class: where a name starts after a quoted class of firms (“小巨人”企业, “瞪羚企业”,
     “专精特新”企业) inside its span, or ``start``."""
+    if _CLOSE_QUOTE.search(text, start, end) is None:
+        return start        # (most names hold no quote: one scan in C instead of one per quote mark)
     close = max(text.rfind(q, start, end) for q in CLOSE_QUOTES)
     if close < start or end - close - 1 < 2:
         return start

@@ -93,11 +93,12 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             out.append(Mention(s, e, ENTERPRISE, text[s:e], "enterprise_listed_company"))
     company = enterprise_patterns()["company"]
     for m in company.finditer(text):
-        if company.match(text, m.end()):
+        s_start, s_end, suffix = m.start(), m.end(), m.group()      # the legal form's span (…有限公司)
+        if company.match(text, s_end):
             continue        # 浙江吉利控股集团|有限公司: the name goes on to its legal form
         # 信达生物制药（苏州）有限公司: the place of a branch, in brackets before the suffix.
-        place = PLACE_IN_BRACKETS.search(text, max(0, m.start() - 8), m.start())
-        before = place.start() if place else m.start()
+        place = PLACE_IN_BRACKETS.search(text, max(0, s_start - 8), s_start)
+        before = place.start() if place else s_start
         start = left_extent(text, before, max_len=24, bounds=bounds)
         if start > 2 and text[start - 1] in ")）":
             # 彩虹（合肥）液晶玻璃有限公司: the place in brackets after the trade name
@@ -107,7 +108,7 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
                 start = trade
         if start > 0 and start not in bounds:
             start = whole_word_start(text, start, before, bounds)
-        if start > 2 and enterprise_patterns()["company"].match(text, start, before):
+        if start > 2 and company.match(text, start, before):
             start = parent_start(text, start, bounds)      # 中国电力建设|集团湖南电力有限公司
         if start > 0:
             start = _registered_start(text, start, region_starts, bounds)
@@ -123,38 +124,38 @@ def find_enterprises(text: str, regions: list[Mention], bounds: frozenset[int]) 
             start = past_role_noun(text, start, before, bounds, region_at)
         if start >= 0 and before - start > 6:
             start = past_verb_before_place(text, start, before, bounds)
-        name = unquote(text[start:m.end()])
-        core = name[: before - m.end()]
+        name = unquote(text[start:s_end])
+        core = name[: before - s_end]
         if SENTENCE_PUNCT.search(core) and (q := _after_quoted_sentence(text, start, before)) > start:
-            start, name = q, text[q:m.end()]      # “…成本高。”辽宁铁集国际物流有限公司: the name follows the quote
-            core = name[: before - m.end()]
+            start, name = q, text[q:s_end]      # “…成本高。”辽宁铁集国际物流有限公司: the name follows the quote
+            core = name[: before - s_end]
         if before - 1 in bounds and before in bounds and word_classes().get(text[before - 1]) == "r":
             continue      # enterprise_pronoun: 到该公司, 我公司, 各集团 refer to a company, they name none
         if start > 0 and text[start - 1] == "等" and not distinctive(core):
             continue      # …等政策性银行: the kind the list's items are, no company
-        if m.group() in SHORT_SUFFIXES and verb_before(text, start, m.start(), bounds):
+        if suffix in SHORT_SUFFIXES and verb_before(text, start, s_start, bounds):
             continue      # 为项目提供|保险, 发展|证券: the object of a verb, a trade, not a company
         if start < 0 or len(core) < 2 or not (cjk(name[0]) or LATIN_LEAD.match(name) and cjk(core[-1])) \
                 or core in generic_heads() or LEVEL_LEAD.match(core) \
                 or SENTENCE_PUNCT.search(core) or "+" in core \
-                or m.group() in SHORT_SUFFIXES and m.start() not in bounds \
-                and not (m.group() == "银行" and m.end() in bounds and _bank_word(text, start, m.start(), bounds)) \
-                or core[-1] in "的等" or core[-1] in CONJUNCTIONS and not m.group().endswith("有限公司") \
+                or suffix in SHORT_SUFFIXES and s_start not in bounds \
+                and not (suffix == "银行" and s_end in bounds and _bank_word(text, start, s_start, bounds)) \
+                or core[-1] in "的等" or core[-1] in CONJUNCTIONS and not suffix.endswith("有限公司") \
                 or len(core) <= 2 and not distinctive(core) and not known_short_name(core) \
-                and not (start in bounds and word_classes().get(text[start:word_end(bounds, start, m.end())]) == "nt") \
-                and not (m.group() != "公司" and core not in trade_endings() and BROUGHT_IN.search(text, max(0, start - 3), start)) \
-                and not (m.group() != "公司" and core not in trade_endings() and HEAD_AFTER.match(text, m.end())) \
-                and not (m.group() != "公司" and core not in trade_endings() and supported_frame(text, start, m.end())) \
-                or m.group() == "公司" and (not (distinctive(core) or known_short_name(core)) or any(c in CONJUNCTIONS for c in core)):
+                and not (start in bounds and word_classes().get(text[start:word_end(bounds, start, s_end)]) == "nt") \
+                and not (suffix != "公司" and core not in trade_endings() and BROUGHT_IN.search(text, max(0, start - 3), start)) \
+                and not (suffix != "公司" and core not in trade_endings() and HEAD_AFTER.match(text, s_end)) \
+                and not (suffix != "公司" and core not in trade_endings() and supported_frame(text, start, s_end)) \
+                or suffix == "公司" and (not (distinctive(core) or known_short_name(core)) or any(c in CONJUNCTIONS for c in core)):
             continue      # 国有资源和证券 (新希望六和股份有限公司 is one); 科技公司, 宣告公司 (该公司…); 园区宣告公司, 企业和外地公司
         aliases = ()
         if name.startswith("国资"):
             aliases = (name[2:],)
-        if m.group().endswith("公司") and (branch := branch_after(text, m.end())) > m.end():
+        if suffix.endswith("公司") and (branch := branch_after(text, s_end)) > s_end:
             # 长沙银行股份有限公司|湘潭分行: a bank's branch named after its registered name, in full
-            out.append(Mention(start, branch, ENTERPRISE, name + text[m.end():branch], "enterprise_branch", (name, *aliases)))
+            out.append(Mention(start, branch, ENTERPRISE, name + text[s_end:branch], "enterprise_branch", (name, *aliases)))
             continue
-        out.append(Mention(start, m.end(), ENTERPRISE, name, "enterprise_suffix", aliases))
+        out.append(Mention(start, s_end, ENTERPRISE, name, "enterprise_suffix", aliases))
     # X、Y等头部企业 / 签约X等项目 / 企业X
     # X、Y等头部企业 / 雀巢和星巴克等知名咖啡品牌: items that look like names (物流、电商等企业 lists trades)
     for m in (*ENTERPRISE_LIST_WIDE.finditer(text), *counted_lists(text)):

@@ -284,17 +284,18 @@ def with_project_owners(text: str, found: list[Mention], bounds: frozenset[int])
         found = [m for m in found if not (m.label == PROJECT and (m.start, m.end) in cued)]
     places = {m.start for m in found if m.label == REGION and m.region is not None}
     owners: list[Mention] = []
+    classes = word_classes()
     for p in found:
         if p.label != PROJECT:
             continue
         k = word_end(bounds, p.start, p.end)
-        if k - p.start >= 2 and p.end - k >= 2 and word_classes().get(text[p.start:k]) in COMPANY_TAGS \
+        if k - p.start >= 2 and p.end - k >= 2 and classes.get(text[p.start:k]) in COMPANY_TAGS \
                 and (PHASE.match(text, k) or _county_at(text, k)) and _owner_word(text[p.start:k]):
             owners.append(Mention(p.start, k, ENTERPRISE, text[p.start:k], "enterprise_project_owner"))
             continue         # 华能|四期煤电项目, 大唐|郓城煤电项目: a company's word before a phase or a county
         owner = None
         for k in range(p.start + 2, min(p.start + 4, p.end - 2) + 1):
-            if k in bounds and (k in places or PLACE_IN_BRACKETS_ANY.match(text, k) or BRANCH_OF.match(text, k)):
+            if k in bounds and (k in places or _PLACE_OR_BRANCH.match(text, k)):
                 owner = k if _owner_word(text[p.start:k]) else None
                 break
         if owner is None and p.start in bounds:
@@ -329,7 +330,7 @@ def _listed_owner(text: str, start: int, end: int, bounds: frozenset[int]) -> in
     """enterprise_listed_owner: where a listed company's short name with its industry word (中天科技, 大洋电机)
     that opens a project's name ends, four characters or more of the project's own left; else ``None``."""
     for k in range(min(start + 6, end - 4), start + 3, -1):
-        if k in bounds and trade_ending(text[start:k]) and known_short_name(text[start:k]):
+        if k in bounds and known_short_name(text[start:k]) and trade_ending(text[start:k]):    # (a set first)
             nxt = text[k:word_end(bounds, k, end)]
             # (海川智能|科技…: another industry word makes a longer name, not the listed one)
             return None if nxt in trade_endings() or enterprise_patterns()["company"].match(nxt) else k
@@ -342,6 +343,8 @@ INSTITUTION_OWNERS = ("大学", "学院", "科学院", "研究院", "研究所",
 
 # A company's branch or seat after its name: 瑞幸咖啡|华中烘焙基地, 蜜雪冰城|区域总部 (a macro-region or a head office).
 BRANCH_OF = re.compile(r"(?:华中|华南|华东|华北|西南|西北|东北|亚太|区域总部|第二总部|总部)")
+# Either after an owner's name (one ``re`` call instead of two: only whether one matches is asked).
+_PLACE_OR_BRANCH = re.compile(f"{PLACE_IN_BRACKETS_ANY.pattern}|{BRANCH_OF.pattern}")
 
 
 # Right after a project's name, the stages that say someone invested in it: signed, landed, settled.
