@@ -132,7 +132,8 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
     speaker_key = speaker.key
     project_starts = {p.start for p in inside if p.label == PROJECT and not p.nested}
     after_zai = [r for r in inside if r.label == REGION and r.region is not None and text[r.start - 1:r.start] == "在"]
-    hosts_enterprise, title_start, title_end, speech = cue["hosts_enterprise"], sec.title_start, sec.title_end, sec.speaker
+    hosts_enterprise = cue["hosts_enterprise"]
+    title_start, title_end, speech = sec.title_start, sec.title_end, sec.speaker     # (speech: a speaker's name)
     for m in inside:
         if m.nested and m.label in (PROJECT, PROGRAM, REGION) \
                 and not (m.rule == "program_strategy" and m.attrs.get("inside", ("",))[0] == PROJECT):
