@@ -175,6 +175,7 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
     # Where the section's own region is named: one bisect per sentence, not a scan of by_start.
     subj_key = subj.key
     subj_at = sorted([k for k, m in by_start.items() if m.key == subj_key])
+    starts = sorted(by_start)       # most sentences start no region nor organization: one bisect tells
     out: dict[int, Mention] = {}
     current: Mention | None = None
     paragraph: Mention | None = None     # the organization a speech's paragraph opens with
@@ -189,7 +190,7 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
             current = None      # a town or village (or a place a visit stops at) is the subject of its paragraph only
         if sec.visit and current is None and sec.stop is not None:
             current = sec.stop  # 市委书记某某到永胜县调研: each paragraph is in 永胜县 unless it says otherwise
-        r, locative = _sentence_subject(text, s, e, by_start)
+        r, locative = _sentence_subject(text, s, e, by_start, starts)
         if article and r is None and (ana := level_anaphor(text, s, e, by_start)) is not None \
                 and ana.key != subj_key and (not regional or holds(subj.region, ana.region)):
             out[s] = ana        # 正镶白旗明安图镇…。旗里积极落实Y: 正镶白旗 carries Y out
@@ -223,7 +224,7 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
             out[s] = paragraph
         elif article and current is not None:
             out[s] = current
-    _quoted_speakers(text, _sentences_of(sents, sec), by_start, subj, regional, out)
+    _quoted_speakers(text, _sentences_of(sents, sec), by_start, subj, regional, out, starts)
     return out
 
 
@@ -233,7 +234,7 @@ QUOTE_REACH = 6          # how many sentences a quotation may run to
 
 
 def _quoted_speakers(text: str, sl: list[tuple[int, int]], by_start: dict[int, Mention], subj: Mention,
-                     regional: bool, out: dict[int, Mention]) -> None:
+                     regional: bool, out: dict[int, Mention], starts: list[int] | None = None) -> None:
     """Rule quote_of_a_region: a quotation whose attribution opens with a region inside the
     section's is that region's (“今年我们引进了Y。”溧阳市委书记X说: 溧阳市 brought Y in)."""
     for k in range(len(sl) - 1):
@@ -243,7 +244,7 @@ def _quoted_speakers(text: str, sl: list[tuple[int, int]], by_start: dict[int, M
         ns, ne = sl[k + 1]
         if ns != e or not ATTRIBUTION.match(text, ns, ne):
             continue        # the attribution follows the closing quote directly
-        r, locative = _sentence_subject(text, ns, ne, by_start)
+        r, locative = _sentence_subject(text, ns, ne, by_start, starts)
         if r is None or locative or r.label != REGION or r.key == subj.key \
                 or regional and not holds(subj.region, r.region):
             continue
@@ -316,10 +317,13 @@ def _peer(subj: Mention, r: Mention) -> bool:
         and not holds(a, b) and not holds(b, a)
 
 
-def _sentence_subject(text: str, s: int, e: int,
-                      by_start: dict[int, Mention]) -> tuple[Mention | None, bool]:
+def _sentence_subject(text: str, s: int, e: int, by_start: dict[int, Mention],
+                      starts: list[int] | None = None) -> tuple[Mention | None, bool]:
     """The region (or organization) a sentence starts with as its subject, and whether
-    it is only a place (在合肥市包河区，…) rather than the actor (包河区大圩镇建成…)."""
+    it is only a place (在合肥市包河区，…) rather than the actor (包河区大圩镇建成…).
+    ``starts``: ``by_start``'s keys sorted, to skip the sentences where none starts (s..e)."""
+    if starts is not None and not _any_in(starts, s, e + 1):
+        return None, False      # every reading below looks a mention up in s..e
     if (dl := DATELINE.match(text, s, e)) is not None:
         s = dl.end()        # rule dateline_not_subject: 本报讯（记者 X）在Y，…: the sentence opens after it
     lm = LOCATIVE_OPENER.match(text, s, e)

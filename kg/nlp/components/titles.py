@@ -31,6 +31,7 @@ from kg.nlp.components.bare_titles import (
 from kg.nlp.components.regions import ZONE_SUFFIXES
 from kg.nlp.components.title_units import IMPLICIT, UnitResolver, national_bodies, party_departments
 from kg.nlp.discourse import speech_sections
+from kg.nlp.gazetteer import gc_paused
 from kg.nlp.layout import lines, strip_heading_marks
 from kg.nlp.lexicon import alternation, first_chars, read_lines, read_table
 from kg.nlp.mention import Mention, Position, doc_text
@@ -115,6 +116,7 @@ AUTHOR_NOTE = re.compile(r"^[（(]?(?:作者系|作者为|作者是|作者：)(?
 class TitleParser:
     """Officials, their positions, and speech sections."""
 
+    @gc_paused                  # (its tables live as long as the pipeline)
     def __init__(self) -> None:
         self.gr = grammar()
         self.units = UnitResolver()
@@ -161,11 +163,8 @@ class TitleParser:
             mentions.append(name_m)
             mentions.extend(units)
             positions.extend(pos)
-            subject = next((p.unit for p in pos if p.governs and p.unit is not None), None)
-            if subject is None:
-                subject = next((p.unit for p in pos if p.rank == "top" and p.unit is not None), None)
-            if subject is None and pos:
-                subject = pos[-1].unit
+            subject = next((p.unit for p in pos if p.governs and p.unit is not None), None) \
+                or next((p.unit for p in pos if p.rank == "top" and p.unit is not None), None) or pos[-1].unit
             title_lines.append((ln.start, end, name_m.name, subject))
         in_lines = [(s, e) for s, e, _, _ in title_lines]
         hits = list(self._running_hits(text))

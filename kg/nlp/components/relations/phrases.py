@@ -37,6 +37,13 @@ def project_before(projects: list[Mention], end: int, s: int, text: str) -> Ment
                  and PLACED_GAP.fullmatch(text, p.end, end)), None)
 
 
+def first_at(at: dict[int, tuple[int, Mention]], lo: int, hi: int) -> Mention | None:
+    """The first mention (in their list's order) of ``at`` (start -> its place in the list, and it) that
+    starts in ``lo``..``hi``: a lookup per position, not a scan of the list."""
+    found = [at[k] for k in range(lo, hi + 1) if k in at]
+    return min(found)[1] if found else None
+
+
 # The region's support for a company that builds: 支持X建设Y, 推动X打造Y.
 SUPPORTED = re.compile(r"(?:支持|推动|鼓励|引导|帮助|协调|助力)$")
 # A later clause of a partner's sentence that co-builds: 与X签订合作协议，共建Y (no other party between).
@@ -89,8 +96,11 @@ def placed_inside(s: int, e: int, after_zai: list[Mention], host: Mention) -> Me
                  and holds(host.region, r.region)), None)
 
 
+CLAUSE_END = re.compile(r"[，,；;。]")
+
+
 def clause_of(after: str) -> str:
     """What follows a company in its clause, at most 24 characters: 、Y等检验检测项目落户 (the list
     it heads settles too), not the next clause's verb."""
-    end = next((i for i, ch in enumerate(after[:24]) if ch in "，,；;。"), min(len(after), 24))
+    end = m.start() if (m := CLAUSE_END.search(after, 0, 24)) is not None else min(len(after), 24)
     return after[:max(end, min(len(after), 12))]

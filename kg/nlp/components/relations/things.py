@@ -52,7 +52,7 @@ from kg.nlp.components.entities.short_forms import after_short_form
 from kg.nlp.components.relations.builders import builds_application, executive_builds
 from kg.nlp.components.relations.phrases import (
     BRANCH, BUILT_WHAT, DEVELOPER, LATER_COBUILD, LINKED_ONLY, MANAGING_BODY, OWNER, OWNER_FIELD, PASSIVE_BUILD, PLACED_GAP,
-    SUPPORTED, clause_of as _clause, clause_peer, owns_next, placed_inside, project_before,
+    SUPPORTED, clause_of as _clause, clause_peer, first_at, owns_next, placed_inside, project_before,
 )
 from kg.nlp.components.relations.partners import joint_partners, partner_cue, partner_of, top_ends
 from kg.nlp.components.relations.places import part_of_peer, part_of_ranking, part_of_section
@@ -133,6 +133,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
     project_starts = {p.start for p in inside if p.label == PROJECT and not p.nested}
     after_zai = [r for r in inside if r.label == REGION and r.region is not None and text[r.start - 1:r.start] == "在"]
     hosts_enterprise = cue["hosts_enterprise"]
+    title_start, title_end, speech = sec.title_start, sec.title_end, sec.speaker     # (speech: a speaker's name)
     for m in inside:
         if m.nested and m.label in (PROJECT, PROGRAM, REGION) \
                 and not (m.rule == "program_strategy" and m.attrs.get("inside", ("",))[0] == PROJECT):
@@ -144,10 +145,10 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
             continue
         s, e = sentence(m.start)
         ev = text[s:e]
-        if sec.title_start <= m.start < sec.title_end:
+        if title_start <= m.start < title_end:
             continue
         subj = local.get(s, speaker)
-        how = "sentence" if s in local else "speaker" if sec.speaker else "article"
+        how = "sentence" if s in local else "speaker" if speech else "article"
         if how == "sentence" and m.label in (PROJECT, PROGRAM) and subj.label == REGION:
             subj = clause_peer(text, s, m.start, subj, region_at)      # 凤桥镇建成X，新丰镇实施Y: Y is 新丰镇's
         elif how == "article" and m.label in (PROJECT, PROGRAM) and subj.label == REGION \
@@ -156,7 +157,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
         host = subj if subj.label == REGION else home     # a department's sentence: its region hosts
         # In a speech, all it reports is the speaker's too; an article's region yields to the local one.
         # …but another department's paragraph in a department's speech is that department's only.
-        also = speaker if sec.speaker and subj is not speaker and speaker_key != subj.key \
+        also = speaker if speech and subj is not speaker and speaker_key != subj.key \
             and not (subj.label == speaker.label == ORGANIZATION) else None
         if s in report:             # another unit's report printed in this speech: that unit's alone
             subj, how, also = report[s], "report", None
@@ -173,7 +174,7 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
             continue
         if m.label == PROJECT and subj.label == ORGANIZATION and builds_application(text, s, m):
             add(subj, DEVELOPS, m, "develops_department_app", ev)
-        opener = named_local.get(m.start) if m.label == PROJECT and not sec.speaker else None
+        opener = named_local.get(m.start) if m.label == PROJECT and not speech else None
         if opener is not None and host.region is not None and opener.key != host.key \
                 and holds(host.region, opener.region):
             continue          # 涧西区5G+XR未来城 in an article about 洛阳: only 涧西区 hosts it (hosts_place_name)
@@ -195,15 +196,15 @@ def section_relations(text: str, sec: Section, mentions: list[Mention], sents: l
                     or owner is not None and owner.group().startswith(("投资", "总投资")) \
                     or OWNER_FIELD.search(text, max(s, m.start - 8), m.start):
                 continue       # 签约X总投资30亿元的Y项目: X develops Y, and is not hosted for it
-            elif m.attrs.get("hosted") or hosts_enterprise.search(text[s:m.start]) \
+            elif m.attrs.get("hosted") or hosts_enterprise.search(text, s, m.start) \
                     or hosts_enterprise.search(_clause(after)) or text.endswith(COMPANY, m.start, m.end):
                 place = named_place(m, region_at)  # 普洱市思茅区爱伲庄园咖啡有限公司: 思茅区
                 if place is not None and place.region.level in LOCAL_LEVELS and host.region is not None \
                         and place.key != host.key and holds(host.region, place.region):
                     add(place, HOSTS, m, "hosts_place_name", ev)
-                    if not sec.speaker:
+                    if not speech:
                         continue            # an article's region yields to the more specific one
-                if not sec.speaker and (place := placed_inside(s, e, after_zai, host)) is not None:
+                if not speech and (place := placed_inside(s, e, after_zai, host)) is not None:
                     add(place, HOSTS, m, "hosts_located", ev)
                     continue                # …都在沈阳一站式解决: the article's region yields to 沈阳
                 for h in hosts:
@@ -280,6 +281,10 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
     ents = [m for m in top_list if m.label in (ENTERPRISE, ORGANIZATION)]
     projects = [m for m in top_list if m.label == PROJECT]
     regions = [m for m in top_list if m.label == REGION and m.region is not None]
+    ent_starts = sorted(o.start for o in ents)
+    project_at: dict[int, tuple[int, Mention]] = {}       # start -> the first project there, and its place
+    for i, p in enumerate(projects):
+        project_at.setdefault(p.start, (i, p))
     for x in ents:
         s, e = sentence(x.start)
         x_end = after_short_form(text, x.end, e)       # X（以下简称Y）投资…的Z
@@ -300,16 +305,17 @@ def name_relations(mentions: list[Mention], text: str, sentence, add) -> None:
             cm = cue["develops_build"].match(after)          # 支持长信科技建设Y: the company builds Y
         if not cm and cue["partners_before"].search(text[max(s, x.start - 3):x.start]):
             cm = cue["develops_build"].match(after)          # 联合中国移动打造Y: the partner builds Y too
-            if not cm and (later := LATER_COBUILD.search(after)) is not None \
-                    and not any(x_end < o.start < x_end + later.start() for o in ents):
+            if not cm and (later := LATER_COBUILD.search(after)) is not None and not (
+                    (k := bisect.bisect_right(ent_starts, x_end)) < len(ent_starts)
+                    and ent_starts[k] < x_end + later.start()):       # no other party between
                 at = x_end + later.end()     # 与大唐集团签订战略合作协议，共建Y: the partner co-builds Y
         if not cm and at < 0:
             continue
         if at < 0:
             at = x_end + cm.end()
-        y = next((p for p in projects if at <= p.start <= at + 2), None)
+        y = first_at(project_at, at, at + 2)
         if y is None and (mod := BUILT_WHAT.match(text, at, e)) is not None:     # 共同打造集…为一体的Y
-            y = next((p for p in projects if mod.end() <= p.start <= mod.end() + 1), None)
+            y = first_at(project_at, mod.end(), mod.end() + 1)
         if y is not None:
             add(x, DEVELOPS, y, "develops_cobuild", text[s:e])
             where = [r for r in regions if x_end < r.start and r.end <= at] if cm and "在" in cm.group() else []
