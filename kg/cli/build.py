@@ -143,7 +143,8 @@ def _write_build(G, args: argparse.Namespace, formats: list[str], report, counts
 
     html_options = {} if args.html_max_nodes is None else {"max_nodes": args.html_max_nodes}
     layout: list = []
-    options = {"html": html_options, "json": {"layout": layout}}
+    # The layout (each item's sort key and size) is only kept with a merge base: not worked out for nothing.
+    options = {"html": html_options, "json": {"layout": layout} if report.resolved is not None else {}}
     written = write_outputs(G, args.output, formats, options=options)
     if report.resolved is not None and layout and layout[0] is not None:
         docs, state = report.resolved

@@ -12,6 +12,8 @@ INDENT = " "
 
 def _float(value: float) -> str:
     """A float as ``json`` writes it (``allow_nan``: NaN and Infinity spelled as JavaScript does)."""
+    if value - value == 0.0:        # finite (NaN and the infinities give NaN): nearly every one
+        return float.__repr__(value)
     if value != value:
         return "NaN"
     if value == float("inf"):
@@ -134,12 +136,12 @@ class _Indented:
         if len(set(keys) | set(names)) != len(keys) + len(names) or any(type(k) is not str for k in keys):
             return None
         inner, inner2 = self.newline(level + 1), self.newline(level + 2)
-        sep2 = "," + inner2
+        sep2, opening, closing = "," + inner2, "[" + inner2, inner + "]"
         enc = encode_basestring
 
         def str_list(v: list) -> str:
             """A list of strings (TypeError otherwise), escaped and joined in C."""
-            return "[" + inner2 + sep2.join(map(enc, v)) + inner + "]" if v else "[]"
+            return opening + sep2.join(map(enc, v)) + closing if v else "[]"
 
         convert = {str: enc, int: int.__repr__, float: _float, list: str_list}
         if any(t not in convert for t in types):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import io
 import json
+import operator
 import os
 import warnings
 from collections.abc import Callable, Iterable, Iterator
@@ -114,16 +115,27 @@ def _edge_parts(G: nx.MultiDiGraph, w: _Indented, keys: list | None, sizes: list
         # Read from the adjacency dicts networkx documents (``G._adj[u][v][key]`` the attributes,
         # as kg.graph writes them), not through views that wrap each level in Python.
         names = ("source", "target", "key")
-        key = None if keys is None else keys.append
-        node_keys = {} if keys is None else {n: _node_key(n) for n in G}
+        if keys is None:
+            for u, nbrs in G._adj.items():
+                for v, keydict in nbrs.items():
+                    for k, d in keydict.items():
+                        data = item(d, 2, names, (u, v, k)).encode()
+                        size(len(data))
+                        yield data
+            return
+        key = keys.append
         for u, nbrs in G._adj.items():
+            ku = _node_key(u)
             for v, keydict in nbrs.items():
+                # An edge's key (see Layout) but its relation, made once per pair of nodes; none when
+                # a node or the relation is not of a kg graph.
                 first = next(iter(keydict))
+                kv = _node_key(v)
+                pair = None if ku is None or kv is None else f"{ku}\0{first}\0{kv}\0"
                 for k, d in keydict.items():
                     data = item(d, 2, names, (u, v, k)).encode()
                     size(len(data))
-                    if key is not None:
-                        key(_edge_key(node_keys[u], node_keys[v], k, first))
+                    key(None if pair is None or type(k) is not str or "\0" in k else pair + k)
                     yield data
 
 
@@ -186,13 +198,6 @@ def _node_key(n: Any) -> str | None:
     return etype + "\0" + name if sep else None
 
 
-def _edge_key(u: str | None, v: str | None, k: Any, first: Any) -> str | None:
-    """An edge's sort key (see :class:`Layout`) from its nodes' keys, ``None`` if it is not an edge of a kg graph."""
-    if u is None or v is None or type(k) is not str or "\0" in k:
-        return None
-    return f"{u}\0{first}\0{v}\0{k}"
-
-
 def _write_graph(G: nx.MultiDiGraph, fh: IO[bytes], with_layout: bool) -> Layout | None:
     """Write ``G``'s node-link JSON to ``fh``; with ``with_layout``, its :class:`Layout` if it has one."""
     w = _Indented(_default)
@@ -204,7 +209,7 @@ def _write_graph(G: nx.MultiDiGraph, fh: IO[bytes], with_layout: bool) -> Layout
     frame = _frame(G, w)
     starts = write_parts(fh, frame, _node_parts(G, w, nodes, node_sizes), _edge_parts(G, w, edges, edge_sizes))
     if nodes is None or edges is None or None in nodes or None in edges \
-            or any(a >= b for keys in (nodes, edges) for a, b in zip(keys, keys[1:])):
+            or not all(all(map(operator.lt, keys, keys[1:])) for keys in (nodes, edges)):
         return None     # not a kg graph, or not in key order: nothing can be merged onto it
     layout = Layout(nodes, node_sizes, edges, edge_sizes, len(frame[0].encode()))
     return layout if starts == (layout.node_start, layout.edge_start) else None
