@@ -81,8 +81,51 @@ def graph_from_rows(entities: Iterable[Entity], relations: Iterable[ResolvedRela
     G = nx.MultiDiGraph()
     if documents is not None:
         G.graph["documents"] = documents
-    _add_nodes(G, ((node_id(e.type, e.name), node_attrs(e)) for e in sorted(entities, key=lambda e: (e.type, e.name))))
+    ents = sorted(entities, key=lambda e: (e.type, e.name))
+    nodes = [node_id(e.type, e.name) for e in ents]
+    _add_nodes(G, zip(nodes, map(node_attrs, ents)))
+    relations = relations if type(relations) is list else list(relations)
+    edges = _edges_by_rank(ents, nodes, relations) if len(G) == len(nodes) else None
+    _add_new_edges(G, edges if edges is not None else _edges_by_key(G, relations))
+    return G
 
+
+def _edges_by_rank(ents: list[Entity], nodes: list[str], relations: list[ResolvedRelation]) \
+        -> list[tuple[str, str, str, dict]] | None:
+    """The edges when each entity has a node of its own and every relation joins two of them (the usual
+    case), else ``None``.
+
+    Supports are grouped under one number per (head, relation, tail) made of the ends' places among the
+    sorted entities and the relation's among the sorted relations: the numbers sort as those keys
+    do, without comparing their text.
+    """
+    rank = {(e.type, e.name): i for i, e in enumerate(ents)}
+    names = sorted({rel[1] for rel in relations})
+    relation_rank = {r: i for i, r in enumerate(names)}
+    n, m = len(nodes), len(names)
+    supports: dict[int, list[ResolvedRelation]] = {}
+    for rel in relations:
+        h = rank.get(rel[0])
+        t = rank.get(rel[2])
+        if h is None or t is None:
+            return None
+        key = (h * m + relation_rank[rel[1]]) * n + t
+        group = supports.get(key)
+        if group is None:
+            supports[key] = [rel]
+        else:
+            group.append(rel)
+    known = _known_confidences()
+    edges = []
+    for key in sorted(supports):
+        head_relation, t = divmod(key, n)
+        h, r = divmod(head_relation, m)
+        edges.append((nodes[h], nodes[t], names[r], _edge(supports[key], known)))
+    return edges
+
+
+def _edges_by_key(G: nx.MultiDiGraph, relations: list[ResolvedRelation]) -> list[tuple[str, str, str, dict]]:
+    """The edges of relations between the nodes of ``G``, in the order of their (head, relation, tail)."""
     # Supports of one (head, relation, tail), in the order of a stable sort by
     # (head, relation, tail, doc, evidence): grouped first, each group then sorted.
     supports: dict[tuple, list[ResolvedRelation]] = {}
@@ -106,14 +149,11 @@ def graph_from_rows(entities: Iterable[Entity], relations: Iterable[ResolvedRela
     ordered = [(key, nid(key[0]), nid(key[2])) for key in sorted(supports, key=lambda k: (*k[0], k[1], *k[2]))]
     found = [n for n in ids.values() if n is not None]
     if len(set(found)) == len(found):
-        # One edge per (head, relation, tail), the usual case: no two entity keys share a node id.
+        # One edge per (head, relation, tail): no two entity keys share a node id.
         known = _known_confidences()
-        edges = [(u, v, key[1], _edge(supports[key], known)) for key, u, v in ordered
-                 if u is not None and v is not None]
-    else:
-        edges = _merged_edges(supports, ordered)
-    _add_new_edges(G, edges)
-    return G
+        return [(u, v, key[1], _edge(supports[key], known)) for key, u, v in ordered
+                if u is not None and v is not None]
+    return _merged_edges(supports, ordered)
 
 
 def node_attrs(e: Entity) -> dict[str, Any]:
