@@ -9,6 +9,7 @@ object per record.
 from __future__ import annotations
 
 import json
+from itertools import chain
 
 from kg.schema import A_POSITION_DETAILS, OFFICIAL, DocResult, EntityRecord, RelationRecord
 
@@ -26,6 +27,7 @@ E_TYPE, E_NAME, E_ALIASES, E_MENTIONS, E_ATTRS = 0, 1, 2, 3, 4
 L_HEAD_TYPE, L_HEAD_NAME, L_RELATION, L_TAIL_TYPE, L_TAIL_NAME, L_RULE, L_EVIDENCE = 0, 1, 2, 3, 4, 5, 6
 
 _loads = json.JSONDecoder().decode
+_TEXT = frozenset({str})
 
 
 def encode_result(result: DocResult) -> str:
@@ -58,13 +60,12 @@ def plain_rows(result: DocResult) -> list | None:
     rows = _rows(result)
     seen: set[int] = set()
     for e in rows[R_ENTITIES]:
-        if not (_plain(e[E_ATTRS], seen) and all(type(a) is str for a in e[E_ALIASES]) and type(e[E_MENTIONS]) is int
-                and type(e[E_TYPE]) is str and type(e[E_NAME]) is str):
+        if not (type(e[E_TYPE]) is str and type(e[E_NAME]) is str and type(e[E_MENTIONS]) is int
+                and (not e[E_ALIASES] or all(type(a) is str for a in e[E_ALIASES])) and _plain(e[E_ATTRS], seen)):
             return None
-    for r in rows[R_RELATIONS]:
-        for v in r:
-            if type(v) is not str:
-                return None
+    # Every value of every relation is text: their types gathered in C, not tested one by one.
+    if not _TEXT.issuperset(map(type, chain.from_iterable(rows[R_RELATIONS]))):
+        return None
     head = rows[:R_ENTITIES]
     if not all(v is None or type(v) in (str, int) for v in head):
         return None
