@@ -66,8 +66,53 @@ def document_table(docs: Iterable[tuple]) -> dict[str, dict[str, str]]:
     return table
 
 
+class PlainGraph:
+    """A graph in the dicts a ``networkx.MultiDiGraph`` keeps, without networkx.
+
+    ``graph`` holds the graph's attributes, ``_node[n]`` a node's, ``_succ[u][v][key]``
+    (also ``_adj``) an edge's, and ``_pred[v][u]`` is the same key dict: all that writing
+    graph.json (:mod:`kg.export.json`) and counting (:func:`kg.cli.build.graph_counts`) read.
+    A build that writes graph.json alone need not import networkx (about 0.1 s);
+    :meth:`to_networkx` gives the graph itself.
+    """
+
+    def __init__(self) -> None:
+        self.graph: dict[str, Any] = {}
+        self._node: dict[str, dict] = {}
+        self._succ: dict[str, dict] = {}
+        self._adj = self._succ
+        self._pred: dict[str, dict] = {}
+
+    def __len__(self) -> int:
+        return len(self._node)
+
+    def __contains__(self, n: object) -> bool:
+        return n in self._node
+
+    def is_directed(self) -> bool:
+        return True
+
+    def is_multigraph(self) -> bool:
+        return True
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The ``MultiDiGraph`` of these dicts (they are taken, not copied)."""
+        import networkx as nx
+
+        G = nx.MultiDiGraph()
+        G.graph.update(self.graph)
+        G._node.update(self._node)
+        G._succ.update(self._succ)
+        G._pred.update(self._pred)
+        clear = getattr(nx, "_clear_cache", None)     # networkx >= 3.3 caches views and results
+        if clear is not None:
+            clear(G)
+        return G
+
+
 def graph_from_rows(entities: Iterable[Entity], relations: Iterable[ResolvedRelation], *,
-                    documents: dict[str, dict[str, str]] | None = None) -> nx.MultiDiGraph:
+                    documents: dict[str, dict[str, str]] | None = None,
+                    plain: bool = False) -> nx.MultiDiGraph | PlainGraph:
     """:func:`to_graph` on relations as :func:`kg.resolve.resolve_rows` gives them.
 
     Edges are gathered in plain dicts and added to the graph once each, in the
@@ -75,10 +120,9 @@ def graph_from_rows(entities: Iterable[Entity], relations: Iterable[ResolvedRela
 
     Args:
         documents: :func:`document_table` of the documents, kept as ``G.graph["documents"]``.
+        plain: return the :class:`PlainGraph`, without importing networkx.
     """
-    import networkx as nx     # here: merging onto graph.json (kg.run.incremental) needs no graph, nor 0.2 s of import
-
-    G = nx.MultiDiGraph()
+    G = PlainGraph()
     if documents is not None:
         G.graph["documents"] = documents
     ents = sorted(entities, key=lambda e: (e.type, e.name))
@@ -87,7 +131,7 @@ def graph_from_rows(entities: Iterable[Entity], relations: Iterable[ResolvedRela
     relations = relations if type(relations) is list else list(relations)
     edges = _edges_by_rank(ents, nodes, relations) if len(G) == len(nodes) else None
     _add_new_edges(G, edges if edges is not None else _edges_by_key(G, relations))
-    return G
+    return G if plain else G.to_networkx()
 
 
 def _edges_by_rank(ents: list[Entity], nodes: list[str], relations: list[ResolvedRelation]) \
@@ -124,7 +168,7 @@ def _edges_by_rank(ents: list[Entity], nodes: list[str], relations: list[Resolve
     return edges
 
 
-def _edges_by_key(G: nx.MultiDiGraph, relations: list[ResolvedRelation]) -> list[tuple[str, str, str, dict]]:
+def _edges_by_key(G: PlainGraph, relations: list[ResolvedRelation]) -> list[tuple[str, str, str, dict]]:
     """The edges of relations between the nodes of ``G``, in the order of their (head, relation, tail)."""
     # Supports of one (head, relation, tail), in the order of a stable sort by
     # (head, relation, tail, doc, evidence): grouped first, each group then sorted.
@@ -318,10 +362,10 @@ def _merged_edges(supports: dict[tuple, list[ResolvedRelation]],
     return [(u, v, key, d) for (u, v, key), d in edges.items()]
 
 
-def _add_nodes(G: nx.MultiDiGraph, nodes: Iterable[tuple[str, dict]]) -> None:
+def _add_nodes(G: PlainGraph, nodes: Iterable[tuple[str, dict]]) -> None:
     """``G.add_node(n, **attrs)`` for each node, through the adjacency dicts as :func:`_add_new_edges` does
     (``_node[n]`` the attribute dict, ``_succ[n]`` and ``_pred[n]`` its neighbours); the attribute dicts
-    are taken, not copied. Views are cleared by :func:`_add_new_edges`, which follows."""
+    are taken, not copied."""
     node, succ, pred = G._node, G._succ, G._pred
     for n, attrs in nodes:
         found = node.get(n)
@@ -333,7 +377,7 @@ def _add_nodes(G: nx.MultiDiGraph, nodes: Iterable[tuple[str, dict]]) -> None:
             found.update(attrs)
 
 
-def _add_new_edges(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, dict]]) -> None:
+def _add_new_edges(G: PlainGraph, edges: Iterable[tuple[str, str, str, dict]]) -> None:
     """``G.add_edges_from(edges)`` for edges between existing nodes, each (u, v, key) new.
 
     Written into the adjacency dicts directly (the structure networkx documents
@@ -347,9 +391,3 @@ def _add_new_edges(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, dict
         if keys is None:
             keys = succ[u][v] = pred[v][u] = {}
         keys[key] = attrs
-    import networkx as nx
-
-    clear = getattr(nx, "_clear_cache", None)     # networkx >= 3.3 caches views and results
-    if clear is not None:
-        clear(G)
-

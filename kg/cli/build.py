@@ -55,7 +55,8 @@ def _build_into(args: argparse.Namespace, paths: list[str], formats: list[str], 
             G = build_graph(paths, report=report, progress=lambda d: bar.update(),
                             cache_dir=None if args.no_cache else args.output,
                             remember=not args.no_cache and "json" in formats and whole,
-                            corrections=corrections, **options)
+                            corrections=corrections, plain=formats == ["json"] and args.min_confidence is None,
+                            **options)
     finally:
         bar.close()
     for pr in report.problems:

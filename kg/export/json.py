@@ -90,7 +90,7 @@ def _frame(G: nx.MultiDiGraph | None, w: _Indented, graph: dict | None = None) -
 def _node_parts(G: nx.MultiDiGraph, w: _Indented, keys: list | None, sizes: list[int]) -> Iterator[bytes]:
     """Each node's text as UTF-8, in the graph's order; sizes (and sort keys, unless ``keys`` is None) noted."""
     item, size, key = w.item, sizes.append, None if keys is None else keys.append
-    for n, d in G.nodes(data=True):
+    for n, d in G._node.items():        # G.nodes(data=True), from the dict networkx documents under it
         data = item(d, 2, ("id",), (n,)).encode()
         size(len(data))
         if key is not None:

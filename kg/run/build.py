@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import KGError
-from kg.graph import document_table, graph_from_rows
+from kg.graph import PlainGraph, document_table, graph_from_rows
 from kg.read.documents import Problem, read_documents
 from kg.resolve import ResolveState, resolve_rows
 from kg.resolve.corrections import Corrections
@@ -235,7 +235,7 @@ def build_graph(inputs: Iterable[str | os.PathLike] | Iterable[Document], *,
                 workers: int = 1, engine: str = "local", scheduler: str | None = None,
                 cache_dir: str | os.PathLike | None = None,
                 extractor: Extractor | None = None, remember: bool = False,
-                corrections: Corrections | None = None) -> nx.MultiDiGraph:
+                corrections: Corrections | None = None, plain: bool = False) -> nx.MultiDiGraph | PlainGraph:
     """Build the knowledge graph of documents or of the files under paths.
 
     The graph is the same whatever ``workers``, ``engine`` and cache say.
@@ -257,6 +257,8 @@ def build_graph(inputs: Iterable[str | os.PathLike] | Iterable[Document], *,
             needs to merge new documents onto this one (:func:`update_graph`).
         corrections: applied while resolving (:mod:`kg.resolve.fixes`); the rows that
             name nothing are added to its ``problems``. Nothing is remembered then.
+        plain: return the graph as a :class:`kg.graph.PlainGraph` (enough to write graph.json),
+            without importing networkx.
 
     Returns:
         A ``MultiDiGraph`` following ``shared/eval/SCHEMA.md``.
@@ -306,7 +308,7 @@ def build_graph(inputs: Iterable[str | os.PathLike] | Iterable[Document], *,
         documents = document_table(docs)
         for doc, path in (corrections.sources.items() if corrections else ()):
             documents.setdefault(doc, {"title": f"corrections ({path})", "date": ""})
-        G = graph_from_rows(entities, relations, documents=documents)
+        G = graph_from_rows(entities, relations, documents=documents, plain=plain)
     report.seconds = time.perf_counter() - t0
     return G
 
