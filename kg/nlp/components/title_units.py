@@ -89,6 +89,8 @@ class UnitResolver:
         self.party = party_department_regex()
         self.agency = agency_regex()
         self.known = known_organizations()
+        # No name of the gazetteer (full or short, nor a league's 锡盟) is longer: a longer form is no region.
+        self.longest = max(map(len, (*self.g.full, *self.g.short)), default=0)
 
     def resolve(self, pre: str, offset: int, context: dict, chain: list[Mention],
                 region_at: dict[tuple[int, int], Mention], *, bounded: bool = True) -> list[Mention]:
@@ -172,6 +174,8 @@ class UnitResolver:
                 if span in region_at:
                     found = region_at[span]
                     break
+                if end - start > self.longest:
+                    continue
                 form = pre[start:end]
                 cands = self.g.candidates(form) or _league(form)
                 if cands and len(form) >= 2:
