@@ -19,7 +19,7 @@ from kg.nlp.components.entities.organizations import (
 from kg.nlp.components.regions import ZONE_SUFFIXES
 from kg.nlp.components.villages import generic_village
 from kg.nlp.gazetteer import Region, gazetteer, short_forms
-from kg.nlp.lexicon import read_lines
+from kg.nlp.lexicon import first_chars, read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.tokenizer import shared_cutter
 from kg.nlp.wordclass import is_function_word, word_classes
@@ -69,6 +69,15 @@ def party_departments() -> frozenset[str]:
 def national_bodies() -> frozenset[str]:
     """The party's and the state's central bodies (中共中央, 国务院…): ``national_bodies.txt``."""
     return frozenset(read_lines("national_bodies.txt"))
+
+
+def second_chars(roles: list[str], bodies: list[str]) -> str:
+    """The characters that may follow a body's or post's first one, for a regex class (``[...]``):
+    each word's second character, or after a body of one character (委), a post's first."""
+    nexts = [w[1:] for w in (*roles, *bodies) if len(w) > 1]
+    if any(len(r) == 1 for r in roles):
+        return r"\s\S"         # a post of one character: anything may follow its first
+    return first_chars(nexts + (roles if any(len(b) == 1 for b in bodies) else []))
 
 
 def _clause_words(core: str) -> bool:
