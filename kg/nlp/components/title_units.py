@@ -204,7 +204,8 @@ class UnitResolver:
     def _village(self, pre: str, offset: int, region_at, bounded: bool) -> Mention | None:
         """A village or community that ends ``pre``: known, or named here for the first time
         (after a division, or at the start of ``pre`` where that starts a word)."""
-        m = VILLAGE_UNIT.search(pre)
+        # (the regex tries its name at every character: most units end with no village's level word)
+        m = VILLAGE_UNIT.search(pre) if pre.endswith(("社区", "村", "嘎查", "\n")) else None
         if m is None:
             return None
         s, e = offset + m.start("name"), offset + m.end("name")
