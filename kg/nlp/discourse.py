@@ -179,18 +179,22 @@ def local_subjects(text: str, sec: Section, inside: list[Mention],
     out: dict[int, Mention] = {}
     current: Mention | None = None
     paragraph: Mention | None = None     # the organization a speech's paragraph opens with
+    k, n = 0, len(starts)           # starts[k]: the first mention at or after the sentence (they come in order)
     for s, e in _sentences_of(sents, sec):
         opens = s == 0 or text[s - 1] == "\n"
         if opens:
             paragraph = None
-        if article and _is_heading(text, s, e):
-            current = None
-            continue
+            if article and _is_heading(text, s, e):
+                current = None
+                continue
         if current is not None and opens and (sec.visit or current.region.level in ("township", "village")):
             current = None      # a town or village (or a place a visit stops at) is the subject of its paragraph only
         if sec.visit and current is None and sec.stop is not None:
             current = sec.stop  # 市委书记某某到永胜县调研: each paragraph is in 永胜县 unless it says otherwise
-        r, locative = _sentence_subject(text, s, e, by_start, starts)
+        while k < n and starts[k] < s:
+            k += 1
+        # Most sentences start no region nor organization: none to read where none starts in s..e.
+        r, locative = _sentence_subject(text, s, e, by_start) if k < n and starts[k] <= e else (None, False)
         if article and r is None and (ana := level_anaphor(text, s, e, by_start)) is not None \
                 and ana.key != subj_key and (not regional or holds(subj.region, ana.region)):
             out[s] = ana        # 正镶白旗明安图镇…。旗里积极落实Y: 正镶白旗 carries Y out

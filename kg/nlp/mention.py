@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from spacy.attrs import IDX
@@ -103,16 +104,17 @@ def doc_sentences(doc: Doc) -> list[tuple[int, int]]:
     return cached
 
 
+_first = itemgetter(0)          # a sort key: a tuple's first item
+
+
 def containers(tops: dict[tuple[int, int], Mention]) -> tuple[list[int], list[tuple[int, int, Mention]], int]:
     """``tops`` (mentions by span) sorted by start, each with its place among them, and the
     longest span: an index for :func:`outer_of`."""
     order = [(t.start, i, t) for i, t in enumerate(tops.values())]
-    starts = [x[0] for x in order]
-    # Mentions settled in text order come in order already (the sort's key slices a tuple each).
-    if any(a > b for a, b in zip(starts, starts[1:])):
-        order.sort(key=lambda x: x[:2])
-        starts = [x[0] for x in order]
-    return starts, order, max((t.end - t.start for t in tops.values()), default=0)
+    # By start alone: the sort is stable, so mentions starting together keep their places (i), and
+    # mentions settled in text order (most) cost one pass; no generator asks first whether to sort.
+    order.sort(key=_first)
+    return [x[0] for x in order], order, max([t.end - t.start for t in tops.values()], default=0)
 
 
 def outer_of(index: tuple[list[int], list[tuple[int, int, Mention]], int], m: Mention) -> Mention | None:

@@ -19,7 +19,7 @@ from kg.nlp.components.entities.organizations import (
 from kg.nlp.components.regions import ZONE_SUFFIXES
 from kg.nlp.components.villages import generic_village
 from kg.nlp.gazetteer import Region, gazetteer, short_forms
-from kg.nlp.lexicon import read_lines
+from kg.nlp.lexicon import first_chars, read_lines
 from kg.nlp.mention import Mention
 from kg.nlp.tokenizer import shared_cutter
 from kg.nlp.wordclass import is_function_word, word_classes
@@ -71,6 +71,15 @@ def national_bodies() -> frozenset[str]:
     return frozenset(read_lines("national_bodies.txt"))
 
 
+def second_chars(roles: list[str], bodies: list[str]) -> str:
+    """The characters that may follow a body's or post's first one, for a regex class (``[...]``):
+    each word's second character, or after a body of one character (委), a post's first."""
+    nexts = [w[1:] for w in (*roles, *bodies) if len(w) > 1]
+    if any(len(r) == 1 for r in roles):
+        return r"\s\S"         # a post of one character: anything may follow its first
+    return first_chars(nexts + (roles if any(len(b) == 1 for b in bodies) else []))
+
+
 def _clause_words(core: str) -> bool:
     """Rule village_not_a_clause: is the text before 村 words of a clause, not a name? A pronoun,
     preposition or conjunction, or a verb of two characters, among its words (记者|见到|村, 他|来到|村);
@@ -89,6 +98,8 @@ class UnitResolver:
         self.party = party_department_regex()
         self.agency = agency_regex()
         self.known = known_organizations()
+        # No name of the gazetteer (full or short, nor a league's 锡盟) is longer: a longer form is no region.
+        self.longest = max(map(len, (*self.g.full, *self.g.short)), default=0)
 
     def resolve(self, pre: str, offset: int, context: dict, chain: list[Mention],
                 region_at: dict[tuple[int, int], Mention], *, bounded: bool = True) -> list[Mention]:
@@ -172,6 +183,8 @@ class UnitResolver:
                 if span in region_at:
                     found = region_at[span]
                     break
+                if end - start > self.longest:
+                    continue
                 form = pre[start:end]
                 cands = self.g.candidates(form) or _league(form)
                 if cands and len(form) >= 2:
@@ -191,7 +204,8 @@ class UnitResolver:
     def _village(self, pre: str, offset: int, region_at, bounded: bool) -> Mention | None:
         """A village or community that ends ``pre``: known, or named here for the first time
         (after a division, or at the start of ``pre`` where that starts a word)."""
-        m = VILLAGE_UNIT.search(pre)
+        # (the regex tries its name at every character: most units end with no village's level word)
+        m = VILLAGE_UNIT.search(pre) if pre.endswith(("社区", "村", "嘎查", "\n")) else None
         if m is None:
             return None
         s, e = offset + m.start("name"), offset + m.end("name")

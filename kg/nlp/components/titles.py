@@ -29,7 +29,7 @@ from kg.nlp.components.bare_titles import (
     sentence_of, shared_post, unit_start,
 )
 from kg.nlp.components.regions import ZONE_SUFFIXES
-from kg.nlp.components.title_units import IMPLICIT, UnitResolver, national_bodies, party_departments
+from kg.nlp.components.title_units import IMPLICIT, UnitResolver, national_bodies, party_departments, second_chars
 from kg.nlp.discourse import speech_sections
 from kg.nlp.gazetteer import gc_paused
 from kg.nlp.layout import lines, strip_heading_marks
@@ -78,11 +78,9 @@ def grammar() -> dict:
         "unit_of": unit_of,
         "segment": re.compile(rf"^(?P<pre>.*?)(?P<body>{body_alt})?(?P<role>{role_alt})$"),
         "line": re.compile(rf"^(?P<chain>.{{2,80}}?(?:{role_alt}))[\s·]*(?P<name>[\u4e00-\u9fff]{{2,4}}|{DOTTED_NAME})$"),
-        # The lookahead lets the search skip characters that start no body and no post: without it
-        # the optional body makes ``re`` try every alternative at every character (10x slower).
-        "running": re.compile(
-            rf"(?=[{first_chars([*roles, *bodies])}])"
-            rf"(?P<body>{body_alt})?(?P<role>{role_alt})[ \t]?(?P<name>[\u4e00-\u9fff]{{2,4}})"),
+        # Where a body or post may start (its first two characters), and the post after that start.
+        "running_start": re.compile(rf"[{first_chars([*roles, *bodies])}](?=[{second_chars(roles, bodies)}])"),
+        "running": re.compile(rf"(?P<body>{body_alt})?(?P<role>{role_alt})[ \t]?(?P<name>[\u4e00-\u9fff]{{2,4}})"),
         "name_first": re.compile(alternation(r for r, u in unit_of.items() if u == "national")),
         "surname": re.compile(alternation(surnames)),
         "other_speaker": re.compile(rf"^.{{2,40}}?(?:{alternation(read_lines('nonofficial_roles.txt'))})"
@@ -338,19 +336,20 @@ class TitleParser:
 
     # -- running text -----------------------------------------------------
     def _running_hits(self, text: str) -> Iterator[Hit]:
-        """Posts followed by a name, with up to 24 characters of unit text before them.
-
-        Equivalent to one regex with a lazy ``[一-龥]{0,24}?`` prefix, but that regex
-        retried its alternations 24 times at every character; here the post is
-        found first and the prefix read backwards.
-        """
-        core, cursor = self.gr["running"], 0
-        while (m := core.search(text, cursor)) is not None:
+        """Posts followed by a name, with up to 24 characters of unit text before them: the post is
+        found first and the prefix read backwards (a lazy ``[一-龥]{0,24}?`` prefix retried its
+        alternations 24 times at every character). Where the post may start is searched for first
+        (a character class ``re`` scans for in C; the post's regex opens with an optional group)."""
+        core, opens, cursor, at = self.gr["running"], self.gr["running_start"], 0, 0
+        while (o := opens.search(text, at)) is not None:
+            if (m := core.match(text, o.start())) is None:
+                at = o.start() + 1
+                continue
             q = p = m.start()
             while p > cursor and q - p < 24 and "\u4e00" <= text[p - 1] <= "\u9fff":
                 p -= 1
             yield Hit(p, q, m.end("role"), m.start("name"), m.end())
-            cursor = m.start("name")     # a name is 2 to 4 characters: the next title may start inside them
+            cursor = at = m.start("name")    # a name is 2 to 4 characters: the next title may start inside them
 
     def _post_before(self, text: str, at: int) -> bool:
         """Does a post end at ``at`` (a chain goes on after the comma: 区委书记，管委会主任 X)?"""

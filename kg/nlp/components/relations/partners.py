@@ -46,20 +46,19 @@ def partner_cue(cue: dict[str, re.Pattern], text: str, start: int, end: int, s: 
     the sentence's own actor before its verb (大连片区|联合海事部门…): after a region's name the cue
     counts only in a list (a company's 华为携手… is the region's partner).
     """
-    if OWNS_NEXT.match(text, end, e) or COMPARED.match(text, end, e):
-        return False
+    # The cues are read before what bars them (most names have none: then nothing is barred).
     if WITH_US.match(text, end, e):
-        return True          # 越南海防港务公司与我市签订合作备忘录: the speaker's own partner
+        return not _barred(text, end, e)        # 越南海防港务公司与我市签订合作备忘录: the speaker's own partner
     if cue["partners_before"].search(text[max(s, start - 3):start]):
-        return True
+        return not _barred(text, end, e)
     after = text[end:e]
     if text[start - 1:start] == "、" and ends:     # 对接A、X等国企: X is A's fellow partner
         i = start
         while text[i - 1:i] == "、" and (prev := ends.get(i - 1)) is not None:
             i = prev.start
         if i != start and cue["partners_before"].search(text[max(s, i - 3):i]):
-            return True
-    if (cued := cue["partners_after"].match(after)) is None:
+            return not _barred(text, end, e)
+    if (cued := cue["partners_after"].match(after)) is None or _barred(text, end, e):
         return False
     if WITH_INSIDE.search(after, 0, cued.end()):
         return False         # X、Y与企业共建: X cooperates with what follows 与, not with the speaker
@@ -68,6 +67,12 @@ def partner_cue(cue: dict[str, re.Pattern], text: str, start: int, end: int, s: 
     if SUBJECT_ACTS.match(after) and _opens_clause(text, s, start, ends):
         return False         # X、Y等部门将建立专班, X、Y联合开展…: the clause's own actors, no one's partners
     return not region or text[start - 1:start] in ("、", "和", "及") or after[:1] in ("、", "和", "及", "等")
+
+
+def _barred(text: str, end: int, e: int) -> bool:
+    """Is the name ending at ``end`` no partner whatever the cue: a body that owns it (交通部|下属企业X),
+    or a comparison (与北京、上海相比)?"""
+    return OWNS_NEXT.match(text, end, e) is not None or COMPARED.match(text, end, e) is not None
 
 
 # What a clause's subjects do themselves: act jointly (联合开展, 共同举办), or set up something that is
