@@ -81,8 +81,10 @@ OUTLET = re.compile(r"日报|晚报|都市报|商报|电视台|卫视|新闻网|
 
 
 @functools.lru_cache(maxsize=1)
-def _event_words() -> re.Pattern:
-    return re.compile(alternation(read_lines("event_words.txt")))
+def _coined_after() -> re.Pattern:
+    """An event's word (``event_words.txt``) or a news outlet right after a place: one regex, one
+    match a place (the place before either is in a coined name)."""
+    return re.compile(alternation(read_lines("event_words.txt")) + "|" + OUTLET.pattern)
 
 
 def in_coined_name(text: str, s: int, e: int) -> bool:
@@ -90,7 +92,7 @@ def in_coined_name(text: str, s: int, e: int) -> bool:
     named in its own right: an event's edition after its year (2021湖北武黄同城…推介会), an event
     named by its place alone (香港招商会), a news outlet (湖北日报), or a quoted name whose places a middle dot joins (“新加坡·重庆周”)?"""
     if text[s - 1:s].isdigit() and EDITION_YEAR.search(text, s - 5 if s >= 5 else 0, s) \
-            or _event_words().match(text, e) or OUTLET.match(text, e):
+            or _coined_after().match(text, e):
         return True
     if text[e:e + 1] not in NAME_DOTS and text[s - 1:s] not in NAME_DOTS or s == 0:
         return False

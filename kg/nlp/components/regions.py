@@ -227,9 +227,10 @@ class RegionRecognizer:
         confirmed = {r.adcode for s, e, form, r, short, rule in chosen if not short}
         listed = _listed_regions(text, chosen)
         mentions = []
+        province, commons = context.get("province"), common_forms()     # (looked up once, not per form)
         for i, (s, e, form, r, short, rule) in enumerate(chosen):
-            if short and s not in listed and not self._short_ok(text, s, e, r, confirmed, context.get("province")):
-                if form in common_forms() or not far_place(text, chosen, i, self.g):
+            if short and s not in listed and not self._short_ok(text, s, e, r, confirmed, province):
+                if form in commons or not far_place(text, chosen, i, self.g):
                     continue
                 rule = "region_far_place"
             if not short and r.level in ("county", "township") and _foreign(self.g, r, weights, context) \
