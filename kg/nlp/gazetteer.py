@@ -10,18 +10,13 @@ from __future__ import annotations
 
 import csv
 import functools
-import gc
 import io
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ParamSpec, TypeVar
 
-from kg.nlp.lexicon import data_path, read_lines, read_table
-
-_P = ParamSpec("_P")
-_T = TypeVar("_T")
+from kg.nlp.lexicon import data_path, long_lived, read_lines, read_table
 
 LEVELS = ("country", "province", "city", "county", "township", "village", "zone", "foreign")
 
@@ -203,25 +198,8 @@ def _until(r: Region) -> float:
     return float(r.until) if r.until else float("inf")
 
 
-def gc_paused(build: Callable[_P, _T]) -> Callable[_P, _T]:
-    """``build`` run with the cyclic garbage collector paused: for what the pipeline builds once and
-    keeps for the whole process (the gazetteer's 43,000 rows, the title grammar's regexes). The
-    collector would walk the whole heap (the tokenizer's dictionary too) several times while they
-    are made, and free none of them: a third of the gazetteer's load, three quarters of the grammar's."""
-    @functools.wraps(build)
-    def paused(*args: _P.args, **kwargs: _P.kwargs) -> _T:
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return build(*args, **kwargs)
-        finally:
-            if enabled:
-                gc.enable()
-    return paused
-
-
 @functools.lru_cache(maxsize=1)
-@gc_paused
+@long_lived
 def gazetteer() -> Gazetteer:
     """The shipped gazetteer, loaded on first use."""
     return _load()

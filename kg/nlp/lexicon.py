@@ -9,12 +9,35 @@ from __future__ import annotations
 
 import csv
 import functools
+import gc
 import re
 from importlib.resources import files
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator, ParamSpec, TypeVar
 
 from kg.errors import DataFileError
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def long_lived(build: Callable[_P, _T]) -> Callable[_P, _T]:
+    """``build`` run with the cyclic garbage collector paused: for what is built once and kept for
+    the whole process (the pipeline: the gazetteer's 43,000 rows, the title grammar's regexes, the
+    short names' trie of 27,000 dicts). The collector would walk the whole heap (the tokenizer's
+    dictionary too) several times while they are made, and free none of them. (``kg build``
+    already builds its pipeline inside :func:`kg.run.build.gc_paused`; this serves a pipeline or a
+    gazetteer built anywhere else, as in a notebook or a worker's fork server.)"""
+    @functools.wraps(build)
+    def paused(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return build(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+    return paused
 
 
 def data_path(name: str) -> Path:

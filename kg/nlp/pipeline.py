@@ -10,10 +10,12 @@ from spacy.language import Language
 # Registering the tokenizer and factories is an import side effect of these modules.
 import kg.nlp.tokenizer  # noqa: F401
 from kg.nlp.components import attributes, entities, regions, relations, titles  # noqa: F401
+from kg.nlp.lexicon import long_lived
 
 PIPE_NAMES = ("kg_regions", "kg_titles", "kg_entities", "kg_project_attributes", "kg_relations")
 
 
+@long_lived         # (its tables live as long as the pipeline)
 def make_nlp(*, context_region: str | None = None) -> Language:
     """A fresh pipeline: ``nlp(text).ents`` carries the six labels, ``doc._.kg_relations`` the relations.
 

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from kg.nlp.components.region_cues import SITE_AFTER, far_place, in_coined_name, township_list
 from kg.nlp.components.villages import village_after, villages_listed, villages_of_residents
 from kg.nlp.components.zones import ZONE_SHORT, free_spans, local_zones
-from kg.nlp.gazetteer import Gazetteer, Region, gazetteer, gc_paused
+from kg.nlp.gazetteer import Gazetteer, Region, gazetteer
 from kg.nlp.lexicon import Trie, alternation, read_lines, read_table
 from kg.nlp.mention import Mention, doc_text
 from kg.nlp.names import stops
@@ -91,7 +91,6 @@ def _bodies() -> tuple[str, ...]:
 class RegionRecognizer:
     """Finds region mentions and the document's regional context."""
 
-    @gc_paused                  # (its tables live as long as the pipeline)
     def __init__(self, *, context_region: str | None = None) -> None:
         self.context_region = context_region
         self.g = gazetteer()

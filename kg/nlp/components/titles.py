@@ -31,7 +31,6 @@ from kg.nlp.components.bare_titles import (
 from kg.nlp.components.regions import ZONE_SUFFIXES
 from kg.nlp.components.title_units import IMPLICIT, UnitResolver, national_bodies, party_departments, second_chars
 from kg.nlp.discourse import speech_sections
-from kg.nlp.gazetteer import gc_paused
 from kg.nlp.layout import lines, strip_heading_marks
 from kg.nlp.lexicon import alternation, first_chars, read_lines, read_table
 from kg.nlp.mention import Mention, Position, doc_text
@@ -114,7 +113,6 @@ AUTHOR_NOTE = re.compile(r"^[（(]?(?:作者系|作者为|作者是|作者：)(?
 class TitleParser:
     """Officials, their positions, and speech sections."""
 
-    @gc_paused                  # (its tables live as long as the pipeline)
     def __init__(self) -> None:
         self.gr = grammar()
         self.units = UnitResolver()

@@ -31,7 +31,6 @@ from kg.nlp.components.entities.short_forms import declared_short_forms
 from kg.nlp.components.entities.trade_names import (
     find_trade_names, known_company_mates, trade_name_lists, trade_names_in_context, with_project_owners,
 )
-from kg.nlp.gazetteer import gc_paused
 from kg.nlp.mention import Mention, doc_text, word_starts
 from kg.schema import ENTERPRISE, OFFICIAL, ORGANIZATION, PROGRAM, PROJECT, REGION
 
@@ -39,7 +38,6 @@ from kg.schema import ENTERPRISE, OFFICIAL, ORGANIZATION, PROGRAM, PROJECT, REGI
 class EntityRecognizer:
     """Finds the non-region, non-official entities and writes ``doc.ents``."""
 
-    @gc_paused      # (the short names' trie alone is 27,000 dicts: the collector walked the whole heap for them)
     def __init__(self) -> None:
         # The families' patterns are built with the pipeline (in a fork server, once for all workers).
         for patterns in (kind_patterns, enterprise_patterns, brands, listed_companies, initiative_regex, strategy_regex, department_regex,
