@@ -115,27 +115,20 @@ def _edge_parts(G: nx.MultiDiGraph, w: _Indented, keys: list | None, sizes: list
         # Read from the adjacency dicts networkx documents (``G._adj[u][v][key]`` the attributes,
         # as kg.graph writes them), not through views that wrap each level in Python.
         names = ("source", "target", "key")
-        if keys is None:
-            for u, nbrs in G._adj.items():
-                for v, keydict in nbrs.items():
-                    for k, d in keydict.items():
-                        data = item(d, 2, names, (u, v, k)).encode()
-                        size(len(data))
-                        yield data
-            return
-        key = keys.append
+        key = None if keys is None else keys.append
         for u, nbrs in G._adj.items():
-            ku = _node_key(u)
+            ku = None if key is None else _node_key(u)
             for v, keydict in nbrs.items():
                 # An edge's key (see Layout) but its relation, made once per pair of nodes; none when
-                # a node or the relation is not of a kg graph.
-                first = next(iter(keydict))
-                kv = _node_key(v)
-                pair = None if ku is None or kv is None else f"{ku}\0{first}\0{kv}\0"
+                # a node or the relation is not of a kg graph (or no keys are asked for).
+                pair = None
+                if ku is not None and (kv := _node_key(v)) is not None:
+                    pair = f"{ku}\0{next(iter(keydict))}\0{kv}\0"
                 for k, d in keydict.items():
                     data = item(d, 2, names, (u, v, k)).encode()
                     size(len(data))
-                    key(None if pair is None or type(k) is not str or "\0" in k else pair + k)
+                    if key is not None:
+                        key(None if pair is None or type(k) is not str or "\0" in k else pair + k)
                     yield data
 
 
